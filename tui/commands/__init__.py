@@ -1,0 +1,7 @@
+"""CLI subcommands, one module each; each exposes register(subparsers)."""
+
+from __future__ import annotations
+
+from tui.commands import articles, feeds, fetch
+
+ALL = (fetch, articles, feeds)

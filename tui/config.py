@@ -1,0 +1,257 @@
+"""feeds.toml -> typed, frozen settings; every mistake is a ConfigError naming file, line or key."""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+CONFIG_ENV = "BYLINE_CONFIG"
+CACHE_ENV = "BYLINE_CACHE_DIR"
+CONFIG_NAME = "feeds.toml"
+
+
+class ConfigError(Exception):
+    """A bad config file; the message is one line naming the file and the line or key."""
+
+
+@dataclass(frozen=True)
+class FeedConfig:
+    """One subscription: display name, fetchable URL (http(s) or file://) and tags."""
+
+    name: str
+    url: str
+    tags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Knobs of the [settings] table, with the defaults a new user gets."""
+
+    refresh_minutes: int = 30
+    concurrency: int = 16
+    per_host: int = 4
+    connect_timeout: float = 10.0
+    read_timeout: float = 20.0
+    total_timeout: float = 60.0
+    max_feed_bytes: int = 10_000_000
+    max_page_bytes: int = 5_000_000
+    max_redirects: int = 5
+    fulltext: bool = True
+    story_window_hours: float = 72.0
+    retention_days: int = 0
+    reader_width: int = 84
+    reader_align: str = "left"
+
+
+@dataclass(frozen=True)
+class Config:
+    """A loaded config: where it came from, the feeds, the settings, the keymap and the cache dir."""
+
+    path: Path | None
+    feeds: tuple[FeedConfig, ...]
+    settings: Settings = field(default_factory=Settings)
+    keymap: dict[str, str] = field(default_factory=dict)
+    cache_dir: Path = Path("cache")
+
+    @property
+    def db_path(self) -> Path:
+        return self.cache_dir / "byline.db"
+
+
+def user_config_path() -> Path:
+    from platformdirs import user_config_dir
+
+    return Path(user_config_dir("byline")) / CONFIG_NAME
+
+
+def find_config(cli_path: str | None) -> Path | None:
+    """--config, then $BYLINE_CONFIG, then ./feeds.toml, then the user config directory."""
+    for candidate, must_exist in ((cli_path, True), (os.environ.get(CONFIG_ENV), True)):
+        if candidate:
+            path = Path(candidate).expanduser()
+            if must_exist and not path.is_file():
+                raise ConfigError(f"{path}: no such config file")
+            return path
+    for path in (Path.cwd() / CONFIG_NAME, user_config_path()):
+        if path.is_file():
+            return path
+    return None
+
+
+def resolve_cache_dir(config_path: Path | None, cli_dir: str | None) -> Path:
+    """--cache-dir, then $BYLINE_CACHE_DIR, then cache/ beside the config, then the user cache dir."""
+    chosen = cli_dir or os.environ.get(CACHE_ENV)
+    if chosen:
+        return Path(chosen).expanduser()
+    if config_path is not None:
+        return config_path.resolve().parent / "cache"
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("byline"))
+
+
+def load_config(path: Path | None, cache_dir: str | None = None) -> Config:
+    """Read and validate a config file; None gives an empty subscription list."""
+    resolved_cache = resolve_cache_dir(path, cache_dir)
+    if path is None:
+        return Config(path=None, feeds=(), cache_dir=resolved_cache)
+    try:
+        source = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read: {exc}") from exc
+    try:
+        data = tomllib.loads(source)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: TOML syntax error: {exc}") from exc
+    return _ConfigReader(path, source).read(data, resolved_cache)
+
+
+_TOP_LEVEL = {"settings", "keymap", "feeds"}
+_FEED_KEYS = {"name", "url", "tags"}
+
+
+class _ConfigReader:
+    """Validates parsed TOML, pointing every error at a line of the source when it can."""
+
+    def __init__(self, path: Path, source: str) -> None:
+        self.path = path
+        self.lines = source.splitlines()
+
+    def fail(self, message: str, key: str | None = None, near: int = 0) -> ConfigError:
+        line = self._line_of(key, near) if key else None
+        where = f"{self.path}:{line}" if line else str(self.path)
+        return ConfigError(f"{where}: {message}")
+
+    def _line_of(self, key: str, near: int) -> int | None:
+        pattern = re.compile(rf"^\s*(\[+\s*)?[\"']?{re.escape(key)}[\"']?\s*(=|\])")
+        for number in range(near, len(self.lines)):
+            if pattern.search(self.lines[number]):
+                return number + 1
+        return None
+
+    def _feed_line(self, index: int) -> int:
+        seen = -1
+        for number, text in enumerate(self.lines):
+            if text.strip().startswith("[[feeds]]"):
+                seen += 1
+                if seen == index:
+                    return number
+        return 0
+
+    def read(self, data: dict[str, Any], cache_dir: Path) -> Config:
+        for key in data:
+            if key not in _TOP_LEVEL:
+                raise self.fail(f"unknown top-level key '{key}' (expected feeds, settings, keymap)", key)
+        settings = self.read_settings(data.get("settings", {}))
+        keymap = self.read_keymap(data.get("keymap", {}))
+        feeds = self.read_feeds(data.get("feeds", []))
+        return Config(self.path, feeds, settings, keymap, cache_dir)
+
+    def read_settings(self, table: Any) -> Settings:
+        if not isinstance(table, dict):
+            raise self.fail("'settings' must be a table", "settings")
+        known = {f.name: f for f in fields(Settings)}
+        values: dict[str, Any] = {}
+        for key, value in table.items():
+            if key not in known:
+                raise self.fail(f"unknown key 'settings.{key}' (known: {', '.join(known)})", key)
+            default = getattr(Settings(), key)
+            values[key] = self._coerce(f"settings.{key}", key, value, default)
+        settings = Settings(**values)
+        if settings.reader_align not in ("left", "center"):
+            raise self.fail("'settings.reader_align' must be \"left\" or \"center\"", "reader_align")
+        return settings
+
+    def _coerce(self, label: str, key: str, value: Any, default: Any) -> Any:
+        if isinstance(default, bool):
+            ok = isinstance(value, bool)
+        elif isinstance(default, int):
+            ok = isinstance(value, int) and not isinstance(value, bool)
+        elif isinstance(default, float):
+            ok = isinstance(value, (int, float)) and not isinstance(value, bool)
+            value = float(value) if ok else value
+        else:
+            ok = isinstance(value, str)
+        if not ok:
+            raise self.fail(f"'{label}' must be {type(default).__name__}, not {value!r}", key)
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and value < 0:
+            raise self.fail(f"'{label}' must not be negative", key)
+        return value
+
+    def read_keymap(self, table: Any) -> dict[str, str]:
+        if not isinstance(table, dict):
+            raise self.fail("'keymap' must be a table of binding id = \"keys\"", "keymap")
+        keymap: dict[str, str] = {}
+        for key, value in table.items():
+            if not isinstance(value, str) or not value.strip():
+                raise self.fail(f"'keymap.{key}' must be a non-empty string of keys", key)
+            keymap[key] = value
+        return keymap
+
+    def read_feeds(self, items: Any) -> tuple[FeedConfig, ...]:
+        if not isinstance(items, list):
+            raise self.fail("'feeds' must be an array of tables: [[feeds]]", "feeds")
+        feeds: list[FeedConfig] = []
+        seen_urls: dict[str, int] = {}
+        seen_names: dict[str, int] = {}
+        for index, item in enumerate(items):
+            near = self._feed_line(index)
+            feed = self.read_feed(index, item, near)
+            label = f"feed #{index + 1} ({feed.name!r})"
+            if feed.url in seen_urls:
+                raise self.fail(f"{label}: duplicate url, same as feed #{seen_urls[feed.url] + 1}",
+                                "url", near)
+            if feed.name.casefold() in seen_names:
+                raise self.fail(
+                    f"{label}: duplicate name, same as feed #{seen_names[feed.name.casefold()] + 1}",
+                    "name", near)
+            seen_urls[feed.url] = index
+            seen_names[feed.name.casefold()] = index
+            feeds.append(feed)
+        return tuple(feeds)
+
+    def read_feed(self, index: int, item: Any, near: int) -> FeedConfig:
+        label = f"feed #{index + 1}"
+        if not isinstance(item, dict):
+            raise self.fail(f"{label} must be a table", "feeds", near)
+        for key in item:
+            if key not in _FEED_KEYS:
+                raise self.fail(f"{label}: unknown key '{key}' (expected name, url, tags)", key, near)
+        url = item.get("url")
+        if not isinstance(url, str) or not url.strip():
+            raise self.fail(f"{label}: missing 'url'", "url" if "url" in item else "feeds", near)
+        resolved = self.resolve_url(url.strip(), label, near)
+        name = item.get("name", _default_name(resolved))
+        if not isinstance(name, str) or not name.strip():
+            raise self.fail(f"{label}: 'name' must be a non-empty string", "name", near)
+        tags = item.get("tags", [])
+        if not isinstance(tags, list) or not all(isinstance(t, str) and t.strip() for t in tags):
+            raise self.fail(f"{label} ({name!r}): 'tags' must be an array of strings", "tags", near)
+        return FeedConfig(" ".join(name.split()), resolved, tuple(t.strip() for t in tags))
+
+    def resolve_url(self, url: str, label: str, near: int) -> str:
+        parts = urlsplit(url)
+        scheme = parts.scheme.lower()
+        if scheme in ("http", "https"):
+            if not parts.netloc:
+                raise self.fail(f"{label}: url {url!r} has no host", "url", near)
+            return url
+        if scheme == "file":
+            return url
+        if scheme and len(scheme) > 1:
+            raise self.fail(f"{label}: url {url!r} must be http(s), file:// or a local path",
+                            "url", near)
+        local = Path(url).expanduser()
+        if not local.is_absolute():
+            local = self.path.resolve().parent / local
+        return local.resolve().as_uri()
+
+
+def _default_name(url: str) -> str:
+    parts = urlsplit(url)
+    return parts.netloc or Path(parts.path).stem or url

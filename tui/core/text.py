@@ -1,0 +1,94 @@
+"""Turn untrusted feed and page text into inert plain text: no HTML, no escapes, no controls."""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from html.parser import HTMLParser
+
+# ESC-introduced sequences: CSI (ESC [ ... final), OSC (ESC ] ... BEL or ST), DCS/SOS/PM/APC
+# (ESC P/X/^/_ ... ST) and two-character escapes; plus their 8-bit C1 forms.
+_ESCAPE_SEQUENCE = re.compile(
+    r"""
+    (?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]?              # CSI
+    | (?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])       # OSC, DCS, SOS, PM, APC ...
+      [^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?         # ... up to BEL or ST
+    | \x1b[ -/]*[0-~]?                              # any other ESC sequence
+    """,
+    re.VERBOSE,
+)
+# Bidirectional embeddings, overrides and isolates can reorder what the user sees.
+_BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
+_KEEP = {"\n", "\t"}
+
+
+def strip_controls(text: str) -> str:
+    """Remove terminal escape sequences, C0/C1 controls (but newline and tab) and bidi controls."""
+    if not text:
+        return ""
+    text = _ESCAPE_SEQUENCE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    return "".join(
+        ch
+        for ch in text
+        if ch in _KEEP
+        or not (unicodedata.category(ch) == "Cc" or ch in _BIDI_CONTROLS)
+    )
+
+
+def one_line(text: str) -> str:
+    """Clean text and fold all white space to single spaces, for titles, names and list rows."""
+    return " ".join(strip_controls(text).split())
+
+
+_BLOCK_TAGS = {
+    "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
+    "pre", "tr", "table", "section", "article", "header", "footer", "figure", "figcaption", "hr",
+}
+_SKIP_TAGS = {"script", "style", "head", "template", "noscript", "svg", "math"}
+
+
+class _TextCollector(HTMLParser):
+    """Collects the text of an HTML fragment, breaking paragraphs at block elements."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skip_depth = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _SKIP_TAGS:
+            self._skip_depth += 1
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n\n" if tag != "br" else "\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIP_TAGS:
+            self._skip_depth = max(0, self._skip_depth - 1)
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip_depth:
+            self.parts.append(data)
+
+
+def html_to_text(fragment: str) -> str:
+    """Plain text of an HTML fragment (a feed title or summary), paragraphs kept as blank lines."""
+    if not fragment:
+        return ""
+    if "<" not in fragment and "&" not in fragment:
+        return _tidy_paragraphs(strip_controls(fragment))
+    collector = _TextCollector()
+    try:
+        collector.feed(fragment)
+        collector.close()
+        raw = "".join(collector.parts)
+    except Exception:  # HTMLParser is lenient, but never let a hostile fragment escape
+        raw = html.unescape(re.sub(r"<[^>]*>", " ", fragment))
+    return _tidy_paragraphs(strip_controls(raw))
+
+
+def _tidy_paragraphs(text: str) -> str:
+    paragraphs = (" ".join(block.split()) for block in re.split(r"\n\s*\n", text))
+    return "\n\n".join(p for p in paragraphs if p)
