@@ -285,6 +285,20 @@ class Store:
         return [ArticleRow(r[0], r[1], r[2], to_dt(r[3]) or datetime.now(UTC), bool(r[4]),
                            bool(r[5])) for r in rows]
 
+    def row_index(self, flt: ArticleFilter, article_id: int) -> int | None:
+        """Position of an article in the filtered, newest-first list (None when not in it)."""
+        where, params = flt.where()
+        found = self.conn().execute(
+            f"SELECT a.sort_time FROM articles a WHERE a.id = ? AND {where}", (article_id, *params)
+        ).fetchone()
+        if found is None:
+            return None
+        return int(self.conn().execute(
+            f"SELECT count(*) FROM articles a WHERE {where} AND "
+            "(a.sort_time > ? OR (a.sort_time = ? AND a.id > ?))",
+            (*params, found[0], found[0], article_id),
+        ).fetchone()[0])
+
     def article(self, article_id: int) -> Article | None:
         r = self.conn().execute(
             "SELECT a.id, a.feed_id, f.name, a.guid, a.url, a.title, a.author, a.published, "

@@ -1,0 +1,136 @@
+"""BylineApp: stylesheet, global bindings, the command palette and the shared refresh worker."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+
+from textual import on, work
+from textual.app import App
+from textual.binding import Binding
+from textual.worker import Worker, WorkerState
+
+from tui.config import Config
+from tui.core.store import Store
+from tui.messages import FeedsRefreshed, RefreshFinished, RefreshProgress
+from tui.palette import FeedCommands
+from tui.screens.help import HelpScreen
+from tui.screens.main import MainScreen
+
+
+class BylineApp(App[None]):
+    """The Byline reader."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "Byline"
+    COMMANDS = App.COMMANDS | {FeedCommands}
+    BINDINGS = [
+        Binding("q", "quit", "Quit", id="app.quit", tooltip="Quit Byline"),
+        Binding("r", "refresh", "Refresh", id="app.refresh",
+                tooltip="Refresh all feeds in the background"),
+        Binding("c", "cancel_refresh", "Cancel refresh", show=False, id="app.cancel_refresh",
+                tooltip="Cancel a refresh in progress"),
+        Binding("question_mark", "help", "Keys", id="app.help", tooltip="Show every key"),
+    ]
+
+    def __init__(self, config: Config, store: Store, startup_message: str | None = None) -> None:
+        super().__init__()
+        self.config = config
+        self.store = store
+        self.startup_message = startup_message
+        self._cancel_refresh = threading.Event()
+        self.refreshing = False
+
+    def on_mount(self) -> None:
+        if self.config.keymap:
+            self.set_keymap(self.config.keymap)
+        self.push_screen(MainScreen(self.config, self.store))
+        if self.startup_message:
+            self.notify(self.startup_message, severity="warning", markup=False, timeout=10)
+        if not self.config.feeds:
+            self.notify("No feeds configured: add [[feeds]] to feeds.toml or use --config.",
+                        severity="warning", timeout=10)
+        minutes = self.config.settings.refresh_minutes
+        if minutes > 0:
+            self.set_interval(minutes * 60, self.action_refresh, name="auto-refresh")
+
+    @property
+    def main(self) -> MainScreen:
+        return next(s for s in self.screen_stack if isinstance(s, MainScreen))
+
+    # -- refresh -------------------------------------------------------------------------
+    def action_refresh(self) -> None:
+        if self.refreshing:
+            self.notify("A refresh is already running.", timeout=2)
+            return
+        if not self.config.feeds:
+            self.notify("No feeds to refresh.", severity="warning")
+            return
+        self.refreshing = True
+        self._cancel_refresh.clear()
+        self.main.show_progress("feeds", 0, len(self.config.feeds))
+        self.run_refresh()
+
+    def action_cancel_refresh(self) -> None:
+        if self.refreshing:
+            self._cancel_refresh.set()
+            self.main.set_status("Cancelling refresh…")
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="refresh")
+    def run_refresh(self) -> None:
+        from tui.core.pipeline import refresh
+
+        def report(progress):  # type: ignore[no-untyped-def]
+            self.post_message(RefreshProgress(progress))
+            if progress.phase == "feeds" and progress.done == progress.total:
+                self.post_message(FeedsRefreshed())
+
+        summary = asyncio.run(refresh(self.store, self.config.feeds, self.config.settings,
+                                      progress=report, cancel=self._cancel_refresh))
+        self.post_message(RefreshFinished(summary))
+
+    @on(RefreshProgress)
+    def _on_progress(self, message: RefreshProgress) -> None:
+        progress = message.progress
+        self.main.show_progress(progress.phase, progress.done, progress.total)
+
+    @on(FeedsRefreshed)
+    def _on_feeds_refreshed(self) -> None:
+        self.main.reload_articles()
+
+    @on(RefreshFinished)
+    def _on_refresh_finished(self, message: RefreshFinished) -> None:
+        self.refreshing = False
+        main = self.main
+        main.hide_progress()
+        main.reload_articles()
+        summary = message.summary
+        if summary is None:
+            main.set_status(f"Refresh failed: {message.error}")
+            self.notify(f"Refresh failed: {message.error}", severity="error", markup=False)
+            return
+        failed = len(summary.failed)
+        text = f"{summary.new_articles} new article(s)"
+        if failed:
+            text += f", {failed} feed(s) failed (marked ! in the feed list)"
+        if summary.cancelled:
+            text = "Refresh cancelled: " + text
+        main.set_status(text)
+        self.notify(text, severity="warning" if failed else "information", markup=False)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group == "refresh" and event.state is WorkerState.ERROR:
+            error = event.worker.error
+            self.post_message(RefreshFinished(None, f"{type(error).__name__}: {error}"))
+
+    # -- other ---------------------------------------------------------------------------
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen(self.keymap_overrides()))
+
+    def keymap_overrides(self) -> dict[str, str]:
+        return dict(self.config.keymap)
+
+
+def make_app(config: Config, store: Store, startup_message: str | None = None) -> BylineApp:
+    """Build the app the way the CLI does; tests use this too."""
+    return BylineApp(config, store, startup_message)

@@ -1,0 +1,230 @@
+"""The main screen: feeds, article list and reader side by side, with a refresh status line."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, ProgressBar, Static
+
+from tui.config import Config
+from tui.core.store import Store
+from tui.widgets.article_list import ArticleList
+from tui.widgets.feed_list import FeedChoice, FeedList
+from tui.widgets.reader import Reader
+
+
+class MainScreen(Screen[None]):
+    """Three panes; owns the reading actions (open, read, star, open link)."""
+
+    BINDINGS = [
+        Binding("tab", "focus_next_pane", "Next pane", show=False),
+        Binding("shift+tab", "focus_previous_pane", "Previous pane", show=False),
+        Binding("m", "toggle_read", "Read/unread", id="article.toggle_read",
+                tooltip="Mark the current article read or unread"),
+        Binding("s", "toggle_star", "Star", id="article.star",
+                tooltip="Star or unstar the current article"),
+        Binding("o", "open_link", "Open link", id="article.open_link",
+                tooltip="Open the article's web page in the browser"),
+        Binding("A", "mark_all_read", "All read", id="list.mark_all_read",
+                tooltip="Mark every article in the current list read"),
+        Binding("u", "toggle_unread_only", "Unread only", id="list.unread_only",
+                tooltip="Show only unread articles, or all"),
+    ]
+
+    def __init__(self, config: Config, store: Store) -> None:
+        super().__init__()
+        self.config = config
+        self.store = store
+        self.unread_only = False
+        self.choice: FeedChoice | None = None
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="panes"):
+            yield FeedList(id="feeds")
+            with Vertical(id="list-pane"):
+                yield Static(Text(""), id="list-status")
+                yield ArticleList(self.store, id="articles")
+            yield Reader(id="reader")
+        with Horizontal(id="status-line"):
+            yield Static(Text(""), id="status")
+            yield ProgressBar(id="refresh-progress", show_eta=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#refresh-progress", ProgressBar).display = False
+        self.query_one("#feeds", FeedList).border_title = "Feeds"
+        self.query_one("#list-pane").border_title = "Articles"
+        reader = self.query_one(Reader)
+        reader.border_title = "Reader"
+        reader.set_class(self.config.settings.reader_align == "center", "-centered")
+        self.reload_feeds()
+        self.query_one(ArticleList).focus()
+
+    # -- data ----------------------------------------------------------------------------
+    def reload_feeds(self) -> None:
+        feeds = self.store.feeds()
+        unread = sum(f.unread_count for f in feeds)
+        from tui.core.store import ArticleFilter
+
+        starred = self.store.count_articles(ArticleFilter(starred_only=True))
+        self.query_one(FeedList).set_feeds(feeds, unread, starred)
+        if self.choice is None:
+            self.show_choice(self.query_one(FeedList).highlighted_choice)
+
+    def reload_articles(self) -> None:
+        """Re-read the list after a refresh, keeping the cursor on the same article."""
+        articles = self.query_one(ArticleList)
+        current = articles.current
+        articles.reload(keep_article=current.id if current else None)
+        self._update_list_status()
+        self.reload_feeds()
+        reader = self.query_one(Reader)
+        if reader.article is not None:
+            fresh = self.store.article(reader.article.id)
+            if fresh is not None and fresh != reader.article:
+                reader.show(fresh, keep_scroll=True)
+
+    def show_choice(self, choice: FeedChoice | None) -> None:
+        if choice is None:
+            return
+        from dataclasses import replace
+
+        self.choice = choice
+        flt = replace(choice.filter, unread_only=self.unread_only)
+        self.query_one(ArticleList).show(flt)
+        self._update_list_status()
+
+    def _update_list_status(self) -> None:
+        choice = self.choice
+        articles = self.query_one(ArticleList)
+        pane = self.query_one("#list-pane")
+        title = choice.title if choice else "Articles"
+        pane.border_title = f"{title} ({articles.count}{' unread' if self.unread_only else ''})"
+        status = self.query_one("#list-status", Static)
+        message = self._feed_problem(choice)
+        status.update(Text(message, style="bold red") if message else Text(""))
+        status.display = bool(message)
+
+    def _feed_problem(self, choice: FeedChoice | None) -> str:
+        if choice is None:
+            return ""
+        if choice.feed is not None:
+            feed = next((f for f in self.query_one(FeedList).feeds if f.id == choice.feed.id),
+                        choice.feed)
+            if feed.last_error:
+                return f"! {feed.name}: {feed.last_error}"
+            return f"{feed.name}: {feed.last_warning}" if feed.last_warning else ""
+        failing = [f for f in self.query_one(FeedList).feeds if f.failing]
+        if failing:
+            names = ", ".join(f.name for f in failing[:3]) + ("…" if len(failing) > 3 else "")
+            return f"! {len(failing)} feed(s) failing: {names} (select one to see why)"
+        return ""
+
+    # -- events --------------------------------------------------------------------------
+    @on(FeedList.Chosen)
+    def _on_feed_chosen(self, event: FeedList.Chosen) -> None:
+        self.show_choice(event.choice)
+
+    @on(ArticleList.Opened)
+    def _on_article_opened(self, event: ArticleList.Opened) -> None:
+        self.open_article(event.article_id)
+
+    def open_article(self, article_id: int) -> None:
+        article = self.store.article(article_id)
+        if article is None:
+            return
+        if not article.read:
+            self.store.set_read([article_id], True)
+            from dataclasses import replace
+
+            article = replace(article, read=True)
+            self.query_one(ArticleList).update_row(article_id, read=True)
+            self.reload_feeds()
+        self.query_one(Reader).show(article)
+
+    # -- actions -------------------------------------------------------------------------
+    def _panes(self) -> list:  # type: ignore[type-arg]
+        return [self.query_one(FeedList), self.query_one(ArticleList), self.query_one(Reader)]
+
+    def action_focus_next_pane(self) -> None:
+        self._cycle_focus(1)
+
+    def action_focus_previous_pane(self) -> None:
+        self._cycle_focus(-1)
+
+    def _cycle_focus(self, step: int) -> None:
+        panes = self._panes()
+        focused = self.focused
+        index = next((i for i, p in enumerate(panes) if focused is p or
+                      (focused is not None and p in focused.ancestors)), -1)
+        panes[(index + step) % len(panes)].focus()
+
+    def _target_article(self) -> int | None:
+        reader = self.query_one(Reader)
+        if self.focused is reader and reader.article is not None:
+            return reader.article.id
+        row = self.query_one(ArticleList).current
+        if row is not None:
+            return row.id
+        return reader.article.id if reader.article else None
+
+    def action_toggle_read(self) -> None:
+        article_id = self._target_article()
+        article = self.store.article(article_id) if article_id else None
+        if article is None:
+            return
+        self.store.set_read([article.id], not article.read)
+        self.query_one(ArticleList).update_row(article.id, read=not article.read)
+        self.reload_feeds()
+
+    def action_toggle_star(self) -> None:
+        article_id = self._target_article()
+        article = self.store.article(article_id) if article_id else None
+        if article is None:
+            return
+        self.store.set_starred(article.id, not article.starred)
+        self.query_one(ArticleList).update_row(article.id, starred=not article.starred)
+        self.notify(("Starred: " if not article.starred else "Unstarred: ") + article.title,
+                    markup=False, timeout=2)
+        self.reload_feeds()
+
+    def action_open_link(self) -> None:
+        article_id = self._target_article()
+        article = self.store.article(article_id) if article_id else None
+        if article is None or not article.url:
+            self.notify("This article has no link.", severity="warning")
+            return
+        if not article.url.lower().startswith(("http://", "https://")):
+            self.notify("Only http(s) links are opened in the browser.", severity="warning")
+            return
+        self.app.open_url(article.url)
+
+    def action_mark_all_read(self) -> None:
+        articles = self.query_one(ArticleList)
+        changed = self.store.mark_all_read(articles.filter)
+        self.reload_articles()
+        self.notify(f"Marked {changed} article(s) read.", timeout=2)
+
+    def action_toggle_unread_only(self) -> None:
+        self.unread_only = not self.unread_only
+        self.show_choice(self.choice)
+        self.notify("Showing unread only." if self.unread_only else "Showing all articles.",
+                    timeout=2)
+
+    # -- refresh status ------------------------------------------------------------------
+    def show_progress(self, phase: str, done: int, total: int) -> None:
+        bar = self.query_one("#refresh-progress", ProgressBar)
+        bar.display = True
+        bar.update(total=max(total, 1), progress=done)
+        what = "feeds" if phase == "feeds" else "article pages"
+        self.set_status(f"Refreshing {what}: {done}/{total}  (c cancels)")
+
+    def hide_progress(self) -> None:
+        self.query_one("#refresh-progress", ProgressBar).display = False
+
+    def set_status(self, message: str) -> None:
+        self.query_one("#status", Static).update(Text(message))

@@ -1,0 +1,99 @@
+"""The reader pane: a header (outlet, author, date, length, text status) and the article text."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.text import Text
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from tui.core.models import Article, TextStatus
+
+WORDS_PER_MINUTE = 230
+
+
+def reading_stats(text: str) -> tuple[int, int]:
+    words = len(text.split())
+    return words, max(1, round(words / WORDS_PER_MINUTE)) if words else 0
+
+
+def header_text(article: Article) -> Text:
+    """The article's header as inert text."""
+    header = Text()
+    header.append(article.title, style="bold")
+    header.append("\n")
+    meta = [article.feed_name]
+    if article.author:
+        meta.append(f"by {article.author}")
+    when = article.published or article.fetched
+    meta.append(when.strftime("%a %d %b %Y %H:%M UTC"))
+    words, minutes = reading_stats(article.text)
+    meta.append(f"{words} words, {minutes} min read")
+    header.append(" · ".join(meta), style="italic")
+    header.append("\n")
+    if article.text_status is TextStatus.FULL:
+        header.append(" FULL TEXT ", style="reverse green")
+    elif article.text_status is TextStatus.PENDING:
+        header.append(" SUMMARY · full text not fetched yet ", style="reverse yellow")
+    else:
+        reason = article.text_note or article.text_status.value
+        header.append(f" SUMMARY ONLY: {reason} ", style="reverse yellow")
+    if article.url:
+        header.append("  ")
+        header.append(article.url, style="underline dim")
+    return header
+
+
+def body_text(article: Article) -> Text:
+    text = article.text or "(This article has no text in the feed.)"
+    return Text(text, no_wrap=False)
+
+
+class Reader(VerticalScroll, can_focus=True):
+    """Shows one article; all text is rendered as plain Text, never as markup."""
+
+    BINDINGS = [
+        Binding("j,down", "scroll_down", "Down", show=False),
+        Binding("k,up", "scroll_up", "Up", show=False),
+        Binding("space,pagedown", "page_down", "Page down", show=False),
+        Binding("b,pageup", "page_up", "Page up", show=False),
+        Binding("g,home", "scroll_home", "Top", show=False),
+        Binding("G,end", "scroll_end", "Bottom", show=False),
+    ]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.article: Article | None = None
+
+    def compose(self):  # type: ignore[no-untyped-def]
+        yield Static(Text("Select an article and press enter.", style="dim"), id="reader-header")
+        yield Static(Text(""), id="reader-body")
+
+    def show(self, article: Article, *, keep_scroll: bool = False) -> None:
+        """Display an article; keep_scroll keeps the position when the same article is updated."""
+        same = self.article is not None and self.article.id == article.id
+        self.article = article
+        self.query_one("#reader-header", Static).update(header_text(article))
+        self.query_one("#reader-body", Static).update(body_text(article))
+        if not (same and keep_scroll):
+            self.scroll_home(animate=False)
+
+    def clear(self) -> None:
+        self.article = None
+        self.query_one("#reader-header", Static).update(Text(""))
+        self.query_one("#reader-body", Static).update(Text(""))
+
+    def line_of_offset(self, offset: int) -> int:
+        """The display line (within the body) where a character offset of the text lands."""
+        body = self.query_one("#reader-body", Static)
+        width = max(body.content_region.width, 20)
+        text = body_text(self.article) if self.article else Text("")
+        lines = text.wrap(Console(width=width, legacy_windows=False), width)
+        position = 0
+        for number, line in enumerate(lines):
+            position += len(line.plain)
+            if position >= offset:
+                return number
+            position += 1 if text.plain[position:position + 1].isspace() else 0
+        return max(len(lines) - 1, 0)
