@@ -1,0 +1,381 @@
+"""Subscriptions: feed URL validation, newsboat urls import, and feeds.toml edits that keep layout."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from tui.config import load_config
+from tui.core.opml import export_opml, parse_opml
+from tui.core.subscriptions import (
+    FeedEntry,
+    FeedsFile,
+    SubscriptionError,
+    parse_newsboat_urls,
+    read_newsboat_urls,
+    validate_feed_url,
+)
+
+# --- URLs -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("url", [
+    "https://eurasianet.org/feed",
+    "http://localhost:8080/rss.xml",
+    "  https://example.com/feed?x=1&y=2  ",
+    "file:///home/me/feeds/local.xml",
+    "feeds/local.xml",
+    "./local.xml",
+    "~/feeds/local.xml",
+    "/abs/path/feed.atom",
+    "local.rss",
+    "my feeds/with space.xml",
+])
+def test_valid_feed_urls_are_accepted_and_stripped(url: str) -> None:
+    assert validate_feed_url(url) == url.strip()
+
+
+@pytest.mark.parametrize(("url", "message"), [
+    ("", "empty"),
+    ("   ", "empty"),
+    ("javascript:alert(1)", "unsupported URL scheme 'javascript:'"),
+    ("ftp://example.com/feed.xml", "unsupported URL scheme 'ftp:'"),
+    ("mailto:me@example.com", "unsupported URL scheme"),
+    ("not a url", "is not a feed URL"),
+    ("https://", "has no host"),
+    ("https:///path", "has no host"),
+    ("http://exa mple.com/feed", "contains spaces"),
+    ("https://example.com:99999/feed", "bad port"),
+    ("https://example.com/\x1b[31mfeed", "control characters"),
+    ("example.com/feed", "did you mean https://example.com/feed"),
+    ("|~/bin/fetch.sh", "command feed"),
+    ("file://otherhost/feed.xml", "must name a local file"),
+])
+def test_invalid_feed_urls_raise_one_clear_line(url: str, message: str) -> None:
+    with pytest.raises(SubscriptionError, match=None) as info:
+        validate_feed_url(url)
+    assert message in str(info.value)
+    assert "\n" not in str(info.value)
+
+
+def test_create_defaults_the_name_and_cleans_tags() -> None:
+    entry = FeedEntry.create(" https://www.eurasianet.org/feed ", tags=[" caucasus ", "", "caucasus"])
+    assert entry == FeedEntry("eurasianet.org", "https://www.eurasianet.org/feed", ("caucasus",))
+    assert FeedEntry.create("feeds/local.xml").name == "local"
+    assert FeedEntry.create("https://x.example/", "  Two\n words\x07 ").name == "Two words"
+
+
+# --- newsboat ---------------------------------------------------------------------------------
+
+NEWSBOAT_URLS = r'''# my newsboat feeds
+https://eurasianet.org/feed caucasus "central asia" "~Eurasianet daily"
+http://civil.ge/feed   georgia   # an inline comment, not a tag
+
+  # an indented comment
+"query:Unread Articles:unread = \"yes\""
+"exec:~/bin/fetch.sh" scripts
+"filter:~/bin/strip.sh:https://filtered.example/feed"
+https://hidden.example/rss ! "quoted \"tag\""
+not-a-url tag
+https://EURASIANET.org/feed/ duplicate
+https://plain.example/atom.xml
+'''
+
+
+def test_newsboat_urls_with_tags_quotes_names_comments_and_queries() -> None:
+    result = read_newsboat_urls(NEWSBOAT_URLS)
+    assert result.entries == [
+        FeedEntry("Eurasianet daily", "https://eurasianet.org/feed", ("caucasus", "central asia")),
+        FeedEntry("civil.ge", "http://civil.ge/feed", ("georgia",)),
+        FeedEntry("hidden.example", "https://hidden.example/rss", ('quoted "tag"',)),
+        FeedEntry("plain.example", "https://plain.example/atom.xml"),
+    ]
+    notes = "\n".join(result.skipped)
+    assert "line 6: query feed" in notes
+    assert "line 7: exec feed" in notes
+    assert "line 8: filter feed" in notes
+    assert "line 10:" in notes and "not a feed URL" in notes
+    assert "line 11: duplicate" in notes
+    assert len(result.skipped) == 5
+    assert parse_newsboat_urls(NEWSBOAT_URLS) == result.entries
+
+
+def test_newsboat_import_then_opml_round_trip() -> None:
+    entries = parse_newsboat_urls(NEWSBOAT_URLS)
+    assert parse_opml(export_opml(entries)) == entries
+
+
+# --- feeds.toml -------------------------------------------------------------------------------
+
+SETTINGS_BLOCK = """# user comments must survive edits
+[settings]            # optional: refresh_minutes, concurrency, per_host, timeouts, ...
+refresh_minutes = 30
+concurrency   =   8   # odd spacing on purpose
+
+[keymap]              # optional: binding id -> keys
+next_unread = "n"
+"""
+
+FEEDS_TOML = SETTINGS_BLOCK + """
+# -- the Caucasus --
+[[feeds]]
+name = "Eurasianet"
+url = "https://eurasianet.org/feed"
+tags = ["caucasus", "central-asia"]   # optional
+
+# Georgia's paper of record
+[[feeds]]
+name = 'Civil.ge'      # literal string kept
+url = "https://civil.ge/feed"
+
+# keep this closing note
+"""
+
+
+@pytest.fixture
+def feeds_path(tmp_path: Path) -> Path:
+    path = tmp_path / "feeds.toml"
+    path.write_text(FEEDS_TOML, encoding="utf-8")
+    return path
+
+
+def assert_user_text_kept(text: str) -> None:
+    assert text.startswith(SETTINGS_BLOCK)
+    for line in ("# -- the Caucasus --", "# Georgia's paper of record", "# keep this closing note"):
+        assert f"\n{line}\n" in text
+
+
+def test_load_reads_entries_and_dumps_unchanged(feeds_path: Path) -> None:
+    feeds = FeedsFile.load(feeds_path)
+    assert feeds.entries() == [
+        FeedEntry("Eurasianet", "https://eurasianet.org/feed", ("caucasus", "central-asia")),
+        FeedEntry("Civil.ge", "https://civil.ge/feed"),
+    ]
+    assert feeds.dumps() == FEEDS_TOML
+
+
+def test_add_appends_after_everything_else_and_keeps_layout(feeds_path: Path) -> None:
+    feeds = FeedsFile.load(feeds_path)
+    feeds.add(FeedEntry("OC Media", "https://oc-media.org/feed/", ("caucasus",)))
+    feeds.save()
+    text = feeds_path.read_text(encoding="utf-8")
+    assert text == FEEDS_TOML + (
+        '\n[[feeds]]\nname = "OC Media"\nurl = "https://oc-media.org/feed/"\n'
+        'tags = ["caucasus"]\n')
+    assert_user_text_kept(text)
+    assert [f.name for f in load_config(feeds_path).feeds] == ["Eurasianet", "Civil.ge", "OC Media"]
+
+
+def test_rename_and_set_tags_keep_inline_comments(feeds_path: Path) -> None:
+    feeds = FeedsFile.load(feeds_path)
+    feeds.rename("civil.ge", "Civil Georgia")
+    feeds.set_tags("https://eurasianet.org/feed", ["asia", "news"])
+    text = feeds.dumps()
+    assert_user_text_kept(text)
+    assert 'name = "Civil Georgia"      # literal string kept\n' in text
+    assert 'tags = ["asia", "news"]   # optional\n' in text
+    assert text.count("\n") == FEEDS_TOML.count("\n")
+
+
+def test_set_tags_on_an_untagged_feed_goes_under_its_keys_not_after_the_comment(
+        feeds_path: Path) -> None:
+    feeds = FeedsFile.load(feeds_path)
+    feeds.set_tags("Civil.ge", ["georgia"])
+    text = feeds.dumps()
+    assert text.endswith('url = "https://civil.ge/feed"\ntags = ["georgia"]\n\n'
+                         "# keep this closing note\n")
+    assert_user_text_kept(text)
+    feeds.set_tags("Eurasianet", [])
+    assert "central-asia" not in feeds.dumps()
+    assert feeds.entries()[0].tags == ()
+    assert feeds.entries()[1].tags == ("georgia",)
+
+
+def test_remove_keeps_the_comments_around_the_removed_feed(feeds_path: Path) -> None:
+    feeds = FeedsFile.load(feeds_path)
+    removed = feeds.remove("Eurasianet")
+    assert removed.url == "https://eurasianet.org/feed"
+    text = feeds.dumps()
+    assert_user_text_kept(text)
+    assert "eurasianet.org" not in text
+    assert [e.name for e in feeds.entries()] == ["Civil.ge"]
+    feeds.remove("https://civil.ge/feed")
+    text = feeds.dumps()
+    assert_user_text_kept(text)
+    assert "[[feeds]]" not in text and feeds.entries() == []
+    feeds.save()
+    assert load_config(feeds_path).feeds == ()
+
+
+def test_remove_the_first_feed_of_a_file_without_settings(tmp_path: Path) -> None:
+    path = tmp_path / "feeds.toml"
+    path.write_text('# header\n[[feeds]]\nname = "A"\nurl = "https://a.example/"\n\n'
+                    '# about B\n[[feeds]]\nname = "B"\nurl = "https://b.example/"\n')
+    feeds = FeedsFile.load(path)
+    feeds.remove("A")
+    assert feeds.dumps() == ('# header\n\n# about B\n[[feeds]]\nname = "B"\n'
+                             'url = "https://b.example/"\n')
+
+
+@pytest.mark.parametrize(("entry", "message"), [
+    (FeedEntry("Other", "https://EURASIANET.org/feed/"), "already subscribed as 'Eurasianet'"),
+    (FeedEntry("Other", "http://eurasianet.org/feed"), "already subscribed"),
+    (FeedEntry("civil.GE", "https://new.example/feed"), "a feed named 'Civil.ge' already exists"),
+    (FeedEntry("Bad", "javascript:alert(1)"), "unsupported URL scheme"),
+    (FeedEntry("Bad", "not a url"), "not a feed URL"),
+    (FeedEntry("  ", "https://new.example/feed"), "needs a name"),
+])
+def test_duplicate_or_invalid_add_changes_nothing(
+        feeds_path: Path, entry: FeedEntry, message: str) -> None:
+    before = feeds_path.read_bytes()
+    feeds = FeedsFile.load(feeds_path)
+    with pytest.raises(SubscriptionError) as info:
+        feeds.add(entry)
+    assert message in str(info.value)
+    assert "\n" not in str(info.value)
+    assert feeds.dumps() == FEEDS_TOML
+    feeds.save()
+    assert feeds_path.read_bytes() == before
+
+
+def test_rename_to_a_taken_name_and_unknown_feeds_are_refused(feeds_path: Path) -> None:
+    feeds = FeedsFile.load(feeds_path)
+    with pytest.raises(SubscriptionError, match="already exists"):
+        feeds.rename("Eurasianet", "CIVIL.GE")
+    with pytest.raises(SubscriptionError, match="did you mean 'Eurasianet'"):
+        feeds.remove("Eurasianett")
+    with pytest.raises(SubscriptionError, match="cannot be empty"):
+        feeds.rename("Eurasianet", " \n ")
+    feeds.rename("Eurasianet", "EURASIANET")  # a case change of its own name is fine
+    assert feeds.entries()[0].name == "EURASIANET"
+
+
+def test_merge_skips_known_urls_and_renames_clashing_names(feeds_path: Path) -> None:
+    feeds = FeedsFile.load(feeds_path)
+    added, skipped = feeds.merge([
+        FeedEntry("Eurasianet again", "https://eurasianet.org/feed/"),
+        FeedEntry("Civil.ge", "https://civil.ge/en/feed"),
+        FeedEntry("New", "https://new.example/feed", ("x",)),
+        FeedEntry("New dup", "https://NEW.example/feed"),
+    ])
+    assert [e.url for e in skipped] == ["https://eurasianet.org/feed/", "https://NEW.example/feed"]
+    assert added == [FeedEntry("Civil.ge (2)", "https://civil.ge/en/feed"),
+                     FeedEntry("New", "https://new.example/feed", ("x",))]
+    assert feeds.entries()[2:] == added
+    assert_user_text_kept(feeds.dumps())
+
+
+def test_merge_with_an_invalid_entry_adds_nothing(feeds_path: Path) -> None:
+    feeds = FeedsFile.load(feeds_path)
+    with pytest.raises(SubscriptionError):
+        feeds.merge([FeedEntry("Ok", "https://ok.example/"), FeedEntry("Bad", "ftp://x/")])
+    assert feeds.dumps() == FEEDS_TOML
+
+
+def test_opml_into_an_empty_config_and_back(tmp_path: Path) -> None:
+    path = tmp_path / "new" / "feeds.toml"
+    feeds = FeedsFile.load(path)
+    assert feeds.entries() == [] and feeds.dumps() == ""
+    entries = [FeedEntry("A", "https://a.example/", ("t1", "t2")),
+               FeedEntry("B", "feeds/local.xml")]
+    added, skipped = feeds.merge(parse_opml(export_opml(entries)))
+    assert (added, skipped) == (entries, [])
+    feeds.save()
+    reloaded = FeedsFile.load(path)
+    assert reloaded.entries() == entries
+    assert parse_opml(export_opml(reloaded.entries())) == entries
+    config = load_config(path)
+    assert [f.tags for f in config.feeds] == [("t1", "t2"), ()]
+    assert config.feeds[1].url == (tmp_path / "new" / "feeds" / "local.xml").as_uri()
+
+
+def test_relative_path_and_file_url_for_the_same_file_are_duplicates(tmp_path: Path) -> None:
+    feeds = FeedsFile.load(tmp_path / "feeds.toml")
+    feeds.add(FeedEntry("Local", "feeds/local.xml"))
+    with pytest.raises(SubscriptionError, match="already subscribed"):
+        feeds.add(FeedEntry("Same", (tmp_path / "feeds" / "local.xml").as_uri()))
+
+
+def test_inline_table_feeds_are_edited_too(tmp_path: Path) -> None:
+    path = tmp_path / "feeds.toml"
+    path.write_text('# inline style\nfeeds = [{name = "A", url = "https://a.example/"}]\n')
+    feeds = FeedsFile.load(path)
+    feeds.add(FeedEntry("B", "https://b.example/", ("x",)))
+    feeds.rename("A", "Alpha")
+    assert feeds.entries() == [FeedEntry("Alpha", "https://a.example/"),
+                               FeedEntry("B", "https://b.example/", ("x",))]
+    feeds.remove("Alpha")
+    feeds.save()
+    assert path.read_text().startswith("# inline style\n")
+    assert [f.name for f in load_config(path).feeds] == ["B"]
+
+
+def test_toml_syntax_error_names_file_and_line(tmp_path: Path) -> None:
+    path = tmp_path / "feeds.toml"
+    path.write_text('[settings]\nrefresh_minutes = 30\n\n[[feeds]]\nname = "A\n')
+    with pytest.raises(SubscriptionError) as info:
+        FeedsFile.load(path)
+    assert str(info.value).startswith(f"{path}:5:")
+    assert "\n" not in str(info.value)
+
+
+def test_feeds_of_the_wrong_type_are_refused(tmp_path: Path) -> None:
+    path = tmp_path / "feeds.toml"
+    path.write_text('feeds = "https://a.example/"\n')
+    with pytest.raises(SubscriptionError, match=r"array of tables"):
+        FeedsFile.load(path)
+
+
+# --- saving -----------------------------------------------------------------------------------
+
+
+def test_save_is_atomic_and_keeps_the_file_mode(feeds_path: Path) -> None:
+    os.chmod(feeds_path, 0o600)
+    feeds = FeedsFile.load(feeds_path)
+    feeds.add(FeedEntry("New", "https://new.example/"))
+    feeds.save()
+    assert stat.S_IMODE(feeds_path.stat().st_mode) == 0o600
+    assert sorted(p.name for p in feeds_path.parent.iterdir()) == ["feeds.toml"]
+
+
+def test_a_failed_write_leaves_the_old_file_and_no_temp_file(
+        feeds_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    feeds = FeedsFile.load(feeds_path)
+    feeds.add(FeedEntry("New", "https://new.example/"))
+
+    def fail(*_args: object) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(os, "replace", fail)
+    with pytest.raises(OSError, match="disk full"):
+        feeds.save()
+    assert feeds_path.read_text(encoding="utf-8") == FEEDS_TOML
+    assert sorted(p.name for p in feeds_path.parent.iterdir()) == ["feeds.toml"]
+
+
+def test_save_through_a_symlink_updates_the_target(tmp_path: Path, feeds_path: Path) -> None:
+    link = tmp_path / "link.toml"
+    link.symlink_to(feeds_path)
+    feeds = FeedsFile.load(link)
+    feeds.add(FeedEntry("New", "https://new.example/"))
+    feeds.save()
+    assert link.is_symlink()
+    assert "https://new.example/" in feeds_path.read_text(encoding="utf-8")
+
+
+def test_save_refuses_to_clobber_a_file_changed_since_load(feeds_path: Path) -> None:
+    feeds = FeedsFile.load(feeds_path)
+    feeds.add(FeedEntry("New", "https://new.example/"))
+    feeds_path.write_text(FEEDS_TOML + "# edited meanwhile\n", encoding="utf-8")
+    with pytest.raises(SubscriptionError, match="changed on disk"):
+        feeds.save()
+    assert feeds_path.read_text(encoding="utf-8").endswith("# edited meanwhile\n")
+    fresh = FeedsFile.load(feeds_path)
+    fresh.add(FeedEntry("New", "https://new.example/"))
+    fresh.save()
+    fresh.remove("New")
+    fresh.save()  # a second save from the same instance is fine
+    assert fresh.dumps() == feeds_path.read_text(encoding="utf-8")
