@@ -77,7 +77,7 @@ def _check_keymap(config: Config) -> None:
                           f"{', '.join(sorted(unknown))}")
 
 
-def open_cache(config: Config, out: TextIO = sys.stderr):  # type: ignore[no-untyped-def]
+def open_cache(config: Config, out: TextIO | None = None):  # type: ignore[no-untyped-def]
     """Open the cache, printing a line if a damaged one was set aside."""
     from tui.core.store import StoreError, open_store
 
@@ -86,7 +86,7 @@ def open_cache(config: Config, out: TextIO = sys.stderr):  # type: ignore[no-unt
     except StoreError as exc:
         raise StoreFailure(str(exc)) from exc
     if message:
-        print(f"byline: {message}", file=out)
+        print(f"byline: {message}", file=out or sys.stderr)
     return store, message
 
 
@@ -100,9 +100,10 @@ def run_app(args: argparse.Namespace, config: Config) -> int:
     return EXIT_OK
 
 
-def print_json(data: object, out: TextIO = sys.stdout) -> None:
-    json.dump(data, out, ensure_ascii=False, indent=2, default=str)
-    out.write("\n")
+def print_json(data: object, out: TextIO | None = None) -> None:
+    stream = out or sys.stdout
+    json.dump(data, stream, ensure_ascii=False, indent=2, default=str)
+    stream.write("\n")
 
 
 def config_path_for_edit(config: Config) -> Path:

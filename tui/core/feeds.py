@@ -25,7 +25,7 @@ def parse_feed(body: bytes, url: str, headers: dict[str, str] | None = None) -> 
         return ParsedFeed(None, (), error="empty response")
     try:
         # Bytes, never a str: feedparser would treat a str that looks like a URL as one to fetch.
-        parsed = feedparser.parse(bytes(body), response_headers=_feed_headers(headers, url),
+        parsed = feedparser.parse(bytes(body), response_headers=_feed_headers(headers),
                                   sanitize_html=False, resolve_relative_uris=False)
     except Exception as exc:  # feedparser is robust, but a parser bug must not stop a refresh
         return ParsedFeed(None, (), error=f"cannot parse feed: {type(exc).__name__}: {exc}")
@@ -39,10 +39,9 @@ def parse_feed(body: bytes, url: str, headers: dict[str, str] | None = None) -> 
     return ParsedFeed(title, entries, warning=warning)
 
 
-def _feed_headers(headers: dict[str, str] | None, url: str) -> dict[str, str]:
+def _feed_headers(headers: dict[str, str] | None) -> dict[str, str]:
     result = {k.lower(): v for k, v in (headers or {}).items()
               if k.lower() in ("content-type", "content-location", "content-language")}
-    result.setdefault("content-location", url)
     return result
 
 

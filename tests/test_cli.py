@@ -1,0 +1,123 @@
+"""The CLI: config discovery, exit code 2 on bad configs, fetch/articles/feeds output."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from feedserver import FeedServer, rss
+
+from tui.cli import main
+
+
+def write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+BAD_CONFIGS = {
+    "syntax": ('[[feeds]]\nname = "A"\nurl = "http://x.org/f\n', ["line 3"]),
+    "unknown_top": ('[setting]\nrefresh_minutes = 3\n', ["'setting'", ":1:"]),
+    "unknown_feed_key": ('[[feeds]]\nname = "A"\nurll = "http://x.org/f"\n', ["'urll'", ":3:"]),
+    "unknown_setting": ('[settings]\nrefresh = 3\n', ["settings.refresh", ":2:"]),
+    "wrong_type": ('[settings]\nconcurrency = "lots"\n', ["settings.concurrency", ":2:"]),
+    "missing_url": ('[[feeds]]\nname = "A"\n', ["missing 'url'"]),
+    "bad_scheme": ('[[feeds]]\nname = "A"\nurl = "ftp://x.org/f"\n', ["ftp://x.org/f", ":3:"]),
+    "no_host": ('[[feeds]]\nname = "A"\nurl = "http:///f"\n', ["no host"]),
+    "duplicate_url": ('[[feeds]]\nname = "A"\nurl = "http://x.org/f"\n'
+                      '[[feeds]]\nname = "B"\nurl = "http://x.org/f"\n',
+                      ["duplicate url", "feed #2", ":6:"]),
+    "duplicate_name": ('[[feeds]]\nname = "A"\nurl = "http://x.org/f"\n'
+                       '[[feeds]]\nname = "a"\nurl = "http://x.org/g"\n', ["duplicate name"]),
+    "tags_type": ('[[feeds]]\nname = "A"\nurl = "http://x.org/f"\ntags = "world"\n', ["'tags'"]),
+    "unknown_binding": ('[keymap]\n"no.such.binding" = "x"\n', ["no.such.binding"]),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_CONFIGS))
+def test_bad_config_exits_2_with_one_clear_line(case: str, tmp_path: Path, capsys) -> None:
+    text, expected = BAD_CONFIGS[case]
+    config = write(tmp_path / "feeds.toml", text)
+    assert main(["--config", str(config), "feeds"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1, err
+    assert str(config) in err
+    for fragment in expected:
+        assert fragment in err
+
+
+def test_missing_config_file_is_exit_2(tmp_path: Path, capsys) -> None:
+    assert main(["--config", str(tmp_path / "nope.toml"), "feeds"]) == 2
+    assert "no such config file" in capsys.readouterr().err
+
+
+def test_config_discovery_order(tmp_path: Path, monkeypatch, capsys) -> None:
+    env_cfg = write(tmp_path / "env.toml", '[[feeds]]\nname = "FromEnv"\nurl = "http://e.org/f"\n')
+    cwd = tmp_path / "work"
+    cwd.mkdir()
+    write(cwd / "feeds.toml", '[[feeds]]\nname = "FromCwd"\nurl = "http://c.org/f"\n')
+    monkeypatch.chdir(cwd)
+    assert main(["feeds", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)[0]["name"] == "FromCwd"
+    assert (cwd / "cache" / "byline.db").exists()
+    monkeypatch.setenv("BYLINE_CONFIG", str(env_cfg))
+    assert main(["feeds", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)[0]["name"] == "FromEnv"
+    cli_cfg = write(tmp_path / "cli.toml", '[[feeds]]\nname = "FromCli"\nurl = "http://x.org/f"\n')
+    other_cache = tmp_path / "elsewhere"
+    assert main(["--config", str(cli_cfg), "--cache-dir", str(other_cache), "feeds", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)[0]["name"] == "FromCli"
+    assert (other_cache / "byline.db").exists()
+
+
+def test_relative_paths_resolve_against_config(tmp_path: Path, capsys) -> None:
+    (tmp_path / "feeds").mkdir()
+    write(tmp_path / "feeds" / "local.xml", rss("L", [
+        {"title": "Local item", "link": "page.html", "guid": "l1"}]).decode())
+    config = write(tmp_path / "feeds.toml", '[[feeds]]\nname = "Local"\nurl = "feeds/local.xml"\n')
+    assert main(["--config", str(config), "fetch", "--no-fulltext"]) == 0
+    assert "1 new" in capsys.readouterr().out
+    assert main(["--config", str(config), "articles", "--json"]) == 0
+    [article] = json.loads(capsys.readouterr().out)
+    assert article["url"] == (tmp_path / "feeds" / "page.html").as_uri()
+
+
+def test_fetch_twice_reports_not_modified_and_errors(tmp_path: Path, capsys) -> None:
+    with FeedServer() as server:
+        good = server.add("/good", body=rss("G", [{"title": "Hello", "guid": "h1",
+                                                   "link": "http://example.org/h1"}]), etag='"1"')
+        config = write(tmp_path / "feeds.toml",
+                       f'[[feeds]]\nname = "Good"\nurl = "{good}"\n'
+                       f'[[feeds]]\nname = "Broken"\nurl = "{server.url("/gone")}"\n')
+        assert main(["--config", str(config), "fetch", "--no-fulltext"]) == 0
+        out = capsys.readouterr().out
+        assert "ok    Good: 1 new of 1" in out
+        assert "ERROR Broken: http error: HTTP 404" in out
+        assert main(["--config", str(config), "fetch", "--no-fulltext"]) == 0
+        assert "same  Good: not modified" in capsys.readouterr().out
+    assert main(["--config", str(config), "feeds", "--json"]) == 0
+    health = {f["name"]: f for f in json.loads(capsys.readouterr().out)}
+    assert health["Good"]["articles"] == 1 and health["Good"]["last_error"] is None
+    assert "404" in health["Broken"]["last_error"]
+    assert main(["--config", str(config), "articles", "--unread", "--limit", "5"]) == 0
+    assert "Hello" in capsys.readouterr().out
+    assert main(["--config", str(config), "articles", "--feed", "Nope"]) == 1
+
+
+def test_every_command_has_help(capsys) -> None:
+    from tui.cli import build_parser
+
+    parser = build_parser()
+    commands = parser._subparsers._group_actions[0].choices  # type: ignore[union-attr]
+    for name in commands:
+        with pytest.raises(SystemExit) as exit_info:
+            main([name, "--help"])
+        assert exit_info.value.code == 0
+        assert "usage: byline" in capsys.readouterr().out
+
+
+def test_version(capsys) -> None:
+    with pytest.raises(SystemExit):
+        main(["--version"])
+    assert capsys.readouterr().out.startswith("byline ")

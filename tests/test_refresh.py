@@ -1,0 +1,164 @@
+"""Refresh against a real local HTTP server: formats, validators, faults, no duplicates."""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+from pathlib import Path
+
+import pytest
+from feedserver import FeedServer, Route, atom, rdf, rss
+
+from tui.config import FeedConfig, Settings
+from tui.core.migrations import SCHEMA_VERSION
+from tui.core.models import Outcome
+from tui.core.pipeline import refresh
+from tui.core.store import ArticleFilter, Store
+
+FAST = Settings(read_timeout=0.5, connect_timeout=0.5, total_timeout=1.5, fulltext=False,
+                max_feed_bytes=200_000)
+
+
+def items(prefix: str, count: int) -> list[dict[str, str]]:
+    return [{"title": f"{prefix} item {i}", "link": f"http://example.org/{prefix}/{i}",
+             "guid": f"{prefix}-{i}", "description": f"<p>Summary <b>{i}</b> &amp; more</p>",
+             "pubDate": f"Mon, {10 + i:02d} Nov 2026 08:00:00 GMT"} for i in range(count)]
+
+
+@pytest.fixture
+def server():
+    with FeedServer() as srv:
+        yield srv
+
+
+@pytest.fixture
+def store(tmp_path: Path):
+    st = Store(tmp_path / "byline.db")
+    yield st
+    st.close()
+
+
+def run(store: Store, feeds: list[FeedConfig], settings: Settings = FAST):
+    return asyncio.run(refresh(store, feeds, settings))
+
+
+def by_name(summary) -> dict[str, object]:
+    return {r.name: r for r in summary.results}
+
+
+def test_formats_faults_and_second_refresh(server: FeedServer, store: Store) -> None:
+    feeds = [
+        FeedConfig("rss", server.add("/rss", body=rss("R", items("r", 3)), etag='"v1"')),
+        FeedConfig("atom", server.add("/atom", content_type="application/atom+xml", body=atom(
+            "A", [{"title": "Atom one", "id": "urn:a:1", "link": "http://example.org/a1",
+                   "updated": "2026-11-20T10:00:00Z", "summary": "&lt;i&gt;hi&lt;/i&gt;"}]),
+            last_modified="Fri, 20 Nov 2026 10:00:00 GMT")),
+        FeedConfig("rdf", server.add("/rdf", content_type="application/rdf+xml", body=rdf(
+            "D", [{"title": "RDF one", "link": "http://example.org/d1",
+                   "date": "2026-11-21T09:30:00+02:00"}]))),
+        FeedConfig("bozo", server.add("/bozo", body=rss("B", items("b", 2))[:-20] + b"<item><ti")),
+        FeedConfig("missing", server.url("/nothing-here")),
+        FeedConfig("stall", server.add("/stall", body=rss("S", items("s", 1)), delay=5)),
+        FeedConfig("huge", server.add("/huge", body=b"<rss>" + b"x" * 300_000 + b"</rss>")),
+        FeedConfig("html", server.add("/html", content_type="text/html",
+                                      body=b"<html><body><p>not a feed</p></body></html>")),
+    ]
+    first = by_name(run(store, feeds))
+    assert first["rss"].outcome is Outcome.OK and first["rss"].new_articles == 3
+    assert first["atom"].new_articles == 1 and first["rdf"].new_articles == 1
+    assert first["bozo"].outcome is Outcome.OK and first["bozo"].warning
+    assert first["bozo"].new_articles >= 1
+    assert first["missing"].outcome is Outcome.HTTP_ERROR and "404" in first["missing"].error
+    assert first["stall"].outcome is Outcome.TIMEOUT
+    assert first["huge"].outcome is Outcome.TOO_LARGE
+    assert first["html"].outcome is Outcome.PARSE_ERROR
+
+    count = store.count_articles(ArticleFilter())
+    second = by_name(run(store, feeds))
+    assert second["rss"].outcome is Outcome.NOT_MODIFIED
+    assert second["atom"].outcome is Outcome.NOT_MODIFIED
+    assert second["rdf"].outcome is Outcome.OK and second["rdf"].new_articles == 0
+    assert store.count_articles(ArticleFilter()) == count
+    assert server.request_headers["/rss"][-1]["if-none-match"] == '"v1"'
+    assert server.request_headers["/atom"][-1]["if-modified-since"] == \
+        "Fri, 20 Nov 2026 10:00:00 GMT"
+    assert "byline" in server.request_headers["/rss"][0]["user-agent"].lower()
+
+
+def test_validators_stored_and_errors_recorded(server: FeedServer, store: Store) -> None:
+    good = FeedConfig("good", server.add("/g", body=rss("G", items("g", 2)), etag='"e1"',
+                                         last_modified="Sat, 21 Nov 2026 10:00:00 GMT"))
+    bad = FeedConfig("bad", server.url("/404"))
+    run(store, [good, bad])
+    feed_id = store.feed_id(good.url)
+    assert store.validators(feed_id)[:2] == ('"e1"', "Sat, 21 Nov 2026 10:00:00 GMT")
+    health = {f.name: f for f in store.feeds()}
+    assert health["good"].last_success is not None and health["good"].last_error is None
+    assert health["bad"].last_error and "404" in health["bad"].last_error
+    assert health["good"].article_count == 2 and health["good"].unread_count == 2
+
+
+def test_text_is_plain_and_dates_utc(server: FeedServer, store: Store) -> None:
+    feed = FeedConfig("rdf", server.add("/rdf", body=rdf("D", [
+        {"title": "Tom &amp; Jerry &lt;b&gt;bold&lt;/b&gt;", "link": "http://example.org/d1",
+         "description": "&lt;p&gt;One&lt;/p&gt;&lt;p&gt;Two&lt;/p&gt;",
+         "date": "2026-11-21T09:30:00+02:00"}])))
+    run(store, [feed])
+    article = store.article(store.article_rows()[0].id)
+    assert article.title == "Tom & Jerry bold"
+    assert article.summary == "One\n\nTwo"
+    assert article.published.isoformat() == "2026-11-21T07:30:00+00:00"
+
+
+def test_gzip_and_updated_entries_keep_read_state(server: FeedServer, store: Store) -> None:
+    url = server.add("/z", body=rss("Z", items("z", 2)), gzip=True)
+    feed = FeedConfig("z", url)
+    run(store, [feed])
+    first = store.article_rows()[0]
+    store.set_read([first.id])
+    store.set_starred(first.id, True)
+    changed = items("z", 2)
+    changed[1]["title"] = "z item 1 (updated)"
+    server.add("/z", body=rss("Z", changed), gzip=True)
+    run(store, [feed])
+    rows = {r.id: r for r in store.article_rows()}
+    assert len(rows) == 2
+    assert rows[first.id].read and rows[first.id].starred
+    assert any(r.title == "z item 1 (updated)" for r in rows.values())
+
+
+def test_migration_version_and_newer_cache_refused(tmp_path: Path) -> None:
+    path = tmp_path / "byline.db"
+    Store(path).close()
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    conn.close()
+    from tui.core.store import StoreError
+
+    with pytest.raises(StoreError, match="newer Byline"):
+        Store(path)
+
+
+def test_damaged_cache_is_kept_aside(tmp_path: Path) -> None:
+    from tui.core.store import open_store
+
+    path = tmp_path / "byline.db"
+    path.write_bytes(b"this is not a database" * 100)
+    store, message = open_store(path)
+    assert message and "damaged" in message
+    assert store.count_articles() == 0
+    assert any(p.name.startswith("byline.db.damaged-") for p in tmp_path.iterdir())
+    store.close()
+
+
+def test_one_slow_feed_does_not_block_others(server: FeedServer, store: Store) -> None:
+    feeds = [FeedConfig(f"f{i}", server.add(f"/f{i}", body=rss("F", items(f"f{i}", 2))))
+             for i in range(10)]
+    feeds.append(FeedConfig("slow", server.add("/slow", body=rss("S", items("s", 1)), drip=0.5)))
+    summary = run(store, feeds)
+    results = by_name(summary)
+    assert results["slow"].outcome is Outcome.TIMEOUT
+    assert all(results[f"f{i}"].new_articles == 2 for i in range(10))
+    assert summary.seconds < FAST.total_timeout + 3
