@@ -76,8 +76,9 @@ def _entry(raw: Any, feed_url: str) -> ParsedEntry | None:
     if not title and not summary and not content:
         return None
     guid = one_line(_limited(str(raw.get("id") or ""))) or link
-    published = _utc(raw.get("published_parsed") or raw.get("updated_parsed")
-                     or raw.get("created_parsed"))
+    published = _utc(next((dict.get(raw, key) for key in
+                           ("published_parsed", "updated_parsed", "created_parsed")
+                           if dict.get(raw, key)), None))
     if not guid:
         digest = hashlib.sha1(f"{title}\n{published}\n{summary[:500]}".encode()).hexdigest()
         guid = f"sha1:{digest}"

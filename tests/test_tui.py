@@ -1,0 +1,146 @@
+"""The real app driven by Pilot: cached articles at start, navigation, refresh, failed feeds."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import pytest
+from feedserver import FeedServer, rss
+
+from tui.app import make_app
+from tui.config import FeedConfig, Settings, load_config
+from tui.core.pipeline import refresh
+from tui.core.store import Store
+from tui.widgets.article_list import ArticleList
+from tui.widgets.feed_list import FeedList
+from tui.widgets.reader import Reader
+
+
+def item(n: int, title: str | None = None) -> dict[str, str]:
+    return {"title": title or f"Story number {n}", "guid": f"g{n}",
+            "link": f"http://example.org/{n}", "description": f"Summary of story {n}.",
+            "pubDate": f"Mon, {10 + n:02d} Nov 2026 08:00:00 GMT"}
+
+
+@pytest.fixture
+def server():
+    with FeedServer() as srv:
+        yield srv
+
+
+def make_config(tmp_path: Path, server: FeedServer) -> Path:
+    path = tmp_path / "feeds.toml"
+    path.write_text(
+        "[settings]\nrefresh_minutes = 0\nfulltext = false\nread_timeout = 1.0\n"
+        "total_timeout = 2.0\n"
+        f'[[feeds]]\nname = "Daily"\nurl = "{server.url("/daily")}"\ntags = ["news"]\n'
+        f'[[feeds]]\nname = "Broken"\nurl = "{server.url("/broken")}"\n',
+        encoding="utf-8",
+    )
+    return path
+
+
+async def test_start_navigate_open_refresh_and_see_errors(tmp_path: Path, server) -> None:
+    server.add("/daily", body=rss("Daily", [item(1), item(2)]))
+    config = load_config(make_config(tmp_path, server))
+    store = Store(config.db_path)
+    await refresh(store, config.feeds, config.settings)  # a cache from an earlier session
+    server.add("/daily", body=rss("Daily", [item(1), item(2), item(3, "Fresh headline")]))
+
+    app = make_app(config, store)
+    async with app.run_test(size=(140, 40)) as pilot:
+        articles = app.screen.query_one(ArticleList)
+        assert articles.count == 2  # cached articles show before any network
+        assert articles.current.title == "Story number 2"
+        await pilot.press("j")
+        assert articles.current.title == "Story number 1"
+        await pilot.press("enter")
+        await pilot.pause()
+        reader = app.screen.query_one(Reader)
+        assert reader.article.title == "Story number 1"
+        assert store.article(reader.article.id).read
+        await pilot.press("s")
+        assert store.article(reader.article.id).starred
+
+        await pilot.press("r")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert articles.count == 3
+        assert articles.current.title == "Story number 1"  # the cursor did not jump
+        titles = {articles.row(i).title for i in range(articles.count)}
+        assert "Fresh headline" in titles
+
+        feeds = app.screen.query_one(FeedList)
+        feeds.focus()
+        feeds.select_key(f"feed:{store.feed_id(server.url('/broken'))}")
+        await pilot.pause()
+        status = app.screen.query_one("#list-status")
+        assert "404" in str(status.render())
+        assert status.display
+    store.close()
+
+
+async def test_tab_cycles_panes_and_help_lists_bindings(tmp_path: Path, server) -> None:
+    server.add("/daily", body=rss("Daily", [item(1)]))
+    config = load_config(make_config(tmp_path, server))
+    store = Store(config.db_path)
+    app = make_app(config, store)
+    async with app.run_test(size=(140, 40)) as pilot:
+        assert isinstance(app.focused, ArticleList)
+        await pilot.press("tab")
+        assert isinstance(app.focused, Reader)
+        await pilot.press("tab")
+        assert isinstance(app.focused, FeedList)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        from tui.screens.help import HelpScreen
+
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+    store.close()
+
+
+async def test_untrusted_text_is_inert(tmp_path: Path, server) -> None:
+    hostile = "[@click=app.quit]Click[/] [bold]me[/bold] \x1b[2J\x1b]0;pwned\x07 \u202eevil"
+    server.add("/daily", body=rss("Daily", [
+        {**item(1), "title": hostile.replace("&", "&amp;").replace("<", "&lt;"),
+         "description": "\x1b]52;c;ZWNobyBoaQ==\x07 text [link=http://x]y[/link]"}]))
+    config = load_config(make_config(tmp_path, server))
+    store = Store(config.db_path)
+    await refresh(store, config.feeds, config.settings)
+    app = make_app(config, store)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        reader = app.screen.query_one(Reader)
+        header = str(app.screen.query_one("#reader-header").render())
+        body = str(app.screen.query_one("#reader-body").render())
+        assert "[@click=app.quit]Click[/]" in header and "[bold]me[/bold]" in header
+        assert "\x1b" not in header + body and "\u202e" not in header
+        assert "[link=http://x]y[/link]" in body
+        await pilot.click(ArticleList, offset=(10, 0))
+        await pilot.pause()
+        assert app.is_running and reader.article is not None
+    store.close()
+
+
+def test_refresh_keeps_one_worker(tmp_path: Path, server) -> None:
+    server.add("/daily", body=rss("Daily", [item(1)]), delay=0.5)
+    config = load_config(make_config(tmp_path, server))
+    store = Store(config.db_path)
+    app = make_app(config, store)
+
+    async def scenario() -> None:
+        async with app.run_test(size=(140, 40)) as pilot:
+            await pilot.press("r")
+            await pilot.press("r")
+            assert len([w for w in app.workers if w.group == "refresh"]) == 1
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            assert app.screen.query_one(ArticleList).count == 1
+
+    asyncio.run(scenario())
+    assert server.requests["/daily"] == 1
+    store.close()
