@@ -113,7 +113,8 @@ def test_same_url_in_two_folders_is_one_feed_with_both_tags() -> None:
       <outline text="tech"><outline text="LWN" xmlUrl="https://lwn.net/headlines/rss"/></outline>
       <outline text="linux"><outline text="LWN again" xmlUrl="https://lwn.net/headlines/rss/"/>
       </outline></body></opml>"""
-    assert parse_opml(text) == [FeedEntry("LWN", "https://lwn.net/headlines/rss", ("tech", "linux"))]
+    lwn = FeedEntry("LWN", "https://lwn.net/headlines/rss", ("tech", "linux"))
+    assert parse_opml(text) == [lwn]
 
 
 def test_bad_feed_urls_are_skipped_with_a_note_but_good_ones_import() -> None:

@@ -1,12 +1,15 @@
-"""Subscriptions: feed URL validation, newsboat urls import, and feeds.toml edits that keep layout."""
+"""Subscriptions: feed URL checks, newsboat urls import, feeds.toml edits that keep the layout."""
 
 from __future__ import annotations
 
 import os
 import stat
+import tomllib
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tui.config import load_config
 from tui.core.opml import export_opml, parse_opml
@@ -62,7 +65,8 @@ def test_invalid_feed_urls_raise_one_clear_line(url: str, message: str) -> None:
 
 
 def test_create_defaults_the_name_and_cleans_tags() -> None:
-    entry = FeedEntry.create(" https://www.eurasianet.org/feed ", tags=[" caucasus ", "", "caucasus"])
+    entry = FeedEntry.create(" https://www.eurasianet.org/feed ",
+                             tags=[" caucasus ", "", "caucasus"])
     assert entry == FeedEntry("eurasianet.org", "https://www.eurasianet.org/feed", ("caucasus",))
     assert FeedEntry.create("feeds/local.xml").name == "local"
     assert FeedEntry.create("https://x.example/", "  Two\n words\x07 ").name == "Two words"
@@ -379,3 +383,93 @@ def test_save_refuses_to_clobber_a_file_changed_since_load(feeds_path: Path) -> 
     fresh.remove("New")
     fresh.save()  # a second save from the same instance is fine
     assert fresh.dumps() == feeds_path.read_text(encoding="utf-8")
+
+
+def test_windows_line_endings_are_kept(tmp_path: Path) -> None:
+    path = tmp_path / "feeds.toml"
+    path.write_bytes(FEEDS_TOML.replace("\n", "\r\n").encode("utf-8"))
+    feeds = FeedsFile.load(path)
+    feeds.add(FeedEntry("New", "https://new.example/", ("x",)))
+    feeds.save()
+    data = path.read_bytes()
+    assert data.startswith(SETTINGS_BLOCK.replace("\n", "\r\n").encode("utf-8"))
+    assert data.count(b"\n") == data.count(b"\r\n")
+    assert [f.name for f in load_config(path).feeds][-1] == "New"
+
+
+# --- many edits in a row ----------------------------------------------------------------------
+
+names = st.sampled_from(["Alpha", "beta", "Gamma", "délta", "Ω news", "quote\"d", "back\\slash"])
+tag_lists = st.lists(st.sampled_from(["world", "tech", "a b", "ünï", "x/y"]), max_size=3)
+operations = st.lists(st.one_of(
+    st.tuples(st.just("add"), names, st.integers(0, 6), tag_lists),
+    st.tuples(st.just("remove"), st.integers(0, 9)),
+    st.tuples(st.just("rename"), st.integers(0, 9), names),
+    st.tuples(st.just("tags"), st.integers(0, 9), tag_lists),
+), max_size=14)
+
+
+def _apply(feeds: FeedsFile, model: list[FeedEntry], operation: tuple) -> None:
+    kind, *args = operation
+    if kind == "add":
+        name, host, tags = args
+        entry = FeedEntry.create(f"https://h{host}.example/feed", name, tags)
+        clash = any(e.url == entry.url or e.name.casefold() == name.casefold() for e in model)
+        if clash:
+            with pytest.raises(SubscriptionError):
+                feeds.add(entry)
+        else:
+            feeds.add(entry)
+            model.append(entry)
+        return
+    if not model:
+        return
+    index = args[0] % len(model)
+    target = model[index]
+    if kind == "remove":
+        assert feeds.remove(target.url) == target
+        del model[index]
+    elif kind == "rename":
+        new_name = args[1]
+        if any(e.name.casefold() == new_name.casefold() for e in model if e is not target):
+            with pytest.raises(SubscriptionError):
+                feeds.rename(target.url, new_name)
+        else:
+            feeds.rename(target.url, new_name)
+            model[index] = FeedEntry(new_name, target.url, target.tags)
+    else:
+        feeds.set_tags(target.name, args[1])
+        model[index] = FeedEntry(target.name, target.url, tuple(dict.fromkeys(args[1])))
+
+
+SOURCES = [
+    FEEDS_TOML,
+    '# header\n[[feeds]]\nname = "A"\nurl = "https://a.example/"  # no newline at the end',
+    "",
+    "[settings]\nrefresh_minutes = 5\n# ends in a comment without a newline",
+    '# inline\nfeeds = [\n  {name = "A", url = "https://a.example/"},\n]\n\n[settings]\nx = 1\n',
+]
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.sampled_from(SOURCES), operations)
+def test_any_sequence_of_edits_keeps_comments_and_valid_toml(
+        tmp_path: Path, source: str, ops: list) -> None:
+    path = tmp_path / "feeds.toml"
+    path.write_text(source, encoding="utf-8")
+    feeds = FeedsFile.load(path)
+    model = feeds.entries()
+    for operation in ops:
+        _apply(feeds, model, operation)
+        assert feeds.entries() == model
+    text = feeds.dumps()
+    assert text.startswith(source.split("[[feeds]]")[0].split("feeds = [")[0])
+    for line in source.splitlines():
+        if line.startswith("#"):
+            assert line in text
+    parsed = tomllib.loads(text)
+    assert [feed["name"] for feed in parsed.get("feeds", [])] == [e.name for e in model]
+    assert "\n\n\n" not in text
+    feeds.save()
+    assert FeedsFile.load(path).entries() == model

@@ -1,4 +1,4 @@
-"""Subscription management: validate feed URLs, edit feeds.toml in place, read newsboat urls files."""
+"""Subscriptions: validate feed URLs, edit feeds.toml in place, read newsboat urls files."""
 
 from __future__ import annotations
 
@@ -85,7 +85,7 @@ def clean_tags(tags: Iterable[str]) -> tuple[str, ...]:
 
 
 def validate_feed_url(url: str) -> str:
-    """Return the URL stripped if it is http(s)://host…, file://… or a local path; else raise."""
+    """The URL stripped if it is http(s)://host…, file://… or a local path; else raise."""
     if not isinstance(url, str) or not url.strip():
         raise SubscriptionError("feed URL is empty")
     candidate = url.strip()
@@ -276,7 +276,7 @@ class FeedsFile:
 
         path = Path(path)
         try:
-            source = path.read_text(encoding="utf-8")
+            source = path.read_bytes().decode("utf-8")  # keep \r\n as written
         except FileNotFoundError:
             return cls(path, tomlkit.document(), None)
         except (OSError, UnicodeDecodeError) as exc:
@@ -353,7 +353,7 @@ class FeedsFile:
     # editing ----------------------------------------------------------------------------------
 
     def add(self, entry: FeedEntry) -> None:
-        """Append a feed; an invalid URL, empty name or duplicate URL/name raises, changing nothing."""
+        """Append a feed; a bad URL, empty name or duplicate URL/name raises, changing nothing."""
         clean = _cleaned(entry)
         self._check_new(clean)
         self._append(clean)
@@ -392,7 +392,7 @@ class FeedsFile:
             del table["tags"]
 
     def merge(self, entries: Iterable[FeedEntry]) -> tuple[list[FeedEntry], list[FeedEntry]]:
-        """Add every feed whose URL is new; (added, skipped duplicates). Clashing names get " (2)"."""
+        """Add each feed whose URL is new: (added, skipped duplicates); clashing names get " (2)"."""
         incoming = [_cleaned(entry) for entry in entries]  # validate all before changing anything
         base = self._base()
         known_urls = {feed_url_key(e.url, base) for e in self.entries()}
@@ -449,8 +449,9 @@ class FeedsFile:
         # A table renders its final newline only in context: at the end, trust the whole text.
         at_end = feeds is None or self._feeds_are_last()
         text = whole if at_end else target.as_string()
-        needed = 0 if text.endswith("\n\n") else 1 if text.endswith("\n") else 2
-        for _ in range(needed):
+        if not text.endswith("\n"):
+            _end_last_line(target)
+        if not text.endswith("\n\n"):
             target.add(tomlkit.nl())
 
     def _feeds_are_last(self) -> bool:
@@ -462,24 +463,22 @@ class FeedsFile:
         feeds = self._doc["feeds"]
         if removed_index > 0:
             previous = feeds[removed_index - 1]
-            for item in trailing:
+            for item in _tidy_leading_blanks(trailing, previous.as_string()):
                 previous.add(item)
             return
-        if not self._doc.as_string().split("[[feeds]]", 1)[0].strip():
-            # Nothing above the feeds: blank lines would only push the file down.
-            trailing = _without_leading_blanks(trailing)
-        _insert_before(self._doc, "feeds", trailing)
+        above = self._doc.as_string().split("[[feeds]]", 1)[0]
+        _insert_before(self._doc, "feeds", _tidy_leading_blanks(trailing, above))
 
     # writing ----------------------------------------------------------------------------------
 
     def save(self) -> None:
-        """Write atomically (temp file + os.replace) beside the real file, even through a symlink."""
+        """Write atomically (temp file + os.replace) beside the real file, even via a symlink."""
         target = self.path.resolve() if self.path.is_symlink() else self.path
         current = _read_or_none(target)
         if current != self._original:
             raise SubscriptionError(
                 f"{self.path}: changed on disk since it was loaded; reload and try again")
-        text = self.dumps()
+        text = _match_line_endings(self.dumps(), self._original)
         target.parent.mkdir(parents=True, exist_ok=True)
         mode = target.stat().st_mode & 0o7777 if target.exists() else None
         handle, temp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.",
@@ -498,9 +497,16 @@ class FeedsFile:
         self._original = text
 
 
+def _match_line_endings(text: str, original: str | None) -> str:
+    """New lines come out of tomlkit as \n; a Windows-edited file keeps \r\n throughout."""
+    if original and "\r\n" in original:
+        return re.sub(r"(?<!\r)\n", "\r\n", text)
+    return text
+
+
 def _read_or_none(path: Path) -> str | None:
     try:
-        return path.read_text(encoding="utf-8")
+        return path.read_bytes().decode("utf-8")
     except FileNotFoundError:
         return None
     except (OSError, UnicodeDecodeError) as exc:
@@ -569,17 +575,37 @@ def _trailing_trivia(table: Any) -> list[Any]:
     body = _body(table)
     if not body:
         return []
+    from tomlkit.items import Comment, Whitespace
+
     last_key = max((i for i, (key, _) in enumerate(body) if key is not None), default=-1)
-    return [item for _, item in body[last_key + 1:]]
+    # A deleted key leaves a Null placeholder behind; it renders as nothing.
+    return [item for _, item in body[last_key + 1:] if isinstance(item, (Comment, Whitespace))]
 
 
-def _without_leading_blanks(items: list[Any]) -> list[Any]:
+def _end_last_line(container: Any) -> None:
+    """Give the last line of a file that ends without a newline its newline back."""
+    import tomlkit
+
+    body = _body(container) if _body(container) is not None else container.body
+    last = body[-1][1] if body else None
+    if last is None or isinstance(last, tomlkit.items.Whitespace):
+        container.add(tomlkit.nl())
+    else:
+        last.trivia.trail += "\n"
+
+
+def _tidy_leading_blanks(items: list[Any], above: str) -> list[Any]:
+    """Moved comments get one blank line above them: none after nothing or a blank line."""
+    import tomlkit
     from tomlkit.items import Whitespace
 
     index = 0
     while index < len(items) and isinstance(items[index], Whitespace):
         index += 1
-    return items[index:]
+    rest = items[index:]
+    if not index or not above.strip() or above.endswith("\n\n"):
+        return rest if index else items
+    return [tomlkit.ws("\n" if above.endswith("\n") else "\n\n"), *rest]
 
 
 def _set_key(table: Any, key: str, value: Any) -> None:
@@ -594,6 +620,7 @@ def _set_key(table: Any, key: str, value: Any) -> None:
         return
     # tomlkit appends after trailing comments, which belong visually to the next table.
     table.value._insert_after(keys[-1], key, value)
+    dict.__setitem__(table, key, table.value.item(key))  # what Table.append would record
 
 
 def _insert_before(document: Any, key: str, items: list[Any]) -> None:
