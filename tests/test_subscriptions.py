@@ -385,9 +385,9 @@ def test_save_refuses_to_clobber_a_file_changed_since_load(feeds_path: Path) -> 
     assert fresh.dumps() == feeds_path.read_text(encoding="utf-8")
 
 
-def test_windows_line_endings_are_kept(tmp_path: Path) -> None:
+def test_windows_line_endings_are_kept_and_a_byte_order_mark_dropped(tmp_path: Path) -> None:
     path = tmp_path / "feeds.toml"
-    path.write_bytes(FEEDS_TOML.replace("\n", "\r\n").encode("utf-8"))
+    path.write_bytes(b"\xef\xbb\xbf" + FEEDS_TOML.replace("\n", "\r\n").encode("utf-8"))
     feeds = FeedsFile.load(path)
     feeds.add(FeedEntry("New", "https://new.example/", ("x",)))
     feeds.save()

@@ -276,7 +276,7 @@ class FeedsFile:
 
         path = Path(path)
         try:
-            source = path.read_bytes().decode("utf-8")  # keep \r\n as written
+            source = _decode(path.read_bytes())
         except FileNotFoundError:
             return cls(path, tomlkit.document(), None)
         except (OSError, UnicodeDecodeError) as exc:
@@ -284,9 +284,9 @@ class FeedsFile:
         try:
             document = tomlkit.parse(source)
         except ParseError as exc:
+            detail = re.sub(r" at line \d+ col \d+$", "", one_line(str(exc)))
             raise SubscriptionError(
-                f"{path}:{exc.line}: TOML syntax error at column {exc.col}: "
-                f"{one_line(str(exc))}") from exc
+                f"{path}:{exc.line}: TOML syntax error at column {exc.col}: {detail}") from exc
         feeds = document.get("feeds")
         if feeds is not None and not _is_feed_list(feeds):
             raise SubscriptionError(f"{path}: 'feeds' must be an array of tables: [[feeds]]")
@@ -295,9 +295,11 @@ class FeedsFile:
     # reading ----------------------------------------------------------------------------------
 
     def dumps(self) -> str:
+        """The document as it would be saved."""
         return self._doc.as_string()
 
     def entries(self) -> list[FeedEntry]:
+        """Every feed with a usable url, in file order (others are left alone, unlisted)."""
         return [entry for _, entry in self._indexed()]
 
     def _tables(self) -> list[Any]:
@@ -373,6 +375,7 @@ class FeedsFile:
         return entry
 
     def rename(self, name_or_url: str, new_name: str) -> None:
+        """Give a feed a new, unique name, keeping the line's comment."""
         index, entry = self._find(name_or_url)
         label = clean_label(new_name)
         if not label:
@@ -381,6 +384,7 @@ class FeedsFile:
         _set_key(self._doc["feeds"][index], "name", label)
 
     def set_tags(self, name_or_url: str, tags: Sequence[str]) -> None:
+        """Replace a feed's tags; no tags removes the key."""
         if isinstance(tags, str):
             raise SubscriptionError("tags must be a list of strings, not one string")
         index, _ = self._find(name_or_url)
@@ -392,7 +396,7 @@ class FeedsFile:
             del table["tags"]
 
     def merge(self, entries: Iterable[FeedEntry]) -> tuple[list[FeedEntry], list[FeedEntry]]:
-        """Add each feed whose URL is new: (added, skipped duplicates); clashing names get " (2)"."""
+        """Add each feed whose URL is new: (added, skipped duplicates); taken names get " (2)"."""
         incoming = [_cleaned(entry) for entry in entries]  # validate all before changing anything
         base = self._base()
         known_urls = {feed_url_key(e.url, base) for e in self.entries()}
@@ -504,9 +508,14 @@ def _match_line_endings(text: str, original: str | None) -> str:
     return text
 
 
+def _decode(data: bytes) -> str:
+    """UTF-8 with \r\n kept as written; a Notepad byte-order mark is dropped."""
+    return data.decode("utf-8-sig")
+
+
 def _read_or_none(path: Path) -> str | None:
     try:
-        return path.read_bytes().decode("utf-8")
+        return _decode(path.read_bytes())
     except FileNotFoundError:
         return None
     except (OSError, UnicodeDecodeError) as exc:
