@@ -77,8 +77,14 @@ def test_formats_faults_and_second_refresh(server: FeedServer, store: Store) -> 
     second = by_name(run(store, feeds))
     assert second["rss"].outcome is Outcome.NOT_MODIFIED
     assert second["atom"].outcome is Outcome.NOT_MODIFIED
-    assert second["rdf"].outcome is Outcome.OK and second["rdf"].new_articles == 0
+    # no validators on /rdf, but the same bytes again: recognised without parsing
+    assert second["rdf"].outcome is Outcome.NOT_MODIFIED and second["rdf"].http_status == 200
     assert store.count_articles(ArticleFilter()) == count
+    server.add("/rdf", content_type="application/rdf+xml", body=rdf("D", [
+        {"title": "RDF one", "link": "http://example.org/d1", "date": "2026-11-21T09:30:00Z"},
+        {"title": "RDF two", "link": "http://example.org/d2", "date": "2026-11-22T09:30:00Z"}]))
+    third = by_name(run(store, feeds))
+    assert third["rdf"].outcome is Outcome.OK and third["rdf"].new_articles == 1
     assert server.request_headers["/rss"][-1]["if-none-match"] == '"v1"'
     assert server.request_headers["/atom"][-1]["if-modified-since"] == \
         "Fri, 20 Nov 2026 10:00:00 GMT"

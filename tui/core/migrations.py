@@ -22,7 +22,8 @@ MIGRATIONS: tuple[str, ...] = (
         last_error TEXT,
         last_warning TEXT,
         http_status INTEGER,
-        retry_after INTEGER
+        retry_after INTEGER,
+        content_hash TEXT
     );
     CREATE TABLE articles (
         id INTEGER PRIMARY KEY,
@@ -47,23 +48,28 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX articles_unread ON articles (feed_id) WHERE read = 0;
     CREATE INDEX articles_starred ON articles (sort_time DESC, id DESC) WHERE starred = 1;
     CREATE INDEX articles_pending ON articles (id) WHERE text_status = 'pending';
+    -- body is '' while it would only repeat the summary; the index reads the text through a view.
+    CREATE VIEW articles_text (id, title, body) AS
+        SELECT id, title, CASE WHEN body = '' THEN summary ELSE body END FROM articles;
     CREATE VIRTUAL TABLE articles_fts USING fts5 (
-        title, body, content='articles', content_rowid='id',
+        title, body, content='articles_text', content_rowid='id',
         tokenize='unicode61 remove_diacritics 2'
     );
     CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
         INSERT INTO articles_fts (rowid, title, body)
-        VALUES (new.id, new.title, new.body);
+        VALUES (new.id, new.title, CASE WHEN new.body = '' THEN new.summary ELSE new.body END);
     END;
     CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
         INSERT INTO articles_fts (articles_fts, rowid, title, body)
-        VALUES ('delete', old.id, old.title, old.body);
+        VALUES ('delete', old.id, old.title,
+                CASE WHEN old.body = '' THEN old.summary ELSE old.body END);
     END;
-    CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, body ON articles BEGIN
+    CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, summary, body ON articles BEGIN
         INSERT INTO articles_fts (articles_fts, rowid, title, body)
-        VALUES ('delete', old.id, old.title, old.body);
+        VALUES ('delete', old.id, old.title,
+                CASE WHEN old.body = '' THEN old.summary ELSE old.body END);
         INSERT INTO articles_fts (rowid, title, body)
-        VALUES (new.id, new.title, new.body);
+        VALUES (new.id, new.title, CASE WHEN new.body = '' THEN new.summary ELSE new.body END);
     END;
     CREATE TABLE state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     """,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -132,6 +133,13 @@ async def _store_response(store: Store, feed_id: int, feed: FeedConfig,
         await asyncio.to_thread(store.record_feed_result, feed_id, Outcome.NOT_MODIFIED,
                                 http_status=304)
         return FeedResult(feed.url, feed.name, Outcome.NOT_MODIFIED, http_status=304)
+    digest = hashlib.sha1(response.body).hexdigest()
+    if digest == store.content_hash(feed_id):
+        # The server ignored our validators but sent the very same bytes: nothing to parse.
+        await asyncio.to_thread(store.record_feed_result, feed_id, Outcome.NOT_MODIFIED,
+                                etag=response.etag, last_modified=response.last_modified,
+                                http_status=response.status)
+        return FeedResult(feed.url, feed.name, Outcome.NOT_MODIFIED, http_status=response.status)
     parsed = await asyncio.to_thread(parse_feed, response.body, response.final_url or feed.url,
                                      response.headers)
     if parsed.error:
@@ -142,7 +150,7 @@ async def _store_response(store: Store, feed_id: int, feed: FeedConfig,
     new = await asyncio.to_thread(
         store.record_feed_result, feed_id, Outcome.OK, entries=parsed.entries, title=parsed.title,
         etag=response.etag, last_modified=response.last_modified, http_status=response.status,
-        warning=parsed.warning,
+        warning=parsed.warning, content_hash=digest,
     )
     return FeedResult(feed.url, feed.name, Outcome.OK, new_articles=new,
                       entries=len(parsed.entries), http_status=response.status,

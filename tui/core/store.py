@@ -186,11 +186,17 @@ class Store:
         ).fetchone()
         return (row[0], row[1], row[2]) if row else (None, None, None)
 
+    def content_hash(self, feed_id: int) -> str | None:
+        """Digest of the feed body last parsed, to skip parsing a byte-identical response."""
+        row = self.conn().execute("SELECT content_hash FROM feeds WHERE id = ?",
+                                  (feed_id,)).fetchone()
+        return row[0] if row else None
+
     def record_feed_result(
         self, feed_id: int, outcome: Outcome, *, entries: Sequence[ParsedEntry] = (),
         title: str | None = None, etag: str | None = None, last_modified: str | None = None,
         http_status: int | None = None, error: str | None = None, warning: str | None = None,
-        retry_after: int | None = None,
+        retry_after: int | None = None, content_hash: str | None = None,
     ) -> int:
         """Store one feed's outcome and its entries in a single transaction; returns new count."""
         now = now_ts()
@@ -207,9 +213,10 @@ class Store:
                     "UPDATE feeds SET last_checked = ?, last_success = ?, last_outcome = ?, "
                     "last_error = NULL, last_warning = ?, http_status = ?, retry_after = NULL, "
                     "title = COALESCE(?, title), etag = COALESCE(?, etag), "
-                    "last_modified = COALESCE(?, last_modified) WHERE id = ?",
+                    "last_modified = COALESCE(?, last_modified), "
+                    "content_hash = COALESCE(?, content_hash) WHERE id = ?",
                     (now, now, outcome.value, warning, http_status, title, etag, last_modified,
-                     feed_id),
+                     content_hash, feed_id),
                 )
         return new
 
@@ -231,7 +238,7 @@ class Store:
                     "INSERT INTO articles (feed_id, guid, url, title, author, published, fetched, "
                     "sort_time, summary, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (feed_id, entry.guid, entry.url, entry.title, entry.author, published, now,
-                     sort_time, entry.summary, entry.content or entry.summary),
+                     sort_time, entry.summary, entry.content),
                 )
                 new += 1
             elif known[entry.guid] != (entry.title, entry.summary):
@@ -239,8 +246,7 @@ class Store:
                     "UPDATE articles SET title = ?, summary = ?, "
                     "body = CASE WHEN text_status = 'full text' THEN body ELSE ? END "
                     "WHERE feed_id = ? AND guid = ?",
-                    (entry.title, entry.summary, entry.content or entry.summary, feed_id,
-                     entry.guid),
+                    (entry.title, entry.summary, entry.content, feed_id, entry.guid),
                 )
         return new
 
