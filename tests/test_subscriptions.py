@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import stat
+import time
 import tomllib
 from pathlib import Path
 
@@ -473,3 +474,14 @@ def test_any_sequence_of_edits_keeps_comments_and_valid_toml(
     assert "\n\n\n" not in text
     feeds.save()
     assert FeedsFile.load(path).entries() == model
+
+
+def test_importing_thousands_of_feeds_stays_fast(tmp_path: Path) -> None:
+    entries = [FeedEntry(f"Feed {i}", f"https://h{i}.example/feed", (f"t{i % 7}",))
+               for i in range(2000)]
+    feeds = FeedsFile.load(tmp_path / "feeds.toml")
+    started = time.perf_counter()
+    added, _ = feeds.merge(parse_opml(export_opml(entries)))
+    # Linear work takes well under a second; re-rendering the file per feed took minutes.
+    assert time.perf_counter() - started < 8
+    assert len(added) == 2000 and len(feeds.entries()) == 2000

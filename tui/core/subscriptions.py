@@ -321,10 +321,11 @@ class FeedsFile:
     def _find(self, name_or_url: str) -> tuple[int, FeedEntry]:
         wanted = name_or_url.strip()
         indexed = self._indexed()
-        key = feed_url_key(wanted, self._base())
+        base = self._base()
+        key = feed_url_key(wanted, base)
         for matcher in (
             lambda e: e.url == wanted,
-            lambda e: feed_url_key(e.url, self._base()) == key,
+            lambda e: feed_url_key(e.url, base) == key,
             lambda e: e.name == wanted,
             lambda e: e.name.casefold() == wanted.casefold(),
         ):
@@ -340,11 +341,12 @@ class FeedsFile:
         raise SubscriptionError(f"{self.path}: no feed named or at {_shown(wanted)}{hint}")
 
     def _check_new(self, entry: FeedEntry, ignore: int | None = None) -> None:
-        key = feed_url_key(entry.url, self._base())
+        base = self._base()
+        key = feed_url_key(entry.url, base)
         for index, existing in self._indexed():
             if index == ignore:
                 continue
-            if feed_url_key(existing.url, self._base()) == key:
+            if feed_url_key(existing.url, base) == key:
                 raise SubscriptionError(
                     f"{self.path}: {_shown(entry.url)} is already subscribed as {existing.name!r}")
             if existing.name.casefold() == entry.name.casefold():
@@ -442,17 +444,17 @@ class FeedsFile:
         """Put a blank line before the new [[feeds]] header, as a person would."""
         import tomlkit
 
-        whole = self._doc.as_string()
-        if not whole.strip():
-            return
+        target: Any
         if feeds is not None and len(feeds):
-            target: Any = feeds[len(feeds) - 1]
+            # Only the last table, not the whole file: merging thousands stays linear.
+            target = feeds[len(feeds) - 1]
+            text = target.as_string()
         else:
+            text = self._doc.as_string()
+            if not text.strip():
+                return
             last = self._doc.body[-1][1] if self._doc.body else None
             target = last if isinstance(last, tomlkit.items.Table) else self._doc
-        # A table renders its final newline only in context: at the end, trust the whole text.
-        at_end = feeds is None or self._feeds_are_last()
-        text = whole if at_end else target.as_string()
         if not text.endswith("\n"):
             _end_last_line(target)
         if not text.endswith("\n\n"):
