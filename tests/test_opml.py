@@ -108,6 +108,22 @@ def test_round_trip_property(raw: list[tuple[str, list[str]]]) -> None:
     assert export_opml(parse_opml(exported), created=FIXED) == exported
 
 
+def test_local_feeds_import_only_when_allowed() -> None:
+    text = """<opml version="2.0"><body>
+      <outline text="Secrets" xmlUrl="file:///home/me/.ssh/id_rsa"/>
+      <outline text="Relative" xmlUrl="feeds/local.xml"/>
+      <outline text="Web" xmlUrl="https://web.example/feed"/>
+    </body></opml>"""
+    result = read_opml(text)
+    assert [e.url for e in result.entries] == ["https://web.example/feed"]
+    assert [note.split(":")[0] for note in result.skipped] == ["line 2", "line 3"]
+    assert all("local feed" in note for note in result.skipped)
+    allowed = parse_opml(text, allow_local=True)
+    assert [e.name for e in allowed] == ["Secrets", "Relative", "Web"]
+    with pytest.raises(OpmlError, match="no usable feed: line 1: local feed"):
+        parse_opml("<opml><body><outline text='x' xmlUrl='/etc/hosts.xml'/></body></opml>")
+
+
 def test_same_url_in_two_folders_is_one_feed_with_both_tags() -> None:
     text = """<opml version="1.0"><body>
       <outline text="tech"><outline text="LWN" xmlUrl="https://lwn.net/headlines/rss"/></outline>

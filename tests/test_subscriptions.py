@@ -108,6 +108,16 @@ def test_newsboat_urls_with_tags_quotes_names_comments_and_queries() -> None:
     assert parse_newsboat_urls(NEWSBOAT_URLS) == result.entries
 
 
+def test_newsboat_local_feeds_only_when_allowed() -> None:
+    text = "file:///etc/passwd\n~/feeds/local.xml mine\nhttps://ok.example/feed\n"
+    result = read_newsboat_urls(text)
+    assert [e.url for e in result.entries] == ["https://ok.example/feed"]
+    assert len(result.skipped) == 2 and all("local feed" in note for note in result.skipped)
+    allowed = parse_newsboat_urls(text, allow_local=True)
+    assert [e.url for e in allowed][:2] == ["file:///etc/passwd", "~/feeds/local.xml"]
+    assert allowed[1] == FeedEntry("local", "~/feeds/local.xml", ("mine",))
+
+
 def test_newsboat_import_then_opml_round_trip() -> None:
     entries = parse_newsboat_urls(NEWSBOAT_URLS)
     assert parse_opml(export_opml(entries)) == entries
@@ -286,12 +296,12 @@ def test_opml_into_an_empty_config_and_back(tmp_path: Path) -> None:
     assert feeds.entries() == [] and feeds.dumps() == ""
     entries = [FeedEntry("A", "https://a.example/", ("t1", "t2")),
                FeedEntry("B", "feeds/local.xml")]
-    added, skipped = feeds.merge(parse_opml(export_opml(entries)))
+    added, skipped = feeds.merge(parse_opml(export_opml(entries), allow_local=True))
     assert (added, skipped) == (entries, [])
     feeds.save()
     reloaded = FeedsFile.load(path)
     assert reloaded.entries() == entries
-    assert parse_opml(export_opml(reloaded.entries())) == entries
+    assert parse_opml(export_opml(reloaded.entries()), allow_local=True) == entries
     config = load_config(path)
     assert [f.tags for f in config.feeds] == [("t1", "t2"), ()]
     assert config.feeds[1].url == (tmp_path / "new" / "feeds" / "local.xml").as_uri()
@@ -485,3 +495,19 @@ def test_importing_thousands_of_feeds_stays_fast(tmp_path: Path) -> None:
     # Linear work takes well under a second; re-rendering the file per feed took minutes.
     assert time.perf_counter() - started < 8
     assert len(added) == 2000 and len(feeds.entries()) == 2000
+
+
+def test_the_shipped_feeds_toml_edits_cleanly(tmp_path: Path) -> None:
+    shipped = Path(__file__).resolve().parents[1] / "feeds.toml"
+    original = shipped.read_text(encoding="utf-8")
+    path = tmp_path / "feeds.toml"
+    path.write_text(original, encoding="utf-8")
+    feeds = FeedsFile.load(path)
+    config = load_config(path)
+    assert [(e.name, e.tags) for e in feeds.entries()] == [(f.name, f.tags) for f in config.feeds]
+    feeds.add(FeedEntry("Temporary", "https://temporary.example/feed", ("test",)))
+    feeds.save()
+    assert len(load_config(path).feeds) == len(config.feeds) + 1
+    again = FeedsFile.load(path)
+    again.remove("https://temporary.example/feed")
+    assert again.dumps().rstrip("\n") == original.rstrip("\n")

@@ -13,6 +13,7 @@ from tui.core.subscriptions import (
     FeedEntry,
     ImportResult,
     SubscriptionError,
+    check_importable,
     clean_label,
     clean_tags,
     feed_url_key,
@@ -30,13 +31,17 @@ class OpmlError(ValueError):
 # --- import -----------------------------------------------------------------------------------
 
 
-def parse_opml(data: bytes | str) -> list[FeedEntry]:
+def parse_opml(data: bytes | str, *, allow_local: bool = False) -> list[FeedEntry]:
     """The feeds of an OPML 1.0/2.0 document (see read_opml for what gets skipped)."""
-    return read_opml(data).entries
+    return read_opml(data, allow_local=allow_local).entries
 
 
-def read_opml(data: bytes | str) -> ImportResult:
-    """Feeds of an OPML document with folder outlines and `category` as tags, plus skip notes."""
+def read_opml(data: bytes | str, *, allow_local: bool = False) -> ImportResult:
+    """Feeds of an OPML document with folder outlines and `category` as tags, plus skip notes.
+
+    Only http(s) feeds unless allow_local: an OPML file from elsewhere should not make Byline
+    read files on this machine.
+    """
     root = _parse_xml(data)
     if _local_name(root.tag).lower() != "opml":
         raise OpmlError(f"not an OPML file: the root element is <{_local_name(root.tag)}>, "
@@ -44,7 +49,7 @@ def read_opml(data: bytes | str) -> ImportResult:
     body = next((child for child in root if _is_element(child, "body")), None)
     if body is None:
         raise OpmlError("not a usable OPML file: it has no <body> element")
-    collector = _Collector()
+    collector = _Collector(allow_local=allow_local)
     collector.walk(body, ())
     if not collector.result.entries:
         if collector.result.skipped:
@@ -102,6 +107,7 @@ def _attributes(outline: Any) -> dict[str, str]:
 class _Collector:
     """Walks outlines depth-first, merging the tags of a URL listed in several folders."""
 
+    allow_local: bool = False
     result: ImportResult = field(default_factory=ImportResult)
     by_key: dict[str, int] = field(default_factory=dict)
 
@@ -121,7 +127,8 @@ class _Collector:
         name = attributes.get("text") or attributes.get("title") or ""
         categories = _CATEGORY_SEPARATORS.split(attributes.get("category", ""))
         try:
-            entry = FeedEntry.create(attributes["xmlurl"], name, (*folders, *categories))
+            url = check_importable(attributes["xmlurl"], self.allow_local)
+            entry = FeedEntry.create(url, name, (*folders, *categories))
         except SubscriptionError as exc:
             self.result.skipped.append(f"line {outline.sourceline}: {exc}")
             return

@@ -84,6 +84,21 @@ def clean_tags(tags: Iterable[str]) -> tuple[str, ...]:
     return tuple(seen)
 
 
+def is_remote_url(url: str) -> bool:
+    """True for http(s) URLs: the only kind a file from elsewhere may subscribe to by default."""
+    return urlsplit(url).scheme.lower() in ("http", "https")
+
+
+def check_importable(url: str, allow_local: bool) -> str:
+    """Validate an imported URL; local files only when asked (an imported file is untrusted)."""
+    checked = validate_feed_url(url)
+    if not allow_local and not is_remote_url(checked):
+        raise SubscriptionError(
+            f"local feed {_shown(checked)} not imported: imports take http(s) feeds only; "
+            "add local files with `byline feeds add`")
+    return checked
+
+
 def validate_feed_url(url: str) -> str:
     """The URL stripped if it is http(s)://host…, file://… or a local path; else raise."""
     if not isinstance(url, str) or not url.strip():
@@ -213,7 +228,7 @@ def _quoted_token(line: str, index: int) -> tuple[str, int]:
     return "".join(chars), index + 1
 
 
-def read_newsboat_urls(text: str) -> ImportResult:
+def read_newsboat_urls(text: str, *, allow_local: bool = False) -> ImportResult:
     """Feeds of a newsboat `urls` file, with what was skipped (queries, commands, bad URLs)."""
     result = ImportResult()
     seen: set[str] = set()
@@ -228,7 +243,7 @@ def read_newsboat_urls(text: str) -> ImportResult:
                                   "(newsboat-only feature)")
             continue
         try:
-            entry = _newsboat_entry(url, rest)
+            entry = _newsboat_entry(check_importable(url, allow_local), rest)
         except SubscriptionError as exc:
             result.skipped.append(f"line {number}: {exc}")
             continue
@@ -248,9 +263,9 @@ def _newsboat_entry(url: str, tags: list[str]) -> FeedEntry:
     return FeedEntry.create(url, titles[-1] if titles else None, plain)
 
 
-def parse_newsboat_urls(text: str) -> list[FeedEntry]:
+def parse_newsboat_urls(text: str, *, allow_local: bool = False) -> list[FeedEntry]:
     """The feeds of a newsboat `urls` file (see read_newsboat_urls for what gets skipped)."""
-    return read_newsboat_urls(text).entries
+    return read_newsboat_urls(text, allow_local=allow_local).entries
 
 
 # --- feeds.toml -------------------------------------------------------------------------------
