@@ -182,6 +182,7 @@ def test_str_input_with_an_encoding_declaration_and_latin1_bytes() -> None:
     declared = '<?xml version="1.0" encoding="ISO-8859-1"?><opml version="1.0"><body>' \
                '<outline text="Café" xmlUrl="https://cafe.example/feed"/></body></opml>'
     assert parse_opml(declared)[0].name == "Café"
+    assert parse_opml("\ufeff" + declared)[0].name == "Café"
     assert parse_opml(declared.encode("latin-1"))[0].name == "Café"
 
 

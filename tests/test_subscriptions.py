@@ -37,6 +37,8 @@ from tui.core.subscriptions import (
     "/abs/path/feed.atom",
     "local.rss",
     "my feeds/with space.xml",
+    "./example.com/feed",
+    "C:\\feeds\\x.xml",
 ])
 def test_valid_feed_urls_are_accepted_and_stripped(url: str) -> None:
     assert validate_feed_url(url) == url.strip()

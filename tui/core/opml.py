@@ -63,7 +63,7 @@ def _parse_xml(data: bytes | str) -> Any:
 
     if isinstance(data, str):
         # lxml refuses str input that declares an encoding; the text is already decoded.
-        data = _XML_DECLARATION.sub("", data, count=1).encode("utf-8")
+        data = _XML_DECLARATION.sub("", data.lstrip("\ufeff"), count=1).encode("utf-8")
     if not data.strip():
         raise OpmlError("not an OPML file: the document is empty")
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,

@@ -144,7 +144,8 @@ def _validate_path(path: str) -> str:
     host = _BARE_HOST.match(first)
     if host and host.group(1).lower() not in _FILE_SUFFIXES:
         raise SubscriptionError(
-            f"{_shown(path)} has no scheme: did you mean https://{path} ?")
+            f"{_shown(path)} has no scheme: did you mean https://{path} ? "
+            f"(write ./{path} for a local path)")
     looks_like_path = (
         "/" in path or "\\" in path or path.startswith(("~", "."))
         or (Path(path).suffix and " " not in path)
