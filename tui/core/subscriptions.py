@@ -417,8 +417,9 @@ class FeedsFile:
         """Add each feed whose URL is new: (added, skipped duplicates); taken names get " (2)"."""
         incoming = [_cleaned(entry) for entry in entries]  # validate all before changing anything
         base = self._base()
-        known_urls = {feed_url_key(e.url, base) for e in self.entries()}
-        known_names = {e.name.casefold() for e in self.entries()}
+        existing = self.entries()
+        known_urls = {feed_url_key(e.url, base) for e in existing}
+        known_names = {e.name.casefold() for e in existing}
         added: list[FeedEntry] = []
         skipped: list[FeedEntry] = []
         for entry in incoming:
