@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 from conftest import shared_path
 
@@ -46,3 +45,22 @@ def test_real_outlet_feeds_match_expected_item_counts() -> None:
         assert len(result.entries) >= len(titled) - 1, expected_file.name
         checked += 1
     assert checked >= 15
+
+
+def test_fast_path_agrees_with_feedparser_on_the_corpus() -> None:
+    from tui.core.fastfeed import parse_fast
+    from tui.core.feeds import parse_with_feedparser
+
+    root = shared_path("data", "feeds")
+    compared = 0
+    for path in sorted(root.rglob("*")):
+        if not path.is_file():
+            continue
+        body = path.read_bytes()
+        fast = parse_fast(body, path.as_uri(), "application/xml")
+        if fast is None:
+            continue
+        slow = parse_with_feedparser(body, path.as_uri(), {"content-type": "application/xml"})
+        assert fast.entries == slow.entries, path
+        compared += 1
+    assert compared > 400

@@ -7,7 +7,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from feedserver import FeedServer, Route, atom, rdf, rss
+from feedserver import FeedServer, atom, rdf, rss
 
 from tui.config import FeedConfig, Settings
 from tui.core.migrations import SCHEMA_VERSION

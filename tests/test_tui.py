@@ -9,7 +9,7 @@ import pytest
 from feedserver import FeedServer, rss
 
 from tui.app import make_app
-from tui.config import FeedConfig, Settings, load_config
+from tui.config import load_config
 from tui.core.pipeline import refresh
 from tui.core.store import Store
 from tui.widgets.article_list import ArticleList

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+from tui.core.fastfeed import parse_fast
 from tui.core.models import ParsedEntry, ParsedFeed
 from tui.core.text import html_to_text, one_line
 
@@ -19,10 +20,18 @@ _FATAL_WHEN_EMPTY = ("SAXParseException", "NonXMLContentType", "CharacterEncodin
 
 def parse_feed(body: bytes, url: str, headers: dict[str, str] | None = None) -> ParsedFeed:
     """Parse feed bytes; a malformed feed yields what it can plus a warning. Never raises."""
-    import feedparser
-
     if not body.strip():
         return ParsedFeed(None, (), error="empty response")
+    content_type = {k.lower(): v for k, v in (headers or {}).items()}.get("content-type")
+    fast = parse_fast(body, url, content_type)
+    return fast if fast is not None else parse_with_feedparser(body, url, headers)
+
+
+def parse_with_feedparser(body: bytes, url: str,
+                          headers: dict[str, str] | None = None) -> ParsedFeed:
+    """The thorough path: any RSS/Atom/RDF dialect, malformed feeds yield what they can."""
+    import feedparser
+
     try:
         # Bytes, never a str: feedparser would treat a str that looks like a URL as one to fetch.
         parsed = feedparser.parse(bytes(body), response_headers=_feed_headers(headers),

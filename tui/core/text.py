@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 import re
-import unicodedata
 from html.parser import HTMLParser
 
 # ESC-introduced sequences: CSI (ESC [ ... final), OSC (ESC ] ... BEL or ST), DCS/SOS/PM/APC
@@ -18,22 +17,22 @@ _ESCAPE_SEQUENCE = re.compile(
     """,
     re.VERBOSE,
 )
-# Bidirectional embeddings, overrides and isolates can reorder what the user sees.
-_BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
-_KEEP = {"\n", "\t"}
+_INTRODUCER = re.compile("[\x1b\x90\x98\x9b\x9d\x9e\x9f]")
+# C0 and C1 controls (Unicode category Cc) but newline and tab, plus the bidirectional
+# embeddings, overrides, isolates and marks that can reorder what the user sees.
+_CONTROLS = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]"
+)
 
 
 def strip_controls(text: str) -> str:
     """Remove terminal escape sequences, C0/C1 controls (but newline and tab) and bidi controls."""
     if not text:
         return ""
-    text = _ESCAPE_SEQUENCE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
-    return "".join(
-        ch
-        for ch in text
-        if ch in _KEEP
-        or not (unicodedata.category(ch) == "Cc" or ch in _BIDI_CONTROLS)
-    )
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _INTRODUCER.search(text):
+        text = _ESCAPE_SEQUENCE.sub("", text)
+    return _CONTROLS.sub("", text)
 
 
 def one_line(text: str) -> str:
