@@ -218,6 +218,11 @@ def _describe_network_error(exc: httpx.HTTPError) -> str:
     if "CERTIFICATE_VERIFY_FAILED" in text or "certificate verify failed" in text:
         return "TLS certificate verification failed (self-signed or untrusted certificate)"
     if isinstance(exc, httpx.ConnectError):
+        if "Name or service not known" in text or "name resolution" in text \
+                or "nodename nor servname" in text:
+            return "cannot resolve the host name (offline, or no such host)"
+        if "Connection refused" in text:
+            return "connection refused (nothing listening at that address)"
         return f"cannot connect: {text}"
     if isinstance(exc, httpx.RemoteProtocolError):
         return f"connection broken: {text}"

@@ -61,6 +61,8 @@ class MainScreen(Screen[None]):
         reader = self.query_one(Reader)
         reader.border_title = "Reader"
         reader.set_class(self.config.settings.reader_align == "center", "-centered")
+        for part in reader.query("#reader-header, #reader-body"):
+            part.styles.max_width = self.config.settings.reader_width
         self.reload_feeds()
         self.query_one(ArticleList).focus()
 
