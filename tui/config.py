@@ -101,9 +101,15 @@ def load_config(path: Path | None, cache_dir: str | None = None) -> Config:
     if path is None:
         return Config(path=None, feeds=(), cache_dir=resolved_cache)
     try:
-        source = path.read_text(encoding="utf-8")
+        source = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read: {exc}") from exc
+    return parse_config_text(path, source, resolved_cache)
+
+
+def parse_config_text(path: Path, source: str, cache_dir: Path) -> Config:
+    """Validate config text as if it were the file at `path` (used before saving edits too)."""
+    resolved_cache = cache_dir
     try:
         data = tomllib.loads(source)
     except tomllib.TOMLDecodeError as exc:

@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from tui.commands import articles, feeds, fetch
+from tui.commands import articles, feeds, fetch, subscribe
 
-ALL = (fetch, articles, feeds)
+ALL = (fetch, articles, feeds, subscribe)

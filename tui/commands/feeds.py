@@ -1,4 +1,4 @@
-"""`byline feeds`: per-feed health (last success, last error, article count)."""
+"""`byline feeds`: per-feed health (last success, last error, article count); edits via actions."""
 
 from __future__ import annotations
 
@@ -13,6 +13,9 @@ def register(commands: Any) -> None:
                                  description="Show every subscribed feed with its health.")
     parser.add_argument("--json", action="store_true", help="print JSON")
     parser.set_defaults(handler=run)
+    from tui.commands.subscribe import register_feed_actions
+
+    register_feed_actions(parser)
 
 
 def run(args: argparse.Namespace, config: Config) -> int:
