@@ -1,0 +1,287 @@
+"""Benchmark the quote and actor extractor on the seed article's gold and on PolNeAR; prints a table.
+
+Run: .venv/bin/python bench/bench_quotes.py [--split dev|train] [--limit N] [--errors N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import statistics
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from tui.core.quotes import Analysis, Quote, analyse  # noqa: E402
+
+SHARED = Path(os.environ.get("BYLINE_SHARED", REPO.parent / "shared"))
+SEED = SHARED / "seeds" / "000_1a2815832409c3ba.txt"
+POLNEAR = SHARED / "data" / "quotes" / "polnear"
+QUOTE_CHARS = "“”\"'‘’«»„"
+NOT_NAMES = {
+    "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "His", "Her", "Their", "Its", "Our", "My",
+    "Some", "Many", "One", "Two", "Three", "Several", "Other", "Others", "Both", "This", "That", "These",
+    "Those", "Most", "All", "Mr", "Mrs", "Ms", "Dr", "Mr.", "Mrs.", "Ms.", "Dr.", "In", "But", "And", "Who",
+    "Which", "What", "Each", "Every", "No", "Few", "Her", "Him", "Them", "Me", "Us",
+}
+
+
+# ------------------------------------------------------------------------------------------ PolNeAR
+
+
+@dataclass(frozen=True)
+class GoldAttribution:
+    """One PolNeAR attribution: its content characters, and the source's text."""
+
+    chars: frozenset[int]
+    source: str
+    direct: bool
+
+
+def _segments(offsets: str) -> list[tuple[int, int]]:
+    return [tuple(map(int, part.split())) for part in offsets.split(";")]
+
+
+def load_polnear(split: str) -> list[tuple[str, str, list[GoldAttribution]]]:
+    """(name, text, gold attributions) per article; the first annotator's file where several exist."""
+    texts = POLNEAR / split / "text"
+    annotations = sorted((POLNEAR / split / "attributions").glob("*.ann"))
+    chosen: dict[str, Path] = {}
+    for path in annotations:
+        chosen.setdefault(path.stem.rsplit("_", 1)[0], path)
+    articles = []
+    for base, path in sorted(chosen.items()):
+        text = (texts / f"{base}.txt").read_text(encoding="utf-8")
+        articles.append((base, text, _parse_ann(path, text)))
+    return articles
+
+
+def _parse_ann(path: Path, text: str) -> list[GoldAttribution]:
+    spans: dict[str, list[tuple[int, int]]] = {}
+    gold = []
+    lines = path.read_text(encoding="utf-8").splitlines()
+    for line in lines:
+        parts = line.split("\t")
+        if parts[0].startswith("T") and len(parts) >= 3:
+            spans[parts[0]] = _segments(parts[1].split(" ", 1)[1])
+    for line in lines:
+        parts = line.split("\t")
+        if not parts[0].startswith("E") or len(parts) < 2:
+            continue
+        roles = dict(item.split(":", 1) for item in parts[1].split() if ":" in item)
+        content = spans.get(roles.get("Content", ""))
+        if not content:
+            continue
+        chars = frozenset(i for start, end in content for i in range(start, end))
+        source = " ".join(text[s:e] for s, e in spans.get(roles.get("Source", ""), []))
+        first = text[content[0][0]:content[0][1]].lstrip()
+        gold.append(GoldAttribution(chars, source, first[:1] in QUOTE_CHARS))
+    return gold
+
+
+def _quote_chars(text: str, quote: Quote) -> frozenset[int]:
+    """A predicted quote's characters, widened over its own quote marks (gold spans include them)."""
+    start, end = quote.start, quote.end
+    if quote.kind != "indirect":
+        while start > 0 and text[start - 1] in QUOTE_CHARS and quote.start - start < 2:
+            start -= 1
+        while end < len(text) and text[end] in QUOTE_CHARS and end - quote.end < 2:
+            end += 1
+    return frozenset(range(start, end))
+
+
+def predicted_units(text: str, analysis: Analysis, direct_only: bool) -> list[tuple[frozenset[int], Quote]]:
+    """Attributed quotes as attribution units: an indirect clause swallows the fragments quoted inside it,
+    and "A," he said. "B." in one paragraph is one unit, as PolNeAR annotates it."""
+    indirect = [q for q in analysis.quotes if q.kind == "indirect"]
+    units: list[tuple[frozenset[int], Quote]] = []
+    previous: Quote | None = None
+    for quote in analysis.quotes:
+        if quote.speaker is None and quote.cue is None:
+            continue                                   # scare quotes and titles: not attributions
+        if quote.kind == "partial" and any(i.start <= quote.start and quote.end <= i.end + 2 for i in indirect):
+            continue
+        if direct_only and quote.kind == "indirect":
+            continue
+        chars = _quote_chars(text, quote)
+        same_unit = (previous is not None and quote.kind == "direct" and previous.kind == "direct"
+                     and quote.speaker == previous.speaker and quote.cue == previous.cue
+                     and "\n" not in text[previous.end:quote.start])
+        if same_unit and units:
+            units[-1] = (units[-1][0] | chars, units[-1][1])
+        else:
+            units.append((chars, quote))
+        previous = quote
+    return units
+
+
+def match_units(gold: list[frozenset[int]], predicted: list[frozenset[int]]) -> list[tuple[int, int]]:
+    """One-to-one pairs (gold index, predicted index) overlapping by at least half of the longer span."""
+    candidates = []
+    for g_index, g_chars in enumerate(gold):
+        for p_index, p_chars in enumerate(predicted):
+            overlap = len(g_chars & p_chars)
+            if overlap and overlap >= 0.5 * max(len(g_chars), len(p_chars)):
+                candidates.append((overlap, g_index, p_index))
+    used_g, used_p, pairs = set(), set(), []
+    for _, g_index, p_index in sorted(candidates, reverse=True):
+        if g_index not in used_g and p_index not in used_p:
+            used_g.add(g_index)
+            used_p.add(p_index)
+            pairs.append((g_index, p_index))
+    return pairs
+
+
+def _name_tokens(source: str) -> set[str]:
+    tokens = set(re.findall(r"[A-Z][\w’'.-]*", source))
+    return {t.rstrip(".,’'s").rstrip("’'") for t in tokens if t not in NOT_NAMES and len(t) > 1}
+
+
+def speaker_right(source: str, speaker: str | None, analysis: Analysis) -> bool:
+    """Right when our speaker (or one of its aliases) shares a proper-name word with the gold source."""
+    if speaker is None:
+        return False
+    names = {speaker}
+    for actor in analysis.actors:
+        if actor.name == speaker:
+            names.update(actor.aliases)
+    ours = set().union(*(_name_tokens(name) for name in names))
+    return bool(ours & _name_tokens(source))
+
+
+@dataclass
+class Tally:
+    """Counts for one evaluation row."""
+
+    gold: int = 0
+    predicted: int = 0
+    matched: int = 0
+    named: int = 0
+    named_right: int = 0
+
+    def row(self, label: str) -> str:
+        precision = self.matched / self.predicted if self.predicted else 0.0
+        recall = self.matched / self.gold if self.gold else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        speaker = f"{self.named_right / self.named:.3f} ({self.named_right}/{self.named})" if self.named else "n/a"
+        return (f"| {label} | {self.gold} | {self.predicted} | {precision:.3f} | {recall:.3f} | {f1:.3f} | "
+                f"{speaker} |")
+
+
+def evaluate_polnear(split: str, limit: int | None, errors: int) -> tuple[list[str], list[float]]:
+    articles = load_polnear(split)[:limit]
+    direct, everything, baseline = Tally(), Tally(), Tally()
+    timings: list[float] = []
+    shown = 0
+    for name, text, gold in articles:
+        began = time.perf_counter()
+        analysis = analyse(text)
+        timings.append((time.perf_counter() - began) * 1000)
+        for tally, direct_only in ((direct, True), (everything, False)):
+            subset = [g for g in gold if g.direct or not direct_only]
+            units = predicted_units(text, analysis, direct_only)
+            pairs = match_units([g.chars for g in subset], [chars for chars, _ in units])
+            tally.gold += len(subset)
+            tally.predicted += len(units)
+            tally.matched += len(pairs)
+            for g_index, p_index in pairs:
+                if _name_tokens(subset[g_index].source):
+                    tally.named += 1
+                    right = speaker_right(subset[g_index].source, units[p_index][1].speaker, analysis)
+                    tally.named_right += right
+                    if not right and direct_only and shown < errors:
+                        shown += 1
+                        print(f"SPEAKER {name}: gold={subset[g_index].source!r} ours={units[p_index][1].speaker!r}"
+                              f" :: {units[p_index][1].text[:80]!r}")
+        base_units = _baseline_units(text)
+        subset = [g for g in gold if g.direct]
+        baseline.gold += len(subset)
+        baseline.predicted += len(base_units)
+        baseline.matched += len(match_units([g.chars for g in subset], base_units))
+    rows = [
+        "| PolNeAR " + split + " | gold | predicted | precision | recall | F1 (overlap >= 1/2 longer) | speaker acc (gold source named) |",
+        "|---|---|---|---|---|---|---|",
+        direct.row("(a) direct quotes"),
+        everything.row("(b) all attributions"),
+        baseline.row("baseline: every paired quote mark, direct"),
+    ]
+    return rows, timings
+
+
+def _baseline_units(text: str) -> list[frozenset[int]]:
+    """The naive rule: every span between paired double quote marks is a direct quote."""
+    return [frozenset(range(m.start(), m.end())) for m in re.finditer(r"“[^”\n]*”|\"[^\"\n]*\"|''[^'\n]*''", text)]
+
+
+# --------------------------------------------------------------------------------------- seed article
+
+
+def _norm(name: str) -> str:
+    name = name.replace("’", "'").strip()
+    return re.sub(r"^(?:the)\s+", "", name, flags=re.IGNORECASE).lower()
+
+
+def _locate(text: str, fragment: str) -> tuple[int, int] | None:
+    index = text.find(fragment)
+    return (index, index + len(fragment)) if index != -1 else None
+
+
+def evaluate_seed() -> list[str]:
+    text = SEED.read_text(encoding="utf-8")
+    gold = json.loads(SEED.with_suffix("").with_suffix(".gold.json").read_text(encoding="utf-8"))
+    analysis = analyse(text)
+    rows = ["| seed article | found | of | score | target |", "|---|---|---|---|---|"]
+    for kind in ("direct", "partial", "indirect"):
+        wanted = [q for q in gold["quotes"] if q["kind"] == kind]
+        found = right = 0
+        for quote in wanted:
+            span = _locate(text, quote["text"])
+            ours = [q for q in analysis.quotes if q.kind == kind and span and
+                    len(set(range(*span)) & set(range(q.start, q.end))) >= 0.5 * max(span[1] - span[0], q.end - q.start)]
+            found += bool(ours)
+            right += any(q.speaker == quote["speaker"] for q in ours)
+        target = "5 of 5 with right speaker" if kind == "direct" else "reported"
+        rows.append(f"| {kind} quotes found (right speaker) | {found} ({right}) | {len(wanted)} | "
+                    f"{right / len(wanted):.2f} | {target} |")
+    named = [a for a in gold["actors"] if a["kind"] in {"person", "org"} and a["name"] != "Government of Armenia"]
+    gold_names = [{_norm(a["name"]), *(_norm(x) for x in a["aliases"])} for a in named]
+    ours = [a for a in analysis.actors if a.kind in {"person", "organisation"}]
+    our_names = [{_norm(a.name), *(_norm(x) for x in a.aliases)} for a in ours]
+    hits_p = sum(any(_norm(a.name) in names for names in gold_names) for a in ours)
+    hits_r = sum(any(names & mine for mine in our_names) for names in gold_names)
+    precision = hits_p / len(ours) if ours else 0.0
+    recall = hits_r / len(named)
+    rows.append(f"| actor precision (people + organisations) | {hits_p} | {len(ours)} | {precision:.2f} | >= 0.90 |")
+    rows.append(f"| actor recall (people + organisations) | {hits_r} | {len(named)} | {recall:.2f} | >= 0.90 |")
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--split", default="dev", help="PolNeAR split: dev (report) or train (develop)")
+    parser.add_argument("--limit", type=int, default=None, help="only the first N articles")
+    parser.add_argument("--errors", type=int, default=0, help="print up to N wrong direct-quote speakers")
+    args = parser.parse_args()
+    if not SHARED.exists():
+        sys.exit(f"{SHARED} is absent: set BYLINE_SHARED")
+    print("\n".join(evaluate_seed()))
+    print()
+    rows, timings = evaluate_polnear(args.split, args.limit, args.errors)
+    print("\n".join(rows))
+    timings.sort()
+    p95 = timings[min(len(timings) - 1, int(round(0.95 * (len(timings) - 1))))]
+    print()
+    print("| speed over PolNeAR " + args.split + " | articles | median ms | p95 ms | max ms | target |")
+    print("|---|---|---|---|---|---|")
+    print(f"| analyse() per article | {len(timings)} | {statistics.median(timings):.2f} | {p95:.2f} | "
+          f"{timings[-1]:.2f} | median <= 10 ms |")
+
+
+if __name__ == "__main__":
+    main()

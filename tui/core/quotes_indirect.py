@@ -1,0 +1,194 @@
+"""Indirect (reported) speech: "X said that …", "…, X said.", "according to X", "X accused Y of …"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tui.core.quotes_lexicon import ACCUSE_CUES, AFTER_CUE_SKIP_RE, LISTENER_CUES, SPEECH_CUES
+from tui.core.quotes_speakers import Cue, Layout, Resolver, Subject
+
+_AFTER_CUE_SKIP = re.compile(AFTER_CUE_SKIP_RE, re.IGNORECASE)
+_LISTENER = re.compile(r"\s+(?:[\w’'.-]+\s+){0,5}?(?=that\b)|\s+[\w’'.-]+(?:\s+[\w’'.-]+){0,4}?\s*:", re.IGNORECASE)
+_NOT_A_CLAUSE = re.compile(
+    r"(?:to|so|no|yes|nothing|something|anything|little|much|more|about|of|for|with|at|by|from|in|on|"
+    r"if|whether|it\.|this\.|the\s+(?:same|word)|goodbye|hello|thanks|sorry|[.,;:!?)]|$)\b",
+    re.IGNORECASE,
+)
+_ACCUSE_OBJECT = re.compile(r"\s+(?:[\w’'.-]+\s+){0,6}?of\s+", re.IGNORECASE)
+_MIN_WORDS = 3
+_DATELINE = re.compile(r"[A-Z][A-Z .,'’-]{2,40}(?:\([^)]{1,40}\))?\s*[—–-]+\s*")
+
+
+@dataclass(frozen=True)
+class Indirect:
+    """One reported-speech span with its subject and cue."""
+
+    start: int
+    end: int
+    subject: Subject
+    cue: Cue
+    confidence: float
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in " \t,:;":
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;:!?"):
+        end -= 1
+    return start, end
+
+
+def _skip_dateline(text: str, start: int, end: int) -> int:
+    """Reported content never includes the "YEREVAN (Azatutyun) —" dateline."""
+    match = _DATELINE.match(text, start, end)
+    return match.end() if match else start
+
+
+def _enough_words(text: str, start: int, end: int) -> bool:
+    return len(text[start:end].split()) >= _MIN_WORDS
+
+
+def find_indirect(text: str, layout: Layout, resolver: Resolver) -> list[Indirect]:
+    """Every reported-speech clause found by the cue patterns, sentence by sentence."""
+    found: list[Indirect] = []
+    for s_start, s_end in layout.sentences:
+        for cue in layout.cues(s_start, s_end):
+            result = _match_cue(text, layout, resolver, cue, s_start, s_end)
+            if result is not None and not any(r.start < result.end and result.start < r.end for r in found):
+                found.append(result)
+    return found
+
+
+def _match_cue(text: str, layout: Layout, resolver: Resolver, cue: Cue, s_start: int, s_end: int) -> Indirect | None:
+    word = cue.text.lower()
+    if word.startswith("according"):
+        return _according_to(text, resolver, cue, s_start, s_end)
+    if word in ACCUSE_CUES:
+        return _accused(text, resolver, cue, s_start, s_end)
+    return _forward(text, layout, resolver, cue, s_start, s_end) or _trailing(text, layout, resolver, cue, s_start, s_end)
+
+
+def _forward(text: str, layout: Layout, resolver: Resolver, cue: Cue, s_start: int, s_end: int) -> Indirect | None:
+    """SUBJECT [has] CUE [on Monday] [that] CONTENT."""
+    subject = resolver.subject_before(cue.start, s_start)
+    if subject is None:
+        return None
+    pos = cue.end
+    word = re.sub(r"\s+", " ", cue.text.lower())
+    has_that = False
+    if word in LISTENER_CUES:
+        listener = _LISTENER.match(text, pos, s_end)
+        if not listener:
+            return None
+        pos = listener.end()
+    skip = _AFTER_CUE_SKIP.match(text, pos, s_end)
+    if skip:
+        pos = skip.end()
+    that = re.match(r"\s*,?\s*that\b", text[pos:s_end], re.IGNORECASE)
+    if that:
+        pos += that.end()
+        has_that = True
+    elif re.match(r"\s*,", text[pos:s_end]):
+        return None                               # "he said, alluding to ..." is not reported content
+    start, end = _trim(text, pos, s_end)
+    if start >= end or text[start] in "“\"‘'" or layout.in_quote(start) and _quote_fills(layout, start, end):
+        return None
+    if not has_that and (word not in SPEECH_CUES and word != "expressed hope" or _NOT_A_CLAUSE.match(text, start)):
+        return None
+    end = _cut_at_trailing_attribution(text, layout, start, end)
+    if not _enough_words(text, start, end):
+        return None
+    confidence = 0.65 if has_that else 0.55
+    return Indirect(start, end, subject, cue, confidence)
+
+
+def _quote_fills(layout: Layout, start: int, end: int) -> bool:
+    return any(a <= start and b >= end - 2 for a, b in layout.quoted_near(start))
+
+
+def _cut_at_trailing_attribution(text: str, layout: Layout, start: int, end: int) -> int:
+    """Stop reported content before a following ", he added" or a fresh quote."""
+    for match in re.finditer(r",\s+(?:he|she|they|it)\s+(?:said|added|says)\b|[“\"]\s*$", text[start:end]):
+        return start + match.start()
+    return end
+
+
+def _trailing(text: str, layout: Layout, resolver: Resolver, cue: Cue, s_start: int, s_end: int) -> Indirect | None:
+    """CONTENT, SUBJECT CUE [on Monday]. and CONTENT, CUE SUBJECT."""
+    tail = text[cue.end:s_end]
+    skip = _AFTER_CUE_SKIP.match(tail)
+    rest = tail[skip.end():] if skip else tail
+    inverted = None
+    if not re.fullmatch(r"[\s.!?”’\"']*", rest):
+        if re.match(r"\s*(?:to|in|at)\s+[^,]{1,60}[.!?]?\s*$", rest) and cue.text.lower() in SPEECH_CUES:
+            pass                                  # "..., she told reporters." / "said in a statement."
+        else:
+            inverted = resolver.subject_after(cue.end, s_end)
+            if inverted is None or not re.fullmatch(r"[^,]*?(?:,[^,]*,)?[^,]*[.!?”\"]*\s*", rest):
+                return None
+    comma = text.rfind(",", s_start, cue.start)
+    if comma <= s_start:
+        return None
+    subject = inverted
+    if subject is None:
+        before = text[comma + 1:cue.start]
+        if len(before.split()) > 14:
+            return None
+        subject = resolver.subject_before(cue.start, comma + 1)
+        if subject is None:
+            # "…, a leading member of the party said": the subject may hold its own commas.
+            subject = resolver.subject_before(cue.start, s_start)
+            if subject is None:
+                return None
+            comma = text.rfind(",", s_start, subject.start)
+            if comma <= s_start:
+                return None
+    elif text[comma + 1:cue.start].strip():
+        return None
+    start, end = _trim(text, s_start, comma)
+    start = _skip_dateline(text, start, end)
+    if start >= end or layout.in_quote(start) and _quote_fills(layout, start, end):
+        return None
+    if text[start] in "“\"‘'" and _quote_fills(layout, start, end):
+        return None
+    if not _enough_words(text, start, end):
+        return None
+    return Indirect(start, end, subject, cue, 0.6)
+
+
+def _according_to(text: str, resolver: Resolver, cue: Cue, s_start: int, s_end: int) -> Indirect | None:
+    """"According to X, CONTENT." or "CONTENT, according to X."."""
+    subject = resolver.subject_after(cue.end, s_end)
+    if subject is None:
+        return None
+    if cue.start - s_start <= 2:
+        comma = text.find(",", subject.end, s_end)
+        if comma == -1:
+            return None
+        start, end = _trim(text, comma + 1, s_end)
+    else:
+        start, end = _trim(text, s_start, cue.start)
+    if not _enough_words(text, start, end):
+        return None
+    return Indirect(start, end, subject, cue, 0.65)
+
+
+def _accused(text: str, resolver: Resolver, cue: Cue, s_start: int, s_end: int) -> Indirect | None:
+    """SUBJECT accused OBJECT of CONTENT."""
+    subject = resolver.subject_before(cue.start, s_start)
+    if subject is None:
+        return None
+    obj = _ACCUSE_OBJECT.match(text, cue.end, s_end)
+    if not obj:
+        return None
+    start, end = _trim(text, obj.end(), s_end)
+    comma = text.find(", ", start, end)
+    if comma != -1 and not re.match(r", (?:and|or|but)\b", text[comma:comma + 6]):
+        end = comma
+    clause = re.search(r"\s(?:as|while|when|after|because|following|since|before|amid)\s", text[start:end])
+    if clause:
+        end = start + clause.start()
+    if not end > start:
+        return None
+    return Indirect(start, end, subject, cue, 0.5)

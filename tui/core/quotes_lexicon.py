@@ -1,0 +1,267 @@
+"""Word lists for the rule-based quote and actor extractor: cues, titles, organisation words, places."""
+
+from __future__ import annotations
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(word for word in text.split() if word)
+
+
+def _phrases(text: str) -> frozenset[str]:
+    return frozenset(line.strip() for line in text.split("|") if line.strip())
+
+
+# Reporting verbs as base forms; inflections are generated below so the list stays readable.
+_CUE_BASES = (
+    "say tell add argue claim insist warn note explain declare announce acknowledge "
+    "admit believe think hope expect suggest predict report write tweet confirm deny maintain "
+    "accuse contend complain assert stress emphasize emphasise indicate reveal concede estimate agree "
+    "conclude promise vow pledge reply respond recall continue ask joke quip observe remark "
+    "comment reiterate urge charge counter caution allege testify boast concede disclose "
+    "signal point_out predict worry fear acknowledge recount lament tout brag"
+)
+_IRREGULAR = {
+    "say": ("says", "said", "saying"),
+    "tell": ("tells", "told", "telling"),
+    "think": ("thinks", "thought", "thinking"),
+    "write": ("writes", "wrote", "writing"),
+    "testify": ("testifies", "testified", "testifying"),
+    "reply": ("replies", "replied", "replying"),
+    "deny": ("denies", "denied", "denying"),
+    "worry": ("worries", "worried", "worrying"),
+    "point_out": ("points_out", "pointed_out", "pointing_out"),
+}
+
+
+def _inflect(base: str) -> tuple[str, ...]:
+    if base in _IRREGULAR:
+        return (base, *_IRREGULAR[base])
+    stem = base[:-1] if base.endswith("e") else base
+    third = base + ("es" if base.endswith(("s", "sh", "ch", "x")) else "s")
+    past = base + "d" if base.endswith("e") else base + "ed"
+    if base in {"admit", "quip", "signal", "vow"} and not base.endswith("w"):
+        past = base + base[-1] + "ed"
+        return (base, third, past, base + base[-1] + "ing")
+    return (base, third, past, stem + "ing")
+
+
+CUE_WORDS: frozenset[str] = frozenset(
+    form.replace("_", " ") for base in _CUE_BASES.split() for form in _inflect(base)
+) | {"stated"}
+# Verbs whose object is the listener, not the content: "told reporters that ...".
+LISTENER_CUES: frozenset[str] = frozenset(_inflect("tell") + _inflect("ask") + _inflect("urge") + _inflect("warn"))
+# Cues strong enough to introduce reported speech without "that".
+SPEECH_CUES: frozenset[str] = frozenset(
+    form for base in "say tell add claim insist warn note explain argue declare write tweet".split()
+    for form in _inflect(base)
+) | {"stated"}
+MULTIWORD_CUES: tuple[str, ...] = ("according to", "expressed hope", "expressed concern", "pointed out")
+ACCUSE_CUES: frozenset[str] = frozenset(_inflect("accuse"))
+
+# Words between a subject and its cue that don't break the pattern ("has repeatedly said").
+CUE_FILLERS: frozenset[str] = _words(
+    "has have had also again repeatedly previously earlier later recently then never often would "
+    "will could may might did does do not only just even already still publicly privately once "
+    "has long first further reportedly flatly simply separately subsequently himself herself "
+    "had been was were is are be"
+)
+# Time and setting phrases allowed right after a cue ("said on Monday that", "said in a statement").
+AFTER_CUE_SKIP_RE = (
+    r"(?:\s*,?\s*(?:on\s+\w+(?:,\s+\w+\s+\d{1,2})?|last\s+\w+|this\s+\w+|earlier|later|yesterday|today|"
+    r"on\s+(?:the\s+)?[\w-]+(?:\s+of\s+[\w-]+(?:\s+[\w-]+){0,3})?|in\s+(?:a|an|his|her|their|the)\s+[\w-]+(?:\s+[\w-]+){0,3}?"
+    r"(?=\s+that\b|,)|over\s+the\s+weekend|again|also|repeatedly|publicly|privately|recently|"
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b,?)*"
+)
+
+PRONOUNS_PERSON: frozenset[str] = _words("he she him her")
+PRONOUNS_ORG: frozenset[str] = _words("it")
+PRONOUNS_OTHER: frozenset[str] = _words("they we i you")
+
+# Capitalised words that are not names when they open a sentence (or anywhere, for some).
+STOP_CAPS: frozenset[str] = _words(
+    "The A An And But Or Nor So Yet For If When While As At On In Of To From By With Without About "
+    "After Before During Since Until Under Over Into Onto Upon Through Throughout Across Against Among "
+    "This That These Those It Its He She They We I You His Her Their Our My Your Him Them Us Me "
+    "What Who Whom Whose Which Why How Where There Here Then Now Still Also Even Just Only Not No Yes "
+    "Speaking Earlier Later Meanwhile However Moreover Furthermore Instead Indeed Perhaps Maybe "
+    "Although Though Because Unless Whether Despite Asked Get Read Sign Subscribe Follow Click Watch "
+    "See Photo Image Video Credit Editor Note Update Updated Related More Most Many Some Any All Each "
+    "Every Both Either Neither One Two Three Four Five Six Seven Eight Nine Ten First Second Third Last "
+    "Next New Old Other Another Such Like Unlike Let Do Does Did Is Are Was Were Be Been Has Have Had "
+    "Will Would Could Should Can May Might Must Shall Mr Mrs Ms Dr Well Oh Ok OK Okay Yes Thanks "
+    "Today Tonight Yesterday Tomorrow According Once Twice Amid Along Around Behind Below Beneath "
+    "Beside Besides Between Beyond Near Per Toward Towards Via Within Including Following Given "
+    "Having Being Saying Adding Noting Citing Calling Overall Finally Still Already Again Together "
+    "Never Always Often Sometimes Usually Recently Currently Previously Initially Ultimately "
+    "Nevertheless Nonetheless Otherwise Therefore Thus Hence Accordingly Similarly Likewise "
+    "Abstract Full Text FULL TEXT ABSTRACT Advertisement Share Comments Comment Reporting Writing"
+)
+DATE_WORDS: frozenset[str] = _words(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June "
+    "July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec "
+    "Christmas Easter Thanksgiving Ramadan AM PM GMT UTC EST EDT PST PDT CET"
+)
+HONORIFICS: frozenset[str] = _words("Mr. Mrs. Ms. Miss Dr. Mr Mrs Ms Dr Sir Dame Madam Mme. M.")
+# Titles that precede a name ("Prime Minister Nikol Pashinyan"); split off into the role.
+TITLE_WORDS: frozenset[str] = _words(
+    "President Vice Prime Minister Secretary Senator Sen. Rep. Representative Congressman "
+    "Congresswoman Gov. Governor Lt. Lieutenant Mayor Judge Justice Chancellor Chairman Chairwoman "
+    "Chair Speaker Gen. General Col. Colonel Maj. Major Capt. Captain Sgt. Sergeant Adm. Admiral "
+    "Cmdr. Commander Pope King Queen Prince Princess Emperor Sheikh Ambassador Director Deputy "
+    "Foreign Defense Defence Interior Finance Justice Attorney Chief Commissioner Rev. Reverend "
+    "Lord Lady Professor Prof. Archbishop Bishop Cardinal Former Ex Acting Assistant Associate "
+    "Spokesman Spokeswoman Spokesperson Leader Majority Minority Whip Premier Chief Executive "
+    "Economy Trade Health Education Labor Labour Energy Agriculture Transport Treasury State Home "
+    "House Senate Supreme Federal Prosecutor Officer Inspector Detective Sheriff Councilman "
+    "Councilwoman Councillor Alderman Assemblyman Assemblywoman Delegate Candidate Nominee "
+    "Republican Democratic Democrat GOP Independent U.S. US Presidential"
+)
+# Lowercase role nouns that mark a preceding description as a role ("Kremlin spokesman").
+ROLE_NOUNS: frozenset[str] = _words(
+    "spokesman spokeswoman spokesperson minister secretary chairman chairwoman chair president "
+    "leader chief director ambassador speaker head member official adviser advisor aide envoy "
+    "governor mayor senator representative lawmaker general commander prosecutor judge "
+    "correspondent reporter editor analyst expert professor economist researcher founder "
+    "executive manager officer deputy candidate nominee strategist pollster consultant "
+    "attorney lawyer counsel coordinator negotiator diplomat premier chancellor mp"
+)
+# Last words that make a capitalised name an organisation.
+ORG_ENDINGS: frozenset[str] = _words(
+    "Ministry Party Organization Organisation Union Committee Council Commission Agency Department "
+    "Bureau Institute Institution University College School Association Assembly Parliament Congress "
+    "Senate Court Bank Corporation Corp. Corp Inc. Inc Co. Ltd. Ltd LLC PLC Plc Company Group Foundation "
+    "Fund Federation League Alliance Coalition Service Services Office Administration Board Authority "
+    "Army Navy Force Forces Police Guard Times Post Journal News Network Center Centre Society Church "
+    "Club Campaign Movement Front Caucus Weekly Daily Herald Tribune Gazette Magazine Review Press "
+    "Spectator Guardian Telegraph Economist Radio Television TV Broadcasting Channel Media Airlines "
+    "Airways Motors Systems Technologies Industries Holdings Partners Trust Cabinet Government "
+    "Secretariat Directorate Tribunal Legislature Duma Knesset Bundestag Commons Lords Brigade "
+    "Battalion Regiment Division Corps Command Project Program Programme Initiative Watch Council "
+    "PAC Super Fund Conference Convention Forum Summit Reserve Exchange Treasury Institute Lab "
+    "Laboratory Hospital Clinic Academy Museum Library Foundation Unit Squad Brotherhood Taliban "
+    "Hezbollah Hamas Republicans Democrats Community Industry Report Journal Inquirer Observer "
+    "Monitor Examiner Chronicle Courier Register Sentinel Star Sun Globe Mail Express Standard "
+    "Insider Politico Breitbart Reuters Bloomberg Facebook Twitter Google Apple Microsoft Amazon"
+)
+# First words of "X of Y" organisations ("Department of Justice", "Bank of England").
+ORG_HEADS: frozenset[str] = _words(
+    "Ministry Department Bank University Office Bureau Council Committee Court Organization "
+    "Organisation Institute Board League Federation Union Church House Chamber Commission Agency "
+    "Association College School Academy Museum Society Government Embassy Party Assembly Army Navy"
+)
+# Lowercase nouns after a capitalised name that make it an organisation ("Civil Contract party").
+ORG_NOUNS_AFTER: frozenset[str] = _words(
+    "party ministry agency news government campaign group company firm corporation committee "
+    "movement bloc coalition alliance organization organisation union network newspaper daily "
+    "outlet channel broadcaster board administration council commission institute foundation "
+    "caucus militia faction"
+)
+# Lowercase institution nouns after a demonym ("the Armenian parliament").
+INSTITUTION_NOUNS: frozenset[str] = _words(
+    "parliament government army military navy embassy police legislature cabinet senate "
+    "judiciary"
+)
+# Common nouns that refer back to an organisation ("the ministry said").
+ORG_BACKREF_NOUNS: frozenset[str] = _words(
+    "ministry party agency organization organisation alliance committee council commission "
+    "department bureau company union court bank campaign institute foundation association "
+    "administration group board federation league coalition network"
+)
+METONYMS: dict[str, str] = {
+    "Kremlin": "Kremlin",
+    "White House": "White House",
+    "Pentagon": "Pentagon",
+    "Downing Street": "Downing Street",
+    "Elysee": "Elysee",
+    "Élysée": "Élysée",
+    "Vatican": "Vatican",
+    "Capitol Hill": "Capitol Hill",
+    "Whitehall": "Whitehall",
+    "Kremlin's": "Kremlin",
+    "Foggy Bottom": "Foggy Bottom",
+    "Quai d'Orsay": "Quai d'Orsay",
+    "Zhongnanhai": "Zhongnanhai",
+    "Blue House": "Blue House",
+    "Wall Street": "Wall Street",
+    "Silicon Valley": "Silicon Valley",
+    "Congress": "Congress",
+    "Senate": "Senate",
+    "NATO": "NATO",
+}
+# Capitalised acronyms that are places, not organisations.
+PLACE_ACRONYMS: frozenset[str] = _words("US USA UK UAE DRC PRC DC D.C. U.S. U.K. U.S.A. NYC LA")
+NOT_ACRONYMS: frozenset[str] = _words(
+    "I II III IV V VI VII VIII IX X XI XII AM PM OK TV ID CEO CFO COO CTO MP MPs VP PR AD BC CE "
+    "BCE GMT UTC EST EDT PST PDT CET A AN THE AND OF IN ON TO BY FOR BUT OR IT HE SHE WE US NOT "
+    "ABSTRACT FULL TEXT NEW"
+)
+DEMONYM_SUFFIXES: tuple[str, ...] = ("ian", "ean", "ese", "ish", "ic", "an", "i", "ch", "ern", "ern-")
+DEMONYMS: frozenset[str] = _words(
+    "American Russian Armenian Ukrainian Chinese Japanese British English French German Italian "
+    "Spanish Portuguese Dutch Swiss Swedish Norwegian Danish Finnish Polish Czech Greek Turkish "
+    "Iranian Iraqi Israeli Palestinian Syrian Lebanese Egyptian Saudi Emirati Qatari Afghan "
+    "Pakistani Indian Korean Vietnamese Thai Filipino Indonesian Australian Canadian Mexican "
+    "Brazilian Argentine Argentinian Cuban Venezuelan Colombian African Nigerian Kenyan "
+    "European Asian Arab Arabic Muslim Christian Jewish Catholic Protestant Western Eastern "
+    "Northern Southern Soviet Azerbaijani Azeri Georgian Belarusian Kazakh Uzbek Irish Scottish "
+    "Welsh Hungarian Romanian Bulgarian Serbian Croatian Bosnian Albanian Latin Hispanic Latino "
+    "Latina Democratic Republican Conservative Liberal Libertarian Islamic Sunni Shiite Shia Kurdish "
+    "Yemeni Libyan Tunisian Moroccan Algerian Somali Ethiopian Sudanese Jordanian Kuwaiti Bahraini "
+    "Omani Taiwanese Tibetan Mongolian Nepalese Bangladeshi Sri Lankan Burmese Malaysian "
+    "Singaporean Chilean Peruvian Bolivian Ecuadorian Haitian Jamaican Dominican Puerto Rican "
+    "Texan Californian Floridian Midwestern Southern Northern Atlantic Pacific Baltic Nordic "
+    "Caucasian Balkan Slavic Hebrew Persian Gulf Anglo Franco Sino Euro Evangelical Orthodox"
+)
+PLACES: frozenset[str] = _phrases(
+    "Afghanistan|Albania|Algeria|Andorra|Angola|Argentina|Armenia|Australia|Austria|Azerbaijan|"
+    "Bahamas|Bahrain|Bangladesh|Barbados|Belarus|Belgium|Belize|Benin|Bhutan|Bolivia|Bosnia|"
+    "Botswana|Brazil|Brunei|Bulgaria|Burkina Faso|Burundi|Cambodia|Cameroon|Canada|Chad|Chile|China|"
+    "Colombia|Congo|Costa Rica|Croatia|Cuba|Cyprus|Czech Republic|Czechia|Denmark|Djibouti|"
+    "Dominican Republic|Ecuador|Egypt|El Salvador|Eritrea|Estonia|Ethiopia|Fiji|Finland|France|"
+    "Gabon|Gambia|Georgia|Germany|Ghana|Greece|Guatemala|Guinea|Guyana|Haiti|Honduras|Hungary|"
+    "Iceland|India|Indonesia|Iran|Iraq|Ireland|Israel|Italy|Jamaica|Japan|Jordan|Kazakhstan|Kenya|"
+    "Kosovo|Kuwait|Kyrgyzstan|Laos|Latvia|Lebanon|Liberia|Libya|Lithuania|Luxembourg|Madagascar|"
+    "Malawi|Malaysia|Maldives|Mali|Malta|Mauritania|Mexico|Moldova|Monaco|Mongolia|Montenegro|"
+    "Morocco|Mozambique|Myanmar|Burma|Namibia|Nepal|Netherlands|New Zealand|Nicaragua|Niger|"
+    "Nigeria|North Korea|South Korea|Korea|Norway|Oman|Pakistan|Palestine|Panama|Paraguay|Peru|"
+    "Philippines|Poland|Portugal|Qatar|Romania|Russia|Rwanda|Saudi Arabia|Senegal|Serbia|"
+    "Sierra Leone|Singapore|Slovakia|Slovenia|Somalia|South Africa|South Sudan|Spain|Sri Lanka|"
+    "Sudan|Suriname|Sweden|Switzerland|Syria|Taiwan|Tajikistan|Tanzania|Thailand|Togo|Tunisia|"
+    "Turkey|Türkiye|Turkmenistan|Uganda|Ukraine|United Arab Emirates|United Kingdom|Britain|"
+    "Great Britain|England|Scotland|Wales|Northern Ireland|United States|America|Uruguay|"
+    "Uzbekistan|Venezuela|Vietnam|Yemen|Zambia|Zimbabwe|Gaza|West Bank|Crimea|Donbas|Chechnya|"
+    "Nagorno-Karabakh|Karabakh|Kurdistan|Tibet|Xinjiang|Hong Kong|Macau|Puerto Rico|Greenland|"
+    "Europe|Asia|Africa|Latin America|North America|South America|Middle East|Caucasus|"
+    "South Caucasus|Balkans|Scandinavia|Siberia|Arctic|Antarctica|Baltics|Central Asia|"
+    "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Hawaii|Idaho|"
+    "Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|"
+    "Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|"
+    "New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|"
+    "South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|West Virginia|Washington|"
+    "Wisconsin|Wyoming|Calif.|Fla.|Pa.|Va.|Mass.|Mich.|Ill.|Wis.|Minn.|Ariz.|Colo.|Conn.|Ga.|"
+    "Yerevan|Moscow|Minsk|Kyiv|Kiev|Baku|Tbilisi|Astana|Tashkent|Beijing|Tokyo|Seoul|Pyongyang|"
+    "Delhi|New Delhi|Mumbai|Islamabad|Kabul|Tehran|Baghdad|Damascus|Beirut|Jerusalem|Tel Aviv|"
+    "Amman|Cairo|Riyadh|Doha|Dubai|Abu Dhabi|Ankara|Istanbul|Athens|Rome|Paris|London|Berlin|"
+    "Madrid|Lisbon|Brussels|Amsterdam|Vienna|Prague|Warsaw|Budapest|Bucharest|Sofia|Belgrade|"
+    "Zagreb|Stockholm|Oslo|Copenhagen|Helsinki|Dublin|Geneva|Zurich|Munich|Frankfurt|Milan|"
+    "Barcelona|Ottawa|Toronto|Montreal|Vancouver|Havana|Caracas|Bogota|Lima|Santiago|Buenos Aires|"
+    "Brasilia|Rio de Janeiro|Sao Paulo|Nairobi|Lagos|Johannesburg|Cape Town|Addis Ababa|Khartoum|"
+    "Tripoli|Tunis|Algiers|Rabat|Sydney|Melbourne|Canberra|Wellington|Bangkok|Hanoi|Manila|"
+    "Jakarta|Singapore|Kuala Lumpur|Taipei|Shanghai|Hong Kong|St. Petersburg|Sochi|Donetsk|"
+    "Luhansk|Kharkiv|Odesa|Odessa|Mariupol|Aleppo|Mosul|Raqqa|Kandahar|Chicago|Los Angeles|"
+    "San Francisco|Boston|Philadelphia|Atlanta|Miami|Houston|Dallas|Austin|Seattle|Denver|Phoenix|"
+    "Las Vegas|Detroit|Cleveland|Baltimore|Pittsburgh|New Orleans|Orlando|Tampa|Charlotte|"
+    "Nashville|Brooklyn|Manhattan|Queens|Bronx|Staten Island|Long Island|Des Moines|Manchester|"
+    "Birmingham|Glasgow|Edinburgh|Belfast|Cardiff|Liverpool|Leeds|San Bernardino|Orlando|Ferguson|"
+    "Milwaukee|Minneapolis|Sacramento|San Diego|San Antonio|Columbus|Cincinnati|Indianapolis|"
+    "St. Louis|Kansas City|Omaha|Salt Lake City|Portland|Richmond|Raleigh|Charleston|Savannah|"
+    "Honolulu|Anchorage|Albany|Hartford|Providence|Newark|Buffalo|Rochester|Syracuse|"
+    "Washington D.C.|D.C.|Iowa City|Cedar Rapids|Concord|Manchester|Reno|Tucson|Albuquerque"
+)
+COMPASS_WORDS: frozenset[str] = _words("North South East West Northern Southern Eastern Western Central Upper Lower")
+# Prepositions after which an unknown single capitalised word is most likely a place.
+PLACE_PREPOSITIONS: frozenset[str] = _words("in near across throughout outside inside via")
+# Name suffixes kept as part of a person's name.
+NAME_SUFFIXES: frozenset[str] = _words("Jr. Jr Sr. Sr II III IV")
+# Connectors allowed inside a capitalised name ("Bank of America", "Ludwig van Beethoven").
+NAME_CONNECTORS: frozenset[str] = _words("of for de da del della van von der den bin ibn al la le du dos das y on")

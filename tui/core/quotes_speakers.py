@@ -1,0 +1,223 @@
+"""Sentence spans, cue finding and subject resolution shared by the direct and indirect quote rules."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from tui.core.quotes_actors import ActorIndex
+from tui.core.quotes_lexicon import (
+    CUE_FILLERS,
+    CUE_WORDS,
+    MULTIWORD_CUES,
+    PRONOUNS_ORG,
+    PRONOUNS_OTHER,
+    PRONOUNS_PERSON,
+)
+from tui.core.quotes_marks import MarkSpan
+
+_ABBREV = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|No|vs|Inc|Corp|Co|Ltd|Prof|Rev|Adm|Mt|Ft|"
+    r"Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec|U\.S|U\.N|U\.K|a\.m|p\.m|[A-Z])\.)$"
+)
+_SENTENCE_END = re.compile(r"[.?!…]+[”’\"'»)\]]*(?=\s+[“\"‘'(«A-Z0-9])")
+_CUE_PATTERN = re.compile(
+    r"\b(?:%s)\b" % "|".join(
+        [re.escape(c).replace(r"\ ", r"\s+") for c in sorted(MULTIWORD_CUES, key=len, reverse=True)]
+        + sorted((re.escape(c) for c in CUE_WORDS), key=len, reverse=True)
+    ),
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[A-Za-z’'-]+")
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A reporting verb (or "according to") found in the text outside any quote."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Subject:
+    """Who a cue points to: an entity, or an unnamed source (entity None) that still marks speech."""
+
+    entity: int | None
+    start: int
+    end: int
+    pronoun: bool = False
+
+
+class Layout:
+    """Paragraphs, sentences and quoted regions of one text, for fast position look-ups."""
+
+    def __init__(self, text: str, paragraphs: list[tuple[int, int]], marks: list[MarkSpan]) -> None:
+        self.text = text
+        self.paragraphs = paragraphs
+        self._para_starts = [start for start, _ in paragraphs]
+        self.quoted = [(m.open_start, m.close_end) for m in marks]
+        self._quoted_starts = [start for start, _ in self.quoted]
+        self.sentences = self._split_sentences()
+        self._sentence_starts = [start for start, _ in self.sentences]
+
+    def _split_sentences(self) -> list[tuple[int, int]]:
+        sentences: list[tuple[int, int]] = []
+        for p_start, p_end in self.paragraphs:
+            start = p_start
+            for match in _SENTENCE_END.finditer(self.text, p_start, p_end):
+                end = match.end()
+                if self.in_quote(match.start()) and not self._closes_quote(match.start(), end):
+                    continue
+                if _ABBREV.search(self.text[max(p_start, match.start() - 6):match.start() + 1]):
+                    continue
+                sentences.append((start, end))
+                start = end
+                while start < p_end and self.text[start].isspace():
+                    start += 1
+            if start < p_end:
+                sentences.append((start, p_end))
+        return sentences
+
+    def _closes_quote(self, start: int, end: int) -> bool:
+        return any(a <= start < b <= end for a, b in self.quoted_near(start))
+
+    def quoted_near(self, pos: int) -> list[tuple[int, int]]:
+        index = bisect.bisect_right(self._quoted_starts, pos)
+        return self.quoted[max(0, index - 2):index + 1]
+
+    def in_quote(self, pos: int) -> bool:
+        """True when pos lies strictly inside a quoted span (marks included)."""
+        return any(a <= pos < b for a, b in self.quoted_near(pos))
+
+    def paragraph_index(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self._para_starts, pos) - 1)
+
+    def sentence(self, pos: int) -> tuple[int, int]:
+        index = max(0, bisect.bisect_right(self._sentence_starts, pos) - 1)
+        return self.sentences[index] if self.sentences else (0, len(self.text))
+
+    def cues(self, start: int, end: int) -> list[Cue]:
+        """Cue words in [start, end) that are not inside a quote."""
+        return [Cue(m.start(), m.end(), m.group()) for m in _CUE_PATTERN.finditer(self.text, start, end)
+                if not self.in_quote(m.start()) and _is_cue_usage(self.text, m)]
+
+
+def _is_cue_usage(text: str, match: re.Match[str]) -> bool:
+    """Reject capitalised cue words that are names ("Said", "Hope") and nouns after articles."""
+    word = match.group()
+    if word[0].isupper() and word.lower() != "according to" and not word.lower().startswith("according"):
+        return False
+    before = text[max(0, match.start() - 6):match.start()].lower()
+    return not re.search(r"\b(?:a|an|the|his|her|their|its|our)\s+$", before)
+
+
+class Resolver:
+    """Turns the words around a cue into a speaker."""
+
+    def __init__(self, text: str, actors: ActorIndex, layout: Layout) -> None:
+        self.text = text
+        self.actors = actors
+        self.layout = layout
+
+    def subject_before(self, cue_start: int, floor: int) -> Subject | None:
+        """The subject that ends right before a cue: "Papoyan told", "he said", "X, the minister, said"."""
+        end = self._skip_fillers_left(cue_start, floor)
+        if end <= floor:
+            return None
+        if self.text[end - 1] == ",":
+            named = self._named_right_before(end - 1, floor)
+            if named is not None:
+                return named
+            comma = self.text.rfind(",", floor, end - 1)
+            if comma == -1 or end - comma > 160:
+                return None
+            end = comma
+            while end > floor and self.text[end - 1].isspace():
+                end -= 1
+        if end <= floor or self.layout.in_quote(end - 1):
+            return None
+        return self._subject_ending_at(end, floor)
+
+    def _named_right_before(self, end: int, floor: int) -> Subject | None:
+        """"the ministry spokeswoman, Maria Zakharova, said": the name before the comma is the speaker."""
+        mention = self.actors.mention_at(max(floor, end - 1), end)
+        if mention is None or mention.end < end - 2 or self.actors.entities[mention.entity].kind != "person":
+            return None
+        return Subject(mention.entity, mention.start, end)
+
+    def _skip_fillers_left(self, pos: int, floor: int) -> int:
+        end = pos
+        while True:
+            while end > floor and self.text[end - 1].isspace():
+                end -= 1
+            match = re.search(r"([A-Za-z’']+)$", self.text[max(floor, end - 20):end])
+            if match and match.group(1).lower() in CUE_FILLERS:
+                end -= len(match.group(1))
+                continue
+            time = re.search(r"(?:\bon\s+\w+|\blast\s+\w+|\bthis\s+\w+|\bearlier|\blater)$",
+                             self.text[max(floor, end - 25):end])
+            if time and re.search(r"(?:day|week|month|year|earlier|later)$", time.group()):
+                end -= len(time.group())
+                continue
+            return end
+
+    def _subject_ending_at(self, end: int, floor: int) -> Subject | None:
+        word_match = re.search(r"([A-Za-z’']+)$", self.text[max(floor, end - 20):end])
+        if word_match:
+            word = word_match.group(1)
+            start = end - len(word)
+            pronoun = self._pronoun(word, start)
+            if pronoun is not False:
+                return Subject(pronoun, start, end, pronoun=True)
+        mention = self.actors.mention_at(max(floor, end - 1), end)
+        if mention is not None and mention.end >= end - 2 and self.actors.entities[mention.entity].kind != "place":
+            return Subject(mention.entity, mention.start, end)
+        # A description: "the official", "a spokesman for the ministry", "a senior Democratic aide".
+        window_start = max(floor, end - 90)
+        phrase = re.search(r"\b(?:[Tt]he|[Aa]n?|[Oo]ne|[Tt]wo|[Ss]ome|[Mm]any|[Oo]ther|[Ss]everal)\s+[^,;:“”\"]{1,80}$",
+                           self.text[window_start:end])
+        if phrase:
+            p_start = window_start + phrase.start()
+            inside = [m for m in self.actors.mentions_between(p_start, end)
+                      if self.actors.entities[m.entity].kind in {"person", "organisation"}]
+            words = phrase.group().split()
+            if len(words) <= 10:
+                return Subject(inside[-1].entity if inside else None, p_start, end)
+        return None
+
+    def _pronoun(self, word: str, start: int) -> int | None | bool:
+        lower = word.lower()
+        quoted = self.layout.quoted_near(start)
+        if lower in PRONOUNS_PERSON:
+            return self.actors.last_before(start, {"person"}, self._all_quoted_before(start))
+        if lower in PRONOUNS_ORG:
+            return self.actors.last_before(start, {"organisation"}, quoted)
+        if lower in PRONOUNS_OTHER:
+            return None
+        return False
+
+    def _all_quoted_before(self, pos: int) -> list[tuple[int, int]]:
+        index = bisect.bisect_right(self.layout._quoted_starts, pos)
+        return self.layout.quoted[max(0, index - 12):index]
+
+    def subject_after(self, start: int, ceiling: int) -> Subject | None:
+        """The subject right after an inverted cue: "said Peskov", "said the official"."""
+        match = re.match(r"\s*([^,.;:!?“”\"]{1,100})", self.text[start:ceiling])
+        if not match:
+            return None
+        p_start, p_end = start + match.start(1), start + match.end(1)
+        first = _WORD.match(match.group(1))
+        if first:
+            pronoun = self._pronoun(first.group(), p_start)
+            if pronoun is not False:
+                return Subject(pronoun, p_start, p_start + len(first.group()), pronoun=True)
+        inside = [m for m in self.actors.mentions_between(p_start, p_end)
+                  if self.actors.entities[m.entity].kind in {"person", "organisation"}]
+        if inside and inside[0].start - p_start < 40:
+            return Subject(inside[0].entity, inside[0].start, inside[0].end)
+        if re.match(r"(?:the|a|an)\s", match.group(1)) and len(match.group(1).split()) <= 8:
+            return Subject(None, p_start, p_end)
+        return None
