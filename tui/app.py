@@ -44,6 +44,10 @@ class BylineApp(App[None]):
     def on_mount(self) -> None:
         if self.config.keymap:
             self.set_keymap(self.config.keymap)
+        saved_theme = self.store.get_state("theme")
+        if saved_theme in self.available_themes:
+            self.theme = saved_theme
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.push_screen(MainScreen(self.config, self.store))
         if self.startup_message:
             self.notify(self.startup_message, severity="warning", markup=False, timeout=10)
@@ -122,6 +126,9 @@ class BylineApp(App[None]):
         if event.worker.group == "refresh" and event.state is WorkerState.ERROR:
             error = event.worker.error
             self.post_message(RefreshFinished(None, f"{type(error).__name__}: {error}"))
+
+    def _remember_theme(self, theme) -> None:  # type: ignore[no-untyped-def]
+        self.store.set_state("theme", theme.name)
 
     # -- other ---------------------------------------------------------------------------
     def action_help(self) -> None:

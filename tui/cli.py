@@ -6,7 +6,6 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import TextIO
 
 from tui import __version__
@@ -104,9 +103,3 @@ def print_json(data: object, out: TextIO | None = None) -> None:
     stream = out or sys.stdout
     json.dump(data, stream, ensure_ascii=False, indent=2, default=str)
     stream.write("\n")
-
-
-def config_path_for_edit(config: Config) -> Path:
-    from tui.config import user_config_path
-
-    return config.path or user_config_path()

@@ -46,6 +46,7 @@ class Settings:
     retention_days: int = 0
     reader_width: int = 84
     reader_align: str = "left"
+    save_dir: str = ""  # where `w` saves articles as Markdown; "" = Documents/byline
 
 
 @dataclass(frozen=True)

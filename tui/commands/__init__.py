@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from tui.commands import articles, feeds, fetch, subscribe
+from tui.commands import articles, feeds, fetch, prune, search, subscribe
 
-ALL = (fetch, articles, feeds, subscribe)
+ALL = (fetch, articles, feeds, search, prune, subscribe)

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from tui.config import Config, ConfigError
+from tui.config import Config
 
 
 def register(commands: Any) -> None:
@@ -59,23 +59,14 @@ def register_feed_actions(feeds_parser: argparse.ArgumentParser) -> None:
 
 
 def _edit(config: Config, change: Any) -> int:
-    """Load feeds.toml, apply a change, validate the result as a config, then save."""
-    from tui.cli import config_path_for_edit
-    from tui.config import parse_config_text
-    from tui.core.opml import OpmlError
-    from tui.core.subscriptions import FeedsFile, SubscriptionError
+    from tui.config_edit import EditError, config_path_for_edit, edit_feeds
 
-    path = config_path_for_edit(config)
     try:
-        feeds = FeedsFile.load(path)
-        message = change(feeds)
-        parse_config_text(path, feeds.dumps(), config.cache_dir)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        feeds.save()
-    except (SubscriptionError, OpmlError, ConfigError, OSError) as exc:
+        message, _ = edit_feeds(config, change)
+    except EditError as exc:
         print(f"byline: {exc}", file=sys.stderr)
         return 1
-    print(f"{message} ({path})")
+    print(f"{message} ({config_path_for_edit(config)})")
     return 0
 
 

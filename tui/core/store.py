@@ -13,6 +13,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from tui.core.migrations import MIGRATIONS, SCHEMA_VERSION
+from tui.core.search import SearchHit
+from tui.core.search import search as search_articles
 from tui.core.models import (
     Article,
     ArticleRow,
@@ -361,6 +363,36 @@ class Store:
             else:
                 tx.executemany("UPDATE articles SET text_status = 'pending' WHERE id = ?",
                                [(i,) for i in article_ids])
+
+    def search(self, text: str, limit: int = 50) -> list[SearchHit]:
+        """Full-text search over titles and text, best first, with highlighted snippets."""
+        return search_articles(self.conn(), text, limit)
+
+    def prune(self, older_than_days: int) -> int:
+        """Delete unstarred articles older than the given age; returns how many went."""
+        cutoff = now_ts() - older_than_days * 86400
+        with self.write() as tx:
+            return tx.execute("DELETE FROM articles WHERE starred = 0 AND sort_time < ?",
+                              (cutoff,)).rowcount
+
+    def next_unread(self, flt: ArticleFilter, after: int | None) -> int | None:
+        """The next unread article in list order below `after` (from the top when None)."""
+        where, params = flt.where()
+        if after is not None:
+            row = self.conn().execute("SELECT sort_time FROM articles WHERE id = ?",
+                                      (after,)).fetchone()
+            if row is None:
+                return None
+            found = self.conn().execute(
+                f"SELECT a.id FROM articles a WHERE {where} AND a.read = 0 AND "
+                "(a.sort_time < ? OR (a.sort_time = ? AND a.id < ?)) "
+                "ORDER BY a.sort_time DESC, a.id DESC LIMIT 1",
+                (*params, row[0], row[0], after)).fetchone()
+            return int(found[0]) if found else None
+        found = self.conn().execute(
+            f"SELECT a.id FROM articles a WHERE {where} AND a.read = 0 "
+            "ORDER BY a.sort_time DESC, a.id DESC LIMIT 1", params).fetchone()
+        return int(found[0]) if found else None
 
     def integrity_ok(self) -> bool:
         return self.conn().execute("PRAGMA integrity_check").fetchone()[0] == "ok"

@@ -17,6 +17,14 @@ from tui.widgets.feed_list import FeedChoice, FeedList
 from tui.widgets.reader import Reader
 
 
+def _documents_dir():  # type: ignore[no-untyped-def]
+    from pathlib import Path
+
+    from platformdirs import user_documents_dir
+
+    return Path(user_documents_dir()) / "byline"
+
+
 class MainScreen(Screen[None]):
     """Three panes; owns the reading actions (open, read, star, open link)."""
 
@@ -33,6 +41,20 @@ class MainScreen(Screen[None]):
                 tooltip="Mark every article in the current list read"),
         Binding("u", "toggle_unread_only", "Unread only", id="list.unread_only",
                 tooltip="Show only unread articles, or all"),
+        Binding("n", "next_unread", "Next unread", id="article.next_unread",
+                tooltip="Open the next unread article, moving on to the next feed"),
+        Binding("slash", "search", "Search", id="app.search",
+                tooltip="Search every cached article"),
+        Binding("y", "copy_link", "Copy link", show=False, id="article.copy_link",
+                tooltip="Copy the article's link to the clipboard"),
+        Binding("w", "save_markdown", "Save", show=False, id="article.save",
+                tooltip="Save the article as a Markdown file"),
+        Binding("a", "add_feed", "Add feed", show=False, id="feeds.add",
+                tooltip="Subscribe to a feed"),
+        Binding("E", "edit_feed", "Edit feed", show=False, id="feeds.edit",
+                tooltip="Rename, retag or re-point the selected feed"),
+        Binding("D", "remove_feed", "Remove feed", show=False, id="feeds.remove",
+                tooltip="Unsubscribe from the selected feed (its articles stay)"),
     ]
 
     def __init__(self, config: Config, store: Store) -> None:
@@ -216,6 +238,139 @@ class MainScreen(Screen[None]):
         self.show_choice(self.choice)
         self.notify("Showing unread only." if self.unread_only else "Showing all articles.",
                     timeout=2)
+
+    def action_next_unread(self) -> None:
+        articles = self.query_one(ArticleList)
+        current = articles.current
+        target = self.store.next_unread(articles.filter, current.id if current else None)
+        if target is None:
+            target = self._next_feed_with_unread()
+        if target is None:
+            self.notify("No unread articles left.", timeout=2)
+            return
+        articles.show(articles.filter, keep_article=target)
+        self.open_article(target)
+
+    def _next_feed_with_unread(self) -> int | None:
+        """Select the next feed (after the current one) that has unread articles."""
+        feed_list = self.query_one(FeedList)
+        keys = [k for k in feed_list.choices if k.startswith("feed:")]
+        current = self.choice.key if self.choice else None
+        start = keys.index(current) + 1 if current in keys else 0
+        for key in keys[start:] + keys[:start]:
+            choice = feed_list.choices[key]
+            if choice.feed is not None and choice.feed.unread_count and key != current:
+                feed_list.select_key(key)
+                self.show_choice(choice)
+                return self.store.next_unread(self.query_one(ArticleList).filter, None)
+        return None
+
+    def action_search(self) -> None:
+        from tui.screens.search import SearchChoice, SearchScreen
+
+        def opened(choice: SearchChoice | None) -> None:
+            if choice is not None:
+                self.open_article(choice.article_id)
+                self.query_one(Reader).scroll_to_text(choice.query)
+                self.query_one(Reader).focus()
+
+        self.app.push_screen(SearchScreen(self.store), opened)
+
+    def _current_article(self):  # type: ignore[no-untyped-def]
+        article_id = self._target_article()
+        return self.store.article(article_id) if article_id else None
+
+    def action_copy_link(self) -> None:
+        article = self._current_article()
+        if article is None or not article.url:
+            self.notify("This article has no link.", severity="warning")
+            return
+        self.app.copy_to_clipboard(article.url)
+        self.notify(f"Copied {article.url}", markup=False, timeout=2)
+
+    def action_save_markdown(self) -> None:
+        from pathlib import Path
+
+        from tui.core.markdown import article_markdown, markdown_path
+
+        article = self._current_article()
+        if article is None:
+            return
+        folder = Path(self.config.settings.save_dir).expanduser() if \
+            self.config.settings.save_dir else _documents_dir()
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            path = markdown_path(folder, article)
+            path.write_text(article_markdown(article), encoding="utf-8")
+        except OSError as exc:
+            self.notify(f"Cannot save: {exc}", severity="error", markup=False)
+            return
+        self.notify(f"Saved {path}", markup=False, timeout=4)
+
+    # -- feed editing --------------------------------------------------------------------
+    def _selected_feed(self):  # type: ignore[no-untyped-def]
+        choice = self.query_one(FeedList).highlighted_choice
+        return choice.feed if choice is not None else None
+
+    def action_add_feed(self) -> None:
+        from tui.screens.feed_editor import FeedEditor
+
+        self.app.push_screen(FeedEditor(), self._apply_feed_form)
+
+    def action_edit_feed(self) -> None:
+        from tui.screens.feed_editor import FeedEditor
+
+        feed = self._selected_feed()
+        if feed is None:
+            self.notify("Select a feed in the feed list first.", severity="warning")
+            return
+        self.app.push_screen(FeedEditor(feed.name, feed.url, feed.tags, original=feed.url),
+                             self._apply_feed_form)
+
+    def action_remove_feed(self) -> None:
+        from tui.screens.feed_editor import ConfirmScreen
+
+        feed = self._selected_feed()
+        if feed is None:
+            self.notify("Select a feed in the feed list first.", severity="warning")
+            return
+
+        def confirmed(answer: bool | None) -> None:
+            if answer:
+                self._edit_config(lambda feeds: f"Removed {feeds.remove(feed.url).name}")
+
+        self.app.push_screen(ConfirmScreen(f"Unsubscribe from {feed.name}? Its articles stay "
+                                           "in the cache."), confirmed)
+
+    def _apply_feed_form(self, form) -> None:  # type: ignore[no-untyped-def]
+        if form is None:
+            return
+        from tui.core.subscriptions import FeedEntry
+
+        def change(feeds):  # type: ignore[no-untyped-def]
+            entry = FeedEntry.create(form.url, form.name or None, form.tags)
+            if form.original is None:
+                feeds.add(entry)
+                return f"Added {entry.name}"
+            feeds.remove(form.original)
+            feeds.add(entry)
+            return f"Saved {entry.name}"
+
+        self._edit_config(change)
+
+    def _edit_config(self, change) -> None:  # type: ignore[no-untyped-def]
+        from tui.config_edit import EditError, edit_feeds
+
+        try:
+            message, config = edit_feeds(self.config, change)
+        except EditError as exc:
+            self.notify(str(exc), severity="error", markup=False, timeout=8)
+            return
+        self.config = config
+        self.app.config = config  # type: ignore[attr-defined]
+        self.store.sync_feeds((f.url, f.name, f.tags) for f in config.feeds)
+        self.reload_feeds()
+        self.notify(message, markup=False, timeout=3)
 
     # -- refresh status ------------------------------------------------------------------
     def show_progress(self, phase: str, done: int, total: int) -> None:

@@ -84,16 +84,34 @@ class Reader(VerticalScroll, can_focus=True):
         self.query_one("#reader-header", Static).update(Text(""))
         self.query_one("#reader-body", Static).update(Text(""))
 
+    def scroll_to_text(self, query: str) -> None:
+        """Scroll so the first word of the query found in the text is near the top."""
+        from tui.core.search import first_hit_offset
+
+        if self.article is None:
+            return
+        offset = first_hit_offset(self.article.text, query)
+        if offset is not None:
+            self.scroll_to_offset(offset)
+
+    def scroll_to_offset(self, offset: int) -> None:
+        body = self.query_one("#reader-body", Static)
+
+        def scroll() -> None:
+            line = self.line_of_offset(offset)
+            self.scroll_to(y=body.virtual_region.y + max(line - 2, 0), animate=False)
+
+        self.call_after_refresh(scroll)
+
     def line_of_offset(self, offset: int) -> int:
-        """The display line (within the body) where a character offset of the text lands."""
+        """The display line (within the body) where a character offset of the text lands.
+
+        Wrapping is greedy from the start, so the text before the offset wraps exactly as it
+        does on screen; its line count is the answer."""
+        if self.article is None:
+            return 0
         body = self.query_one("#reader-body", Static)
         width = max(body.content_region.width, 20)
-        text = body_text(self.article) if self.article else Text("")
-        lines = text.wrap(Console(width=width, legacy_windows=False), width)
-        position = 0
-        for number, line in enumerate(lines):
-            position += len(line.plain)
-            if position >= offset:
-                return number
-            position += 1 if text.plain[position:position + 1].isspace() else 0
+        before = Text(body_text(self.article).plain[:offset])
+        lines = before.wrap(Console(width=width, legacy_windows=False), width)
         return max(len(lines) - 1, 0)

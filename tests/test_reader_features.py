@@ -1,0 +1,151 @@
+"""Reader essentials through Pilot and the CLI: search, next unread, filters, keymap, themes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from feedserver import FeedServer, rss
+
+from tui.app import make_app
+from tui.cli import main
+from tui.config import load_config
+from tui.core.pipeline import refresh
+from tui.core.store import ArticleFilter, Store
+from tui.widgets.article_list import ArticleList
+from tui.widgets.feed_list import FeedList
+from tui.widgets.reader import Reader
+
+LONG = " ".join(f"Filler sentence number {i} about nothing in particular." for i in range(120))
+
+
+def items(prefix: str, titles: list[str], bodies: list[str] | None = None) -> list[dict]:
+    bodies = bodies or [f"Summary for {t}." for t in titles]
+    return [{"title": t, "guid": f"{prefix}{i}", "link": f"http://example.org/{prefix}{i}",
+             "description": b, "pubDate": f"Mon, {10 + i:02d} Nov 2026 08:00:00 GMT"}
+            for i, (t, b) in enumerate(zip(titles, bodies, strict=True))]
+
+
+@pytest.fixture
+def setup(tmp_path: Path):
+    with FeedServer() as server:
+        server.add("/one", body=rss("One", items("a", [
+            "Parliament debates water treaty", "Central bank holds rates", "Quiet day"],
+            [LONG + " The zygomorphic clause was adopted.", "Rates stay at 9 percent.",
+             "Nothing happened."])))
+        server.add("/two", body=rss("Two", items("b", ["Tech firm fined", "Chip exports rise"])))
+        config_path = tmp_path / "feeds.toml"
+        config_path.write_text(
+            "[settings]\nrefresh_minutes = 0\nfulltext = false\n"
+            f'[[feeds]]\nname = "One"\nurl = "{server.url("/one")}"\ntags = ["politics"]\n'
+            f'[[feeds]]\nname = "Two"\nurl = "{server.url("/two")}"\ntags = ["tech"]\n'
+            '[keymap]\n"article.star" = "x"\n', encoding="utf-8")
+        config = load_config(config_path)
+        store = Store(config.db_path)
+        import asyncio
+
+        asyncio.run(refresh(store, config.feeds, config.settings))
+        yield config, store
+        store.close()
+
+
+def test_store_search_ranks_titles_and_survives_odd_queries(setup) -> None:
+    _, store = setup
+    hits = store.search("rates")
+    assert hits[0].title == "Central bank holds rates"
+    assert "\x02" in hits[0].title_marked
+    assert store.search("zygomorph")[0].title == "Parliament debates water treaty"  # prefix
+    for odd in ['"', "AND", "-x", "a:b", "(", "*", "NEAR(", ""]:
+        store.search(odd)  # never raises
+    assert store.search('"water treaty"')[0].title.startswith("Parliament")
+    assert store.search('"treaty water"') == []
+
+
+def test_cli_search_json(setup, capsys) -> None:
+    config, _ = setup
+    assert main(["--config", str(config.path), "search", "chip", "--json"]) == 0
+    [hit] = json.loads(capsys.readouterr().out)
+    assert hit["title"] == "Chip exports rise" and hit["feed"] == "Two"
+
+
+async def test_search_screen_opens_article_at_first_hit(setup) -> None:
+    config, store = setup
+    app = make_app(config, store)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press("slash")
+        await pilot.press(*"zygomorphic")
+        await pilot.pause(0.3)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        reader = app.screen.query_one(Reader)
+        assert reader.article.title == "Parliament debates water treaty"
+        await pilot.pause()
+        assert reader.scroll_y > 5  # the hit is far down a long text
+
+
+async def test_next_unread_crosses_feeds_and_filters(setup) -> None:
+    config, store = setup
+    app = make_app(config, store)
+    async with app.run_test(size=(120, 30)) as pilot:
+        feeds = app.screen.query_one(FeedList)
+        feeds.select_key(f"feed:{store.feed_id(config.feeds[0].url)}")
+        await pilot.pause()
+        opened = []
+        for _ in range(5):
+            await pilot.press("n")
+            await pilot.pause()
+            opened.append(app.screen.query_one(Reader).article.title)
+        assert len(set(opened)) == 5  # all five unread articles, across both feeds
+        assert store.count_articles(ArticleFilter(unread_only=True)) == 0
+        await pilot.press("m")  # back to unread
+        await pilot.press("u")
+        await pilot.pause()
+        assert app.screen.query_one(ArticleList).count == 1
+
+
+async def test_keymap_override_and_theme_persist(setup) -> None:
+    config, store = setup
+    app = make_app(config, store)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press("x")  # remapped from s
+        first = app.screen.query_one(ArticleList).current
+        assert store.article(first.id).starred
+        await pilot.press("s")
+        assert store.article(first.id).starred  # s no longer stars
+        app.theme = "nord"
+        await pilot.pause()
+    app = make_app(config, store)
+    async with app.run_test(size=(120, 30)):
+        assert app.theme == "nord"
+
+
+async def test_add_feed_modal_writes_config(setup) -> None:
+    config, store = setup
+    app = make_app(config, store)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press(*"https://new.example/rss")
+        await pilot.press("tab")
+        await pilot.press(*"Newcomer")
+        await pilot.press("tab")
+        await pilot.press(*"tech, world")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "Newcomer" in [f.name for f in app.screen.query_one(FeedList).feeds]
+    reloaded = load_config(config.path)
+    assert ("Newcomer", ("tech", "world")) in [(f.name, f.tags) for f in reloaded.feeds]
+    assert '[keymap]\n"article.star" = "x"' in config.path.read_text()
+
+
+def test_prune_keeps_starred(setup, capsys) -> None:
+    config, store = setup
+    starred = store.article_rows()[0].id
+    store.set_starred(starred, True)
+    store.conn().execute("UPDATE articles SET sort_time = sort_time - 400 * 86400")
+    assert main(["--config", str(config.path), "prune", "--days", "30"]) == 0
+    assert "pruned 4" in capsys.readouterr().out
+    assert [r.id for r in store.article_rows()] == [starred]
