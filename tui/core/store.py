@@ -13,8 +13,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from tui.core.migrations import MIGRATIONS, SCHEMA_VERSION
-from tui.core.search import SearchHit
-from tui.core.search import search as search_articles
 from tui.core.models import (
     Article,
     ArticleRow,
@@ -23,6 +21,8 @@ from tui.core.models import (
     ParsedEntry,
     TextStatus,
 )
+from tui.core.search import SearchHit
+from tui.core.search import search as search_articles
 
 BUSY_TIMEOUT_MS = 30_000
 # A publication date further ahead than this is treated as wrong and the fetch time used instead.
