@@ -22,6 +22,9 @@ def parse_feed(body: bytes, url: str, headers: dict[str, str] | None = None) -> 
     """Parse feed bytes; a malformed feed yields what it can plus a warning. Never raises."""
     if not body.strip():
         return ParsedFeed(None, (), error="empty response")
+    if _declares_entities(body):
+        return ParsedFeed(None, (), error="refused: the feed declares XML entities in a DTD "
+                                          "(entity expansion and external entities are unsafe)")
     content_type = {k.lower(): v for k, v in (headers or {}).items()}.get("content-type")
     fast = parse_fast(body, url, content_type)
     return fast if fast is not None else parse_with_feedparser(body, url, headers)
@@ -46,6 +49,21 @@ def parse_with_feedparser(body: bytes, url: str,
         return ParsedFeed(None, (), error="not an RSS, Atom or RDF feed")
     title = one_line(parsed.feed.get("title", "")) or None if parsed.feed else None
     return ParsedFeed(title, entries, warning=warning)
+
+
+def _declares_entities(body: bytes) -> bool:
+    """True when the DOCTYPE's internal subset holds an <!ENTITY declaration."""
+    head = body[:65536]
+    doctype = head.upper().find(b"<!DOCTYPE")
+    if doctype < 0:
+        return False
+    close = body.find(b">", doctype)
+    bracket = body.find(b"[", doctype)
+    if bracket < 0 or (0 <= close < bracket):
+        return False  # a DOCTYPE without an internal subset declares nothing
+    end = body.find(b"]>", bracket)
+    subset = body[bracket:end if end >= 0 else len(body)]
+    return b"<!ENTITY" in subset.upper()
 
 
 def _feed_headers(headers: dict[str, str] | None) -> dict[str, str]:
