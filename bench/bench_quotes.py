@@ -70,6 +70,7 @@ def _parse_ann(path: Path, text: str) -> list[GoldAttribution]:
         parts = line.split("\t")
         if parts[0].startswith("T") and len(parts) >= 3:
             spans[parts[0]] = _segments(parts[1].split(" ", 1)[1])
+    seen: set[frozenset[int]] = set()
     for line in lines:
         parts = line.split("\t")
         if not parts[0].startswith("E") or len(parts) < 2:
@@ -79,6 +80,9 @@ def _parse_ann(path: Path, text: str) -> list[GoldAttribution]:
         if not content:
             continue
         chars = frozenset(i for start, end in content for i in range(start, end))
+        if chars in seen:
+            continue                      # the same content annotated twice: one attribution
+        seen.add(chars)
         source = " ".join(text[s:e] for s, e in spans.get(roles.get("Source", ""), []))
         first = text[content[0][0]:content[0][1]].lstrip()
         gold.append(GoldAttribution(chars, source, first[:1] in QUOTE_CHARS))
@@ -107,7 +111,7 @@ def predicted_units(text: str, analysis: Analysis, direct_only: bool) -> list[tu
             continue                                   # scare quotes and titles: not attributions
         if quote.kind == "partial" and any(i.start <= quote.start and quote.end <= i.end + 2 for i in indirect):
             continue
-        if direct_only and quote.kind == "indirect":
+        if direct_only and quote.kind != "direct":
             continue
         chars = _quote_chars(text, quote)
         same_unit = (previous is not None and quote.kind == "direct" and previous.kind == "direct"

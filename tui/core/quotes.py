@@ -157,10 +157,14 @@ def _attribute_in_sentence(text: str, draft: _Draft, drafts: list[_Draft], index
     found = _cue_after(text, mark.close_end, after_end, layout, resolver)
     if found is None:
         found = _cue_before(text, max(s_start, prev_close), mark.open_start, layout, resolver)
+    if found is None and after_end == s_end and not text[mark.close_end:s_end].strip():
+        found = _cue_in_next_sentence(text, s_end, next_open, layout, resolver)
+    if found is None:
+        found = _colon_intro(text, max(s_start, prev_close), mark.open_start, resolver)
     if found is None:
         return
     subject, cue = found
-    draft.entity, draft.cue, draft.attributed = subject.entity, cue.text, True
+    draft.entity, draft.cue, draft.attributed = subject.entity, (None if cue.text == ":" else cue.text), True
     draft.confidence = 0.8 if subject.pronoun else 0.9
     if subject.entity is None:
         draft.confidence = 0.6
@@ -183,6 +187,35 @@ def _cue_after(text: str, start: int, end: int, layout: Layout, resolver: Resolv
     return None
 
 
+def _cue_in_next_sentence(text: str, s_end: int, next_open: int, layout: Layout,
+                          resolver: Resolver) -> tuple[Subject, Cue] | None:
+    """"…." Trump said. -- the attribution as a short sentence of its own after the quote."""
+    n_start, n_end = layout.sentence(s_end + 1 if s_end < len(text) and text[s_end].isspace() else s_end)
+    if n_start < s_end or layout.paragraph_index(n_start) != layout.paragraph_index(s_end - 1):
+        return None
+    if next_open < n_end or len(text[n_start:n_end].split()) > 10:
+        return None
+    return _cue_after(text, n_start, n_end, layout, resolver)
+
+
+def _colon_intro(text: str, start: int, end: int, resolver: Resolver) -> tuple[Subject, Cue] | None:
+    """Carl Bialik: "…" / Rubio fired back forcefully: "…"."""
+    before = text[start:end].rstrip()
+    if not before.endswith(":"):
+        return None
+    colon = start + len(before) - 1
+    mentions = [m for m in resolver.actors.mentions_between(start, colon)
+                if resolver.actors.entities[m.entity].kind in {"person", "organisation"}]
+    if mentions and colon - mentions[-1].end <= 2:
+        mention = mentions[-1]
+    else:
+        subject = resolver.sentence_subject(start, colon)
+        if subject is None:
+            return None
+        return subject, Cue(colon, colon + 1, ":")
+    return Subject(mention.entity, mention.start, mention.end), Cue(colon, colon + 1, ":")
+
+
 def _cue_before(text: str, start: int, end: int, layout: Layout, resolver: Resolver) -> tuple[Subject, Cue] | None:
     cues = layout.cues(start, end)
     if not cues:
@@ -197,8 +230,12 @@ def _cue_before(text: str, start: int, end: int, layout: Layout, resolver: Resol
         return None
     if word.startswith("according"):
         subject = resolver.subject_after(cue.end, end)
+    elif word.endswith("ing") and text[max(start, cue.start - 2):cue.start].strip() == ",":
+        subject = resolver.sentence_subject(layout.sentence(cue.start)[0], cue.start)
     else:
         subject = resolver.subject_before(cue.start, start)
+        if subject is None and cue.start - start <= 2:
+            subject = resolver.subject_after(cue.end, end)       # Stated Stone: "…"
     return (subject, cue) if subject is not None else None
 
 

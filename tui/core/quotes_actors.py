@@ -12,8 +12,12 @@ from tui.core.quotes_lexicon import (
     CUE_WORDS,
     DATE_WORDS,
     DEMONYMS,
+    FEMALE_NAMES,
+    FEMALE_ROLE_WORDS,
     HONORIFICS,
     INSTITUTION_NOUNS,
+    MALE_NAMES,
+    MALE_ROLE_WORDS,
     METONYMS,
     NAME_CONNECTORS,
     NAME_SUFFIXES,
@@ -56,6 +60,7 @@ class Entity:
     role: str | None = None
     aliases: set[str] = field(default_factory=set)
     spans: list[tuple[int, int]] = field(default_factory=list)
+    gender: str | None = None    # "f" or "m" when the text or a first name says so
 
 
 @dataclass(frozen=True)
@@ -77,6 +82,8 @@ class Candidate:
     kind: str            # person | organisation | place | surname | unknown
     role: str | None
     sentence_initial: bool
+    gender: str | None = None
+    headline: bool = False
 
 
 class ActorIndex:
@@ -107,12 +114,14 @@ class ActorIndex:
             index += 1
         return None
 
-    def last_before(self, pos: int, kinds: set[str], excluded: list[tuple[int, int]] = ()) -> int | None:
+    def last_before(self, pos: int, kinds: set[str], excluded: list[tuple[int, int]] = (),
+                    gender: str | None = None) -> int | None:
         """The entity of the latest mention of one of kinds ending before pos, outside excluded spans."""
         index = bisect.bisect_left(self._starts, pos) - 1
         while index >= 0:
             mention = self.mentions[index]
-            if mention.end <= pos and self.entities[mention.entity].kind in kinds:
+            entity = self.entities[mention.entity]
+            if mention.end <= pos and entity.kind in kinds and (gender is None or entity.gender in {None, gender}):
                 if not any(a <= mention.start < b for a, b in excluded):
                     return mention.entity
             index -= 1
@@ -286,6 +295,7 @@ def _candidate_from_tokens(text: str, piece: list[tuple[str, int, int]], floor: 
         return None
     kind = _classify(tokens, next_word, prev_word)
     role = None
+    gender = None
     if kind in {"person", "unknown"}:
         titles, rest = _split_title(tokens)
         if titles and rest:
@@ -293,6 +303,7 @@ def _candidate_from_tokens(text: str, piece: list[tuple[str, int, int]], floor: 
             start, tokens = offset, rest
             plain = [t for t in titles if t not in HONORIFICS]
             role = " ".join(plain) or None
+            gender = _gender_of_titles(titles)
             kind = "person" if len(rest) > 1 or titles else kind
             if len(rest) == 1:
                 kind = "surname"
@@ -300,7 +311,41 @@ def _candidate_from_tokens(text: str, piece: list[tuple[str, int, int]], floor: 
             return None
         if kind == "person" and all(t in TITLE_WORDS or t in HONORIFICS for t in tokens):
             return None
-    return Candidate(" ".join(tokens), start, end, kind, role, initial)
+    return Candidate(" ".join(tokens), start, end, kind, role, initial, gender)
+
+
+def _gender_of_titles(titles: list[str]) -> str | None:
+    lowered = {t.lower().rstrip(".") for t in titles}
+    if lowered & {"mrs", "ms", "miss", "madam", "mme", "queen", "princess", "lady", "dame"}:
+        return "f"
+    if lowered & {"mr", "sir", "king", "prince", "lord"}:
+        return "m"
+    return None
+
+
+def _gender_of(entity: Entity) -> str | None:
+    first = entity.name.split()[0]
+    if first in FEMALE_NAMES:
+        return "f"
+    if first in MALE_NAMES:
+        return "m"
+    role_words = set((entity.role or "").lower().split())
+    if role_words & FEMALE_ROLE_WORDS:
+        return "f"
+    if role_words & MALE_ROLE_WORDS:
+        return "m"
+    return None
+
+
+def _is_headline(line: str) -> bool:
+    """Title-case or upper-case lines (headlines, section heads) hold phrases, not names."""
+    stripped = line.strip()
+    words = re.findall(r"[A-Za-z][\w’'-]*", stripped)
+    long_words = [w for w in words if len(w) > 3]
+    if len(words) < 4 or len(long_words) < 3 or stripped.endswith("."):
+        return False
+    capitalised = sum(1 for w in long_words if w[0].isupper())
+    return capitalised >= 0.8 * len(long_words)
 
 
 def _find_candidates(text: str) -> list[Candidate]:
@@ -309,6 +354,7 @@ def _find_candidates(text: str) -> list[Candidate]:
         line_start, line = p_match.start(), p_match.group()
         if _is_call_to_action(line):
             continue
+        headline = _is_headline(line)
         dateline = _DATELINE.match(line.lstrip())
         if dateline:
             offset = line_start + len(line) - len(line.lstrip()) + dateline.start(1)
@@ -318,7 +364,11 @@ def _find_candidates(text: str) -> list[Candidate]:
             if dateline and line_start + len(line) - len(line.lstrip()) + dateline.start(1) <= match.start() \
                     < line_start + len(line) - len(line.lstrip()) + dateline.end(1):
                 continue
-            candidates.extend(_candidates_in_chunk(text, match.start(), match.end(), line_start))
+            found = _candidates_in_chunk(text, match.start(), match.end(), line_start)
+            if headline:
+                for cand in found:
+                    cand.headline = True
+            candidates.extend(found)
     return candidates
 
 
@@ -385,6 +435,8 @@ def build_actors(text: str) -> ActorIndex:
     """Find every actor and mention in text."""
     builder = _Builder(text)
     candidates = _find_candidates(text)
+    body_names = {c.name for c in candidates if not c.headline}
+    candidates = [c for c in candidates if not c.headline or c.name in body_names or " " not in c.name]
     org_names = {c.name for c in candidates if c.kind == "organisation"}
     for cand in candidates:
         if cand.kind == "person" and cand.name in org_names:
@@ -403,11 +455,15 @@ def build_actors(text: str) -> ActorIndex:
             single_counts[cand.name] = single_counts.get(cand.name, 0) + 1
     for cand in candidates:
         _place_candidate(builder, cand, persons, definitions, single_counts)
+        if cand.gender and cand.name.replace("’", "'") in builder.by_name:
+            builder.entities[builder.by_name[cand.name.replace("’", "'")]].gender = cand.gender
     _add_backrefs(builder, text)
     entities = builder.entities
     for entity in entities:
         if entity.kind == "surname":
             entity.kind = "person"
+        if entity.kind == "person" and entity.gender is None:
+            entity.gender = _gender_of(entity)
     keep = [i for i, e in enumerate(entities) if e.spans and e.kind != "unknown"]
     remap = {old: new for new, old in enumerate(keep)}
     mentions = [Mention(m.start, m.end, remap[m.entity]) for m in builder.mentions if m.entity in remap]

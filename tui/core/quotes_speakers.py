@@ -29,6 +29,10 @@ _CUE_PATTERN = re.compile(
     ),
     re.IGNORECASE,
 )
+_NOUNISH_CUES = {"hope", "hopes", "charge", "charges", "report", "reports", "note", "notes", "promise",
+                 "promises", "counter", "signal", "fear", "fears", "tell", "state", "worry", "joke", "comment",
+                 "comments", "estimate", "estimates", "caution", "concern", "continue", "reply", "vow", "pledge",
+                 "tweet", "tweets", "post", "warning", "quip", "boast", "lament", "remark", "remarks"}
 _WORD = re.compile(r"[A-Za-z’'-]+")
 
 
@@ -108,7 +112,7 @@ class Layout:
 def _is_cue_usage(text: str, match: re.Match[str]) -> bool:
     """Reject capitalised cue words that are names ("Said", "Hope") and nouns after articles."""
     word = match.group()
-    if word[0].isupper() and word.lower() != "according to" and not word.lower().startswith("according"):
+    if word[0].isupper() and word.lower() in _NOUNISH_CUES:
         return False
     before = text[max(0, match.start() - 6):match.start()].lower()
     return not re.search(r"\b(?:a|an|the|his|her|their|its|our)\s+$", before)
@@ -192,7 +196,8 @@ class Resolver:
         lower = word.lower()
         quoted = self.layout.quoted_near(start)
         if lower in PRONOUNS_PERSON:
-            return self.actors.last_before(start, {"person"}, self._all_quoted_before(start))
+            gender = "f" if lower in {"she", "her"} else "m"
+            return self.actors.last_before(start, {"person"}, self._all_quoted_before(start), gender)
         if lower in PRONOUNS_ORG:
             return self.actors.last_before(start, {"organisation"}, quoted)
         if lower in PRONOUNS_OTHER:
@@ -204,20 +209,37 @@ class Resolver:
         return self.layout.quoted[max(0, index - 12):index]
 
     def subject_after(self, start: int, ceiling: int) -> Subject | None:
-        """The subject right after an inverted cue: "said Peskov", "said the official"."""
-        match = re.match(r"\s*([^,.;:!?“”\"]{1,100})", self.text[start:ceiling])
-        if not match:
+        """The subject right after an inverted cue: "said Peskov", "said Paul H. Chipok, a lawyer"."""
+        window = self.text[start:min(ceiling, start + 120)]
+        stop = re.search(r"[,;:!?“”\"\n]|\.(?=\s+[a-z“\"]|\s*$)", window)
+        p_start = start + len(window) - len(window.lstrip())
+        p_end = start + (stop.start() if stop else len(window))
+        if p_end <= p_start:
             return None
-        p_start, p_end = start + match.start(1), start + match.end(1)
-        first = _WORD.match(match.group(1))
+        first = _WORD.match(self.text, p_start, p_end)
         if first:
             pronoun = self._pronoun(first.group(), p_start)
             if pronoun is not False:
-                return Subject(pronoun, p_start, p_start + len(first.group()), pronoun=True)
-        inside = [m for m in self.actors.mentions_between(p_start, p_end)
+                return Subject(pronoun, p_start, first.end(), pronoun=True)
+        inside = [m for m in self.actors.mentions_between(p_start, p_end + 1)
                   if self.actors.entities[m.entity].kind in {"person", "organisation"}]
         if inside and inside[0].start - p_start < 40:
             return Subject(inside[0].entity, inside[0].start, inside[0].end)
-        if re.match(r"(?:the|a|an)\s", match.group(1)) and len(match.group(1).split()) <= 8:
+        phrase = self.text[p_start:p_end]
+        if re.match(r"(?:the|a|an|one|another)\s", phrase, re.IGNORECASE) and len(phrase.split()) <= 8:
             return Subject(None, p_start, p_end)
+        return None
+
+    def sentence_subject(self, s_start: int, pos: int) -> Subject | None:
+        """The person or organisation opening the sentence, for "…, saying" and "X fired back: "…"."""
+        for mention in self.actors.mentions_between(s_start, pos):
+            if mention.start - s_start > 40:
+                return None
+            if self.actors.entities[mention.entity].kind in {"person", "organisation"}:
+                return Subject(mention.entity, mention.start, mention.end)
+        word = _WORD.match(self.text, s_start, pos)
+        if word:
+            pronoun = self._pronoun(word.group(), s_start)
+            if pronoun is not False:
+                return Subject(pronoun, s_start, word.end(), pronoun=True)
         return None
