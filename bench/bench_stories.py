@@ -1,0 +1,312 @@
+"""Story grouping benchmark: quality (Google News NMI/ARI, events-dev BCubed) and speed against all-pairs rapidfuzz."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gc
+import json
+import math
+import os
+import random
+import resource
+import sys
+import time
+import tracemalloc
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from tui.core.stories import StoryEngine, StoryItem  # noqa: E402
+
+SHARED = Path(os.environ.get("BYLINE_SHARED", Path(__file__).resolve().parents[1].parent / "shared"))
+STORIES = SHARED / "data" / "stories"
+GSDMM_NMI = {"T": 0.874, "S": 0.896, "TS": 0.928}
+
+# ------------------------------------------------------------------ metrics
+
+
+def _entropy(counts: Sequence[int], total: int) -> float:
+    return -sum(c / total * math.log(c / total) for c in counts if c)
+
+
+def nmi(truth: Sequence[object], predicted: Sequence[object]) -> float:
+    """Normalised mutual information, arithmetic-mean normalisation (scikit-learn's default)."""
+    total = len(truth)
+    joint = Counter(zip(truth, predicted))
+    rows, cols = Counter(truth), Counter(predicted)
+    mutual = sum(n / total * math.log(n * total / (rows[a] * cols[b])) for (a, b), n in joint.items())
+    h_true, h_pred = _entropy(list(rows.values()), total), _entropy(list(cols.values()), total)
+    denominator = (h_true + h_pred) / 2
+    return 1.0 if denominator == 0 else mutual / denominator
+
+
+def ari(truth: Sequence[object], predicted: Sequence[object]) -> float:
+    """Adjusted Rand index (Hubert and Arabie)."""
+
+    def pairs(n: int) -> float:
+        return n * (n - 1) / 2
+
+    index = sum(pairs(n) for n in Counter(zip(truth, predicted)).values())
+    rows = sum(pairs(n) for n in Counter(truth).values())
+    cols = sum(pairs(n) for n in Counter(predicted).values())
+    expected = rows * cols / pairs(len(truth))
+    maximum = (rows + cols) / 2
+    return 1.0 if maximum == expected else (index - expected) / (maximum - expected)
+
+
+def bcubed(truth: Sequence[object], predicted: Sequence[object]) -> tuple[float, float, float]:
+    """BCubed precision, recall and F1 averaged over items."""
+    joint = Counter(zip(truth, predicted))
+    rows, cols = Counter(truth), Counter(predicted)
+    precision = sum(joint[(a, b)] / cols[b] for a, b in zip(truth, predicted)) / len(truth)
+    recall = sum(joint[(a, b)] / rows[a] for a, b in zip(truth, predicted)) / len(truth)
+    return precision, recall, 2 * precision * recall / (precision + recall)
+
+
+def pairwise_f1(truth: Sequence[object], predicted: Sequence[object]) -> float:
+    """F1 over same-cluster pairs."""
+
+    def pairs(n: int) -> int:
+        return n * (n - 1) // 2
+
+    both = sum(pairs(n) for n in Counter(zip(truth, predicted)).values())
+    true_pairs = sum(pairs(n) for n in Counter(truth).values())
+    predicted_pairs = sum(pairs(n) for n in Counter(predicted).values())
+    if both == 0:
+        return 0.0
+    precision, recall = both / predicted_pairs, both / true_pairs
+    return 2 * precision * recall / (precision + recall)
+
+
+# -------------------------------------------------------------------- data
+
+
+def load_googlenews(kind: str) -> tuple[list[StoryItem], list[int]]:
+    """GoogleNews-{T,S,TS}: pre-processed text, no dates; the text is the headline the engine sees."""
+    items, labels = [], []
+    with open(STORIES / "googlenews" / f"GoogleNews-{kind}.jsonl", encoding="utf-8") as handle:
+        for number, line in enumerate(handle):
+            record = json.loads(line)
+            items.append(StoryItem(id=str(number), title=record["text"]))
+            labels.append(record["cluster"])
+    return items, labels
+
+
+def load_events(with_text: bool) -> tuple[list[StoryItem], list[str]]:
+    """events-dev: real articles with (partly unreliable) publication dates and outlets."""
+    root = STORIES / "events-dev"
+    items, labels = [], []
+    with open(root / "index.tsv", encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle, delimiter="\t"):
+            article = json.loads((root / "data" / f"{row['dId']}.json").read_text(encoding="utf-8"))
+            published = article.get("date_publish")
+            moment = datetime.fromisoformat(published).replace(tzinfo=timezone.utc) if published else None
+            items.append(
+                StoryItem(
+                    id=row["dId"],
+                    title=article.get("title") or row["title"],
+                    text=(article.get("text") or "")[:600] if with_text else "",
+                    outlet=row["source_domain"],
+                    published=moment,
+                )
+            )
+            labels.append(row["event_id"])
+    return items, labels
+
+
+def group(items: list[StoryItem], window: timedelta | None, **tuning: float) -> list[int]:
+    engine = StoryEngine(window=window, **tuning)
+    return [a.story_id for a in engine.add(items)]
+
+
+# ----------------------------------------------------------------- quality
+
+
+def quality_googlenews(**tuning: float) -> list[tuple[str, ...]]:
+    rows = []
+    for kind in ("T", "S", "TS"):
+        items, labels = load_googlenews(kind)
+        predicted = group(items, None, **tuning)
+        score = nmi(labels, predicted)
+        rows.append(
+            (
+                f"GoogleNews-{kind}",
+                f"{score:.3f}",
+                f"{GSDMM_NMI[kind]:.3f}",
+                "yes" if score > GSDMM_NMI[kind] else "no",
+                f"{ari(labels, predicted):.3f}",
+                str(len(set(predicted))),
+            )
+        )
+    return rows
+
+
+def quality_events(**tuning: float) -> list[tuple[str, ...]]:
+    rows = []
+    for with_text in (False, True):
+        items, labels = load_events(with_text)
+        for window_name, window in (("72 h", timedelta(hours=72)), ("none", None)):
+            predicted = group(items, window, **tuning)
+            precision, recall, f1 = bcubed(labels, predicted)
+            rows.append(
+                (
+                    "title + text" if with_text else "title",
+                    window_name,
+                    f"{precision:.3f}",
+                    f"{recall:.3f}",
+                    f"{f1:.3f}",
+                    f"{pairwise_f1(labels, predicted):.3f}",
+                    str(len(set(predicted))),
+                )
+            )
+    return rows
+
+
+# ------------------------------------------------------------------- speed
+
+
+def all_pairs_group(titles: list[str], threshold: float = 70.0) -> tuple[float, int]:
+    """The baseline: every pair scored by rapidfuzz, then connected components over pairs above threshold."""
+    from rapidfuzz import fuzz, process
+
+    started = time.perf_counter()
+    try:  # cdist needs numpy, which the project does not depend on; extract scores the same pairs on one core
+        matrix = process.cdist(titles, titles, scorer=fuzz.token_set_ratio, workers=-1, score_cutoff=threshold)
+    except ModuleNotFoundError:
+        matrix = [[0.0] * len(titles) for _ in titles]
+        for i, title in enumerate(titles):
+            for _, score, j in process.extract(title, titles, scorer=fuzz.token_set_ratio, limit=None, score_cutoff=threshold):
+                matrix[i][j] = score
+    parent = list(range(len(titles)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i in range(len(titles)):
+        row = matrix[i]
+        for j in range(i + 1, len(titles)):
+            if row[j] >= threshold:
+                parent[root(i)] = root(j)
+    components = len({root(i) for i in range(len(titles))})
+    return time.perf_counter() - started, components
+
+
+def timed_group(items: list[StoryItem], window: timedelta | None) -> float:
+    gc.collect()
+    started = time.perf_counter()
+    StoryEngine(window=window).add(items)
+    return time.perf_counter() - started
+
+
+def speed(items: list[StoryItem], sizes: Sequence[int], baseline_sizes: Sequence[int]) -> list[tuple[str, ...]]:
+    rows = []
+    ours = {size: min(timed_group(items[:size], None) for _ in range(2)) for size in sizes}
+    baseline = {size: all_pairs_group([i.title for i in items[:size]])[0] for size in baseline_sizes}
+    for size in sizes:
+        theirs = baseline.get(size)
+        rows.append(
+            (
+                f"{size:,}",
+                f"{ours[size]:.3f}",
+                f"{theirs:.2f}" if theirs else "-",
+                f"{theirs / ours[size]:.0f}x" if theirs else "-",
+            )
+        )
+    return rows
+
+
+def redated(items: list[StoryItem], count: int, seed: int = 7) -> list[StoryItem]:
+    """`count` items cycled from `items`, each given a random time within one year."""
+    rng = random.Random(seed)
+    start = datetime(2025, 1, 1, tzinfo=timezone.utc)
+    out = []
+    for number in range(count):
+        source = items[number % len(items)]
+        moment = start + timedelta(seconds=rng.randrange(365 * 86400))
+        out.append(StoryItem(id=f"r{number}", title=source.title, published=moment, seen=moment))
+    return out
+
+
+def growth(items: list[StoryItem]) -> list[tuple[str, ...]]:
+    """Group 50,000 re-dated items (72 h window), then time adding 100 more at the end of the year."""
+    history = redated(items, 50_000)
+    engine = StoryEngine()
+    started = time.perf_counter()
+    engine.add(history)
+    bulk = time.perf_counter() - started
+    latest = max(i.published for i in history if i.published)
+    rng = random.Random(11)
+    fresh = [
+        StoryItem(id=f"new{n}", title=items[rng.randrange(len(items))].title, published=latest + timedelta(minutes=n))
+        for n in range(100)
+    ]
+    started = time.perf_counter()
+    engine.add(fresh)
+    incremental = time.perf_counter() - started
+
+    restored = StoryEngine()
+    started = time.perf_counter()
+    restored.restore((item, engine.assignment(item.id).story_id) for item in history)
+    restore_time = time.perf_counter() - started
+    return [
+        ("group 50,000 re-dated items (one batch)", f"{bulk:.2f} s"),
+        ("add 100 new items to 50,000", f"{incremental * 1000:.0f} ms"),
+        ("restore 50,000 persisted assignments", f"{restore_time:.2f} s"),
+    ]
+
+
+def peak_memory(items: list[StoryItem]) -> list[tuple[str, ...]]:
+    gc.collect()
+    tracemalloc.start()
+    StoryEngine(window=None).add(items)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return [
+        (f"tracemalloc peak, grouping {len(items):,} items", f"{peak / 2**20:.1f} MiB"),
+        ("process max RSS over the whole run", f"{rss:.0f} MiB"),
+    ]
+
+
+# ------------------------------------------------------------------ output
+
+
+def table(headers: Sequence[str], rows: list[tuple[str, ...]]) -> str:
+    widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(headers)]
+    line = "| " + " | ".join(h.ljust(w) for h, w in zip(headers, widths)) + " |"
+    rule = "|" + "|".join("-" * (w + 2) for w in widths) + "|"
+    body = ["| " + " | ".join(c.ljust(w) for c, w in zip(r, widths)) + " |" for r in rows]
+    return "\n".join([line, rule, *body])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--quality-only", action="store_true", help="skip the timing runs")
+    args = parser.parse_args()
+    if not STORIES.exists():
+        sys.exit(f"{STORIES} is absent: set BYLINE_SHARED to the shared data folder")
+
+    print("## Quality: events-dev (tuning set)\n")
+    print(table(("input", "window", "BCubed P", "BCubed R", "BCubed F1", "pairwise F1", "stories"), quality_events()))
+    print("\n## Quality: Google News (held out, no window)\n")
+    print(table(("set", "NMI", "GSDMM NMI", "beats", "ARI", "stories"), quality_googlenews()))
+    if args.quality_only:
+        return
+
+    items, _ = load_googlenews("T")
+    print("\n## Speed: Google News titles, no window (best of 2) vs all-pairs cdist token_set_ratio\n")
+    rows = speed(items, (1_000, 2_000, 5_000, len(items)), (1_000, 2_000))
+    print(table(("items", "engine s", "all-pairs s", "ratio"), rows))
+    print("\n## Growth and memory\n")
+    print(table(("measure", "value"), growth(items) + peak_memory(items)))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,361 @@
+"""Story grouping: an incremental, time-aware engine that puts articles from many outlets into stories."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+
+from rapidfuzz import fuzz, process
+
+from tui.core.stories_tokens import Token, strip_generic_prefix, tokenize
+
+_EARLIEST_PLAUSIBLE = datetime(1995, 1, 1, tzinfo=timezone.utc)
+_FUTURE_TOLERANCE = timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class StoryItem:
+    """One article as the grouping engine sees it."""
+
+    id: str
+    title: str
+    text: str = ""
+    outlet: str = ""
+    published: datetime | None = None
+    seen: datetime | None = None
+    actors: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Assignment:
+    """Which story an article joined, and why."""
+
+    item_id: str
+    story_id: int
+    score: float
+    shared_terms: tuple[str, ...]
+    matched_item_id: str | None
+
+
+@dataclass(frozen=True)
+class Tuning:
+    """The engine's knobs; defaults were tuned on events-dev only (see bench/results/stories.md)."""
+
+    threshold: float = 0.20  # combined similarity (0..1) needed to join a story
+    story_weight: float = 0.3  # share of the score from the story's token profile (rest: best article)
+    fuzz_weight: float = 0.2  # share of the article score from rapidfuzz on the token strings
+    text_weight: float = 0.5  # weight of a token seen only in the text, relative to the title
+    name_boost: float = 1.5  # names and acronyms weigh more than common words
+    actor_boost: float = 2.0  # canonical actors weigh more still
+    text_chars: int = 600  # how much of the text is read
+    min_shared: int = 2  # shared tokens needed with the matched article, unless one is rare
+    rare_idf: float = 4.0  # an idf above this counts as rare enough to tie on its own
+    lookup_tokens: int = 8  # salient tokens used to find candidates
+    max_df_share: float = 0.05  # tokens in more documents than this share never find candidates
+    posting_scan: int = 50  # stories scanned per token (most recently updated first)
+    story_candidates: int = 3  # best stories whose articles rapidfuzz scores
+    member_scan: int = 48  # most recent articles of a story rapidfuzz compares against
+    member_shortlist: int = 5  # of those, the best by rapidfuzz that are scored in full
+    profile_power: float = 1.0  # <1 lets tokens found in only part of a story count for more
+
+
+@dataclass
+class _Entry:
+    """An indexed article: weighted tokens, surface forms and its effective time."""
+
+    item_id: str
+    weights: dict[str, float]
+    surface: dict[str, str]
+    key: str
+    time: datetime | None
+    story_id: int = -1
+    epoch: int = -1
+    weighted: dict[str, float] = field(default_factory=dict)
+    mass: float = 0.0
+
+
+@dataclass
+class _Story:
+    """A story's token profile, members and time span."""
+
+    story_id: int
+    counts: Counter[str] = field(default_factory=Counter)
+    members: list[_Entry] = field(default_factory=list)
+    keys: list[str] = field(default_factory=list)  # members' token strings, for rapidfuzz
+    first: datetime | None = None
+    latest: datetime | None = None
+
+
+def effective_time(item: StoryItem) -> datetime | None:
+    """The published time when it is plausible, else the first-seen time."""
+    published = _aware(item.published)
+    seen = _aware(item.seen)
+    if published is None or published < _EARLIEST_PLAUSIBLE:
+        return seen
+    if seen is not None and published > seen + _FUTURE_TOLERANCE:
+        return seen
+    return published
+
+
+def _aware(moment: datetime | None) -> datetime | None:
+    if moment is None or moment.tzinfo is not None:
+        return moment
+    return moment.replace(tzinfo=timezone.utc)
+
+
+class StoryEngine:
+    """Incremental story grouping over an inverted index of salient tokens."""
+
+    def __init__(self, window: timedelta | None = timedelta(hours=72), **tuning: float) -> None:
+        self.window = window
+        self.tuning = Tuning(**tuning)
+        self._df: Counter[str] = Counter()
+        self._documents = 0
+        self._epoch = 0
+        self._entries: dict[str, _Entry] = {}
+        self._stories: dict[int, _Story] = {}
+        self._postings: dict[str, dict[int, None]] = {}
+        self._assignments: dict[str, Assignment] = {}
+        self._idf_cache: dict[str, float] = {}
+
+    # ----------------------------------------------------------------- public
+
+    @property
+    def story_count(self) -> int:
+        return len(self._stories)
+
+    def assignment(self, item_id: str) -> Assignment | None:
+        return self._assignments.get(item_id)
+
+    def restore(self, assigned: Iterable[tuple[StoryItem, int]]) -> None:
+        """Rebuild the index from persisted (item, story id) pairs without re-clustering."""
+        fresh = self._fresh([pair for pair in assigned], key=lambda pair: pair[0].id)
+        entries = [(self._featurise(item), story_id) for item, story_id in fresh]
+        self._count_documents(entry for entry, _ in entries)
+        for entry, story_id in sorted(entries, key=lambda pair: _time_key(pair[0])):
+            self._attach(entry, story_id)
+            self._assignments[entry.item_id] = Assignment(entry.item_id, story_id, 0.0, (), None)
+
+    def add(self, items: Iterable[StoryItem]) -> list[Assignment]:
+        """Group new items (known ids keep their assignment); returns one assignment per input item."""
+        items = list(items)
+        fresh = self._fresh(items, key=lambda item: item.id)
+        entries = [self._featurise(item) for item in fresh]
+        self._count_documents(entries)
+        for entry in sorted(entries, key=_time_key):
+            self._assignments[entry.item_id] = self._place(entry)
+        return [self._assignments[item.id] for item in items]
+
+    # -------------------------------------------------------------- indexing
+
+    def _fresh(self, things: list, key) -> list:
+        """Things whose id is neither known nor repeated earlier in the same batch."""
+        seen: set[str] = set()
+        fresh = []
+        for thing in things:
+            item_id = key(thing)
+            if item_id in self._entries or item_id in seen:
+                continue
+            seen.add(item_id)
+            fresh.append(thing)
+        return fresh
+
+    def _featurise(self, item: StoryItem) -> _Entry:
+        tuning = self.tuning
+        weights: dict[str, float] = {}
+        surface: dict[str, str] = {}
+        title_tokens = tokenize(strip_generic_prefix(item.title))
+        text_tokens = tokenize(item.text, limit=tuning.text_chars) if item.text else []
+        for tokens, base in ((title_tokens, 1.0), (text_tokens, tuning.text_weight)):
+            for token in tokens:
+                weight = base * (tuning.name_boost if token.is_name else 1.0)
+                if weight > weights.get(token.key, 0.0):
+                    weights[token.key] = weight
+                surface.setdefault(token.key, token.surface)
+        for actor in item.actors:
+            for token in tokenize(actor):
+                weights[token.key] = max(weights.get(token.key, 0.0), tuning.actor_boost)
+                surface.setdefault(token.key, actor)
+        key = " ".join(token.key for token in title_tokens)
+        return _Entry(item.id, weights, surface, key, effective_time(item))
+
+    def _count_documents(self, entries: Iterable[_Entry]) -> None:
+        for entry in entries:
+            self._df.update(entry.weights.keys())
+            self._documents += 1
+        self._idf_cache.clear()
+        self._epoch += 1
+
+    def _idf(self, token: str) -> float:
+        cached = self._idf_cache.get(token)
+        if cached is None:
+            cached = math.log((self._documents + 10) / (self._df.get(token, 0) + 1))
+            self._idf_cache[token] = cached
+        return cached
+
+    def _attach(self, entry: _Entry, story_id: int) -> None:
+        story = self._stories.get(story_id)
+        if story is None:
+            story = self._stories[story_id] = _Story(story_id)
+        entry.story_id = story_id
+        story.members.append(entry)
+        story.keys.append(entry.key)
+        story.counts.update(entry.weights)
+        if entry.time is not None:
+            story.first = entry.time if story.first is None else min(story.first, entry.time)
+            story.latest = entry.time if story.latest is None else max(story.latest, entry.time)
+        for token in entry.weights:
+            posting = self._postings.setdefault(token, {})
+            posting.pop(story_id, None)  # re-insert: postings stay ordered by last update
+            posting[story_id] = None
+        self._entries[entry.item_id] = entry
+
+    # --------------------------------------------------------------- placing
+
+    def _place(self, entry: _Entry) -> Assignment:
+        weighted, _ = self._weighted(entry)
+        best = self._best_match(entry, weighted)
+        if best is None:
+            story_id = max(self._stories, default=0) + 1
+            self._attach(entry, story_id)
+            return Assignment(entry.item_id, story_id, 0.0, (), None)
+        score, story, matched, shared = best
+        self._attach(entry, story.story_id)
+        terms = tuple(entry.surface[token] for token in shared)
+        return Assignment(entry.item_id, story.story_id, round(score * 100, 1), terms, matched.item_id)
+
+    def _best_match(self, entry: _Entry, weighted: dict[str, float]):
+        mass = sum(w * w for w in weighted.values())
+        if mass == 0.0:
+            return None
+        ranked = sorted(
+            ((self._story_score(story, weighted, mass), story) for story in self._candidates(entry, weighted)),
+            key=lambda pair: pair[0],
+            reverse=True,
+        )
+        tuning = self.tuning
+        best = None
+        for story_score, story in ranked[: tuning.story_candidates]:
+            pair = self._best_member(entry, weighted, mass, story)
+            if pair is None:
+                continue
+            pair_score, matched, shared = pair
+            score = tuning.story_weight * story_score + (1 - tuning.story_weight) * pair_score
+            if score >= tuning.threshold and (best is None or score > best[0]):
+                best = (score, story, matched, shared)
+        return best
+
+    def _candidates(self, entry: _Entry, weighted: dict[str, float]) -> list[_Story]:
+        tuning = self.tuning
+        ceiling = max(20.0, tuning.max_df_share * self._documents)
+        lookup = [t for t in sorted(weighted, key=weighted.__getitem__, reverse=True) if self._df[t] <= ceiling]
+        found: dict[int, _Story] = {}
+        for token in lookup[: tuning.lookup_tokens]:
+            posting = self._postings.get(token)
+            if not posting:
+                continue
+            for scanned, story_id in enumerate(reversed(posting)):
+                if scanned >= tuning.posting_scan:
+                    break
+                if story_id in found:
+                    continue
+                story = self._stories[story_id]
+                if not self._in_window(story, entry.time):
+                    if story.latest is not None and entry.time is not None and story.latest < entry.time:
+                        break  # older stories sit further back in this posting
+                    continue
+                found[story_id] = story
+        return list(found.values())
+
+    def _in_window(self, story: _Story, moment: datetime | None) -> bool:
+        if self.window is None or moment is None or story.latest is None or story.first is None:
+            return True
+        return story.first - self.window <= moment <= story.latest + self.window
+
+    def _story_score(self, story: _Story, weighted: dict[str, float], mass: float) -> float:
+        """How much of the article's weight the story's profile covers, by how typical each token is there."""
+        size = len(story.members)
+        counts = story.counts
+        power = self.tuning.profile_power
+        covered = sum(w * w * min(1.0, counts[t] / size) ** power for t, w in weighted.items() if t in counts)
+        return covered / mass
+
+    def _best_member(self, entry: _Entry, weighted: dict[str, float], mass: float, story: _Story):
+        """The story's article closest to this one: rapidfuzz shortlists, idf-weighted cosine decides."""
+        tuning = self.tuning
+        start = max(0, len(story.members) - tuning.member_scan)
+        members = story.members[start:]
+        shortlist = process.extract(
+            entry.key, story.keys[start:], scorer=fuzz.token_set_ratio, limit=tuning.member_shortlist
+        )
+        best = None
+        for _, ratio, index in shortlist:
+            member = members[index]
+            other, other_mass = self._weighted(member)
+            shared = [t for t in weighted if t in other]
+            if not shared:
+                continue
+            if len(shared) < tuning.min_shared and max(self._idf(t) for t in shared) < tuning.rare_idf:
+                continue
+            cosine = sum(weighted[t] * other[t] for t in shared) / math.sqrt(mass * other_mass)
+            score = (1 - tuning.fuzz_weight) * cosine + tuning.fuzz_weight * float(ratio) / 100
+            if best is None or score > best[0]:
+                best = (score, member, sorted(shared, key=weighted.__getitem__, reverse=True)[:6])
+        return best
+
+    def _weighted(self, entry: _Entry) -> tuple[dict[str, float], float]:
+        """An entry's idf-weighted tokens and their squared norm, cached until document counts change."""
+        if entry.epoch != self._epoch:
+            entry.weighted = {t: w * self._idf(t) for t, w in entry.weights.items()}
+            entry.mass = sum(w * w for w in entry.weighted.values())
+            entry.epoch = self._epoch
+        return entry.weighted, entry.mass
+
+
+def _time_key(entry: _Entry) -> tuple[bool, datetime]:
+    """Sort by effective time; undated entries keep their order after the dated ones."""
+    return (entry.time is None, entry.time or _EARLIEST_PLAUSIBLE)
+
+
+def story_headline(titles: Sequence[str]) -> str:
+    """The most representative title: the one sharing most tokens with the others, shortest on ties."""
+    if not titles:
+        return ""
+    token_sets = [{t.key for t in tokenize(strip_generic_prefix(title))} for title in titles]
+    frequency = Counter(token for tokens in token_sets for token in tokens)
+
+    def centrality(index: int) -> tuple[float, int]:
+        tokens = token_sets[index]
+        if not tokens:
+            return (0.0, 0)
+        shared = sum(frequency[t] - 1 for t in tokens) / math.sqrt(len(tokens))
+        return (shared, -len(titles[index]))
+
+    return titles[max(range(len(titles)), key=centrality)]
+
+
+def cluster_records(records: Iterable[dict], window_hours: float | None) -> list[dict]:
+    """Offline grouping for `byline cluster`: [{"id", "story"}] in input order, using StoryEngine."""
+    window = None if window_hours is None else timedelta(hours=window_hours)
+    engine = StoryEngine(window=window)
+    items = [_record_item(record) for record in records]
+    assignments = engine.add(items)
+    return [{"id": item.id, "story": assignment.story_id} for item, assignment in zip(items, assignments)]
+
+
+def _record_item(record: dict) -> StoryItem:
+    published = record.get("published")
+    moment = datetime.fromisoformat(published.replace("Z", "+00:00")) if published else None
+    return StoryItem(
+        id=str(record["id"]),
+        title=str(record.get("title") or ""),
+        text=str(record.get("text") or ""),
+        outlet=str(record.get("outlet") or ""),
+        published=_aware(moment),
+    )
+
+
+__all__ = ["Assignment", "StoryEngine", "StoryItem", "Token", "cluster_records", "effective_time", "story_headline"]

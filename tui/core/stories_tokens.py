@@ -1,0 +1,125 @@
+"""Headline tokens for story grouping: normalising, light stemming, stopwords, generic headlines, names."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Words that carry no event identity. Kept short and explicit so the engine's behaviour is explainable.
+STOPWORDS: frozenset[str] = frozenset(
+    """a about above after again against all also am an and any are as at be because been before being
+    below between both but by can could did do does doing down during each few for from further had has
+    have having he her here hers herself him himself his how i if in into is it its itself just me more
+    most my myself no nor not now of off on once only or other our ours ourselves out over own same she
+    should so some such than that the their theirs them themselves then there these they this those
+    through to too under until up very was we were what when where which while who whom why will with
+    would you your yours yourself yourselves s t don didn doesn isn wasn aren weren won wouldn couldn
+    shouldn ll re ve d m o y via amid says said say saying tells told get gets got one two three may might
+    must shall yet still per vs v""".split()
+)
+
+# Words that make up generic, recurring headlines ("Live updates", "Morning briefing", "Letters").
+# They are dropped before matching so that two such headlines never look alike.
+GENERIC_WORDS: frozenset[str] = frozenset(
+    """live update updates briefing briefings morning evening afternoon night daily weekly week weekend
+    today tonight tomorrow yesterday letters letter opinion opinions editorial editorials column comment
+    commentary latest breaking news headlines headline newsletter podcast video videos photo photos
+    picture pictures gallery watch listen read analysis explainer explained review roundup recap digest
+    highlights key takeaways things know need what's whats happening happened report reports
+    interview q&a faq""".split()
+)
+
+# Whole headlines (after lowercasing and trimming punctuation) that say nothing about an event.
+_GENERIC_PREFIX = re.compile(
+    r"^\s*(?:live(?:\s+updates?|\s+blog|\s+coverage)?|the\s+latest|latest|breaking(?:\s+news)?|update[sd]?|"
+    r"watch|video|opinion|editorial|analysis|explainer|letters?|comment|podcast|"
+    r"(?:morning|evening|afternoon|daily|weekly|weekend)\s+(?:briefing|brief|digest|update|newsletter|edition))"
+    r"\s*[:|\u2013\u2014-]\s+",
+    re.IGNORECASE,
+)
+
+_WORD = re.compile(r"[^\W_]+(?:[.'\u2019&][^\W_]+)*\.?", re.UNICODE)
+_ACRONYMS = {"u.s.": "usa", "u.s": "usa", "us": "usa", "u.k.": "uk", "u.k": "uk", "u.n.": "un", "u.n": "un", "e.u.": "eu"}
+_TITLE_CASE_SHARE = 0.6
+
+
+@dataclass(frozen=True)
+class Token:
+    """One normalised token with the surface form a reader would recognise."""
+
+    key: str
+    surface: str
+    is_name: bool
+    is_number: bool
+
+
+def strip_generic_prefix(title: str) -> str:
+    """Drop a leading "Live updates:" style label so the rest of the headline can still match."""
+    previous = None
+    while previous != title:
+        previous, title = title, _GENERIC_PREFIX.sub("", title, count=1)
+    return title
+
+
+def stem(word: str) -> str:
+    """Fold common English inflections together ("strikes", "struck" aside): cheap and consistent, not correct."""
+    if word.isdigit() or len(word) <= 3:
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        word = word[:-3] + "y"
+    elif word.endswith("sses"):
+        word = word[:-2]
+    elif word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        word = word[:-1]
+    if word.endswith("ing") and len(word) > 5:
+        word = word[:-3]
+    elif word.endswith("ed") and len(word) > 4:
+        word = word[:-2]
+    if len(word) > 4 and word[-1] == word[-2] and word[-1] not in "lsz":
+        word = word[:-1]
+    if word.endswith(("e", "y")) and len(word) > 3:
+        word = word[:-1]
+    return word
+
+
+def _normalise(raw: str) -> str | None:
+    """Lowercase a raw word, fold acronyms and possessives; None when nothing meaningful is left."""
+    lowered = raw.lower().replace("\u2019", "'")
+    if lowered in _ACRONYMS and (raw.isupper() or "." in raw):
+        return _ACRONYMS[lowered]
+    lowered = lowered.rstrip(".")
+    if lowered.endswith("'s"):
+        lowered = lowered[:-2]
+    lowered = lowered.replace(".", "").replace("'", "")
+    return lowered or None
+
+
+def _is_title_case(words: list[str]) -> bool:
+    """Whether most content words are capitalised, in which case capitals say nothing about names."""
+    content = [w for w in words if w.lower() not in STOPWORDS and w[:1].isalpha()]
+    if not content:
+        return False
+    capitalised = sum(1 for w in content if w[:1].isupper())
+    return capitalised / len(content) >= _TITLE_CASE_SHARE
+
+
+def tokenize(text: str, *, limit: int | None = None) -> list[Token]:
+    """Split text into content tokens, marking names (capitalised mid-sentence, acronyms) and numbers."""
+    raw_words = _WORD.findall(text if limit is None else text[:limit])
+    title_case = _is_title_case(raw_words)
+    tokens: list[Token] = []
+    sentence_start = True
+    for raw in raw_words:
+        word = raw.replace(",", "")
+        normal = _normalise(word)
+        starts = sentence_start
+        sentence_start = raw.endswith(".") and not raw[:-1].isupper()
+        if normal is None or normal in STOPWORDS or normal in GENERIC_WORDS:
+            continue
+        is_number = normal.isdigit()
+        if len(normal) < 2 and not is_number:
+            continue
+        acronym = len(word) >= 2 and word.replace(".", "").isupper() and word[0].isalpha()
+        capital = word[:1].isupper() and not title_case and not starts
+        tokens.append(Token(stem(normal), raw.rstrip("."), acronym or capital, is_number))
+    return tokens
