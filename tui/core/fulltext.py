@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -96,8 +97,11 @@ async def _one_page(store: Store, fetcher: Fetcher, pool: ExtractionPool, articl
         raise
     except Exception as exc:  # an extractor bug must cost one article, not the refresh
         outcome = PageOutcome(TextStatus.FAILED, note=f"extraction failed: {type(exc).__name__}")
-    await asyncio.to_thread(store.store_text, article_id, outcome.status, outcome.body,
-                            outcome.note, outcome.author)
+    try:
+        await asyncio.to_thread(store.store_text, article_id, outcome.status, outcome.body,
+                                outcome.note, outcome.author)
+    except sqlite3.Error as exc:  # e.g. a full disk: this article stays pending for next time
+        return PageOutcome(TextStatus.FAILED, note=f"cannot write to the cache: {exc}")
     return outcome
 
 

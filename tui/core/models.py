@@ -18,6 +18,7 @@ class Outcome(str, Enum):
     PARSE_ERROR = "parse error"
     TOO_LARGE = "too large"
     BACKING_OFF = "backing off"
+    CACHE_ERROR = "cache error"
 
     @property
     def failed(self) -> bool:

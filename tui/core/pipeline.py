@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import sqlite3
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -111,7 +112,12 @@ async def _refresh_feed(store: Store, fetcher: Fetcher, feed: FeedConfig,
                           error=f"server asked us to wait; retrying in {wait // 60 + 1} min")
     response = await fetcher.get(feed.url, etag=etag, last_modified=last_modified,
                                  accept=FEED_ACCEPT)
-    result = await _store_response(store, feed_id, feed, response)
+    try:
+        result = await _store_response(store, feed_id, feed, response)
+    except sqlite3.Error as exc:
+        # The transaction rolled back: nothing of this feed was half-written.
+        result = FeedResult(feed.url, feed.name, Outcome.CACHE_ERROR,
+                            error=f"cannot write to the cache: {exc}")
     return FeedResult(**{**result.__dict__, "seconds": time.monotonic() - started})
 
 

@@ -132,7 +132,8 @@ class Store:
             try:
                 yield conn
             except BaseException:
-                conn.execute("ROLLBACK")
+                if conn.in_transaction:  # SQLite already rolled back on errors like SQLITE_FULL
+                    conn.execute("ROLLBACK")
                 raise
             conn.execute("COMMIT")
 
@@ -413,9 +414,31 @@ def _statements(script: str) -> list[str]:
     return statements
 
 
+def truncation(path: Path) -> str | None:
+    """A cheap check of the header against the file size (no scan of the cache)."""
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(100)
+        size = path.stat().st_size
+    except OSError:
+        return None
+    if len(header) < 100 or not header.startswith(b"SQLite format 3\x00"):
+        return "not an SQLite database" if size else None
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    valid = header[24:28] == header[92:96]  # the in-header size is trustworthy only then
+    if valid and pages and size < pages * page_size:
+        return f"file is truncated ({size} of {pages * page_size} bytes)"
+    return None
+
+
 def open_store(path: Path) -> tuple[Store, str | None]:
     """Open the cache; a damaged file is moved aside and a fresh cache built, with a message."""
+    damage = truncation(path) if path.exists() else None
     try:
+        if damage:
+            raise sqlite3.DatabaseError(damage)
         return Store(path), None
     except StoreError:
         raise
@@ -424,6 +447,10 @@ def open_store(path: Path) -> tuple[Store, str | None]:
             raise StoreError(f"{path}: cannot open cache: {exc}") from exc
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
         aside = path.with_name(f"{path.name}.damaged-{stamp}")
+        counter = 1
+        while aside.exists():  # never overwrite an earlier damaged copy
+            counter += 1
+            aside = path.with_name(f"{path.name}.damaged-{stamp}-{counter}")
         shutil.move(str(path), str(aside))
         for suffix in ("-wal", "-shm"):
             side = Path(str(path) + suffix)
