@@ -49,7 +49,7 @@ class Tuning:
     fuzz_weight: float = 0.2  # share of the article score from rapidfuzz on the token strings
     text_weight: float = 0.5  # weight of a token seen only in the text, relative to the title
     name_boost: float = 1.5  # names and acronyms weigh more than common words
-    actor_boost: float = 2.0  # canonical actors weigh more still
+    actor_boost: float = 1.5  # canonical actors weigh more than other names
     text_chars: int = 600  # how much of the text is read
     min_shared: int = 2  # shared tokens needed with the matched article, unless one is rare
     rare_idf: float = 4.0  # an idf above this counts as rare enough to tie on its own
@@ -71,7 +71,9 @@ class _Entry:
     surface: dict[str, str]
     key: str
     time: datetime | None
+    evidence: Counter[str] = field(default_factory=Counter)  # +1 capitalised mid-sentence, -1 lowercase
     story_id: int = -1
+    names: frozenset[str] = frozenset()
     epoch: int = -1
     weighted: dict[str, float] = field(default_factory=dict)
     mass: float = 0.0
@@ -113,6 +115,7 @@ class StoryEngine:
         self.window = window
         self.tuning = Tuning(**tuning)
         self._df: Counter[str] = Counter()
+        self._name_votes: Counter[str] = Counter()
         self._documents = 0
         self._epoch = 0
         self._entries: dict[str, _Entry] = {}
@@ -167,27 +170,34 @@ class StoryEngine:
         tuning = self.tuning
         weights: dict[str, float] = {}
         surface: dict[str, str] = {}
+        evidence: Counter[str] = Counter()
         title_tokens = tokenize(strip_generic_prefix(item.title))
         text_tokens = tokenize(item.text, limit=tuning.text_chars) if item.text else []
         for tokens, base in ((title_tokens, 1.0), (text_tokens, tuning.text_weight)):
             for token in tokens:
-                weight = base * (tuning.name_boost if token.is_name else 1.0)
-                if weight > weights.get(token.key, 0.0):
-                    weights[token.key] = weight
+                evidence[token.key] += token.name_evidence
+                if base > weights.get(token.key, 0.0):
+                    weights[token.key] = base
                 surface.setdefault(token.key, token.surface)
         for actor in item.actors:
             for token in tokenize(actor):
                 weights[token.key] = max(weights.get(token.key, 0.0), tuning.actor_boost)
+                evidence[token.key] += 3
                 surface.setdefault(token.key, actor)
         key = " ".join(token.key for token in title_tokens)
-        return _Entry(item.id, weights, surface, key, effective_time(item))
+        return _Entry(item.id, weights, surface, key, effective_time(item), Counter({t: n for t, n in evidence.items() if n}))
 
     def _count_documents(self, entries: Iterable[_Entry]) -> None:
         for entry in entries:
             self._df.update(entry.weights.keys())
+            self._name_votes.update(entry.evidence)
             self._documents += 1
         self._idf_cache.clear()
         self._epoch += 1
+
+    def _is_name(self, token: str) -> bool:
+        """Names are learnt from all articles: capitalised mid-sentence more often than not."""
+        return self._name_votes.get(token, 0) > 0
 
     def _idf(self, token: str) -> float:
         cached = self._idf_cache.get(token)
@@ -298,18 +308,28 @@ class StoryEngine:
             shared = [t for t in weighted if t in other]
             if not shared:
                 continue
-            if len(shared) < tuning.min_shared and max(self._idf(t) for t in shared) < tuning.rare_idf:
+            if len(shared) < tuning.min_shared and not self._distinctive(shared, entry, member):
                 continue
+            if entry.names and member.names and entry.names.isdisjoint(member.names):
+                continue  # both name who or where, and the names differ: different events
             cosine = sum(weighted[t] * other[t] for t in shared) / math.sqrt(mass * other_mass)
             score = (1 - tuning.fuzz_weight) * cosine + tuning.fuzz_weight * float(ratio) / 100
             if best is None or score > best[0]:
                 best = (score, member, sorted(shared, key=weighted.__getitem__, reverse=True)[:6])
         return best
 
+    def _distinctive(self, shared: list[str], entry: _Entry, member: _Entry) -> bool:
+        """Whether a lone shared token is enough: a name in both articles, or a rare word."""
+        return any(
+            (t in entry.names and t in member.names) or self._idf(t) >= self.tuning.rare_idf for t in shared
+        )
+
     def _weighted(self, entry: _Entry) -> tuple[dict[str, float], float]:
         """An entry's idf-weighted tokens and their squared norm, cached until document counts change."""
         if entry.epoch != self._epoch:
-            entry.weighted = {t: w * self._idf(t) for t, w in entry.weights.items()}
+            boost = self.tuning.name_boost
+            entry.names = frozenset(t for t in entry.weights if self._is_name(t))
+            entry.weighted = {t: w * self._idf(t) * (boost if t in entry.names else 1.0) for t, w in entry.weights.items()}
             entry.mass = sum(w * w for w in entry.weighted.values())
             entry.epoch = self._epoch
         return entry.weighted, entry.mass

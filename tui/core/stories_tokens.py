@@ -15,7 +15,7 @@ STOPWORDS: frozenset[str] = frozenset(
     through to too under until up very was we were what when where which while who whom why will with
     would you your yours yourself yourselves s t don didn doesn isn wasn aren weren won wouldn couldn
     shouldn ll re ve d m o y via amid says said say saying tells told get gets got one two three may might
-    must shall yet still per vs v""".split()
+    must shall yet still per vs v new""".split()
 )
 
 # Words that make up generic, recurring headlines ("Live updates", "Morning briefing", "Letters").
@@ -51,6 +51,12 @@ class Token:
     surface: str
     is_name: bool
     is_number: bool
+    is_lower: bool
+
+    @property
+    def name_evidence(self) -> int:
+        """+1 when this occurrence looks like a name, -1 when it is plainly a common word, else 0."""
+        return 1 if self.is_name else -1 if self.is_lower else 0
 
 
 def strip_generic_prefix(title: str) -> str:
@@ -121,5 +127,6 @@ def tokenize(text: str, *, limit: int | None = None) -> list[Token]:
             continue
         acronym = len(word) >= 2 and word.replace(".", "").isupper() and word[0].isalpha()
         capital = word[:1].isupper() and not title_case and not starts
-        tokens.append(Token(stem(normal), raw.rstrip("."), acronym or capital, is_number))
+        lower = word[:1].islower() and not title_case
+        tokens.append(Token(stem(normal), raw.rstrip("."), acronym or capital, is_number, lower))
     return tokens
