@@ -23,6 +23,7 @@ from tui.core.quotes import Analysis, Quote, analyse  # noqa: E402
 SHARED = Path(os.environ.get("BYLINE_SHARED", REPO.parent / "shared"))
 SEED = SHARED / "seeds" / "000_1a2815832409c3ba.txt"
 POLNEAR = SHARED / "data" / "quotes" / "polnear"
+CROSS = 0  # newlines a joined unit may span: PolNeAR is mixed; across paragraphs F1 is no better
 QUOTE_CHARS = "“”\"'‘’«»„"
 NOT_NAMES = {
     "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "His", "Her", "Their", "Its", "Our", "My",
@@ -101,28 +102,55 @@ def _quote_chars(text: str, quote: Quote) -> frozenset[int]:
 
 
 def predicted_units(text: str, analysis: Analysis, direct_only: bool) -> list[tuple[frozenset[int], Quote]]:
-    """Attributed quotes as attribution units: an indirect clause swallows the fragments quoted inside it,
-    and "A," he said. "B." in one paragraph is one unit, as PolNeAR annotates it."""
+    """Attributed quotes as attribution units, the way PolNeAR annotates them: an indirect clause swallows
+    the fragments quoted inside it, and a direct quote with no attribution of its own ("A," he said. "B.")
+    joins the unit of the quote before it in the same paragraph."""
     indirect = [q for q in analysis.quotes if q.kind == "indirect"]
+    kept = [q for q in analysis.quotes
+            if (q.speaker is not None or q.cue is not None)                 # scare quotes, titles: not attributions
+            and not (q.kind == "partial" and any(i.start <= q.start and q.end <= i.end + 2 for i in indirect))
+            and not (direct_only and q.kind != "direct")]
+    directs = [q for q in kept if q.kind == "direct"]
     units: list[tuple[frozenset[int], Quote]] = []
     previous: Quote | None = None
-    for quote in analysis.quotes:
-        if quote.speaker is None and quote.cue is None:
-            continue                                   # scare quotes and titles: not attributions
-        if quote.kind == "partial" and any(i.start <= quote.start and quote.end <= i.end + 2 for i in indirect):
-            continue
-        if direct_only and quote.kind != "direct":
-            continue
+    for quote in kept:
         chars = _quote_chars(text, quote)
-        same_unit = (previous is not None and quote.kind == "direct" and previous.kind == "direct"
-                     and quote.speaker == previous.speaker and quote.cue == previous.cue
-                     and "\n" not in text[previous.end:quote.start])
-        if same_unit and units:
-            units[-1] = (units[-1][0] | chars, units[-1][1])
+        if quote.kind != "direct":
+            units.append((chars, quote))
+            continue
+        position = directs.index(quote)
+        prev_end = directs[position - 1].end if position else 0
+        next_start = directs[position + 1].start if position + 1 < len(directs) else len(text)
+        joins = (previous is not None and previous.speaker == quote.speaker
+                 and text.count("\n", previous.end, quote.start) <= CROSS
+                 and not _own_attribution(text, quote, prev_end, next_start))
+        if joins and units:
+            index = max(i for i, (_, q) in enumerate(units) if q.kind == "direct")
+            units[index] = (units[index][0] | chars, units[index][1])
         else:
             units.append((chars, quote))
         previous = quote
     return units
+
+
+def _own_attribution(text: str, quote: Quote, prev_end: int, next_start: int) -> bool:
+    """Whether the quote's cue sits right after it ("…," she said) or right before it (she said: "…")."""
+    before = text[max(prev_end, quote.start - 120):quote.start].rsplit("\n", 1)[-1]
+    if quote.cue is None:
+        return before.rstrip(" “\"'‘").endswith(":")
+    cue = re.escape(quote.cue)
+    after = text[quote.end:min(next_start, quote.end + 160)].split("\n", 1)[0]
+    head = re.match(rf"[\s”’\"',.!?]*((?:(?!\b{cue}\b).)*?)\b{cue}\b", after, re.DOTALL)
+    if head and len(head.group(1).split()) <= 12 and not re.search(r"[.!?][”’\"']?\s+[A-Z“\"]", head.group(1)):
+        return True
+    match = re.search(rf"\b{cue}\b[^.!?“”\"]{{0,60}}[,:]?\s*[“\"'‘]*$", before)
+    if not match:
+        return False
+    # "A," said X, "and B." -- the cue between two quotes of one sentence belongs to the first.
+    lead = before[:match.start()]
+    shared = len(before) < 120 and "\n" not in before and len(lead.split()) <= 12 and \
+        not re.search(r"[.!?]\s", lead.lstrip("”’\"' ,.!?"))
+    return not shared
 
 
 def match_units(gold: list[frozenset[int]], predicted: list[frozenset[int]]) -> list[tuple[int, int]]:

@@ -14,6 +14,7 @@ from tui.core.quotes_speakers import Cue, Layout, Resolver, Subject
 # Beyond this the rules still run but on a prefix: a reader never needs quotes from a 2 MB blob.
 MAX_CHARS = 400_000
 _MAX_ATTRIBUTION_WORDS = 14
+_GAP_AFTER_CUE = re.compile(r"[\w,:]\s$")
 
 
 @dataclass(frozen=True)
@@ -138,8 +139,10 @@ def _quote_kind(text: str, mark: MarkSpan, layout: Layout) -> str:
     before = text[s_start:mark.open_start].rstrip()
     if not before or before[-1] in ":":
         return "direct" if len(inner.split()) >= 2 or inner[-1:] in ".!?" else "partial"
-    if before[-1] == "," and layout.cues(max(s_start, len(before) - 40 + s_start), mark.open_start):
-        return "direct" if inner[:1].isupper() or len(inner.split()) >= 4 else "partial"
+    if _GAP_AFTER_CUE.search(before + " ") and layout.cues(max(s_start, mark.open_start - 60), mark.open_start):
+        cue = layout.cues(max(s_start, mark.open_start - 60), mark.open_start)[-1]
+        if _gap_ok(text[cue.end:mark.open_start], cue.text.lower()):
+            return "direct" if inner[:1].isupper() or len(inner.split()) >= 4 else "partial"
     if inner[:1].isupper() and len(inner.split()) >= 6 and re.search(r"[.!?,]\W*$", inner):
         return "direct"
     return "partial"
@@ -201,6 +204,8 @@ def _cue_in_next_sentence(text: str, s_end: int, next_open: int, layout: Layout,
 def _colon_intro(text: str, start: int, end: int, resolver: Resolver) -> tuple[Subject, Cue] | None:
     """Carl Bialik: "…" / Rubio fired back forcefully: "…"."""
     before = text[start:end].rstrip()
+    if not before:
+        before, start = _previous_paragraph_tail(text, end)
     if not before.endswith(":"):
         return None
     colon = start + len(before) - 1
@@ -216,17 +221,23 @@ def _colon_intro(text: str, start: int, end: int, resolver: Resolver) -> tuple[S
     return Subject(mention.entity, mention.start, mention.end), Cue(colon, colon + 1, ":")
 
 
+def _previous_paragraph_tail(text: str, pos: int) -> tuple[str, int]:
+    """The previous paragraph's last 200 characters, for a quote introduced by "… in the following way:"."""
+    para_start = text.rfind("\n", 0, pos)
+    if para_start == -1 or text[para_start + 1:pos].strip():
+        return "", pos
+    previous = text[:para_start].rstrip()
+    start = max(previous.rfind("\n") + 1, len(previous) - 200)
+    return previous[start:], start
+
+
 def _cue_before(text: str, start: int, end: int, layout: Layout, resolver: Resolver) -> tuple[Subject, Cue] | None:
     cues = layout.cues(start, end)
     if not cues:
         return None
     cue = cues[-1]
-    gap = text[cue.end:end]
     word = cue.text.lower()
-    gap_ok = re.fullmatch(r"\s*(?:that\s*)?[,:]?\s*", gap) or (
-        word in LISTENER_CUES and re.fullmatch(r"\s+(?:[\w’'.-]+\s+){0,5}?(?:that\s*|[\w’'.-]+\s*[,:]\s*)", gap)
-    ) or re.fullmatch(r"\s+(?:on|in|at|last|this|during|after|before)\s[^,:“\"]{1,60}[,:]\s*", gap)
-    if not gap_ok:
+    if not _gap_ok(text[cue.end:end], word):
         return None
     if word.startswith("according"):
         subject = resolver.subject_after(cue.end, end)
@@ -237,6 +248,18 @@ def _cue_before(text: str, start: int, end: int, layout: Layout, resolver: Resol
         if subject is None and cue.start - start <= 2:
             subject = resolver.subject_after(cue.end, end)       # Stated Stone: "…"
     return (subject, cue) if subject is not None else None
+
+
+def _gap_ok(gap: str, word: str) -> bool:
+    """Whether the words between a cue and the quote it introduces keep them together."""
+    if re.fullmatch(r"\s*(?:that\s*)?[,:]?\s*", gap):
+        return True
+    if word in LISTENER_CUES and re.fullmatch(r"\s+(?:[\w’'.-]+\s+){0,5}?(?:that\s*|[\w’'.-]+\s*[,:]\s*)", gap):
+        return True
+    if word.startswith("according") and re.fullmatch(r"\s+[^,:“\"]{1,60}[,:]\s*", gap):
+        return True
+    return bool(re.fullmatch(
+        r"\s+(?:on|in|at|last|this|during|after|before|of|to|about|from|with|for)\s[^,:“\"]{1,60}[,:]\s*", gap))
 
 
 def _attribute_by_neighbours(drafts: list[_Draft], layout: Layout) -> None:

@@ -18,7 +18,9 @@ _CUE_BASES = (
     "accuse contend complain assert stress emphasize emphasise indicate reveal concede estimate agree "
     "conclude promise vow pledge reply respond recall continue ask joke quip observe remark "
     "comment reiterate urge charge counter caution allege testify boast concede disclose "
-    "signal point_out predict worry fear acknowledge recount lament tout brag"
+    "signal point_out predict worry fear acknowledge recount lament tout brag remember interject demand "
+    "yell shout chant exclaim scream question muse mutter whisper snap retort plead proclaim assure "
+    "read"
 )
 _IRREGULAR = {
     "say": ("says", "said", "saying"),
@@ -39,7 +41,9 @@ def _inflect(base: str) -> tuple[str, ...]:
     stem = base[:-1] if base.endswith("e") else base
     third = base + ("es" if base.endswith(("s", "sh", "ch", "x")) else "s")
     past = base + "d" if base.endswith("e") else base + "ed"
-    if base in {"admit", "quip", "signal", "vow"} and not base.endswith("w"):
+    if base == "read":
+        return ("read", "reads", "reading")
+    if base in {"admit", "quip", "signal", "snap", "chant"} and base not in {"chant"}:
         past = base + base[-1] + "ed"
         return (base, third, past, base + base[-1] + "ing")
     return (base, third, past, stem + "ing")
@@ -55,7 +59,10 @@ SPEECH_CUES: frozenset[str] = frozenset(
     form for base in "say tell add claim insist warn note explain argue declare write tweet".split()
     for form in _inflect(base)
 ) | {"stated"}
-MULTIWORD_CUES: tuple[str, ...] = ("according to", "expressed hope", "expressed concern", "pointed out")
+MULTIWORD_CUES: tuple[str, ...] = (
+    "according to", "expressed hope", "expressed concern", "pointed out", "shot back", "fired back", "went on",
+    "put it", "goes on", "wrote back", "chimed in",
+)
 ACCUSE_CUES: frozenset[str] = frozenset(_inflect("accuse"))
 
 # Words between a subject and its cue that don't break the pattern ("has repeatedly said").

@@ -52,6 +52,8 @@ def _role(text: str, pos: int, mark: str) -> str:
         return "apostrophe"          # don't, Papoyan’s, rock'n'roll
     if single and after.isdigit() and (before.isspace() or before in _OPENING_PUNCT):
         return "apostrophe"          # ’90s
+    if mark == "“" and not before.isspace() and before not in _OPENING_PUNCT and (after.isspace() or after in ".,;:!?)"):
+        return "close"               # bad typography: “ used as a closer ("…here,“ said X")
     if mark in {"“", "„", "«", "‚"}:
         return "open"
     if mark == "‘":
