@@ -49,6 +49,8 @@ class MainScreen(Screen[None]):
                 tooltip="Copy the article's link to the clipboard"),
         Binding("w", "save_markdown", "Save", show=False, id="article.save",
                 tooltip="Save the article as a Markdown file"),
+        Binding("backslash", "toggle_feeds", "Feeds pane", show=False, id="feeds.toggle_pane",
+                tooltip="Show or hide the feed pane (hidden by default below 100 columns)"),
         Binding("a", "add_feed", "Add feed", show=False, id="feeds.add",
                 tooltip="Subscribe to a feed"),
         Binding("E", "edit_feed", "Edit feed", show=False, id="feeds.edit",
@@ -87,6 +89,18 @@ class MainScreen(Screen[None]):
             part.styles.max_width = self.config.settings.reader_width
         self.reload_feeds()
         self.query_one(ArticleList).focus()
+
+    def on_resize(self) -> None:
+        narrow = self.size.width < 100
+        if narrow != getattr(self, "_narrow", None):
+            self._narrow = narrow
+            self.query_one(FeedList).display = not narrow
+
+    def action_toggle_feeds(self) -> None:
+        feeds = self.query_one(FeedList)
+        feeds.display = not feeds.display
+        if feeds.display:
+            feeds.focus()
 
     # -- data ----------------------------------------------------------------------------
     def reload_feeds(self) -> None:

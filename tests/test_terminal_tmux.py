@@ -1,0 +1,72 @@
+"""A hostile feed opened in the real TUI under tmux leaves the screen, title and clipboard alone."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from feedserver import FeedServer
+
+HOSTILE_TITLE = "Hi [@click=app.quit]click[/] \x1b]0;pwned-title\x07 \x1b]52;c;cHduZWQ=\x07 end"
+HOSTILE_BODY = ("\x1b[2J\x1b[H CLEARED \x1b]8;;http://evil.example\x07link\x1b]8;;\x07 "
+                "[link=http://evil.example]x[/link] \x1b]2;pwned-window\x1b\\ tail")
+FEED = (f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Evil</title>'
+        f"<item><title>{HOSTILE_TITLE}</title><guid>evil-1</guid><link>http://e.org/1</link>"
+        f"<description><![CDATA[{HOSTILE_BODY}]]></description></item></channel></rss>")
+
+pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+
+
+def tmux(socket: str, *args: str) -> str:
+    return subprocess.run(["tmux", "-L", socket, *args], capture_output=True, text=True,
+                          check=False).stdout
+
+
+def wait_for(socket: str, text: str, timeout: float = 20.0) -> str:
+    deadline = time.monotonic() + timeout
+    screen = ""
+    while time.monotonic() < deadline:
+        screen = tmux(socket, "capture-pane", "-p", "-t", "byline")
+        if text in screen:
+            return screen
+        time.sleep(0.2)
+    raise AssertionError(f"{text!r} never appeared on screen:\n{screen}")
+
+
+def test_hostile_feed_in_tmux(tmp_path: Path) -> None:
+    socket = f"byline-test-{time.monotonic_ns()}"
+    with FeedServer() as server:
+        url = server.add("/evil", body=FEED.encode("utf-8"))
+        config = tmp_path / "feeds.toml"
+        config.write_text(f'[settings]\nrefresh_minutes = 0\nfulltext = false\n'
+                          f'[[feeds]]\nname = "Evil"\nurl = "{url}"\n')
+        subprocess.run([sys.executable, "-m", "tui", "--config", str(config), "fetch", "-q"],
+                       check=True, capture_output=True)
+        command = f"env -u COLUMNS -u LINES {sys.executable} -m tui --config {config}"
+        tmux(socket, "-f", "/dev/null", "new-session", "-d", "-s", "byline", "-x", "140", "-y",
+             "35", command)
+        try:
+            tmux(socket, "resize-window", "-t", "byline", "-x", "140", "-y", "35")
+            tmux(socket, "set-option", "-g", "set-clipboard", "on")
+            tmux(socket, "set-option", "-g", "allow-rename", "on")
+            wait_for(socket, "Evil")
+            title_before = tmux(socket, "display-message", "-p", "-t", "byline", "#{pane_title}")
+            tmux(socket, "send-keys", "-t", "byline", "Enter")
+            screen = wait_for(socket, "tail")
+            assert "[@click=app.quit]click[/]" in screen  # markup shown as text
+            assert "[link=http://evil.example]x[/link]" in screen
+            assert "Feeds" in screen  # the app's frame is still drawn: no clear screen
+            title_after = tmux(socket, "display-message", "-p", "-t", "byline", "#{pane_title}")
+            assert "pwned" not in title_after and title_after == title_before
+            assert "pwned" not in tmux(socket, "display-message", "-p", "#{window_name}")
+            assert tmux(socket, "list-buffers") == ""  # no OSC 52 clipboard write reached tmux
+            tmux(socket, "send-keys", "-t", "byline", "q")
+            deadline = time.monotonic() + 10
+            while time.monotonic() < deadline and "byline" in tmux(socket, "list-sessions"):
+                time.sleep(0.2)
+        finally:
+            tmux(socket, "kill-server")
