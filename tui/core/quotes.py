@@ -137,6 +137,8 @@ def _quote_kind(text: str, mark: MarkSpan, layout: Layout) -> str:
     inner = text[mark.inner_start:mark.inner_end].strip()
     s_start, _ = layout.sentence(mark.open_start)
     before = text[s_start:mark.open_start].rstrip()
+    if re.search(r"\bthat$", before):
+        return "partial"             # mixed quote: 'said that "…"' is reported speech quoting words
     if not before or before[-1] in ":":
         return "direct" if len(inner.split()) >= 2 or inner[-1:] in ".!?" else "partial"
     if _GAP_AFTER_CUE.search(before + " ") and layout.cues(max(s_start, mark.open_start - 60), mark.open_start):
@@ -164,6 +166,10 @@ def _attribute_in_sentence(text: str, draft: _Draft, drafts: list[_Draft], index
         found = _cue_in_next_sentence(text, s_end, next_open, layout, resolver)
     if found is None:
         found = _colon_intro(text, max(s_start, prev_close), mark.open_start, resolver)
+    if found is None and re.search(r"[,!?—–-]\W*$", text[mark.inner_start:mark.inner_end]):
+        found = _unlisted_verb_after(text, mark.close_end, after_end, resolver)
+    if found is None and s_start == mark.open_start and prev_close <= s_start:
+        found = _cue_in_previous_sentence(text, s_start, prev_close, layout, resolver)
     if found is None:
         return
     subject, cue = found
@@ -199,6 +205,52 @@ def _cue_in_next_sentence(text: str, s_end: int, next_open: int, layout: Layout,
     if next_open < n_end or len(text[n_start:n_end].split()) > 10:
         return None
     return _cue_after(text, n_start, n_end, layout, resolver)
+
+
+def _unlisted_verb_after(text: str, start: int, end: int, resolver: Resolver) -> tuple[Subject, Cue] | None:
+    """"Go back to Univision," Trump barked / scoffed Arianna Gil: a speaker and any past-tense verb."""
+    window = text[start:min(end, start + 120)]
+    lead = len(window) - len(window.lstrip(" ,"))
+    mentions = [m for m in resolver.actors.mentions_between(start, start + len(window))
+                if resolver.actors.entities[m.entity].kind in {"person", "organisation"}]
+    pronoun = re.match(r"[ ,]*(he|she|they|it)\s+([a-z]+(?:ed|s))\b", window)
+    if pronoun:
+        subject = resolver.subject_before(start + pronoun.end(1), start)
+        if subject is not None:
+            return subject, Cue(start + pronoun.start(2), start + pronoun.end(2), pronoun.group(2))
+    if not mentions or mentions[0].start - start > lead + 1 + 20:
+        return None
+    first = mentions[0]
+    if first.start - start <= lead + 1:
+        verb = re.match(r"(?:\s*\([^()]{1,30}\))?\s+([a-z]+ed)\b", text[first.end:first.end + 40])
+        if verb:
+            offset = first.end + verb.start(1)
+            return Subject(first.entity, first.start, first.end), Cue(offset, offset + len(verb.group(1)), verb.group(1))
+        return None
+    verb = re.fullmatch(r"[ ,]*([a-z]+ed)\s+", text[start:first.start])
+    if verb:
+        offset = start + verb.start(1)
+        return Subject(first.entity, first.start, first.end), Cue(offset, offset + len(verb.group(1)), verb.group(1))
+    return None
+
+
+def _cue_in_previous_sentence(text: str, s_start: int, prev_close: int, layout: Layout,
+                              resolver: Resolver) -> tuple[Subject, Cue] | None:
+    """X said in a statement. "There are no paper ballots to recount." -- the quote opens the next sentence."""
+    p_start, _ = layout.sentence(max(0, s_start - 2))
+    if p_start >= s_start or layout.paragraph_index(p_start) != layout.paragraph_index(s_start):
+        return None
+    if p_start < prev_close:
+        return None
+    previous = text[p_start:s_start].rstrip()
+    if not previous.endswith((".", ":")):
+        return None
+    cues = layout.cues(p_start, s_start)
+    if not cues or len(text[cues[-1].end:s_start].split()) > 6:
+        return None
+    cue = cues[-1]
+    subject = resolver.subject_before(cue.start, p_start) or resolver.subject_after(cue.end, s_start)
+    return (subject, cue) if subject is not None else None
 
 
 def _colon_intro(text: str, start: int, end: int, resolver: Resolver) -> tuple[Subject, Cue] | None:

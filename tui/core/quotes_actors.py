@@ -379,7 +379,12 @@ def _is_call_to_action(line: str) -> bool:
 
 
 def _is_cue_subject(text: str, end: int) -> bool:
-    words = re.findall(r"[A-Za-z’']+", text[end:end + 60])[:4]
+    """Whether a name is followed by a reporting verb ("Xinhua, the official news agency, wrote")."""
+    window = text[end:end + 160]
+    appositive = re.match(r",[^,.;:“”\"]{3,110},", window)
+    if appositive:
+        window = window[appositive.end():]
+    words = re.findall(r"[A-Za-z’']+", window[:60])[:4]
     for word in words:
         if word in CUE_WORDS:
             return True

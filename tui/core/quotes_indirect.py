@@ -92,7 +92,7 @@ def _forward(text: str, layout: Layout, resolver: Resolver, cue: Cue, s_start: i
     elif re.match(r"\s*,", text[pos:s_end]):
         return None                               # "he said, alluding to ..." is not reported content
     start, end = _trim(text, pos, s_end)
-    if start >= end or text[start] in "“\"‘'" or layout.in_quote(start) and _quote_fills(layout, start, end):
+    if start >= end or not has_that and (text[start] in "“\"‘'" or layout.in_quote(start) and _quote_fills(layout, start, end)):
         return None
     if not has_that and (word not in SPEECH_CUES and word != "expressed hope" or _NOT_A_CLAUSE.match(text, start)):
         return None

@@ -157,6 +157,10 @@ class Resolver:
         while True:
             while end > floor and self.text[end - 1].isspace():
                 end -= 1
+            paren = re.search(r"\s*\([^()]{1,30}\)$", self.text[max(floor, end - 34):end])
+            if paren:
+                end -= len(paren.group())          # "Sen. Marco Rubio (R-Fla.) said"
+                continue
             match = re.search(r"([A-Za-z’']+)$", self.text[max(floor, end - 20):end])
             if match and match.group(1).lower() in CUE_FILLERS:
                 end -= len(match.group(1))
