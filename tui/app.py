@@ -97,6 +97,8 @@ class BylineApp(App[None]):
     def _on_progress(self, message: RefreshProgress) -> None:
         progress = message.progress
         self.main.show_progress(progress.phase, progress.done, progress.total)
+        if progress.phase == "pages":
+            self.main.refresh_open_article()
 
     @on(FeedsRefreshed)
     def _on_feeds_refreshed(self) -> None:

@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from tui.commands import articles, feeds, fetch, prune, search, subscribe
+from tui.commands import articles, extract, feeds, fetch, prune, search, subscribe
 
-ALL = (fetch, articles, feeds, search, prune, subscribe)
+ALL = (fetch, articles, feeds, search, extract, prune, subscribe)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
+import sys
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -57,7 +58,9 @@ async def fetch_full_texts(
     if not pending:
         return stats
     own_pool = pool is None
-    pool = pool or ExtractionPool()
+    # forkserver: worker processes start clean, not as copies of a process with live threads
+    # (the TUI's workers, SQLite connections), which plain fork would duplicate mid-state.
+    pool = pool or ExtractionPool(start_method="forkserver" if sys.platform == "linux" else None)
     cancel = cancel or threading.Event()
     try:
         tasks = [asyncio.create_task(_one_page(store, fetcher, pool, aid, url, settings))
@@ -103,6 +106,27 @@ async def _one_page(store: Store, fetcher: Fetcher, pool: ExtractionPool, articl
     except sqlite3.Error as exc:  # e.g. a full disk: this article stays pending for next time
         return PageOutcome(TextStatus.FAILED, note=f"cannot write to the cache: {exc}")
     return outcome
+
+
+class InlineExtractor:
+    """Extraction in a thread of this process: for one page, a process pool is not worth it."""
+
+    async def extract(self, html: bytes, url: str | None):  # type: ignore[no-untyped-def]
+        from tui.core.extract import extract_html
+
+        return await asyncio.to_thread(extract_html, html, url)
+
+
+async def extract_one(store: Store, article_id: int, settings: Settings) -> PageOutcome:
+    """Fetch and extract one article again, on demand (the reader's `e`)."""
+    from tui.core.pipeline import limits_from
+
+    article = await asyncio.to_thread(store.article, article_id)
+    if article is None or not article.url:
+        return PageOutcome(TextStatus.SUMMARY, note="no link to fetch")
+    async with Fetcher(limits_from(settings, settings.max_page_bytes)) as fetcher:
+        return await _one_page(store, fetcher, InlineExtractor(), article_id, article.url,
+                               settings)  # type: ignore[arg-type]
 
 
 async def judge_page(pool: ExtractionPool, response: FetchResponse, url: str) -> PageOutcome:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -11,6 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, ProgressBar, Static
 
 from tui.config import Config
+from tui.core.models import TextStatus
 from tui.core.store import Store
 from tui.widgets.article_list import ArticleList
 from tui.widgets.feed_list import FeedChoice, FeedList
@@ -41,6 +42,8 @@ class MainScreen(Screen[None]):
                 tooltip="Mark every article in the current list read"),
         Binding("u", "toggle_unread_only", "Unread only", id="list.unread_only",
                 tooltip="Show only unread articles, or all"),
+        Binding("e", "reextract", "Re-extract", show=False, id="article.reextract",
+                tooltip="Fetch the article's page and extract its full text again"),
         Binding("n", "next_unread", "Next unread", id="article.next_unread",
                 tooltip="Open the next unread article, moving on to the next feed"),
         Binding("slash", "search", "Search", id="app.search",
@@ -252,6 +255,40 @@ class MainScreen(Screen[None]):
         self.show_choice(self.choice)
         self.notify("Showing unread only." if self.unread_only else "Showing all articles.",
                     timeout=2)
+
+    def action_reextract(self) -> None:
+        article = self._current_article()
+        if article is None or not article.url:
+            self.notify("This article has no page to fetch.", severity="warning")
+            return
+        self.set_status(f"Fetching the page of “{article.title}”…")
+        self.reextract(article.id)
+
+    @work(thread=True, exclusive=True, group="reextract", exit_on_error=False)
+    def reextract(self, article_id: int) -> None:
+        import asyncio
+
+        from tui.core.fulltext import extract_one
+
+        outcome = asyncio.run(extract_one(self.store, article_id, self.config.settings))
+        self.app.call_from_thread(self._reextracted, article_id, outcome)
+
+    def _reextracted(self, article_id: int, outcome) -> None:  # type: ignore[no-untyped-def]
+        fresh = self.store.article(article_id)
+        reader = self.query_one(Reader)
+        if fresh is not None and reader.article is not None and reader.article.id == article_id:
+            reader.show(fresh, keep_scroll=True)
+        note = f": {outcome.note}" if outcome.note else ""
+        self.set_status(f"Re-extracted: {outcome.status.value}{note}")
+
+    def refresh_open_article(self) -> None:
+        """Swap in the full text of the open article as soon as the refresh stored it."""
+        reader = self.query_one(Reader)
+        if reader.article is None or reader.article.text_status is not TextStatus.PENDING:
+            return
+        fresh = self.store.article(reader.article.id)
+        if fresh is not None and fresh.text_status is not TextStatus.PENDING:
+            reader.show(fresh, keep_scroll=True)
 
     def action_next_unread(self) -> None:
         articles = self.query_one(ArticleList)
