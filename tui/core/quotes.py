@@ -332,6 +332,12 @@ def _attribute_by_neighbours(drafts: list[_Draft], layout: Layout) -> None:
                 _inherit(draft, last, 0.75 if draft.mark.continued else 0.55, keep_cue=draft.mark.continued)
         if draft.attributed and draft.kind == "direct":
             last, last_para = draft, para
+    # A quote running over several paragraphs may be attributed only in a later one.
+    for index in range(len(drafts) - 2, -1, -1):
+        draft, following = drafts[index], drafts[index + 1]
+        if draft.mark.continues and following.mark.continued and following.attributed \
+                and (not draft.attributed or draft.confidence < following.confidence):
+            _inherit(draft, following, 0.75, keep_cue=True)
 
 
 def _inherit(draft: _Draft, source: _Draft, confidence: float, keep_cue: bool) -> None:
