@@ -46,9 +46,17 @@ def test_missing_guid_falls_back_to_link_then_digest() -> None:
     assert again.guid == second.guid
 
 
+def test_entity_declarations_are_refused() -> None:
+    body = (b'<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY e "x">]><rss version="2.0"><channel>'
+            b"<title>t</title><item><title>&e;</title></item></channel></rss>")
+    assert parse_fast(body, "http://h.org/f", None) is None
+    assert "entities" in parse_feed(body, "http://h.org/f").error
+
+
 @pytest.mark.parametrize("body", [
-    b'<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY e "x">]><rss version="2.0"><channel>'
-    b"<title>t</title><item><title>&e;</title></item></channel></rss>",
+    b'<?xml version="1.0"?><!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN" '
+    b'"http://my.netscape.com/publish/formats/rss-0.91.dtd"><rss version="0.91"><channel>'
+    b"<title>t</title><item><title>old</title><link>http://h.org/o</link></item></channel></rss>",
     b'<?xml version="1.0" encoding="iso-8859-1"?><rss version="2.0"><channel><title>t</title>'
     b"<item><title>caf\xe9</title></item></channel></rss>",
     b"<rss version='2.0'><channel><title>t</title><item><title>x</title><pubDate>yesterday"
