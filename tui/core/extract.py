@@ -7,13 +7,14 @@ import gzip
 import logging
 import os
 import re
+import time
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, AnyStr
 
 if TYPE_CHECKING:
     from types import TracebackType
@@ -22,13 +23,18 @@ if TYPE_CHECKING:
 
 LOG = logging.getLogger(__name__)
 
-# Pages above this are cut before parsing: no news article needs more, and it bounds parse time and memory.
-MAX_HTML_BYTES = 8_000_000
+# Pages above LARGE_PAGE_BYTES lose their scripts, styles and comments before parsing (the bulk of most
+# huge pages is inline JSON); whatever is still above MAX_HTML_BYTES is cut, which bounds parse and
+# extraction time (about a second per MB of dense markup) and memory.
+LARGE_PAGE_BYTES = 1_000_000
+MAX_HTML_BYTES = 3_000_000
 # A .html.gz source may not inflate beyond this (a gzip bomb would otherwise exhaust memory).
 MAX_INFLATED_BYTES = 64_000_000
 # How far into a body the sniffers look.
 SNIFF_BYTES = 4096
 PAYWALL_SCAN_CHARS = 2_000_000
+# Rescue passes run only when the first pass took less than this (a typical page takes 10-20 ms).
+RESCUE_BUDGET_SECONDS = 0.5
 
 
 @dataclass(frozen=True)
@@ -182,12 +188,10 @@ def _extract_checked(html: bytes | str, url: str | None, settings: ExtractionSet
 def _parse(html: bytes | str) -> HtmlElement | None:
     from trafilatura.utils import load_html
 
-    if isinstance(html, str):
-        html = html[:MAX_HTML_BYTES]
-    else:
-        if not looks_like_html(html, None):
-            return None
-        html = html[:MAX_HTML_BYTES]
+    if isinstance(html, bytes) and not looks_like_html(html, None):
+        return None
+    if len(html) > LARGE_PAGE_BYTES:
+        html = _drop_inert_blocks(html)[:MAX_HTML_BYTES]
     if not html.strip():
         return None
     tree = load_html(html)
@@ -196,15 +200,46 @@ def _parse(html: bytes | str) -> HtmlElement | None:
     return tree
 
 
+_INERT_BLOCKS = (("<script", "</script"), ("<style", "</style"), ("<!--", "-->"))
+
+
+def _drop_inert_blocks(html: AnyStr) -> AnyStr:
+    """Remove scripts (except JSON-LD metadata), styles and comments with a linear scan."""
+    for opening, closing in _INERT_BLOCKS:
+        html = _drop_blocks(html, opening, closing)
+    return html
+
+
+def _drop_blocks(html: AnyStr, opening: str, closing: str) -> AnyStr:
+    as_type: Callable[[str], Any] = (lambda text: text.encode("ascii")) if isinstance(html, bytes) else str
+    lower, open_tag, close_tag, keep_marker = html.lower(), as_type(opening), as_type(closing), as_type("ld+json")
+    kept, position = [], 0
+    while (start := lower.find(open_tag, position)) != -1:
+        kept.append(html[position:start])
+        end = lower.find(close_tag, start + len(open_tag))
+        if end == -1:  # unterminated: a browser would swallow the rest of the page too
+            return html[:0].join(kept)
+        tag_end = lower.find(as_type(">"), end + len(close_tag) - 1)
+        position = len(html) if tag_end == -1 else tag_end + 1
+        opening_tag_end = lower.find(as_type(">"), start)
+        if keep_marker in lower[start:opening_tag_end]:
+            kept.append(html[start:position])
+    kept.append(html[position:])
+    return html[:0].join(kept)
+
+
 def _article_text(tree: HtmlElement, url: str | None, settings: ExtractionSettings) -> str | None:
     from trafilatura import extract
 
     # extract() copies a tree it is given, so the tree stays intact for later passes and the metadata.
     options = settings.first_pass_options()
+    started = time.perf_counter()
     text = extract(tree, url=url, **options) or ""
-    if len(text) < settings.short_text_chars and settings.fast and settings.full_rescue:
+    # The rescue passes cost several times the first one; on a huge page they would take minutes.
+    affordable = time.perf_counter() - started < RESCUE_BUDGET_SECONDS
+    if len(text) < settings.short_text_chars and settings.fast and settings.full_rescue and affordable:
         text = _longer(text, extract(tree, url=url, **{**options, "fast": False}) or "", 1.0)
-    if len(text) < settings.short_text_chars and settings.second_opinion:
+    if len(text) < settings.short_text_chars and settings.second_opinion and affordable:
         other = extract(tree, url=url, **SECOND_OPINION_OPTIONS) or ""
         text = _longer(text, other, settings.second_opinion_ratio)
     return _paragraphs(text) or None
