@@ -10,7 +10,7 @@ import re
 import time
 import zlib
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
@@ -182,14 +182,27 @@ def _extract_checked(html: bytes | str, url: str | None, settings: ExtractionSet
     if not text:
         return None
     meta = _metadata(tree, url) if settings.with_metadata else {}
+    text = _without_leading_title(text, meta.get("title"))
+    if not text:
+        return None
     return Extracted(text=text, **{field: meta.get(field) for field in _META_FIELDS})
+
+
+def _without_leading_title(text: str, title: str | None) -> str:
+    """Drop the headline when the text starts with it: the reader shows the title in its header."""
+    first, _, rest = text.partition("\n\n")
+    if title and rest and " ".join(first.split()).casefold() == title.casefold():
+        return rest
+    return text
 
 
 def _parse(html: bytes | str) -> HtmlElement | None:
     from trafilatura.utils import load_html
 
-    if isinstance(html, bytes) and not looks_like_html(html, None):
-        return None
+    if isinstance(html, bytes):
+        if not looks_like_html(html, None):
+            return None
+        html = decode_html(html)
     if len(html) > LARGE_PAGE_BYTES:
         html = _drop_inert_blocks(html)[:MAX_HTML_BYTES]
     if not html.strip():
@@ -198,6 +211,86 @@ def _parse(html: bytes | str) -> HtmlElement | None:
     if tree is None or len(tree) == 0:
         return None
     return tree
+
+
+# --- decoding ------------------------------------------------------------------------------------
+
+_BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+_DECLARED_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+_WORDS = re.compile(r"[^\W\d_]{2,}")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_LATIN_EXTRA = re.compile(r"[\u00c0-\u024f]")
+# WHATWG: these labels mean windows-1252 on the web, whatever they say.
+_WEB_ALIASES = {"latin1": "cp1252", "iso8859_1": "cp1252", "ascii": "cp1252", "iso8859_9": "cp1254"}
+
+
+def decode_html(body: bytes) -> str:
+    """Decode a page: BOM, then UTF-8, else the legacy encoding whose result reads least like mojibake.
+
+    A declared charset is only a candidate (pages often declare the wrong one); among equally plausible
+    readings the declared one wins, then windows-1252 (the web's usual legacy default), then the
+    statistical guesses.
+    """
+    for bom, encoding in _BOMS:
+        if body.startswith(bom):
+            return body.decode(encoding, errors="replace")
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    best: tuple[float, int, str] | None = None
+    for rank, encoding in enumerate(_candidate_encodings(body)):
+        try:
+            text = body.decode(encoding)
+        except (LookupError, UnicodeDecodeError):
+            continue
+        if best is None or (_mojibake_score(text), rank) < best[:2]:
+            best = (_mojibake_score(text), rank, text)
+    return best[2] if best else body.decode("utf-8", errors="replace")
+
+
+def _candidate_encodings(body: bytes) -> list[str]:
+    import codecs
+
+    candidates = []
+    if declared := _DECLARED_CHARSET.search(body[:8192]):
+        candidates.append(declared[1].decode("ascii", errors="ignore"))
+    candidates.append("cp1252")
+    candidates += _guessed_encodings(body)
+    normalised = []
+    for name in candidates:
+        try:
+            codec = codecs.lookup(name).name
+        except LookupError:
+            continue
+        codec = _WEB_ALIASES.get(codec.replace("-", "_"), codec)
+        if codec not in normalised and not codec.startswith("utf"):
+            normalised.append(codec)
+    return normalised
+
+
+def _guessed_encodings(body: bytes) -> list[str]:
+    try:
+        from charset_normalizer import from_bytes
+    except ImportError:  # pragma: no cover - a dependency of trafilatura
+        return []
+    sample = body if len(body) < 20_000 else body[:10_000] + body[-10_000:]
+    return [match.encoding for match in list(from_bytes(sample))[:4]]
+
+
+def _mojibake_score(text: str) -> float:
+    """Share of words that look like a wrong decoding: scripts mixed in one word, or Latin words made
+    mostly of accented letters (Cyrillic or Greek bytes read as windows-1252)."""
+    words = _WORDS.findall(text)
+    if not words:
+        return 0.0
+    odd = 0
+    for word in words:
+        cyrillic = len(_CYRILLIC.findall(word))
+        accented = len(_LATIN_EXTRA.findall(word))
+        if (cyrillic and cyrillic < len(word)) or accented * 2 > len(word):
+            odd += 1
+    return round(odd / len(words), 3)
 
 
 _INERT_BLOCKS = (("<script", "</script"), ("<style", "</style"), ("<!--", "-->"))
@@ -322,8 +415,9 @@ _LANG_RE = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
 
 def _language(tree: HtmlElement) -> str | None:
     candidates = [tree.get("lang"), tree.get("{http://www.w3.org/XML/1998/namespace}lang")]
-    candidates += tree.xpath('//head/meta[translate(@http-equiv,"CONTENT-LANGUAGE","content-language")'
-                             '="content-language"]/@content')
+    candidates += tree.xpath(
+        '//head/meta[translate(@http-equiv,"CONTENT-LANGUAGE","content-language")="content-language"]/@content'
+    )
     candidates += tree.xpath('//head/meta[@property="og:locale"]/@content')
     for candidate in candidates:
         value = (candidate or "").split(",")[0].strip()
@@ -436,8 +530,12 @@ class ExtractionPool:
         self._start_method = start_method
         self._executor: ProcessPoolExecutor | None = None
         self._closed = False
+        self._in_flight: set[Future[Extracted | None]] = set()
+        # A shut-down executor must outlive close(): if it is garbage-collected first, its manager
+        # thread never sees the request to cancel pending work.
+        self._retired: list[ProcessPoolExecutor] = []
 
-    def _pool(self) -> Executor:
+    def _pool(self) -> ProcessPoolExecutor:
         if self._closed:
             raise RuntimeError("ExtractionPool is closed")
         if self._executor is None:
@@ -449,9 +547,11 @@ class ExtractionPool:
 
     async def extract(self, html: bytes, url: str | None) -> Extracted | None:
         """Extract one page in a worker process; cancelling the awaiting task drops it if not yet started."""
-        loop = asyncio.get_running_loop()
         try:
-            return await loop.run_in_executor(self._pool(), extract_html, html, url)
+            future = self._pool().submit(extract_html, html, url)
+            self._in_flight.add(future)
+            future.add_done_callback(self._in_flight.discard)
+            return await asyncio.wrap_future(future)
         except BrokenProcessPool:
             # A worker died (killed, or a crash in native code): start afresh for the pages still to come.
             self._discard_broken_pool()
@@ -464,13 +564,18 @@ class ExtractionPool:
     def _discard_broken_pool(self) -> None:
         executor, self._executor = self._executor, None
         if executor is not None:
+            self._retired.append(executor)
             executor.shutdown(wait=False, cancel_futures=True)
 
     def close(self, cancel: bool = False) -> None:
         """Stop the workers; with cancel, pending pages are dropped and running ones are not waited for."""
         self._closed = True
+        if cancel:
+            for future in list(self._in_flight):
+                future.cancel()  # only succeeds for pages no worker has started: exactly what we want
         executor, self._executor = self._executor, None
         if executor is not None:
+            self._retired.append(executor)
             executor.shutdown(wait=not cancel, cancel_futures=cancel)
 
     def __enter__(self) -> ExtractionPool:
