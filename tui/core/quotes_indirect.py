@@ -17,6 +17,13 @@ _NOT_A_CLAUSE = re.compile(
 )
 _ACCUSE_OBJECT = re.compile(r"\s+(?:[\w’'.-]+\s+){0,6}?of\s+", re.IGNORECASE)
 _MIN_WORDS = 3
+_QUOTE_CLOSE_BEFORE = re.compile(r"(?:[,.!?]\s*[”\"’']|”)[^.!?“”\"]{0,50}$")
+_PREPOSITION_START = re.compile(r"(?:in|on|at|during|after|before|last|this|from|with|by|of|for|about|"
+                                r"earlier|later|yesterday|today|again|also)\b", re.IGNORECASE)
+_ATTITUDE_MIN_WORDS = 3
+_QUOTE_CLOSE_BEFORE = re.compile(r"(?:[,.!?]\s*[”\"’']|”)[^.!?“”\"]{0,50}$")
+_PREPOSITION_START = re.compile(r"(?:in|on|at|during|after|before|last|this|from|with|by|of|for|about|"
+                                r"earlier|later|yesterday|today|again|also)\b", re.IGNORECASE)
 _DATELINE = re.compile(r"[A-Z][A-Z .,'’-]{2,40}(?:\([^)]{1,40}\))?\s*[—–-]+\s*")
 
 
@@ -55,6 +62,12 @@ def find_indirect(text: str, layout: Layout, resolver: Resolver) -> list[Indirec
     for s_start, s_end in layout.sentences:
         for cue in layout.cues(s_start, s_end):
             result = _match_cue(text, layout, resolver, cue, s_start, s_end)
+            if result is None and not cue.text.lower().startswith("according"):
+                result = _attitude(text, layout, resolver, cue, s_start, s_end)
+            if result is not None and not any(r.start < result.end and result.start < r.end for r in found):
+                found.append(result)
+        for cue in layout.attitude_cues(s_start, s_end):
+            result = _attitude(text, layout, resolver, cue, s_start, s_end)
             if result is not None and not any(r.start < result.end and result.start < r.end for r in found):
                 found.append(result)
     return found
@@ -101,6 +114,31 @@ def _forward(text: str, layout: Layout, resolver: Resolver, cue: Cue, s_start: i
         return None
     confidence = 0.65 if has_that else 0.55
     return Indirect(start, end, subject, cue, confidence)
+
+
+def _attitude(text: str, layout: Layout, resolver: Resolver, cue: Cue, s_start: int, s_end: int) -> Indirect | None:
+    """SUBJECT believes/wants/called CONTENT: the rest of the clause after the verb."""
+    if _QUOTE_CLOSE_BEFORE.search(text[max(s_start, cue.start - 60):cue.start]):
+        return None              # '"…," she said in Iowa' attributes the quote; the words after are no content
+    subject = resolver.subject_before(cue.start, s_start)
+    if subject is None:
+        return None
+    pos = cue.end
+    skip = _AFTER_CUE_SKIP.match(text, pos, s_end)
+    if skip and skip.end() > pos and not text[skip.end():skip.end() + 6].lstrip().startswith("that"):
+        return None              # "said in a statement", "said last week" with no clause after
+    that = re.match(r"\s*,?\s*that\b", text[pos:s_end], re.IGNORECASE)
+    if that:
+        pos += that.end()
+    start, end = _trim(text, pos, s_end)
+    if start >= end or text[start] in ",.;:!?)" or _PREPOSITION_START.match(text, start):
+        return None
+    clause = re.search(r",\s+(?:but|and|while|which|who|although|because|as)\b|;|\s[—–]\s", text[start:end])
+    if clause:
+        end = start + clause.start()
+    if len(text[start:end].split()) < _ATTITUDE_MIN_WORDS:
+        return None
+    return Indirect(start, end, subject, cue, 0.45 if that else 0.35)
 
 
 def _quote_fills(layout: Layout, start: int, end: int) -> bool:

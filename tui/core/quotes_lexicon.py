@@ -52,6 +52,17 @@ def _inflect(base: str) -> tuple[str, ...]:
 CUE_WORDS: frozenset[str] = frozenset(
     form.replace("_", " ") for base in _CUE_BASES.split() for form in _inflect(base)
 ) | {"stated"}
+# Verbs of thought, intention and evaluation: attributions without speech (PolNeAR counts them).
+ATTITUDE_CUES: frozenset[str] = frozenset(
+    form for base in (
+        "believe think expect want hope fear worry know feel find suggest indicate estimate predict call "
+        "describe criticize criticise praise blame doubt recognize recognise consider view regard "
+        "understand plan promise vow pledge intend decide refuse agree threaten fault credit dismiss "
+        "question welcome endorse oppose support reject condemn applaud slam blast attack mock insist "
+        "announce show seem appear decline endorse propose defend urge name seek demand request back "
+        "embrace push refer"
+    ).split() for form in _inflect(base)
+) - {"finding", "feeling", "calling", "supporting", "attacking", "questioning"} | {"found", "felt", "knew", "showed", "shows", "sought"}
 # Verbs whose object is the listener, not the content: "told reporters that ...".
 LISTENER_CUES: frozenset[str] = frozenset(_inflect("tell") + _inflect("ask") + _inflect("urge") + _inflect("warn"))
 # Cues strong enough to introduce reported speech without "that".

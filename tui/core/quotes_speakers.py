@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from tui.core.quotes_actors import ActorIndex
 from tui.core.quotes_lexicon import (
+    ATTITUDE_CUES,
     CUE_FILLERS,
     CUE_WORDS,
     MULTIWORD_CUES,
@@ -22,18 +23,22 @@ _ABBREV = re.compile(
     r"Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec|U\.S|U\.N|U\.K|a\.m|p\.m|[A-Z])\.)$"
 )
 _SENTENCE_END = re.compile(r"[.?!…]+[”’\"'»)\]]*(?=\s+[“\"‘'(«A-Z0-9])")
-_CUE_PATTERN = re.compile(
-    r"\b(?:%s)\b" % "|".join(
-        [re.escape(c).replace(r"\ ", r"\s+") for c in sorted(MULTIWORD_CUES, key=len, reverse=True)]
-        + sorted((re.escape(c) for c in CUE_WORDS), key=len, reverse=True)
-    ),
-    re.IGNORECASE,
-)
 _NOUNISH_CUES = {"hope", "hopes", "charge", "charges", "report", "reports", "note", "notes", "promise",
                  "promises", "counter", "signal", "fear", "fears", "tell", "state", "worry", "joke", "comment",
                  "comments", "estimate", "estimates", "caution", "concern", "continue", "reply", "vow", "pledge",
                  "tweet", "tweets", "post", "warning", "quip", "boast", "lament", "remark", "remarks"}
+_NOT_IN_SUBJECT = {
+    "that", "which", "who", "whom", "to", "is", "are", "was", "were", "be", "been", "being", "have", "has", "had",
+    "and", "or", "but", "if", "when", "while", "because", "as", "so", "than", "not", "it", "this", "there", "what",
+    "how", "why", "where", "would", "will", "can", "could", "should", "may", "might", "must", "do", "does", "did",
+    "of", "in", "on", "at", "for", "with", "by", "from", "about", "into", "after", "before", "since", "until",
+}
 _WORD = re.compile(r"[A-Za-z’'-]+")
+_WORD_SCAN = re.compile(r"[A-Za-z]+")
+_MULTI_FIRST: dict[str, set[str]] = {}
+for _phrase in (*MULTIWORD_CUES, *(c for c in CUE_WORDS if " " in c)):
+    _first, _second = _phrase.split()
+    _MULTI_FIRST.setdefault(_first, set()).add(_second)
 
 
 @dataclass(frozen=True)
@@ -66,6 +71,7 @@ class Layout:
         self._quoted_starts = [start for start, _ in self.quoted]
         self.sentences = self._split_sentences()
         self._sentence_starts = [start for start, _ in self.sentences]
+        self._scan_cues()
 
     def _split_sentences(self) -> list[tuple[int, int]]:
         sentences: list[tuple[int, int]] = []
@@ -103,18 +109,54 @@ class Layout:
         index = max(0, bisect.bisect_right(self._sentence_starts, pos) - 1)
         return self.sentences[index] if self.sentences else (0, len(self.text))
 
+    def attitude_cues(self, start: int, end: int) -> list[Cue]:
+        """Verbs of thought, intention and evaluation ("believe", "want", "called"), outside quotes."""
+        return self._slice(self._attitudes, self._attitude_starts, start, end)
+
     def cues(self, start: int, end: int) -> list[Cue]:
         """Cue words in [start, end) that are not inside a quote."""
-        return [Cue(m.start(), m.end(), m.group()) for m in _CUE_PATTERN.finditer(self.text, start, end)
-                if not self.in_quote(m.start()) and _is_cue_usage(self.text, m)]
+        return self._slice(self._cues, self._cue_starts, start, end)
+
+    @staticmethod
+    def _slice(cues: list[Cue], starts: list[int], start: int, end: int) -> list[Cue]:
+        low = bisect.bisect_left(starts, start)
+        high = bisect.bisect_left(starts, end, low)
+        return [cue for cue in cues[low:high] if cue.end <= end]
+
+    def _scan_cues(self) -> None:
+        """One pass over the words of the text, finding every speech and attitude cue."""
+        self._cues: list[Cue] = []
+        self._attitudes: list[Cue] = []
+        words = list(_WORD_SCAN.finditer(self.text))
+        for index, match in enumerate(words):
+            lower = match.group().lower()
+            following = words[index + 1] if index + 1 < len(words) else None
+            if following is not None and lower in _MULTI_FIRST:
+                second = following.group().lower()
+                gap = self.text[match.end():following.start()]
+                if second in _MULTI_FIRST[lower] and gap.isspace() and len(gap) < 3:
+                    self._add(self._cues, match.start(), following.end())
+                    continue
+            if lower in CUE_WORDS:
+                self._add(self._cues, match.start(), match.end())
+            if lower in ATTITUDE_CUES:
+                self._add(self._attitudes, match.start(), match.end())
+        self._cue_starts = [cue.start for cue in self._cues]
+        self._attitude_starts = [cue.start for cue in self._attitudes]
+
+    def _add(self, target: list[Cue], start: int, end: int) -> None:
+        if self.in_quote(start) or not _is_cue_usage(self.text, start, self.text[start:end]):
+            return
+        target.append(Cue(start, end, self.text[start:end]))
 
 
-def _is_cue_usage(text: str, match: re.Match[str]) -> bool:
+def _is_cue_usage(text: str, start: int, word: str) -> bool:
     """Reject capitalised cue words that are names ("Said", "Hope") and nouns after articles."""
-    word = match.group()
     if word[0].isupper() and word.lower() in _NOUNISH_CUES:
         return False
-    before = text[max(0, match.start() - 6):match.start()].lower()
+    if start > 0 and text[start - 1] in "-‑" or text[start + len(word):start + len(word) + 1] in {"-", "‑"}:
+        return False             # so-called, self-described
+    before = text[max(0, start - 6):start].lower()
     return not re.search(r"\b(?:a|an|the|his|her|their|its|our)\s+$", before)
 
 
@@ -194,7 +236,24 @@ class Resolver:
             words = phrase.group().split()
             if len(words) <= 10:
                 return Subject(inside[-1].entity if inside else None, p_start, end)
-        return None
+        return self._bare_noun_phrase(end, floor)
+
+    def _bare_noun_phrase(self, end: int, floor: int) -> Subject | None:
+        """"Economists believe", "Republican leaders say": a short plain subject opening the clause."""
+        start = floor
+        comma = self.text.rfind(",", floor, end)
+        if comma != -1:
+            start = comma + 1
+        phrase = self.text[start:end].strip()
+        words = phrase.split()
+        if not 1 <= len(words) <= 4 or not all(re.fullmatch(r"[A-Za-z’'-]+", w) for w in words):
+            return None
+        if any(w.lower() in _NOT_IN_SUBJECT for w in words):
+            return None
+        p_start = end - len(phrase)
+        inside = [m for m in self.actors.mentions_between(p_start, end)
+                  if self.actors.entities[m.entity].kind in {"person", "organisation"}]
+        return Subject(inside[-1].entity if inside else None, p_start, end)
 
     def _pronoun(self, word: str, start: int) -> int | None | bool:
         lower = word.lower()
