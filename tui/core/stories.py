@@ -12,6 +12,7 @@ from rapidfuzz import fuzz, process
 
 from tui.core.stories_tokens import Token, strip_generic_prefix, tokenize
 
+_SCORERS = {"ratio": fuzz.ratio, "token_set": fuzz.token_set_ratio}
 _EARLIEST_PLAUSIBLE = datetime(1995, 1, 1, tzinfo=timezone.utc)
 _FUTURE_TOLERANCE = timedelta(days=1)
 
@@ -47,6 +48,7 @@ class Tuning:
     threshold: float = 0.20  # combined similarity (0..1) needed to join a story
     story_weight: float = 0.3  # share of the score from the story's token profile (rest: best article)
     fuzz_weight: float = 0.2  # share of the article score from rapidfuzz on the token strings
+    fuzz_scorer: str = "ratio"  # rapidfuzz scorer over sorted token strings ("ratio" or "token_set")
     text_weight: float = 0.5  # weight of a token seen only in the text, relative to the title
     name_boost: float = 1.5  # names and acronyms weigh more than common words
     actor_boost: float = 1.5  # canonical actors weigh more than other names
@@ -56,10 +58,14 @@ class Tuning:
     lookup_tokens: int = 8  # salient tokens used to find candidates
     max_df_share: float = 0.05  # tokens in more documents than this share never find candidates
     posting_scan: int = 50  # stories scanned per token (most recently updated first)
+    candidate_limit: int = 12  # stories, by weight of the salient tokens they share, whose profile is scored
     story_candidates: int = 3  # best stories whose articles rapidfuzz scores
     member_scan: int = 48  # most recent articles of a story rapidfuzz compares against
     member_shortlist: int = 5  # of those, the best by rapidfuzz that are scored in full
-    profile_power: float = 1.0  # <1 lets tokens found in only part of a story count for more
+    refine_passes: int = 1  # second looks at this batch's articles once all of it is placed
+    refine_max_size: int = 3  # ... when their story is this small
+    merge_threshold: float = 0.25  # profile cosine at which a story begun in this batch folds into another
+    merge_rounds: int = 3  # folding passes over the batch's stories
 
 
 @dataclass
@@ -89,6 +95,9 @@ class _Story:
     keys: list[str] = field(default_factory=list)  # members' token strings, for rapidfuzz
     first: datetime | None = None
     latest: datetime | None = None
+    version: int = 0  # bumped on every change, to invalidate the cached profile
+    profile_key: tuple[int, int] = (-1, -1)
+    profile: tuple[dict[str, float], float] = ({}, 0.0)
 
 
 def effective_time(item: StoryItem) -> datetime | None:
@@ -118,6 +127,7 @@ class StoryEngine:
         self._name_votes: Counter[str] = Counter()
         self._documents = 0
         self._epoch = 0
+        self._next_id = 1
         self._entries: dict[str, _Entry] = {}
         self._stories: dict[int, _Story] = {}
         self._postings: dict[str, dict[int, None]] = {}
@@ -148,9 +158,94 @@ class StoryEngine:
         fresh = self._fresh(items, key=lambda item: item.id)
         entries = [self._featurise(item) for item in fresh]
         self._count_documents(entries)
-        for entry in sorted(entries, key=_time_key):
+        ordered = sorted(entries, key=_time_key)
+        for entry in ordered:
             self._assignments[entry.item_id] = self._place(entry)
+        for _ in range(self.tuning.refine_passes):
+            self._refine(ordered)
+        for _ in range(self.tuning.merge_rounds):
+            if not self._merge_small(ordered):
+                break
         return [self._assignments[item.id] for item in items]
+
+    def _merge_small(self, entries: list[_Entry]) -> int:
+        """Fold stories begun in this batch into a story whose token profile is close (small ones first)."""
+        begun = {e.story_id for e in entries if self._assignments[e.item_id].matched_item_id is None}
+        stories = sorted((self._stories[i] for i in begun if i in self._stories), key=lambda st: len(st.members))
+        merged = 0
+        for story in stories:
+            if story.story_id not in self._stories:
+                continue
+            target = self._closest_story(story)
+            if target is None:
+                continue
+            for member in list(story.members):
+                self._detach(member)
+                self._attach(member, target.story_id)
+                old = self._assignments[member.item_id]
+                self._assignments[member.item_id] = Assignment(
+                    member.item_id, target.story_id, old.score, old.shared_terms, old.matched_item_id
+                )
+            merged += 1
+        return merged
+
+    def _profile(self, story: _Story) -> tuple[dict[str, float], float]:
+        """The story's idf-weighted mean token vector and its norm, cached until the story or counts change."""
+        key = (self._epoch, story.version)
+        if story.profile_key != key:
+            size = len(story.members)
+            idf = self._idf
+            profile = {t: c / size * idf(t) for t, c in story.counts.items()}
+            story.profile = (profile, math.sqrt(sum(v * v for v in profile.values())))
+            story.profile_key = key
+        return story.profile
+
+    def _story_names(self, story: _Story) -> set[str]:
+        return {t for t in story.counts if self._is_name(t)}
+
+    def _closest_story(self, story: _Story) -> _Story | None:
+        profile, norm = self._profile(story)
+        names = self._story_names(story)
+        lookup = sorted(profile, key=profile.__getitem__, reverse=True)[: self.tuning.lookup_tokens]
+        seen: set[int] = {story.story_id}
+        best, best_score = None, self.tuning.merge_threshold
+        for token in lookup:
+            for other_id in list(reversed(self._postings.get(token, {})))[: self.tuning.posting_scan]:
+                other = self._stories.get(other_id)
+                if other is None or other_id in seen or len(other.members) < len(story.members):
+                    continue
+                seen.add(other_id)
+                if not (self._in_window(other, story.first) or self._in_window(other, story.latest)):
+                    continue
+                other_profile, other_norm = self._profile(other)
+                small, large = (profile, other_profile) if len(profile) <= len(other_profile) else (other_profile, profile)
+                dot = sum(v * large[t] for t, v in small.items() if t in large)
+                score = dot / (norm * other_norm) if norm and other_norm else 0.0
+                if score >= best_score and not (names and names.isdisjoint(self._story_names(other))):
+                    best, best_score = other, score
+        return best
+
+    def _refine(self, entries: list[_Entry]) -> None:
+        """Re-place this batch's articles now that every story has its batch members; earlier ones never move."""
+        for entry in entries:
+            own = entry.story_id
+            started = self._assignments[entry.item_id].matched_item_id is None
+            if not started and len(self._stories[own].members) > self.tuning.refine_max_size:
+                continue  # settled: articles that joined a story by a match only move when that story stayed small
+            self._detach(entry)
+            best = self._best_match(entry, self._weighted(entry)[0])
+            if best is None:
+                self._attach(entry, own)
+                continue
+            score, story, matched, shared = best
+            if story.story_id != own:
+                self._attach(entry, story.story_id)
+                terms = tuple(entry.surface[token] for token in shared)
+                self._assignments[entry.item_id] = Assignment(
+                    entry.item_id, story.story_id, round(score * 100, 1), terms, matched.item_id
+                )
+            else:
+                self._attach(entry, own)
 
     # -------------------------------------------------------------- indexing
 
@@ -184,7 +279,8 @@ class StoryEngine:
                 weights[token.key] = max(weights.get(token.key, 0.0), tuning.actor_boost)
                 evidence[token.key] += 3
                 surface.setdefault(token.key, actor)
-        key = " ".join(token.key for token in title_tokens)
+        # Sorted unique tokens: plain Levenshtein ratio over these behaves like token_sort_ratio, ten times cheaper.
+        key = " ".join(sorted({token.key for token in title_tokens}))
         return _Entry(item.id, weights, surface, key, effective_time(item), Counter({t: n for t, n in evidence.items() if n}))
 
     def _count_documents(self, entries: Iterable[_Entry]) -> None:
@@ -206,11 +302,31 @@ class StoryEngine:
             self._idf_cache[token] = cached
         return cached
 
+    def _detach(self, entry: _Entry) -> None:
+        story = self._stories[entry.story_id]
+        story.version += 1
+        index = story.members.index(entry)
+        del story.members[index]
+        del story.keys[index]
+        if not story.members:
+            del self._stories[story.story_id]  # only a story begun in this batch can empty
+            return
+        counts = story.counts
+        for token, weight in entry.weights.items():
+            counts[token] -= weight
+            if counts[token] <= 1e-9:
+                del counts[token]
+        if entry.time is not None and entry.time in (story.first, story.latest):
+            times = [m.time for m in story.members if m.time is not None]
+            story.first, story.latest = (min(times), max(times)) if times else (None, None)
+
     def _attach(self, entry: _Entry, story_id: int) -> None:
         story = self._stories.get(story_id)
         if story is None:
             story = self._stories[story_id] = _Story(story_id)
+            self._next_id = max(self._next_id, story_id + 1)
         entry.story_id = story_id
+        story.version += 1
         story.members.append(entry)
         story.keys.append(entry.key)
         story.counts.update(entry.weights)
@@ -229,7 +345,7 @@ class StoryEngine:
         weighted, _ = self._weighted(entry)
         best = self._best_match(entry, weighted)
         if best is None:
-            story_id = max(self._stories, default=0) + 1
+            story_id = self._next_id
             self._attach(entry, story_id)
             return Assignment(entry.item_id, story_id, 0.0, (), None)
         score, story, matched, shared = best
@@ -238,11 +354,12 @@ class StoryEngine:
         return Assignment(entry.item_id, story.story_id, round(score * 100, 1), terms, matched.item_id)
 
     def _best_match(self, entry: _Entry, weighted: dict[str, float]):
-        mass = sum(w * w for w in weighted.values())
+        squared = {t: w * w for t, w in weighted.items()}
+        mass = sum(squared.values())
         if mass == 0.0:
             return None
         ranked = sorted(
-            ((self._story_score(story, weighted, mass), story) for story in self._candidates(entry, weighted)),
+            ((self._story_score(story, squared) / mass, story) for story in self._candidates(entry, weighted)),
             key=lambda pair: pair[0],
             reverse=True,
         )
@@ -256,42 +373,56 @@ class StoryEngine:
             score = tuning.story_weight * story_score + (1 - tuning.story_weight) * pair_score
             if score >= tuning.threshold and (best is None or score > best[0]):
                 best = (score, story, matched, shared)
+        if best is not None:
+            score, story, matched, shared = best
+            best = (score, story, matched, sorted(shared, key=weighted.__getitem__, reverse=True)[:6])
         return best
 
     def _candidates(self, entry: _Entry, weighted: dict[str, float]) -> list[_Story]:
         tuning = self.tuning
         ceiling = max(20.0, tuning.max_df_share * self._documents)
         lookup = [t for t in sorted(weighted, key=weighted.__getitem__, reverse=True) if self._df[t] <= ceiling]
-        found: dict[int, _Story] = {}
+        hits: dict[int, float] = {}
+        rejected: set[int] = set()
         for token in lookup[: tuning.lookup_tokens]:
             posting = self._postings.get(token)
             if not posting:
                 continue
+            weight = weighted[token] ** 2
             for scanned, story_id in enumerate(reversed(posting)):
                 if scanned >= tuning.posting_scan:
                     break
-                if story_id in found:
+                if story_id in hits:
+                    hits[story_id] += weight
                     continue
-                story = self._stories[story_id]
-                if not self._in_window(story, entry.time):
-                    if story.latest is not None and entry.time is not None and story.latest < entry.time:
+                if story_id in rejected:
+                    continue
+                story = self._stories.get(story_id)
+                if story is None or (self.window is not None and not self._in_window(story, entry.time)):
+                    rejected.add(story_id)
+                    if story is not None and story.latest is not None and entry.time is not None and story.latest < entry.time:
                         break  # older stories sit further back in this posting
                     continue
-                found[story_id] = story
-        return list(found.values())
+                hits[story_id] = weight
+        best = sorted(hits, key=hits.__getitem__, reverse=True)[: tuning.candidate_limit]
+        return [self._stories[story_id] for story_id in best]
 
     def _in_window(self, story: _Story, moment: datetime | None) -> bool:
         if self.window is None or moment is None or story.latest is None or story.first is None:
             return True
         return story.first - self.window <= moment <= story.latest + self.window
 
-    def _story_score(self, story: _Story, weighted: dict[str, float], mass: float) -> float:
+    @staticmethod
+    def _story_score(story: _Story, squared: dict[str, float]) -> float:
         """How much of the article's weight the story's profile covers, by how typical each token is there."""
         size = len(story.members)
         counts = story.counts
-        power = self.tuning.profile_power
-        covered = sum(w * w * min(1.0, counts[t] / size) ** power for t, w in weighted.items() if t in counts)
-        return covered / mass
+        covered = 0.0
+        for token, weight in squared.items():
+            count = counts.get(token)
+            if count:
+                covered += weight * (1.0 if count >= size else count / size)
+        return covered
 
     def _best_member(self, entry: _Entry, weighted: dict[str, float], mass: float, story: _Story):
         """The story's article closest to this one: rapidfuzz shortlists, idf-weighted cosine decides."""
@@ -299,7 +430,7 @@ class StoryEngine:
         start = max(0, len(story.members) - tuning.member_scan)
         members = story.members[start:]
         shortlist = process.extract(
-            entry.key, story.keys[start:], scorer=fuzz.token_set_ratio, limit=tuning.member_shortlist
+            entry.key, story.keys[start:], scorer=_SCORERS[tuning.fuzz_scorer], limit=tuning.member_shortlist
         )
         best = None
         for _, ratio, index in shortlist:
@@ -315,7 +446,7 @@ class StoryEngine:
             cosine = sum(weighted[t] * other[t] for t in shared) / math.sqrt(mass * other_mass)
             score = (1 - tuning.fuzz_weight) * cosine + tuning.fuzz_weight * float(ratio) / 100
             if best is None or score > best[0]:
-                best = (score, member, sorted(shared, key=weighted.__getitem__, reverse=True)[:6])
+                best = (score, member, shared)
         return best
 
     def _distinctive(self, shared: list[str], entry: _Entry, member: _Entry) -> bool:
