@@ -397,5 +397,6 @@ def _sentence_subject(text: str, s_start: int, pos: int, resolver: Resolver) -> 
 
 
 def _indirect_drafts(indirect: list[Indirect]) -> list[_Draft]:
-    return [_Draft(r.start, r.end, "indirect", None, r.subject.entity, re.sub(r"\s+", " ", r.cue.text),
+    return [_Draft(r.start, r.end, "indirect", None, r.subject.entity,
+                   None if r.cue.text == ":" else re.sub(r"\s+", " ", r.cue.text),
                    r.confidence * (0.8 if r.subject.entity is None else 1.0), True) for r in indirect]

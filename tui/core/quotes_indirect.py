@@ -12,15 +12,19 @@ _AFTER_CUE_SKIP = re.compile(AFTER_CUE_SKIP_RE, re.IGNORECASE)
 _LISTENER = re.compile(r"\s+(?:[\w’'.-]+\s+){0,5}?(?=that\b)|\s+[\w’'.-]+(?:\s+[\w’'.-]+){0,4}?\s*:", re.IGNORECASE)
 _NOT_A_CLAUSE = re.compile(
     r"(?:to|so|no|yes|nothing|something|anything|little|much|more|about|of|for|with|at|by|from|in|on|"
-    r"if|whether|it\.|this\.|the\s+(?:same|word)|goodbye|hello|thanks|sorry|[.,;:!?)]|$)\b",
+    r"if|whether|during|when|while|after|before|as|because|since|referring|according|it\.|this\.|the\s+(?:same|word)|goodbye|hello|thanks|sorry|[.,;:!?)]|$)\b",
     re.IGNORECASE,
 )
 _ACCUSE_OBJECT = re.compile(r"\s+(?:[\w’'.-]+\s+){0,6}?of\s+", re.IGNORECASE)
 _MIN_WORDS = 3
+_CLAUSE_BREAK = re.compile(r",\s+(?:but|and\s+(?=he|she|they|it|the|a|his|her)|while|which|who|although|because|as|"
+                           r"even\s+as|whereas|though)\b|;|\s[—–]\s")
 _QUOTE_CLOSE_BEFORE = re.compile(r"(?:[,.!?]\s*[”\"’']|”)[^.!?“”\"]{0,50}$")
 _PREPOSITION_START = re.compile(r"(?:in|on|at|during|after|before|last|this|from|with|by|of|for|about|"
                                 r"earlier|later|yesterday|today|again|also)\b", re.IGNORECASE)
 _ATTITUDE_MIN_WORDS = 3
+_CLAUSE_BREAK = re.compile(r",\s+(?:but|and\s+(?=he|she|they|it|the|a|his|her)|while|which|who|although|because|as|"
+                           r"even\s+as|whereas|though)\b|;|\s[—–]\s")
 _QUOTE_CLOSE_BEFORE = re.compile(r"(?:[,.!?]\s*[”\"’']|”)[^.!?“”\"]{0,50}$")
 _PREPOSITION_START = re.compile(r"(?:in|on|at|during|after|before|last|this|from|with|by|of|for|about|"
                                 r"earlier|later|yesterday|today|again|also)\b", re.IGNORECASE)
@@ -58,7 +62,7 @@ def _enough_words(text: str, start: int, end: int) -> bool:
 
 def find_indirect(text: str, layout: Layout, resolver: Resolver) -> list[Indirect]:
     """Every reported-speech clause found by the cue patterns, sentence by sentence."""
-    found: list[Indirect] = []
+    found: list[Indirect] = headline_attributions(text, layout, resolver)
     for s_start, s_end in layout.sentences:
         for cue in layout.cues(s_start, s_end):
             result = _match_cue(text, layout, resolver, cue, s_start, s_end)
@@ -84,7 +88,9 @@ def _match_cue(text: str, layout: Layout, resolver: Resolver, cue: Cue, s_start:
 
 def _forward(text: str, layout: Layout, resolver: Resolver, cue: Cue, s_start: int, s_end: int) -> Indirect | None:
     """SUBJECT [has] CUE [on Monday] [that] CONTENT."""
-    subject = resolver.subject_before(cue.start, s_start)
+    if _QUOTE_CLOSE_BEFORE.search(text[max(s_start, cue.start - 60):cue.start]):
+        return None
+    subject = _subject_of(text, resolver, cue, s_start)
     if subject is None:
         return None
     pos = cue.end
@@ -110,6 +116,7 @@ def _forward(text: str, layout: Layout, resolver: Resolver, cue: Cue, s_start: i
     if not has_that and (word not in SPEECH_CUES and word != "expressed hope" or _NOT_A_CLAUSE.match(text, start)):
         return None
     end = _cut_at_trailing_attribution(text, layout, start, end)
+    end = _cut_at_clause(text, start, end)
     if not _enough_words(text, start, end):
         return None
     confidence = 0.65 if has_that else 0.55
@@ -120,7 +127,7 @@ def _attitude(text: str, layout: Layout, resolver: Resolver, cue: Cue, s_start: 
     """SUBJECT believes/wants/called CONTENT: the rest of the clause after the verb."""
     if _QUOTE_CLOSE_BEFORE.search(text[max(s_start, cue.start - 60):cue.start]):
         return None              # '"…," she said in Iowa' attributes the quote; the words after are no content
-    subject = resolver.subject_before(cue.start, s_start)
+    subject = _subject_of(text, resolver, cue, s_start)
     if subject is None:
         return None
     pos = cue.end
@@ -133,12 +140,54 @@ def _attitude(text: str, layout: Layout, resolver: Resolver, cue: Cue, s_start: 
     start, end = _trim(text, pos, s_end)
     if start >= end or text[start] in ",.;:!?)" or _PREPOSITION_START.match(text, start):
         return None
-    clause = re.search(r",\s+(?:but|and|while|which|who|although|because|as)\b|;|\s[—–]\s", text[start:end])
-    if clause:
-        end = start + clause.start()
+    if text[start] in "“\"‘'" and not that:
+        return None              # a quotation after the verb is a direct quote, attributed elsewhere
+    end = _cut_at_clause(text, start, end)
     if len(text[start:end].split()) < _ATTITUDE_MIN_WORDS:
         return None
     return Indirect(start, end, subject, cue, 0.45 if that else 0.35)
+
+
+def _cut_at_clause(text: str, start: int, end: int) -> int:
+    """Reported content stops where a new clause of the author's begins (", but …", ", which …")."""
+    clause = _CLAUSE_BREAK.search(text, start, end)
+    if clause and layout_safe(text, start, clause.start()):
+        return clause.start()
+    return end
+
+
+def layout_safe(text: str, start: int, cut: int) -> bool:
+    """Don't cut inside an open quotation: count the quote marks before the cut."""
+    segment = text[start:cut]
+    return segment.count("“") <= segment.count("”") and segment.count('"') % 2 == 0
+
+
+def _subject_of(text: str, resolver: Resolver, cue: Cue, s_start: int) -> Subject | None:
+    """The subject before a cue; for "…, saying X" the subject of the whole sentence."""
+    if cue.text.lower().endswith("ing") and text[max(s_start, cue.start - 3):cue.start].strip() in {",", "while", "by"}:
+        return resolver.sentence_subject(s_start, cue.start)
+    return resolver.subject_before(cue.start, s_start)
+
+
+def headline_attributions(text: str, layout: Layout, resolver: Resolver) -> list[Indirect]:
+    """"Graham: Trump's rhetoric destroys the party": a short line opening with a name and a colon."""
+    found = []
+    for p_start, p_end in layout.paragraphs:
+        if p_end - p_start > 200:
+            continue
+        colon = text.find(": ", p_start, p_end)
+        if colon == -1:
+            continue
+        mentions = [m for m in resolver.actors.mentions_between(p_start, colon)
+                    if resolver.actors.entities[m.entity].kind in {"person", "organisation"}]
+        if not mentions or mentions[0].start != p_start or mentions[-1].end < colon - 1:
+            continue
+        start, end = _trim(text, colon + 1, p_end)
+        if text[start:start + 1] in "“\"‘'" or not _enough_words(text, start, end):
+            continue
+        subject = Subject(mentions[-1].entity, mentions[-1].start, mentions[-1].end)
+        found.append(Indirect(start, end, subject, Cue(colon, colon + 1, ":"), 0.5))
+    return found
 
 
 def _quote_fills(layout: Layout, start: int, end: int) -> bool:

@@ -27,6 +27,12 @@ _NOUNISH_CUES = {"hope", "hopes", "charge", "charges", "report", "reports", "not
                  "promises", "counter", "signal", "fear", "fears", "tell", "state", "worry", "joke", "comment",
                  "comments", "estimate", "estimates", "caution", "concern", "continue", "reply", "vow", "pledge",
                  "tweet", "tweets", "post", "warning", "quip", "boast", "lament", "remark", "remarks"}
+# "47 percent of registered voters say", "Six in 10 say": survey results as sources.
+_POLL_SUBJECT = re.compile(
+    r"(?:(?:about|at least|nearly|almost|only|just|roughly|some|more than|fewer than)\s+)?"
+    r"(?:\d[\d.,]*|[A-Za-z-]+)\s+(?:percent|%|in\s+(?:\d+|ten))(?:\s+of\s+[\w\s’'-]{1,60})?$",
+    re.IGNORECASE,
+)
 _NOT_IN_SUBJECT = {
     "that", "which", "who", "whom", "to", "is", "are", "was", "were", "be", "been", "being", "have", "has", "had",
     "and", "or", "but", "if", "when", "while", "because", "as", "so", "than", "not", "it", "this", "there", "what",
@@ -219,6 +225,8 @@ class Resolver:
         if word_match:
             word = word_match.group(1)
             start = end - len(word)
+            if word.lower() in {"who", "which"}:
+                return self._relative_subject(start, floor)
             pronoun = self._pronoun(word, start)
             if pronoun is not False:
                 return Subject(pronoun, start, end, pronoun=True)
@@ -238,6 +246,17 @@ class Resolver:
                 return Subject(inside[-1].entity if inside else None, p_start, end)
         return self._bare_noun_phrase(end, floor)
 
+    def _relative_subject(self, start: int, floor: int) -> Subject:
+        """"Barkley, who said …": the relative pronoun stands for the name before it."""
+        before = start
+        while before > floor and self.text[before - 1] in " ,":
+            before -= 1
+        mention = self.actors.mention_at(max(floor, before - 1), before)
+        if mention is not None and mention.end >= before - 2 and \
+                self.actors.entities[mention.entity].kind in {"person", "organisation"}:
+            return Subject(mention.entity, mention.start, mention.end)
+        return Subject(None, start, start + 3)
+
     def _bare_noun_phrase(self, end: int, floor: int) -> Subject | None:
         """"Economists believe", "Republican leaders say": a short plain subject opening the clause."""
         start = floor
@@ -245,6 +264,9 @@ class Resolver:
         if comma != -1:
             start = comma + 1
         phrase = self.text[start:end].strip()
+        poll = _POLL_SUBJECT.search(phrase)
+        if poll:
+            return Subject(None, end - len(poll.group()), end)
         words = phrase.split()
         if not 1 <= len(words) <= 4 or not all(re.fullmatch(r"[A-Za-z’'-]+", w) for w in words):
             return None
