@@ -82,3 +82,15 @@ def test_not_a_feed_is_an_error(body: bytes, message: str) -> None:
     parsed = parse_feed(body, "http://h.org/f", {"content-type": "text/html"})
     assert parsed.error and message in parsed.error
     assert parsed.entries == ()
+
+
+@pytest.mark.parametrize("raw, name", [
+    ("newsroom@x.example (Alina Mukhanova)", "Alina Mukhanova"),
+    ("Alina Mukhanova (newsroom@x.example)", "Alina Mukhanova"),
+    ("newsroom@x.example", None),
+    ("Ann Lee", "Ann Lee"),
+])
+def test_author_names_without_email(raw: str, name: str | None) -> None:
+    body = rss("R", [{"title": "T", "guid": "1", "author": raw}])
+    assert parse_feed(body, "http://h.org/f").entries[0].author == name
+    assert parse_with_feedparser(body, "http://h.org/f").entries[0].author == name

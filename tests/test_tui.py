@@ -134,10 +134,16 @@ def test_refresh_keeps_one_worker(tmp_path: Path, server) -> None:
 
     async def scenario() -> None:
         async with app.run_test(size=(140, 40)) as pilot:
+            await pilot.pause()
+            assert app.refreshing  # a feed never fetched: the app refreshes at start
             await pilot.press("r")
             await pilot.press("r")
-            assert len([w for w in app.workers if w.group == "refresh"]) == 1
-            await app.workers.wait_for_complete()
+            running = [w for w in app.workers if w.group == "refresh" and w.is_running]
+            assert len(running) == 1
+            for _ in range(100):
+                if not app.refreshing:
+                    break
+                await pilot.pause(0.05)
             await pilot.pause()
             assert app.screen.query_one(ArticleList).count == 1
 

@@ -44,6 +44,8 @@ class BylineApp(App[None]):
     def on_mount(self) -> None:
         if self.config.keymap:
             self.set_keymap(self.config.keymap)
+        if self.config.feeds:  # the feed pane lists every subscription, fetched or not
+            self.store.sync_feeds((f.url, f.name, f.tags) for f in self.config.feeds)
         saved_theme = self.store.get_state("theme")
         if saved_theme in self.available_themes:
             self.theme = saved_theme
@@ -57,6 +59,22 @@ class BylineApp(App[None]):
         minutes = self.config.settings.refresh_minutes
         if minutes > 0:
             self.set_interval(minutes * 60, self.action_refresh, name="auto-refresh")
+        if self._refresh_due(minutes):
+            self.call_after_refresh(self.action_refresh)
+
+    def _refresh_due(self, minutes: int) -> bool:
+        """Refresh at start when a feed was never fetched, or the last refresh is overdue."""
+        if not self.config.feeds:
+            return False
+        feeds = self.store.feeds()
+        if any(f.last_checked is None for f in feeds):
+            return True
+        if minutes <= 0:
+            return False
+        from datetime import UTC, datetime, timedelta
+
+        oldest = min(f.last_checked for f in feeds if f.last_checked is not None)
+        return datetime.now(UTC) - oldest > timedelta(minutes=minutes)
 
     @property
     def main(self) -> MainScreen:

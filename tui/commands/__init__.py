@@ -2,6 +2,16 @@
 
 from __future__ import annotations
 
-from tui.commands import articles, extract, feeds, fetch, prune, search, subscribe
+from tui.commands import (
+    articles,
+    extract,
+    feeds,
+    fetch,
+    prune,
+    quotes,
+    search,
+    stories,
+    subscribe,
+)
 
-ALL = (fetch, articles, feeds, search, extract, prune, subscribe)
+ALL = (fetch, articles, feeds, stories, search, quotes, extract, prune, subscribe)

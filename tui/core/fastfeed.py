@@ -16,7 +16,7 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from tui.core.models import ParsedEntry, ParsedFeed
-from tui.core.text import html_to_text, one_line
+from tui.core.text import author_name, html_to_text, one_line
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 RSS1 = "{http://purl.org/rss/1.0/}"
@@ -120,7 +120,7 @@ def _finish(title: str, link: str | None, guid: str, summary: str, content: str,
     if not guid:
         digest = hashlib.sha1(f"{title}\n{published}\n{summary[:500]}".encode()).hexdigest()
         guid = f"sha1:{digest}"
-    return ParsedEntry(guid=guid, url=link, title=title, author=one_line(author) or None,
+    return ParsedEntry(guid=guid, url=link, title=title, author=author_name(author) or None,
                        published=published, summary=summary, content=content)
 
 

@@ -10,7 +10,7 @@ from urllib.parse import urljoin, urlsplit
 
 from tui.core.fastfeed import parse_fast
 from tui.core.models import ParsedEntry, ParsedFeed
-from tui.core.text import html_to_text, one_line
+from tui.core.text import author_name, html_to_text, one_line
 
 MAX_ENTRIES = 2000
 MAX_FIELD_CHARS = 200_000
@@ -109,7 +109,7 @@ def _entry(raw: Any, feed_url: str) -> ParsedEntry | None:
     if not guid:
         digest = hashlib.sha1(f"{title}\n{published}\n{summary[:500]}".encode()).hexdigest()
         guid = f"sha1:{digest}"
-    author = one_line(_limited(raw.get("author", ""))) or None
+    author = author_name(_limited(raw.get("author", ""))) or None
     return ParsedEntry(guid=guid, url=link, title=title, author=author, published=published,
                        summary=summary, content=content)
 

@@ -73,6 +73,70 @@ MIGRATIONS: tuple[str, ...] = (
     END;
     CREATE TABLE state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     """,
+    # 2: stories, and each article's place in one (with the reason it joined)
+    """
+    ALTER TABLE articles ADD COLUMN story_id INTEGER;
+    ALTER TABLE articles ADD COLUMN story_score REAL;
+    ALTER TABLE articles ADD COLUMN story_terms TEXT;
+    ALTER TABLE articles ADD COLUMN story_match INTEGER;
+    CREATE INDEX articles_by_story ON articles (story_id, sort_time DESC, id DESC);
+    CREATE INDEX articles_ungrouped ON articles (sort_time) WHERE story_id IS NULL;
+    CREATE TABLE stories (
+        id INTEGER PRIMARY KEY,
+        headline TEXT NOT NULL,
+        first_seen INTEGER NOT NULL,
+        last_updated INTEGER NOT NULL,
+        article_count INTEGER NOT NULL,
+        outlet_count INTEGER NOT NULL,
+        followed INTEGER NOT NULL DEFAULT 0,
+        read_count INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX stories_by_time ON stories (last_updated DESC);
+    CREATE INDEX stories_followed ON stories (last_updated DESC) WHERE followed = 1;
+    """,
+    # 3: actors and quotes of each article, with a full-text index over quotes
+    """
+    ALTER TABLE articles ADD COLUMN analysed INTEGER NOT NULL DEFAULT 0;
+    CREATE INDEX articles_unanalysed ON articles (id) WHERE analysed = 0;
+    CREATE TABLE actors (
+        id INTEGER PRIMARY KEY,
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        role TEXT,
+        aliases TEXT NOT NULL DEFAULT '',
+        mentions INTEGER NOT NULL,
+        first_offset INTEGER NOT NULL,
+        spans TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX actors_by_article ON actors (article_id);
+    CREATE INDEX actors_by_name ON actors (name);
+    CREATE TABLE quotes (
+        id INTEGER PRIMARY KEY,
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        speaker TEXT,
+        text TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        cue TEXT,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        confidence REAL NOT NULL
+    );
+    CREATE INDEX quotes_by_article ON quotes (article_id, start);
+    CREATE INDEX quotes_by_speaker ON quotes (speaker);
+    CREATE VIRTUAL TABLE quotes_fts USING fts5 (
+        speaker, text, content='quotes', content_rowid='id',
+        tokenize='unicode61 remove_diacritics 2'
+    );
+    CREATE TRIGGER quotes_fts_insert AFTER INSERT ON quotes BEGIN
+        INSERT INTO quotes_fts (rowid, speaker, text) VALUES (new.id, new.speaker, new.text);
+    END;
+    CREATE TRIGGER quotes_fts_delete AFTER DELETE ON quotes BEGIN
+        INSERT INTO quotes_fts (quotes_fts, rowid, speaker, text)
+        VALUES ('delete', old.id, old.speaker, old.text);
+    END;
+    CREATE VIRTUAL TABLE quotes_vocab USING fts5vocab (quotes_fts, 'row');
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

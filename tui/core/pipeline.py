@@ -38,6 +38,9 @@ class RefreshSummary:
 
     results: list[FeedResult] = field(default_factory=list)
     fulltext: FullTextStats = field(default_factory=FullTextStats)
+    analysed: int = 0
+    grouped: int = 0
+    errors: list[str] = field(default_factory=list)
     cancelled: bool = False
     seconds: float = 0.0
 
@@ -96,8 +99,33 @@ async def refresh(
             summary.fulltext = await fetch_full_texts(
                 store, fetcher, feed_ids, settings, progress=report, cancel=cancel)
             summary.cancelled = summary.fulltext.cancelled
+    if not summary.cancelled:
+        await _analyse_and_group(store, settings, summary, report, cancel)
     summary.seconds = time.monotonic() - started
     return summary
+
+
+async def _analyse_and_group(store: Store, settings: Settings, summary: RefreshSummary,
+                             report: ProgressCallback, cancel: threading.Event) -> None:
+    """Actors and quotes of new text, then stories (which use the actors)."""
+    from tui.core.analysis import analyse_pending
+    from tui.core.grouping import group_pending
+
+    def analysis_progress(done: int, total: int) -> None:
+        report(Progress("analysis", done, total))
+
+    try:
+        summary.analysed = await asyncio.to_thread(
+            analyse_pending, store, cancel=cancel, progress=analysis_progress)
+        if cancel.is_set():
+            summary.cancelled = True
+            return
+        report(Progress("stories", 0, 1))
+        summary.grouped = await asyncio.to_thread(group_pending, store,
+                                                  settings.story_window_hours)
+        report(Progress("stories", 1, 1))
+    except sqlite3.Error as exc:
+        summary.errors.append(f"cannot write to the cache: {exc}")
 
 
 async def _refresh_feed(store: Store, fetcher: Fetcher, feed: FeedConfig,

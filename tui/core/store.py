@@ -276,7 +276,8 @@ class Store:
         ]
 
     # -- articles ----------------------------------------------------------------------------
-    _ROW_COLUMNS = ("a.id, f.name, a.title, a.sort_time, a.read, a.starred")
+    _ROW_COLUMNS = ("a.id, f.name, a.title, a.sort_time, a.read, a.starred, a.story_id, "
+                    "(SELECT outlet_count FROM stories s WHERE s.id = a.story_id)")
 
     def count_articles(self, flt: ArticleFilter = ArticleFilter()) -> int:
         where, params = flt.where()
@@ -292,7 +293,7 @@ class Store:
             (*params, limit, offset),
         ).fetchall()
         return [ArticleRow(r[0], r[1], r[2], to_dt(r[3]) or datetime.now(UTC), bool(r[4]),
-                           bool(r[5])) for r in rows]
+                           bool(r[5]), r[6], r[7] or 0) for r in rows]
 
     def row_index(self, flt: ArticleFilter, article_id: int) -> int | None:
         """Position of an article in the filtered, newest-first list (None when not in it)."""
@@ -311,14 +312,15 @@ class Store:
     def article(self, article_id: int) -> Article | None:
         r = self.conn().execute(
             "SELECT a.id, a.feed_id, f.name, a.guid, a.url, a.title, a.author, a.published, "
-            "a.fetched, a.summary, a.body, a.text_status, a.text_note, a.read, a.starred "
-            "FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE a.id = ?", (article_id,),
+            "a.fetched, a.summary, a.body, a.text_status, a.text_note, a.read, a.starred, "
+            "a.story_id FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE a.id = ?",
+            (article_id,),
         ).fetchone()
         if r is None:
             return None
         return Article(r[0], r[1], r[2], r[3], r[4], r[5], r[6], to_dt(r[7]),
                        to_dt(r[8]) or datetime.now(UTC), r[9], r[10], TextStatus(r[11]), r[12],
-                       bool(r[13]), bool(r[14]))
+                       bool(r[13]), bool(r[14]), r[15])
 
     def set_read(self, article_ids: Sequence[int], read: bool = True) -> None:
         with self.write() as tx:
@@ -352,7 +354,7 @@ class Store:
         with self.write() as tx:
             tx.execute(
                 "UPDATE articles SET text_status = ?, text_note = ?, body = COALESCE(?, body), "
-                "author = COALESCE(author, ?) WHERE id = ?",
+                "author = COALESCE(author, ?), analysed = 0 WHERE id = ?",
                 (status.value, note, body, author, article_id),
             )
 

@@ -91,3 +91,19 @@ def html_to_text(fragment: str) -> str:
 def _tidy_paragraphs(text: str) -> str:
     paragraphs = (" ".join(block.split()) for block in re.split(r"\n\s*\n", text))
     return "\n\n".join(p for p in paragraphs if p)
+
+
+_EMAIL_THEN_NAME = re.compile(r"^\S+@\S+\s*\((?P<name>[^()]+)\)$")
+_NAME_THEN_EMAIL = re.compile(r"^(?P<name>[^()@]+?)\s*\(\S+@\S+\)$")
+_BARE_EMAIL = re.compile(r"^\S+@\S+$")
+
+
+def author_name(author: str) -> str:
+    """A person's name from feed author fields: "a@b.c (Ann)" and "Ann (a@b.c)" give "Ann";
+    a bare e-mail address is no name."""
+    author = one_line(author)
+    for pattern in (_EMAIL_THEN_NAME, _NAME_THEN_EMAIL):
+        match = pattern.match(author)
+        if match:
+            return match.group("name").strip()
+    return "" if _BARE_EMAIL.match(author) else author

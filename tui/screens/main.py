@@ -16,6 +16,22 @@ from tui.core.store import Store
 from tui.widgets.article_list import ArticleList
 from tui.widgets.feed_list import FeedChoice, FeedList
 from tui.widgets.reader import Reader
+from tui.widgets.side_panel import SidePanel
+
+
+def story_note(store: Store, article) -> str | None:  # type: ignore[no-untyped-def]
+    """One line on the article's story: how wide it is and why this article joined it."""
+    from tui.core.grouping import membership, story
+
+    member = membership(store, article.id)
+    info = story(store, member.story_id) if member else None
+    if member is None or info is None or info.article_count < 2:
+        return None
+    note = f"Story: {info.outlet_count} outlet(s), {info.article_count} articles"
+    if member.matched_article_id is not None and member.shared_terms:
+        terms = ", ".join(dict.fromkeys(member.shared_terms))
+        note += f" · joined on {terms} (score {member.score:.0f})"
+    return note
 
 
 def _documents_dir():  # type: ignore[no-untyped-def]
@@ -48,10 +64,20 @@ class MainScreen(Screen[None]):
                 tooltip="Open the next unread article, moving on to the next feed"),
         Binding("slash", "search", "Search", id="app.search",
                 tooltip="Search every cached article"),
+        Binding("Q", "quote_lookup", "Quotes", id="app.quote_lookup",
+                tooltip="Look up any stored quote by its words or speaker"),
+        Binding("S", "stories", "Stories", id="app.stories",
+                tooltip="Stories: the same event across outlets"),
         Binding("y", "copy_link", "Copy link", show=False, id="article.copy_link",
                 tooltip="Copy the article's link to the clipboard"),
         Binding("w", "save_markdown", "Save", show=False, id="article.save",
                 tooltip="Save the article as a Markdown file"),
+        Binding("P", "toggle_panel", "Side panel", show=False, id="panel.toggle",
+                tooltip="Show or hide the actors and quotes beside the text"),
+        Binding("left_square_bracket", "focus_actors", "Actors", show=False,
+                id="panel.actors", tooltip="Focus the article's actors (enter filters quotes)"),
+        Binding("right_square_bracket", "focus_quotes", "Quotes", show=False,
+                id="panel.quotes", tooltip="Focus the article's quotes (enter shows it in the text)"),
         Binding("backslash", "toggle_feeds", "Feeds pane", show=False, id="feeds.toggle_pane",
                 tooltip="Show or hide the feed pane (hidden by default below 100 columns)"),
         Binding("a", "add_feed", "Add feed", show=False, id="feeds.add",
@@ -75,7 +101,9 @@ class MainScreen(Screen[None]):
             with Vertical(id="list-pane"):
                 yield Static(Text(""), id="list-status")
                 yield ArticleList(self.store, id="articles")
-            yield Reader(id="reader")
+            with Horizontal(id="reader-pane"):
+                yield Reader(id="reader")
+                yield SidePanel(id="side-panel")
         with Horizontal(id="status-line"):
             yield Static(Text(""), id="status")
             yield ProgressBar(id="refresh-progress", show_eta=False)
@@ -98,6 +126,10 @@ class MainScreen(Screen[None]):
         if narrow != getattr(self, "_narrow", None):
             self._narrow = narrow
             self.query_one(FeedList).display = not narrow
+        cramped = self.size.width < 130
+        if cramped != getattr(self, "_cramped", None):
+            self._cramped = cramped
+            self.query_one(SidePanel).display = not cramped
 
     def action_toggle_feeds(self) -> None:
         feeds = self.query_one(FeedList)
@@ -127,7 +159,7 @@ class MainScreen(Screen[None]):
         if reader.article is not None:
             fresh = self.store.article(reader.article.id)
             if fresh is not None and fresh != reader.article:
-                reader.show(fresh, keep_scroll=True)
+                self.display_article(fresh, keep_scroll=True)
 
     def show_choice(self, choice: FeedChoice | None) -> None:
         if choice is None:
@@ -185,11 +217,51 @@ class MainScreen(Screen[None]):
             article = replace(article, read=True)
             self.query_one(ArticleList).update_row(article_id, read=True)
             self.reload_feeds()
-        self.query_one(Reader).show(article)
+        self.display_article(article)
+
+    def display_article(self, article, *, keep_scroll: bool = False) -> None:  # type: ignore[no-untyped-def]
+        """Show an article in the reader with its story note, and its actors and quotes."""
+        from tui.core.analysis import actors_of, quotes_of
+
+        self.query_one(Reader).show(article, keep_scroll=keep_scroll,
+                                    note=story_note(self.store, article))
+        self.query_one(SidePanel).show(actors_of(self.store, article.id),
+                                       quotes_of(self.store, article.id))
+
+    @on(SidePanel.QuoteChosen)
+    def _on_quote_chosen(self, event: SidePanel.QuoteChosen) -> None:
+        reader = self.query_one(Reader)
+        reader.highlight(((event.quote.start, event.quote.end, "quote"),))
+        reader.scroll_to_offset(event.quote.start)
+
+    @on(SidePanel.ActorChosen)
+    def _on_actor_chosen(self, event: SidePanel.ActorChosen) -> None:
+        reader = self.query_one(Reader)
+        if event.actor is None:
+            reader.highlight(())
+            return
+        reader.highlight(tuple((s, e, "mention") for s, e in event.actor.spans))
+        if event.actor.spans:
+            reader.scroll_to_offset(event.actor.spans[0][0])
+
+    def action_toggle_panel(self) -> None:
+        panel = self.query_one(SidePanel)
+        panel.display = not panel.display
+
+    def action_focus_actors(self) -> None:
+        panel = self.query_one(SidePanel)
+        panel.display = True
+        panel.focus_actors()
+
+    def action_focus_quotes(self) -> None:
+        panel = self.query_one(SidePanel)
+        panel.display = True
+        panel.focus_quotes()
 
     # -- actions -------------------------------------------------------------------------
     def _panes(self) -> list:  # type: ignore[type-arg]
-        return [self.query_one(FeedList), self.query_one(ArticleList), self.query_one(Reader)]
+        panes = [self.query_one(FeedList), self.query_one(ArticleList), self.query_one(Reader)]
+        return [pane for pane in panes if pane.display]
 
     def action_focus_next_pane(self) -> None:
         self._cycle_focus(1)
@@ -277,7 +349,7 @@ class MainScreen(Screen[None]):
         fresh = self.store.article(article_id)
         reader = self.query_one(Reader)
         if fresh is not None and reader.article is not None and reader.article.id == article_id:
-            reader.show(fresh, keep_scroll=True)
+            self.display_article(fresh, keep_scroll=True)
         note = f": {outcome.note}" if outcome.note else ""
         self.set_status(f"Re-extracted: {outcome.status.value}{note}")
 
@@ -288,7 +360,7 @@ class MainScreen(Screen[None]):
             return
         fresh = self.store.article(reader.article.id)
         if fresh is not None and fresh.text_status is not TextStatus.PENDING:
-            reader.show(fresh, keep_scroll=True)
+            self.display_article(fresh, keep_scroll=True)
 
     def action_next_unread(self) -> None:
         articles = self.query_one(ArticleList)
@@ -326,6 +398,35 @@ class MainScreen(Screen[None]):
                 self.query_one(Reader).focus()
 
         self.app.push_screen(SearchScreen(self.store), opened)
+
+    def action_quote_lookup(self) -> None:
+        from tui.screens.quote_lookup import QuoteLookupScreen
+
+        def opened(hit) -> None:  # type: ignore[no-untyped-def]
+            if hit is not None:
+                self.open_quote(hit.article_id, hit.start, hit.end)
+
+        self.app.push_screen(QuoteLookupScreen(self.store, self._quote_index()), opened)
+
+    def _quote_index(self):  # type: ignore[no-untyped-def]
+        from tui.core.quote_search import QuoteIndex
+
+        if getattr(self, "_quotes", None) is None:
+            self._quotes = QuoteIndex(self.store)
+        return self._quotes
+
+    def open_quote(self, article_id: int, start: int, end: int) -> None:
+        """Open an article with one quote highlighted and scrolled into view."""
+        self.open_article(article_id)
+        reader = self.query_one(Reader)
+        reader.highlight(((start, end, "quote"),))
+        reader.scroll_to_offset(start)
+        reader.focus()
+
+    def action_stories(self) -> None:
+        from tui.screens.stories import StoriesScreen
+
+        self.app.push_screen(StoriesScreen(self.config, self.store))
 
     def _current_article(self):  # type: ignore[no-untyped-def]
         article_id = self._target_article()
@@ -428,7 +529,8 @@ class MainScreen(Screen[None]):
         bar = self.query_one("#refresh-progress", ProgressBar)
         bar.display = True
         bar.update(total=max(total, 1), progress=done)
-        what = "feeds" if phase == "feeds" else "article pages"
+        what = {"feeds": "feeds", "pages": "article pages", "analysis": "quotes in articles",
+                "stories": "stories"}.get(phase, phase)
         self.set_status(f"Refreshing {what}: {done}/{total}  (c cancels)")
 
     def hide_progress(self) -> None:

@@ -45,9 +45,17 @@ def header_text(article: Article) -> Text:
     return header
 
 
-def body_text(article: Article) -> Text:
-    text = article.text or "(This article has no text in the feed.)"
-    return Text(text, no_wrap=False)
+HIGHLIGHT_STYLES = {"quote": "reverse", "mention": "bold underline", "hit": "reverse"}
+
+
+def body_text(article: Article, highlights: tuple[tuple[int, int, str], ...] = ()) -> Text:
+    """The article text as inert Text, with (start, end, kind) ranges highlighted."""
+    if not article.text:
+        return Text("(This article has no text in the feed.)", style="dim")
+    text = Text(article.text, no_wrap=False)
+    for start, end, kind in highlights:
+        text.stylize(HIGHLIGHT_STYLES.get(kind, "reverse"), start, end)
+    return text
 
 
 class Reader(VerticalScroll, can_focus=True):
@@ -65,19 +73,33 @@ class Reader(VerticalScroll, can_focus=True):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.article: Article | None = None
+        self.note: str | None = None
+        self.highlights: tuple[tuple[int, int, str], ...] = ()
 
     def compose(self):  # type: ignore[no-untyped-def]
         yield Static(Text("Select an article and press enter.", style="dim"), id="reader-header")
         yield Static(Text(""), id="reader-body")
 
-    def show(self, article: Article, *, keep_scroll: bool = False) -> None:
+    def show(self, article: Article, *, keep_scroll: bool = False, note: str | None = None,
+             highlights: tuple[tuple[int, int, str], ...] = ()) -> None:
         """Display an article; keep_scroll keeps the position when the same article is updated."""
         same = self.article is not None and self.article.id == article.id
         self.article = article
-        self.query_one("#reader-header", Static).update(header_text(article))
-        self.query_one("#reader-body", Static).update(body_text(article))
+        self.note = note
+        header = header_text(article)
+        if note:
+            header.append("\n")
+            header.append(note, style="dim italic")
+        self.query_one("#reader-header", Static).update(header)
+        self.highlight(highlights)
         if not (same and keep_scroll):
             self.scroll_home(animate=False)
+
+    def highlight(self, highlights: tuple[tuple[int, int, str], ...]) -> None:
+        """Redraw the text with these ranges highlighted (no ranges: plain)."""
+        self.highlights = highlights
+        if self.article is not None:
+            self.query_one("#reader-body", Static).update(body_text(self.article, highlights))
 
     def clear(self) -> None:
         self.article = None

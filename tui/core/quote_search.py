@@ -1,0 +1,133 @@
+"""Quote lookup: FTS5 over quotes and speakers, widened by a fuzzy match on the vocabulary so a
+misspelt word still finds its quote."""
+
+from __future__ import annotations
+
+import bisect
+import re
+import sqlite3
+import unicodedata
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from tui.core.store import Store
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+FUZZY_CUTOFF = 72.0
+FUZZY_CHOICES = 6
+PREFIX_CHOICES = 30
+
+
+@dataclass(frozen=True)
+class QuoteHit:
+    """A quote with where it came from."""
+
+    quote_id: int
+    article_id: int
+    speaker: str | None
+    text: str
+    kind: str
+    start: int
+    end: int
+    feed_name: str
+    title: str
+    url: str | None
+    time: datetime
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics, as the FTS5 tokenizer stores terms."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+class QuoteIndex:
+    """Searches stored quotes; keeps the term vocabulary in memory between keystrokes."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._terms: list[str] = []
+        self._term_set: set[str] = set()
+        self._speakers: list[str] = []
+        self._stamp: tuple[int, int] | None = None
+
+    def _load(self) -> None:
+        conn = self.store.conn()
+        stamp = tuple(conn.execute("SELECT coalesce(max(id), 0), count(*) FROM quotes").fetchone())
+        if stamp == self._stamp:
+            return
+        self._terms = sorted(r[0] for r in conn.execute("SELECT term FROM quotes_vocab"))
+        self._term_set = set(self._terms)
+        self._speakers = [r[0] for r in conn.execute(
+            "SELECT DISTINCT speaker FROM quotes WHERE speaker IS NOT NULL")]
+        self._stamp = stamp  # type: ignore[assignment]
+
+    def expand(self, word: str, prefix: bool) -> list[str]:
+        """The vocabulary terms a typed word may mean: itself, completions, near spellings."""
+        from rapidfuzz import fuzz, process
+
+        found: list[str] = []
+        if word in self._term_set:
+            found.append(word)
+        if prefix:
+            start = bisect.bisect_left(self._terms, word)
+            for term in self._terms[start:start + PREFIX_CHOICES]:
+                if not term.startswith(word):
+                    break
+                found.append(term)
+        if len(word) >= 4 and not found:
+            matches = process.extract(word, self._terms, scorer=fuzz.ratio,
+                                      score_cutoff=FUZZY_CUTOFF, limit=FUZZY_CHOICES)
+            found.extend(term for term, _, _ in matches)
+        return list(dict.fromkeys(found))
+
+    def match_query(self, text: str) -> str | None:
+        """An FTS5 query: every word must match one of its expansions. None if nothing to ask."""
+        words = _WORD.findall(fold(text))
+        if not words:
+            return None
+        clauses = []
+        for index, word in enumerate(words):
+            terms = self.expand(word, prefix=index == len(words) - 1 and not text.endswith(" "))
+            if not terms:
+                return ""  # a word with no possible match: no results
+            clauses.append("(" + " OR ".join(f'"{t}"' for t in terms) + ")")
+        return " AND ".join(clauses)
+
+    def speakers_like(self, name: str) -> list[str]:
+        from rapidfuzz import fuzz, process
+
+        matches = process.extract(name, self._speakers, scorer=fuzz.WRatio, score_cutoff=80,
+                                  limit=20, processor=fold)
+        return [speaker for speaker, _, _ in matches]
+
+    def search(self, text: str, speaker: str | None = None, limit: int = 50) -> list[QuoteHit]:
+        """Best matches first; with no words, the newest quotes (of the speaker, if given)."""
+        self._load()
+        query = self.match_query(text)
+        if query == "":
+            return []
+        where, params = [], []  # type: ignore[var-annotated]
+        if speaker:
+            names = self.speakers_like(speaker)
+            if not names:
+                return []
+            where.append(f"q.speaker IN ({','.join('?' * len(names))})")
+            params.extend(names)
+        select = ("SELECT q.id, q.article_id, q.speaker, q.text, q.kind, q.start, q.end, f.name, "
+                  "a.title, a.url, a.sort_time FROM ")
+        joins = "JOIN articles a ON a.id = q.article_id JOIN feeds f ON f.id = a.feed_id "
+        if query is None:
+            sql = (select + "quotes q " + joins + ("WHERE " + " AND ".join(where) if where else "")
+                   + " ORDER BY a.sort_time DESC, q.start LIMIT ?")
+        else:
+            sql = (select + "quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid " + joins
+                   + "WHERE quotes_fts MATCH ? " + "".join(f"AND {w} " for w in where)
+                   + "ORDER BY bm25(quotes_fts, 4.0, 1.0), a.sort_time DESC LIMIT ?")
+            params.insert(0, query)
+        try:
+            rows = self.store.conn().execute(sql, (*params, limit)).fetchall()
+        except sqlite3.OperationalError:
+            return []
+        return [QuoteHit(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9],
+                         datetime.fromtimestamp(r[10], tz=UTC)) for r in rows]

@@ -1,0 +1,116 @@
+"""Quote lookup: type words or a speaker's name, fuzzy enough for typos; enter opens the article
+at the quote, y copies it with its attribution and link."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from tui.core.quote_search import QuoteHit, QuoteIndex
+from tui.core.store import Store
+
+
+def hit_prompt(hit: QuoteHit) -> Text:
+    text = Text(hit.speaker or "(unattributed)", style="bold")
+    text.append(": “")
+    text.append(hit.text if len(hit.text) < 240 else hit.text[:239] + "…")
+    text.append("”\n")
+    text.append(f"   {hit.feed_name} · {hit.time:%d %b %Y} · {hit.title}", style="dim")
+    return text
+
+
+def citation(hit: QuoteHit) -> str:
+    """The quote as one would paste it: text, attribution, outlet, date and link."""
+    speaker = hit.speaker or "Unattributed"
+    link = f" {hit.url}" if hit.url else ""
+    return f"“{hit.text}” — {speaker}, {hit.feed_name}, {hit.time:%d %b %Y}{link}"
+
+
+class QuoteLookupScreen(ModalScreen[QuoteHit | None]):
+    """Search every stored quote as you type."""
+
+    BINDINGS = [
+        Binding("escape", "dismiss(None)", "Close", show=False),
+        Binding("down", "move(1)", "Next", show=False),
+        Binding("up", "move(-1)", "Previous", show=False),
+        Binding("ctrl+y,y", "copy_quote", "Copy quote", id="quotes.copy",
+                tooltip="Copy the quote with its attribution and link"),
+    ]
+    DEFAULT_CSS = """
+    QuoteLookupScreen { align: center middle; }
+    QuoteLookupScreen > Vertical { width: 90%; height: 85%; border: round $accent;
+                                   background: $surface; padding: 0 1; }
+    QuoteLookupScreen #quote-results { height: 1fr; }
+    """
+
+    def __init__(self, store: Store, index: QuoteIndex | None = None) -> None:
+        super().__init__()
+        self.store = store
+        self.index = index or QuoteIndex(store)
+        self.hits: list[QuoteHit] = []
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Input(placeholder="Words of a quote or a speaker's name (typos are fine)…",
+                        id="quote-input")
+            yield Static(Text(""), id="quote-count")
+            yield OptionList(id="quote-results", markup=False)
+
+    def on_mount(self) -> None:
+        self.query_one(Vertical).border_title = "Quote lookup"
+        self.run_lookup("")
+
+    @on(Input.Changed, "#quote-input")
+    def _changed(self, event: Input.Changed) -> None:
+        self.run_lookup(event.value)
+
+    @work(thread=True, exclusive=True, group="quote-lookup", exit_on_error=False)
+    def run_lookup(self, query: str) -> None:
+        hits = self.index.search(query, limit=100)
+        self.app.call_from_thread(self._show, query, hits)
+
+    def _show(self, query: str, hits: list[QuoteHit]) -> None:
+        if query != self.query_one("#quote-input", Input).value:
+            return  # a newer keystroke is being answered
+        self.hits = hits
+        results = self.query_one("#quote-results", OptionList)
+        results.clear_options()
+        results.add_options([Option(hit_prompt(h)) for h in hits])
+        if hits:
+            results.highlighted = 0
+        label = f"{len(hits)} quote(s)" if query.strip() else "Newest quotes"
+        self.query_one("#quote-count", Static).update(Text(label, style="dim"))
+
+    def _current(self) -> QuoteHit | None:
+        index = self.query_one("#quote-results", OptionList).highlighted
+        return self.hits[index] if index is not None and index < len(self.hits) else None
+
+    @on(Input.Submitted, "#quote-input")
+    def _submitted(self) -> None:
+        hit = self._current()
+        if hit is not None:
+            self.dismiss(hit)
+
+    @on(OptionList.OptionSelected, "#quote-results")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(self.hits[event.option_index])
+
+    def action_move(self, step: int) -> None:
+        results = self.query_one("#quote-results", OptionList)
+        if step > 0:
+            results.action_cursor_down()
+        else:
+            results.action_cursor_up()
+
+    def action_copy_quote(self) -> None:
+        hit = self._current()
+        if hit is None:
+            return
+        self.app.copy_to_clipboard(citation(hit))
+        self.notify("Copied the quote with its attribution.", timeout=2)

@@ -1,0 +1,188 @@
+"""The Stories view: stories ranked by recency and breadth; open one to read every outlet's
+version in time order, step between outlets with n/p, follow it with f."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from tui.config import Config
+from tui.core.grouping import (
+    StoryInfo,
+    mark_story_read,
+    mark_story_seen,
+    set_followed,
+    stories,
+    story_articles,
+)
+from tui.core.store import Store
+from tui.widgets.article_list import age
+from tui.widgets.reader import Reader
+
+
+def story_prompt(info: StoryInfo) -> Text:
+    text = Text("★ " if info.followed else "  ", style="yellow")
+    text.append(info.headline, style="bold" if info.new_since_read else "")
+    text.append(f"\n   {info.outlet_count} outlet(s) · {info.article_count} article(s) · "
+                f"{age(info.last_updated)}", style="dim")
+    if info.followed and info.new_since_read:
+        text.append(f" · {info.new_since_read} new", style="bold yellow")
+    return text
+
+
+class StoriesScreen(Screen[None]):
+    """Stories on the left, the open story's articles in the middle, the reader on the right."""
+
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back", id="stories.back",
+                tooltip="Back to the feeds"),
+        Binding("f", "follow", "Follow", id="stories.follow",
+                tooltip="Follow or unfollow the story: pinned, with a count of new articles"),
+        Binding("n", "step_outlet(1)", "Next outlet", id="stories.next_outlet",
+                tooltip="Read the next outlet's version of the story"),
+        Binding("p", "step_outlet(-1)", "Previous outlet", id="stories.previous_outlet",
+                tooltip="Read the previous outlet's version of the story"),
+        Binding("A", "mark_story_read", "Story read", id="stories.mark_read",
+                tooltip="Mark every article of the story read"),
+        Binding("m", "toggle_multi", "2+ outlets", id="stories.multi_only",
+                tooltip="Show only stories covered by two or more outlets, or all"),
+        Binding("tab", "focus_next", "Next pane", show=False),
+    ]
+
+    def __init__(self, config: Config, store: Store) -> None:
+        super().__init__()
+        self.config = config
+        self.store = store
+        self.min_outlets = 2
+        self.items: list[StoryInfo] = []
+        self.current: StoryInfo | None = None
+        self.articles: list[tuple[int, str, str, object, bool]] = []
+        self.reading: int | None = None
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="story-panes"):
+            yield OptionList(id="story-list", markup=False)
+            with Vertical(id="story-detail"):
+                yield OptionList(id="story-articles", markup=False)
+                yield Static(Text(""), id="story-people")
+            yield Reader(id="story-reader")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#story-list").border_title = "Stories"
+        self.query_one("#story-detail").border_title = "Coverage"
+        self.query_one("#story-reader").border_title = "Reader"
+        self.reload()
+        self.query_one("#story-list").focus()
+
+    def reload(self) -> None:
+        keep = self.current.id if self.current else None
+        self.items = stories(self.store, min_outlets=self.min_outlets)
+        story_list = self.query_one("#story-list", OptionList)
+        story_list.clear_options()
+        story_list.add_options([Option(story_prompt(s)) for s in self.items])
+        story_list.border_title = (f"Stories ({len(self.items)}"
+                                   f"{', 2+ outlets' if self.min_outlets > 1 else ''})")
+        if self.items:
+            index = next((i for i, s in enumerate(self.items) if s.id == keep), 0)
+            story_list.highlighted = index
+
+    @on(OptionList.OptionHighlighted, "#story-list")
+    def _story_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self.show_story(self.items[event.option_index])
+
+    @on(OptionList.OptionSelected, "#story-list")
+    def _story_selected(self, event: OptionList.OptionSelected) -> None:
+        self.show_story(self.items[event.option_index])
+        self.query_one("#story-articles").focus()
+
+    def show_story(self, info: StoryInfo) -> None:
+        self.current = info
+        self.articles = story_articles(self.store, info.id)
+        listing = self.query_one("#story-articles", OptionList)
+        listing.clear_options()
+        for _, outlet, title, when, read in self.articles:
+            text = Text(f"{when:%d %b %H:%M} ", style="dim")
+            text.append(outlet, style="bold cyan")
+            text.append("\n   ")
+            text.append(title, style="" if read else "bold")
+            listing.add_option(Option(text))
+        self.query_one("#story-detail").border_title = f"Coverage: {info.headline}"
+        self.query_one("#story-people", Static).update(self._people(info.id))
+
+    def _people(self, story_id: int) -> Text:
+        """Who is quoted in the story, and by which outlets."""
+        rows = self.store.conn().execute(
+            "SELECT q.speaker, group_concat(DISTINCT f.name), count(*) FROM quotes q "
+            "JOIN articles a ON a.id = q.article_id JOIN feeds f ON f.id = a.feed_id "
+            "WHERE a.story_id = ? AND q.speaker IS NOT NULL GROUP BY q.speaker "
+            "ORDER BY count(*) DESC LIMIT 12", (story_id,)).fetchall()
+        text = Text("Quoted in this story\n", style="bold")
+        if not rows:
+            text.append("(no attributed quotes)", style="dim")
+        for speaker, outlets, count in rows:
+            text.append(f"{speaker}", style="bold")
+            text.append(f" ×{count} — {outlets.replace(',', ', ')}\n", style="dim")
+        return text
+
+    @on(OptionList.OptionSelected, "#story-articles")
+    def _article_selected(self, event: OptionList.OptionSelected) -> None:
+        self.read_article(event.option_index)
+
+    def read_article(self, index: int) -> None:
+        if not 0 <= index < len(self.articles):
+            return
+        article_id = self.articles[index][0]
+        article = self.store.article(article_id)
+        if article is None:
+            return
+        if not article.read:
+            self.store.set_read([article_id])
+            article = replace(article, read=True)
+        self.reading = index
+        self.query_one("#story-articles", OptionList).highlighted = index
+        self.query_one("#story-reader", Reader).show(article)
+        if self.current is not None:
+            mark_story_seen(self.store, self.current.id)
+
+    def action_step_outlet(self, step: int) -> None:
+        """The next article (in time order) from a different outlet than the one being read."""
+        if not self.articles:
+            return
+        start = self.reading if self.reading is not None else -1
+        outlet = self.articles[start][1] if start >= 0 else None
+        index = start + step
+        while 0 <= index < len(self.articles):
+            if self.articles[index][1] != outlet:
+                self.read_article(index)
+                return
+            index += step
+        self.notify("No other outlet's version that way.", timeout=2)
+
+    def action_follow(self) -> None:
+        if self.current is None:
+            return
+        set_followed(self.store, self.current.id, not self.current.followed)
+        self.notify(("Following: " if not self.current.followed else "Unfollowed: ")
+                    + self.current.headline, markup=False, timeout=2)
+        self.current = replace(self.current, followed=not self.current.followed)
+        self.reload()
+
+    def action_mark_story_read(self) -> None:
+        if self.current is None:
+            return
+        changed = mark_story_read(self.store, self.current.id)
+        self.notify(f"Marked {changed} article(s) of the story read.", timeout=2)
+        self.show_story(self.current)
+
+    def action_toggle_multi(self) -> None:
+        self.min_outlets = 1 if self.min_outlets > 1 else 2
+        self.reload()
