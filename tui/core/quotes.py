@@ -14,6 +14,7 @@ from tui.core.quotes_speakers import Cue, Layout, Resolver, Subject
 # Beyond this the rules still run but on a prefix: a reader never needs quotes from a 2 MB blob.
 MAX_CHARS = 400_000
 _MAX_ATTRIBUTION_WORDS = 14
+_RESUMED_QUOTE = re.compile(r"[,!?]\s*(?:''|[”\"’'])\s+(?:[^\s“”\"]+\s+){1,12}?[^\s“”\"]+,$")
 _GAP_AFTER_CUE = re.compile(r"[\w,:]\s$")
 
 
@@ -139,6 +140,8 @@ def _quote_kind(text: str, mark: MarkSpan, layout: Layout) -> str:
     before = text[s_start:mark.open_start].rstrip()
     if re.search(r"\bthat$", before):
         return "partial"             # mixed quote: 'said that "…"' is reported speech quoting words
+    if _RESUMED_QUOTE.search(before):
+        return "direct"              # "This used to be ours," he said, "but it is changing."
     if not before or before[-1] in ":":
         return "direct" if len(inner.split()) >= 2 or inner[-1:] in ".!?" else "partial"
     if _GAP_AFTER_CUE.search(before + " ") and layout.cues(max(s_start, mark.open_start - 60), mark.open_start):
@@ -163,7 +166,8 @@ def _attribute_in_sentence(text: str, draft: _Draft, drafts: list[_Draft], index
     if found is None:
         found = _cue_before(text, max(s_start, prev_close), mark.open_start, layout, resolver)
     if found is None and after_end == s_end and not text[mark.close_end:s_end].strip():
-        found = _cue_in_next_sentence(text, s_end, next_open, layout, resolver)
+        following = drafts[index + 1].mark.open_start if index + 1 < len(drafts) else len(text)
+        found = _cue_in_next_sentence(text, s_end, following, layout, resolver)
     if found is None:
         found = _colon_intro(text, max(s_start, prev_close), mark.open_start, resolver)
     if found is None and re.search(r"[,!?—–-]\W*$", text[mark.inner_start:mark.inner_end]):
@@ -202,7 +206,7 @@ def _cue_in_next_sentence(text: str, s_end: int, next_open: int, layout: Layout,
     n_start, n_end = layout.sentence(s_end + 1 if s_end < len(text) and text[s_end].isspace() else s_end)
     if n_start < s_end or layout.paragraph_index(n_start) != layout.paragraph_index(s_end - 1):
         return None
-    if next_open < n_end or len(text[n_start:n_end].split()) > 10:
+    if next_open < n_end or len(text[n_start:n_end].split()) > 16:
         return None
     return _cue_after(text, n_start, n_end, layout, resolver)
 

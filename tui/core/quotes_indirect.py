@@ -88,7 +88,7 @@ def _match_cue(text: str, layout: Layout, resolver: Resolver, cue: Cue, s_start:
 
 def _forward(text: str, layout: Layout, resolver: Resolver, cue: Cue, s_start: int, s_end: int) -> Indirect | None:
     """SUBJECT [has] CUE [on Monday] [that] CONTENT."""
-    if _QUOTE_CLOSE_BEFORE.search(text[max(s_start, cue.start - 60):cue.start]):
+    if _quote_closes_before(text, layout, cue):
         return None
     subject = _subject_of(text, resolver, cue, s_start)
     if subject is None:
@@ -125,7 +125,7 @@ def _forward(text: str, layout: Layout, resolver: Resolver, cue: Cue, s_start: i
 
 def _attitude(text: str, layout: Layout, resolver: Resolver, cue: Cue, s_start: int, s_end: int) -> Indirect | None:
     """SUBJECT believes/wants/called CONTENT: the rest of the clause after the verb."""
-    if _QUOTE_CLOSE_BEFORE.search(text[max(s_start, cue.start - 60):cue.start]):
+    if _quote_closes_before(text, layout, cue):
         return None              # '"…," she said in Iowa' attributes the quote; the words after are no content
     subject = _subject_of(text, resolver, cue, s_start)
     if subject is None:
@@ -160,6 +160,12 @@ def layout_safe(text: str, start: int, cut: int) -> bool:
     """Don't cut inside an open quotation: count the quote marks before the cut."""
     segment = text[start:cut]
     return segment.count("“") <= segment.count("”") and segment.count('"') % 2 == 0
+
+
+def _quote_closes_before(text: str, layout: Layout, cue: Cue) -> bool:
+    """Whether a quotation closes just before the cue, in the same paragraph ('"…," Dawson shouted')."""
+    p_start = layout.paragraphs[layout.paragraph_index(cue.start)][0]
+    return bool(_QUOTE_CLOSE_BEFORE.search(text[max(p_start, cue.start - 60):cue.start]))
 
 
 def _subject_of(text: str, resolver: Resolver, cue: Cue, s_start: int) -> Subject | None:

@@ -63,6 +63,12 @@ ATTITUDE_CUES: frozenset[str] = frozenset(
         "embrace push refer"
     ).split() for form in _inflect(base)
 ) - {"finding", "feeling", "calling", "supporting", "attacking", "questioning"} | {"found", "felt", "knew", "showed", "shows", "sought"}
+# Base forms that are far more often nouns ("a note", "the report") or aspect verbs ("continues to").
+_NOUN_LIKE = frozenset(
+    "note notes name names back backs continue continues appear appears know support supports".split()
+)
+CUE_WORDS = CUE_WORDS - _NOUN_LIKE
+ATTITUDE_CUES = ATTITUDE_CUES - _NOUN_LIKE
 # Verbs whose object is the listener, not the content: "told reporters that ...".
 LISTENER_CUES: frozenset[str] = frozenset(_inflect("tell") + _inflect("ask") + _inflect("urge") + _inflect("warn"))
 # Cues strong enough to introduce reported speech without "that".
@@ -72,7 +78,7 @@ SPEECH_CUES: frozenset[str] = frozenset(
 ) | {"stated"}
 MULTIWORD_CUES: tuple[str, ...] = (
     "according to", "expressed hope", "expressed concern", "pointed out", "shot back", "fired back", "went on",
-    "put it", "goes on", "wrote back", "chimed in",
+    "put it", "puts it", "goes on", "wrote back", "chimed in",
 )
 ACCUSE_CUES: frozenset[str] = frozenset(_inflect("accuse"))
 

@@ -235,7 +235,8 @@ class Resolver:
             return Subject(mention.entity, mention.start, end)
         # A description: "the official", "a spokesman for the ministry", "a senior Democratic aide".
         window_start = max(floor, end - 90)
-        phrase = re.search(r"\b(?:[Tt]he|[Aa]n?|[Oo]ne|[Tt]wo|[Ss]ome|[Mm]any|[Oo]ther|[Ss]everal)\s+[^,;:“”\"]{1,80}$",
+        phrase = re.search(r"\b(?:[Tt]he|[Aa]n?|[Oo]ne|[Tt]wo|[Ss]ome|[Mm]any|[Oo]ther|[Ss]everal|[Tt]his|[Tt]hat|"
+                           r"[Tt]hese|[Tt]hose|[Aa]nother|[Bb]oth|[Mm]ost|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+[^,;:“”\"]{1,80}$",
                            self.text[window_start:end])
         if phrase:
             p_start = window_start + phrase.start()
@@ -268,7 +269,7 @@ class Resolver:
         if poll:
             return Subject(None, end - len(poll.group()), end)
         words = phrase.split()
-        if not 1 <= len(words) <= 4 or not all(re.fullmatch(r"[A-Za-z’'-]+", w) for w in words):
+        if not 1 <= len(words) <= 4 or not all(re.fullmatch(r"[A-Za-z0-9’'-]+", w) for w in words):
             return None
         if any(w.lower() in _NOT_IN_SUBJECT for w in words):
             return None
@@ -313,6 +314,8 @@ class Resolver:
         phrase = self.text[p_start:p_end]
         if re.match(r"(?:the|a|an|one|another)\s", phrase, re.IGNORECASE) and len(phrase.split()) <= 8:
             return Subject(None, p_start, p_end)
+        if re.match(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){1,3}\s*$", phrase):
+            return Subject(None, p_start, p_end)        # a name the actor rules missed ("Al From")
         return None
 
     def sentence_subject(self, s_start: int, pos: int) -> Subject | None:
