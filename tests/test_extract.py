@@ -22,6 +22,7 @@ from tui.core.extract import (
     detect_paywall,
     extract_html,
     extract_source,
+    extract_sources,
     looks_like_html,
 )
 
@@ -276,6 +277,20 @@ def test_sources_that_fail_give_a_one_line_error(tmp_path: Path) -> None:
         assert result["source"] == source
         assert expected in result["error"], result["error"]
         assert "\n" not in result["error"]
+
+
+def test_a_batch_of_sources_keeps_order_and_errors(tmp_path: Path) -> None:
+    sources = []
+    for i, texts in enumerate([PARAGRAPHS, FRENCH, PARAGRAPHS[1:]]):
+        path = tmp_path / f"page{i}.html"
+        path.write_text(article_page(texts), encoding="utf-8")
+        sources.append(str(path))
+    (tmp_path / "note.txt").write_bytes(b"plain\r\ntext")
+    sources[1:1] = [str(tmp_path / "nothing.html"), str(tmp_path / "note.txt")]
+    expected = [extract_source(source) for source in sources]
+    assert list(extract_sources(sources, workers=2)) == expected
+    assert list(extract_sources(sources, workers=1)) == expected
+    assert [("error" in result) for result in expected] == [False, True, False, False, False]
 
 
 # --- the pool --------------------------------------------------------------------------------------

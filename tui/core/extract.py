@@ -459,6 +459,16 @@ class _SourceError(Exception):
     """A source that was read but cannot be turned into text; the message is shown to the user."""
 
 
+def extract_sources(sources: Iterable[str], workers: int | None = None) -> Iterator[dict[str, Any]]:
+    """extract_source over a batch, in input order, spread over a process pool when there is more than one."""
+    sources = list(sources)
+    if len(sources) < 2 or workers == 1:
+        yield from map(extract_source, sources)
+        return
+    with ExtractionPool(min(workers or default_workers(), len(sources))) as pool:
+        yield from pool.map_sources(sources)
+
+
 def _extract_file(source: str, path: Path) -> dict[str, Any]:
     name = path.name.lower()
     compressed = name.endswith(".gz")
@@ -560,6 +570,10 @@ class ExtractionPool:
     def map(self, pages: Iterable[tuple[bytes, str | None]], chunksize: int = 4) -> Iterator[Extracted | None]:
         """Extract a batch in the workers; results come back in input order."""
         return self._pool().map(_extract_pair, pages, chunksize=chunksize)
+
+    def map_sources(self, sources: Iterable[str], chunksize: int = 2) -> Iterator[dict[str, Any]]:
+        """extract_source for each local file in the workers (they read the files); input order kept."""
+        return self._pool().map(extract_source, sources, chunksize=chunksize)
 
     def _discard_broken_pool(self) -> None:
         executor, self._executor = self._executor, None
