@@ -128,6 +128,10 @@ class BylineApp(App[None]):
         main = self.main
         main.hide_progress()
         main.reload_articles()
+        from tui.screens.stories import StoriesScreen
+
+        if isinstance(self.screen, StoriesScreen):
+            self.screen.reload()
         summary = message.summary
         if summary is None:
             main.set_status(f"Refresh failed: {message.error}")

@@ -15,6 +15,7 @@ from tui.core.store import Store
 _WORD = re.compile(r"\w+", re.UNICODE)
 FUZZY_CUTOFF = 72.0
 FUZZY_CHOICES = 6
+FUZZY_MARGIN = 5.0
 PREFIX_CHOICES = 30
 
 
@@ -78,7 +79,9 @@ class QuoteIndex:
         if len(word) >= 4 and not found:
             matches = process.extract(word, self._terms, scorer=fuzz.ratio,
                                       score_cutoff=FUZZY_CUTOFF, limit=FUZZY_CHOICES)
-            found.extend(term for term, _, _ in matches)
+            if matches:  # only the nearest spellings: "mediaters" means mediators, not matters
+                best = matches[0][1]
+                found.extend(term for term, score, _ in matches if score >= best - FUZZY_MARGIN)
         return list(dict.fromkeys(found))
 
     def match_query(self, text: str) -> str | None:

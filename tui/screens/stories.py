@@ -115,6 +115,9 @@ class StoriesScreen(Screen[None]):
             text.append("\n   ")
             text.append(title, style="" if read else "bold")
             listing.add_option(Option(text))
+        if self.articles:
+            listing.highlighted = 0
+        self.reading = None
         self.query_one("#story-detail").border_title = f"Coverage: {info.headline}"
         self.query_one("#story-people", Static).update(self._people(info.id))
 

@@ -1,0 +1,117 @@
+"""The offline demo in seeds/: stories per event, actors and quotes, the UI on top of them."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tui.app import make_app
+from tui.cli import main
+from tui.config import load_config
+from tui.core.analysis import quotes_of
+from tui.core.pipeline import run_refresh
+from tui.core.store import Store
+from tui.widgets.reader import Reader
+from tui.widgets.side_panel import SidePanel
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):  # type: ignore[no-untyped-def]
+    """The demo copied aside and fetched once into its own cache."""
+    root = tmp_path_factory.mktemp("demo") / "seeds"
+    shutil.copytree(SEEDS, root, ignore=shutil.ignore_patterns("cache"))
+    config = load_config(root / "feeds.toml")
+    store = Store(config.db_path)
+    summary = run_refresh(store, config.feeds, config.settings)
+    assert summary.fulltext.full == 24 and not summary.failed
+    store.close()
+    return config
+
+
+def story_of_page(config, store: Store) -> dict[str, int]:  # type: ignore[no-untyped-def]
+    root = config.path.parent
+    rows = store.conn().execute("SELECT url, story_id FROM articles").fetchall()
+    return {str(Path(url.removeprefix("file://")).relative_to(root)): story for url, story in rows}
+
+
+def test_every_article_gets_full_text_quotes_and_a_story(demo) -> None:  # type: ignore[no-untyped-def]
+    store = Store(demo.db_path)
+    counts = store.conn().execute(
+        "SELECT count(*), sum(story_id IS NOT NULL), sum(analysed > 0) FROM articles").fetchone()
+    assert counts == (24, 24, 24)
+    assert store.conn().execute("SELECT count(*) FROM quotes").fetchone()[0] > 50
+    store.close()
+
+
+def test_multi_outlet_events_are_stories(demo) -> None:  # type: ignore[no-untyped-def]
+    events = json.loads((SEEDS / "events.json").read_text())
+    store = Store(demo.db_path)
+    stories = story_of_page(demo, store)
+    store.close()
+    for event, pages in events.items():
+        if len(pages) > 1:
+            assert len({stories[p] for p in pages}) == 1, f"{event} is split"
+    owner = {page: event for event, pages in events.items() for page in pages}
+    by_story: dict[int, set[str]] = {}
+    for page, story in stories.items():
+        by_story.setdefault(story, set()).add(owner[page])
+    assert all(len(found) == 1 for found in by_story.values()), by_story
+
+
+def test_stories_json_lists_outlets_and_articles(demo, capsys) -> None:  # type: ignore[no-untyped-def]
+    assert main(["--config", str(demo.path), "stories", "--json", "--min-outlets", "2"]) == 0
+    stories = json.loads(capsys.readouterr().out)
+    assert len(stories) >= 4
+    for story in stories:
+        assert len(story["outlets"]) >= 2
+        assert {"id", "url", "feed", "title", "published"} <= set(story["articles"][0])
+
+
+def test_quotes_cli_survives_a_typo(demo, capsys) -> None:  # type: ignore[no-untyped-def]
+    assert main(["--config", str(demo.path), "quotes", "--json", "Harutyunian"]) == 0
+    hits = json.loads(capsys.readouterr().out)
+    assert hits and all("Harutyunyan" in (h["speaker"] or "") + h["text"] for h in hits)
+
+
+async def test_side_panel_quote_enter_scrolls_reader(demo) -> None:  # type: ignore[no-untyped-def]
+    store = Store(demo.db_path)
+    app = make_app(demo, store)
+    async with app.run_test(size=(170, 40)) as pilot:
+        screen = app.screen
+        target = max(store.article_rows(limit=50),
+                     key=lambda r: max((q.start for q in quotes_of(store, r.id)), default=0))
+        screen.open_article(target.id)
+        await pilot.pause()
+        quotes = screen.query_one(SidePanel).shown_quotes
+        last = len(quotes) - 1
+        await pilot.press("right_square_bracket")
+        await pilot.press("end")
+        await pilot.press("enter")
+        await pilot.pause(0.2)
+        reader = screen.query_one(Reader)
+        assert reader.highlights == ((quotes[last].start, quotes[last].end, "quote"),)
+        assert reader.scroll_y > 0
+    store.close()
+
+
+async def test_quote_lookup_with_typo_lands_on_the_article(demo) -> None:  # type: ignore[no-untyped-def]
+    store = Store(demo.db_path)
+    app = make_app(demo, store)
+    async with app.run_test(size=(170, 40)) as pilot:
+        await pilot.press("Q")
+        await pilot.press(*"mediaters")  # misspelt "mediators"
+        await pilot.pause(0.3)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        reader = app.screen.query_one(Reader)
+        assert reader.article is not None
+        [(start, end, kind)] = reader.highlights
+        assert kind == "quote" and "mediators" in reader.article.text[start:end]
+    store.close()

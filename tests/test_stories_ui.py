@@ -1,0 +1,85 @@
+"""The Stories view through Pilot: open a story, step through outlets, follow it across a refresh."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from feedserver import FeedServer, rss
+
+from tui.app import make_app
+from tui.config import load_config
+from tui.core.grouping import stories
+from tui.core.pipeline import refresh
+from tui.core.store import Store
+from tui.screens.stories import StoriesScreen
+from tui.widgets.reader import Reader
+
+BORDER = ("Armenia and Azerbaijan sign Tavush border protocol", "Border commissions led by "
+          "Anna Karapetyan and Elchin Mammadli agreed 14 km of the Tavush–Gazakh frontier.")
+BORDER_2 = ("Tavush–Gazakh frontier deal: Karapetyan and Mammadli agree 14 km",
+            "Armenia and Azerbaijan's border commissions fixed a 14 km Tavush stretch.")
+BORDER_3 = ("Mammadli says Tavush border protocol goes to parliament in December",
+            "The Tavush–Gazakh protocol agreed by Karapetyan and Mammadli needs ratification.")
+OTHER = ("Kovra Pay fined 4.8 million lari over data leak", "Georgia's data regulator fined "
+         "the fintech Kovra Pay after 2.1 million records were exposed.")
+
+
+def feed(prefix: str, entries: list[tuple[str, str]], day: int) -> bytes:
+    return rss(prefix, [{"title": t, "description": d, "guid": f"{prefix}{i}",
+                         "link": f"http://e.org/{prefix}{i}",
+                         "pubDate": f"Tue, {day + i:02d} Nov 2026 10:00:00 GMT"}
+                        for i, (t, d) in enumerate(entries)])
+
+
+async def test_open_step_follow_and_refresh(tmp_path: Path) -> None:
+    with FeedServer() as server:
+        server.add("/a", body=feed("a", [BORDER, OTHER], 24))
+        server.add("/b", body=feed("b", [BORDER_2], 24))
+        config_path = tmp_path / "feeds.toml"
+        config_path.write_text(
+            "[settings]\nrefresh_minutes = 0\nfulltext = false\n"
+            f'[[feeds]]\nname = "Ledger"\nurl = "{server.url("/a")}"\n'
+            f'[[feeds]]\nname = "Wire"\nurl = "{server.url("/b")}"\n')
+        config = load_config(config_path)
+        store = Store(config.db_path)
+        await refresh(store, config.feeds, config.settings)
+        [border] = stories(store, min_outlets=2)
+        assert border.article_count == 2
+        app = make_app(config, store)
+        async with app.run_test(size=(160, 40)) as pilot:
+            await pilot.press("S")
+            await pilot.pause()
+            screen = app.screen
+            assert isinstance(screen, StoriesScreen)
+            assert screen.current.id == border.id
+            await pilot.press("enter")  # open the story: its coverage
+            await pilot.press("enter")  # read the first article
+            await pilot.pause()
+            reader = screen.query_one(Reader)
+            first_outlet = reader.article.feed_name
+            await pilot.press("n")
+            await pilot.pause()
+            assert reader.article.feed_name != first_outlet
+            await pilot.press("p")
+            await pilot.pause()
+            assert reader.article.feed_name == first_outlet
+            await pilot.press("f")
+            await pilot.pause()
+            assert stories(store, min_outlets=2)[0].followed
+            server.add("/b", body=feed("b", [BORDER_2, BORDER_3], 24))
+            await pilot.press("r")
+            for _ in range(100):
+                await pilot.pause(0.05)
+                if not app.refreshing:
+                    break
+            await pilot.pause()
+            [followed] = [s for s in screen.items if s.id == border.id]
+            assert followed.followed and followed.article_count == 3
+            assert followed.new_since_read == 1
+            from tui.screens.stories import story_prompt
+
+            assert "1 new" in story_prompt(followed).plain
+            await pilot.press("A")
+            await pilot.pause()
+            assert all(read for *_, read in screen.articles)
+        store.close()
