@@ -172,6 +172,13 @@ def test_wrong_or_missing_charset_is_decoded(paragraphs: list[str], declared: st
     assert result.text.split("\n\n") == paragraphs
 
 
+def test_utf8_page_with_a_stray_byte_stays_utf8() -> None:
+    page = article_page(FRENCH, charset="utf-8", title="Tram").encode("utf-8").replace(b"</article>", b"\x96</article>")
+    result = extract_html(page)
+    assert result is not None
+    assert result.text.split("\n\n")[:3] == FRENCH
+
+
 # --- sniffers --------------------------------------------------------------------------------------
 
 

@@ -33,6 +33,8 @@ MAX_INFLATED_BYTES = 64_000_000
 # How far into a body the sniffers look.
 SNIFF_BYTES = 4096
 PAYWALL_SCAN_CHARS = 2_000_000
+# Legacy-encoding candidates are compared on this much of the decoded page.
+MOJIBAKE_SAMPLE_CHARS = 200_000
 # Rescue passes run only when the first pass took less than this (a typical page takes 10-20 ms).
 RESCUE_BUDGET_SECONDS = 0.5
 
@@ -238,15 +240,19 @@ def decode_html(body: bytes) -> str:
         return body.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    lenient = body.decode("utf-8", errors="replace")
+    if lenient.count("\ufffd") * 1000 <= len(body):
+        return lenient  # UTF-8 with a stray byte or two: reading it as a legacy encoding would garble it all
     best: tuple[float, int, str] | None = None
     for rank, encoding in enumerate(_candidate_encodings(body)):
         try:
             text = body.decode(encoding)
         except (LookupError, UnicodeDecodeError):
             continue
-        if best is None or (_mojibake_score(text), rank) < best[:2]:
-            best = (_mojibake_score(text), rank, text)
-    return best[2] if best else body.decode("utf-8", errors="replace")
+        score = _mojibake_score(text[:MOJIBAKE_SAMPLE_CHARS])
+        if best is None or (score, rank) < best[:2]:
+            best = (score, rank, text)
+    return best[2] if best else lenient
 
 
 def _candidate_encodings(body: bytes) -> list[str]:
