@@ -18,13 +18,15 @@ _NOT_A_CLAUSE = re.compile(
 _ACCUSE_OBJECT = re.compile(r"\s+(?:[\w’'.-]+\s+){0,6}?of\s+", re.IGNORECASE)
 _MIN_WORDS = 3
 _CLAUSE_BREAK = re.compile(r",\s+(?:but|and\s+(?=he|she|they|it|the|a|his|her)|while|which|who|although|because|as|"
-                           r"even\s+as|whereas|though)\b|;|\s[—–]\s")
+                           r"even\s+as|whereas|though)\b|;|\s[—–]\s|,?\s+and\s+(?=(?:also\s+)?(?:said|says|added|"
+                           r"told|argued|called|promised|noted|warned|insisted)\b)")
 _QUOTE_CLOSE_BEFORE = re.compile(r"(?:[,.!?]\s*[”\"’']|”)[^.!?“”\"]{0,50}$")
 _PREPOSITION_START = re.compile(r"(?:in|on|at|during|after|before|last|this|from|with|by|of|for|about|"
                                 r"earlier|later|yesterday|today|again|also)\b", re.IGNORECASE)
 _ATTITUDE_MIN_WORDS = 3
 _CLAUSE_BREAK = re.compile(r",\s+(?:but|and\s+(?=he|she|they|it|the|a|his|her)|while|which|who|although|because|as|"
-                           r"even\s+as|whereas|though)\b|;|\s[—–]\s")
+                           r"even\s+as|whereas|though)\b|;|\s[—–]\s|,?\s+and\s+(?=(?:also\s+)?(?:said|says|added|"
+                           r"told|argued|called|promised|noted|warned|insisted)\b)")
 _QUOTE_CLOSE_BEFORE = re.compile(r"(?:[,.!?]\s*[”\"’']|”)[^.!?“”\"]{0,50}$")
 _PREPOSITION_START = re.compile(r"(?:in|on|at|during|after|before|last|this|from|with|by|of|for|about|"
                                 r"earlier|later|yesterday|today|again|also)\b", re.IGNORECASE)
@@ -92,7 +94,10 @@ def _forward(text: str, layout: Layout, resolver: Resolver, cue: Cue, s_start: i
         return None
     subject = _subject_of(text, resolver, cue, s_start)
     if subject is None:
-        return None
+        # "Officials familiar with the talks have long argued that …": an unnamed source, if "that" follows.
+        if not re.match(r"\s+that\b", text[cue.end:cue.end + 6]) or cue.start - s_start > 120:
+            return None
+        subject = Subject(None, s_start, cue.start)
     pos = cue.end
     word = re.sub(r"\s+", " ", cue.text.lower())
     has_that = False
@@ -129,7 +134,9 @@ def _attitude(text: str, layout: Layout, resolver: Resolver, cue: Cue, s_start: 
         return None              # '"…," she said in Iowa' attributes the quote; the words after are no content
     subject = _subject_of(text, resolver, cue, s_start)
     if subject is None:
-        return None
+        if not re.match(r"\s+that\b", text[cue.end:cue.end + 6]) or cue.start - s_start > 120:
+            return None
+        subject = Subject(None, s_start, cue.start)
     pos = cue.end
     skip = _AFTER_CUE_SKIP.match(text, pos, s_end)
     if skip and skip.end() > pos and not text[skip.end():skip.end() + 6].lstrip().startswith("that"):
@@ -243,8 +250,8 @@ def _trailing(text: str, layout: Layout, resolver: Resolver, cue: Cue, s_start: 
     start = _skip_dateline(text, start, end)
     if start >= end or layout.in_quote(start) and _quote_fills(layout, start, end):
         return None
-    if text[start] in "“\"‘'" and _quote_fills(layout, start, end):
-        return None
+    if text[start] in "“\"‘'" or text[start:start + 2] == "''":
+        return None              # '"…," Trump, the front-runner, said' is a direct quote's attribution
     if not _enough_words(text, start, end):
         return None
     return Indirect(start, end, subject, cue, 0.6)

@@ -65,7 +65,8 @@ ATTITUDE_CUES: frozenset[str] = frozenset(
 ) - {"finding", "feeling", "calling", "supporting", "attacking", "questioning"} | {"found", "felt", "knew", "showed", "shows", "sought"}
 # Base forms that are far more often nouns ("a note", "the report") or aspect verbs ("continues to").
 _NOUN_LIKE = frozenset(
-    "note notes name names back backs continue continues appear appears know support supports".split()
+    "note notes name names back backs continue continues appear appears know support supports remarks comments "
+    "reports charges".split()
 )
 CUE_WORDS = CUE_WORDS - _NOUN_LIKE
 ATTITUDE_CUES = ATTITUDE_CUES - _NOUN_LIKE
