@@ -21,12 +21,15 @@ def binding_sources() -> list[tuple[str, type]]:
     """Every class whose BINDINGS the user meets, with the scope name the help shows."""
     from tui.app import BylineApp
     from tui.screens.main import MainScreen
+    from tui.screens.quote_lookup import QuoteLookupScreen
+    from tui.screens.stories import StoriesScreen
     from tui.widgets.article_list import ArticleList
     from tui.widgets.feed_list import FeedList
     from tui.widgets.reader import Reader
 
     return [("Global", BylineApp), ("Main screen", MainScreen), ("Article list", ArticleList),
-            ("Feed list", FeedList), ("Reader", Reader)]
+            ("Feed list", FeedList), ("Reader", Reader), ("Stories", StoriesScreen),
+            ("Quote lookup", QuoteLookupScreen)]
 
 
 def key_table(overrides: Mapping[str, str] | None = None) -> Iterator[KeyInfo]:
@@ -46,6 +49,24 @@ def unknown_binding_ids(keymap: Mapping[str, str]) -> set[str]:
     return set(keymap) - known
 
 
+_KEY_NAMES = {"question_mark": "?", "slash": "/", "backslash": "\\",
+              "left_square_bracket": "[", "right_square_bracket": "]"}
+
+
 def display_keys(keys: str) -> str:
-    names = {"question_mark": "?", "space": "space", "shift+tab": "shift+tab"}
-    return ", ".join(names.get(k.strip(), k.strip()) for k in keys.split(","))
+    return ", ".join(_KEY_NAMES.get(k.strip(), k.strip()) for k in keys.split(","))
+
+
+def markdown_table() -> str:
+    """The README's key table, generated from the bindings (a test keeps the README in step)."""
+    lines = ["| where | keys | does | binding id |", "| --- | --- | --- | --- |"]
+    for info in key_table():
+        keys = display_keys(info.keys).replace("|", "\\|")
+        shown = ", ".join(f"`{k.strip()}`" for k in keys.split(", "))
+        lines.append(f"| {info.scope} | {shown} | {info.tooltip or info.description} | "
+                     f"{'`' + info.id + '`' if info.id else ''} |")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    print(markdown_table())

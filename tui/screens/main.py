@@ -200,6 +200,10 @@ class MainScreen(Screen[None]):
     # -- events --------------------------------------------------------------------------
     @on(FeedList.Chosen)
     def _on_feed_chosen(self, event: FeedList.Chosen) -> None:
+        if event.choice.key == "stories":
+            if event.selected:
+                self.action_stories()
+            return
         self.show_choice(event.choice)
 
     @on(ArticleList.Opened)

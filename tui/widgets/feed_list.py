@@ -37,9 +37,10 @@ class FeedList(OptionList):
 
     @dataclass
     class Chosen(Message):
-        """The highlighted entry changed."""
+        """The highlighted entry changed (selected: the user pressed enter or clicked it)."""
 
         choice: FeedChoice
+        selected: bool = False
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, markup=False)
@@ -53,9 +54,11 @@ class FeedList(OptionList):
         width = max(self.size.width - 2, 18)
         choices = [
             FeedChoice("all", "All articles", ArticleFilter()),
+            FeedChoice("stories", "Stories", ArticleFilter()),
             FeedChoice("starred", "Starred", ArticleFilter(starred_only=True)),
         ]
         options = [self._option("all", "All articles", total_unread, width),
+                   self._option("stories", "◆ Stories (S)", 0, width),
                    self._option("starred", "★ Starred", starred, width, count_style="yellow")]
         for tag in sorted({t for f in feeds for t in f.tags}, key=str.casefold):
             unread = sum(f.unread_count for f in feeds if tag in f.tags)
@@ -106,8 +109,9 @@ class FeedList(OptionList):
         event.stop()
         choice = self.highlighted_choice
         if choice is not None:
-            self.post_message(self.Chosen(choice))
-            self.screen.focus_next()
+            self.post_message(self.Chosen(choice, selected=True))
+            if choice.key != "stories":
+                self.screen.focus_next()
 
     def action_first(self) -> None:
         self.highlighted = 0
