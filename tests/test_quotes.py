@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 
 import pytest
+from conftest import shared_path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import shared_path
 from tui.core.quotes import Analysis, Quote, analyse
 
 SEED = "000_1a2815832409c3ba"

@@ -229,7 +229,8 @@ def _unlisted_verb_after(text: str, start: int, end: int, resolver: Resolver) ->
         verb = re.match(r"(?:\s*\([^()]{1,30}\))?\s+([a-z]+ed)\b", text[first.end:first.end + 40])
         if verb:
             offset = first.end + verb.start(1)
-            return Subject(first.entity, first.start, first.end), Cue(offset, offset + len(verb.group(1)), verb.group(1))
+            cue = Cue(offset, offset + len(verb.group(1)), verb.group(1))
+            return Subject(first.entity, first.start, first.end), cue
         return None
     verb = re.fullmatch(r"[ ,]*([a-z]+ed)\s+", text[start:first.start])
     if verb:
@@ -360,7 +361,8 @@ def _attribute_partials(text: str, drafts: list[_Draft], indirect: list[Indirect
         inner = text[draft.start:draft.end]
         if _looks_like_title(inner):
             continue
-        host = next((r for r in indirect if r.start <= draft.mark.open_start and draft.mark.close_end <= r.end + 2), None)
+        host = next((r for r in indirect
+                     if r.start <= draft.mark.open_start and draft.mark.close_end <= r.end + 2), None)
         if host is not None:
             draft.entity, draft.cue, draft.confidence, draft.attributed = host.subject.entity, host.cue.text, 0.7, True
             continue

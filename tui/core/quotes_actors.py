@@ -7,49 +7,25 @@ import re
 from dataclasses import dataclass, field
 
 from tui.core.quotes_lexicon import (
-    COMPASS_WORDS,
-    CUE_FILLERS,
-    CUE_WORDS,
-    DATE_WORDS,
-    DEMONYMS,
     FEMALE_NAMES,
     FEMALE_ROLE_WORDS,
-    HONORIFICS,
-    INSTITUTION_NOUNS,
     MALE_NAMES,
     MALE_ROLE_WORDS,
     METONYMS,
-    NAME_CONNECTORS,
     NAME_SUFFIXES,
-    NOT_ACRONYMS,
     ORG_BACKREF_NOUNS,
-    ORG_ENDINGS,
-    ORG_HEADS,
-    ORG_NOUNS_AFTER,
-    PLACE_ACRONYMS,
-    PLACE_PREPOSITIONS,
-    PLACES,
-    ROLE_NOUNS,
-    STOP_CAPS,
-    TITLE_WORDS,
+)
+from tui.core.quotes_names import (
+    Candidate,
+    find_candidates,
+    is_cue_subject,
+    place_name,
+    role_after,
+    role_before,
 )
 
-_CAPWORD = r"(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][a-z]{0,3}\.(?=[ \t]+[A-Z])|[A-Z][\w&]*(?:[-’'][A-Za-z]\w*)*)"
-_CONNECT = "|".join(sorted(NAME_CONNECTORS, key=len, reverse=True))
-_CHUNK = re.compile(rf"(?<![\w’'-]){_CAPWORD}(?:[ \t]+(?:(?:{_CONNECT})(?:[ \t]+the)?[ \t]+)?{_CAPWORD})*")
-_POSSESSIVE = re.compile(r"[’']s?$")
-_ABBREVIATIONS = {"Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Capt",
-                  "Sgt", "No", "vs", "Inc", "Corp", "Co", "Ltd", "Prof", "Rev", "Adm", "Mt", "Ft", "U.S", "a.m",
-                  "p.m", "Jan", "Feb", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec"}
-_ROLE_BEFORE = re.compile(
-    r"(?:\b(?:the|a|an)\s+)?((?:[A-Z][\w’'.-]*\s+){0,4}(?:[a-z][\w-]*\s+){0,2}(?:%s))(?:,)?\s+$"
-    % "|".join(sorted(ROLE_NOUNS, key=len, reverse=True))
-)
-_ROLE_AFTER = re.compile(r",\s+(?:the|a|an)\s+([^,.;:“”\"()]{3,110}?)(?=,|\.|;|\s+(?:said|says|told|added)\b)")
-_DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]{2,40}\(([A-Z][\w .&-]{1,40})\)\s*[—–-]")
 _DEFINITION = re.compile(r"\s*\(([A-Z][A-Za-z&.]{1,9})\)")
 _BACKREF = re.compile(r"\b[Tt]he\s+(%s)\b" % "|".join(sorted(ORG_BACKREF_NOUNS, key=len, reverse=True)))
-
 
 @dataclass
 class Entity:
@@ -70,20 +46,6 @@ class Mention:
     start: int
     end: int
     entity: int
-
-
-@dataclass
-class Candidate:
-    """A capitalised name found in the text, before entities are merged."""
-
-    name: str
-    start: int
-    end: int
-    kind: str            # person | organisation | place | surname | unknown
-    role: str | None
-    sentence_initial: bool
-    gender: str | None = None
-    headline: bool = False
 
 
 class ActorIndex:
@@ -128,201 +90,6 @@ class ActorIndex:
         return None
 
 
-def is_sentence_initial(text: str, pos: int, floor: int = 0) -> bool:
-    """True when pos opens a sentence: after paragraph start, . ? ! : or an opening quote mark."""
-    index = pos - 1
-    while index >= floor and text[index] in " \t“\"‘'(«[":
-        index -= 1
-    if index < floor or text[index] == "\n":
-        return True
-    if text[index] in "?!:":
-        return True
-    if text[index] in "”’\"'»)" and index > 0 and text[index - 1] in ".?!":
-        return True
-    if text[index] == ".":
-        word = re.search(r"([\w.]+)\.$", text[max(0, index - 12):index + 1])
-        if word and (word.group(1) in _ABBREVIATIONS or re.fullmatch(r"[A-Z]", word.group(1))):
-            return False
-        return True
-    return False
-
-
-def _is_acronym(token: str) -> bool:
-    bare = token.replace(".", "").replace("&", "")
-    return (2 <= len(bare) <= 6 and bare.isupper() and bare.isalpha() and token not in NOT_ACRONYMS
-            and token not in PLACE_ACRONYMS and bare not in PLACE_ACRONYMS)
-
-
-def _place_name(name: str) -> str | None:
-    if name in PLACES:
-        return name
-    titled = name.title()
-    if name.isupper() and titled in PLACES:
-        return titled
-    return None
-
-
-def _is_name_token(token: str) -> bool:
-    if token in NAME_SUFFIXES or token in NAME_CONNECTORS:
-        return True
-    if re.fullmatch(r"[A-Z]\.", token):
-        return True
-    return bool(re.fullmatch(r"(?:Mc|Mac|O[’'])?[A-Z][a-zà-ÿ’'-]+(?:-[A-Z][a-zà-ÿ]+)*", token))
-
-
-def _split_title(tokens: list[str]) -> tuple[list[str], list[str]]:
-    """Split leading titles and honorifics ("Prime Minister", "Mr.") from the name tokens."""
-    index = 0
-    while index < len(tokens) - 1:
-        token = tokens[index]
-        if token in TITLE_WORDS or token in HONORIFICS or (token in DEMONYMS and tokens[index + 1] in TITLE_WORDS):
-            index += 1
-        elif token in {"of", "for"} and index > 0 and index + 2 < len(tokens) and tokens[index - 1] in TITLE_WORDS:
-            index += 2           # "Secretary of State John Kerry"
-        else:
-            break
-    return tokens[:index], tokens[index:]
-
-
-def _classify(tokens: list[str], next_word: str, prev_word: str) -> str:
-    name = " ".join(tokens)
-    if name in METONYMS:
-        return "organisation"
-    if tokens[-1] in ORG_ENDINGS or (tokens[0] in ORG_HEADS and "of" in tokens):
-        return "organisation"
-    if next_word in ORG_NOUNS_AFTER:
-        return "organisation"
-    if _place_name(name):
-        return "place"
-    if len(tokens) == 1:
-        if _is_acronym(tokens[0]):
-            return "organisation"
-        if prev_word in PLACE_PREPOSITIONS:
-            return "place"
-        return "unknown"
-    if tokens[0] in COMPASS_WORDS and _place_name(" ".join(tokens[1:])):
-        return "place"
-    if any(_is_acronym(token) for token in tokens):
-        return "organisation"
-    if len(tokens) <= 5 and all(_is_name_token(token) for token in tokens):
-        return "person"
-    return "organisation"
-
-
-def _word_after(text: str, end: int) -> str:
-    match = re.match(r"[ \t]+([a-z][\w-]*)", text[end:end + 30])
-    return match.group(1) if match else ""
-
-
-def _word_before(text: str, start: int) -> str:
-    match = re.search(r"(\w+)[ \t]+$", text[max(0, start - 30):start])
-    return match.group(1) if match else ""
-
-
-def _role_before(text: str, start: int) -> str | None:
-    window = text[max(0, start - 90):start]
-    window = window[window.rfind("\n") + 1:]
-    match = _ROLE_BEFORE.search(window)
-    if not match:
-        return None
-    role = match.group(1).strip()
-    words = role.split()
-    while words and (words[0] in STOP_CAPS or words[0].lower() in {"the", "a", "an"}):
-        words = words[1:]
-    return " ".join(words) or None
-
-
-def _role_after(text: str, end: int) -> str | None:
-    match = _ROLE_AFTER.match(text, end, min(len(text), end + 130))
-    if not match:
-        return None
-    role = match.group(1).strip()
-    if not any(word.lower().strip("’'s") in ROLE_NOUNS for word in role.split()):
-        return None
-    return role
-
-
-def _is_demonym_token(token: str, next_word: str) -> bool:
-    if token in DEMONYMS or token.rstrip("s") in DEMONYMS:
-        return True
-    if "-" in token:
-        parts = token.split("-")
-        return any(part in DEMONYMS or part.islower() for part in parts)
-    return False
-
-
-def _candidates_in_chunk(text: str, start: int, end: int, floor: int) -> list[Candidate]:
-    """Turn one capitalised run into name candidates (splitting at possessives)."""
-    pieces: list[list[tuple[str, int, int]]] = [[]]
-    for match in re.finditer(r"\S+", text[start:end]):
-        token, t_start, t_end = match.group(), start + match.start(), start + match.end()
-        possessive = _POSSESSIVE.search(token) if len(token) > 2 else None
-        if possessive and token[-2:] in {"’s", "'s"}:
-            pieces[-1].append((token[:-2], t_start, t_end - 2))
-            pieces.append([])
-        else:
-            pieces[-1].append((token, t_start, t_end))
-    result: list[Candidate] = []
-    previous: Candidate | None = None
-    for piece in pieces:
-        candidate = _candidate_from_tokens(text, piece, floor)
-        if candidate is None:
-            previous = None
-            continue
-        if previous is not None and previous.kind == "organisation" and candidate.kind == "organisation" \
-                and _is_acronym(previous.name) and text[previous.end:candidate.start].strip() in {"’s", "'s"}:
-            candidate = Candidate(f"{previous.name} {candidate.name}", candidate.start, candidate.end,
-                                  "organisation", None, False)
-        result.append(candidate)
-        previous = candidate
-    return result
-
-
-def _candidate_from_tokens(text: str, piece: list[tuple[str, int, int]], floor: int) -> Candidate | None:
-    while piece and (piece[0][0] in STOP_CAPS or piece[0][0] in DATE_WORDS or piece[0][0] in NAME_CONNECTORS):
-        piece = piece[1:]
-    while piece and (piece[-1][0] in DATE_WORDS or piece[-1][0] in NAME_CONNECTORS or piece[-1][0] in STOP_CAPS):
-        piece = piece[:-1]
-    if not piece or any(token in DATE_WORDS for token, _, _ in piece):
-        return None
-    start, end = piece[0][1], piece[-1][2]
-    tokens = [token for token, _, _ in piece]
-    next_word, prev_word = _word_after(text, end), _word_before(text, start)
-    initial = is_sentence_initial(text, start, floor)
-    if len(tokens) == 1 and _is_demonym_token(tokens[0], next_word):
-        if next_word in INSTITUTION_NOUNS and tokens[0] in DEMONYMS:
-            return Candidate(f"{tokens[0]} {next_word}", start, end + 1 + len(next_word), "organisation", None, initial)
-        return None
-    kind = _classify(tokens, next_word, prev_word)
-    role = None
-    gender = None
-    if kind in {"person", "unknown"}:
-        titles, rest = _split_title(tokens)
-        if titles and rest:
-            offset = piece[len(titles)][1]
-            start, tokens = offset, rest
-            plain = [t for t in titles if t not in HONORIFICS]
-            role = " ".join(plain) or None
-            gender = _gender_of_titles(titles)
-            kind = "person" if len(rest) > 1 or titles else kind
-            if len(rest) == 1:
-                kind = "surname"
-        elif titles and not rest:
-            return None
-        if kind == "person" and all(t in TITLE_WORDS or t in HONORIFICS for t in tokens):
-            return None
-    return Candidate(" ".join(tokens), start, end, kind, role, initial, gender)
-
-
-def _gender_of_titles(titles: list[str]) -> str | None:
-    lowered = {t.lower().rstrip(".") for t in titles}
-    if lowered & {"mrs", "ms", "miss", "madam", "mme", "queen", "princess", "lady", "dame"}:
-        return "f"
-    if lowered & {"mr", "sir", "king", "prince", "lord"}:
-        return "m"
-    return None
-
-
 def _gender_of(entity: Entity) -> str | None:
     first = entity.name.split()[0]
     if first in FEMALE_NAMES:
@@ -335,62 +102,6 @@ def _gender_of(entity: Entity) -> str | None:
     if role_words & MALE_ROLE_WORDS:
         return "m"
     return None
-
-
-def _is_headline(line: str) -> bool:
-    """Title-case or upper-case lines (headlines, section heads) hold phrases, not names."""
-    stripped = line.strip()
-    words = re.findall(r"[A-Za-z][\w’'-]*", stripped)
-    long_words = [w for w in words if len(w) > 3]
-    if len(words) < 4 or len(long_words) < 3 or stripped.endswith("."):
-        return False
-    capitalised = sum(1 for w in long_words if w[0].isupper())
-    return capitalised >= 0.8 * len(long_words)
-
-
-def _find_candidates(text: str) -> list[Candidate]:
-    candidates: list[Candidate] = []
-    for p_match in re.finditer(r"[^\n]+", text):
-        line_start, line = p_match.start(), p_match.group()
-        if _is_call_to_action(line):
-            continue
-        headline = _is_headline(line)
-        dateline = _DATELINE.match(line.lstrip())
-        if dateline:
-            offset = line_start + len(line) - len(line.lstrip()) + dateline.start(1)
-            candidates.append(Candidate(dateline.group(1).strip(), offset, offset + len(dateline.group(1).strip()),
-                                        "organisation", None, False))
-        for match in _CHUNK.finditer(text, line_start, p_match.end()):
-            if dateline and line_start + len(line) - len(line.lstrip()) + dateline.start(1) <= match.start() \
-                    < line_start + len(line) - len(line.lstrip()) + dateline.end(1):
-                continue
-            found = _candidates_in_chunk(text, match.start(), match.end(), line_start)
-            if headline:
-                for cand in found:
-                    cand.headline = True
-            candidates.extend(found)
-    return candidates
-
-
-def _is_call_to_action(line: str) -> bool:
-    """Short newsletter/boilerplate lines ("Get the Mirror in your inbox:") carry no actors."""
-    stripped = line.strip()
-    return len(stripped) < 80 and stripped.endswith(":") and not re.search(r"[.?!]", stripped[:-1])
-
-
-def _is_cue_subject(text: str, end: int) -> bool:
-    """Whether a name is followed by a reporting verb ("Xinhua, the official news agency, wrote")."""
-    window = text[end:end + 160]
-    appositive = re.match(r",[^,.;:“”\"]{3,110},", window)
-    if appositive:
-        window = window[appositive.end():]
-    words = re.findall(r"[A-Za-z’']+", window[:60])[:4]
-    for word in words:
-        if word in CUE_WORDS:
-            return True
-        if word not in CUE_FILLERS:
-            return False
-    return False
 
 
 class _Builder:
@@ -439,7 +150,7 @@ def _surname_owner(builder: _Builder, persons: list[tuple[int, int, str]], name:
 def build_actors(text: str) -> ActorIndex:
     """Find every actor and mention in text."""
     builder = _Builder(text)
-    candidates = _find_candidates(text)
+    candidates = find_candidates(text)
     body_names = {c.name for c in candidates if not c.headline}
     candidates = [c for c in candidates if not c.headline or c.name in body_names or " " not in c.name]
     org_names = {c.name for c in candidates if c.kind == "organisation"}
@@ -478,9 +189,9 @@ def build_actors(text: str) -> ActorIndex:
 def _place_candidate(builder: _Builder, cand: Candidate, persons: list[tuple[int, int, str]],
                      definitions: dict[str, str], single_counts: dict[str, int]) -> None:
     text = builder.text
-    role = cand.role or (_role_before(text, cand.start) if cand.kind in {"person", "surname"} else None)
+    role = cand.role or (role_before(text, cand.start) if cand.kind in {"person", "surname"} else None)
     if cand.kind in {"person", "surname"} and not role:
-        role = _role_after(text, cand.end)
+        role = role_after(text, cand.end)
     name = definitions.get(cand.name, cand.name)
     if name in builder.by_name or name.replace("’", "'") in builder.by_name:
         index = builder.by_name[name.replace("’", "'")]
@@ -493,11 +204,11 @@ def _place_candidate(builder: _Builder, cand: Candidate, persons: list[tuple[int
             builder.alias(owner, cand.name)
             builder.mention(owner, cand.start, cand.end, role)
             return
-        if cand.kind == "unknown" and cand.sentence_initial and not _is_cue_subject(text, cand.end) \
+        if cand.kind == "unknown" and cand.sentence_initial and not is_cue_subject(text, cand.end) \
                 and single_counts.get(cand.name, 0) < 2:
             return
         if cand.kind == "unknown":
-            if _is_cue_subject(text, cand.end):
+            if is_cue_subject(text, cand.end):
                 kind = "person"
             elif single_counts.get(cand.name, 0) >= 3:
                 kind = "organisation"
@@ -516,7 +227,7 @@ def _place_candidate(builder: _Builder, cand: Candidate, persons: list[tuple[int
         builder.mention(index, cand.start, cand.end)
         return
     if cand.kind == "place":
-        place = _place_name(cand.name) or cand.name
+        place = place_name(cand.name) or cand.name
         index = builder.entity(place, "place")
         builder.alias(index, cand.name)
         builder.mention(index, cand.start, cand.end)
@@ -558,13 +269,15 @@ def _add_backrefs(builder: _Builder, text: str) -> None:
     starts = [start for start, _ in org_mentions]
     for match in _BACKREF.finditer(text):
         noun = match.group(1).lower()
-        if match.end() < len(text) and text[match.end()] in "’'" and text[match.end():match.end() + 2] not in {"’s", "'s"}:
+        after = text[match.end():match.end() + 2]
+        if after[:1] in {"’", "'"} and after not in {"’s", "'s"}:
             continue
         index = bisect.bisect_left(starts, match.start()) - 1
         while index >= 0:
             entity = builder.entities[org_mentions[index][1]]
-            if noun in entity.name.lower().split() or (noun == "organisation" and "organization" in entity.name.lower()):
-                builder.alias(org_mentions[index][1], match.group().lower() if match.group()[0] == "T" else match.group())
+            words = entity.name.lower().split()
+            if noun in words or (noun == "organisation" and "organization" in words):
+                builder.alias(org_mentions[index][1], match.group().lower())
                 builder.mention(org_mentions[index][1], match.start(), match.end())
                 break
             index -= 1

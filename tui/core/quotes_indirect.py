@@ -85,7 +85,8 @@ def _match_cue(text: str, layout: Layout, resolver: Resolver, cue: Cue, s_start:
         return _according_to(text, resolver, cue, s_start, s_end)
     if word in ACCUSE_CUES:
         return _accused(text, resolver, cue, s_start, s_end)
-    return _forward(text, layout, resolver, cue, s_start, s_end) or _trailing(text, layout, resolver, cue, s_start, s_end)
+    return (_forward(text, layout, resolver, cue, s_start, s_end)
+            or _trailing(text, layout, resolver, cue, s_start, s_end))
 
 
 def _forward(text: str, layout: Layout, resolver: Resolver, cue: Cue, s_start: int, s_end: int) -> Indirect | None:
@@ -116,7 +117,9 @@ def _forward(text: str, layout: Layout, resolver: Resolver, cue: Cue, s_start: i
     elif re.match(r"\s*,", text[pos:s_end]):
         return None                               # "he said, alluding to ..." is not reported content
     start, end = _trim(text, pos, s_end)
-    if start >= end or not has_that and (text[start] in "“\"‘'" or layout.in_quote(start) and _quote_fills(layout, start, end)):
+    quoted_start = text[start:start + 1] in {"“", '"', "‘", "'"} or (
+        layout.in_quote(start) and _quote_fills(layout, start, end))
+    if start >= end or (not has_that and quoted_start):
         return None
     if not has_that and (word not in SPEECH_CUES and word != "expressed hope" or _NOT_A_CLAUSE.match(text, start)):
         return None

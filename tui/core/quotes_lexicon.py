@@ -62,7 +62,8 @@ ATTITUDE_CUES: frozenset[str] = frozenset(
         "announce show seem appear decline endorse propose defend urge name seek demand request back "
         "embrace push refer"
     ).split() for form in _inflect(base)
-) - {"finding", "feeling", "calling", "supporting", "attacking", "questioning"} | {"found", "felt", "knew", "showed", "shows", "sought"}
+) - {"finding", "feeling", "calling", "supporting", "attacking", "questioning"} | {
+    "found", "felt", "knew", "showed", "shows", "sought"}
 # Base forms that are far more often nouns ("a note", "the report") or aspect verbs ("continues to").
 _NOUN_LIKE = frozenset(
     "note notes name names back backs continue continues appear appears know support supports remarks comments "

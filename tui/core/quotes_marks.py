@@ -52,7 +52,8 @@ def _role(text: str, pos: int, mark: str) -> str:
         return "apostrophe"          # don't, Papoyan’s, rock'n'roll
     if single and after.isdigit() and (before.isspace() or before in _OPENING_PUNCT):
         return "apostrophe"          # ’90s
-    if mark == "“" and not before.isspace() and before not in _OPENING_PUNCT and (after.isspace() or after in ".,;:!?)"):
+    closes_word = not before.isspace() and before not in _OPENING_PUNCT
+    if mark == "“" and closes_word and (after.isspace() or after in ".,;:!?)"):
         return "close"               # bad typography: “ used as a closer ("…here,“ said X")
     if mark in {"“", "„", "«", "‚"}:
         return "open"
@@ -73,7 +74,10 @@ def _role(text: str, pos: int, mark: str) -> str:
     return "ambig"
 
 
-def _pair(text: str, tokens: list[tuple[int, str, str]]) -> tuple[list[tuple[int, str, int, str]], tuple[int, str] | None]:
+Pair = tuple[int, str, int, str]
+
+
+def _pair(text: str, tokens: list[tuple[int, str, str]]) -> tuple[list[Pair], tuple[int, str] | None]:
     """Pair tokens of one family in order; return pairs and an unclosed opener, if any."""
     pairs: list[tuple[int, str, int, str]] = []
     opener: tuple[int, str] | None = None
