@@ -1,4 +1,4 @@
-"""Story grouping: same event across outlets, generic words and headlines, windows, stable ids, restore, offline cluster."""
+"""Story grouping: one event across outlets, generic words and headlines, windows, stable ids, restore, cluster."""
 
 from __future__ import annotations
 
@@ -107,7 +107,11 @@ def test_generic_headlines_never_glue_stories():
 
 
 def test_second_run_over_the_same_input_changes_nothing():
-    items = [*_background(), _item(1, "Tourist ship strikes bridge in Germany", 1), _item(2, "Germany ship hits bridge", 2)]
+    items = [
+        *_background(),
+        _item(1, "Tourist ship strikes bridge in Germany", 1),
+        _item(2, "Germany ship hits bridge", 2),
+    ]
     engine = StoryEngine()
     first = engine.add(items)
     count = engine.story_count
@@ -118,7 +122,11 @@ def test_second_run_over_the_same_input_changes_nothing():
 
 def test_restore_then_add_equals_one_shot():
     rng = random.Random(3)
-    earlier = [*_background(), _item(1, "Tourist ship strikes bridge in Germany", 1), _item(2, "Germany ship hits bridge", 2)]
+    earlier = [
+        *_background(),
+        _item(1, "Tourist ship strikes bridge in Germany", 1),
+        _item(2, "Germany ship hits bridge", 2),
+    ]
     later = [
         _item(3, "Rhine cruise ship bridge crash: captain questioned in Germany", 20),
         _item(4, "Bank of England holds rates again as inflation eases", 21),
@@ -129,7 +137,7 @@ def test_restore_then_add_equals_one_shot():
     persisted = one_shot.add(earlier)
     expected = one_shot.add(later)
 
-    pairs = list(zip(earlier, (a.story_id for a in persisted)))
+    pairs = list(zip(earlier, (a.story_id for a in persisted), strict=True))
     rng.shuffle(pairs)
     restored = StoryEngine()
     restored.restore(pairs)
@@ -210,7 +218,7 @@ def test_google_news_titles_sample_groups_well():
     stories = [row["story"] for row in cluster_records(records, window_hours=None)]
     # Purity: most articles sit in a story dominated by their own label (a wrong merge-everything fails this).
     by_story: dict[int, list[int]] = {}
-    for story, label in zip(stories, labels):
+    for story, label in zip(stories, labels, strict=True):
         by_story.setdefault(story, []).append(label)
     pure = sum(max(members.count(x) for x in set(members)) for members in by_story.values())
     assert pure / len(labels) > 0.7

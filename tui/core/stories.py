@@ -5,116 +5,14 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 
 from rapidfuzz import fuzz, process
 
-from tui.core.stories_tokens import Token, strip_generic_prefix, tokenize
+from tui.core.stories_model import Assignment, Entry, StoryItem, StoryState, Tuning, aware, effective_time, time_key
+from tui.core.stories_tokens import strip_generic_prefix, tokenize
 
 _SCORERS = {"ratio": fuzz.ratio, "token_set": fuzz.token_set_ratio}
-_EARLIEST_PLAUSIBLE = datetime(1995, 1, 1, tzinfo=timezone.utc)
-_FUTURE_TOLERANCE = timedelta(days=1)
-
-
-@dataclass(frozen=True)
-class StoryItem:
-    """One article as the grouping engine sees it."""
-
-    id: str
-    title: str
-    text: str = ""
-    outlet: str = ""
-    published: datetime | None = None
-    seen: datetime | None = None
-    actors: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Assignment:
-    """Which story an article joined, and why."""
-
-    item_id: str
-    story_id: int
-    score: float
-    shared_terms: tuple[str, ...]
-    matched_item_id: str | None
-
-
-@dataclass(frozen=True)
-class Tuning:
-    """The engine's knobs; defaults were tuned on events-dev only (see bench/results/stories.md)."""
-
-    threshold: float = 0.20  # combined similarity (0..1) needed to join a story
-    story_weight: float = 0.3  # share of the score from the story's token profile (rest: best article)
-    fuzz_weight: float = 0.2  # share of the article score from rapidfuzz on the token strings
-    fuzz_scorer: str = "ratio"  # rapidfuzz scorer over sorted token strings ("ratio" or "token_set")
-    text_weight: float = 0.5  # weight of a token seen only in the text, relative to the title
-    name_boost: float = 1.5  # names and acronyms weigh more than common words
-    actor_boost: float = 1.5  # canonical actors weigh more than other names
-    text_chars: int = 600  # how much of the text is read
-    min_shared: int = 2  # shared tokens needed with the matched article, unless one is rare
-    rare_idf: float = 4.0  # an idf above this counts as rare enough to tie on its own
-    lookup_tokens: int = 8  # salient tokens used to find candidates
-    max_df_share: float = 0.05  # tokens in more documents than this share never find candidates
-    posting_scan: int = 50  # stories scanned per token (most recently updated first)
-    candidate_limit: int = 12  # stories, by weight of the salient tokens they share, whose profile is scored
-    story_candidates: int = 3  # best stories whose articles rapidfuzz scores
-    member_scan: int = 48  # most recent articles of a story rapidfuzz compares against
-    member_shortlist: int = 5  # of those, the best by rapidfuzz that are scored in full
-    refine_passes: int = 1  # second looks at this batch's articles once all of it is placed
-    refine_max_size: int = 3  # ... when their story is this small
-    merge_threshold: float = 0.25  # profile cosine at which a story begun in this batch folds into another
-    merge_rounds: int = 3  # folding passes over the batch's stories
-
-
-@dataclass
-class _Entry:
-    """An indexed article: weighted tokens, surface forms and its effective time."""
-
-    item_id: str
-    weights: dict[str, float]
-    surface: dict[str, str]
-    key: str
-    time: datetime | None
-    evidence: Counter[str] = field(default_factory=Counter)  # +1 capitalised mid-sentence, -1 lowercase
-    story_id: int = -1
-    names: frozenset[str] = frozenset()
-    epoch: int = -1
-    weighted: dict[str, float] = field(default_factory=dict)
-    mass: float = 0.0
-
-
-@dataclass
-class _Story:
-    """A story's token profile, members and time span."""
-
-    story_id: int
-    counts: Counter[str] = field(default_factory=Counter)
-    members: list[_Entry] = field(default_factory=list)
-    keys: list[str] = field(default_factory=list)  # members' token strings, for rapidfuzz
-    first: datetime | None = None
-    latest: datetime | None = None
-    version: int = 0  # bumped on every change, to invalidate the cached profile
-    profile_key: tuple[int, int] = (-1, -1)
-    profile: tuple[dict[str, float], float] = ({}, 0.0)
-
-
-def effective_time(item: StoryItem) -> datetime | None:
-    """The published time when it is plausible, else the first-seen time."""
-    published = _aware(item.published)
-    seen = _aware(item.seen)
-    if published is None or published < _EARLIEST_PLAUSIBLE:
-        return seen
-    if seen is not None and published > seen + _FUTURE_TOLERANCE:
-        return seen
-    return published
-
-
-def _aware(moment: datetime | None) -> datetime | None:
-    if moment is None or moment.tzinfo is not None:
-        return moment
-    return moment.replace(tzinfo=timezone.utc)
 
 
 class StoryEngine:
@@ -128,8 +26,8 @@ class StoryEngine:
         self._documents = 0
         self._epoch = 0
         self._next_id = 1
-        self._entries: dict[str, _Entry] = {}
-        self._stories: dict[int, _Story] = {}
+        self._entries: dict[str, Entry] = {}
+        self._stories: dict[int, StoryState] = {}
         self._postings: dict[str, dict[int, None]] = {}
         self._assignments: dict[str, Assignment] = {}
         self._idf_cache: dict[str, float] = {}
@@ -148,7 +46,7 @@ class StoryEngine:
         fresh = self._fresh([pair for pair in assigned], key=lambda pair: pair[0].id)
         entries = [(self._featurise(item), story_id) for item, story_id in fresh]
         self._count_documents(entry for entry, _ in entries)
-        for entry, story_id in sorted(entries, key=lambda pair: _time_key(pair[0])):
+        for entry, story_id in sorted(entries, key=lambda pair: time_key(pair[0])):
             self._attach(entry, story_id)
             self._assignments[entry.item_id] = Assignment(entry.item_id, story_id, 0.0, (), None)
 
@@ -158,7 +56,7 @@ class StoryEngine:
         fresh = self._fresh(items, key=lambda item: item.id)
         entries = [self._featurise(item) for item in fresh]
         self._count_documents(entries)
-        ordered = sorted(entries, key=_time_key)
+        ordered = sorted(entries, key=time_key)
         for entry in ordered:
             self._assignments[entry.item_id] = self._place(entry)
         for _ in range(self.tuning.refine_passes):
@@ -168,7 +66,7 @@ class StoryEngine:
                 break
         return [self._assignments[item.id] for item in items]
 
-    def _merge_small(self, entries: list[_Entry]) -> int:
+    def _merge_small(self, entries: list[Entry]) -> int:
         """Fold stories begun in this batch into a story whose token profile is close (small ones first)."""
         begun = {e.story_id for e in entries if self._assignments[e.item_id].matched_item_id is None}
         stories = sorted((self._stories[i] for i in begun if i in self._stories), key=lambda st: len(st.members))
@@ -189,7 +87,7 @@ class StoryEngine:
             merged += 1
         return merged
 
-    def _profile(self, story: _Story) -> tuple[dict[str, float], float]:
+    def _profile(self, story: StoryState) -> tuple[dict[str, float], float]:
         """The story's idf-weighted mean token vector and its norm, cached until the story or counts change."""
         key = (self._epoch, story.version)
         if story.profile_key != key:
@@ -200,10 +98,10 @@ class StoryEngine:
             story.profile_key = key
         return story.profile
 
-    def _story_names(self, story: _Story) -> set[str]:
+    def _story_names(self, story: StoryState) -> set[str]:
         return {t for t in story.counts if self._is_name(t)}
 
-    def _closest_story(self, story: _Story) -> _Story | None:
+    def _closest_story(self, story: StoryState) -> StoryState | None:
         profile, norm = self._profile(story)
         names = self._story_names(story)
         lookup = sorted(profile, key=profile.__getitem__, reverse=True)[: self.tuning.lookup_tokens]
@@ -218,14 +116,16 @@ class StoryEngine:
                 if not (self._in_window(other, story.first) or self._in_window(other, story.latest)):
                     continue
                 other_profile, other_norm = self._profile(other)
-                small, large = (profile, other_profile) if len(profile) <= len(other_profile) else (other_profile, profile)
+                small, large = (
+                    (profile, other_profile) if len(profile) <= len(other_profile) else (other_profile, profile)
+                )
                 dot = sum(v * large[t] for t, v in small.items() if t in large)
                 score = dot / (norm * other_norm) if norm and other_norm else 0.0
                 if score >= best_score and not (names and names.isdisjoint(self._story_names(other))):
                     best, best_score = other, score
         return best
 
-    def _refine(self, entries: list[_Entry]) -> None:
+    def _refine(self, entries: list[Entry]) -> None:
         """Re-place this batch's articles now that every story has its batch members; earlier ones never move."""
         for entry in entries:
             own = entry.story_id
@@ -261,7 +161,7 @@ class StoryEngine:
             fresh.append(thing)
         return fresh
 
-    def _featurise(self, item: StoryItem) -> _Entry:
+    def _featurise(self, item: StoryItem) -> Entry:
         tuning = self.tuning
         weights: dict[str, float] = {}
         surface: dict[str, str] = {}
@@ -281,9 +181,11 @@ class StoryEngine:
                 surface.setdefault(token.key, actor)
         # Sorted unique tokens: plain Levenshtein ratio over these behaves like token_sort_ratio, ten times cheaper.
         key = " ".join(sorted({token.key for token in title_tokens}))
-        return _Entry(item.id, weights, surface, key, effective_time(item), Counter({t: n for t, n in evidence.items() if n}))
+        return Entry(
+            item.id, weights, surface, key, effective_time(item), Counter({t: n for t, n in evidence.items() if n})
+        )
 
-    def _count_documents(self, entries: Iterable[_Entry]) -> None:
+    def _count_documents(self, entries: Iterable[Entry]) -> None:
         for entry in entries:
             self._df.update(entry.weights.keys())
             self._name_votes.update(entry.evidence)
@@ -302,7 +204,7 @@ class StoryEngine:
             self._idf_cache[token] = cached
         return cached
 
-    def _detach(self, entry: _Entry) -> None:
+    def _detach(self, entry: Entry) -> None:
         story = self._stories[entry.story_id]
         story.version += 1
         index = story.members.index(entry)
@@ -320,10 +222,10 @@ class StoryEngine:
             times = [m.time for m in story.members if m.time is not None]
             story.first, story.latest = (min(times), max(times)) if times else (None, None)
 
-    def _attach(self, entry: _Entry, story_id: int) -> None:
+    def _attach(self, entry: Entry, story_id: int) -> None:
         story = self._stories.get(story_id)
         if story is None:
-            story = self._stories[story_id] = _Story(story_id)
+            story = self._stories[story_id] = StoryState(story_id)
             self._next_id = max(self._next_id, story_id + 1)
         entry.story_id = story_id
         story.version += 1
@@ -341,7 +243,7 @@ class StoryEngine:
 
     # --------------------------------------------------------------- placing
 
-    def _place(self, entry: _Entry) -> Assignment:
+    def _place(self, entry: Entry) -> Assignment:
         weighted, _ = self._weighted(entry)
         best = self._best_match(entry, weighted)
         if best is None:
@@ -353,7 +255,7 @@ class StoryEngine:
         terms = tuple(entry.surface[token] for token in shared)
         return Assignment(entry.item_id, story.story_id, round(score * 100, 1), terms, matched.item_id)
 
-    def _best_match(self, entry: _Entry, weighted: dict[str, float]):
+    def _best_match(self, entry: Entry, weighted: dict[str, float]):
         squared = {t: w * w for t, w in weighted.items()}
         mass = sum(squared.values())
         if mass == 0.0:
@@ -378,7 +280,7 @@ class StoryEngine:
             best = (score, story, matched, sorted(shared, key=weighted.__getitem__, reverse=True)[:6])
         return best
 
-    def _candidates(self, entry: _Entry, weighted: dict[str, float]) -> list[_Story]:
+    def _candidates(self, entry: Entry, weighted: dict[str, float]) -> list[StoryState]:
         tuning = self.tuning
         ceiling = max(20.0, tuning.max_df_share * self._documents)
         lookup = [t for t in sorted(weighted, key=weighted.__getitem__, reverse=True) if self._df[t] <= ceiling]
@@ -400,20 +302,25 @@ class StoryEngine:
                 story = self._stories.get(story_id)
                 if story is None or (self.window is not None and not self._in_window(story, entry.time)):
                     rejected.add(story_id)
-                    if story is not None and story.latest is not None and entry.time is not None and story.latest < entry.time:
+                    if (
+                        story is not None
+                        and story.latest is not None
+                        and entry.time is not None
+                        and story.latest < entry.time
+                    ):
                         break  # older stories sit further back in this posting
                     continue
                 hits[story_id] = weight
         best = sorted(hits, key=hits.__getitem__, reverse=True)[: tuning.candidate_limit]
         return [self._stories[story_id] for story_id in best]
 
-    def _in_window(self, story: _Story, moment: datetime | None) -> bool:
+    def _in_window(self, story: StoryState, moment: datetime | None) -> bool:
         if self.window is None or moment is None or story.latest is None or story.first is None:
             return True
         return story.first - self.window <= moment <= story.latest + self.window
 
     @staticmethod
-    def _story_score(story: _Story, squared: dict[str, float]) -> float:
+    def _story_score(story: StoryState, squared: dict[str, float]) -> float:
         """How much of the article's weight the story's profile covers, by how typical each token is there."""
         size = len(story.members)
         counts = story.counts
@@ -424,7 +331,7 @@ class StoryEngine:
                 covered += weight * (1.0 if count >= size else count / size)
         return covered
 
-    def _best_member(self, entry: _Entry, weighted: dict[str, float], mass: float, story: _Story):
+    def _best_member(self, entry: Entry, weighted: dict[str, float], mass: float, story: StoryState):
         """The story's article closest to this one: rapidfuzz shortlists, idf-weighted cosine decides."""
         tuning = self.tuning
         start = max(0, len(story.members) - tuning.member_scan)
@@ -449,26 +356,21 @@ class StoryEngine:
                 best = (score, member, shared)
         return best
 
-    def _distinctive(self, shared: list[str], entry: _Entry, member: _Entry) -> bool:
+    def _distinctive(self, shared: list[str], entry: Entry, member: Entry) -> bool:
         """Whether a lone shared token is enough: a name in both articles, or a rare word."""
-        return any(
-            (t in entry.names and t in member.names) or self._idf(t) >= self.tuning.rare_idf for t in shared
-        )
+        return any((t in entry.names and t in member.names) or self._idf(t) >= self.tuning.rare_idf for t in shared)
 
-    def _weighted(self, entry: _Entry) -> tuple[dict[str, float], float]:
+    def _weighted(self, entry: Entry) -> tuple[dict[str, float], float]:
         """An entry's idf-weighted tokens and their squared norm, cached until document counts change."""
         if entry.epoch != self._epoch:
             boost = self.tuning.name_boost
             entry.names = frozenset(t for t in entry.weights if self._is_name(t))
-            entry.weighted = {t: w * self._idf(t) * (boost if t in entry.names else 1.0) for t, w in entry.weights.items()}
+            entry.weighted = {
+                t: w * self._idf(t) * (boost if t in entry.names else 1.0) for t, w in entry.weights.items()
+            }
             entry.mass = sum(w * w for w in entry.weighted.values())
             entry.epoch = self._epoch
         return entry.weighted, entry.mass
-
-
-def _time_key(entry: _Entry) -> tuple[bool, datetime]:
-    """Sort by effective time; undated entries keep their order after the dated ones."""
-    return (entry.time is None, entry.time or _EARLIEST_PLAUSIBLE)
 
 
 def story_headline(titles: Sequence[str]) -> str:
@@ -494,7 +396,7 @@ def cluster_records(records: Iterable[dict], window_hours: float | None) -> list
     engine = StoryEngine(window=window)
     items = [_record_item(record) for record in records]
     assignments = engine.add(items)
-    return [{"id": item.id, "story": assignment.story_id} for item, assignment in zip(items, assignments)]
+    return [{"id": item.id, "story": assignment.story_id} for item, assignment in zip(items, assignments, strict=True)]
 
 
 def _record_item(record: dict) -> StoryItem:
@@ -505,8 +407,8 @@ def _record_item(record: dict) -> StoryItem:
         title=str(record.get("title") or ""),
         text=str(record.get("text") or ""),
         outlet=str(record.get("outlet") or ""),
-        published=_aware(moment),
+        published=aware(moment),
     )
 
 
-__all__ = ["Assignment", "StoryEngine", "StoryItem", "Token", "cluster_records", "effective_time", "story_headline"]
+__all__ = ["Assignment", "StoryEngine", "StoryItem", "cluster_records", "effective_time", "story_headline"]

@@ -39,7 +39,16 @@ _GENERIC_PREFIX = re.compile(
 )
 
 _WORD = re.compile(r"[^\W_]+(?:[.'\u2019&][^\W_]+)*\.?", re.UNICODE)
-_ACRONYMS = {"u.s.": "usa", "u.s": "usa", "us": "usa", "u.k.": "uk", "u.k": "uk", "u.n.": "un", "u.n": "un", "e.u.": "eu"}
+_ACRONYMS = {
+    "u.s.": "usa",
+    "u.s": "usa",
+    "us": "usa",
+    "u.k.": "uk",
+    "u.k": "uk",
+    "u.n.": "un",
+    "u.n": "un",
+    "e.u.": "eu",
+}
 _TITLE_CASE_SHARE = 0.6
 
 

@@ -1,0 +1,115 @@
+"""Records of story grouping: the engine's input and output, its tuning knobs and its internal index entries."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+
+_EARLIEST_PLAUSIBLE = datetime(1995, 1, 1, tzinfo=timezone.utc)
+_FUTURE_TOLERANCE = timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class StoryItem:
+    """One article as the grouping engine sees it."""
+
+    id: str
+    title: str
+    text: str = ""
+    outlet: str = ""
+    published: datetime | None = None
+    seen: datetime | None = None
+    actors: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Assignment:
+    """Which story an article joined, and why."""
+
+    item_id: str
+    story_id: int
+    score: float
+    shared_terms: tuple[str, ...]
+    matched_item_id: str | None
+
+
+@dataclass(frozen=True)
+class Tuning:
+    """The engine's knobs: scoring tuned on events-dev, folding and caps on GoogleNews-T (bench/results/stories.md)."""
+
+    threshold: float = 0.20  # combined similarity (0..1) needed to join a story
+    story_weight: float = 0.3  # share of the score from the story's token profile (rest: best article)
+    fuzz_weight: float = 0.2  # share of the article score from rapidfuzz on the token strings
+    fuzz_scorer: str = "ratio"  # rapidfuzz scorer over sorted token strings ("ratio" or "token_set")
+    text_weight: float = 0.5  # weight of a token seen only in the text, relative to the title
+    name_boost: float = 1.5  # names and acronyms weigh more than common words
+    actor_boost: float = 1.5  # canonical actors weigh more than other names
+    text_chars: int = 600  # how much of the text is read
+    min_shared: int = 2  # shared tokens needed with the matched article, unless one is rare
+    rare_idf: float = 4.0  # an idf above this counts as rare enough to tie on its own
+    lookup_tokens: int = 8  # salient tokens used to find candidates
+    max_df_share: float = 0.05  # tokens in more documents than this share never find candidates
+    posting_scan: int = 50  # stories scanned per token (most recently updated first)
+    candidate_limit: int = 12  # stories, by weight of the salient tokens they share, whose profile is scored
+    story_candidates: int = 3  # best stories whose articles rapidfuzz scores
+    member_scan: int = 48  # most recent articles of a story rapidfuzz compares against
+    member_shortlist: int = 5  # of those, the best by rapidfuzz that are scored in full
+    refine_passes: int = 0  # second looks at this batch's articles once all of it is placed
+    refine_max_size: int = 3  # ... when their story is this small
+    merge_threshold: float = 0.25  # profile cosine at which a story begun in this batch folds into another
+    merge_rounds: int = 3  # folding passes over the batch's stories
+
+
+@dataclass
+class Entry:
+    """An indexed article: weighted tokens, surface forms and its effective time."""
+
+    item_id: str
+    weights: dict[str, float]
+    surface: dict[str, str]
+    key: str
+    time: datetime | None
+    evidence: Counter[str] = field(default_factory=Counter)  # +1 capitalised mid-sentence, -1 lowercase
+    story_id: int = -1
+    names: frozenset[str] = frozenset()
+    epoch: int = -1
+    weighted: dict[str, float] = field(default_factory=dict)
+    mass: float = 0.0
+
+
+@dataclass
+class StoryState:
+    """A story's token profile, members and time span."""
+
+    story_id: int
+    counts: Counter[str] = field(default_factory=Counter)
+    members: list[Entry] = field(default_factory=list)
+    keys: list[str] = field(default_factory=list)  # members' token strings, for rapidfuzz
+    first: datetime | None = None
+    latest: datetime | None = None
+    version: int = 0  # bumped on every change, to invalidate the cached profile
+    profile_key: tuple[int, int] = (-1, -1)
+    profile: tuple[dict[str, float], float] = ({}, 0.0)
+
+
+def effective_time(item: StoryItem) -> datetime | None:
+    """The published time when it is plausible, else the first-seen time."""
+    published = aware(item.published)
+    seen = aware(item.seen)
+    if published is None or published < _EARLIEST_PLAUSIBLE:
+        return seen
+    if seen is not None and published > seen + _FUTURE_TOLERANCE:
+        return seen
+    return published
+
+
+def aware(moment: datetime | None) -> datetime | None:
+    if moment is None or moment.tzinfo is not None:
+        return moment
+    return moment.replace(tzinfo=timezone.utc)
+
+
+def time_key(entry: Entry) -> tuple[bool, datetime]:
+    """Sort by effective time; undated entries keep their order after the dated ones."""
+    return (entry.time is None, entry.time or _EARLIEST_PLAUSIBLE)
