@@ -268,6 +268,8 @@ class StoryEngine:
         tuning = self.tuning
         best = None
         for story_score, story in ranked[: tuning.story_candidates]:
+            if story_score < tuning.runner_up_share * ranked[0][0]:
+                break  # far behind the best profile: not worth scoring its articles
             pair = self._best_member(entry, weighted, mass, story)
             if pair is None:
                 continue

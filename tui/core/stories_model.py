@@ -52,6 +52,7 @@ class Tuning:
     max_df_share: float = 0.05  # tokens in more documents than this share never find candidates
     posting_scan: int = 50  # stories scanned per token (most recently updated first)
     candidate_limit: int = 12  # stories, by weight of the salient tokens they share, whose profile is scored
+    runner_up_share: float = 0.3  # stories whose profile score is below this share of the best are skipped
     story_candidates: int = 3  # best stories whose articles rapidfuzz scores
     member_scan: int = 48  # most recent articles of a story rapidfuzz compares against
     member_shortlist: int = 5  # of those, the best by rapidfuzz that are scored in full
