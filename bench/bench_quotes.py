@@ -23,7 +23,6 @@ from tui.core.quotes import Analysis, Quote, analyse  # noqa: E402
 SHARED = Path(os.environ.get("BYLINE_SHARED", REPO.parent / "shared"))
 SEED = SHARED / "seeds" / "000_1a2815832409c3ba.txt"
 POLNEAR = SHARED / "data" / "quotes" / "polnear"
-CROSS = 0  # newlines a joined unit may span: PolNeAR is mixed; across paragraphs F1 is no better
 QUOTE_CHARS = "“”\"'‘’«»„"
 NOT_NAMES = {
     "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "His", "Her", "Their", "Its", "Our", "My",
@@ -122,7 +121,7 @@ def predicted_units(text: str, analysis: Analysis, direct_only: bool) -> list[tu
         prev_end = directs[position - 1].end if position else 0
         next_start = directs[position + 1].start if position + 1 < len(directs) else len(text)
         joins = (previous is not None and previous.speaker == quote.speaker
-                 and text.count("\n", previous.end, quote.start) <= CROSS
+                 and ("\n" not in text[previous.end:quote.start] or _runs_on(text, previous))
                  and not _own_attribution(text, quote, prev_end, next_start))
         if joins and units:
             index = max(i for i, (_, q) in enumerate(units) if q.kind == "direct")
@@ -131,6 +130,11 @@ def predicted_units(text: str, analysis: Analysis, direct_only: bool) -> list[tu
             units.append((chars, quote))
         previous = quote
     return units
+
+
+def _runs_on(text: str, quote: Quote) -> bool:
+    """A quote left open at the end of its paragraph continues in the next one (multi-paragraph quote)."""
+    return quote.end >= len(text) or text[quote.end] in "\r\n"
 
 
 def _own_attribution(text: str, quote: Quote, prev_end: int, next_start: int) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -355,14 +356,14 @@ def _inherit(draft: _Draft, source: _Draft, confidence: float, keep_cue: bool) -
 def _attribute_partials(text: str, drafts: list[_Draft], indirect: list[Indirect],
                         layout: Layout, resolver: Resolver) -> None:
     """A fragment inside reported speech belongs to its speaker; titles and scare quotes to no one."""
+    starts = [r.start for r in indirect]
     for draft in drafts:
         if draft.kind != "partial":
             continue
         inner = text[draft.start:draft.end]
         if _looks_like_title(inner):
             continue
-        host = next((r for r in indirect
-                     if r.start <= draft.mark.open_start and draft.mark.close_end <= r.end + 2), None)
+        host = _host_clause(indirect, starts, draft.mark)
         if host is not None:
             draft.entity, draft.cue, draft.confidence, draft.attributed = host.subject.entity, host.cue.text, 0.7, True
             continue
@@ -379,6 +380,15 @@ def _attribute_partials(text: str, drafts: list[_Draft], indirect: list[Indirect
         echo = _sentence_subject(text, s_start, draft.mark.open_start, resolver)
         if echo is not None:
             draft.entity, draft.confidence, draft.attributed = echo, 0.4, True
+
+
+def _host_clause(indirect: list[Indirect], starts: list[int], mark: MarkSpan) -> Indirect | None:
+    """The reported-speech clause (sorted by start) that contains this quoted fragment."""
+    index = bisect.bisect_right(starts, mark.open_start) - 1
+    for candidate in indirect[max(0, index - 2):index + 1]:
+        if candidate.start <= mark.open_start and mark.close_end <= candidate.end + 2:
+            return candidate
+    return None
 
 
 def _looks_like_title(inner: str) -> bool:

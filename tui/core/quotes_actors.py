@@ -27,6 +27,10 @@ from tui.core.quotes_names import (
 _DEFINITION = re.compile(r"\s*\(([A-Z][A-Za-z&.]{1,9})\)")
 _BACKREF = re.compile(r"\b[Tt]he\s+(%s)\b" % "|".join(sorted(ORG_BACKREF_NOUNS, key=len, reverse=True)))
 
+# Pronouns look back at most this many characters for their antecedent.
+_ANTECEDENT_REACH = 5000
+
+
 @dataclass
 class Entity:
     """A mutable actor under construction."""
@@ -82,6 +86,8 @@ class ActorIndex:
         index = bisect.bisect_left(self._starts, pos) - 1
         while index >= 0:
             mention = self.mentions[index]
+            if pos - mention.end > _ANTECEDENT_REACH:
+                return None
             entity = self.entities[mention.entity]
             if mention.end <= pos and entity.kind in kinds and (gender is None or entity.gender in {None, gender}):
                 if not any(a <= mention.start < b for a, b in excluded):
@@ -112,6 +118,7 @@ class _Builder:
         self.entities: list[Entity] = []
         self.by_name: dict[str, int] = {}
         self.mentions: list[Mention] = []
+        self.org_suffixes: dict[str, int] = {}
 
     def entity(self, name: str, kind: str) -> int:
         key = name.replace("’", "'")
@@ -121,6 +128,10 @@ class _Builder:
         index = self.by_name[key]
         if self.entities[index].kind in {"unknown", "surname"} and kind not in {"unknown", "surname"}:
             self.entities[index].kind = kind
+        if kind == "organisation":
+            words = name.split()
+            for cut in range(1, len(words) - 1):
+                self.org_suffixes.setdefault(" ".join(words[cut:]), index)
         return index
 
     def alias(self, index: int, alias: str) -> None:
@@ -136,14 +147,26 @@ class _Builder:
             self.entities[index].role = role
 
 
-def _surname_owner(builder: _Builder, persons: list[tuple[int, int, str]], name: str, pos: int) -> int | None:
-    """The person whose name ends (or starts) with this single word, preferring the latest before pos."""
-    best: int | None = None
-    for first_pos, index, full in persons:
+Surnames = dict[str, list[tuple[int, int]]]
+
+
+def _surnames(people: list[tuple[int, int, str]]) -> Surnames:
+    """word -> [(first offset, entity)] for the last name (and middle names) of every full name."""
+    table: Surnames = {}
+    for first_pos, index, full in sorted(people):
         parts = [p for p in full.split() if p not in NAME_SUFFIXES]
-        if parts and (parts[-1] == name or (len(parts) > 2 and name in parts[1:])):
-            if best is None or first_pos <= pos:
-                best = index
+        keys = {parts[-1], *parts[1:]} if len(parts) > 2 else {parts[-1]} if parts else set()
+        for key in keys:
+            table.setdefault(key, []).append((first_pos, index))
+    return table
+
+
+def _surname_owner(surnames: Surnames, name: str, pos: int) -> int | None:
+    """The person whose name ends (or holds) this single word, preferring the latest before pos."""
+    best: int | None = None
+    for first_pos, index in surnames.get(name, ()):
+        if best is None or first_pos <= pos:
+            best = index
     return best
 
 
@@ -158,12 +181,14 @@ def build_actors(text: str) -> ActorIndex:
         if cand.kind == "person" and cand.name in org_names:
             cand.kind, cand.role = "organisation", None
     full_people = [(c.start, c.name) for c in candidates if c.kind == "person" and len(c.name.split()) > 1]
-    persons: list[tuple[int, int, str]] = []
+    people: list[tuple[int, int, str]] = []
+    seen: set[int] = set()
     for first_pos, name in full_people:
         index = builder.entity(name, "person")
-        if all(p[1] != index for p in persons):
-            persons.append((first_pos, index, name))
-    persons.sort()
+        if index not in seen:
+            seen.add(index)
+            people.append((first_pos, index, name))
+    persons = _surnames(people)
     definitions = _acronym_definitions(text, candidates)
     single_counts: dict[str, int] = {}
     for cand in candidates:
@@ -186,7 +211,7 @@ def build_actors(text: str) -> ActorIndex:
     return ActorIndex([entities[i] for i in keep], mentions)
 
 
-def _place_candidate(builder: _Builder, cand: Candidate, persons: list[tuple[int, int, str]],
+def _place_candidate(builder: _Builder, cand: Candidate, persons: Surnames,
                      definitions: dict[str, str], single_counts: dict[str, int]) -> None:
     text = builder.text
     role = cand.role or (role_before(text, cand.start) if cand.kind in {"person", "surname"} else None)
@@ -199,7 +224,7 @@ def _place_candidate(builder: _Builder, cand: Candidate, persons: list[tuple[int
         builder.mention(index, cand.start, cand.end, role if builder.entities[index].kind == "person" else None)
         return
     if cand.kind in {"surname", "unknown"}:
-        owner = _surname_owner(builder, persons, cand.name, cand.start)
+        owner = _surname_owner(persons, cand.name, cand.start)
         if owner is not None:
             builder.alias(owner, cand.name)
             builder.mention(owner, cand.start, cand.end, role)
@@ -240,10 +265,8 @@ def _org_suffix_owner(builder: _Builder, name: str) -> int | None:
     """An earlier organisation whose name ends with this one ("Foreign Ministry" of "Russian Foreign Ministry")."""
     if len(name.split()) < 2:
         return None
-    for index, entity in enumerate(builder.entities):
-        if entity.kind == "organisation" and entity.name.endswith(" " + name):
-            return index
-    return None
+    index = builder.org_suffixes.get(name)
+    return index if index is not None and builder.entities[index].kind == "organisation" else None
 
 
 def _acronym_definitions(text: str, candidates: list[Candidate]) -> dict[str, str]:

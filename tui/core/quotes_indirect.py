@@ -64,19 +64,24 @@ def _enough_words(text: str, start: int, end: int) -> bool:
 
 def find_indirect(text: str, layout: Layout, resolver: Resolver) -> list[Indirect]:
     """Every reported-speech clause found by the cue patterns, sentence by sentence."""
-    found: list[Indirect] = headline_attributions(text, layout, resolver)
+    headlines = headline_attributions(text, layout, resolver)
+    found: list[Indirect] = []
     for s_start, s_end in layout.sentences:
+        taken = [r for r in headlines if r.start < s_end and s_start < r.end]   # one sentence's results
         for cue in layout.cues(s_start, s_end):
             result = _match_cue(text, layout, resolver, cue, s_start, s_end)
             if result is None and not cue.text.lower().startswith("according"):
                 result = _attitude(text, layout, resolver, cue, s_start, s_end)
-            if result is not None and not any(r.start < result.end and result.start < r.end for r in found):
-                found.append(result)
+            _keep(result, taken)
         for cue in layout.attitude_cues(s_start, s_end):
-            result = _attitude(text, layout, resolver, cue, s_start, s_end)
-            if result is not None and not any(r.start < result.end and result.start < r.end for r in found):
-                found.append(result)
-    return found
+            _keep(_attitude(text, layout, resolver, cue, s_start, s_end), taken)
+        found.extend(r for r in taken if r not in headlines)
+    return sorted(headlines + found, key=lambda r: r.start)
+
+
+def _keep(result: Indirect | None, taken: list[Indirect]) -> None:
+    if result is not None and not any(r.start < result.end and result.start < r.end for r in taken):
+        taken.append(result)
 
 
 def _match_cue(text: str, layout: Layout, resolver: Resolver, cue: Cue, s_start: int, s_end: int) -> Indirect | None:
