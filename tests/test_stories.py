@@ -223,3 +223,23 @@ def test_google_news_titles_sample_groups_well():
     pure = sum(max(members.count(x) for x in set(members)) for members in by_story.values())
     assert pure / len(labels) > 0.7
     assert len(by_story) < len(labels) / 3, "and it does group: far fewer stories than articles"
+
+
+def test_every_join_is_explained_and_story_ids_are_consecutive():
+    path = shared_path("data", "stories", "googlenews", "GoogleNews-T.jsonl")
+    lines = path.read_text(encoding="utf-8").splitlines()[:1500]
+    items = [StoryItem(id=str(n), title=json.loads(line)["text"]) for n, line in enumerate(lines)]
+    engine = StoryEngine(window=None)
+    engine.restore([(StoryItem(id="old", title="unrelated earlier story"), 7)])
+    assignments = engine.add(items)
+    story_of = {"old": 7} | {a.item_id: a.story_id for a in assignments}
+    joined = [a for a in assignments if a.matched_item_id is not None]
+    assert joined, "some articles must join others"
+    for assignment in joined:
+        assert story_of[assignment.matched_item_id] == assignment.story_id
+        assert 0 < assignment.score <= 100
+    assert sum(1 for a in joined if a.shared_terms) >= 0.95 * len(joined), "joins name the words that tied them"
+    new_ids = {a.story_id for a in assignments} - {7}
+    assert sorted(new_ids) == list(range(8, 8 + len(new_ids))), "new stories follow the highest known id"
+    starters = [a.story_id for a in assignments if a.matched_item_id is None]
+    assert sorted(starters) == sorted(new_ids), "each new story has exactly one article that began it"

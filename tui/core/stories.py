@@ -57,6 +57,7 @@ class StoryEngine:
         entries = [self._featurise(item) for item in fresh]
         self._count_documents(entries)
         ordered = sorted(entries, key=time_key)
+        first_new_id = self._next_id
         for entry in ordered:
             self._assignments[entry.item_id] = self._place(entry)
         for _ in range(self.tuning.refine_passes):
@@ -64,7 +65,31 @@ class StoryEngine:
         for _ in range(self.tuning.merge_rounds):
             if not self._merge_small(ordered):
                 break
+        self._renumber(ordered, first_new_id)
         return [self._assignments[item.id] for item in items]
+
+    def _renumber(self, entries: list[Entry], first_new_id: int) -> None:
+        """Give the stories begun in this batch consecutive ids after the highest known one, in time order."""
+        mapping: dict[int, int] = {}
+        for entry in entries:
+            if entry.story_id >= first_new_id and entry.story_id not in mapping:
+                mapping[entry.story_id] = first_new_id + len(mapping)
+        moved = {old: self._stories.pop(old) for old, new in mapping.items() if old != new}
+        for old, story in moved.items():
+            new = mapping[old]
+            story.story_id = new
+            self._stories[new] = story
+            for token in story.counts:
+                posting = self._postings[token]
+                posting.pop(old, None)
+                posting[new] = None
+            for member in story.members:
+                member.story_id = new
+                assignment = self._assignments[member.item_id]
+                self._assignments[member.item_id] = Assignment(
+                    member.item_id, new, assignment.score, assignment.shared_terms, assignment.matched_item_id
+                )
+        self._next_id = first_new_id + len(mapping)
 
     def _merge_small(self, entries: list[Entry]) -> int:
         """Fold stories begun in this batch into a story whose token profile is close (small ones first)."""
@@ -74,18 +99,41 @@ class StoryEngine:
         for story in stories:
             if story.story_id not in self._stories:
                 continue
-            target = self._closest_story(story)
-            if target is None:
+            closest = self._closest_story(story)
+            if closest is None:
                 continue
-            for member in list(story.members):
+            target, score = closest
+            members = list(story.members)
+            for member in members:
                 self._detach(member)
+            for member in members:
                 self._attach(member, target.story_id)
+            for member in members:
                 old = self._assignments[member.item_id]
+                if old.matched_item_id is None:  # it began the folded story: explain against its new one
+                    old = self._explain(member, target, score)
                 self._assignments[member.item_id] = Assignment(
                     member.item_id, target.story_id, old.score, old.shared_terms, old.matched_item_id
                 )
             merged += 1
         return merged
+
+    def _explain(self, entry: Entry, story: StoryState, score: float) -> Assignment:
+        """Why a folded article belongs to `story`: the member sharing most weight with it, and those tokens."""
+        weighted, _ = self._weighted(entry)
+        best, best_shared, best_weight = None, [], 0.0
+        for member in story.members:
+            if member is entry:
+                continue
+            shared = [t for t in weighted if t in member.weights]
+            weight = sum(weighted[t] for t in shared)
+            if weight > best_weight:
+                best, best_shared, best_weight = member, shared, weight
+        if best is None:  # it shares words only with the story as a whole: point at its first article
+            best = next(member for member in story.members if member is not entry)
+        shared = sorted(best_shared, key=weighted.__getitem__, reverse=True)[:6]
+        terms = tuple(entry.surface[t] for t in shared)
+        return Assignment(entry.item_id, story.story_id, round(score * 100, 1), terms, best.item_id)
 
     def _profile(self, story: StoryState) -> tuple[dict[str, float], float]:
         """The story's idf-weighted mean token vector and its norm, cached until the story or counts change."""
@@ -101,7 +149,7 @@ class StoryEngine:
     def _story_names(self, story: StoryState) -> set[str]:
         return {t for t in story.counts if self._is_name(t)}
 
-    def _closest_story(self, story: StoryState) -> StoryState | None:
+    def _closest_story(self, story: StoryState) -> tuple[StoryState, float] | None:
         profile, norm = self._profile(story)
         names = self._story_names(story)
         lookup = sorted(profile, key=profile.__getitem__, reverse=True)[: self.tuning.lookup_tokens]
@@ -123,7 +171,7 @@ class StoryEngine:
                 score = dot / (norm * other_norm) if norm and other_norm else 0.0
                 if score >= best_score and not (names and names.isdisjoint(self._story_names(other))):
                     best, best_score = other, score
-        return best
+        return None if best is None else (best, best_score)
 
     def _refine(self, entries: list[Entry]) -> None:
         """Re-place this batch's articles now that every story has its batch members; earlier ones never move."""
@@ -210,14 +258,15 @@ class StoryEngine:
         index = story.members.index(entry)
         del story.members[index]
         del story.keys[index]
-        if not story.members:
-            del self._stories[story.story_id]  # only a story begun in this batch can empty
-            return
         counts = story.counts
         for token, weight in entry.weights.items():
             counts[token] -= weight
-            if counts[token] <= 1e-9:
+            if counts[token] <= 1e-9 or not story.members:
                 del counts[token]
+                self._postings[token].pop(story.story_id, None)
+        if not story.members:
+            del self._stories[story.story_id]  # only a story begun in this batch can empty
+            return
         if entry.time is not None and entry.time in (story.first, story.latest):
             times = [m.time for m in story.members if m.time is not None]
             story.first, story.latest = (min(times), max(times)) if times else (None, None)
