@@ -10,13 +10,26 @@ from tui.core.quotes_speakers import Cue, Layout, Resolver, Subject
 
 _AFTER_CUE_SKIP = re.compile(AFTER_CUE_SKIP_RE, re.IGNORECASE)
 _LISTENER = re.compile(r"\s+(?:[\w’'.-]+\s+){0,5}?(?=that\b)|\s+[\w’'.-]+(?:\s+[\w’'.-]+){0,4}?\s*:", re.IGNORECASE)
+# "asked Trump whether he would …": the question is the reported content.
+_QUESTION = re.compile(r"(?:\s+(?:[\w’'.-]+\s+){0,4}?)?\s*((?=(?:if|whether|why|how|what|who|when|about)\b))",
+                       re.IGNORECASE)
+ASK_CUES = frozenset({"asked", "asks", "ask", "asking", "wondered", "wonders", "questioned"})
 _NOT_A_CLAUSE = re.compile(
     r"(?:to|so|no|yes|nothing|something|anything|little|much|more|about|of|for|with|at|by|from|in|on|"
-    r"if|whether|during|when|while|after|before|as|because|since|referring|according|it\.|this\.|the\s+(?:same|word)|goodbye|hello|thanks|sorry|[.,;:!?)]|$)\b",
+    r"if|whether|during|when|while|after|before|as|because|since|referring|according|it\.|this\.|"
+    r"the\s+(?:same|word)|goodbye|hello|thanks|sorry|[.,;:!?)]|$)\b",
     re.IGNORECASE,
 )
 _ACCUSE_OBJECT = re.compile(r"\s+(?:[\w’'.-]+\s+){0,6}?of\s+", re.IGNORECASE)
 _MIN_WORDS = 3
+# "said in an interview with CNN on Sunday that …": a setting phrase before the reported clause.
+_LATE_THAT = re.compile(r"\s+(?:in|at|during|on|to|with|after|before|while|from|through)\s(?:[^,;:“”\"]+?\s)?that\b")
+_NOMINAL_CUE = re.compile(
+    r"(?P<owner>\b(?:his|her|their|its|[A-Z][\w.-]*(?:’s|'s))\s+)?"
+    r"(?P<noun>\b(?:claims?|beliefs?|concerns?|fears?|hopes?|idea|notion|suggestions?|assertions?|arguments?|"
+    r"allegations?|warnings?|assurances?|insistence|accusations?|charges?|complaints?|predictions?|"
+    r"expectations?|speculation|rumou?rs?|reports?|suspicions?)\s+that)\b"
+)
 _CLAUSE_BREAK = re.compile(r",\s+(?:but|and\s+(?=he|she|they|it|the|a|his|her)|while|which|who|although|because|as|"
                            r"even\s+as|whereas|though)\b|;|\s[—–]\s|,?\s+and\s+(?=(?:also\s+)?(?:said|says|added|"
                            r"told|argued|called|promised|noted|warned|insisted)\b)")
@@ -24,6 +37,14 @@ _QUOTE_CLOSE_BEFORE = re.compile(r"(?:[,.!?]\s*[”\"’']|”)[^.!?“”\"]{0,
 _PREPOSITION_START = re.compile(r"(?:in|on|at|during|after|before|last|this|from|with|by|of|for|about|"
                                 r"earlier|later|yesterday|today|again|also)\b", re.IGNORECASE)
 _ATTITUDE_MIN_WORDS = 3
+# "said in an interview with CNN on Sunday that …": a setting phrase before the reported clause.
+_LATE_THAT = re.compile(r"\s+(?:in|at|during|on|to|with|after|before|while|from|through)\s(?:[^,;:“”\"]+?\s)?that\b")
+_NOMINAL_CUE = re.compile(
+    r"(?P<owner>\b(?:his|her|their|its|[A-Z][\w.-]*(?:’s|'s))\s+)?"
+    r"(?P<noun>\b(?:claims?|beliefs?|concerns?|fears?|hopes?|idea|notion|suggestions?|assertions?|arguments?|"
+    r"allegations?|warnings?|assurances?|insistence|accusations?|charges?|complaints?|predictions?|"
+    r"expectations?|speculation|rumou?rs?|reports?|suspicions?)\s+that)\b"
+)
 _CLAUSE_BREAK = re.compile(r",\s+(?:but|and\s+(?=he|she|they|it|the|a|his|her)|while|which|who|although|because|as|"
                            r"even\s+as|whereas|though)\b|;|\s[—–]\s|,?\s+and\s+(?=(?:also\s+)?(?:said|says|added|"
                            r"told|argued|called|promised|noted|warned|insisted)\b)")
@@ -75,8 +96,31 @@ def find_indirect(text: str, layout: Layout, resolver: Resolver) -> list[Indirec
             _keep(result, taken)
         for cue in layout.attitude_cues(s_start, s_end):
             _keep(_attitude(text, layout, resolver, cue, s_start, s_end), taken)
+        for result in _nominal(text, layout, resolver, s_start, s_end):
+            _keep(result, taken)
         found.extend(r for r in taken if r not in headlines)
     return sorted(headlines + found, key=lambda r: r.start)
+
+
+def _nominal(text: str, layout: Layout, resolver: Resolver, s_start: int, s_end: int) -> list[Indirect]:
+    """"his claim that …", "concerns that …": a noun of saying or thinking with a that-clause."""
+    found = []
+    for match in _NOMINAL_CUE.finditer(text, s_start, s_end):
+        if layout.in_quote(match.start()):
+            continue
+        start, end = _trim(text, match.end(), s_end)
+        end = _cut_at_clause(text, start, end)
+        if not _enough_words(text, start, end):
+            continue
+        owner = match.group("owner")
+        entity = None
+        if owner:
+            subject = resolver.subject_before(match.start("noun"), s_start)
+            entity = subject.entity if subject is not None else None
+        noun = match.group("noun").rsplit(None, 1)[0]
+        cue = Cue(match.start("noun"), match.start("noun") + len(noun), noun)
+        found.append(Indirect(start, end, Subject(entity, match.start(), match.start("noun")), cue, 0.3))
+    return found
 
 
 def _keep(result: Indirect | None, taken: list[Indirect]) -> None:
@@ -107,6 +151,13 @@ def _forward(text: str, layout: Layout, resolver: Resolver, cue: Cue, s_start: i
     pos = cue.end
     word = re.sub(r"\s+", " ", cue.text.lower())
     has_that = False
+    if word in ASK_CUES:
+        question = _QUESTION.match(text, pos, s_end)
+        if question:
+            start, end = _trim(text, question.end(1), s_end)
+            end = _cut_at_clause(text, start, end)
+            if _enough_words(text, start, end):
+                return Indirect(start, end, subject, cue, 0.5)
     if word in LISTENER_CUES:
         listener = _LISTENER.match(text, pos, s_end)
         if not listener:
@@ -115,7 +166,7 @@ def _forward(text: str, layout: Layout, resolver: Resolver, cue: Cue, s_start: i
     skip = _AFTER_CUE_SKIP.match(text, pos, s_end)
     if skip:
         pos = skip.end()
-    that = re.match(r"\s*,?\s*that\b", text[pos:s_end], re.IGNORECASE)
+    that = re.match(r"\s*,?\s*that\b", text[pos:s_end], re.IGNORECASE) or _LATE_THAT.match(text[pos:s_end])
     if that:
         pos += that.end()
         has_that = True
