@@ -378,7 +378,8 @@ def _attribute_partials(text: str, drafts: list[_Draft], indirect: list[Indirect
             draft.entity, draft.cue, draft.confidence, draft.attributed = subject.entity, cue.text, 0.6, True
             continue
         echo = _sentence_subject(text, s_start, draft.mark.open_start, resolver)
-        if echo is not None:
+        # Papoyan did not specify those "situations": a person's own word quoted back (not a title or name).
+        if echo is not None and inner[:1].islower() and resolver.actors.entities[echo].kind == "person":
             draft.entity, draft.confidence, draft.attributed = echo, 0.4, True
 
 
