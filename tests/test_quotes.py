@@ -209,6 +209,18 @@ def test_titles_are_split_from_names():
     assert "Pashinyan" in actors["Nikol Pashinyan"].aliases
 
 
+def test_honorifics_places_and_long_titles_are_not_part_of_names():
+    text = ("Hillary Clinton spoke in Iowa. Senator Bernie Sanders of Vermont replied. "
+            "White House Press Secretary Josh Earnest declined. Mrs. Clinton smiled, and the Clinton campaign "
+            "cheered. Iowans voted. I'm sure.")
+    actors = {a.name: a for a in analyse(text).actors}
+    assert set(actors) == {"Hillary Clinton", "Bernie Sanders", "Josh Earnest", "Iowa"}
+    assert actors["Iowa"].kind == "place"
+    assert actors["Hillary Clinton"].mentions == 3
+    assert actors["Josh Earnest"].role == "White House Press Secretary"
+    assert actors["Bernie Sanders"].role == "Senator"
+
+
 def test_role_after_name_in_apposition():
     text = "Gevorg Papoyan, the deputy chairman of the party board, spoke to reporters."
     assert analyse(text).actors[0].role == "deputy chairman of the party board"

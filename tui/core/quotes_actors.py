@@ -244,6 +244,12 @@ def _place_candidate(builder: _Builder, cand: Candidate, persons: Surnames,
         index = builder.entity(cand.name, kind)
         builder.mention(index, cand.start, cand.end, role)
         return
+    if cand.kind == "organisation" and " " not in cand.name:
+        owner = _surname_owner(persons, cand.name, cand.start)
+        if owner is not None:            # "the Clinton campaign" mentions Hillary Clinton
+            builder.alias(owner, cand.name)
+            builder.mention(owner, cand.start, cand.end)
+            return
     if cand.kind == "organisation":
         index = _org_suffix_owner(builder, cand.name)
         if index is None:

@@ -167,7 +167,8 @@ ORG_ENDINGS: frozenset[str] = _words(
     "Laboratory Hospital Clinic Academy Museum Library Foundation Unit Squad Brotherhood Taliban "
     "Hezbollah Hamas Republicans Democrats Community Industry Report Journal Inquirer Observer "
     "Monitor Examiner Chronicle Courier Register Sentinel Star Sun Globe Mail Express Standard "
-    "Insider Politico Breitbart Reuters Bloomberg Facebook Twitter Google Apple Microsoft Amazon"
+    "Insider Politico Breitbart Reuters Bloomberg Facebook Twitter Google Apple Microsoft Amazon Politics Poll "
+    "Polling Research Strategies Consulting Analytics Pollster"
 )
 # First words of "X of Y" organisations ("Department of Justice", "Bank of England").
 ORG_HEADS: frozenset[str] = _words(

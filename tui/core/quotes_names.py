@@ -11,8 +11,10 @@ from tui.core.quotes_lexicon import (
     CUE_WORDS,
     DATE_WORDS,
     DEMONYMS,
+    FEMALE_NAMES,
     HONORIFICS,
     INSTITUTION_NOUNS,
+    MALE_NAMES,
     METONYMS,
     NAME_CONNECTORS,
     NAME_SUFFIXES,
@@ -28,9 +30,12 @@ from tui.core.quotes_lexicon import (
     TITLE_WORDS,
 )
 
-_CAPWORD = r"(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][a-z]{0,3}\.(?=[ \t]+[A-Z])|[A-Z][\w&]*(?:[-’'][A-Za-z]\w*)*)"
+_ABBREVIATED = "Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Gen|Lt|Col|Capt|Sgt|Adm|Cmdr|Maj|Jr|Sr|St|Ft|Mt|Rev|Prof|Hon|Atty|Pres|Sec|Det"
+_CAPWORD = (rf"(?:[A-Z]\.(?:[A-Z]\.)+|(?:{_ABBREVIATED}|[A-Z])\.(?=[ \t]+[A-Z])|"
+            r"[A-Z][\w&]*(?:[-’'][A-Za-z]\w*)*)")
 _CONNECT = "|".join(sorted(NAME_CONNECTORS, key=len, reverse=True))
 _CHUNK = re.compile(rf"(?<![\w’'-]){_CAPWORD}(?:[ \t]+(?:(?:{_CONNECT})(?:[ \t]+the)?[ \t]+)?{_CAPWORD})*")
+_CONTRACTION = re.compile(r"[’'](?:m|re|ve|ll|d|t)$")
 _POSSESSIVE = re.compile(r"[’']s?$")
 _ABBREVIATIONS = {"Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Capt",
                   "Sgt", "No", "vs", "Inc", "Corp", "Co", "Ltd", "Prof", "Rev", "Adm", "Mt", "Ft", "U.S", "a.m",
@@ -99,17 +104,31 @@ def _is_name_token(token: str) -> bool:
 
 
 def _split_title(tokens: list[str]) -> tuple[list[str], list[str]]:
-    """Split leading titles and honorifics ("Prime Minister", "Mr.") from the name tokens."""
-    index = 0
-    while index < len(tokens) - 1:
-        token = tokens[index]
-        if token in TITLE_WORDS or token in HONORIFICS or (token in DEMONYMS and tokens[index + 1] in TITLE_WORDS):
-            index += 1
-        elif token in {"of", "for"} and index > 0 and index + 2 < len(tokens) and tokens[index - 1] in TITLE_WORDS:
-            index += 2           # "Secretary of State John Kerry"
-        else:
-            break
-    return tokens[:index], tokens[index:]
+    """Split the titles before a name ("White House Press Secretary", "Mr.") from the name tokens."""
+    last = -1
+    for index, token in enumerate(tokens[:-1]):
+        if token in TITLE_WORDS or token in HONORIFICS:
+            last = index
+    if last < 0:
+        return [], tokens
+    prefix = tokens[:last + 1]
+    if any(t in FEMALE_NAMES or t in MALE_NAMES for t in prefix if t not in TITLE_WORDS):
+        return [], tokens            # "Martin Luther King Jr." keeps its "King"
+    return prefix, tokens[last + 1:]
+
+
+def _before_of(tokens: list[str]) -> list[str]:
+    """"Bernie Sanders of Vermont" -> "Bernie Sanders": a person's "of PLACE" is no part of the name."""
+    if "of" not in tokens:
+        return tokens
+    head = tokens[:tokens.index("of")]
+    return head if head and all(_is_name_token(t) for t in head) else tokens
+
+
+def _is_strong_org(tokens: list[str]) -> bool:
+    name = " ".join(tokens)
+    return (name in METONYMS or tokens[-1] in ORG_ENDINGS or (tokens[0] in ORG_HEADS and "of" in tokens)
+            or (len(tokens) == 1 and is_acronym(tokens[0])))
 
 
 def _classify(tokens: list[str], next_word: str, prev_word: str) -> str:
@@ -118,10 +137,10 @@ def _classify(tokens: list[str], next_word: str, prev_word: str) -> str:
         return "organisation"
     if tokens[-1] in ORG_ENDINGS or (tokens[0] in ORG_HEADS and "of" in tokens):
         return "organisation"
-    if next_word in ORG_NOUNS_AFTER:
-        return "organisation"
     if place_name(name):
         return "place"
+    if next_word in ORG_NOUNS_AFTER:
+        return "organisation"
     if len(tokens) == 1:
         if is_acronym(tokens[0]):
             return "organisation"
@@ -173,6 +192,8 @@ def role_after(text: str, end: int) -> str | None:
 def _is_demonym_token(token: str, next_word: str) -> bool:
     if token in DEMONYMS or token.rstrip("s") in DEMONYMS:
         return True
+    if token.endswith("ans") and (token[:-2] in PLACES or token[:-4] + "a" in PLACES):
+        return True                  # Iowans, Californians
     if "-" in token:
         parts = token.split("-")
         return any(part in DEMONYMS or part.islower() for part in parts)
@@ -221,24 +242,27 @@ def _candidate_from_tokens(text: str, piece: list[tuple[str, int, int]], floor: 
         if next_word in INSTITUTION_NOUNS and tokens[0] in DEMONYMS:
             return Candidate(f"{tokens[0]} {next_word}", start, end + 1 + len(next_word), "organisation", None, initial)
         return None
-    kind = _classify(tokens, next_word, prev_word)
-    role = None
-    gender = None
-    if kind in {"person", "unknown"}:
+    tokens = [t for t in tokens if not _CONTRACTION.search(t)]
+    if not tokens:
+        return None
+    role, gender = None, None
+    if not _is_strong_org(tokens):
         titles, rest = _split_title(tokens)
-        if titles and rest:
-            offset = piece[len(titles)][1]
-            start, tokens = offset, rest
+        if titles and not rest:
+            return None
+        if titles:
+            start = piece[len(titles)][1]
             plain = [t for t in titles if t not in HONORIFICS]
-            role = " ".join(plain) or None
-            gender = gender_of_titles(titles)
-            kind = "person" if len(rest) > 1 or titles else kind
-            if len(rest) == 1:
-                kind = "surname"
-        elif titles and not rest:
-            return None
-        if kind == "person" and all(t in TITLE_WORDS or t in HONORIFICS for t in tokens):
-            return None
+            role, gender = " ".join(plain) or None, gender_of_titles(titles)
+            rest = _before_of(rest)
+            kind = "person" if len(rest) > 1 else "surname"
+            if not all(_is_name_token(t) for t in rest):
+                kind = _classify(rest, next_word, prev_word)
+            return Candidate(" ".join(rest), start, end, kind, role, initial, gender)
+        tokens = _before_of(tokens)
+    kind = _classify(tokens, next_word, prev_word)
+    if kind == "person" and all(t in TITLE_WORDS or t in HONORIFICS for t in tokens):
+        return None
     return Candidate(" ".join(tokens), start, end, kind, role, initial, gender)
 
 
