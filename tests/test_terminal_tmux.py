@@ -47,10 +47,10 @@ def test_hostile_feed_in_tmux(tmp_path: Path) -> None:
         subprocess.run([sys.executable, "-m", "tui", "--config", str(config), "fetch", "-q"],
                        check=True, capture_output=True)
         command = f"env -u COLUMNS -u LINES {sys.executable} -m tui --config {config}"
-        tmux(socket, "-f", "/dev/null", "new-session", "-d", "-s", "byline", "-x", "140", "-y",
+        tmux(socket, "-f", "/dev/null", "new-session", "-d", "-s", "byline", "-x", "220", "-y",
              "35", command)
         try:
-            tmux(socket, "resize-window", "-t", "byline", "-x", "140", "-y", "35")
+            tmux(socket, "resize-window", "-t", "byline", "-x", "220", "-y", "35")
             tmux(socket, "set-option", "-g", "set-clipboard", "on")
             tmux(socket, "set-option", "-g", "allow-rename", "on")
             wait_for(socket, "Evil")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -11,8 +11,9 @@ from textual.screen import Screen
 from textual.widgets import Footer, ProgressBar, Static
 
 from tui.config import Config
-from tui.core.models import TextStatus
 from tui.core.store import Store
+from tui.screens.article_actions import ArticleActions
+from tui.screens.feed_actions import FeedEditingActions
 from tui.widgets.article_list import ArticleList
 from tui.widgets.feed_list import FeedChoice, FeedList
 from tui.widgets.reader import Reader
@@ -34,15 +35,7 @@ def story_note(store: Store, article) -> str | None:  # type: ignore[no-untyped-
     return note
 
 
-def _documents_dir():  # type: ignore[no-untyped-def]
-    from pathlib import Path
-
-    from platformdirs import user_documents_dir
-
-    return Path(user_documents_dir()) / "byline"
-
-
-class MainScreen(Screen[None]):
+class MainScreen(ArticleActions, FeedEditingActions, Screen[None]):
     """Three panes; owns the reading actions (open, read, star, open link)."""
 
     BINDINGS = [
@@ -332,40 +325,6 @@ class MainScreen(Screen[None]):
         self.notify("Showing unread only." if self.unread_only else "Showing all articles.",
                     timeout=2)
 
-    def action_reextract(self) -> None:
-        article = self._current_article()
-        if article is None or not article.url:
-            self.notify("This article has no page to fetch.", severity="warning")
-            return
-        self.set_status(f"Fetching the page of “{article.title}”…")
-        self.reextract(article.id)
-
-    @work(thread=True, exclusive=True, group="reextract", exit_on_error=False)
-    def reextract(self, article_id: int) -> None:
-        import asyncio
-
-        from tui.core.fulltext import extract_one
-
-        outcome = asyncio.run(extract_one(self.store, article_id, self.config.settings))
-        self.app.call_from_thread(self._reextracted, article_id, outcome)
-
-    def _reextracted(self, article_id: int, outcome) -> None:  # type: ignore[no-untyped-def]
-        fresh = self.store.article(article_id)
-        reader = self.query_one(Reader)
-        if fresh is not None and reader.article is not None and reader.article.id == article_id:
-            self.display_article(fresh, keep_scroll=True)
-        note = f": {outcome.note}" if outcome.note else ""
-        self.set_status(f"Re-extracted: {outcome.status.value}{note}")
-
-    def refresh_open_article(self) -> None:
-        """Swap in the full text of the open article as soon as the refresh stored it."""
-        reader = self.query_one(Reader)
-        if reader.article is None or reader.article.text_status is not TextStatus.PENDING:
-            return
-        fresh = self.store.article(reader.article.id)
-        if fresh is not None and fresh.text_status is not TextStatus.PENDING:
-            self.display_article(fresh, keep_scroll=True)
-
     def action_next_unread(self) -> None:
         articles = self.query_one(ArticleList)
         current = articles.current
@@ -431,102 +390,6 @@ class MainScreen(Screen[None]):
         from tui.screens.stories import StoriesScreen
 
         self.app.push_screen(StoriesScreen(self.config, self.store))
-
-    def _current_article(self):  # type: ignore[no-untyped-def]
-        article_id = self._target_article()
-        return self.store.article(article_id) if article_id else None
-
-    def action_copy_link(self) -> None:
-        article = self._current_article()
-        if article is None or not article.url:
-            self.notify("This article has no link.", severity="warning")
-            return
-        self.app.copy_to_clipboard(article.url)
-        self.notify(f"Copied {article.url}", markup=False, timeout=2)
-
-    def action_save_markdown(self) -> None:
-        from pathlib import Path
-
-        from tui.core.markdown import article_markdown, markdown_path
-
-        article = self._current_article()
-        if article is None:
-            return
-        folder = Path(self.config.settings.save_dir).expanduser() if \
-            self.config.settings.save_dir else _documents_dir()
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            path = markdown_path(folder, article)
-            path.write_text(article_markdown(article), encoding="utf-8")
-        except OSError as exc:
-            self.notify(f"Cannot save: {exc}", severity="error", markup=False)
-            return
-        self.notify(f"Saved {path}", markup=False, timeout=4)
-
-    # -- feed editing --------------------------------------------------------------------
-    def _selected_feed(self):  # type: ignore[no-untyped-def]
-        choice = self.query_one(FeedList).highlighted_choice
-        return choice.feed if choice is not None else None
-
-    def action_add_feed(self) -> None:
-        from tui.screens.feed_editor import FeedEditor
-
-        self.app.push_screen(FeedEditor(), self._apply_feed_form)
-
-    def action_edit_feed(self) -> None:
-        from tui.screens.feed_editor import FeedEditor
-
-        feed = self._selected_feed()
-        if feed is None:
-            self.notify("Select a feed in the feed list first.", severity="warning")
-            return
-        self.app.push_screen(FeedEditor(feed.name, feed.url, feed.tags, original=feed.url),
-                             self._apply_feed_form)
-
-    def action_remove_feed(self) -> None:
-        from tui.screens.feed_editor import ConfirmScreen
-
-        feed = self._selected_feed()
-        if feed is None:
-            self.notify("Select a feed in the feed list first.", severity="warning")
-            return
-
-        def confirmed(answer: bool | None) -> None:
-            if answer:
-                self._edit_config(lambda feeds: f"Removed {feeds.remove(feed.url).name}")
-
-        self.app.push_screen(ConfirmScreen(f"Unsubscribe from {feed.name}? Its articles stay "
-                                           "in the cache."), confirmed)
-
-    def _apply_feed_form(self, form) -> None:  # type: ignore[no-untyped-def]
-        if form is None:
-            return
-        from tui.core.subscriptions import FeedEntry
-
-        def change(feeds):  # type: ignore[no-untyped-def]
-            entry = FeedEntry.create(form.url, form.name or None, form.tags)
-            if form.original is None:
-                feeds.add(entry)
-                return f"Added {entry.name}"
-            feeds.remove(form.original)
-            feeds.add(entry)
-            return f"Saved {entry.name}"
-
-        self._edit_config(change)
-
-    def _edit_config(self, change) -> None:  # type: ignore[no-untyped-def]
-        from tui.config_edit import EditError, edit_feeds
-
-        try:
-            message, config = edit_feeds(self.config, change)
-        except EditError as exc:
-            self.notify(str(exc), severity="error", markup=False, timeout=8)
-            return
-        self.config = config
-        self.app.config = config  # type: ignore[attr-defined]
-        self.store.sync_feeds((f.url, f.name, f.tags) for f in config.feeds)
-        self.reload_feeds()
-        self.notify(message, markup=False, timeout=3)
 
     # -- refresh status ------------------------------------------------------------------
     def show_progress(self, phase: str, done: int, total: int) -> None:
