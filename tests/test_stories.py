@@ -243,3 +243,15 @@ def test_every_join_is_explained_and_story_ids_are_consecutive():
     assert sorted(new_ids) == list(range(8, 8 + len(new_ids))), "new stories follow the highest known id"
     starters = [a.story_id for a in assignments if a.matched_item_id is None]
     assert sorted(starters) == sorted(new_ids), "each new story has exactly one article that began it"
+
+
+def test_cluster_records_tolerate_unreadable_dates_and_headline_avoids_generic_labels():
+    records = [
+        {"id": 1, "title": "Volcano erupts near Grindavik in Iceland", "published": "yesterday"},
+        {"id": 2, "title": "Iceland volcano erupts near Grindavik", "published": ""},
+    ]
+    result = cluster_records(records, window_hours=72)
+    assert [row["id"] for row in result] == [1, 2], "ids come back as given"
+    assert result[0]["story"] == result[1]["story"]
+    titles = ["Live updates: volcano erupts near Grindavik", "Volcano erupts near Grindavik"]
+    assert story_headline(titles) == "Volcano erupts near Grindavik"

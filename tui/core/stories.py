@@ -425,34 +425,36 @@ class StoryEngine:
 
 
 def story_headline(titles: Sequence[str]) -> str:
-    """The most representative title: the one sharing most tokens with the others, shortest on ties."""
+    """The most representative title: sharing most tokens with the others, not a "Live updates:" one, shortest."""
     if not titles:
         return ""
-    token_sets = [{t.key for t in tokenize(strip_generic_prefix(title))} for title in titles]
+    stripped = [strip_generic_prefix(title) for title in titles]
+    token_sets = [{t.key for t in tokenize(title)} for title in stripped]
     frequency = Counter(token for tokens in token_sets for token in tokens)
 
-    def centrality(index: int) -> tuple[float, int]:
+    def centrality(index: int) -> tuple[float, bool, int]:
         tokens = token_sets[index]
         if not tokens:
-            return (0.0, 0)
+            return (0.0, False, 0)
         shared = sum(frequency[t] - 1 for t in tokens) / math.sqrt(len(tokens))
-        return (shared, -len(titles[index]))
+        return (shared, stripped[index] == titles[index], -len(titles[index]))
 
     return titles[max(range(len(titles)), key=centrality)]
 
 
 def cluster_records(records: Iterable[dict], window_hours: float | None) -> list[dict]:
-    """Offline grouping for `byline cluster`: [{"id", "story"}] in input order, using StoryEngine."""
+    """Offline grouping for `byline cluster`: [{"id", "story"}] in input order (ids as given), using StoryEngine."""
     window = None if window_hours is None else timedelta(hours=window_hours)
-    engine = StoryEngine(window=window)
-    items = [_record_item(record) for record in records]
-    assignments = engine.add(items)
-    return [{"id": item.id, "story": assignment.story_id} for item, assignment in zip(items, assignments, strict=True)]
+    records = list(records)
+    assignments = StoryEngine(window=window).add(_record_item(record) for record in records)
+    return [
+        {"id": record["id"], "story": assignment.story_id}
+        for record, assignment in zip(records, assignments, strict=True)
+    ]
 
 
 def _record_item(record: dict) -> StoryItem:
-    published = record.get("published")
-    moment = datetime.fromisoformat(published.replace("Z", "+00:00")) if published else None
+    moment = _parse_time(record.get("published"))
     return StoryItem(
         id=str(record["id"]),
         title=str(record.get("title") or ""),
@@ -460,6 +462,16 @@ def _record_item(record: dict) -> StoryItem:
         outlet=str(record.get("outlet") or ""),
         published=aware(moment),
     )
+
+
+def _parse_time(value: object) -> datetime | None:
+    """An ISO 8601 time, or None when it is missing or unreadable (the article then has no time)."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    try:
+        return datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
 
 
 __all__ = ["Assignment", "StoryEngine", "StoryItem", "cluster_records", "effective_time", "story_headline"]
