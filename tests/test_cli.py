@@ -121,3 +121,33 @@ def test_version(capsys) -> None:
     with pytest.raises(SystemExit):
         main(["--version"])
     assert capsys.readouterr().out.startswith("byline ")
+
+
+def test_cluster_command_matches_the_engine(tmp_path: Path, capsys) -> None:
+    from tui.core.stories import cluster_records
+
+    records = [
+        {"id": "a", "title": "Armenia and Azerbaijan sign Tavush border protocol",
+         "published": "2026-11-24T10:00:00Z", "outlet": "Ledger"},
+        {"id": "b", "title": "Tavush border protocol signed by Armenia, Azerbaijan",
+         "published": "2026-11-24T12:00:00Z", "outlet": "Wire"},
+        {"id": "c", "title": "Kovra Pay fined 4.8 million lari over data leak",
+         "published": "2026-11-20T10:00:00Z", "outlet": "Circuit"},
+        {"id": "d", "title": "Armenia and Azerbaijan sign Tavush border protocol",
+         "published": "2026-03-01T10:00:00Z", "outlet": "Ledger"},
+    ]
+    source = tmp_path / "items.jsonl"
+    source.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    for window, expected in (("72", cluster_records(records, 72.0)),
+                             ("none", cluster_records(records, None))):
+        assert main(["cluster", str(source), "--window", window]) == 0
+        output = json.loads(capsys.readouterr().out)
+        assert output == expected
+        assert [o["id"] for o in output] == ["a", "b", "c", "d"]
+    by_id = {o["id"]: o["story"] for o in json.loads(json.dumps(cluster_records(records, 72.0)))}
+    assert by_id["a"] == by_id["b"] != by_id["c"]
+    assert by_id["d"] != by_id["a"]  # months apart: outside the window
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"title": "no id"}\n', encoding="utf-8")
+    assert main(["cluster", str(bad)]) == 1
+    assert "line 1" in capsys.readouterr().err
