@@ -320,7 +320,12 @@ def _according_to(text: str, resolver: Resolver, cue: Cue, s_start: int, s_end: 
     """"According to X, CONTENT." or "CONTENT, according to X."."""
     subject = resolver.subject_after(cue.end, s_end)
     if subject is None:
-        return None
+        # "according to early results of exit polls conducted by …": a source, if not a named one.
+        stop = re.search(r"[,.;:]", text[cue.end:s_end])
+        source_end = cue.end + (stop.start() if stop else s_end - cue.end)
+        if source_end - cue.end < 3:
+            return None
+        subject = Subject(None, cue.end, source_end)
     if cue.start - s_start <= 2:
         comma = text.find(",", subject.end, s_end)
         if comma == -1:
