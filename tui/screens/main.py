@@ -172,10 +172,12 @@ class MainScreen(ArticleActions, FeedEditingActions, Screen[None]):
         pane.border_title = f"{title} ({articles.count}{' unread' if self.unread_only else ''})"
         status = self.query_one("#list-status", Static)
         message = self._feed_problem(choice)
+        problem = bool(message)
         if not message and articles.count == 0:
             message = ("No articles here yet: press r to refresh." if not self.unread_only
                        else "No unread articles here (u shows all).")
-        status.update(Text(message, style="bold red") if message else Text(""))
+        status.update(Text(message, style="bold red" if problem else "italic"))
+        status.set_class(not problem, "-hint")
         status.display = bool(message)
 
     def _feed_problem(self, choice: FeedChoice | None) -> str:
