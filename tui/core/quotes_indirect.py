@@ -282,6 +282,8 @@ def _trailing(text: str, layout: Layout, resolver: Resolver, cue: Cue, s_start: 
     if not re.fullmatch(r"[\s.!?”’\"']*", rest):
         if re.match(r"\s*(?:to|in|at)\s+[^,]{1,60}[.!?]?\s*$", rest) and cue.text.lower() in SPEECH_CUES:
             pass                                  # "..., she told reporters." / "said in a statement."
+        elif cue.text.lower() in LISTENER_CUES and re.fullmatch(r"\s*(?:[\w’'.-]+\s*){1,5}[.!?]?\s*", rest):
+            pass                                  # "..., he told reporters."
         else:
             inverted = resolver.subject_after(cue.end, s_end)
             if inverted is None or not re.fullmatch(r"[^,]*?(?:,[^,]*,)?[^,]*[.!?”\"]*\s*", rest):

@@ -81,6 +81,9 @@ SPEECH_CUES: frozenset[str] = frozenset(
 MULTIWORD_CUES: tuple[str, ...] = (
     "according to", "expressed hope", "expressed concern", "pointed out", "shot back", "fired back", "went on",
     "put it", "puts it", "goes on", "wrote back", "chimed in",
+    "call for", "calls for", "called for", "calling for", "push for", "pushed for", "pushing for",
+    "argued for", "advocated for", "fought for", "fights for", "warned of", "warned against", "spoke of",
+    "talked about", "complained about", "worried about", "boasted about", "bragged about",
 )
 ACCUSE_CUES: frozenset[str] = frozenset(_inflect("accuse"))
 

@@ -33,6 +33,8 @@ _POLL_SUBJECT = re.compile(
     r"(?:\d[\d.,]*|[A-Za-z-]+)\s+(?:percent|%|in\s+(?:\d+|ten))(?:\s+of\s+[\w\s’'-]{1,60})?$",
     re.IGNORECASE,
 )
+_LEADING_CONJUNCTION = re.compile(r"^(?:but|and|yet|so|still|now|also|however|instead|meanwhile)\b,?\s*",
+                                  re.IGNORECASE)
 _NOT_IN_SUBJECT = {
     "that", "which", "who", "whom", "to", "is", "are", "was", "were", "be", "been", "being", "have", "has", "had",
     "and", "or", "but", "if", "when", "while", "because", "as", "so", "than", "not", "it", "this", "there", "what",
@@ -186,9 +188,7 @@ class Resolver:
             comma = self.text.rfind(",", floor, end - 1)
             if comma == -1 or end - comma > 160:
                 return None
-            end = comma
-            while end > floor and self.text[end - 1].isspace():
-                end -= 1
+            end = self._skip_fillers_left(comma, floor)       # "Sen. Ted Cruz (R-Texas), also a …,"
         if end <= floor or self.layout.in_quote(end - 1):
             return None
         return self._subject_ending_at(end, floor)
@@ -264,7 +264,7 @@ class Resolver:
         comma = self.text.rfind(",", floor, end)
         if comma != -1:
             start = comma + 1
-        phrase = self.text[start:end].strip()
+        phrase = _LEADING_CONJUNCTION.sub("", self.text[start:end].strip())
         poll = _POLL_SUBJECT.search(phrase)
         if poll:
             return Subject(None, end - len(poll.group()), end)
