@@ -329,9 +329,10 @@ async def test_pool_extract_matches_extract_html() -> None:
     assert results == [extract_html(html, url) for html, url in pages]
 
 
-def test_pool_works_with_the_spawn_start_method() -> None:
+@pytest.mark.parametrize("start_method", ["spawn", "forkserver"])
+def test_pool_works_with_other_start_methods(start_method: str) -> None:
     html, url = _pages()[0]
-    with ExtractionPool(workers=1, start_method="spawn") as pool:
+    with ExtractionPool(workers=1, start_method=start_method) as pool:
         assert list(pool.map([(html, url)])) == [extract_html(html, url)]
 
 
