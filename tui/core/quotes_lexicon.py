@@ -60,7 +60,7 @@ ATTITUDE_CUES: frozenset[str] = frozenset(
         "understand plan promise vow pledge intend decide refuse agree threaten fault credit dismiss "
         "question welcome endorse oppose support reject condemn applaud slam blast attack mock insist "
         "announce show seem appear decline endorse propose defend urge name seek demand request back "
-        "embrace push refer"
+        "embrace push refer cite mention discuss thank prefer express"
     ).split() for form in _inflect(base)
 ) - {"finding", "feeling", "calling", "supporting", "attacking", "questioning"} | {
     "found", "felt", "knew", "showed", "shows", "sought"}
@@ -84,6 +84,8 @@ MULTIWORD_CUES: tuple[str, ...] = (
     "call for", "calls for", "called for", "calling for", "push for", "pushed for", "pushing for",
     "argued for", "advocated for", "fought for", "fights for", "warned of", "warned against", "spoke of",
     "talked about", "complained about", "worried about", "boasted about", "bragged about",
+    "referring to", "referred to", "talking about", "talk about", "talks about", "spoke about", "pointed to",
+    "points to", "focused on", "voted for", "vote for", "votes for", "made clear", "makes clear",
 )
 ACCUSE_CUES: frozenset[str] = frozenset(_inflect("accuse"))
 
