@@ -151,6 +151,8 @@ def test_new_story_ids_continue_after_the_highest_known_id():
     fresh = engine.add([_item(3, "Cyclone Alfred nears Brisbane coast", 1)])
     assert fresh[0].story_id == 42
     assert fresh[0].matched_item_id is None and fresh[0].score == 0
+    engine.reserve_ids(90)  # a story outside the restored window already holds 90
+    assert engine.add([_item(4, "Apple unveils new iPad with faster chip", 2)])[0].story_id == 91
 
 
 def test_batch_is_processed_in_time_order_and_missing_dates_fall_back_to_seen():

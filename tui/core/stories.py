@@ -42,6 +42,10 @@ class StoryEngine(BatchPasses):
     def assignment(self, item_id: str) -> Assignment | None:
         return self._assignments.get(item_id)
 
+    def reserve_ids(self, highest: int) -> None:
+        """Mark story ids up to `highest` as taken (e.g. stories outside the restored window)."""
+        self._next_id = max(self._next_id, highest + 1)
+
     def restore(self, assigned: Iterable[tuple[StoryItem, int]]) -> None:
         """Rebuild the index from persisted (item, story id) pairs without re-clustering."""
         fresh = self._fresh([pair for pair in assigned], key=lambda pair: pair[0].id)
