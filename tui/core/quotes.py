@@ -86,7 +86,7 @@ def analyse(text: str) -> Analysis:
         return Analysis((), ())
     try:
         return _analyse(text[:MAX_CHARS])
-    except (RecursionError, MemoryError, ValueError, IndexError, KeyError, TypeError, AttributeError):
+    except Exception:
         # Rules are heuristics over arbitrary input: a bug in one must not take the reader down.
         return Analysis((), ())
 
