@@ -68,6 +68,8 @@ def group_pending(store: Store, window_hours: float) -> int:
         return 0
     window = _window(window_hours)
     engine = StoryEngine(window=window)
+    highest = store.conn().execute("SELECT coalesce(max(id), 0) FROM stories").fetchone()[0]
+    engine.reserve_ids(highest)  # stories outside the window keep their ids to themselves
     earliest = min(_sort_time(store, int(item.id)) for item, _ in new)
     horizon = earliest - int(window.total_seconds()) if window else 0
     engine.restore((item, story) for item, story in

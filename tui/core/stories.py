@@ -92,16 +92,26 @@ class StoryEngine(BatchPasses):
         weights: dict[str, float] = {}
         surface: dict[str, str] = {}
         evidence: Counter[str] = Counter()
-        title_tokens = tokenize(strip_generic_prefix(item.title))
-        text_tokens = tokenize(item.text, limit=tuning.text_chars) if item.text else []
+        headline = strip_generic_prefix(item.title)
+        title_tokens = tokenize(headline)
+        # A roundup ("Morning briefing: ...") touches many events in its text: only its headline
+        # may tie it to a story, so it can never glue two stories together.
+        roundup = headline != item.title or not title_tokens
+        text_tokens = tokenize(item.text, limit=tuning.text_chars) if item.text and not roundup else []
+        # An outlet's own name (in datelines and credits) says nothing about the story.
+        own_name = {token.key for token in tokenize(item.outlet)} if item.outlet else set()
         for tokens, base in ((title_tokens, 1.0), (text_tokens, tuning.text_weight)):
             for token in tokens:
+                if token.key in own_name:
+                    continue
                 evidence[token.key] += token.name_evidence
                 if base > weights.get(token.key, 0.0):
                     weights[token.key] = base
                 surface.setdefault(token.key, token.surface)
         for actor in item.actors:
             for token in tokenize(actor):
+                if token.key in own_name:
+                    continue
                 weights[token.key] = max(weights.get(token.key, 0.0), tuning.actor_boost)
                 evidence[token.key] += 3
                 surface.setdefault(token.key, actor)
