@@ -190,12 +190,9 @@ def build_actors(text: str) -> ActorIndex:
             people.append((first_pos, index, name))
     persons = _surnames(people)
     definitions = _acronym_definitions(text, candidates)
-    single_counts: dict[str, int] = {}
+    singles = _SingleWords(text, candidates)
     for cand in candidates:
-        if cand.kind in {"unknown", "surname"}:
-            single_counts[cand.name] = single_counts.get(cand.name, 0) + 1
-    for cand in candidates:
-        _place_candidate(builder, cand, persons, definitions, single_counts)
+        _place_candidate(builder, cand, persons, definitions, singles)
         if cand.gender and cand.name.replace("’", "'") in builder.by_name:
             builder.entities[builder.by_name[cand.name.replace("’", "'")]].gender = cand.gender
     _add_backrefs(builder, text)
@@ -211,8 +208,33 @@ def build_actors(text: str) -> ActorIndex:
     return ActorIndex([entities[i] for i in keep], mentions)
 
 
+class _SingleWords:
+    """What the text says about each lone capitalised word: how often, whether it speaks, where it stands."""
+
+    def __init__(self, text: str, candidates: list[Candidate]) -> None:
+        self.counts: dict[str, int] = {}
+        self.speakers: set[str] = set()
+        self.mid_sentence: set[str] = set()
+        for cand in candidates:
+            if cand.kind not in {"unknown", "surname"}:
+                continue
+            self.counts[cand.name] = self.counts.get(cand.name, 0) + 1
+            if is_cue_subject(text, cand.end):
+                self.speakers.add(cand.name)
+            if not cand.sentence_initial:
+                self.mid_sentence.add(cand.name)
+
+    def kind(self, name: str) -> str | None:
+        """person for a word that speaks ("Trump said"), organisation for a frequent one, else nothing."""
+        if name in self.speakers:
+            return "person"
+        if self.counts.get(name, 0) >= 3 and name in self.mid_sentence:
+            return "organisation"
+        return None
+
+
 def _place_candidate(builder: _Builder, cand: Candidate, persons: Surnames,
-                     definitions: dict[str, str], single_counts: dict[str, int]) -> None:
+                     definitions: dict[str, str], singles: _SingleWords) -> None:
     text = builder.text
     role = cand.role or (role_before(text, cand.start) if cand.kind in {"person", "surname"} else None)
     if cand.kind in {"person", "surname"} and not role:
@@ -229,18 +251,9 @@ def _place_candidate(builder: _Builder, cand: Candidate, persons: Surnames,
             builder.alias(owner, cand.name)
             builder.mention(owner, cand.start, cand.end, role)
             return
-        if cand.kind == "unknown" and cand.sentence_initial and not is_cue_subject(text, cand.end) \
-                and single_counts.get(cand.name, 0) < 2:
+        kind = singles.kind(cand.name) if cand.kind == "unknown" else "person"
+        if kind is None:
             return
-        if cand.kind == "unknown":
-            if is_cue_subject(text, cand.end):
-                kind = "person"
-            elif single_counts.get(cand.name, 0) >= 3:
-                kind = "organisation"
-            else:
-                return
-        else:
-            kind = "person"
         index = builder.entity(cand.name, kind)
         builder.mention(index, cand.start, cand.end, role)
         return

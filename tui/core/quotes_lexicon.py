@@ -118,7 +118,7 @@ STOP_CAPS: frozenset[str] = _words(
     "Although Though Because Unless Whether Despite Asked Get Read Sign Subscribe Follow Click Watch "
     "See Photo Image Video Credit Editor Note Update Updated Related More Most Many Some Any All Each "
     "Every Both Either Neither One Two Three Four Five Six Seven Eight Nine Ten First Second Third Last "
-    "Next New Old Other Another Such Like Unlike Let Do Does Did Is Are Was Were Be Been Has Have Had "
+    "Next Old Other Another Such Like Unlike Let Do Does Did Is Are Was Were Be Been Has Have Had "
     "Will Would Could Should Can May Might Must Shall Mr Mrs Ms Dr Well Oh Ok OK Okay Yes Thanks "
     "Today Tonight Yesterday Tomorrow According Once Twice Amid Along Around Behind Below Beneath "
     "Beside Besides Between Beyond Near Per Toward Towards Via Within Including Following Given "
@@ -168,7 +168,7 @@ ORG_ENDINGS: frozenset[str] = _words(
     "Airways Motors Systems Technologies Industries Holdings Partners Trust Cabinet Government "
     "Secretariat Directorate Tribunal Legislature Duma Knesset Bundestag Commons Lords Brigade "
     "Battalion Regiment Division Corps Command Project Program Programme Initiative Watch Council "
-    "PAC Super Fund Conference Convention Forum Summit Reserve Exchange Treasury Institute Lab "
+    "PAC Fund Conference Convention Forum Summit Reserve Exchange Treasury Institute Lab "
     "Laboratory Hospital Clinic Academy Museum Library Foundation Unit Squad Brotherhood Taliban "
     "Hezbollah Hamas Republicans Democrats Community Industry Report Journal Inquirer Observer "
     "Monitor Examiner Chronicle Courier Register Sentinel Star Sun Globe Mail Express Standard "
@@ -221,7 +221,9 @@ METONYMS: dict[str, str] = {
     "NATO": "NATO",
 }
 # Capitalised acronyms that are places, not organisations.
-PLACE_ACRONYMS: frozenset[str] = _words("US USA UK UAE DRC PRC DC D.C. U.S. U.K. U.S.A. NYC LA")
+PLACE_ACRONYMS: frozenset[str] = _words(
+    "US USA UK UAE DRC PRC DC D.C. U.S. U.K. U.S.A. NYC LA N.H. N.Y. N.J. N.C. S.C. N.D. S.D. N.M. R.I. L.A."
+)
 NOT_ACRONYMS: frozenset[str] = _words(
     "I II III IV V VI VII VIII IX X XI XII AM PM OK TV ID CEO CFO COO CTO MP MPs VP PR AD BC CE "
     "BCE GMT UTC EST EDT PST PDT CET A AN THE AND OF IN ON TO BY FOR BUT OR IT HE SHE WE US NOT "

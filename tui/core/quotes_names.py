@@ -35,6 +35,8 @@ _CAPWORD = (rf"(?:[A-Z]\.(?:[A-Z]\.)+|(?:{_ABBREVIATED}|[A-Z])\.(?=[ \t]+[A-Z])|
             r"[A-Z][\w&]*(?:[-’'][A-Za-z]\w*)*)")
 _CONNECT = "|".join(sorted(NAME_CONNECTORS, key=len, reverse=True))
 _CHUNK = re.compile(rf"(?<![\w’'-]){_CAPWORD}(?:[ \t]+(?:(?:{_CONNECT})(?:[ \t]+the)?[ \t]+)?{_CAPWORD})*")
+_PLACE_ENDINGS = {"County", "City", "Province", "Island", "Islands", "Valley", "River", "Lake", "Mountains",
+                  "Beach", "Bay", "Peninsula", "Strait", "Sea", "Ocean", "Desert", "Heights", "Township"}
 _CONTRACTION = re.compile(r"[’'](?:m|re|ve|ll|d|t)$")
 _POSSESSIVE = re.compile(r"[’']s?$")
 _ABBREVIATIONS = {"Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Capt",
@@ -137,7 +139,7 @@ def _classify(tokens: list[str], next_word: str, prev_word: str) -> str:
         return "organisation"
     if tokens[-1] in ORG_ENDINGS or (tokens[0] in ORG_HEADS and "of" in tokens):
         return "organisation"
-    if place_name(name):
+    if place_name(name) or (len(tokens) > 1 and tokens[-1] in _PLACE_ENDINGS):
         return "place"
     if next_word in ORG_NOUNS_AFTER:
         return "organisation"
@@ -255,6 +257,9 @@ def _candidate_from_tokens(text: str, piece: list[tuple[str, int, int]], floor: 
             plain = [t for t in titles if t not in HONORIFICS]
             role, gender = " ".join(plain) or None, gender_of_titles(titles)
             rest = _before_of(rest)
+            if _is_strong_org(rest) or place_name(" ".join(rest)):
+                kind = "organisation" if _is_strong_org(rest) else "place"
+                return Candidate(" ".join(rest), start, end, kind, None, initial)
             kind = "person" if len(rest) > 1 else "surname"
             if not all(_is_name_token(t) for t in rest):
                 kind = _classify(rest, next_word, prev_word)
@@ -275,9 +280,12 @@ def gender_of_titles(titles: list[str]) -> str | None:
     return None
 
 
-def _is_headline(line: str) -> bool:
+def _is_headline(line: str, first: bool) -> bool:
     """Title-case or upper-case lines (headlines, section heads) hold phrases, not names."""
     stripped = line.strip()
+    if first and stripped.endswith(".") and len(stripped) < 160 and not re.search(r"[.!?]\s", stripped) \
+            and len([w for w in stripped.split() if len(w) > 3]) >= 6:
+        stripped = stripped[:-1]     # archives end the title line with a full stop
     words = re.findall(r"[A-Za-z][\w’'-]*", stripped)
     long_words = [w for w in words if len(w) > 3]
     if len(words) < 4 or len(long_words) < 3 or stripped.endswith("."):
@@ -292,7 +300,7 @@ def find_candidates(text: str) -> list[Candidate]:
         line_start, line = p_match.start(), p_match.group()
         if _is_call_to_action(line):
             continue
-        headline = _is_headline(line)
+        headline = _is_headline(line, first=not text[:line_start].strip())
         dateline = _DATELINE.match(line.lstrip())
         if dateline:
             offset = line_start + len(line) - len(line.lstrip()) + dateline.start(1)
