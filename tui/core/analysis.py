@@ -96,10 +96,16 @@ def actors_of(store: Store, article_id: int) -> list[StoredActor]:
                         r[6], r[7], _spans(r[8])) for r in rows]
 
 
-def quotes_of(store: Store, article_id: int) -> list[StoredQuote]:
+# Below this the extractor's attributions are guesses (attitudes, "wants", "believes"): kept in
+# the cache, not shown.
+SHOWN_CONFIDENCE = 0.5
+
+
+def quotes_of(store: Store, article_id: int,
+              min_confidence: float = SHOWN_CONFIDENCE) -> list[StoredQuote]:
     rows = store.conn().execute(
         "SELECT id, article_id, speaker, text, kind, cue, start, end, confidence FROM quotes "
-        "WHERE article_id = ? ORDER BY start", (article_id,))
+        "WHERE article_id = ? AND confidence >= ? ORDER BY start", (article_id, min_confidence))
     return [StoredQuote(*r) for r in rows]
 
 

@@ -110,7 +110,10 @@ class QuoteIndex:
         query = self.match_query(text)
         if query == "":
             return []
-        where, params = [], []  # type: ignore[var-annotated]
+        from tui.core.analysis import SHOWN_CONFIDENCE
+
+        where: list[str] = ["q.confidence >= ?"]
+        params: list[object] = [SHOWN_CONFIDENCE]
         if speaker:
             names = self.speakers_like(speaker)
             if not names:
@@ -121,7 +124,7 @@ class QuoteIndex:
                   "a.title, a.url, a.sort_time FROM ")
         joins = "JOIN articles a ON a.id = q.article_id JOIN feeds f ON f.id = a.feed_id "
         if query is None:
-            sql = (select + "quotes q " + joins + ("WHERE " + " AND ".join(where) if where else "")
+            sql = (select + "quotes q " + joins + "WHERE " + " AND ".join(where)
                    + " ORDER BY a.sort_time DESC, q.start LIMIT ?")
         else:
             sql = (select + "quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid " + joins
