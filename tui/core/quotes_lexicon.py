@@ -191,7 +191,18 @@ ORG_NOUNS_AFTER: frozenset[str] = _words(
 # Lowercase institution nouns after a demonym ("the Armenian parliament").
 INSTITUTION_NOUNS: frozenset[str] = _words(
     "parliament government army military navy embassy police legislature cabinet senate "
-    "judiciary"
+    "judiciary ministry"
+)
+# Portfolio words between a demonym and "ministry" ("the Armenian foreign ministry").
+PORTFOLIO_WORDS: frozenset[str] = _words(
+    "foreign defence defense interior finance economy economic justice health education trade energy "
+    "agriculture emergencies emergency environment culture transport labour labor"
+)
+# Lowercase nouns that introduce an organisation's name ("the statistics office Geostat").
+ORG_NOUNS_BEFORE: frozenset[str] = _words(
+    "office agency company firm regulator watchdog lender bank group party ministry broadcaster "
+    "newspaper insurer carrier operator airline exchange fund institute association union service "
+    "startup outlet organisation organization network"
 )
 # Common nouns that refer back to an organisation ("the ministry said").
 ORG_BACKREF_NOUNS: frozenset[str] = _words(

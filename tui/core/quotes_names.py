@@ -22,9 +22,11 @@ from tui.core.quotes_lexicon import (
     ORG_ENDINGS,
     ORG_HEADS,
     ORG_NOUNS_AFTER,
+    ORG_NOUNS_BEFORE,
     PLACE_ACRONYMS,
     PLACE_PREPOSITIONS,
     PLACES,
+    PORTFOLIO_WORDS,
     ROLE_NOUNS,
     STOP_CAPS,
     TITLE_WORDS,
@@ -47,6 +49,17 @@ _ROLE_BEFORE = re.compile(
     % "|".join(sorted(ROLE_NOUNS, key=len, reverse=True))
 )
 _ROLE_AFTER = re.compile(r",\s+(?:the|a|an)\s+([^,.;:“”\"()]{3,110}?)(?=,|\.|;|\s+(?:said|says|told|added)\b)")
+_MODIFIER = re.compile(r"[A-Z][\w.]*(?:-[A-Z][\w.]*)*-(?:based|backed|led|born|run|owned|linked|funded|controlled|"
+                       r"allied|aligned|affiliated|registered|listed|headquartered|focused|supported)")
+_PERSON_CONNECTIVES = {"of", "for", "on"}
+_ROLE_AT = re.compile(r"\b(?:%s)(?:\s+of\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?)?\s+at\s+$"
+                      % "|".join(sorted(ROLE_NOUNS, key=len, reverse=True)))
+_ORG_NOUN_BEFORE = re.compile(r"\b[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}(?:%s)\s+$"
+                              % "|".join(sorted(ORG_NOUNS_BEFORE, key=len, reverse=True)))
+_INSTITUTION = re.compile(r"[ \t]+(?:(%s)[ \t]+)?(%s)\b" % ("|".join(sorted(PORTFOLIO_WORDS)),
+                                                            "|".join(sorted(INSTITUTION_NOUNS))))
+# "ALMATY —": the upper-case place that opens a wire story is a dateline, not an organisation.
+_CAPS_DATELINE = re.compile(r"[A-Z][A-Z.’'-]+(?:[ \t]+[A-Z][A-Z.’'-]+){0,3}(?=,?[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?[—–-])")
 _DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]{2,40}\(([A-Z][\w .&-]{1,40})\)\s*[—–-]")
 
 @dataclass
@@ -124,20 +137,30 @@ def _before_of(tokens: list[str]) -> list[str]:
     if "of" not in tokens:
         return tokens
     head = tokens[:tokens.index("of")]
+    if head and head[-1] in ORG_ENDINGS:
+        return tokens                # "National Bank of Georgia" is one name
     return head if head and all(_is_name_token(t) for t in head) else tokens
 
 
 def _is_strong_org(tokens: list[str]) -> bool:
     name = " ".join(tokens)
-    return (name in METONYMS or tokens[-1] in ORG_ENDINGS or (tokens[0] in ORG_HEADS and "of" in tokens)
+    return (name in METONYMS or tokens[-1] in ORG_ENDINGS or _org_head_of(tokens)
             or (len(tokens) == 1 and is_acronym(tokens[0])))
+
+
+def _org_head_of(tokens: list[str]) -> bool:
+    """"Ministry of Defence", "National Bank of Georgia": an organisation noun before "of"."""
+    if "of" not in tokens:
+        return False
+    head = tokens[:tokens.index("of")]
+    return bool(head) and (head[0] in ORG_HEADS or head[-1] in ORG_ENDINGS)
 
 
 def _classify(tokens: list[str], next_word: str, prev_word: str) -> str:
     name = " ".join(tokens)
     if name in METONYMS:
         return "organisation"
-    if tokens[-1] in ORG_ENDINGS or (tokens[0] in ORG_HEADS and "of" in tokens):
+    if tokens[-1] in ORG_ENDINGS or _org_head_of(tokens):
         return "organisation"
     if place_name(name) or (len(tokens) > 1 and tokens[-1] in _PLACE_ENDINGS):
         return "place"
@@ -156,6 +179,12 @@ def _classify(tokens: list[str], next_word: str, prev_word: str) -> str:
     if len(tokens) <= 5 and all(_is_name_token(token) for token in tokens):
         return "person"
     return "organisation"
+
+
+def _named_as_organisation(text: str, start: int) -> bool:
+    """"chief economist at Kartli Capital", "the statistics office Geostat": the words before make it an organisation."""
+    window = text[max(0, start - 80):start]
+    return bool(_ROLE_AT.search(window) or _ORG_NOUN_BEFORE.search(window))
 
 
 def _word_after(text: str, end: int) -> str:
@@ -208,11 +237,14 @@ def _candidates_in_chunk(text: str, start: int, end: int, floor: int) -> list[Ca
     for match in re.finditer(r"\S+", text[start:end]):
         token, t_start, t_end = match.group(), start + match.start(), start + match.end()
         possessive = _POSSESSIVE.search(token) if len(token) > 2 else None
-        if possessive and token[-2:] in {"’s", "'s"}:
+        if _MODIFIER.fullmatch(token):
+            pieces.append([])            # "Yerevan-based Caucasus Policy Institute" names the institute
+        elif possessive and token[-2:] in {"’s", "'s"}:
             pieces[-1].append((token[:-2], t_start, t_end - 2))
             pieces.append([])
         else:
             pieces[-1].append((token, t_start, t_end))
+    pieces = [part for piece in pieces for part in _split_person_connective(piece)]
     result: list[Candidate] = []
     previous: Candidate | None = None
     for piece in pieces:
@@ -229,6 +261,30 @@ def _candidates_in_chunk(text: str, start: int, end: int, floor: int) -> list[Ca
     return result
 
 
+def _split_person_connective(piece: list[tuple[str, int, int]]) -> list[list[tuple[str, int, int]]]:
+    """"Anna Karapetyan for Armenia", "Artur Ghazaryan of the Homeland Front": the name stops at the connective.
+
+    The words after it are a candidate of their own when they name an organisation; organisation names
+    with a connective ("National Bank of Georgia", "Council on Foreign Relations") are left whole.
+    """
+    tokens = [token for token, _, _ in piece]
+    for index, token in enumerate(tokens):
+        if token not in _PERSON_CONNECTIVES or index < 2:
+            continue
+        titles, head = _split_title(tokens[:index])
+        if len(head) < 2 or not all(_is_name_token(t) and t not in NAME_CONNECTORS for t in head):
+            return [piece]
+        if _is_strong_org(head) or place_name(" ".join(head)) or any(t in ORG_HEADS for t in head):
+            return [piece]
+        tail = index + 1
+        if tail < len(tokens) and tokens[tail] == "the":
+            tail += 1
+        if tail < len(tokens) and _is_strong_org(tokens[tail:]):
+            return [piece[:index], piece[tail:]]
+        return [piece[:index]]       # "Bernie Sanders of Vermont": the place is no actor of its own
+    return [piece]
+
+
 def _candidate_from_tokens(text: str, piece: list[tuple[str, int, int]], floor: int) -> Candidate | None:
     while piece and (piece[0][0] in STOP_CAPS or piece[0][0] in DATE_WORDS or piece[0][0] in NAME_CONNECTORS):
         piece = piece[1:]
@@ -241,9 +297,13 @@ def _candidate_from_tokens(text: str, piece: list[tuple[str, int, int]], floor: 
     next_word, prev_word = _word_after(text, end), _word_before(text, start)
     initial = is_sentence_initial(text, start, floor)
     if len(tokens) == 1 and _is_demonym_token(tokens[0], next_word):
-        if next_word in INSTITUTION_NOUNS and tokens[0] in DEMONYMS:
-            return Candidate(f"{tokens[0]} {next_word}", start, end + 1 + len(next_word), "organisation", None, initial)
+        institution = _INSTITUTION.match(text, end)
+        if institution and tokens[0] in DEMONYMS and (not institution.group(1) or institution.group(2) == "ministry"):
+            name = f"{tokens[0]} {' '.join(institution.group().split())}"
+            return Candidate(name, start, institution.end(), "organisation", None, initial)
         return None
+    if len(tokens) == 1 and initial and tokens[0] in ORG_ENDINGS and next_word in ROLE_NOUNS:
+        return None                  # "Government spokeswoman Lilit Harutyunyan": a role, not an actor
     tokens = [t for t in tokens if not _CONTRACTION.search(t)]
     if not tokens:
         return None
@@ -266,6 +326,8 @@ def _candidate_from_tokens(text: str, piece: list[tuple[str, int, int]], floor: 
             return Candidate(" ".join(rest), start, end, kind, role, initial, gender)
         tokens = _before_of(tokens)
     kind = _classify(tokens, next_word, prev_word)
+    if kind in {"person", "unknown"} and _named_as_organisation(text, start):
+        kind = "organisation"
     if kind == "person" and all(t in TITLE_WORDS or t in HONORIFICS for t in tokens):
         return None
     return Candidate(" ".join(tokens), start, end, kind, role, initial, gender)
@@ -306,7 +368,12 @@ def find_candidates(text: str) -> list[Candidate]:
             offset = line_start + len(line) - len(line.lstrip()) + dateline.start(1)
             candidates.append(Candidate(dateline.group(1).strip(), offset, offset + len(dateline.group(1).strip()),
                                         "organisation", None, False))
+        caps = _CAPS_DATELINE.match(text, line_start + len(line) - len(line.lstrip()))
+        if caps:
+            candidates.extend(_dateline_places(caps.group(), caps.start()))
         for match in _CHUNK.finditer(text, line_start, p_match.end()):
+            if caps and match.start() < caps.end():
+                continue
             if dateline and line_start + len(line) - len(line.lstrip()) + dateline.start(1) <= match.start() \
                     < line_start + len(line) - len(line.lstrip()) + dateline.end(1):
                 continue
@@ -316,6 +383,15 @@ def find_candidates(text: str) -> list[Candidate]:
                     cand.headline = True
             candidates.extend(found)
     return candidates
+
+
+def _dateline_places(words: str, start: int) -> list[Candidate]:
+    """The places of an upper-case dateline ("ALMATY", "ST. LOUIS, Mo."), as places; nothing else."""
+    name = words.strip(" ,")
+    place = place_name(name)
+    if place is None and not re.search(r"\w{3}", name):
+        return []
+    return [Candidate(place or name.title(), start, start + len(name), "place", None, True)]
 
 
 def _is_call_to_action(line: str) -> bool:
