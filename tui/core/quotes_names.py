@@ -59,7 +59,10 @@ _ORG_NOUN_BEFORE = re.compile(r"\b[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}(?:%s)\s+$"
 _INSTITUTION = re.compile(r"[ \t]+(?:(%s)[ \t]+)?(%s)\b" % ("|".join(sorted(PORTFOLIO_WORDS)),
                                                             "|".join(sorted(INSTITUTION_NOUNS))))
 # "ALMATY —": the upper-case place that opens a wire story is a dateline, not an organisation.
-_CAPS_DATELINE = re.compile(r"[A-Z][A-Z.’'-]+(?:[ \t]+[A-Z][A-Z.’'-]+){0,3}(?=,?[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?[—–-])")
+_CAPS_DATELINE = re.compile(r"[A-Z][A-Z.’'-]*[A-Z.](?:[ \t]+[A-Z][A-Z.’'-]*[A-Z.]){0,3}"
+                            r"(?=,?[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:[—–]|-[ \t]))")
+_STORY_LABELS = {"EXCLUSIVE", "BREAKING", "BREAKING NEWS", "UPDATE", "UPDATED", "WATCH", "LIVE", "ANALYSIS",
+                 "OPINION", "EDITORIAL", "COMMENTARY", "REVIEW", "PHOTOS", "VIDEO", "FACT CHECK", "NEW", "CORRECTION"}
 _DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]{2,40}\(([A-Z][\w .&-]{1,40})\)\s*[—–-]")
 
 @dataclass
@@ -274,8 +277,9 @@ def _split_person_connective(piece: list[tuple[str, int, int]]) -> list[list[tup
         titles, head = _split_title(tokens[:index])
         if len(head) < 2 or not all(_is_name_token(t) and t not in NAME_CONNECTORS for t in head):
             return [piece]
-        if _is_strong_org(head) or place_name(" ".join(head)) or any(t in ORG_HEADS for t in head):
-            return [piece]
+        if _is_strong_org(head) or place_name(" ".join(head)) or place_name(head[0]) \
+                or any(t in ORG_HEADS or t in TITLE_WORDS for t in head):
+            return [piece]           # "Missouri Secretary of State", "Massachusetts Institute of Technology"
         tail = index + 1
         if tail < len(tokens) and tokens[tail] == "the":
             tail += 1
@@ -389,7 +393,7 @@ def _dateline_places(words: str, start: int) -> list[Candidate]:
     """The places of an upper-case dateline ("ALMATY", "ST. LOUIS, Mo."), as places; nothing else."""
     name = words.strip(" ,")
     place = place_name(name)
-    if place is None and not re.search(r"\w{3}", name):
+    if place is None and (not re.search(r"\w{3}", name) or name in _STORY_LABELS):
         return []
     return [Candidate(place or name.title(), start, start + len(name), "place", None, True)]
 

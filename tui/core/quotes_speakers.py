@@ -41,6 +41,7 @@ _NOT_IN_SUBJECT = {
     "how", "why", "where", "would", "will", "can", "could", "should", "may", "might", "must", "do", "does", "did",
     "of", "in", "on", "at", "for", "with", "by", "from", "about", "into", "after", "before", "since", "until",
 }
+_PERSON_LINK = re.compile(r"[ \t]+(?:of|for|at|from)(?:[ \t]+the)?[ \t]+$")
 _WORD = re.compile(r"[A-Za-z’'-]+")
 _WORD_SCAN = re.compile(r"[A-Za-z]+")
 _MULTI_FIRST: dict[str, set[str]] = {}
@@ -232,7 +233,7 @@ class Resolver:
                 return Subject(pronoun, start, end, pronoun=True)
         mention = self.actors.mention_at(max(floor, end - 1), end)
         if mention is not None and mention.end >= end - 2 and self.actors.entities[mention.entity].kind != "place":
-            return Subject(mention.entity, mention.start, end)
+            return self._person_of(mention.start, floor) or Subject(mention.entity, mention.start, end)
         # A description: "the official", "a spokesman for the ministry", "a senior Democratic aide".
         window_start = max(floor, end - 90)
         phrase = re.search(r"\b(?:[Tt]he|[Aa]n?|[Oo]ne|[Tt]wo|[Ss]ome|[Mm]any|[Oo]ther|[Ss]everal|[Tt]his|[Tt]hat|"
@@ -240,12 +241,25 @@ class Resolver:
                            self.text[window_start:end])
         if phrase:
             p_start = window_start + phrase.start()
+            person = self._person_of(p_start, floor)
+            if person is not None:
+                return person
             inside = [m for m in self.actors.mentions_between(p_start, end)
                       if self.actors.entities[m.entity].kind in {"person", "organisation"}]
             words = phrase.group().split()
             if len(words) <= 10:
                 return Subject(inside[-1].entity if inside else None, p_start, end)
         return self._bare_noun_phrase(end, floor)
+
+    def _person_of(self, start: int, floor: int) -> Subject | None:
+        """"Artur Ghazaryan of the Homeland Front party said": the person, not the organisation, speaks."""
+        link = _PERSON_LINK.search(self.text, max(floor, start - 12), start)
+        if link is None:
+            return None
+        mention = self.actors.mention_at(max(floor, link.start() - 1), link.start())
+        if mention is None or mention.end != link.start() or self.actors.entities[mention.entity].kind != "person":
+            return None
+        return Subject(mention.entity, mention.start, mention.end)
 
     def _relative_subject(self, start: int, floor: int) -> Subject:
         """"Barkley, who said …": the relative pronoun stands for the name before it."""
