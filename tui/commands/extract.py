@@ -37,12 +37,13 @@ def run(args: argparse.Namespace, config: Config) -> int:
 
 def extract_all(sources: list[str], config: Config, quotes: bool = True) -> Any:
     """Yield one result dict per source, in order; a failing source yields an error dict."""
-    from tui.core.extract import extract_source
+    from tui.core.extract import extract_sources
 
     urls = [s for s in sources if s.lower().startswith(("http://", "https://"))]
     fetched = asyncio.run(_extract_urls(urls, config)) if urls else {}
+    files = iter(extract_sources([s for s in sources if s not in fetched]))
     for source in sources:
-        result = fetched[source] if source in fetched else extract_source(source)
+        result = fetched[source] if source in fetched else next(files)
         if quotes and "text" in result:
             from tui.core.quotes import analyse
 

@@ -131,7 +131,7 @@ async def extract_one(store: Store, article_id: int, settings: Settings) -> Page
 
 async def judge_page(pool: ExtractionPool, response: FetchResponse, url: str) -> PageOutcome:
     """Decide between full text and the feed's summary, with the reason."""
-    from tui.core.extract import detect_paywall, looks_like_html
+    from tui.core.extract import decode_html, detect_paywall, looks_like_html
 
     if response.error_kind == "too large":
         return PageOutcome(TextStatus.SUMMARY, note="page too large")
@@ -146,7 +146,7 @@ async def judge_page(pool: ExtractionPool, response: FetchResponse, url: str) ->
     extracted = await pool.extract(response.body, response.final_url or url)
     if extracted is None or len(extracted.text) < MIN_ARTICLE_CHARS:
         paywalled = await asyncio.to_thread(
-            detect_paywall, response.body.decode("utf-8", errors="replace"))
+            lambda: detect_paywall(decode_html(response.body)))
         return PageOutcome(TextStatus.SUMMARY,
                            note="paywall" if paywalled else "no article text found on the page")
     from tui.core.text import strip_controls
