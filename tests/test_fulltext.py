@@ -135,3 +135,18 @@ async def test_reader_shows_full_text_marker_and_reextracts(tmp_path: Path, serv
         assert "hard choices" in str(app.screen.query_one("#reader-body").render())
         assert server.requests["/p/good"] == 1
     store.close()
+
+
+def test_paywalled_page_is_labelled(tmp_path: Path, server) -> None:
+    teaser = (b'<html><head><title>Locked</title><script type="application/ld+json">'
+              b'{"@type": "NewsArticle", "isAccessibleForFree": false}</script></head>'
+              b'<body><article><p>Only the first line is free.</p>'
+              b'<div class="paywall">Subscribe to read more.</div></article></body></html>')
+    server.add("/p/locked", body=teaser, content_type="text/html")
+    feed = FeedConfig("News", feed_for(server, {"locked": "locked"}))
+    store = Store(tmp_path / "byline.db")
+    asyncio.run(refresh(store, [feed], Settings()))
+    status, note, text = statuses(store)["locked"]
+    assert (status, note) == (TextStatus.SUMMARY, "paywall")
+    assert text == "Short summary of locked."
+    store.close()
