@@ -137,6 +137,9 @@ def _split_title(tokens: list[str]) -> tuple[list[str], list[str]]:
 
 def _before_of(tokens: list[str]) -> list[str]:
     """"Bernie Sanders of Vermont" -> "Bernie Sanders": a person's "of PLACE" is no part of the name."""
+    index = _person_connective(tokens)
+    if index is not None:
+        return tokens[:index]
     if "of" not in tokens:
         return tokens
     head = tokens[:tokens.index("of")]
@@ -264,28 +267,40 @@ def _candidates_in_chunk(text: str, start: int, end: int, floor: int) -> list[Ca
     return result
 
 
-def _split_person_connective(piece: list[tuple[str, int, int]]) -> list[list[tuple[str, int, int]]]:
-    """"Anna Karapetyan for Armenia", "Artur Ghazaryan of the Homeland Front": the name stops at the connective.
+def _person_connective(tokens: list[str]) -> int | None:
+    """Where a person's name stops at "of", "for" or "on" ("Anna Karapetyan for Armenia"), if it does.
 
-    The words after it are a candidate of their own when they name an organisation; organisation names
-    with a connective ("National Bank of Georgia", "Council on Foreign Relations") are left whole.
+    Organisation names with a connective ("National Bank of Georgia", "Council on Foreign Relations",
+    "Missouri Secretary of State") have no person before it.
     """
-    tokens = [token for token, _, _ in piece]
     for index, token in enumerate(tokens):
         if token not in _PERSON_CONNECTIVES or index < 2:
             continue
-        titles, head = _split_title(tokens[:index])
+        head = _split_title(tokens[:index])[1]
         if len(head) < 2 or not all(_is_name_token(t) and t not in NAME_CONNECTORS for t in head):
-            return [piece]
+            return None
         if _is_strong_org(head) or place_name(" ".join(head)) or place_name(head[0]) \
                 or any(t in ORG_HEADS or t in TITLE_WORDS for t in head):
-            return [piece]           # "Missouri Secretary of State", "Massachusetts Institute of Technology"
-        tail = index + 1
-        if tail < len(tokens) and tokens[tail] == "the":
-            tail += 1
-        if tail < len(tokens) and _is_strong_org(tokens[tail:]):
-            return [piece[:index], piece[tail:]]
-        return [piece[:index]]       # "Bernie Sanders of Vermont": the place is no actor of its own
+            return None
+        return index
+    return None
+
+
+def _split_person_connective(piece: list[tuple[str, int, int]]) -> list[list[tuple[str, int, int]]]:
+    """"Artur Ghazaryan of the Homeland Front": the organisation after a person's connective is its own name.
+
+    Anything else after the connective ("Bernie Sanders of Vermont") stays in the piece, and the name
+    is cut there later, so the mention still covers the words a cue may follow.
+    """
+    tokens = [token for token, _, _ in piece]
+    index = _person_connective(tokens)
+    if index is None:
+        return [piece]
+    tail = index + 1
+    if tail < len(tokens) and tokens[tail] == "the":
+        tail += 1
+    if tail < len(tokens) and _is_strong_org(tokens[tail:]):
+        return [piece[:index], piece[tail:]]
     return [piece]
 
 
