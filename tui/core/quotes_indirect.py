@@ -37,20 +37,7 @@ _QUOTE_CLOSE_BEFORE = re.compile(r"(?:[,.!?]\s*[”\"’']|”)[^.!?“”\"]{0,
 _PREPOSITION_START = re.compile(r"(?:in|on|at|during|after|before|last|this|from|with|by|of|for|about|"
                                 r"earlier|later|yesterday|today|again|also)\b", re.IGNORECASE)
 _ATTITUDE_MIN_WORDS = 3
-# "said in an interview with CNN on Sunday that …": a setting phrase before the reported clause.
-_LATE_THAT = re.compile(r"\s+(?:in|at|during|on|to|with|after|before|while|from|through)\s(?:[^,;:“”\"]+?\s)?that\b")
-_NOMINAL_CUE = re.compile(
-    r"(?P<owner>\b(?:his|her|their|its|[A-Z][\w.-]*(?:’s|'s))\s+)?"
-    r"(?P<noun>\b(?:claims?|beliefs?|concerns?|fears?|hopes?|idea|notion|suggestions?|assertions?|arguments?|"
-    r"allegations?|warnings?|assurances?|insistence|accusations?|charges?|complaints?|predictions?|"
-    r"expectations?|speculation|rumou?rs?|reports?|suspicions?)\s+that)\b"
-)
-_CLAUSE_BREAK = re.compile(r",\s+(?:but|and\s+(?=he|she|they|it|the|a|his|her)|while|which|who|although|because|as|"
-                           r"even\s+as|whereas|though)\b|;|\s[—–]\s|,?\s+and\s+(?=(?:also\s+)?(?:said|says|added|"
-                           r"told|argued|called|promised|noted|warned|insisted)\b)")
-_QUOTE_CLOSE_BEFORE = re.compile(r"(?:[,.!?]\s*[”\"’']|”)[^.!?“”\"]{0,50}$")
-_PREPOSITION_START = re.compile(r"(?:in|on|at|during|after|before|last|this|from|with|by|of|for|about|"
-                                r"earlier|later|yesterday|today|again|also)\b", re.IGNORECASE)
+_COORDINATED = re.compile(r"\band\s+(?:also\s+)?$")
 _DATELINE = re.compile(r"[A-Z][A-Z .,'’-]{2,40}(?:\([^)]{1,40}\))?\s*[—–-]+\s*")
 
 
@@ -231,6 +218,9 @@ def layout_safe(text: str, start: int, cut: int) -> bool:
 def _quote_closes_before(text: str, layout: Layout, cue: Cue) -> bool:
     """Whether a quotation closes just before the cue, in the same paragraph ('"…," Dawson shouted')."""
     p_start = layout.paragraphs[layout.paragraph_index(cue.start)][0]
+    if _COORDINATED.search(text, max(p_start, cue.start - 12), cue.start) and \
+            not re.search(r"[,.!?]\s*[”\"’']\s+and\s+(?:also\s+)?$", text[max(p_start, cue.start - 20):cue.start]):
+        return False             # 'called it “a practical step” and said that …': a second verb, not an attribution
     return bool(_QUOTE_CLOSE_BEFORE.search(text[max(p_start, cue.start - 60):cue.start]))
 
 
@@ -238,7 +228,10 @@ def _subject_of(text: str, resolver: Resolver, cue: Cue, s_start: int) -> Subjec
     """The subject before a cue; for "…, saying X" the subject of the whole sentence."""
     if cue.text.lower().endswith("ing") and text[max(s_start, cue.start - 3):cue.start].strip() in {",", "while", "by"}:
         return resolver.sentence_subject(s_start, cue.start)
-    return resolver.subject_before(cue.start, s_start)
+    subject = resolver.subject_before(cue.start, s_start)
+    if (subject is None or subject.entity is None) and _COORDINATED.search(text, max(s_start, cue.start - 12), cue.start):
+        return resolver.sentence_subject(s_start, cue.start) or subject   # "Mammadli called … and said that …"
+    return subject
 
 
 def headline_attributions(text: str, layout: Layout, resolver: Resolver) -> list[Indirect]:
