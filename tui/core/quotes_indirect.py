@@ -38,7 +38,8 @@ _PREPOSITION_START = re.compile(r"(?:in|on|at|during|after|before|last|this|from
                                 r"earlier|later|yesterday|today|again|also)\b", re.IGNORECASE)
 _ATTITUDE_MIN_WORDS = 3
 _COORDINATED = re.compile(r"\band\s+(?:also\s+)?$")
-_DATELINE = re.compile(r"[A-Z][A-Z .,'’-]{2,40}(?:\([^)]{1,40}\))?\s*[—–-]+\s*")
+_DATELINE = re.compile(r"[A-Z][A-Z .,/'’-]{2,40}(?:[A-Z][a-z]+\.?,[ \t]*)?(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}[ \t]*)?"
+                       r"(?:\([^)]{1,40}\))?\s*[—–-]+\s*")
 
 
 @dataclass(frozen=True)

@@ -202,7 +202,7 @@ PORTFOLIO_WORDS: frozenset[str] = _words(
 ORG_NOUNS_BEFORE: frozenset[str] = _words(
     "office agency company firm regulator watchdog lender bank group party ministry broadcaster "
     "newspaper insurer carrier operator airline exchange fund institute association union service "
-    "startup outlet organisation organization network"
+    "startup outlet organisation organization network brokerage consultancy forwarder app railway"
 )
 # Common nouns that refer back to an organisation ("the ministry said").
 ORG_BACKREF_NOUNS: frozenset[str] = _words(

@@ -52,18 +52,20 @@ _ROLE_AFTER = re.compile(r",\s+(?:the|a|an)\s+([^,.;:“”\"()]{3,110}?)(?=,|\.
 _MODIFIER = re.compile(r"[A-Z][\w.]*(?:-[A-Z][\w.]*)*-(?:based|backed|led|born|run|owned|linked|funded|controlled|"
                        r"allied|aligned|affiliated|registered|listed|headquartered|focused|supported)")
 _PERSON_CONNECTIVES = {"of", "for", "on"}
-_ROLE_AT = re.compile(r"\b(?:%s)(?:\s+of\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?)?\s+at\s+$"
+_ROLE_AT = re.compile(r"\b(?:%s)(?:\s+of\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?)?\s+at\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}$"
                       % "|".join(sorted(ROLE_NOUNS, key=len, reverse=True)))
-_ORG_NOUN_BEFORE = re.compile(r"\b[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}(?:%s)\s+$"
+_ORG_NOUN_BEFORE = re.compile(r"(?:^|[^\w’'-])(?:[\w’'-]+\s+){0,2}(?<![\w’'])(?:%s)\s+$"
                               % "|".join(sorted(ORG_NOUNS_BEFORE, key=len, reverse=True)))
 _INSTITUTION = re.compile(r"[ \t]+(?:(%s)[ \t]+)?(%s)\b" % ("|".join(sorted(PORTFOLIO_WORDS)),
                                                             "|".join(sorted(INSTITUTION_NOUNS))))
 # "ALMATY —": the upper-case place that opens a wire story is a dateline, not an organisation.
-_CAPS_DATELINE = re.compile(r"[A-Z][A-Z.’'-]*[A-Z.](?:[ \t]+[A-Z][A-Z.’'-]*[A-Z.]){0,3}"
-                            r"(?=,?[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:[—–]|-[ \t]))")
+_DATELINE_TAIL = (r"(?:,[ \t]*[A-Z][a-z]+\.?)?(?:,?[ \t]*[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2})?,?[ \t]*"
+                  r"(?:\([^()\n]{1,40}\)[ \t]*)?(?:[—–]|-[ \t])")
+_CAPS_DATELINE = re.compile(r"[A-Z][A-Z.’'/-]*[A-Z.](?:[ \t]+[A-Z][A-Z.’'/-]*[A-Z.]){0,3}(?=%s)" % _DATELINE_TAIL)
 _STORY_LABELS = {"EXCLUSIVE", "BREAKING", "BREAKING NEWS", "UPDATE", "UPDATED", "WATCH", "LIVE", "ANALYSIS",
                  "OPINION", "EDITORIAL", "COMMENTARY", "REVIEW", "PHOTOS", "VIDEO", "FACT CHECK", "NEW", "CORRECTION"}
-_DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]{2,40}\(([A-Z][\w .&-]{1,40})\)\s*[—–-]")
+_DATELINE = re.compile(r"^[A-Z][A-Z .,/'’-]{2,40}(?:[A-Z][a-z]+\.?,[ \t]*)?(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}[ \t]*)?"
+                       r"\(([A-Z][\w .&-]{1,40})\)\s*[—–-]")
 
 @dataclass
 class Candidate:
@@ -405,12 +407,15 @@ def find_candidates(text: str) -> list[Candidate]:
 
 
 def _dateline_places(words: str, start: int) -> list[Candidate]:
-    """The places of an upper-case dateline ("ALMATY", "ST. LOUIS, Mo."), as places; nothing else."""
-    name = words.strip(" ,")
-    place = place_name(name)
-    if place is None and (not re.search(r"\w{3}", name) or name in _STORY_LABELS):
-        return []
-    return [Candidate(place or name.title(), start, start + len(name), "place", None, True)]
+    """The places of an upper-case dateline ("ALMATY", "YEREVAN/MOSCOW"), as places; nothing else."""
+    found = []
+    for part in re.finditer(r"[^/]+", words.rstrip(" ,")):           # "YEREVAN/MOSCOW"
+        name = part.group()
+        place = place_name(name)
+        if place is None and (not re.search(r"\w{3}", name) or name in _STORY_LABELS):
+            continue
+        found.append(Candidate(place or name.title(), start + part.start(), start + part.end(), "place", None, True))
+    return found
 
 
 def _is_call_to_action(line: str) -> bool:
