@@ -27,6 +27,7 @@ from tui.core.quotes_names import (
 _DEFINITION = re.compile(r"\s*\(([A-Z][A-Za-z&.]{1,9})\)")
 _BACKREF = re.compile(r"\b[Tt]he\s+(%s)\b" % "|".join(sorted(ORG_BACKREF_NOUNS, key=len, reverse=True)))
 
+_PLURAL_NOUN = re.compile(r"[a-z](?:ers|ists|ants|ents|ians|ics|als|ors|ees|ies|ks)$")
 # Pronouns look back at most this many characters for their antecedent.
 _ANTECEDENT_REACH = 5000
 
@@ -226,6 +227,8 @@ class _SingleWords:
 
     def kind(self, name: str) -> str | None:
         """person for a word that speaks ("Trump said"), organisation for a frequent one, else nothing."""
+        if name not in self.mid_sentence and _PLURAL_NOUN.search(name):
+            return None              # "Analysts said", "Traders expect": a plural noun opening a sentence
         if name in self.speakers:
             return "person"
         if self.counts.get(name, 0) >= 3 and name in self.mid_sentence:

@@ -189,6 +189,11 @@ def _classify(tokens: list[str], next_word: str, prev_word: str) -> str:
     return "organisation"
 
 
+def _has_first_name(tokens: list[str]) -> bool:
+    """"a group Barack Obama won": a known first name makes a person whatever the words before say."""
+    return len(tokens) > 1 and (tokens[0] in MALE_NAMES or tokens[0] in FEMALE_NAMES)
+
+
 def _named_as_organisation(text: str, start: int) -> bool:
     """"chief economist at Kartli Capital", "the statistics office Geostat": the words before make it an organisation."""
     window = text[max(0, start - 80):start]
@@ -347,7 +352,7 @@ def _candidate_from_tokens(text: str, piece: list[tuple[str, int, int]], floor: 
             return Candidate(" ".join(rest), start, end, kind, role, initial, gender)
         tokens = _before_of(tokens)
     kind = _classify(tokens, next_word, prev_word)
-    if kind in {"person", "unknown"} and _named_as_organisation(text, start):
+    if kind in {"person", "unknown"} and not _has_first_name(tokens) and _named_as_organisation(text, start):
         kind = "organisation"
     if kind == "person" and all(t in TITLE_WORDS or t in HONORIFICS for t in tokens):
         return None
