@@ -355,3 +355,73 @@ def test_many_names_stay_linear():
     analysis = analyse(text)
     assert time.perf_counter() - began < 8.0
     assert len([q for q in analysis.quotes if q.kind == "direct"]) == 4000
+
+
+def actor_kinds(text: str) -> dict[str, str]:
+    return {a.name: a.kind for a in analyse(text).actors}
+
+
+def test_person_name_stops_at_a_connective_and_keeps_the_organisation_after_it():
+    text = ("The deal was signed by Deputy Minister Olga Ivanova for Moldova and Senator Pavel Rusu for Romania. "
+            "Tudor Lupu of the Green Dawn party said the vote was “premature”.")
+    kinds = actor_kinds(text)
+    assert kinds["Olga Ivanova"] == "person" and kinds["Pavel Rusu"] == "person"
+    assert kinds["Tudor Lupu"] == "person" and kinds["Green Dawn"] == "organisation"
+    assert not [name for name in kinds if " for " in name or " of " in name]
+    partial = quotes_of(text, "partial")
+    assert [q.speaker for q in partial] == ["Tudor Lupu"]
+
+
+def test_organisation_names_with_of_stay_whole():
+    text = "The Central Bank of Moldova (CBM) cut rates. The CBM said inflation was falling."
+    actors = {a.name: a for a in analyse(text).actors}
+    assert actors["Central Bank of Moldova"].kind == "organisation"
+    assert "CBM" in actors["Central Bank of Moldova"].aliases
+
+
+def test_place_based_modifier_and_upper_case_dateline_are_not_actors():
+    text = ("CHISINAU — Markets rose on Monday. “It is a relief,” said Ion Popa, who heads the "
+            "Chisinau-based Danube Policy Centre.")
+    kinds = actor_kinds(text)
+    assert "CHISINAU" not in kinds and kinds.get("Chisinau") in {None, "place"}
+    assert kinds["Danube Policy Centre"] == "organisation"
+    assert not [name for name in kinds if "-based" in name]
+
+
+def test_wire_dateline_with_date_names_its_agency_only():
+    text = "ODESA, Nov 3 (Delta Wire) - Grain exports rose, traders said."
+    kinds = actor_kinds(text)
+    assert kinds["Delta Wire"] == "organisation"
+    assert "ODESA" not in kinds
+
+
+def test_organisation_known_from_the_words_before_it():
+    text = ("Inflation eased, according to the statistics office Moldstat. “Rates will fall,” said Dan Rusu, "
+            "chief economist at Prut Capital. Ana Lungu, a trader at the Chisinau brokerage Nistru Trade, agreed.")
+    kinds = actor_kinds(text)
+    assert kinds["Moldstat"] == "organisation"
+    assert kinds["Prut Capital"] == "organisation"
+    assert kinds["Nistru Trade"] == "organisation"
+    assert kinds["Dan Rusu"] == "person"
+
+
+def test_generic_word_before_a_role_and_plural_nouns_are_not_actors():
+    text = ("Government spokeswoman Maria Popescu said the plan stood. Analysts said the plan was risky. "
+            "Traders expect a cut.")
+    kinds = actor_kinds(text)
+    assert kinds == {"Maria Popescu": "person"}
+
+
+def test_the_ministry_resolves_to_a_lower_case_demonym_ministry():
+    text = ("The Romanian foreign ministry’s statement called the deal “a fair start”. According to the ministry, "
+            "the text still has to be approved by parliament.")
+    actors = {a.name: a for a in analyse(text).actors}
+    assert actors["Romanian foreign ministry"].kind == "organisation"
+    according = [q for q in quotes_of(text, "indirect") if q.cue == "According to"]
+    assert according and according[0].speaker == "Romanian foreign ministry"
+
+
+def test_second_verb_after_a_partial_quote_keeps_the_subject():
+    text = "Ion Rusu called the protocol “a practical step” and said that Chisinau hoped to finish next year."
+    indirect = [q for q in quotes_of(text, "indirect") if q.text.startswith("Chisinau hoped")]
+    assert indirect and indirect[0].speaker == "Ion Rusu"

@@ -27,7 +27,7 @@ from tui.core.quotes_names import (
 _DEFINITION = re.compile(r"\s*\(([A-Z][A-Za-z&.]{1,9})\)")
 _BACKREF = re.compile(r"\b[Tt]he\s+(%s)\b" % "|".join(sorted(ORG_BACKREF_NOUNS, key=len, reverse=True)))
 
-_PLURAL_NOUN = re.compile(r"[a-z](?:ers|ists|ants|ents|ians|ics|als|ors|ees|ies|ks)$")
+_PLURAL_NOUN = re.compile(r"[a-z](?:ers|sts|ants|ents|ians|ics|als|ors|ees|ies|ks)$")
 # Pronouns look back at most this many characters for their antecedent.
 _ANTECEDENT_REACH = 5000
 

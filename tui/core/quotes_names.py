@@ -257,7 +257,7 @@ def _candidates_in_chunk(text: str, start: int, end: int, floor: int) -> list[Ca
             pieces.append([])
         else:
             pieces[-1].append((token, t_start, t_end))
-    pieces = [part for piece in pieces for part in _split_person_connective(piece)]
+    pieces = [part for piece in pieces if piece for part in _split_person_connective(text, piece)]
     result: list[Candidate] = []
     previous: Candidate | None = None
     for piece in pieces:
@@ -293,7 +293,7 @@ def _person_connective(tokens: list[str]) -> int | None:
     return None
 
 
-def _split_person_connective(piece: list[tuple[str, int, int]]) -> list[list[tuple[str, int, int]]]:
+def _split_person_connective(text: str, piece: list[tuple[str, int, int]]) -> list[list[tuple[str, int, int]]]:
     """"Artur Ghazaryan of the Homeland Front": the organisation after a person's connective is its own name.
 
     Anything else after the connective ("Bernie Sanders of Vermont") stays in the piece, and the name
@@ -306,8 +306,8 @@ def _split_person_connective(piece: list[tuple[str, int, int]]) -> list[list[tup
     tail = index + 1
     if tail < len(tokens) and tokens[tail] == "the":
         tail += 1
-    if tail < len(tokens) and _is_strong_org(tokens[tail:]):
-        return [piece[:index], piece[tail:]]
+    if tail < len(tokens) and (_is_strong_org(tokens[tail:]) or _word_after(text, piece[-1][2]) in ORG_NOUNS_AFTER):
+        return [piece[:index], piece[tail:]]     # "… of the Green Dawn party": the party is named too
     return [piece]
 
 
