@@ -230,7 +230,8 @@ def _subject_of(text: str, resolver: Resolver, cue: Cue, s_start: int) -> Subjec
     if cue.text.lower().endswith("ing") and text[max(s_start, cue.start - 3):cue.start].strip() in {",", "while", "by"}:
         return resolver.sentence_subject(s_start, cue.start)
     subject = resolver.subject_before(cue.start, s_start)
-    if (subject is None or subject.entity is None) and _COORDINATED.search(text, max(s_start, cue.start - 12), cue.start):
+    coordinated = _COORDINATED.search(text, max(s_start, cue.start - 12), cue.start)
+    if coordinated and (subject is None or subject.entity is None):
         return resolver.sentence_subject(s_start, cue.start) or subject   # "Mammadli called … and said that …"
     return subject
 

@@ -195,7 +195,7 @@ def _has_first_name(tokens: list[str]) -> bool:
 
 
 def _named_as_organisation(text: str, start: int) -> bool:
-    """"chief economist at Kartli Capital", "the statistics office Geostat": the words before make it an organisation."""
+    """"chief economist at Kartli Capital", "the statistics office Geostat": words before that make an organisation."""
     window = text[max(0, start - 80):start]
     return bool(_ROLE_AT.search(window) or _ORG_NOUN_BEFORE.search(window))
 
