@@ -27,6 +27,12 @@ GENERIC_WORDS: frozenset[str] = frozenset(
     picture pictures gallery watch listen read analysis explainer explained review roundup recap digest
     highlights key takeaways things know need what's whats happening happened report reports
     interview q&a faq""".split()
+) | frozenset(
+    # Dates say when, not what: every story has a Monday and a November.
+    # (Not "may", "march" or "sun": as words they can carry the story.)
+    """monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thurs fri
+    january february april june july august september october november december jan feb apr jun
+    jul aug sep sept oct nov dec""".split()
 )
 
 # Whole headlines (after lowercasing and trimming punctuation) that say nothing about an event.
