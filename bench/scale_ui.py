@@ -32,7 +32,7 @@ from scale_common import memory_mb  # noqa: E402
 
 ANSI = re.compile(rb"\x1b(\[[0-9;?<>=]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)|[()][0-9A-Za-z]|[=>])")
 LIST_PAINTED = re.compile(rb"All articles \((\d+)\)")
-HELP_PAINTED = b"Byline keys"
+UNREAD_PAINTED = re.compile(rb"All articles \(\d+ unread\)")
 
 
 # -- start-up under a pseudo-terminal ----------------------------------------------------------
@@ -66,13 +66,11 @@ def launch(config: Path, cache_dir: Path, *, columns: int = 160, rows: int = 45,
                 first_paint = time.perf_counter() - started
                 count = int(found.group(1))
                 screen = b""
-                os.write(master, b"?")  # answered once the app handles keys
-            elif first_paint == first_paint and HELP_PAINTED in screen:
+                os.write(master, b"u")  # unread only: answered once the app handles keys
+            elif first_paint == first_paint and UNREAD_PAINTED.search(screen):
                 interactive = time.perf_counter() - started
                 break
     finally:
-        os.write(master, b"\x1b")
-        time.sleep(0.1)
         os.write(master, b"q")
         try:
             proc.wait(timeout=5)
