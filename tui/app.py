@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import threading
+import time
 
 from textual import on, work
 from textual.app import App
@@ -16,6 +17,9 @@ from tui.messages import FeedsRefreshed, RefreshFinished, RefreshProgress
 from tui.palette import FeedCommands
 from tui.screens.help import HelpScreen
 from tui.screens.main import MainScreen
+
+
+PROGRESS_INTERVAL = 0.15
 
 
 class BylineApp(App[None]):
@@ -39,6 +43,7 @@ class BylineApp(App[None]):
         self.store = store
         self.startup_message = startup_message
         self._cancel_refresh = threading.Event()
+        self._last_progress = 0.0
         self.refreshing = False
 
     def on_mount(self) -> None:
@@ -114,6 +119,11 @@ class BylineApp(App[None]):
     @on(RefreshProgress)
     def _on_progress(self, message: RefreshProgress) -> None:
         progress = message.progress
+        now = time.monotonic()
+        # A few updates a second are enough to watch; each one costs a layout on the UI thread.
+        if now - self._last_progress < PROGRESS_INTERVAL and progress.done < progress.total:
+            return
+        self._last_progress = now
         self.main.show_progress(progress.phase, progress.done, progress.total)
         if progress.phase == "pages":
             self.main.refresh_open_article()
@@ -128,6 +138,7 @@ class BylineApp(App[None]):
         main = self.main
         main.hide_progress()
         main.reload_articles()
+        main.warm_quote_index()
         from tui.screens.stories import StoriesScreen
 
         if isinstance(self.screen, StoriesScreen):

@@ -49,9 +49,10 @@ def analyse_pending(store: Store, *, cancel: threading.Event | None = None,
     """Analyse every article whose text is settled and not analysed yet; returns how many."""
     from tui.core.quotes import analyse
 
+    # analysed = 0 (not < version) so the partial index answers; a version bump resets the
+    # column to 0 in a migration.
     pending = [r[0] for r in store.conn().execute(
-        "SELECT id FROM articles WHERE analysed < ? AND text_status != 'pending' ORDER BY id",
-        (ANALYSIS_VERSION,))]
+        "SELECT id FROM articles WHERE analysed = 0 AND text_status != 'pending' ORDER BY id")]
     done = 0
     for start in range(0, len(pending), BATCH):
         if cancel is not None and cancel.is_set():

@@ -137,6 +137,10 @@ MIGRATIONS: tuple[str, ...] = (
     END;
     CREATE VIRTUAL TABLE quotes_vocab USING fts5vocab (quotes_fts, 'row');
     """,
+    # 4: list pages read the index alone: time order plus what a filter and a row need
+    """
+    CREATE INDEX articles_by_time_feed ON articles (sort_time DESC, id DESC, feed_id, read);
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

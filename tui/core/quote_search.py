@@ -50,11 +50,13 @@ class QuoteIndex:
         self._terms: list[str] = []
         self._term_set: set[str] = set()
         self._speakers: list[str] = []
-        self._stamp: tuple[int, int] | None = None
+        self._stamp: int | None = -1
 
-    def _load(self) -> None:
+    def load(self) -> None:
+        """Read the vocabulary and speakers once, and again only when quotes changed (cheap to
+        call before every search; call it early in a worker so the first search is quick)."""
         conn = self.store.conn()
-        stamp = tuple(conn.execute("SELECT coalesce(max(id), 0), count(*) FROM quotes").fetchone())
+        stamp = conn.execute("SELECT max(id) FROM quotes").fetchone()[0]  # O(1) on the rowid
         if stamp == self._stamp:
             return
         self._terms = sorted(r[0] for r in conn.execute("SELECT term FROM quotes_vocab"))
@@ -106,7 +108,7 @@ class QuoteIndex:
 
     def search(self, text: str, speaker: str | None = None, limit: int = 50) -> list[QuoteHit]:
         """Best matches first; with no words, the newest quotes (of the speaker, if given)."""
-        self._load()
+        self.load()
         query = self.match_query(text)
         if query == "":
             return []
@@ -127,10 +129,13 @@ class QuoteIndex:
             sql = (select + "quotes q " + joins + "WHERE " + " AND ".join(where)
                    + " ORDER BY a.sort_time DESC, q.start LIMIT ?")
         else:
-            sql = (select + "quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid " + joins
-                   + "WHERE quotes_fts MATCH ? " + "".join(f"AND {w} " for w in where)
-                   + "ORDER BY bm25(quotes_fts, 4.0, 1.0), a.sort_time DESC LIMIT ?")
-            params.insert(0, query)
+            # Rank inside the index first; join only the best rows (a one-letter prefix can
+            # match tens of thousands of quotes).
+            ranked = ("(SELECT rowid, bm25(quotes_fts, 4.0, 1.0) AS score FROM quotes_fts "
+                      "WHERE quotes_fts MATCH ? ORDER BY score LIMIT ?) m ")
+            sql = (select + ranked + "JOIN quotes q ON q.id = m.rowid " + joins + "WHERE "
+                   + " AND ".join(where) + " ORDER BY m.score, a.sort_time DESC LIMIT ?")
+            params[:0] = [query, limit * 4]
         try:
             rows = self.store.conn().execute(sql, (*params, limit)).fetchall()
         except sqlite3.OperationalError:

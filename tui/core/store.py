@@ -50,10 +50,12 @@ class ArticleFilter:
             clauses.append("a.feed_id = ?")
             params.append(self.feed_id)
         if self.tag is not None:
-            clauses.append("a.feed_id IN (SELECT id FROM feeds WHERE instr(tags, ?) > 0)")
+            clauses.append("+a.feed_id IN (SELECT id FROM feeds WHERE instr(tags, ?) > 0)")
             params.append(f"\n{self.tag}\n")
         if self.feed_id is None and self.tag is None and self.story_id is None:
-            clauses.append("a.feed_id IN (SELECT id FROM feeds WHERE subscribed = 1)")
+            # The unary + keeps this test from choosing the index: the time order (or the
+            # starred/unread partial index) should drive the query, not a scan per feed.
+            clauses.append("+a.feed_id IN (SELECT id FROM feeds WHERE subscribed = 1)")
         if self.unread_only:
             clauses.append("a.read = 0")
         if self.starred_only:

@@ -5,8 +5,11 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from datetime import datetime
+from itertools import islice
 
 from tui.core.stories_model import Assignment, Entry, StoryState, Tuning
+
+EXPLAIN_MEMBERS = 50
 
 
 class BatchPasses:
@@ -82,7 +85,7 @@ class BatchPasses:
         seen: set[int] = {story.story_id}
         best, best_score = None, self.tuning.merge_threshold
         for token in lookup:
-            for other_id in list(reversed(self._postings.get(token, {})))[: self.tuning.posting_scan]:
+            for other_id in islice(reversed(self._postings.get(token, {})), self.tuning.posting_scan):
                 other = self._stories.get(other_id)
                 if other is None or other_id in seen or len(other.members) < len(story.members):
                     continue
@@ -117,7 +120,9 @@ class BatchPasses:
         """Why a folded article belongs to `story`: the member sharing most weight with it, and those tokens."""
         weighted, _ = self._weighted(entry)
         best, best_shared, best_weight = None, [], 0.0
-        for member in story.members:
+        # The newest members are enough to explain, and keep a long story from making each new
+        # article cost its whole length.
+        for member in story.members[-EXPLAIN_MEMBERS:]:
             if member is entry:
                 continue
             shared = [t for t in weighted if t in member.weights]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -113,6 +113,12 @@ class MainScreen(ArticleActions, FeedEditingActions, Screen[None]):
             part.styles.max_width = self.config.settings.reader_width
         self.reload_feeds()
         self.query_one(ArticleList).focus()
+        self.warm_quote_index()
+
+    @work(thread=True, exclusive=True, group="quote-index", exit_on_error=False)
+    def warm_quote_index(self) -> None:
+        """Read the quote vocabulary ahead of time, so the first lookup keystroke is quick."""
+        self._quote_index().load()
 
     def on_resize(self) -> None:
         narrow = self.size.width < 100

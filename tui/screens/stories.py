@@ -28,6 +28,9 @@ from tui.widgets.article_list import age
 from tui.widgets.reader import Reader
 
 
+STORY_LIMIT = 200
+
+
 def story_prompt(info: StoryInfo) -> Text:
     text = Text("★ " if info.followed else "  ", style="yellow")
     text.append(info.headline, style="bold" if info.new_since_read else "")
@@ -85,7 +88,7 @@ class StoriesScreen(Screen[None]):
 
     def reload(self) -> None:
         keep = self.current.id if self.current else None
-        self.items = stories(self.store, min_outlets=self.min_outlets)
+        self.items = stories(self.store, min_outlets=self.min_outlets, limit=STORY_LIMIT)
         story_list = self.query_one("#story-list", OptionList)
         story_list.clear_options()
         story_list.add_options([Option(story_prompt(s)) for s in self.items])
@@ -109,12 +112,14 @@ class StoriesScreen(Screen[None]):
         self.articles = story_articles(self.store, info.id)
         listing = self.query_one("#story-articles", OptionList)
         listing.clear_options()
+        options = []
         for _, outlet, title, when, read in self.articles:
             text = Text(f"{when:%d %b %H:%M} ", style="dim")
             text.append(outlet, style="bold cyan")
             text.append("\n   ")
             text.append(title, style="" if read else "bold")
-            listing.add_option(Option(text))
+            options.append(Option(text))
+        listing.add_options(options)  # one call: each add_option re-measures the whole list
         if self.articles:
             listing.highlighted = 0
         self.reading = None

@@ -46,6 +46,7 @@ class FeedList(OptionList):
         super().__init__(id=id, markup=False)
         self.choices: dict[str, FeedChoice] = {}
         self.feeds: list[FeedInfo] = []
+        self._prompts: list[object] = []
 
     def set_feeds(self, feeds: list[FeedInfo], total_unread: int, starred: int) -> None:
         """Rebuild the entries, keeping the highlighted one."""
@@ -70,12 +71,25 @@ class FeedList(OptionList):
             label = ("! " if feed.failing else "  ") + feed.name
             options.append(self._option(key, label, feed.unread_count, width,
                                         failing=feed.failing))
+        if list(self.choices) == [c.key for c in choices] and self.option_count == len(options):
+            self._update_in_place(choices, options)
+            return
         self.choices = {c.key: c for c in choices}
+        self._prompts = [option.prompt for option in options]
         with self.prevent(OptionList.OptionHighlighted):
             self.clear_options()
             self.add_options(options)
             index = next((i for i, c in enumerate(choices) if c.key == keep), 0)
             self.highlighted = index
+
+    def _update_in_place(self, choices: list[FeedChoice], options: list[Option]) -> None:
+        """Same entries as before (a read-state change): replace only the prompts that differ,
+        instead of re-measuring hundreds of options."""
+        self.choices = {c.key: c for c in choices}
+        for index, option in enumerate(options):
+            if self._prompts[index] != option.prompt:
+                self._prompts[index] = option.prompt
+                self.replace_option_prompt_at_index(index, option.prompt)
 
     @staticmethod
     def _option(key: str, label: str, count: int, width: int, *, failing: bool = False,
