@@ -18,7 +18,6 @@ from tui.palette import FeedCommands
 from tui.screens.help import HelpScreen
 from tui.screens.main import MainScreen
 
-
 PROGRESS_INTERVAL = 0.15
 
 

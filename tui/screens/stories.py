@@ -27,7 +27,6 @@ from tui.core.store import Store
 from tui.widgets.article_list import age
 from tui.widgets.reader import Reader
 
-
 STORY_LIMIT = 200
 
 
