@@ -37,7 +37,7 @@ class SidePanel(Vertical):
     """Actors and quotes of the open article; enter on either posts a message to the screen."""
 
     DEFAULT_CSS = """
-    SidePanel { width: 36; border: round $panel-lighten-2; }
+    SidePanel { width: 32; border: round $panel-lighten-2; }
     SidePanel:focus-within { border: round $accent; }
     SidePanel > Label { color: $text-muted; padding: 0 1; }
     SidePanel > #side-actors { height: 1fr; max-height: 40%; }
