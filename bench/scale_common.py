@@ -31,6 +31,7 @@ def ensure_cache(articles: int, seed: int, *, log: bool = True) -> tuple[Path, f
     """The generated cache of that size, made now if missing; (path, seconds it took or None)."""
     path = cache_path(articles, seed)
     if path.exists():
+        migrate(path)
         return path, None
     SCALE_DIR.mkdir(parents=True, exist_ok=True)
     partial = path.with_suffix(".partial")
@@ -43,6 +44,13 @@ def ensure_cache(articles: int, seed: int, *, log: bool = True) -> tuple[Path, f
     if log:
         print(f"  generated in {stats['seconds']:.1f} s, {stats['bytes'] / 1e6:.0f} MB", flush=True)
     return path, stats["seconds"]
+
+
+def migrate(path: Path) -> None:
+    """Bring a kept cache to the current schema once, so no measured run pays for it."""
+    from tui.core.store import Store
+
+    Store(path).close()
 
 
 def working_copy(source: Path, folder: Path) -> Path:
