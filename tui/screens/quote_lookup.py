@@ -72,7 +72,8 @@ class QuoteLookupScreen(ModalScreen[QuoteHit | None]):
 
     @work(thread=True, exclusive=True, group="quote-lookup", exit_on_error=False)
     def run_lookup(self, query: str) -> None:
-        hits = self.index.search(query, limit=100)
+        # Thirty hits fill the screen; measuring more two-line prompts only delays the first one.
+        hits = self.index.search(query, limit=30 if not query.strip() else 60)
         self.app.call_from_thread(self._show, query, hits)
 
     def _show(self, query: str, hits: list[QuoteHit]) -> None:

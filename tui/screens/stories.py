@@ -27,7 +27,7 @@ from tui.core.store import Store
 from tui.widgets.article_list import age
 from tui.widgets.reader import Reader
 
-STORY_LIMIT = 200
+STORY_LIMIT = 100
 
 
 def story_prompt(info: StoryInfo) -> Text:
