@@ -60,6 +60,12 @@ async def test_start_navigate_open_refresh_and_see_errors(tmp_path: Path, server
         reader = app.screen.query_one(Reader)
         assert reader.article.title == "Story number 1"
         assert store.article(reader.article.id).read
+        counts = app.screen.query_one(FeedList)
+        assert counts.total_unread == 1  # updated in place, without a re-count
+        assert [f.unread_count for f in counts.feeds if f.name == "Daily"] == [1]
+        await pilot.press("m")
+        assert counts.total_unread == 2 and not store.article(reader.article.id).read
+        await pilot.press("m")
         await pilot.press("s")
         assert store.article(reader.article.id).starred
 

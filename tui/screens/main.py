@@ -224,7 +224,7 @@ class MainScreen(ArticleActions, FeedEditingActions, Screen[None]):
 
             article = replace(article, read=True)
             self.query_one(ArticleList).update_row(article_id, read=True)
-            self.reload_feeds()
+            self.query_one(FeedList).bump_unread(article.feed_id, -1)
         self.display_article(article)
 
     def display_article(self, article, *, keep_scroll: bool = False) -> None:  # type: ignore[no-untyped-def]
@@ -300,7 +300,7 @@ class MainScreen(ArticleActions, FeedEditingActions, Screen[None]):
             return
         self.store.set_read([article.id], not article.read)
         self.query_one(ArticleList).update_row(article.id, read=not article.read)
-        self.reload_feeds()
+        self.query_one(FeedList).bump_unread(article.feed_id, 1 if article.read else -1)
 
     def action_toggle_star(self) -> None:
         article_id = self._target_article()

@@ -47,11 +47,22 @@ class FeedList(OptionList):
         self.choices: dict[str, FeedChoice] = {}
         self.feeds: list[FeedInfo] = []
         self._prompts: list[object] = []
+        self.total_unread = 0
+        self.starred = 0
+
+    def bump_unread(self, feed_id: int, delta: int) -> None:
+        """One article changed its read state: adjust the counts without asking the cache."""
+        from dataclasses import replace
+
+        feeds = [replace(f, unread_count=max(f.unread_count + delta, 0)) if f.id == feed_id else f
+                 for f in self.feeds]
+        self.set_feeds(feeds, max(self.total_unread + delta, 0), self.starred)
 
     def set_feeds(self, feeds: list[FeedInfo], total_unread: int, starred: int) -> None:
         """Rebuild the entries, keeping the highlighted one."""
         keep = self.highlighted_choice.key if self.highlighted_choice else "all"
         self.feeds = feeds
+        self.total_unread, self.starred = total_unread, starred
         width = max(self.size.width - 2, 18)
         choices = [
             FeedChoice("all", "All articles", ArticleFilter()),
