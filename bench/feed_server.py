@@ -19,16 +19,40 @@ WORDS = ("government minister said talks border agreement market shares bank rat
          "economy growth exports sanctions ceasefire negotiations officials statement").split()
 
 
-def feed_xml(feed: int, items: int, seed: int = 7) -> bytes:
-    """A realistic RSS 2.0 feed: titles, links, guids, dates, 250-400 character descriptions."""
+_SYLLABLES = [a + b for a in ("b br c d f g h k l m n p pr r s st t tr v w z".split())
+              for b in ("a e i o u ai ou ea".split())]
+
+
+def _vocabulary(size: int = 20_000, seed: int = 11) -> list[str]:
+    rng = random.Random(seed)
+    words: dict[str, None] = {}
+    while len(words) < size:
+        words["".join(rng.choice(_SYLLABLES) for _ in range(rng.randint(1, 4)))] = None
+    return list(words)
+
+
+_REALISTIC = _vocabulary()
+_ZIPF_WEIGHTS = [1 / (rank + 1) for rank in range(len(_REALISTIC))]
+
+
+def _words(rng: random.Random, count: int, realistic: bool) -> list[str]:
+    if not realistic:
+        return [rng.choice(WORDS) for _ in range(count)]
+    return rng.choices(_REALISTIC, weights=_ZIPF_WEIGHTS, k=count)
+
+
+def feed_xml(feed: int, items: int, seed: int = 7, realistic: bool = False) -> bytes:
+    """An RSS 2.0 feed: titles, links, guids, dates, 250-400 character descriptions. Words come
+    from a 45-word news vocabulary (every item looks like every other: the worst case for story
+    grouping) or, realistic, from a 20,000-word Zipf vocabulary."""
     rng = random.Random(seed * 100_003 + feed)
     parts = ['<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" '
              'xmlns:dc="http://purl.org/dc/elements/1.1/"><channel>'
              f"<title>Outlet {feed}</title><link>http://outlet{feed}.example/</link>"
              f"<description>Synthetic outlet {feed}</description><language>en</language>"]
     for item in range(items):
-        title = " ".join(rng.choice(WORDS) for _ in range(rng.randint(6, 12))).capitalize()
-        body = " ".join(rng.choice(WORDS) for _ in range(rng.randint(40, 60)))
+        title = " ".join(_words(rng, rng.randint(6, 12), realistic)).capitalize()
+        body = " ".join(_words(rng, rng.randint(40, 60), realistic))
         day = 1 + (feed + item) % 28
         parts.append(
             f"<item><title>{title}</title><link>http://outlet{feed}.example/{item}</link>"
@@ -43,8 +67,10 @@ def feed_xml(feed: int, items: int, seed: int = 7) -> bytes:
 class FeedSite:
     """Precomputed responses for /feed/<n>.xml."""
 
-    def __init__(self, feeds: int, items: int, ignore_validators: bool, latency: float) -> None:
-        self.bodies = {f"/feed/{n}.xml": feed_xml(n, items) for n in range(feeds)}
+    def __init__(self, feeds: int, items: int, ignore_validators: bool, latency: float,
+                 realistic: bool = False) -> None:
+        self.bodies = {f"/feed/{n}.xml": feed_xml(n, items, realistic=realistic)
+                       for n in range(feeds)}
         self.etags = {p: '"' + hashlib.md5(b).hexdigest() + '"' for p, b in self.bodies.items()}
         self.last_modified = formatdate(1_763_000_000, usegmt=True)
         self.ignore_validators = ignore_validators
@@ -87,7 +113,8 @@ class FeedSite:
 
 
 async def serve(args: argparse.Namespace) -> None:
-    site = FeedSite(args.feeds, args.items, args.ignore_validators, args.latency_ms / 1000)
+    site = FeedSite(args.feeds, args.items, args.ignore_validators, args.latency_ms / 1000,
+                    realistic=args.vocabulary == "realistic")
     server = await asyncio.start_server(site.handle, "127.0.0.1", 0, backlog=1024)
     port = server.sockets[0].getsockname()[1]
     Path(args.port_file).write_text(str(port))
@@ -102,6 +129,7 @@ def main() -> None:
     parser.add_argument("--port-file", required=True)
     parser.add_argument("--ignore-validators", action="store_true")
     parser.add_argument("--latency-ms", type=float, default=0.0)
+    parser.add_argument("--vocabulary", choices=("tiny", "realistic"), default="tiny")
     asyncio.run(serve(parser.parse_args()))
 
 

@@ -101,3 +101,8 @@ def print_summary(summary: Any, out: TextIO, quiet: bool = False) -> None:
         f"{len(summary.failed)} failed{pages}" + (" (cancelled)" if summary.cancelled else ""),
         file=out,
     )
+    if summary.phase_seconds and not quiet:
+        phases = ", ".join(f"{name} {seconds:.1f}s" for name, seconds in summary.phase_seconds.items())
+        print(f"time: {phases}", file=out)
+    for error in summary.errors:
+        print(f"ERROR {error}", file=out)

@@ -50,9 +50,10 @@ def analyse_pending(store: Store, *, cancel: threading.Event | None = None,
     from tui.core.quotes import analyse
 
     # analysed = 0 (not < version) so the partial index answers; a version bump resets the
-    # column to 0 in a migration.
+    # column to 0 in a migration. Articles without full text are analysed from their feed text;
+    # storing a full text later sets analysed back to 0.
     pending = [r[0] for r in store.conn().execute(
-        "SELECT id FROM articles WHERE analysed = 0 AND text_status != 'pending' ORDER BY id")]
+        "SELECT id FROM articles WHERE analysed = 0 ORDER BY id")]
     done = 0
     for start in range(0, len(pending), BATCH):
         if cancel is not None and cancel.is_set():

@@ -41,6 +41,7 @@ class RefreshSummary:
     analysed: int = 0
     grouped: int = 0
     errors: list[str] = field(default_factory=list)
+    phase_seconds: dict[str, float] = field(default_factory=dict)
     cancelled: bool = False
     seconds: float = 0.0
 
@@ -93,12 +94,15 @@ async def refresh(
             for task in tasks:
                 task.cancel()
             await asyncio.gather(*tasks, return_exceptions=True)
+        summary.phase_seconds["feeds"] = time.monotonic() - started
         want_text = settings.fulltext if fulltext is None else fulltext
         if want_text and not summary.cancelled:
+            pages_started = time.monotonic()
             feed_ids = [fid for f in feeds if (fid := store.feed_id(f.url)) is not None]
             summary.fulltext = await fetch_full_texts(
                 store, fetcher, feed_ids, settings, progress=report, cancel=cancel)
             summary.cancelled = summary.fulltext.cancelled
+            summary.phase_seconds["pages"] = time.monotonic() - pages_started
     if not summary.cancelled:
         await _analyse_and_group(store, settings, summary, report, cancel)
     summary.seconds = time.monotonic() - started
@@ -115,14 +119,18 @@ async def _analyse_and_group(store: Store, settings: Settings, summary: RefreshS
         report(Progress("analysis", done, total))
 
     try:
+        started = time.monotonic()
         summary.analysed = await asyncio.to_thread(
             analyse_pending, store, cancel=cancel, progress=analysis_progress)
+        summary.phase_seconds["quotes"] = time.monotonic() - started
         if cancel.is_set():
             summary.cancelled = True
             return
         report(Progress("stories", 0, 1))
+        started = time.monotonic()
         summary.grouped = await asyncio.to_thread(group_pending, store,
                                                   settings.story_window_hours)
+        summary.phase_seconds["stories"] = time.monotonic() - started
         report(Progress("stories", 1, 1))
     except sqlite3.Error as exc:
         summary.errors.append(f"cannot write to the cache: {exc}")

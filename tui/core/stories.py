@@ -6,6 +6,7 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -99,7 +100,7 @@ class StoryEngine(BatchPasses):
         roundup = headline != item.title or not title_tokens
         text_tokens = tokenize(item.text, limit=tuning.text_chars) if item.text and not roundup else []
         # An outlet's own name (in datelines and credits) says nothing about the story.
-        own_name = {token.key for token in tokenize(item.outlet)} if item.outlet else set()
+        own_name = _outlet_keys(item.outlet)
         for tokens, base in ((title_tokens, 1.0), (text_tokens, tuning.text_weight)):
             for token in tokens:
                 if token.key in own_name:
@@ -310,6 +311,12 @@ class StoryEngine(BatchPasses):
             entry.mass = sum(w * w for w in entry.weighted.values())
             entry.epoch = self._epoch
         return entry.weighted, entry.mass
+
+
+@lru_cache(maxsize=4096)
+def _outlet_keys(outlet: str) -> frozenset[str]:
+    """The tokens of an outlet's name (cached: a refresh sees the same few hundred outlets)."""
+    return frozenset(token.key for token in tokenize(outlet)) if outlet else frozenset()
 
 
 def story_headline(titles: Sequence[str]) -> str:

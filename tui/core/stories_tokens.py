@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Words that carry no event identity. Kept short and explicit so the engine's behaviour is explainable.
 STOPWORDS: frozenset[str] = frozenset(
@@ -82,6 +83,7 @@ def strip_generic_prefix(title: str) -> str:
     return title
 
 
+@lru_cache(maxsize=65536)  # news vocabulary is Zipfian: most words repeat, pure function
 def stem(word: str) -> str:
     """Fold common English inflections together ("strikes", "struck" aside): cheap and consistent, not correct."""
     if word.isdigit() or len(word) <= 3:
@@ -103,6 +105,7 @@ def stem(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=65536)
 def _normalise(raw: str) -> str | None:
     """Lowercase a raw word, fold acronyms and possessives; None when nothing meaningful is left."""
     lowered = raw.lower().replace("\u2019", "'")
