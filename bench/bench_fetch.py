@@ -81,7 +81,7 @@ def timed_byline(toml: Path, cache: Path, scenario: str) -> float:
     out = subprocess.run(byline_cmd(toml, cache), check=True, capture_output=True,
                          text=True).stdout
     wall = time.perf_counter() - started
-    line = next((l for l in out.splitlines() if l.startswith("time: ")), "")
+    line = next((text for text in out.splitlines() if text.startswith("time: ")), "")
     for part in line.removeprefix("time: ").split(", "):
         if part:
             name, seconds = part.rsplit(" ", 1)
