@@ -81,7 +81,11 @@ class BatchPasses:
     def _closest_story(self, story: StoryState) -> tuple[StoryState, float] | None:
         profile, norm = self._profile(story)
         names = self._story_names(story)
-        lookup = sorted(profile, key=profile.__getitem__, reverse=True)[: self.tuning.lookup_tokens]
+        # As in placement: tokens found in too many documents find everything, so they look
+        # nothing up (they still count in the similarity below).
+        ceiling = max(20.0, self.tuning.max_df_share * self._documents)
+        lookup = [t for t in sorted(profile, key=profile.__getitem__, reverse=True)
+                  if self._df[t] <= ceiling][: self.tuning.lookup_tokens]
         seen: set[int] = {story.story_id}
         best, best_score = None, self.tuning.merge_threshold
         for token in lookup:
