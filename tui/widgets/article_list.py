@@ -78,7 +78,6 @@ class ArticleList(ScrollView, can_focus=True):
         self.filter = ArticleFilter()
         self.count = 0
         self._pages: OrderedDict[int, list[ArticleRow]] = OrderedDict()
-        self.badges: dict[int, int] = {}
 
     # -- data ----------------------------------------------------------------------------
     def show(self, flt: ArticleFilter, keep_article: int | None = None) -> None:
@@ -142,8 +141,7 @@ class ArticleList(ScrollView, can_focus=True):
         badge_style = self.get_component_rich_style("article-list--badge")
         mark = "●" if not row.read else " "
         star = "★" if row.starred else " "
-        outlets = self.badges.get(row.story_id or -1, row.story_outlets)
-        badge = f"+{outlets - 1} " if outlets > 1 else ""
+        badge = f"+{row.story_outlets - 1} " if row.story_outlets > 1 else ""
         outlet_width = 16 if width >= 70 else 10
         right = f" {set_cell_size(row.feed_name, outlet_width)} {age(row.time):>4}"
         title_width = max(0, width - 4 - cell_len(badge) - cell_len(right))
