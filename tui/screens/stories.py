@@ -26,6 +26,7 @@ from tui.core.grouping import (
 from tui.core.store import Store
 from tui.widgets.article_list import age
 from tui.widgets.reader import Reader
+from tui.widgets.vim_option_list import VimOptionList
 
 STORY_LIMIT = 100
 
@@ -71,9 +72,9 @@ class StoriesScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="story-panes"):
-            yield OptionList(id="story-list", markup=False)
+            yield VimOptionList(id="story-list", markup=False)
             with Vertical(id="story-detail"):
-                yield OptionList(id="story-articles", markup=False)
+                yield VimOptionList(id="story-articles", markup=False)
                 yield Static(Text(""), id="story-people")
             yield Reader(id="story-reader")
         yield Footer()

@@ -13,6 +13,7 @@ from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from tui.core.analysis import StoredActor, StoredQuote
+from tui.widgets.vim_option_list import VimOptionList
 
 KIND_MARK = {"direct": "“”", "partial": "‘’", "indirect": "≈"}
 
@@ -62,9 +63,9 @@ class SidePanel(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Label("Actors", id="side-actors-label")
-        yield OptionList(id="side-actors", markup=False)
+        yield VimOptionList(id="side-actors", markup=False)
         yield Label("Quotes", id="side-quotes-label")
-        yield OptionList(id="side-quotes", markup=False)
+        yield VimOptionList(id="side-quotes", markup=False)
 
     def on_mount(self) -> None:
         self.border_title = "Who said what"

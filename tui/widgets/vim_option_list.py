@@ -1,0 +1,17 @@
+"""An OptionList that also answers to vim keys, as every list in Byline does."""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+from textual.widgets import OptionList
+
+
+class VimOptionList(OptionList):
+    """j/k, g/G besides the arrows, home and end."""
+
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+        Binding("g", "first", "First", show=False),
+        Binding("G", "last", "Last", show=False),
+    ]
