@@ -367,6 +367,7 @@ class MainScreen(ArticleActions, FeedEditingActions, Screen[None]):
 
         def opened(choice: SearchChoice | None) -> None:
             if choice is not None:
+                self.reveal_in_list(choice.article_id)
                 self.open_article(choice.article_id)
                 self.query_one(Reader).scroll_to_text(choice.query)
                 self.query_one(Reader).focus()
@@ -389,8 +390,16 @@ class MainScreen(ArticleActions, FeedEditingActions, Screen[None]):
             self._quotes = QuoteIndex(self.store)
         return self._quotes
 
+    def reveal_in_list(self, article_id: int) -> None:
+        """Move the list cursor onto an article opened from elsewhere, when the list has it."""
+        articles = self.query_one(ArticleList)
+        index = self.store.row_index(articles.filter, article_id)
+        if index is not None:
+            articles.cursor = index
+
     def open_quote(self, article_id: int, start: int, end: int) -> None:
         """Open an article with one quote highlighted and scrolled into view."""
+        self.reveal_in_list(article_id)
         self.open_article(article_id)
         reader = self.query_one(Reader)
         reader.highlight(((start, end, "quote"),))

@@ -18,9 +18,15 @@ from tui.core.store import Store
 
 def hit_prompt(hit: QuoteHit) -> Text:
     text = Text(hit.speaker or "(unattributed)", style="bold")
-    text.append(": “")
-    text.append(hit.text if len(hit.text) < 240 else hit.text[:239] + "…")
-    text.append("”\n")
+    body = hit.text if len(hit.text) < 240 else hit.text[:239] + "…"
+    if hit.kind == "indirect":  # reported speech: not the speaker's own words
+        text.append(" (reported): ", style="dim")
+        text.append(body)
+    else:
+        text.append(": “")
+        text.append(body)
+        text.append("”")
+    text.append("\n")
     text.append(f"   {hit.feed_name} · {hit.time:%d %b %Y} · {hit.title}", style="dim")
     return text
 
