@@ -156,3 +156,23 @@ def test_refresh_keeps_one_worker(tmp_path: Path, server) -> None:
     asyncio.run(scenario())
     assert server.requests["/daily"] == 1
     store.close()
+
+
+async def test_command_palette_jumps_to_a_feed(tmp_path: Path, server) -> None:
+    server.add("/daily", body=rss("Daily", [item(1)]))
+    server.add("/broken", body=rss("Other", [item(2, "Other story")]))
+    config = load_config(make_config(tmp_path, server))
+    store = Store(config.db_path)
+    await refresh(store, config.feeds, config.settings)
+    app = make_app(config, store)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Go to Broken")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        articles = app.screen.query_one(ArticleList)
+        assert articles.filter.feed_id == store.feed_id(server.url("/broken"))
+        assert articles.current.title == "Other story"
+    store.close()
