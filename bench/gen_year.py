@@ -15,7 +15,6 @@ import random
 import sqlite3
 import sys
 import time
-from bisect import bisect_left
 from dataclasses import dataclass, field
 from itertools import accumulate
 from pathlib import Path
@@ -68,9 +67,9 @@ class Vocabulary:
         people = list(dict.fromkeys(
             f"{_word(rng, (1, 2)).capitalize()} {_word(rng, (2, 3)).capitalize()}"
             for _ in range(6_000)))
+        endings = ('Bank', 'Group', 'Council', 'Party', 'Institute', 'Union', 'Agency', 'Corp')
         organisations = list(dict.fromkeys(
-            f"{_word(rng, (2, 3)).capitalize()} {rng.choice(('Bank', 'Group', 'Council', 'Party', 'Institute', 'Union', 'Agency', 'Corp'))}"
-            for _ in range(1_500)))
+            f"{_word(rng, (2, 3)).capitalize()} {rng.choice(endings)}" for _ in range(1_500)))
         places = list(dict.fromkeys(_word(rng, (2, 3)).capitalize() for _ in range(800)))
         return cls(words, weights, people, organisations, places)
 

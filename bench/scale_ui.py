@@ -274,7 +274,7 @@ async def quotes_part(pilot, app, store, samples: dict[str, list[float]],  # typ
             target = field.value + char
             started = time.perf_counter()
             send_key(app, char if char != " " else "space")
-            await until(pilot, app, lambda: target in shown)
+            await until(pilot, app, lambda target=target: target in shown)
             paint(app)
             strokes.append(time.perf_counter() - started)
             shown.clear()
