@@ -83,3 +83,34 @@ async def test_open_step_follow_and_refresh(tmp_path: Path) -> None:
             await pilot.pause()
             assert all(read for *_, read in screen.articles)
         store.close()
+
+
+async def test_long_story_list_fills_in_after_first_paint(tmp_path: Path) -> None:
+    from tui.core.grouping import refresh_story_summaries
+    from tui.screens.stories import FIRST_SCREENFUL
+
+    config_path = tmp_path / "feeds.toml"
+    config_path.write_text("[settings]\nrefresh_minutes = 0\n")
+    config = load_config(config_path)
+    store = Store(config.db_path)
+    store.sync_feeds([("http://a.example/f", "A", ()), ("http://b.example/f", "B", ())])
+    with store.write() as tx:
+        for n in range(60):
+            for feed in (1, 2):
+                tx.execute("INSERT INTO articles (feed_id, guid, title, fetched, sort_time, "
+                           "story_id) VALUES (?, ?, ?, ?, ?, ?)",
+                           (feed, f"{feed}-{n}", f"Story {n} at {feed}", 1_764_000_000,
+                            1_764_000_000 - n * 60, n + 1))
+    refresh_story_summaries(store, range(1, 61))
+    app = make_app(config, store)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await pilot.press("S")
+        await pilot.pause()
+        screen = app.screen
+        screen.reload()
+        screen.reload()  # a second reload before the first one's remainder arrives
+        await pilot.pause(0.2)
+        story_list = screen.query_one("#story-list")
+        assert len(screen.items) == 60 > FIRST_SCREENFUL
+        assert story_list.option_count == 60  # all of them, none twice
+    store.close()

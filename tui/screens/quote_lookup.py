@@ -15,6 +15,8 @@ from textual.widgets.option_list import Option
 from tui.core.quote_search import QuoteHit, QuoteIndex
 from tui.core.store import Store
 
+FIRST_SCREENFUL = 12
+
 
 def hit_prompt(hit: QuoteHit) -> Text:
     text = Text(hit.speaker or "(unattributed)", style="bold")
@@ -88,11 +90,19 @@ class QuoteLookupScreen(ModalScreen[QuoteHit | None]):
         self.hits = hits
         results = self.query_one("#quote-results", OptionList)
         results.clear_options()
-        results.add_options([Option(hit_prompt(h)) for h in hits])
+        # A screenful at once, the rest after it is painted (each option is measured as added).
+        results.add_options([Option(hit_prompt(h)) for h in hits[:FIRST_SCREENFUL]])
+        if len(hits) > FIRST_SCREENFUL:
+            rest = [Option(hit_prompt(h)) for h in hits[FIRST_SCREENFUL:]]
+            self.call_after_refresh(self._add_rest, hits, rest)
         if hits:
             results.highlighted = 0
         label = f"{len(hits)} quote(s)" if query.strip() else "Newest quotes"
         self.query_one("#quote-count", Static).update(Text(label, style="dim"))
+
+    def _add_rest(self, hits: list[QuoteHit], rest: list[Option]) -> None:
+        if hits is self.hits:  # still the answer on screen
+            self.query_one("#quote-results", OptionList).add_options(rest)
 
     def _current(self) -> QuoteHit | None:
         index = self.query_one("#quote-results", OptionList).highlighted

@@ -29,6 +29,7 @@ from tui.widgets.reader import Reader
 from tui.widgets.vim_option_list import VimOptionList
 
 STORY_LIMIT = 100
+FIRST_SCREENFUL = 25
 
 
 def story_prompt(info: StoryInfo) -> Text:
@@ -69,6 +70,7 @@ class StoriesScreen(Screen[None]):
         self.current: StoryInfo | None = None
         self.articles: list[tuple[int, str, str, object, bool]] = []
         self.reading: int | None = None
+        self._generation = 0
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="story-panes"):
@@ -91,12 +93,23 @@ class StoriesScreen(Screen[None]):
         self.items = stories(self.store, min_outlets=self.min_outlets, limit=STORY_LIMIT)
         story_list = self.query_one("#story-list", OptionList)
         story_list.clear_options()
-        story_list.add_options([Option(story_prompt(s)) for s in self.items])
+        index = next((i for i, s in enumerate(self.items) if s.id == keep), 0)
+        # A screenful first, the rest once it is painted: each option is measured as it is
+        # added, and nobody reads story 90 in the first 50 ms.
+        first = max(FIRST_SCREENFUL, index + 1)
+        story_list.add_options([Option(story_prompt(s)) for s in self.items[:first]])
+        self._generation += 1
+        if len(self.items) > first:
+            rest = [Option(story_prompt(s)) for s in self.items[first:]]
+            self.call_after_refresh(self._add_rest, self._generation, rest)
         story_list.border_title = (f"Stories ({len(self.items)}"
                                    f"{', 2+ outlets' if self.min_outlets > 1 else ''})")
         if self.items:
-            index = next((i for i, s in enumerate(self.items) if s.id == keep), 0)
             story_list.highlighted = index
+
+    def _add_rest(self, generation: int, rest: list[Option]) -> None:
+        if generation == self._generation:  # not when a newer reload has rebuilt the list
+            self.query_one("#story-list", OptionList).add_options(rest)
 
     @on(OptionList.OptionHighlighted, "#story-list")
     def _story_highlighted(self, event: OptionList.OptionHighlighted) -> None:
