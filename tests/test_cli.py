@@ -151,3 +151,23 @@ def test_cluster_command_matches_the_engine(tmp_path: Path, capsys) -> None:
     bad.write_text('{"title": "no id"}\n', encoding="utf-8")
     assert main(["cluster", str(bad)]) == 1
     assert "line 1" in capsys.readouterr().err
+
+
+def test_packaged_default_feeds_match_the_repository() -> None:
+    repo = Path(__file__).resolve().parents[1]
+    assert (repo / "tui" / "default_feeds.toml").read_bytes() == (repo / "feeds.toml").read_bytes()
+
+
+def test_first_run_without_config_installs_the_defaults(tmp_path: Path, monkeypatch,
+                                                        capsys) -> None:
+    from tui.cli import _first_run_config
+    from tui.config import find_config, user_config_path
+
+    monkeypatch.chdir(tmp_path)
+    assert find_config(None) is None  # nothing anywhere: a first run outside the repository
+    path = _first_run_config()
+    assert path == user_config_path() and path.is_file()
+    assert "wrote the default feeds" in capsys.readouterr().err
+    assert find_config(None) == path  # found from then on
+    assert main(["feeds", "--json"]) == 0
+    assert len(json.loads(capsys.readouterr().out)) >= 15

@@ -7,6 +7,7 @@ import json
 import sqlite3
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import TextIO
 
 from tui import __version__
@@ -43,7 +44,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        config = load_config(find_config(args.config), args.cache_dir)
+        path = find_config(args.config)
+        if path is None and getattr(args, "handler", None) is None:
+            path = _first_run_config()
+        config = load_config(path, args.cache_dir)
         if getattr(args, "needs_keymap_check", True):
             _check_keymap(config)
     except ConfigError as exc:
@@ -63,6 +67,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     except sqlite3.Error as exc:
         print(f"byline: cache error ({config.db_path}): {exc}", file=sys.stderr)
         return EXIT_FAILURE
+
+
+def _first_run_config() -> Path | None:
+    from tui.config import install_default_config
+
+    path = install_default_config()
+    if path is not None:
+        print(f"byline: no feeds.toml found; wrote the default feeds to {path} (edit it, or "
+              "use `byline feeds add` / `byline opml import`)", file=sys.stderr)
+    return path
 
 
 class StoreFailure(Exception):

@@ -84,6 +84,21 @@ def find_config(cli_path: str | None) -> Path | None:
     return None
 
 
+def install_default_config() -> Path | None:
+    """First run outside the repository: copy the default subscriptions to the user config
+    directory, where the user can edit them. None when that is not possible."""
+    from importlib.resources import files
+
+    target = user_config_path()
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(files("tui").joinpath("default_feeds.toml").read_text("utf-8"),
+                          encoding="utf-8")
+    except OSError:
+        return None
+    return target
+
+
 def resolve_cache_dir(config_path: Path | None, cli_dir: str | None) -> Path:
     """--cache-dir, then $BYLINE_CACHE_DIR, then cache/ beside the config, then the user cache dir."""
     chosen = cli_dir or os.environ.get(CACHE_ENV)
