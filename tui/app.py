@@ -81,14 +81,13 @@ class BylineApp(App[None]):
         """Refresh at start when a feed was never fetched, or the last refresh is overdue."""
         if not self.config.feeds:
             return False
-        feeds = self.store.feeds()
-        if any(f.last_checked is None for f in feeds):
+        never, oldest = self.store.fetch_ages()
+        if never:
             return True
-        if minutes <= 0:
+        if minutes <= 0 or oldest is None:
             return False
         from datetime import UTC, datetime, timedelta
 
-        oldest = min(f.last_checked for f in feeds if f.last_checked is not None)
         return datetime.now(UTC) - oldest > timedelta(minutes=minutes)
 
     @property

@@ -180,6 +180,14 @@ class Store:
                     (url, name, _pack_tags(tags)),
                 )
 
+    def fetch_ages(self) -> tuple[int, datetime | None]:
+        """(feeds never fetched, oldest last check) over subscribed feeds, without counting
+        articles: what start-up needs to decide on a refresh."""
+        never, oldest = self.conn().execute(
+            "SELECT sum(last_checked IS NULL), min(last_checked) FROM feeds WHERE subscribed = 1"
+        ).fetchone()
+        return int(never or 0), to_dt(oldest)
+
     def feed_id(self, url: str) -> int | None:
         row = self.conn().execute("SELECT id FROM feeds WHERE url = ?", (url,)).fetchone()
         return row[0] if row else None
