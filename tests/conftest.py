@@ -28,3 +28,22 @@ def _isolate_user_config(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / ".cache"))
     monkeypatch.delenv("BYLINE_CONFIG", raising=False)
     monkeypatch.delenv("BYLINE_CACHE_DIR", raising=False)
+
+
+@pytest.fixture
+def server():
+    """A real HTTP server on 127.0.0.1 for the test (tests/feedserver.py)."""
+    from feedserver import FeedServer
+
+    with FeedServer() as srv:
+        yield srv
+
+
+@pytest.fixture
+def store(tmp_path: Path):
+    """A real SQLite cache in the test's temporary directory."""
+    from tui.core.store import Store
+
+    st = Store(tmp_path / "byline.db")
+    yield st
+    st.close()

@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-import pytest
 from feedserver import FeedServer, rss
 
 from tui.config import FeedConfig, Settings
@@ -31,12 +30,6 @@ def article_page(title: str) -> bytes:
             "</head><body><nav><a href='/'>Home</a> <a href='/world'>World</a></nav>"
             f"<article><h1>{title}</h1>{body}</article><footer>Copyright Example News</footer>"
             "</body></html>").encode()
-
-
-@pytest.fixture
-def server():
-    with FeedServer() as srv:
-        yield srv
 
 
 def feed_for(server: FeedServer, pages: dict[str, str]) -> str:

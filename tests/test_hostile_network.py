@@ -12,7 +12,7 @@ from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from feedserver import FeedServer, rss
+from feedserver import rss
 
 from tui.config import FeedConfig, Settings
 from tui.core.feeds import parse_feed
@@ -25,17 +25,9 @@ GOOD = rss("Good", [{"title": "Fine", "guid": "ok1", "link": "http://example.org
 
 
 @pytest.fixture
-def server():
-    with FeedServer() as srv:
-        srv.add("/good", body=GOOD)
-        yield srv
-
-
-@pytest.fixture
-def store(tmp_path: Path):
-    st = Store(tmp_path / "byline.db")
-    yield st
-    st.close()
+def server(server):
+    server.add("/good", body=GOOD)
+    return server
 
 
 def refresh_all(store: Store, feeds: list[FeedConfig]) -> dict[str, object]:

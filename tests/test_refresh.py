@@ -25,19 +25,6 @@ def items(prefix: str, count: int) -> list[dict[str, str]]:
              "pubDate": f"Mon, {10 + i:02d} Nov 2026 08:00:00 GMT"} for i in range(count)]
 
 
-@pytest.fixture
-def server():
-    with FeedServer() as srv:
-        yield srv
-
-
-@pytest.fixture
-def store(tmp_path: Path):
-    st = Store(tmp_path / "byline.db")
-    yield st
-    st.close()
-
-
 def run(store: Store, feeds: list[FeedConfig], settings: Settings = FAST):
     return asyncio.run(refresh(store, feeds, settings))
 

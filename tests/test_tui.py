@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-import pytest
 from feedserver import FeedServer, rss
 
 from tui.app import make_app
@@ -21,12 +20,6 @@ def item(n: int, title: str | None = None) -> dict[str, str]:
     return {"title": title or f"Story number {n}", "guid": f"g{n}",
             "link": f"http://example.org/{n}", "description": f"Summary of story {n}.",
             "pubDate": f"Mon, {10 + n:02d} Nov 2026 08:00:00 GMT"}
-
-
-@pytest.fixture
-def server():
-    with FeedServer() as srv:
-        yield srv
 
 
 def make_config(tmp_path: Path, server: FeedServer) -> Path:

@@ -6,13 +6,13 @@ from dataclasses import dataclass
 
 from rich.cells import cell_len, set_cell_size
 from rich.text import Text
-from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tui.core.models import FeedInfo
 from tui.core.store import ArticleFilter
+from tui.widgets.vim_option_list import VimOptionList
 
 
 @dataclass(frozen=True)
@@ -25,15 +25,8 @@ class FeedChoice:
     feed: FeedInfo | None = None
 
 
-class FeedList(OptionList):
+class FeedList(VimOptionList):
     """Feeds grouped by tag, with an All entry on top; failing feeds are marked with '!'."""
-
-    BINDINGS = [
-        Binding("j,down", "cursor_down", "Down", show=False),
-        Binding("k,up", "cursor_up", "Up", show=False),
-        Binding("g,home", "first", "First", show=False),
-        Binding("G,end", "last", "Last", show=False),
-    ]
 
     @dataclass
     class Chosen(Message):
@@ -138,8 +131,3 @@ class FeedList(OptionList):
             if choice.key != "stories":
                 self.screen.focus_next()
 
-    def action_first(self) -> None:
-        self.highlighted = 0
-
-    def action_last(self) -> None:
-        self.highlighted = max(self.option_count - 1, 0)
