@@ -6,7 +6,7 @@ import asyncio
 import mimetypes
 import time
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from email.utils import formatdate, parsedate_to_datetime
 from pathlib import Path
 from types import TracebackType
@@ -173,8 +173,6 @@ class Fetcher:
 
 
 def _with_seconds(response: FetchResponse, seconds: float) -> FetchResponse:
-    from dataclasses import replace
-
     return replace(response, seconds=seconds)
 
 

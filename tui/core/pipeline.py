@@ -78,7 +78,8 @@ async def refresh(
     started = time.monotonic()
     cancel = cancel or threading.Event()
     report = progress or (lambda _p: None)
-    store.sync_feeds((f.url, f.name, f.tags) for f in feeds) if feeds else None
+    if feeds:
+        store.sync_feeds((f.url, f.name, f.tags) for f in feeds)
     summary = RefreshSummary()
     async with Fetcher(limits_from(settings)) as fetcher:
         tasks = [asyncio.create_task(_refresh_feed(store, fetcher, feed, force)) for feed in feeds]
