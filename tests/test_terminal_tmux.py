@@ -70,3 +70,35 @@ def test_hostile_feed_in_tmux(tmp_path: Path) -> None:
                 time.sleep(0.2)
         finally:
             tmux(socket, "kill-server")
+
+
+def test_full_text_extracted_in_the_real_terminal(tmp_path: Path) -> None:
+    """The extraction pool starts from inside the running TUI (a regression: it once failed
+    there, and only there, with "bad value(s) in fds_to_keep")."""
+    socket = f"byline-test-{time.monotonic_ns()}"
+    paragraphs = "".join(f"<p>Paragraph {i} of the article about the Tavush border protocol, "
+                         f"signed by both commissions after long talks.</p>" for i in range(8))
+    with FeedServer() as server:
+        page = server.add("/page", content_type="text/html", body=(
+            f"<html><head><title>Border</title></head><body><article><h1>Border</h1>"
+            f"{paragraphs}</article></body></html>").encode())
+        url = server.add("/feed", body=(
+            '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>T</title>'
+            f"<item><title>Border deal signed</title><guid>b1</guid><link>{page}</link>"
+            "<description>Short summary.</description></item></channel></rss>").encode())
+        config = tmp_path / "feeds.toml"
+        config.write_text(f'[settings]\nrefresh_minutes = 0\n[[feeds]]\nname = "T"\nurl = "{url}"\n')
+        command = f"env -u COLUMNS -u LINES {sys.executable} -m tui --config {config}"
+        tmux(socket, "-f", "/dev/null", "new-session", "-d", "-s", "byline", "-x", "200", "-y",
+             "35", command)
+        try:
+            wait_for(socket, "Border deal signed")  # the refresh at start listed it
+            deadline = time.monotonic() + 30
+            while time.monotonic() < deadline and server.requests["/page"] == 0:
+                time.sleep(0.2)
+            time.sleep(1.0)
+            tmux(socket, "send-keys", "-t", "byline", "Enter")
+            screen = wait_for(socket, "FULL TEXT")
+            assert "extraction failed" not in screen
+        finally:
+            tmux(socket, "kill-server")
