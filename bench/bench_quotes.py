@@ -18,7 +18,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from tui.core.quotes import Analysis, Quote, analyse  # noqa: E402
+from tui.core.quotes.extractor import Analysis, Quote, analyse  # noqa: E402
 
 SHARED = Path(os.environ.get("BYLINE_SHARED", REPO.parent / "shared"))
 SEED = SHARED / "seeds" / "000_1a2815832409c3ba.txt"
@@ -334,7 +334,7 @@ DEMO = REPO / "seeds"
 
 def evaluate_demo() -> list[str]:
     """The project's own demo articles against seeds/quotes.json, as the app sees them (extract_html)."""
-    from tui.core.extract import extract_html
+    from tui.core.fulltext.extract import extract_html
 
     expected = json.loads((DEMO / "quotes.json").read_text(encoding="utf-8"))["articles"]
     quotes_right = quotes_total = actors_found = actors_total = 0

@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tui.core.stories import StoryEngine, StoryItem  # noqa: E402
+from tui.core.stories.engine import StoryEngine, StoryItem  # noqa: E402
 
 SHARED = Path(os.environ.get("BYLINE_SHARED", Path(__file__).resolve().parents[1].parent / "shared"))
 STORIES = SHARED / "data" / "stories"

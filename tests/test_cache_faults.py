@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 from feedserver import FeedServer, rss
 
-from tui.cli import main
+from tui.cli.main import main
 from tui.config import FeedConfig, Settings
 from tui.core.models import Outcome
-from tui.core.pipeline import refresh
-from tui.core.store import ArticleFilter, Store, open_store
+from tui.core.refresh import refresh
+from tui.core.store.database import ArticleFilter, Store, open_store
 
 QUIET = Settings(fulltext=False, read_timeout=2, total_timeout=5)
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from feedserver import FeedServer, rss
 
-from tui.cli import main
+from tui.cli.main import main
 
 
 def write(path: Path, text: str) -> Path:
@@ -106,7 +106,7 @@ def test_fetch_twice_reports_not_modified_and_errors(tmp_path: Path, capsys) -> 
 
 
 def test_every_command_has_help(capsys) -> None:
-    from tui.cli import build_parser
+    from tui.cli.main import build_parser
 
     parser = build_parser()
     commands = parser._subparsers._group_actions[0].choices  # type: ignore[union-attr]
@@ -124,7 +124,7 @@ def test_version(capsys) -> None:
 
 
 def test_cluster_command_matches_the_engine(tmp_path: Path, capsys) -> None:
-    from tui.core.stories import cluster_records
+    from tui.core.stories.engine import cluster_records
 
     records = [
         {"id": "a", "title": "Armenia and Azerbaijan sign Tavush border protocol",
@@ -160,7 +160,7 @@ def test_packaged_default_feeds_match_the_repository() -> None:
 
 def test_first_run_without_config_installs_the_defaults(tmp_path: Path, monkeypatch,
                                                         capsys) -> None:
-    from tui.cli import _first_run_config
+    from tui.cli.main import _first_run_config
     from tui.config import find_config, user_config_path
 
     monkeypatch.chdir(tmp_path)

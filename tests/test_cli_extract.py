@@ -9,7 +9,7 @@ from pathlib import Path
 from feedserver import FeedServer
 from test_fulltext import article_page
 
-from tui.cli import main
+from tui.cli.main import main
 
 
 def run_json(args: list[str], capsys) -> list[dict]:  # type: ignore[no-untyped-def]

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from conftest import shared_path
 
-from tui.cli import main
+from tui.cli.main import main
 from tui.config import load_config
 
 CONFIG = """# my feeds, hand-written

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 
 from tui.app import make_app
-from tui.cli import main
+from tui.cli.main import main
 from tui.config import load_config
-from tui.core.analysis import quotes_of
-from tui.core.pipeline import run_refresh
-from tui.core.store import Store
+from tui.core.quotes.pending import quotes_of
+from tui.core.refresh import run_refresh
+from tui.core.store.database import Store
 from tui.widgets.reader import Reader
 from tui.widgets.side_panel import SidePanel
 

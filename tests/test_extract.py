@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from conftest import shared_path
 
-from tui.core.extract import (
+from tui.core.fulltext.extract import (
     Extracted,
     ExtractionPool,
     detect_paywall,

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from feedserver import atom, rdf, rss
 
-from tui.core.fastfeed import parse_fast
-from tui.core.feeds import parse_feed, parse_with_feedparser
+from tui.core.feeds.fastparse import parse_fast
+from tui.core.feeds.parse import parse_feed, parse_with_feedparser
 
 DOCS = {
     "rss": rss("R", [{"title": "One &amp; two", "link": "/a/1", "guid": "x-1",

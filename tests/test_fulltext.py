@@ -9,8 +9,8 @@ from feedserver import FeedServer, rss
 
 from tui.config import FeedConfig, Settings
 from tui.core.models import TextStatus
-from tui.core.pipeline import refresh
-from tui.core.store import ArticleFilter, Store
+from tui.core.refresh import refresh
+from tui.core.store.database import ArticleFilter, Store
 
 PARAGRAPHS = [
     "The finance ministry said on Tuesday that the new budget would cut spending on roads by a "

@@ -15,10 +15,10 @@ import pytest
 from feedserver import rss
 
 from tui.config import FeedConfig, Settings
-from tui.core.feeds import parse_feed
+from tui.core.feeds.parse import parse_feed
 from tui.core.models import Outcome
-from tui.core.pipeline import refresh
-from tui.core.store import ArticleFilter, Store
+from tui.core.refresh import refresh
+from tui.core.store.database import ArticleFilter, Store
 
 FAST = Settings(read_timeout=1.0, connect_timeout=1.0, total_timeout=2.0, fulltext=False)
 GOOD = rss("Good", [{"title": "Fine", "guid": "ok1", "link": "http://example.org/ok"}])
@@ -70,7 +70,7 @@ def test_xml_attacks_are_refused(tmp_path: Path, server, store) -> None:
 
 
 def test_parser_never_reads_local_files_even_without_doctype_check(tmp_path: Path) -> None:
-    from tui.core.feeds import parse_with_feedparser
+    from tui.core.feeds.parse import parse_with_feedparser
 
     secret = tmp_path / "secret.txt"
     secret.write_text("TOP-SECRET-LOCAL-CONTENT")

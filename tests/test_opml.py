@@ -11,8 +11,8 @@ from conftest import shared_path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui.core.opml import OpmlError, export_opml, parse_opml, read_opml
-from tui.core.subscriptions import FeedEntry, clean_label
+from tui.core.feeds.opml import OpmlError, export_opml, parse_opml, read_opml
+from tui.core.feeds.subscriptions import FeedEntry, clean_label
 
 FIXED = datetime(2026, 1, 2, 3, 4, 5, tzinfo=timezone.utc)
 

@@ -6,7 +6,7 @@ import json
 
 from conftest import shared_path
 
-from tui.core.feeds import parse_feed
+from tui.core.feeds.parse import parse_feed
 from tui.core.text import strip_controls
 
 
@@ -48,8 +48,8 @@ def test_real_outlet_feeds_match_expected_item_counts() -> None:
 
 
 def test_fast_path_agrees_with_feedparser_on_the_corpus() -> None:
-    from tui.core.fastfeed import parse_fast
-    from tui.core.feeds import parse_with_feedparser
+    from tui.core.feeds.fastparse import parse_fast
+    from tui.core.feeds.parse import parse_with_feedparser
 
     root = shared_path("data", "feeds")
     compared = 0

@@ -9,7 +9,7 @@ from conftest import shared_path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tui.core.quotes import Analysis, Quote, _analyse, analyse
+from tui.core.quotes.extractor import Analysis, Quote, _analyse, analyse
 
 SEED = "000_1a2815832409c3ba"
 

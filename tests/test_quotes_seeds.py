@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from tui.core.extract import extract_html
-from tui.core.quotes import Analysis, analyse
+from tui.core.fulltext.extract import extract_html
+from tui.core.quotes.extractor import Analysis, analyse
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 EXPECTED = json.loads((SEEDS / "quotes.json").read_text(encoding="utf-8"))["articles"]

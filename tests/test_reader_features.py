@@ -9,10 +9,10 @@ import pytest
 from feedserver import FeedServer, rss
 
 from tui.app import make_app
-from tui.cli import main
+from tui.cli.main import main
 from tui.config import load_config
-from tui.core.pipeline import refresh
-from tui.core.store import ArticleFilter, Store
+from tui.core.refresh import refresh
+from tui.core.store.database import ArticleFilter, Store
 from tui.widgets.article_list import ArticleList
 from tui.widgets.feed_list import FeedList
 from tui.widgets.reader import Reader

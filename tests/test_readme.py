@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from tui.keymap import markdown_table
+from tui.bindings import markdown_table
 
 README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
 
@@ -13,7 +13,7 @@ README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding=
 def test_key_table_matches_bindings() -> None:
     found = re.search(r"<!-- keys:start -->\n(.*?)\n<!-- keys:end -->", README, re.S)
     assert found, "README lost its generated key table"
-    assert found.group(1) == markdown_table(), "run `python -m tui.keymap` and paste the table"
+    assert found.group(1) == markdown_table(), "run `python -m tui.bindings` and paste the table"
 
 
 def test_quick_start_is_two_commands() -> None:

@@ -10,10 +10,10 @@ import pytest
 from feedserver import FeedServer, atom, rdf, rss
 
 from tui.config import FeedConfig, Settings
-from tui.core.migrations import SCHEMA_VERSION
+from tui.core.store.migrations import SCHEMA_VERSION
 from tui.core.models import Outcome
-from tui.core.pipeline import refresh
-from tui.core.store import ArticleFilter, Store
+from tui.core.refresh import refresh
+from tui.core.store.database import ArticleFilter, Store
 
 FAST = Settings(read_timeout=0.5, connect_timeout=0.5, total_timeout=1.5, fulltext=False,
                 max_feed_bytes=200_000)
@@ -128,14 +128,14 @@ def test_migration_version_and_newer_cache_refused(tmp_path: Path) -> None:
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
     conn.close()
-    from tui.core.store import StoreError
+    from tui.core.store.database import StoreError
 
     with pytest.raises(StoreError, match="newer Byline"):
         Store(path)
 
 
 def test_damaged_cache_is_kept_aside(tmp_path: Path) -> None:
-    from tui.core.store import open_store
+    from tui.core.store.database import open_store
 
     path = tmp_path / "byline.db"
     path.write_bytes(b"this is not a database" * 100)

@@ -8,9 +8,9 @@ from feedserver import FeedServer, rss
 
 from tui.app import make_app
 from tui.config import load_config
-from tui.core.grouping import stories
-from tui.core.pipeline import refresh
-from tui.core.store import Store
+from tui.core.stories.pending import stories
+from tui.core.refresh import refresh
+from tui.core.store.database import Store
 from tui.screens.stories import StoriesScreen
 from tui.widgets.reader import Reader
 
@@ -86,7 +86,7 @@ async def test_open_step_follow_and_refresh(tmp_path: Path) -> None:
 
 
 async def test_long_story_list_fills_in_after_first_paint(tmp_path: Path) -> None:
-    from tui.core.grouping import refresh_story_summaries
+    from tui.core.stories.pending import refresh_story_summaries
     from tui.screens.stories import FIRST_SCREENFUL
 
     config_path = tmp_path / "feeds.toml"

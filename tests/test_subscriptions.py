@@ -12,8 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tui.config import load_config
-from tui.core.opml import export_opml, parse_opml
-from tui.core.subscriptions import (
+from tui.core.feeds.opml import export_opml, parse_opml
+from tui.core.feeds.subscriptions import (
     FeedEntry,
     FeedsFile,
     SubscriptionError,

@@ -13,7 +13,7 @@ from textual.binding import Binding
 from textual.worker import Worker, WorkerState
 
 from tui.config import Config
-from tui.core.store import Store
+from tui.core.store.database import Store
 from tui.messages import FeedsRefreshed, RefreshFinished, RefreshProgress
 from tui.palette import FeedCommands
 from tui.screens.help import HelpScreen
@@ -114,7 +114,7 @@ class BylineApp(App[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="refresh")
     def run_refresh(self) -> None:
-        from tui.core.pipeline import refresh
+        from tui.core.refresh import refresh
 
         def report(progress):  # type: ignore[no-untyped-def]
             self.post_message(RefreshProgress(progress))

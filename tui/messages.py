@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
-from tui.core.pipeline import Progress, RefreshSummary
+from tui.core.refresh import Progress, RefreshSummary
 
 
 @dataclass

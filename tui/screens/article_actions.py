@@ -12,7 +12,7 @@ from tui.widgets.reader import Reader
 
 if TYPE_CHECKING:
     from tui.config import Config
-    from tui.core.store import Store
+    from tui.core.store.database import Store
 
 
 def _documents_dir() -> Path:
@@ -39,7 +39,7 @@ class ArticleActions:
     def reextract(self, article_id: int) -> None:
         import asyncio
 
-        from tui.core.fulltext import extract_one
+        from tui.core.fulltext.pages import extract_one
 
         outcome = asyncio.run(extract_one(self.store, article_id, self.config.settings))
         self.app.call_from_thread(self._reextracted, article_id, outcome)

@@ -9,7 +9,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from tui.keymap import display_keys, key_table
+from tui.bindings import display_keys, key_table
 
 
 class HelpScreen(ModalScreen[None]):

@@ -11,7 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, ProgressBar, Static
 
 from tui.config import Config
-from tui.core.store import Store
+from tui.core.store.database import Store
 from tui.screens.article_actions import ArticleActions
 from tui.screens.feed_actions import FeedEditingActions
 from tui.widgets.article_list import ArticleList
@@ -22,7 +22,7 @@ from tui.widgets.side_panel import SidePanel
 
 def story_note(store: Store, article) -> str | None:  # type: ignore[no-untyped-def]
     """One line on the article's story: how wide it is and why this article joined it."""
-    from tui.core.grouping import membership, story
+    from tui.core.stories.pending import membership, story
 
     member = membership(store, article.id)
     info = story(store, member.story_id) if member else None
@@ -140,7 +140,7 @@ class MainScreen(ArticleActions, FeedEditingActions, Screen[None]):
     def reload_feeds(self) -> None:
         feeds = self.store.feeds()
         unread = sum(f.unread_count for f in feeds)
-        from tui.core.store import ArticleFilter
+        from tui.core.store.database import ArticleFilter
 
         starred = self.store.count_articles(ArticleFilter(starred_only=True))
         self.query_one(FeedList).set_feeds(feeds, unread, starred)
@@ -229,7 +229,7 @@ class MainScreen(ArticleActions, FeedEditingActions, Screen[None]):
 
     def display_article(self, article, *, keep_scroll: bool = False) -> None:  # type: ignore[no-untyped-def]
         """Show an article in the reader with its story note, and its actors and quotes."""
-        from tui.core.analysis import actors_of, quotes_of
+        from tui.core.quotes.pending import actors_of, quotes_of
 
         self.query_one(Reader).show(article, keep_scroll=keep_scroll,
                                     note=story_note(self.store, article))
@@ -384,7 +384,7 @@ class MainScreen(ArticleActions, FeedEditingActions, Screen[None]):
         self.app.push_screen(QuoteLookupScreen(self.store, self._quote_index()), opened)
 
     def _quote_index(self):  # type: ignore[no-untyped-def]
-        from tui.core.quote_search import QuoteIndex
+        from tui.core.quotes.lookup import QuoteIndex
 
         if getattr(self, "_quotes", None) is None:
             self._quotes = QuoteIndex(self.store)

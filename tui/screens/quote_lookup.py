@@ -12,8 +12,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from tui.core.quote_search import QuoteHit, QuoteIndex
-from tui.core.store import Store
+from tui.core.quotes.lookup import QuoteHit, QuoteIndex
+from tui.core.store.database import Store
 
 FIRST_SCREENFUL = 12
 

@@ -15,7 +15,7 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.config import Config
-from tui.core.grouping import (
+from tui.core.stories.pending import (
     StoryInfo,
     mark_story_read,
     mark_story_seen,
@@ -23,7 +23,7 @@ from tui.core.grouping import (
     stories,
     story_articles,
 )
-from tui.core.store import Store
+from tui.core.store.database import Store
 from tui.widgets.article_list import age
 from tui.widgets.reader import Reader
 from tui.widgets.vim_option_list import VimOptionList

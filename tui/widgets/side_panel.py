@@ -12,7 +12,7 @@ from textual.message import Message
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
-from tui.core.analysis import StoredActor, StoredQuote
+from tui.core.quotes.pending import StoredActor, StoredQuote
 from tui.widgets.vim_option_list import VimOptionList
 
 KIND_MARK = {"direct": "“”", "partial": "‘’", "indirect": "≈"}

@@ -1,0 +1,18 @@
+"""CLI subcommands, one module each; each exposes register(subparsers)."""
+
+from __future__ import annotations
+
+from tui.cli.commands import (
+    articles_command,
+    extract_command,
+    feeds_command,
+    fetch_command,
+    prune_command,
+    quotes_command,
+    search_command,
+    stories_command,
+    subscribe_command,
+)
+
+ALL = (fetch_command, articles_command, feeds_command, stories_command, search_command,
+       quotes_command, extract_command, prune_command, subscribe_command)

@@ -1,0 +1,108 @@
+"""`byline fetch`: refresh every feed headless, with a progress bar and a per-feed summary."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any, TextIO
+
+from tui.config import Config
+
+
+def register(commands: Any) -> None:
+    parser = commands.add_parser("fetch", help="refresh all feeds without the TUI",
+                                 description="Refresh all feeds (and article pages) headless.")
+    parser.add_argument("--no-fulltext", action="store_true",
+                        help="skip fetching article pages and extracting their text")
+    parser.add_argument("--reextract", action="store_true",
+                        help="fetch and extract every article's page again")
+    parser.add_argument("--force", action="store_true",
+                        help="also fetch feeds that asked us to back off (429/503)")
+    parser.add_argument("--quiet", "-q", action="store_true", help="print only errors")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace, config: Config) -> int:
+    from tui.cli.main import open_cache
+    from tui.core.refresh import run_refresh
+
+    if not config.feeds:
+        print(f"byline: no feeds configured ({config.path or 'no config file found'})",
+              file=sys.stderr)
+        return 0
+    store, _ = open_cache(config)
+    try:
+        if args.reextract:
+            store.reset_text()
+        bar = ProgressBar(sys.stderr) if not args.quiet else None
+        summary = run_refresh(
+            store, config.feeds, config.settings,
+            fulltext=False if args.no_fulltext else None, progress=bar, force=args.force,
+        )
+        if bar:
+            bar.finish()
+        print_summary(summary, sys.stdout, quiet=args.quiet)
+    finally:
+        store.close()
+    return 0
+
+
+class ProgressBar:
+    """A one-line progress bar on a terminal; silent when the stream is not a terminal."""
+
+    def __init__(self, stream: TextIO, width: int = 30) -> None:
+        self.stream = stream
+        self.width = width
+        self.active = stream.isatty()
+
+    def __call__(self, progress: Any) -> None:
+        if not self.active:
+            return
+        filled = int(self.width * progress.done / max(progress.total, 1))
+        bar = "#" * filled + "-" * (self.width - filled)
+        from tui.core.text import one_line
+
+        label = one_line(progress.label)[:40]
+        self.stream.write(f"\r[{bar}] {progress.done}/{progress.total} {progress.phase} "
+                          f"{label:<40}")
+        self.stream.flush()
+
+    def finish(self) -> None:
+        if self.active:
+            self.stream.write("\r" + " " * (self.width + 60) + "\r")
+            self.stream.flush()
+
+
+def print_summary(summary: Any, out: TextIO, quiet: bool = False) -> None:
+    from tui.core.models import Outcome
+    from tui.core.text import one_line
+
+    for result in sorted(summary.results, key=lambda r: r.name.casefold()):
+        failed = result.outcome.failed
+        if quiet and not failed:
+            continue
+        if result.outcome is Outcome.OK:
+            line = f"ok    {result.name}: {result.new_articles} new of {result.entries}"
+            if result.warning:
+                line += f" (warning: {one_line(result.warning)[:120]})"
+        elif result.outcome is Outcome.NOT_MODIFIED:
+            line = f"same  {result.name}: not modified"
+        elif result.outcome is Outcome.BACKING_OFF:
+            line = f"wait  {result.name}: {result.error}"
+        else:
+            line = f"ERROR {result.name}: {result.outcome.value}: {one_line(result.error or '')}"
+        print(line, file=out)
+    text = summary.fulltext
+    pages = (f"; pages: {text.full} full text, {text.fallback} summary only, {text.failed} failed"
+             if text.pages else "")
+    print(
+        f"{len(summary.results)} feeds in {summary.seconds:.1f}s: "
+        f"{summary.new_articles} new articles, {summary.count(Outcome.NOT_MODIFIED)} not modified, "
+        f"{len(summary.failed)} failed{pages}" + (" (cancelled)" if summary.cancelled else ""),
+        file=out,
+    )
+    if summary.phase_seconds and not quiet:
+        phases = ", ".join(f"{name} {seconds:.1f}s" for name, seconds in summary.phase_seconds.items())
+        print(f"time: {phases}", file=out)
+    for error in summary.errors:
+        print(f"ERROR {error}", file=out)

@@ -1,0 +1,157 @@
+"""Subscription commands: `opml import/export`, `import-newsboat`, `feeds add/remove/rename/tag`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from tui.config import Config
+
+
+def register(commands: Any) -> None:
+    opml = commands.add_parser("opml", help="import or export subscriptions as OPML",
+                               description="Exchange subscriptions with other readers (OPML 2.0).")
+    actions = opml.add_subparsers(dest="opml_action", metavar="ACTION", required=True)
+    importer = actions.add_parser("import", help="add the feeds of an OPML file to feeds.toml",
+                                  description="Add every feed of an OPML file; folders become tags.")
+    importer.add_argument("file", metavar="FILE", help="OPML file to read")
+    importer.add_argument("--allow-local", action="store_true",
+                          help="also import file:// and local-path feeds")
+    importer.set_defaults(handler=run_opml_import)
+    exporter = actions.add_parser("export", help="write the subscriptions as OPML",
+                                  description="Write the subscriptions as OPML 2.0 (tags become "
+                                              "folders).")
+    exporter.add_argument("file", nargs="?", metavar="FILE", help="output file (default: stdout)")
+    exporter.set_defaults(handler=run_opml_export)
+
+    newsboat = commands.add_parser("import-newsboat", help="import newsboat's urls file",
+                                   description="Add the feeds of a newsboat `urls` file, with its "
+                                               "tags and ~names.")
+    newsboat.add_argument("file", metavar="URLS_FILE", help="newsboat urls file")
+    newsboat.add_argument("--allow-local", action="store_true",
+                          help="also import file:// and local-path feeds")
+    newsboat.set_defaults(handler=run_newsboat_import)
+
+
+def register_feed_actions(feeds_parser: argparse.ArgumentParser) -> None:
+    """`byline feeds add|remove|rename|tag`, beside `byline feeds [--json]`."""
+    actions = feeds_parser.add_subparsers(dest="feeds_action", metavar="ACTION")
+    add = actions.add_parser("add", help="subscribe to a feed", description="Subscribe to a feed.")
+    add.add_argument("url", metavar="URL", help="feed URL (http(s), file:// or a path)")
+    add.add_argument("--name", help="display name (default: the host name)")
+    add.add_argument("--tag", action="append", default=[], help="a tag (repeatable)")
+    add.set_defaults(handler=run_feed_add)
+    remove = actions.add_parser("remove", help="unsubscribe (articles stay in the cache)",
+                                description="Unsubscribe from a feed by name or URL.")
+    remove.add_argument("feed", metavar="NAME_OR_URL")
+    remove.set_defaults(handler=run_feed_remove)
+    rename = actions.add_parser("rename", help="rename a feed", description="Rename a feed.")
+    rename.add_argument("feed", metavar="NAME_OR_URL")
+    rename.add_argument("new_name", metavar="NEW_NAME")
+    rename.set_defaults(handler=run_feed_rename)
+    tag = actions.add_parser("tag", help="set a feed's tags",
+                             description="Replace a feed's tags (none given clears them).")
+    tag.add_argument("feed", metavar="NAME_OR_URL")
+    tag.add_argument("tags", nargs="*", metavar="TAG")
+    tag.set_defaults(handler=run_feed_tag)
+
+
+def _edit(config: Config, change: Any) -> int:
+    from tui.config_edit import EditError, config_path_for_edit, edit_feeds
+
+    try:
+        message, _ = edit_feeds(config, change)
+    except EditError as exc:
+        print(f"byline: {exc}", file=sys.stderr)
+        return 1
+    print(f"{message} ({config_path_for_edit(config)})")
+    return 0
+
+
+def _read(file: str) -> bytes:
+    return Path(file).expanduser().read_bytes()
+
+
+def run_opml_import(args: argparse.Namespace, config: Config) -> int:
+    from tui.core.feeds.opml import OpmlError, read_opml
+
+    try:
+        result = read_opml(_read(args.file), allow_local=args.allow_local)
+    except (OpmlError, OSError) as exc:
+        print(f"byline: {args.file}: {exc}", file=sys.stderr)
+        return 1
+    return _merge(config, result, args.file)
+
+
+def run_newsboat_import(args: argparse.Namespace, config: Config) -> int:
+    from tui.core.feeds.subscriptions import SubscriptionError, read_newsboat_urls
+
+    try:
+        result = read_newsboat_urls(_read(args.file).decode("utf-8", errors="replace"),
+                                    allow_local=args.allow_local)
+    except (SubscriptionError, OSError) as exc:
+        print(f"byline: {args.file}: {exc}", file=sys.stderr)
+        return 1
+    if not result.entries:
+        print(f"byline: {args.file}: no feeds found", file=sys.stderr)
+        return 1
+    return _merge(config, result, args.file)
+
+
+def _merge(config: Config, result: Any, source: str) -> int:
+    for note in result.skipped:
+        print(f"skipped: {note}", file=sys.stderr)
+
+    def change(feeds: Any) -> str:
+        added, duplicates = feeds.merge(result.entries)
+        return (f"imported {len(added)} feed(s) from {source}; "
+                f"{len(duplicates)} already subscribed")
+
+    return _edit(config, change)
+
+
+def run_opml_export(args: argparse.Namespace, config: Config) -> int:
+    from tui.core.feeds.opml import export_opml
+    from tui.core.feeds.subscriptions import FeedEntry
+
+    entries = [FeedEntry(f.name, f.url, f.tags) for f in config.feeds]
+    text = export_opml(entries)
+    if args.file:
+        Path(args.file).expanduser().write_text(text, encoding="utf-8")
+        print(f"wrote {len(entries)} feed(s) to {args.file}")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def run_feed_add(args: argparse.Namespace, config: Config) -> int:
+    from tui.core.feeds.subscriptions import FeedEntry
+
+    def change(feeds: Any) -> str:
+        entry = FeedEntry.create(args.url, args.name, args.tag)
+        feeds.add(entry)
+        return f"added {entry.name}: {entry.url}"
+
+    return _edit(config, change)
+
+
+def run_feed_remove(args: argparse.Namespace, config: Config) -> int:
+    return _edit(config, lambda feeds: f"removed {feeds.remove(args.feed).name}")
+
+
+def run_feed_rename(args: argparse.Namespace, config: Config) -> int:
+    def change(feeds: Any) -> str:
+        feeds.rename(args.feed, args.new_name)
+        return f"renamed {args.feed} to {args.new_name}"
+
+    return _edit(config, change)
+
+
+def run_feed_tag(args: argparse.Namespace, config: Config) -> int:
+    def change(feeds: Any) -> str:
+        feeds.set_tags(args.feed, args.tags)
+        return f"tags of {args.feed}: {', '.join(args.tags) or '(none)'}"
+
+    return _edit(config, change)

@@ -1,0 +1,137 @@
+"""Command line: parse arguments, load the config, open the cache, run a subcommand or the TUI."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sqlite3
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TextIO
+
+from tui import __version__
+from tui.config import Config, ConfigError, find_config, load_config
+
+EXIT_OK = 0
+EXIT_FAILURE = 1
+EXIT_USAGE = 2
+
+Handler = Callable[[argparse.Namespace, Config], int]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="byline",
+        description="A keyboard-driven terminal news reader. With no command, opens the reader.",
+    )
+    parser.add_argument("--version", action="version", version=f"byline {__version__}")
+    parser.add_argument("--config", metavar="PATH",
+                        help="feeds.toml to use (default: $BYLINE_CONFIG, ./feeds.toml, "
+                             "then the user config directory)")
+    parser.add_argument("--cache-dir", metavar="DIR",
+                        help="cache directory (default: $BYLINE_CACHE_DIR, else cache/ beside "
+                             "the config file)")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    from tui.cli import commands as command_modules
+
+    for module in command_modules.ALL:
+        module.register(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        path = find_config(args.config)
+        if path is None and getattr(args, "handler", None) is None:
+            path = _first_run_config()
+        config = load_config(path, args.cache_dir)
+        if getattr(args, "needs_keymap_check", True):
+            _check_keymap(config)
+    except ConfigError as exc:
+        print(f"byline: config error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    handler: Handler = getattr(args, "handler", run_app)
+    try:
+        return handler(args, config)
+    except KeyboardInterrupt:
+        print("byline: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except StoreFailure as exc:
+        print(f"byline: {exc}", file=sys.stderr)
+        return EXIT_FAILURE
+    except sqlite3.Error as exc:
+        print(f"byline: cache error ({config.db_path}): {exc}", file=sys.stderr)
+        return EXIT_FAILURE
+
+
+def _first_run_config() -> Path | None:
+    from tui.config import install_default_config
+
+    path = install_default_config()
+    if path is not None:
+        print(f"byline: no feeds.toml found; wrote the default feeds to {path} (edit it, or "
+              "use `byline feeds add` / `byline opml import`)", file=sys.stderr)
+    return path
+
+
+class StoreFailure(Exception):
+    """The cache could not be opened; shown as one line."""
+
+
+def _check_keymap(config: Config) -> None:
+    if not config.keymap:
+        return
+    from tui.bindings import unknown_binding_ids
+
+    unknown = unknown_binding_ids(config.keymap)
+    if unknown:
+        raise ConfigError(f"{config.path}: [keymap] names unknown binding id(s): "
+                          f"{', '.join(sorted(unknown))}")
+
+
+def open_cache(config: Config, out: TextIO | None = None):  # type: ignore[no-untyped-def]
+    """Open the cache, printing a line if a damaged one was set aside."""
+    from tui.core.store.database import StoreError, open_store
+
+    try:
+        store, message = open_store(config.db_path)
+    except StoreError as exc:
+        raise StoreFailure(str(exc)) from exc
+    if message:
+        print(f"byline: {message}", file=out or sys.stderr)
+    return store, message
+
+
+def run_app(args: argparse.Namespace, config: Config) -> int:
+    store, message = open_cache(config)
+    from tui.app import make_app
+
+    if config.settings.fulltext:
+        _start_process_helpers()
+    app = make_app(config, store, startup_message=message)
+    app.run()
+    store.close()
+    return EXIT_OK
+
+
+def _start_process_helpers() -> None:
+    """Start multiprocessing's helper processes before Textual takes over stdio: started later,
+    from a worker, they fail with "bad value(s) in fds_to_keep" because Textual's stand-in for
+    sys.stderr has no file descriptor (found opening the demo in tmux)."""
+    if sys.platform != "linux":
+        return
+    from multiprocessing import forkserver, resource_tracker
+
+    resource_tracker.ensure_running()
+    forkserver.ensure_running()
+
+
+def print_json(data: object, out: TextIO | None = None) -> None:
+    stream = out or sys.stdout
+    json.dump(data, stream, ensure_ascii=False, indent=2, default=str)
+    stream.write("\n")

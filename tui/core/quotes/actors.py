@@ -1,0 +1,328 @@
+"""Rule-based actor finder: people, organisations and places named in an article, with their mentions."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from tui.core.quotes.lexicon import (
+    FEMALE_NAMES,
+    FEMALE_ROLE_WORDS,
+    MALE_NAMES,
+    MALE_ROLE_WORDS,
+    METONYMS,
+    NAME_SUFFIXES,
+    ORG_BACKREF_NOUNS,
+)
+from tui.core.quotes.names import (
+    Candidate,
+    find_candidates,
+    is_cue_subject,
+    place_name,
+    role_after,
+    role_before,
+)
+
+_DEFINITION = re.compile(r"\s*\(([A-Z][A-Za-z&.]{1,9})\)")
+_BACKREF = re.compile(r"\b[Tt]he\s+(%s)\b" % "|".join(sorted(ORG_BACKREF_NOUNS, key=len, reverse=True)))
+
+_PLURAL_NOUN = re.compile(r"[a-z](?:ers|sts|ants|ents|ians|ics|als|ors|ees|ies|ks)$")
+# Pronouns look back at most this many characters for their antecedent.
+_ANTECEDENT_REACH = 5000
+
+
+@dataclass
+class Entity:
+    """A mutable actor under construction."""
+
+    name: str
+    kind: str
+    role: str | None = None
+    aliases: set[str] = field(default_factory=set)
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    gender: str | None = None    # "f" or "m" when the text or a first name says so
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One place in the text where an entity is named (or referred back to)."""
+
+    start: int
+    end: int
+    entity: int
+
+
+class ActorIndex:
+    """Entities and their mentions, with the look-ups that speaker resolution needs."""
+
+    def __init__(self, entities: list[Entity], mentions: list[Mention]) -> None:
+        self.entities = entities
+        self.mentions = sorted(mentions, key=lambda m: (m.start, m.end))
+        self._starts = [m.start for m in self.mentions]
+
+    def mentions_between(self, start: int, end: int) -> list[Mention]:
+        """Mentions lying wholly inside [start, end)."""
+        index = bisect.bisect_left(self._starts, start)
+        found = []
+        while index < len(self.mentions) and self.mentions[index].start < end:
+            if self.mentions[index].end <= end:
+                found.append(self.mentions[index])
+            index += 1
+        return found
+
+    def mention_at(self, start: int, end: int) -> Mention | None:
+        """A mention overlapping [start, end), preferring the earliest."""
+        index = max(0, bisect.bisect_left(self._starts, start) - 1)
+        while index < len(self.mentions) and self.mentions[index].start < end:
+            mention = self.mentions[index]
+            if mention.end > start:
+                return mention
+            index += 1
+        return None
+
+    def last_before(self, pos: int, kinds: set[str], excluded: list[tuple[int, int]] = (),
+                    gender: str | None = None) -> int | None:
+        """The entity of the latest mention of one of kinds ending before pos, outside excluded spans."""
+        index = bisect.bisect_left(self._starts, pos) - 1
+        while index >= 0:
+            mention = self.mentions[index]
+            if pos - mention.end > _ANTECEDENT_REACH:
+                return None
+            entity = self.entities[mention.entity]
+            if mention.end <= pos and entity.kind in kinds and (gender is None or entity.gender in {None, gender}):
+                if not any(a <= mention.start < b for a, b in excluded):
+                    return mention.entity
+            index -= 1
+        return None
+
+
+def _gender_of(entity: Entity) -> str | None:
+    first = entity.name.split()[0]
+    if first in FEMALE_NAMES:
+        return "f"
+    if first in MALE_NAMES:
+        return "m"
+    role_words = set((entity.role or "").lower().split())
+    if role_words & FEMALE_ROLE_WORDS:
+        return "f"
+    if role_words & MALE_ROLE_WORDS:
+        return "m"
+    return None
+
+
+class _Builder:
+    """Merges candidates into entities in reading order."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.entities: list[Entity] = []
+        self.by_name: dict[str, int] = {}
+        self.mentions: list[Mention] = []
+        self.org_suffixes: dict[str, int] = {}
+
+    def entity(self, name: str, kind: str) -> int:
+        key = name.replace("’", "'")
+        if key not in self.by_name:
+            self.by_name[key] = len(self.entities)
+            self.entities.append(Entity(name, kind))
+        index = self.by_name[key]
+        if self.entities[index].kind in {"unknown", "surname"} and kind not in {"unknown", "surname"}:
+            self.entities[index].kind = kind
+        if kind == "organisation":
+            words = name.split()
+            for cut in range(1, len(words) - 1):
+                self.org_suffixes.setdefault(" ".join(words[cut:]), index)
+        return index
+
+    def alias(self, index: int, alias: str) -> None:
+        key = alias.replace("’", "'")
+        if alias != self.entities[index].name:
+            self.entities[index].aliases.add(alias)
+        self.by_name.setdefault(key, index)
+
+    def mention(self, index: int, start: int, end: int, role: str | None = None) -> None:
+        self.mentions.append(Mention(start, end, index))
+        self.entities[index].spans.append((start, end))
+        if role and not self.entities[index].role:
+            self.entities[index].role = role
+
+
+Surnames = dict[str, list[tuple[int, int]]]
+
+
+def _surnames(people: list[tuple[int, int, str]]) -> Surnames:
+    """word -> [(first offset, entity)] for the last name (and middle names) of every full name."""
+    table: Surnames = {}
+    for first_pos, index, full in sorted(people):
+        parts = [p for p in full.split() if p not in NAME_SUFFIXES]
+        keys = {parts[-1], *parts[1:]} if len(parts) > 2 else {parts[-1]} if parts else set()
+        for key in keys:
+            table.setdefault(key, []).append((first_pos, index))
+    return table
+
+
+def _surname_owner(surnames: Surnames, name: str, pos: int) -> int | None:
+    """The person whose name ends (or holds) this single word, preferring the latest before pos."""
+    best: int | None = None
+    for first_pos, index in surnames.get(name, ()):
+        if best is None or first_pos <= pos:
+            best = index
+    return best
+
+
+def build_actors(text: str) -> ActorIndex:
+    """Find every actor and mention in text."""
+    builder = _Builder(text)
+    candidates = find_candidates(text)
+    body_names = {c.name for c in candidates if not c.headline}
+    candidates = [c for c in candidates if not c.headline or c.name in body_names or " " not in c.name]
+    org_names = {c.name for c in candidates if c.kind == "organisation"}
+    for cand in candidates:
+        if cand.kind == "person" and cand.name in org_names:
+            cand.kind, cand.role = "organisation", None
+    full_people = [(c.start, c.name) for c in candidates if c.kind == "person" and len(c.name.split()) > 1]
+    people: list[tuple[int, int, str]] = []
+    seen: set[int] = set()
+    for first_pos, name in full_people:
+        index = builder.entity(name, "person")
+        if index not in seen:
+            seen.add(index)
+            people.append((first_pos, index, name))
+    persons = _surnames(people)
+    definitions = _acronym_definitions(text, candidates)
+    singles = _SingleWords(text, candidates)
+    for cand in candidates:
+        _place_candidate(builder, cand, persons, definitions, singles)
+        if cand.gender and cand.name.replace("’", "'") in builder.by_name:
+            builder.entities[builder.by_name[cand.name.replace("’", "'")]].gender = cand.gender
+    _add_backrefs(builder, text)
+    entities = builder.entities
+    for entity in entities:
+        if entity.kind == "surname":
+            entity.kind = "person"
+        if entity.kind == "person" and entity.gender is None:
+            entity.gender = _gender_of(entity)
+    keep = [i for i, e in enumerate(entities) if e.spans and e.kind != "unknown"]
+    remap = {old: new for new, old in enumerate(keep)}
+    mentions = [Mention(m.start, m.end, remap[m.entity]) for m in builder.mentions if m.entity in remap]
+    return ActorIndex([entities[i] for i in keep], mentions)
+
+
+class _SingleWords:
+    """What the text says about each lone capitalised word: how often, whether it speaks, where it stands."""
+
+    def __init__(self, text: str, candidates: list[Candidate]) -> None:
+        self.counts: dict[str, int] = {}
+        self.speakers: set[str] = set()
+        self.mid_sentence: set[str] = set()
+        for cand in candidates:
+            if cand.kind not in {"unknown", "surname"}:
+                continue
+            self.counts[cand.name] = self.counts.get(cand.name, 0) + 1
+            if is_cue_subject(text, cand.end):
+                self.speakers.add(cand.name)
+            if not cand.sentence_initial:
+                self.mid_sentence.add(cand.name)
+
+    def kind(self, name: str) -> str | None:
+        """person for a word that speaks ("Trump said"), organisation for a frequent one, else nothing."""
+        if name not in self.mid_sentence and _PLURAL_NOUN.search(name):
+            return None              # "Analysts said", "Traders expect": a plural noun opening a sentence
+        if name in self.speakers:
+            return "person"
+        if self.counts.get(name, 0) >= 3 and name in self.mid_sentence:
+            return "organisation"
+        return None
+
+
+def _place_candidate(builder: _Builder, cand: Candidate, persons: Surnames,
+                     definitions: dict[str, str], singles: _SingleWords) -> None:
+    text = builder.text
+    role = cand.role or (role_before(text, cand.start) if cand.kind in {"person", "surname"} else None)
+    if cand.kind in {"person", "surname"} and not role:
+        role = role_after(text, cand.end)
+    name = definitions.get(cand.name, cand.name)
+    if name in builder.by_name or name.replace("’", "'") in builder.by_name:
+        index = builder.by_name[name.replace("’", "'")]
+        builder.alias(index, cand.name)
+        builder.mention(index, cand.start, cand.end, role if builder.entities[index].kind == "person" else None)
+        return
+    if cand.kind in {"surname", "unknown"}:
+        owner = _surname_owner(persons, cand.name, cand.start)
+        if owner is not None:
+            builder.alias(owner, cand.name)
+            builder.mention(owner, cand.start, cand.end, role)
+            return
+        kind = singles.kind(cand.name) if cand.kind == "unknown" else "person"
+        if kind is None:
+            return
+        index = builder.entity(cand.name, kind)
+        builder.mention(index, cand.start, cand.end, role)
+        return
+    if cand.kind == "organisation" and " " not in cand.name:
+        owner = _surname_owner(persons, cand.name, cand.start)
+        if owner is not None:            # "the Clinton campaign" mentions Hillary Clinton
+            builder.alias(owner, cand.name)
+            builder.mention(owner, cand.start, cand.end)
+            return
+    if cand.kind == "organisation":
+        index = _org_suffix_owner(builder, cand.name)
+        if index is None:
+            index = builder.entity(METONYMS.get(name, name), "organisation")
+        builder.alias(index, cand.name)
+        builder.mention(index, cand.start, cand.end)
+        return
+    if cand.kind == "place":
+        place = place_name(cand.name) or cand.name
+        index = builder.entity(place, "place")
+        builder.alias(index, cand.name)
+        builder.mention(index, cand.start, cand.end)
+        return
+    index = builder.entity(cand.name, cand.kind)
+    builder.mention(index, cand.start, cand.end, role)
+
+
+def _org_suffix_owner(builder: _Builder, name: str) -> int | None:
+    """An earlier organisation whose name ends with this one ("Foreign Ministry" of "Russian Foreign Ministry")."""
+    if len(name.split()) < 2:
+        return None
+    index = builder.org_suffixes.get(name)
+    return index if index is not None and builder.entities[index].kind == "organisation" else None
+
+
+def _acronym_definitions(text: str, candidates: list[Candidate]) -> dict[str, str]:
+    """ACR -> Long Name for every "Long Name (ACR)" whose initials fit."""
+    found: dict[str, str] = {}
+    for cand in candidates:
+        if len(cand.name.split()) < 2:
+            continue
+        match = _DEFINITION.match(text, cand.end)
+        if not match:
+            continue
+        acronym = match.group(1)
+        initials = "".join(word[0] for word in cand.name.split() if word[0].isupper())
+        if acronym.replace(".", "")[0] == initials[0] and acronym not in found:
+            found[acronym] = cand.name
+    return found
+
+
+def _add_backrefs(builder: _Builder, text: str) -> None:
+    """Resolve "the ministry" to the latest organisation whose name holds that word."""
+    org_mentions = sorted((m.start, m.entity) for m in builder.mentions
+                          if builder.entities[m.entity].kind == "organisation")
+    starts = [start for start, _ in org_mentions]
+    for match in _BACKREF.finditer(text):
+        noun = match.group(1).lower()
+        after = text[match.end():match.end() + 2]
+        if after[:1] in {"’", "'"} and after not in {"’s", "'s"}:
+            continue
+        index = bisect.bisect_left(starts, match.start()) - 1
+        while index >= 0:
+            entity = builder.entities[org_mentions[index][1]]
+            words = entity.name.lower().split()
+            if noun in words or (noun == "organisation" and "organization" in words):
+                builder.alias(org_mentions[index][1], match.group().lower())
+                builder.mention(org_mentions[index][1], match.start(), match.end())
+                break
+            index -= 1

@@ -1,0 +1,419 @@
+"""Who said what: rule-based extraction of an article's actors and its direct, partial and indirect quotes."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from tui.core.quotes.actors import ActorIndex, build_actors
+from tui.core.quotes.indirect import Indirect, find_indirect
+from tui.core.quotes.lexicon import LISTENER_CUES
+from tui.core.quotes.marks import MarkSpan, find_mark_spans, paragraphs
+from tui.core.quotes.speakers import Cue, Layout, Resolver, Subject
+
+# Beyond this the rules still run but on a prefix: a reader never needs quotes from a 2 MB blob.
+MAX_CHARS = 400_000
+_MAX_ATTRIBUTION_WORDS = 14
+_RESUMED_QUOTE = re.compile(r"[,!?]\s*(?:''|[”\"’'])\s+(?:[^\s“”\"]+\s+){1,12}?[^\s“”\"]+,$")
+_GAP_AFTER_CUE = re.compile(r"[\w,:]\s$")
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A person, organisation or place named in the article."""
+
+    name: str
+    kind: str
+    role: str | None
+    aliases: tuple[str, ...]
+    mentions: int
+    first_offset: int
+    spans: tuple[tuple[int, int], ...]
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A direct, partial or indirect quote with its speaker (None for scare quotes and titles)."""
+
+    speaker: str | None
+    text: str
+    kind: str
+    cue: str | None
+    start: int
+    end: int
+    confidence: float
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything analyse() found in one article."""
+
+    actors: tuple[Actor, ...]
+    quotes: tuple[Quote, ...]
+
+    def to_json(self) -> dict:
+        """The JSON shape of `byline extract --json`."""
+        return {
+            "actors": [
+                {"name": a.name, "kind": a.kind, "role": a.role, "aliases": list(a.aliases), "mentions": a.mentions}
+                for a in self.actors
+            ],
+            "quotes": [
+                {"speaker": q.speaker, "text": q.text, "kind": q.kind, "cue": q.cue, "start": q.start, "end": q.end}
+                for q in self.quotes
+            ],
+        }
+
+
+@dataclass
+class _Draft:
+    """A quote while its speaker is being worked out."""
+
+    start: int
+    end: int
+    kind: str
+    mark: MarkSpan | None = None
+    entity: int | None = None
+    cue: str | None = None
+    confidence: float = 0.3
+    attributed: bool = False
+
+
+def analyse(text: str) -> Analysis:
+    """Find the actors and quotes of one article; offsets index into exactly this text. Never raises."""
+    if not isinstance(text, str) or not text.strip():
+        return Analysis((), ())
+    try:
+        return _analyse(text[:MAX_CHARS])
+    except Exception:
+        # Rules are heuristics over arbitrary input: a bug in one must not take the reader down.
+        return Analysis((), ())
+
+
+def _analyse(text: str) -> Analysis:
+    actors = build_actors(text)
+    marks = find_mark_spans(text)
+    layout = Layout(text, paragraphs(text), marks)
+    resolver = Resolver(text, actors, layout)
+    indirect = find_indirect(text, layout, resolver)
+    drafts = _direct_drafts(text, marks, layout, resolver)
+    _attribute_partials(text, drafts, indirect, layout, resolver)
+    drafts.extend(_indirect_drafts(indirect))
+    drafts.sort(key=lambda d: (d.start, d.end))
+    return Analysis(_public_actors(actors), tuple(_public_quote(text, d, actors) for d in drafts))
+
+
+def _public_actors(actors: ActorIndex) -> tuple[Actor, ...]:
+    result = []
+    for entity in actors.entities:
+        spans = tuple(sorted(set(entity.spans)))
+        result.append(Actor(entity.name, entity.kind, entity.role, tuple(sorted(entity.aliases)), len(spans),
+                            spans[0][0], spans))
+    kind_order = {"person": 0, "organisation": 1, "place": 2}
+    return tuple(sorted(result, key=lambda a: (kind_order.get(a.kind, 3), -a.mentions, a.first_offset)))
+
+
+def _public_quote(text: str, draft: _Draft, actors: ActorIndex) -> Quote:
+    speaker = actors.entities[draft.entity].name if draft.entity is not None else None
+    return Quote(speaker, text[draft.start:draft.end], draft.kind, draft.cue, draft.start, draft.end,
+                 round(draft.confidence, 2))
+
+
+# ---------------------------------------------------------------- direct and partial quotes
+
+
+def _direct_drafts(text: str, marks: list[MarkSpan], layout: Layout, resolver: Resolver) -> list[_Draft]:
+    drafts = [_Draft(m.inner_start, m.inner_end, _quote_kind(text, m, layout), m) for m in marks]
+    for index, draft in enumerate(drafts):
+        if draft.kind == "direct":
+            _attribute_in_sentence(text, draft, drafts, index, layout, resolver)
+    _attribute_by_neighbours(drafts, layout)
+    return drafts
+
+
+def _quote_kind(text: str, mark: MarkSpan, layout: Layout) -> str:
+    """direct for whole quoted sentences, partial for fragments embedded in the author's sentence."""
+    if mark.continued or mark.continues:
+        return "direct"
+    inner = text[mark.inner_start:mark.inner_end].strip()
+    s_start, _ = layout.sentence(mark.open_start)
+    before = text[s_start:mark.open_start].rstrip()
+    if re.search(r"\bthat$", before):
+        return "partial"             # mixed quote: 'said that "…"' is reported speech quoting words
+    if _RESUMED_QUOTE.search(before):
+        return "direct"              # "This used to be ours," he said, "but it is changing."
+    if not before or before[-1] in ":":
+        return "direct" if len(inner.split()) >= 2 or inner[-1:] in ".!?" else "partial"
+    if _GAP_AFTER_CUE.search(before + " ") and layout.cues(max(s_start, mark.open_start - 60), mark.open_start):
+        cue = layout.cues(max(s_start, mark.open_start - 60), mark.open_start)[-1]
+        if _gap_ok(text[cue.end:mark.open_start], cue.text.lower()):
+            return "direct" if inner[:1].isupper() or len(inner.split()) >= 4 else "partial"
+    if inner[:1].isupper() and len(inner.split()) >= 6 and re.search(r"[.!?,]\W*$", inner):
+        return "direct"
+    return "partial"
+
+
+def _attribute_in_sentence(text: str, draft: _Draft, drafts: list[_Draft], index: int,
+                           layout: Layout, resolver: Resolver) -> None:
+    """"…," X said / said X / X, the deputy chairman of Y, told Z / X said: "…"."""
+    mark = draft.mark
+    s_start, s_end = layout.sentence(mark.open_start)
+    _, s_end = layout.sentence(max(mark.open_start, mark.close_end - 1))
+    next_open = drafts[index + 1].mark.open_start if index + 1 < len(drafts) else s_end
+    prev_close = drafts[index - 1].mark.close_end if index > 0 else s_start
+    after_end = min(s_end, next_open) if next_open > mark.close_end else s_end
+    found = _cue_after(text, mark.close_end, after_end, layout, resolver)
+    if found is None:
+        found = _cue_before(text, max(s_start, prev_close), mark.open_start, layout, resolver)
+    if found is None and after_end == s_end and not text[mark.close_end:s_end].strip():
+        following = drafts[index + 1].mark.open_start if index + 1 < len(drafts) else len(text)
+        found = _cue_in_next_sentence(text, s_end, following, layout, resolver)
+    if found is None:
+        found = _colon_intro(text, max(s_start, prev_close), mark.open_start, resolver)
+    if found is None and re.search(r"[,!?—–-]\W*$", text[mark.inner_start:mark.inner_end]):
+        found = _unlisted_verb_after(text, mark.close_end, after_end, resolver)
+    if found is None and s_start == mark.open_start and prev_close <= s_start:
+        found = _cue_in_previous_sentence(text, s_start, prev_close, layout, resolver)
+    if found is None:
+        return
+    subject, cue = found
+    draft.entity, draft.cue, draft.attributed = subject.entity, (None if cue.text == ":" else cue.text), True
+    draft.confidence = 0.8 if subject.pronoun else 0.9
+    if subject.entity is None:
+        draft.confidence = 0.6
+
+
+def _cue_after(text: str, start: int, end: int, layout: Layout, resolver: Resolver) -> tuple[Subject, Cue] | None:
+    for cue in layout.cues(start, end):
+        between = text[start:cue.start]
+        if len(between.split()) > _MAX_ATTRIBUTION_WORDS or ";" in between:
+            return None
+        if not between.strip(" ,\t"):
+            subject = resolver.subject_after(cue.end, end)
+        else:
+            subject = resolver.subject_before(cue.start, start)
+            if subject is not None and subject.start < start:
+                subject = None
+        if subject is not None:
+            return subject, cue
+        return None
+    return None
+
+
+def _cue_in_next_sentence(text: str, s_end: int, next_open: int, layout: Layout,
+                          resolver: Resolver) -> tuple[Subject, Cue] | None:
+    """"…." Trump said. -- the attribution as a short sentence of its own after the quote."""
+    n_start, n_end = layout.sentence(s_end + 1 if s_end < len(text) and text[s_end].isspace() else s_end)
+    if n_start < s_end or layout.paragraph_index(n_start) != layout.paragraph_index(s_end - 1):
+        return None
+    if next_open < n_end or len(text[n_start:n_end].split()) > 16:
+        return None
+    return _cue_after(text, n_start, n_end, layout, resolver)
+
+
+def _unlisted_verb_after(text: str, start: int, end: int, resolver: Resolver) -> tuple[Subject, Cue] | None:
+    """"Go back to Univision," Trump barked / scoffed Arianna Gil: a speaker and any past-tense verb."""
+    window = text[start:min(end, start + 120)]
+    lead = len(window) - len(window.lstrip(" ,"))
+    mentions = [m for m in resolver.actors.mentions_between(start, start + len(window))
+                if resolver.actors.entities[m.entity].kind in {"person", "organisation"}]
+    pronoun = re.match(r"[ ,]*(he|she|they|it)\s+([a-z]+(?:ed|s))\b", window)
+    if pronoun:
+        subject = resolver.subject_before(start + pronoun.end(1), start)
+        if subject is not None:
+            return subject, Cue(start + pronoun.start(2), start + pronoun.end(2), pronoun.group(2))
+    if not mentions or mentions[0].start - start > lead + 1 + 20:
+        return None
+    first = mentions[0]
+    if first.start - start <= lead + 1:
+        verb = re.match(r"(?:\s*\([^()]{1,30}\))?\s+([a-z]+ed)\b", text[first.end:first.end + 40])
+        if verb:
+            offset = first.end + verb.start(1)
+            cue = Cue(offset, offset + len(verb.group(1)), verb.group(1))
+            return Subject(first.entity, first.start, first.end), cue
+        return None
+    verb = re.fullmatch(r"[ ,]*([a-z]+ed)\s+", text[start:first.start])
+    if verb:
+        offset = start + verb.start(1)
+        return Subject(first.entity, first.start, first.end), Cue(offset, offset + len(verb.group(1)), verb.group(1))
+    return None
+
+
+def _cue_in_previous_sentence(text: str, s_start: int, prev_close: int, layout: Layout,
+                              resolver: Resolver) -> tuple[Subject, Cue] | None:
+    """X said in a statement. "There are no paper ballots to recount." -- the quote opens the next sentence."""
+    p_start, _ = layout.sentence(max(0, s_start - 2))
+    if p_start >= s_start or layout.paragraph_index(p_start) != layout.paragraph_index(s_start):
+        return None
+    if p_start < prev_close:
+        return None
+    previous = text[p_start:s_start].rstrip()
+    if not previous.endswith((".", ":")):
+        return None
+    cues = layout.cues(p_start, s_start)
+    if not cues or len(text[cues[-1].end:s_start].split()) > 6:
+        return None
+    cue = cues[-1]
+    subject = resolver.subject_before(cue.start, p_start) or resolver.subject_after(cue.end, s_start)
+    return (subject, cue) if subject is not None else None
+
+
+def _colon_intro(text: str, start: int, end: int, resolver: Resolver) -> tuple[Subject, Cue] | None:
+    """Carl Bialik: "…" / Rubio fired back forcefully: "…"."""
+    before = text[start:end].rstrip()
+    if not before:
+        before, start = _previous_paragraph_tail(text, end)
+    if not before.endswith(":"):
+        return None
+    colon = start + len(before) - 1
+    mentions = [m for m in resolver.actors.mentions_between(start, colon)
+                if resolver.actors.entities[m.entity].kind in {"person", "organisation"}]
+    if mentions and colon - mentions[-1].end <= 2:
+        mention = mentions[-1]
+    else:
+        subject = resolver.sentence_subject(start, colon)
+        if subject is None:
+            return None
+        return subject, Cue(colon, colon + 1, ":")
+    return Subject(mention.entity, mention.start, mention.end), Cue(colon, colon + 1, ":")
+
+
+def _previous_paragraph_tail(text: str, pos: int) -> tuple[str, int]:
+    """The previous paragraph's last 200 characters, for a quote introduced by "… in the following way:"."""
+    para_start = text.rfind("\n", 0, pos)
+    if para_start == -1 or text[para_start + 1:pos].strip():
+        return "", pos
+    previous = text[:para_start].rstrip()
+    start = max(previous.rfind("\n") + 1, len(previous) - 200)
+    return previous[start:], start
+
+
+def _cue_before(text: str, start: int, end: int, layout: Layout, resolver: Resolver) -> tuple[Subject, Cue] | None:
+    cues = layout.cues(start, end)
+    if not cues:
+        return None
+    cue = cues[-1]
+    word = cue.text.lower()
+    if not _gap_ok(text[cue.end:end], word):
+        return None
+    if word.startswith("according"):
+        subject = resolver.subject_after(cue.end, end)
+    elif word.endswith("ing") and text[max(start, cue.start - 2):cue.start].strip() == ",":
+        subject = resolver.sentence_subject(layout.sentence(cue.start)[0], cue.start)
+    else:
+        subject = resolver.subject_before(cue.start, start)
+        if subject is None and cue.start - start <= 2:
+            subject = resolver.subject_after(cue.end, end)       # Stated Stone: "…"
+    return (subject, cue) if subject is not None else None
+
+
+def _gap_ok(gap: str, word: str) -> bool:
+    """Whether the words between a cue and the quote it introduces keep them together."""
+    if re.fullmatch(r"\s*(?:that\s*)?[,:]?\s*", gap):
+        return True
+    if word in LISTENER_CUES and re.fullmatch(r"\s+(?:[\w’'.-]+\s+){0,5}?(?:that\s*|[\w’'.-]+\s*[,:]\s*)", gap):
+        return True
+    if word.startswith("according") and re.fullmatch(r"\s+[^,:“\"]{1,60}[,:]\s*", gap):
+        return True
+    return bool(re.fullmatch(
+        r"\s+(?:on|in|at|last|this|during|after|before|of|to|about|from|with|for)\s[^,:“\"]{1,60}[,:]\s*", gap))
+
+
+def _attribute_by_neighbours(drafts: list[_Draft], layout: Layout) -> None:
+    """Same-paragraph attribution first, then continued paragraphs, then the last speaker nearby."""
+    by_paragraph: dict[int, list[_Draft]] = {}
+    for draft in drafts:
+        by_paragraph.setdefault(layout.paragraph_index(draft.start), []).append(draft)
+    last: _Draft | None = None
+    last_para = -10
+    for draft in drafts:
+        para = layout.paragraph_index(draft.start)
+        if draft.kind == "direct" and not draft.attributed:
+            sources = [d for d in by_paragraph[para] if d.attributed and d.kind == "direct"]
+            if sources:
+                source = min(sources, key=lambda d: abs(d.start - draft.start))
+                _inherit(draft, source, 0.8, keep_cue=True)
+            elif last is not None and (draft.mark.continued or para - last_para <= 1):
+                _inherit(draft, last, 0.75 if draft.mark.continued else 0.55, keep_cue=draft.mark.continued)
+        if draft.attributed and draft.kind == "direct":
+            last, last_para = draft, para
+    # A quote running over several paragraphs may be attributed only in a later one.
+    for index in range(len(drafts) - 2, -1, -1):
+        draft, following = drafts[index], drafts[index + 1]
+        if draft.mark.continues and following.mark.continued and following.attributed \
+                and (not draft.attributed or draft.confidence < following.confidence):
+            _inherit(draft, following, 0.75, keep_cue=True)
+
+
+def _inherit(draft: _Draft, source: _Draft, confidence: float, keep_cue: bool) -> None:
+    draft.entity = source.entity
+    draft.cue = source.cue if keep_cue else None
+    draft.confidence = min(confidence, source.confidence)
+    draft.attributed = True
+
+
+def _attribute_partials(text: str, drafts: list[_Draft], indirect: list[Indirect],
+                        layout: Layout, resolver: Resolver) -> None:
+    """A fragment inside reported speech belongs to its speaker; titles and scare quotes to no one."""
+    starts = [r.start for r in indirect]
+    for draft in drafts:
+        if draft.kind != "partial":
+            continue
+        inner = text[draft.start:draft.end]
+        if _looks_like_title(inner):
+            continue
+        host = _host_clause(indirect, starts, draft.mark)
+        if host is not None:
+            draft.entity, draft.cue, draft.confidence, draft.attributed = host.subject.entity, host.cue.text, 0.7, True
+            continue
+        s_start, s_end = layout.sentence(draft.start)
+        found = _cue_before(text, s_start, draft.mark.open_start, layout, resolver)
+        if found is None:
+            cues = [c for c in layout.cues(s_start, draft.mark.open_start)]
+            subject = resolver.subject_before(cues[-1].start, s_start) if cues else None
+            found = (subject, cues[-1]) if subject is not None else None
+        if found is not None:
+            subject, cue = found
+            draft.entity, draft.cue, draft.confidence, draft.attributed = subject.entity, cue.text, 0.6, True
+            continue
+        echo = _sentence_subject(text, s_start, draft.mark.open_start, resolver)
+        # Papoyan did not specify those "situations": a person's own word quoted back (not a title or name).
+        if echo is not None and inner[:1].islower() and resolver.actors.entities[echo].kind == "person":
+            draft.entity, draft.confidence, draft.attributed = echo, 0.4, True
+
+
+def _host_clause(indirect: list[Indirect], starts: list[int], mark: MarkSpan) -> Indirect | None:
+    """The reported-speech clause (sorted by start) that contains this quoted fragment."""
+    index = bisect.bisect_right(starts, mark.open_start) - 1
+    for candidate in indirect[max(0, index - 2):index + 1]:
+        if candidate.start <= mark.open_start and mark.close_end <= candidate.end + 2:
+            return candidate
+    return None
+
+
+def _looks_like_title(inner: str) -> bool:
+    """"Saturday Night Live", "War and Peace": capitalised words with no sentence punctuation."""
+    words = inner.strip(" ,.").split()
+    if len(words) < 2 or re.search(r"[,.!?]\W*$", inner.strip()):
+        return False
+    capitalised = [w for w in words if w[:1].isupper()]
+    return len(capitalised) >= max(2, len([w for w in words if len(w) > 3]))
+
+
+def _sentence_subject(text: str, s_start: int, pos: int, resolver: Resolver) -> int | None:
+    """A person or organisation opening the sentence ("Papoyan did not specify those "situations"")."""
+    mentions = resolver.actors.mentions_between(s_start, pos)
+    if not mentions or mentions[0].start - s_start > 4:
+        return None
+    entity = mentions[0].entity
+    if resolver.actors.entities[entity].kind not in {"person", "organisation"}:
+        return None
+    after = text[mentions[0].end:mentions[0].end + 3]
+    return None if after.startswith(("’s", "'s")) else entity
+
+
+def _indirect_drafts(indirect: list[Indirect]) -> list[_Draft]:
+    return [_Draft(r.start, r.end, "indirect", None, r.subject.entity,
+                   None if r.cue.text == ":" else re.sub(r"\s+", " ", r.cue.text),
+                   r.confidence * (0.8 if r.subject.entity is None else 1.0), True) for r in indirect]

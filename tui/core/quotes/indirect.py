@@ -1,0 +1,355 @@
+"""Indirect (reported) speech: "X said that …", "…, X said.", "according to X", "X accused Y of …"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tui.core.quotes.lexicon import ACCUSE_CUES, AFTER_CUE_SKIP_RE, LISTENER_CUES, SPEECH_CUES
+from tui.core.quotes.speakers import Cue, Layout, Resolver, Subject
+
+_AFTER_CUE_SKIP = re.compile(AFTER_CUE_SKIP_RE, re.IGNORECASE)
+_LISTENER = re.compile(r"\s+(?:[\w’'.-]+\s+){0,5}?(?=that\b)|\s+[\w’'.-]+(?:\s+[\w’'.-]+){0,4}?\s*:", re.IGNORECASE)
+# "asked Trump whether he would …": the question is the reported content.
+_QUESTION = re.compile(r"(?:\s+(?:[\w’'.-]+\s+){0,4}?)?\s*((?=(?:if|whether|why|how|what|who|when|about)\b))",
+                       re.IGNORECASE)
+ASK_CUES = frozenset({"asked", "asks", "ask", "asking", "wondered", "wonders", "questioned"})
+_NOT_A_CLAUSE = re.compile(
+    r"(?:to|so|no|yes|nothing|something|anything|little|much|more|about|of|for|with|at|by|from|in|on|"
+    r"if|whether|during|when|while|after|before|as|because|since|referring|according|it\.|this\.|"
+    r"the\s+(?:same|word)|goodbye|hello|thanks|sorry|[.,;:!?)]|$)\b",
+    re.IGNORECASE,
+)
+_ACCUSE_OBJECT = re.compile(r"\s+(?:[\w’'.-]+\s+){0,6}?of\s+", re.IGNORECASE)
+_MIN_WORDS = 3
+# "said in an interview with CNN on Sunday that …": a setting phrase before the reported clause.
+_LATE_THAT = re.compile(r"\s+(?:in|at|during|on|to|with|after|before|while|from|through)\s(?:[^,;:“”\"]+?\s)?that\b")
+_NOMINAL_CUE = re.compile(
+    r"(?P<owner>\b(?:his|her|their|its|[A-Z][\w.-]*(?:’s|'s))\s+)?"
+    r"(?P<noun>\b(?:claims?|beliefs?|concerns?|fears?|hopes?|idea|notion|suggestions?|assertions?|arguments?|"
+    r"allegations?|warnings?|assurances?|insistence|accusations?|charges?|complaints?|predictions?|"
+    r"expectations?|speculation|rumou?rs?|reports?|suspicions?)\s+that)\b"
+)
+_CLAUSE_BREAK = re.compile(r",\s+(?:but|and\s+(?=he|she|they|it|the|a|his|her)|while|which|who|although|because|as|"
+                           r"even\s+as|whereas|though)\b|;|\s[—–]\s|,?\s+and\s+(?=(?:also\s+)?(?:said|says|added|"
+                           r"told|argued|called|promised|noted|warned|insisted)\b)")
+_QUOTE_CLOSE_BEFORE = re.compile(r"(?:[,.!?]\s*[”\"’']|”)[^.!?“”\"]{0,50}$")
+_PREPOSITION_START = re.compile(r"(?:in|on|at|during|after|before|last|this|from|with|by|of|for|about|"
+                                r"earlier|later|yesterday|today|again|also)\b", re.IGNORECASE)
+_ATTITUDE_MIN_WORDS = 3
+_COORDINATED = re.compile(r"\band\s+(?:also\s+)?$")
+_DATELINE = re.compile(r"[A-Z][A-Z .,/'’-]{2,40}(?:[A-Z][a-z]+\.?,[ \t]*)?(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}[ \t]*)?"
+                       r"(?:\([^)]{1,40}\))?\s*[—–-]+\s*")
+
+
+@dataclass(frozen=True)
+class Indirect:
+    """One reported-speech span with its subject and cue."""
+
+    start: int
+    end: int
+    subject: Subject
+    cue: Cue
+    confidence: float
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in " \t,:;":
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;:!?"):
+        end -= 1
+    return start, end
+
+
+def _skip_dateline(text: str, start: int, end: int) -> int:
+    """Reported content never includes the "YEREVAN (Azatutyun) —" dateline."""
+    match = _DATELINE.match(text, start, end)
+    return match.end() if match else start
+
+
+def _enough_words(text: str, start: int, end: int) -> bool:
+    return len(text[start:end].split()) >= _MIN_WORDS
+
+
+def find_indirect(text: str, layout: Layout, resolver: Resolver) -> list[Indirect]:
+    """Every reported-speech clause found by the cue patterns, sentence by sentence."""
+    headlines = headline_attributions(text, layout, resolver)
+    found: list[Indirect] = []
+    for s_start, s_end in layout.sentences:
+        taken = [r for r in headlines if r.start < s_end and s_start < r.end]   # one sentence's results
+        for cue in layout.cues(s_start, s_end):
+            result = _match_cue(text, layout, resolver, cue, s_start, s_end)
+            if result is None and not cue.text.lower().startswith("according"):
+                result = _attitude(text, layout, resolver, cue, s_start, s_end)
+            _keep(result, taken)
+        for cue in layout.attitude_cues(s_start, s_end):
+            _keep(_attitude(text, layout, resolver, cue, s_start, s_end), taken)
+        for result in _nominal(text, layout, resolver, s_start, s_end):
+            _keep(result, taken)
+        found.extend(r for r in taken if r not in headlines)
+    return sorted(headlines + found, key=lambda r: r.start)
+
+
+def _nominal(text: str, layout: Layout, resolver: Resolver, s_start: int, s_end: int) -> list[Indirect]:
+    """"his claim that …", "concerns that …": a noun of saying or thinking with a that-clause."""
+    found = []
+    for match in _NOMINAL_CUE.finditer(text, s_start, s_end):
+        if layout.in_quote(match.start()):
+            continue
+        start, end = _trim(text, match.end(), s_end)
+        end = _cut_at_clause(text, start, end)
+        if not _enough_words(text, start, end):
+            continue
+        owner = match.group("owner")
+        entity = None
+        if owner:
+            subject = resolver.subject_before(match.start("noun"), s_start)
+            entity = subject.entity if subject is not None else None
+        noun = match.group("noun").rsplit(None, 1)[0]
+        cue = Cue(match.start("noun"), match.start("noun") + len(noun), noun)
+        found.append(Indirect(start, end, Subject(entity, match.start(), match.start("noun")), cue, 0.3))
+    return found
+
+
+def _keep(result: Indirect | None, taken: list[Indirect]) -> None:
+    if result is not None and not any(r.start < result.end and result.start < r.end for r in taken):
+        taken.append(result)
+
+
+def _match_cue(text: str, layout: Layout, resolver: Resolver, cue: Cue, s_start: int, s_end: int) -> Indirect | None:
+    word = cue.text.lower()
+    if word.startswith("according"):
+        return _according_to(text, resolver, cue, s_start, s_end)
+    if word in ACCUSE_CUES:
+        return _accused(text, resolver, cue, s_start, s_end)
+    return (_forward(text, layout, resolver, cue, s_start, s_end)
+            or _trailing(text, layout, resolver, cue, s_start, s_end))
+
+
+def _forward(text: str, layout: Layout, resolver: Resolver, cue: Cue, s_start: int, s_end: int) -> Indirect | None:
+    """SUBJECT [has] CUE [on Monday] [that] CONTENT."""
+    if _quote_closes_before(text, layout, cue):
+        return None
+    subject = _subject_of(text, resolver, cue, s_start)
+    if subject is None:
+        # "Officials familiar with the talks have long argued that …": an unnamed source, if "that" follows.
+        if not re.match(r"\s+that\b", text[cue.end:cue.end + 6]) or cue.start - s_start > 120:
+            return None
+        subject = Subject(None, s_start, cue.start)
+    pos = cue.end
+    word = re.sub(r"\s+", " ", cue.text.lower())
+    has_that = False
+    if word in ASK_CUES:
+        question = _QUESTION.match(text, pos, s_end)
+        if question:
+            start, end = _trim(text, question.end(1), s_end)
+            end = _cut_at_clause(text, start, end)
+            if _enough_words(text, start, end):
+                return Indirect(start, end, subject, cue, 0.5)
+    if word in LISTENER_CUES:
+        listener = _LISTENER.match(text, pos, s_end)
+        if not listener:
+            return None
+        pos = listener.end()
+    skip = _AFTER_CUE_SKIP.match(text, pos, s_end)
+    if skip:
+        pos = skip.end()
+    that = re.match(r"\s*,?\s*that\b", text[pos:s_end], re.IGNORECASE) or _LATE_THAT.match(text[pos:s_end])
+    if that:
+        pos += that.end()
+        has_that = True
+    elif re.match(r"\s*,", text[pos:s_end]):
+        return None                               # "he said, alluding to ..." is not reported content
+    start, end = _trim(text, pos, s_end)
+    quoted_start = text[start:start + 1] in {"“", '"', "‘", "'"} or (
+        layout.in_quote(start) and _quote_fills(layout, start, end))
+    if start >= end or (not has_that and quoted_start):
+        return None
+    if not has_that and (word not in SPEECH_CUES and word != "expressed hope" or _NOT_A_CLAUSE.match(text, start)):
+        return None
+    end = _cut_at_trailing_attribution(text, layout, start, end)
+    end = _cut_at_clause(text, start, end)
+    if not _enough_words(text, start, end):
+        return None
+    confidence = 0.65 if has_that else 0.55
+    return Indirect(start, end, subject, cue, confidence)
+
+
+def _attitude(text: str, layout: Layout, resolver: Resolver, cue: Cue, s_start: int, s_end: int) -> Indirect | None:
+    """SUBJECT believes/wants/called CONTENT: the rest of the clause after the verb."""
+    if _quote_closes_before(text, layout, cue):
+        return None              # '"…," she said in Iowa' attributes the quote; the words after are no content
+    subject = _subject_of(text, resolver, cue, s_start)
+    if subject is None:
+        if not re.match(r"\s+that\b", text[cue.end:cue.end + 6]) or cue.start - s_start > 120:
+            return None
+        subject = Subject(None, s_start, cue.start)
+    pos = cue.end
+    skip = _AFTER_CUE_SKIP.match(text, pos, s_end)
+    if skip and skip.end() > pos and not text[skip.end():skip.end() + 6].lstrip().startswith("that"):
+        return None              # "said in a statement", "said last week" with no clause after
+    that = re.match(r"\s*,?\s*that\b", text[pos:s_end], re.IGNORECASE)
+    if that:
+        pos += that.end()
+    start, end = _trim(text, pos, s_end)
+    if start >= end or text[start] in ",.;:!?)" or _PREPOSITION_START.match(text, start):
+        return None
+    if text[start] in "“\"‘'" and not that:
+        return None              # a quotation after the verb is a direct quote, attributed elsewhere
+    end = _cut_at_clause(text, start, end)
+    if len(text[start:end].split()) < _ATTITUDE_MIN_WORDS:
+        return None
+    return Indirect(start, end, subject, cue, 0.45 if that else 0.35)
+
+
+def _cut_at_clause(text: str, start: int, end: int) -> int:
+    """Reported content stops where a new clause of the author's begins (", but …", ", which …")."""
+    clause = _CLAUSE_BREAK.search(text, start, end)
+    if clause and layout_safe(text, start, clause.start()):
+        return clause.start()
+    return end
+
+
+def layout_safe(text: str, start: int, cut: int) -> bool:
+    """Don't cut inside an open quotation: count the quote marks before the cut."""
+    segment = text[start:cut]
+    return segment.count("“") <= segment.count("”") and segment.count('"') % 2 == 0
+
+
+def _quote_closes_before(text: str, layout: Layout, cue: Cue) -> bool:
+    """Whether a quotation closes just before the cue, in the same paragraph ('"…," Dawson shouted')."""
+    p_start = layout.paragraphs[layout.paragraph_index(cue.start)][0]
+    if _COORDINATED.search(text, max(p_start, cue.start - 12), cue.start) and \
+            not re.search(r"[,.!?]\s*[”\"’']\s+and\s+(?:also\s+)?$", text[max(p_start, cue.start - 20):cue.start]):
+        return False             # 'called it “a practical step” and said that …': a second verb, not an attribution
+    return bool(_QUOTE_CLOSE_BEFORE.search(text[max(p_start, cue.start - 60):cue.start]))
+
+
+def _subject_of(text: str, resolver: Resolver, cue: Cue, s_start: int) -> Subject | None:
+    """The subject before a cue; for "…, saying X" the subject of the whole sentence."""
+    if cue.text.lower().endswith("ing") and text[max(s_start, cue.start - 3):cue.start].strip() in {",", "while", "by"}:
+        return resolver.sentence_subject(s_start, cue.start)
+    subject = resolver.subject_before(cue.start, s_start)
+    coordinated = _COORDINATED.search(text, max(s_start, cue.start - 12), cue.start)
+    if coordinated and (subject is None or subject.entity is None):
+        return resolver.sentence_subject(s_start, cue.start) or subject   # "Mammadli called … and said that …"
+    return subject
+
+
+def headline_attributions(text: str, layout: Layout, resolver: Resolver) -> list[Indirect]:
+    """"Graham: Trump's rhetoric destroys the party": a short line opening with a name and a colon."""
+    found = []
+    for p_start, p_end in layout.paragraphs:
+        if p_end - p_start > 200:
+            continue
+        colon = text.find(": ", p_start, p_end)
+        if colon == -1:
+            continue
+        mentions = [m for m in resolver.actors.mentions_between(p_start, colon)
+                    if resolver.actors.entities[m.entity].kind in {"person", "organisation"}]
+        if not mentions or mentions[0].start != p_start or mentions[-1].end < colon - 1:
+            continue
+        start, end = _trim(text, colon + 1, p_end)
+        if text[start:start + 1] in "“\"‘'" or not _enough_words(text, start, end):
+            continue
+        subject = Subject(mentions[-1].entity, mentions[-1].start, mentions[-1].end)
+        found.append(Indirect(start, end, subject, Cue(colon, colon + 1, ":"), 0.5))
+    return found
+
+
+def _quote_fills(layout: Layout, start: int, end: int) -> bool:
+    return any(a <= start and b >= end - 2 for a, b in layout.quoted_near(start))
+
+
+def _cut_at_trailing_attribution(text: str, layout: Layout, start: int, end: int) -> int:
+    """Stop reported content before a following ", he added" or a fresh quote."""
+    for match in re.finditer(r",\s+(?:he|she|they|it)\s+(?:said|added|says)\b|[“\"]\s*$", text[start:end]):
+        return start + match.start()
+    return end
+
+
+def _trailing(text: str, layout: Layout, resolver: Resolver, cue: Cue, s_start: int, s_end: int) -> Indirect | None:
+    """CONTENT, SUBJECT CUE [on Monday]. and CONTENT, CUE SUBJECT."""
+    tail = text[cue.end:s_end]
+    skip = _AFTER_CUE_SKIP.match(tail)
+    rest = tail[skip.end():] if skip else tail
+    inverted = None
+    if not re.fullmatch(r"[\s.!?”’\"']*", rest):
+        if re.match(r"\s*(?:to|in|at)\s+[^,]{1,60}[.!?]?\s*$", rest) and cue.text.lower() in SPEECH_CUES:
+            pass                                  # "..., she told reporters." / "said in a statement."
+        elif cue.text.lower() in LISTENER_CUES and re.fullmatch(r"\s*(?:[\w’'.-]+\s*){1,5}[.!?]?\s*", rest):
+            pass                                  # "..., he told reporters."
+        else:
+            inverted = resolver.subject_after(cue.end, s_end)
+            if inverted is None or not re.fullmatch(r"[^,]*?(?:,[^,]*,)?[^,]*[.!?”\"]*\s*", rest):
+                return None
+    comma = text.rfind(",", s_start, cue.start)
+    if comma <= s_start:
+        return None
+    subject = inverted
+    if subject is None:
+        before = text[comma + 1:cue.start]
+        if len(before.split()) > 14:
+            return None
+        subject = resolver.subject_before(cue.start, comma + 1)
+        if subject is None:
+            # "…, a leading member of the party said": the subject may hold its own commas.
+            subject = resolver.subject_before(cue.start, s_start)
+            if subject is None:
+                return None
+            comma = text.rfind(",", s_start, subject.start)
+            if comma <= s_start:
+                return None
+    elif text[comma + 1:cue.start].strip():
+        return None
+    start, end = _trim(text, s_start, comma)
+    start = _skip_dateline(text, start, end)
+    if start >= end or layout.in_quote(start) and _quote_fills(layout, start, end):
+        return None
+    if text[start] in "“\"‘'" or text[start:start + 2] == "''":
+        return None              # '"…," Trump, the front-runner, said' is a direct quote's attribution
+    if not _enough_words(text, start, end):
+        return None
+    return Indirect(start, end, subject, cue, 0.6)
+
+
+def _according_to(text: str, resolver: Resolver, cue: Cue, s_start: int, s_end: int) -> Indirect | None:
+    """"According to X, CONTENT." or "CONTENT, according to X."."""
+    subject = resolver.subject_after(cue.end, s_end)
+    if subject is None:
+        # "according to early results of exit polls conducted by …": a source, if not a named one.
+        stop = re.search(r"[,.;:]", text[cue.end:s_end])
+        source_end = cue.end + (stop.start() if stop else s_end - cue.end)
+        if source_end - cue.end < 3:
+            return None
+        subject = Subject(None, cue.end, source_end)
+    if cue.start - s_start <= 2:
+        comma = text.find(",", subject.end, s_end)
+        if comma == -1:
+            return None
+        start, end = _trim(text, comma + 1, s_end)
+    else:
+        start, end = _trim(text, s_start, cue.start)
+    if not _enough_words(text, start, end):
+        return None
+    return Indirect(start, end, subject, cue, 0.65)
+
+
+def _accused(text: str, resolver: Resolver, cue: Cue, s_start: int, s_end: int) -> Indirect | None:
+    """SUBJECT accused OBJECT of CONTENT."""
+    subject = resolver.subject_before(cue.start, s_start)
+    if subject is None:
+        return None
+    obj = _ACCUSE_OBJECT.match(text, cue.end, s_end)
+    if not obj:
+        return None
+    start, end = _trim(text, obj.end(), s_end)
+    comma = text.find(", ", start, end)
+    if comma != -1 and not re.match(r", (?:and|or|but)\b", text[comma:comma + 6]):
+        end = comma
+    clause = re.search(r"\s(?:as|while|when|after|because|following|since|before|amid)\s", text[start:end])
+    if clause:
+        end = start + clause.start()
+    if not end > start:
+        return None
+    return Indirect(start, end, subject, cue, 0.5)

@@ -1,0 +1,444 @@
+"""Name candidates for the actor finder: capitalised runs split into titles, names and kinds."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tui.core.quotes.lexicon import (
+    COMPASS_WORDS,
+    CUE_FILLERS,
+    CUE_WORDS,
+    DATE_WORDS,
+    DEMONYMS,
+    FEMALE_NAMES,
+    HONORIFICS,
+    INSTITUTION_NOUNS,
+    MALE_NAMES,
+    METONYMS,
+    NAME_CONNECTORS,
+    NAME_SUFFIXES,
+    NOT_ACRONYMS,
+    ORG_ENDINGS,
+    ORG_HEADS,
+    ORG_NOUNS_AFTER,
+    ORG_NOUNS_BEFORE,
+    PLACE_ACRONYMS,
+    PLACE_PREPOSITIONS,
+    PLACES,
+    PORTFOLIO_WORDS,
+    ROLE_NOUNS,
+    STOP_CAPS,
+    TITLE_WORDS,
+)
+
+_ABBREVIATED = "Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Gen|Lt|Col|Capt|Sgt|Adm|Cmdr|Maj|Jr|Sr|St|Ft|Mt|Rev|Prof|Hon|Atty|Pres|Sec|Det"
+_CAPWORD = (rf"(?:[A-Z]\.(?:[A-Z]\.)+|(?:{_ABBREVIATED}|[A-Z])\.(?=[ \t]+[A-Z])|"
+            r"[A-Z][\w&]*(?:[-’'][A-Za-z]\w*)*)")
+_CONNECT = "|".join(sorted(NAME_CONNECTORS, key=len, reverse=True))
+_CHUNK = re.compile(rf"(?<![\w’'-]){_CAPWORD}(?:[ \t]+(?:(?:{_CONNECT})(?:[ \t]+the)?[ \t]+)?{_CAPWORD})*")
+_PLACE_ENDINGS = {"County", "City", "Province", "Island", "Islands", "Valley", "River", "Lake", "Mountains",
+                  "Beach", "Bay", "Peninsula", "Strait", "Sea", "Ocean", "Desert", "Heights", "Township"}
+_CONTRACTION = re.compile(r"[’'](?:m|re|ve|ll|d|t)$")
+_POSSESSIVE = re.compile(r"[’']s?$")
+_ABBREVIATIONS = {"Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Capt",
+                  "Sgt", "No", "vs", "Inc", "Corp", "Co", "Ltd", "Prof", "Rev", "Adm", "Mt", "Ft", "U.S", "a.m",
+                  "p.m", "Jan", "Feb", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec"}
+_ROLE_BEFORE = re.compile(
+    r"(?:\b(?:the|a|an)\s+)?((?:[A-Z][\w’'.-]*\s+){0,4}(?:[a-z][\w-]*\s+){0,2}(?:%s))(?:,)?\s+$"
+    % "|".join(sorted(ROLE_NOUNS, key=len, reverse=True))
+)
+_ROLE_AFTER = re.compile(r",\s+(?:the|a|an)\s+([^,.;:“”\"()]{3,110}?)(?=,|\.|;|\s+(?:said|says|told|added)\b)")
+_MODIFIER = re.compile(r"[A-Z][\w.]*(?:-[A-Z][\w.]*)*-(?:based|backed|led|born|run|owned|linked|funded|controlled|"
+                       r"allied|aligned|affiliated|registered|listed|headquartered|focused|supported)")
+_PERSON_CONNECTIVES = {"of", "for", "on"}
+_ROLE_AT = re.compile(r"\b(?:%s)(?:\s+of\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?)?\s+at\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}$"
+                      % "|".join(sorted(ROLE_NOUNS, key=len, reverse=True)))
+_ORG_NOUN_BEFORE = re.compile(r"(?:^|[^\w’'-])(?:[\w’'-]+\s+){0,2}(?<![\w’'])(?:%s)\s+$"
+                              % "|".join(sorted(ORG_NOUNS_BEFORE, key=len, reverse=True)))
+_INSTITUTION = re.compile(r"[ \t]+(?:(%s)[ \t]+)?(%s)\b" % ("|".join(sorted(PORTFOLIO_WORDS)),
+                                                            "|".join(sorted(INSTITUTION_NOUNS))))
+# "ALMATY —": the upper-case place that opens a wire story is a dateline, not an organisation.
+_DATELINE_TAIL = (r"(?:,[ \t]*[A-Z][a-z]+\.?)?(?:,?[ \t]*[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2})?,?[ \t]*"
+                  r"(?:\([^()\n]{1,40}\)[ \t]*)?(?:[—–]|-[ \t])")
+_CAPS_DATELINE = re.compile(r"[A-Z][A-Z.’'/-]*[A-Z.](?:[ \t]+[A-Z][A-Z.’'/-]*[A-Z.]){0,3}(?=%s)" % _DATELINE_TAIL)
+_STORY_LABELS = {"EXCLUSIVE", "BREAKING", "BREAKING NEWS", "UPDATE", "UPDATED", "WATCH", "LIVE", "ANALYSIS",
+                 "OPINION", "EDITORIAL", "COMMENTARY", "REVIEW", "PHOTOS", "VIDEO", "FACT CHECK", "NEW", "CORRECTION"}
+_DATELINE = re.compile(r"^[A-Z][A-Z .,/'’-]{2,40}(?:[A-Z][a-z]+\.?,[ \t]*)?(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}[ \t]*)?"
+                       r"\(([A-Z][\w .&-]{1,40})\)\s*[—–-]")
+
+@dataclass
+class Candidate:
+    """A capitalised name found in the text, before entities are merged."""
+
+    name: str
+    start: int
+    end: int
+    kind: str            # person | organisation | place | surname | unknown
+    role: str | None
+    sentence_initial: bool
+    gender: str | None = None
+    headline: bool = False
+
+
+def is_sentence_initial(text: str, pos: int, floor: int = 0) -> bool:
+    """True when pos opens a sentence: after paragraph start, . ? ! : or an opening quote mark."""
+    index = pos - 1
+    while index >= floor and text[index] in " \t“\"‘'(«[":
+        index -= 1
+    if index < floor or text[index] == "\n":
+        return True
+    if text[index] in "?!:":
+        return True
+    if text[index] in "”’\"'»)" and index > 0 and text[index - 1] in ".?!":
+        return True
+    if text[index] == ".":
+        word = re.search(r"([\w.]+)\.$", text[max(0, index - 12):index + 1])
+        if word and (word.group(1) in _ABBREVIATIONS or re.fullmatch(r"[A-Z]", word.group(1))):
+            return False
+        return True
+    return False
+
+
+def is_acronym(token: str) -> bool:
+    bare = token.replace(".", "").replace("&", "")
+    return (2 <= len(bare) <= 6 and bare.isupper() and bare.isalpha() and token not in NOT_ACRONYMS
+            and token not in PLACE_ACRONYMS and bare not in PLACE_ACRONYMS)
+
+
+def place_name(name: str) -> str | None:
+    if name in PLACES:
+        return name
+    titled = name.title()
+    if name.isupper() and titled in PLACES:
+        return titled
+    return None
+
+
+def _is_name_token(token: str) -> bool:
+    if token in NAME_SUFFIXES or token in NAME_CONNECTORS:
+        return True
+    if re.fullmatch(r"[A-Z]\.", token):
+        return True
+    return bool(re.fullmatch(r"(?:Mc|Mac|O[’'])?[A-Z][a-zà-ÿ’'-]+(?:-[A-Z][a-zà-ÿ]+)*", token))
+
+
+def _split_title(tokens: list[str]) -> tuple[list[str], list[str]]:
+    """Split the titles before a name ("White House Press Secretary", "Mr.") from the name tokens."""
+    last = -1
+    for index, token in enumerate(tokens[:-1]):
+        if token in TITLE_WORDS or token in HONORIFICS:
+            last = index
+    if last < 0:
+        return [], tokens
+    prefix = tokens[:last + 1]
+    if any(t in FEMALE_NAMES or t in MALE_NAMES for t in prefix if t not in TITLE_WORDS):
+        return [], tokens            # "Martin Luther King Jr." keeps its "King"
+    return prefix, tokens[last + 1:]
+
+
+def _before_of(tokens: list[str]) -> list[str]:
+    """"Bernie Sanders of Vermont" -> "Bernie Sanders": a person's "of PLACE" is no part of the name."""
+    index = _person_connective(tokens)
+    if index is not None:
+        return tokens[:index]
+    if "of" not in tokens:
+        return tokens
+    head = tokens[:tokens.index("of")]
+    if head and head[-1] in ORG_ENDINGS:
+        return tokens                # "National Bank of Georgia" is one name
+    return head if head and all(_is_name_token(t) for t in head) else tokens
+
+
+def _is_strong_org(tokens: list[str]) -> bool:
+    name = " ".join(tokens)
+    return (name in METONYMS or tokens[-1] in ORG_ENDINGS or _org_head_of(tokens)
+            or (len(tokens) == 1 and is_acronym(tokens[0])))
+
+
+def _org_head_of(tokens: list[str]) -> bool:
+    """"Ministry of Defence", "National Bank of Georgia": an organisation noun before "of"."""
+    if "of" not in tokens:
+        return False
+    head = tokens[:tokens.index("of")]
+    return bool(head) and (head[0] in ORG_HEADS or head[-1] in ORG_ENDINGS)
+
+
+def _classify(tokens: list[str], next_word: str, prev_word: str) -> str:
+    name = " ".join(tokens)
+    if name in METONYMS:
+        return "organisation"
+    if tokens[-1] in ORG_ENDINGS or _org_head_of(tokens):
+        return "organisation"
+    if place_name(name) or (len(tokens) > 1 and tokens[-1] in _PLACE_ENDINGS):
+        return "place"
+    if next_word in ORG_NOUNS_AFTER:
+        return "organisation"
+    if len(tokens) == 1:
+        if is_acronym(tokens[0]):
+            return "organisation"
+        if prev_word in PLACE_PREPOSITIONS:
+            return "place"
+        return "unknown"
+    if tokens[0] in COMPASS_WORDS and place_name(" ".join(tokens[1:])):
+        return "place"
+    if any(is_acronym(token) for token in tokens):
+        return "organisation"
+    if len(tokens) <= 5 and all(_is_name_token(token) for token in tokens):
+        return "person"
+    return "organisation"
+
+
+def _has_first_name(tokens: list[str]) -> bool:
+    """"a group Barack Obama won": a known first name makes a person whatever the words before say."""
+    return len(tokens) > 1 and (tokens[0] in MALE_NAMES or tokens[0] in FEMALE_NAMES)
+
+
+def _named_as_organisation(text: str, start: int) -> bool:
+    """"chief economist at Kartli Capital", "the statistics office Geostat": words before that make an organisation."""
+    window = text[max(0, start - 80):start]
+    return bool(_ROLE_AT.search(window) or _ORG_NOUN_BEFORE.search(window))
+
+
+def _word_after(text: str, end: int) -> str:
+    match = re.match(r"[ \t]+([a-z][\w-]*)", text[end:end + 30])
+    return match.group(1) if match else ""
+
+
+def _word_before(text: str, start: int) -> str:
+    match = re.search(r"(\w+)[ \t]+$", text[max(0, start - 30):start])
+    return match.group(1) if match else ""
+
+
+def role_before(text: str, start: int) -> str | None:
+    window = text[max(0, start - 90):start]
+    window = window[window.rfind("\n") + 1:]
+    match = _ROLE_BEFORE.search(window)
+    if not match:
+        return None
+    role = match.group(1).strip()
+    words = role.split()
+    while words and (words[0] in STOP_CAPS or words[0].lower() in {"the", "a", "an"}):
+        words = words[1:]
+    return " ".join(words) or None
+
+
+def role_after(text: str, end: int) -> str | None:
+    match = _ROLE_AFTER.match(text, end, min(len(text), end + 130))
+    if not match:
+        return None
+    role = match.group(1).strip()
+    if not any(word.lower().strip("’'s") in ROLE_NOUNS for word in role.split()):
+        return None
+    return role
+
+
+def _is_demonym_token(token: str, next_word: str) -> bool:
+    if token in DEMONYMS or token.rstrip("s") in DEMONYMS:
+        return True
+    if token.endswith("ans") and (token[:-2] in PLACES or token[:-4] + "a" in PLACES):
+        return True                  # Iowans, Californians
+    if "-" in token:
+        parts = token.split("-")
+        return any(part in DEMONYMS or part.islower() for part in parts)
+    return False
+
+
+def _candidates_in_chunk(text: str, start: int, end: int, floor: int) -> list[Candidate]:
+    """Turn one capitalised run into name candidates (splitting at possessives)."""
+    pieces: list[list[tuple[str, int, int]]] = [[]]
+    for match in re.finditer(r"\S+", text[start:end]):
+        token, t_start, t_end = match.group(), start + match.start(), start + match.end()
+        possessive = _POSSESSIVE.search(token) if len(token) > 2 else None
+        if _MODIFIER.fullmatch(token):
+            pieces.append([])            # "Yerevan-based Caucasus Policy Institute" names the institute
+        elif possessive and token[-2:] in {"’s", "'s"}:
+            pieces[-1].append((token[:-2], t_start, t_end - 2))
+            pieces.append([])
+        else:
+            pieces[-1].append((token, t_start, t_end))
+    pieces = [part for piece in pieces if piece for part in _split_person_connective(text, piece)]
+    result: list[Candidate] = []
+    previous: Candidate | None = None
+    for piece in pieces:
+        candidate = _candidate_from_tokens(text, piece, floor)
+        if candidate is None:
+            previous = None
+            continue
+        if previous is not None and previous.kind == "organisation" and candidate.kind == "organisation" \
+                and is_acronym(previous.name) and text[previous.end:candidate.start].strip() in {"’s", "'s"}:
+            candidate = Candidate(f"{previous.name} {candidate.name}", candidate.start, candidate.end,
+                                  "organisation", None, False)
+        result.append(candidate)
+        previous = candidate
+    return result
+
+
+def _person_connective(tokens: list[str]) -> int | None:
+    """Where a person's name stops at "of", "for" or "on" ("Anna Karapetyan for Armenia"), if it does.
+
+    Organisation names with a connective ("National Bank of Georgia", "Council on Foreign Relations",
+    "Missouri Secretary of State") have no person before it.
+    """
+    for index, token in enumerate(tokens):
+        if token not in _PERSON_CONNECTIVES or index < 2:
+            continue
+        head = _split_title(tokens[:index])[1]
+        if len(head) < 2 or not all(_is_name_token(t) and t not in NAME_CONNECTORS for t in head):
+            return None
+        if _is_strong_org(head) or place_name(" ".join(head)) or place_name(head[0]) \
+                or any(t in ORG_HEADS or t in TITLE_WORDS for t in head):
+            return None
+        return index
+    return None
+
+
+def _split_person_connective(text: str, piece: list[tuple[str, int, int]]) -> list[list[tuple[str, int, int]]]:
+    """"Artur Ghazaryan of the Homeland Front": the organisation after a person's connective is its own name.
+
+    Anything else after the connective ("Bernie Sanders of Vermont") stays in the piece, and the name
+    is cut there later, so the mention still covers the words a cue may follow.
+    """
+    tokens = [token for token, _, _ in piece]
+    index = _person_connective(tokens)
+    if index is None:
+        return [piece]
+    tail = index + 1
+    if tail < len(tokens) and tokens[tail] == "the":
+        tail += 1
+    if tail < len(tokens) and (_is_strong_org(tokens[tail:]) or _word_after(text, piece[-1][2]) in ORG_NOUNS_AFTER):
+        return [piece[:index], piece[tail:]]     # "… of the Green Dawn party": the party is named too
+    return [piece]
+
+
+def _candidate_from_tokens(text: str, piece: list[tuple[str, int, int]], floor: int) -> Candidate | None:
+    while piece and (piece[0][0] in STOP_CAPS or piece[0][0] in DATE_WORDS or piece[0][0] in NAME_CONNECTORS):
+        piece = piece[1:]
+    while piece and (piece[-1][0] in DATE_WORDS or piece[-1][0] in NAME_CONNECTORS or piece[-1][0] in STOP_CAPS):
+        piece = piece[:-1]
+    if not piece or any(token in DATE_WORDS for token, _, _ in piece):
+        return None
+    start, end = piece[0][1], piece[-1][2]
+    tokens = [token for token, _, _ in piece]
+    next_word, prev_word = _word_after(text, end), _word_before(text, start)
+    initial = is_sentence_initial(text, start, floor)
+    if len(tokens) == 1 and _is_demonym_token(tokens[0], next_word):
+        institution = _INSTITUTION.match(text, end)
+        if institution and tokens[0] in DEMONYMS and (not institution.group(1) or institution.group(2) == "ministry"):
+            name = f"{tokens[0]} {' '.join(institution.group().split())}"
+            return Candidate(name, start, institution.end(), "organisation", None, initial)
+        return None
+    if len(tokens) == 1 and initial and tokens[0] in ORG_ENDINGS and next_word in ROLE_NOUNS:
+        return None                  # "Government spokeswoman Lilit Harutyunyan": a role, not an actor
+    tokens = [t for t in tokens if not _CONTRACTION.search(t)]
+    if not tokens:
+        return None
+    role, gender = None, None
+    if not _is_strong_org(tokens):
+        titles, rest = _split_title(tokens)
+        if titles and not rest:
+            return None
+        if titles:
+            start = piece[len(titles)][1]
+            plain = [t for t in titles if t not in HONORIFICS]
+            role, gender = " ".join(plain) or None, gender_of_titles(titles)
+            rest = _before_of(rest)
+            if _is_strong_org(rest) or place_name(" ".join(rest)):
+                kind = "organisation" if _is_strong_org(rest) else "place"
+                return Candidate(" ".join(rest), start, end, kind, None, initial)
+            kind = "person" if len(rest) > 1 else "surname"
+            if not all(_is_name_token(t) for t in rest):
+                kind = _classify(rest, next_word, prev_word)
+            return Candidate(" ".join(rest), start, end, kind, role, initial, gender)
+        tokens = _before_of(tokens)
+    kind = _classify(tokens, next_word, prev_word)
+    if kind in {"person", "unknown"} and not _has_first_name(tokens) and _named_as_organisation(text, start):
+        kind = "organisation"
+    if kind == "person" and all(t in TITLE_WORDS or t in HONORIFICS for t in tokens):
+        return None
+    return Candidate(" ".join(tokens), start, end, kind, role, initial, gender)
+
+
+def gender_of_titles(titles: list[str]) -> str | None:
+    lowered = {t.lower().rstrip(".") for t in titles}
+    if lowered & {"mrs", "ms", "miss", "madam", "mme", "queen", "princess", "lady", "dame"}:
+        return "f"
+    if lowered & {"mr", "sir", "king", "prince", "lord"}:
+        return "m"
+    return None
+
+
+def _is_headline(line: str, first: bool) -> bool:
+    """Title-case or upper-case lines (headlines, section heads) hold phrases, not names."""
+    stripped = line.strip()
+    if first and stripped.endswith(".") and len(stripped) < 160 and not re.search(r"[.!?]\s", stripped) \
+            and len([w for w in stripped.split() if len(w) > 3]) >= 6:
+        stripped = stripped[:-1]     # archives end the title line with a full stop
+    words = re.findall(r"[A-Za-z][\w’'-]*", stripped)
+    long_words = [w for w in words if len(w) > 3]
+    if len(words) < 4 or len(long_words) < 3 or stripped.endswith("."):
+        return False
+    capitalised = sum(1 for w in long_words if w[0].isupper())
+    return capitalised >= 0.8 * len(long_words)
+
+
+def find_candidates(text: str) -> list[Candidate]:
+    candidates: list[Candidate] = []
+    for p_match in re.finditer(r"[^\n]+", text):
+        line_start, line = p_match.start(), p_match.group()
+        if _is_call_to_action(line):
+            continue
+        headline = _is_headline(line, first=not text[:line_start].strip())
+        dateline = _DATELINE.match(line.lstrip())
+        if dateline:
+            offset = line_start + len(line) - len(line.lstrip()) + dateline.start(1)
+            candidates.append(Candidate(dateline.group(1).strip(), offset, offset + len(dateline.group(1).strip()),
+                                        "organisation", None, False))
+        caps = _CAPS_DATELINE.match(text, line_start + len(line) - len(line.lstrip()))
+        if caps:
+            candidates.extend(_dateline_places(caps.group(), caps.start()))
+        for match in _CHUNK.finditer(text, line_start, p_match.end()):
+            if caps and match.start() < caps.end():
+                continue
+            if dateline and line_start + len(line) - len(line.lstrip()) + dateline.start(1) <= match.start() \
+                    < line_start + len(line) - len(line.lstrip()) + dateline.end(1):
+                continue
+            found = _candidates_in_chunk(text, match.start(), match.end(), line_start)
+            if headline:
+                for cand in found:
+                    cand.headline = True
+            candidates.extend(found)
+    return candidates
+
+
+def _dateline_places(words: str, start: int) -> list[Candidate]:
+    """The places of an upper-case dateline ("ALMATY", "YEREVAN/MOSCOW"), as places; nothing else."""
+    found = []
+    for part in re.finditer(r"[^/]+", words.rstrip(" ,")):           # "YEREVAN/MOSCOW"
+        name = part.group()
+        place = place_name(name)
+        if place is None and (not re.search(r"\w{3}", name) or name in _STORY_LABELS):
+            continue
+        found.append(Candidate(place or name.title(), start + part.start(), start + part.end(), "place", None, True))
+    return found
+
+
+def _is_call_to_action(line: str) -> bool:
+    """Short newsletter/boilerplate lines ("Get the Mirror in your inbox:") carry no actors."""
+    stripped = line.strip()
+    return len(stripped) < 80 and stripped.endswith(":") and not re.search(r"[.?!]", stripped[:-1])
+
+
+def is_cue_subject(text: str, end: int) -> bool:
+    """Whether a name is followed by a reporting verb ("Xinhua, the official news agency, wrote")."""
+    window = text[end:end + 160]
+    appositive = re.match(r",[^,.;:“”\"]{3,110},", window)
+    if appositive:
+        window = window[appositive.end():]
+    words = re.findall(r"[A-Za-z’']+", window[:60])[:4]
+    for word in words:
+        if word in CUE_WORDS:
+            return True
+        if word not in CUE_FILLERS:
+            return False
+    return False

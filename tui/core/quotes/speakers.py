@@ -1,0 +1,347 @@
+"""Sentence spans, cue finding and subject resolution shared by the direct and indirect quote rules."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from tui.core.quotes.actors import ActorIndex
+from tui.core.quotes.lexicon import (
+    ATTITUDE_CUES,
+    CUE_FILLERS,
+    CUE_WORDS,
+    MULTIWORD_CUES,
+    PRONOUNS_ORG,
+    PRONOUNS_OTHER,
+    PRONOUNS_PERSON,
+)
+from tui.core.quotes.marks import MarkSpan
+
+_ABBREV = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|No|vs|Inc|Corp|Co|Ltd|Prof|Rev|Adm|Mt|Ft|"
+    r"Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec|U\.S|U\.N|U\.K|a\.m|p\.m|[A-Z])\.)$"
+)
+_SENTENCE_END = re.compile(r"[.?!…]+[”’\"'»)\]]*(?=\s+[“\"‘'(«A-Z0-9])")
+_NOUNISH_CUES = {"hope", "hopes", "charge", "charges", "report", "reports", "note", "notes", "promise",
+                 "promises", "counter", "signal", "fear", "fears", "tell", "state", "worry", "joke", "comment",
+                 "comments", "estimate", "estimates", "caution", "concern", "continue", "reply", "vow", "pledge",
+                 "tweet", "tweets", "post", "warning", "quip", "boast", "lament", "remark", "remarks"}
+# "47 percent of registered voters say", "Six in 10 say": survey results as sources.
+_POLL_SUBJECT = re.compile(
+    r"(?:(?:about|at least|nearly|almost|only|just|roughly|some|more than|fewer than)\s+)?"
+    r"(?:\d[\d.,]*|[A-Za-z-]+)\s+(?:percent|%|in\s+(?:\d+|ten))(?:\s+of\s+[\w\s’'-]{1,60})?$",
+    re.IGNORECASE,
+)
+_LEADING_CONJUNCTION = re.compile(r"^(?:but|and|yet|so|still|now|also|however|instead|meanwhile)\b,?\s*",
+                                  re.IGNORECASE)
+_NOT_IN_SUBJECT = {
+    "that", "which", "who", "whom", "to", "is", "are", "was", "were", "be", "been", "being", "have", "has", "had",
+    "and", "or", "but", "if", "when", "while", "because", "as", "so", "than", "not", "it", "this", "there", "what",
+    "how", "why", "where", "would", "will", "can", "could", "should", "may", "might", "must", "do", "does", "did",
+    "of", "in", "on", "at", "for", "with", "by", "from", "about", "into", "after", "before", "since", "until",
+}
+_PERSON_LINK = re.compile(r"[ \t]+(?:of|for|at|from)(?:[ \t]+the)?[ \t]+$")
+_WORD = re.compile(r"[A-Za-z’'-]+")
+_WORD_SCAN = re.compile(r"[A-Za-z]+")
+_MULTI_FIRST: dict[str, set[str]] = {}
+for _phrase in (*MULTIWORD_CUES, *(c for c in CUE_WORDS if " " in c)):
+    _first, _second = _phrase.split()
+    _MULTI_FIRST.setdefault(_first, set()).add(_second)
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A reporting verb (or "according to") found in the text outside any quote."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Subject:
+    """Who a cue points to: an entity, or an unnamed source (entity None) that still marks speech."""
+
+    entity: int | None
+    start: int
+    end: int
+    pronoun: bool = False
+
+
+class Layout:
+    """Paragraphs, sentences and quoted regions of one text, for fast position look-ups."""
+
+    def __init__(self, text: str, paragraphs: list[tuple[int, int]], marks: list[MarkSpan]) -> None:
+        self.text = text
+        self.paragraphs = paragraphs
+        self._para_starts = [start for start, _ in paragraphs]
+        self.quoted = [(m.open_start, m.close_end) for m in marks]
+        self._quoted_starts = [start for start, _ in self.quoted]
+        self.sentences = self._split_sentences()
+        self._sentence_starts = [start for start, _ in self.sentences]
+        self._scan_cues()
+
+    def _split_sentences(self) -> list[tuple[int, int]]:
+        sentences: list[tuple[int, int]] = []
+        for p_start, p_end in self.paragraphs:
+            start = p_start
+            for match in _SENTENCE_END.finditer(self.text, p_start, p_end):
+                end = match.end()
+                if self.in_quote(match.start()) and not self._closes_quote(match.start(), end):
+                    continue
+                if _ABBREV.search(self.text[max(p_start, match.start() - 6):match.start() + 1]):
+                    continue
+                sentences.append((start, end))
+                start = end
+                while start < p_end and self.text[start].isspace():
+                    start += 1
+            if start < p_end:
+                sentences.append((start, p_end))
+        return sentences
+
+    def _closes_quote(self, start: int, end: int) -> bool:
+        return any(a <= start < b <= end for a, b in self.quoted_near(start))
+
+    def quoted_near(self, pos: int) -> list[tuple[int, int]]:
+        index = bisect.bisect_right(self._quoted_starts, pos)
+        return self.quoted[max(0, index - 2):index + 1]
+
+    def in_quote(self, pos: int) -> bool:
+        """True when pos lies strictly inside a quoted span (marks included)."""
+        return any(a <= pos < b for a, b in self.quoted_near(pos))
+
+    def paragraph_index(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self._para_starts, pos) - 1)
+
+    def sentence(self, pos: int) -> tuple[int, int]:
+        index = max(0, bisect.bisect_right(self._sentence_starts, pos) - 1)
+        return self.sentences[index] if self.sentences else (0, len(self.text))
+
+    def attitude_cues(self, start: int, end: int) -> list[Cue]:
+        """Verbs of thought, intention and evaluation ("believe", "want", "called"), outside quotes."""
+        return self._slice(self._attitudes, self._attitude_starts, start, end)
+
+    def cues(self, start: int, end: int) -> list[Cue]:
+        """Cue words in [start, end) that are not inside a quote."""
+        return self._slice(self._cues, self._cue_starts, start, end)
+
+    @staticmethod
+    def _slice(cues: list[Cue], starts: list[int], start: int, end: int) -> list[Cue]:
+        low = bisect.bisect_left(starts, start)
+        high = bisect.bisect_left(starts, end, low)
+        return [cue for cue in cues[low:high] if cue.end <= end]
+
+    def _scan_cues(self) -> None:
+        """One pass over the words of the text, finding every speech and attitude cue."""
+        self._cues: list[Cue] = []
+        self._attitudes: list[Cue] = []
+        words = list(_WORD_SCAN.finditer(self.text))
+        for index, match in enumerate(words):
+            lower = match.group().lower()
+            following = words[index + 1] if index + 1 < len(words) else None
+            if following is not None and lower in _MULTI_FIRST:
+                second = following.group().lower()
+                gap = self.text[match.end():following.start()]
+                if second in _MULTI_FIRST[lower] and gap.isspace() and len(gap) < 3:
+                    self._add(self._cues, match.start(), following.end())
+                    continue
+            if lower in CUE_WORDS:
+                self._add(self._cues, match.start(), match.end())
+            if lower in ATTITUDE_CUES:
+                self._add(self._attitudes, match.start(), match.end())
+        self._cue_starts = [cue.start for cue in self._cues]
+        self._attitude_starts = [cue.start for cue in self._attitudes]
+
+    def _add(self, target: list[Cue], start: int, end: int) -> None:
+        if self.in_quote(start) or not _is_cue_usage(self.text, start, self.text[start:end]):
+            return
+        target.append(Cue(start, end, self.text[start:end]))
+
+
+def _is_cue_usage(text: str, start: int, word: str) -> bool:
+    """Reject capitalised cue words that are names ("Said", "Hope") and nouns after articles."""
+    if word[0].isupper() and word.lower() in _NOUNISH_CUES:
+        return False
+    if start > 0 and text[start - 1] in "-‑" or text[start + len(word):start + len(word) + 1] in {"-", "‑"}:
+        return False             # so-called, self-described
+    before = text[max(0, start - 6):start].lower()
+    return not re.search(r"\b(?:a|an|the|his|her|their|its|our)\s+$", before)
+
+
+class Resolver:
+    """Turns the words around a cue into a speaker."""
+
+    def __init__(self, text: str, actors: ActorIndex, layout: Layout) -> None:
+        self.text = text
+        self.actors = actors
+        self.layout = layout
+
+    def subject_before(self, cue_start: int, floor: int) -> Subject | None:
+        """The subject that ends right before a cue: "Papoyan told", "he said", "X, the minister, said"."""
+        end = self._skip_fillers_left(cue_start, floor)
+        if end <= floor:
+            return None
+        if self.text[end - 1] == ",":
+            named = self._named_right_before(end - 1, floor)
+            if named is not None:
+                return named
+            comma = self.text.rfind(",", floor, end - 1)
+            if comma == -1 or end - comma > 160:
+                return None
+            end = self._skip_fillers_left(comma, floor)       # "Sen. Ted Cruz (R-Texas), also a …,"
+        if end <= floor or self.layout.in_quote(end - 1):
+            return None
+        return self._subject_ending_at(end, floor)
+
+    def _named_right_before(self, end: int, floor: int) -> Subject | None:
+        """"the ministry spokeswoman, Maria Zakharova, said": the name before the comma is the speaker."""
+        mention = self.actors.mention_at(max(floor, end - 1), end)
+        if mention is None or mention.end < end - 2 or self.actors.entities[mention.entity].kind != "person":
+            return None
+        return Subject(mention.entity, mention.start, end)
+
+    def _skip_fillers_left(self, pos: int, floor: int) -> int:
+        end = pos
+        while True:
+            while end > floor and self.text[end - 1].isspace():
+                end -= 1
+            paren = re.search(r"\s*\([^()]{1,30}\)$", self.text[max(floor, end - 34):end])
+            if paren:
+                end -= len(paren.group())          # "Sen. Marco Rubio (R-Fla.) said"
+                continue
+            match = re.search(r"([A-Za-z’']+)$", self.text[max(floor, end - 20):end])
+            if match and match.group(1).lower() in CUE_FILLERS:
+                end -= len(match.group(1))
+                continue
+            time = re.search(r"(?:\bon\s+\w+|\blast\s+\w+|\bthis\s+\w+|\bearlier|\blater)$",
+                             self.text[max(floor, end - 25):end])
+            if time and re.search(r"(?:day|week|month|year|earlier|later)$", time.group()):
+                end -= len(time.group())
+                continue
+            return end
+
+    def _subject_ending_at(self, end: int, floor: int) -> Subject | None:
+        word_match = re.search(r"([A-Za-z’']+)$", self.text[max(floor, end - 20):end])
+        if word_match:
+            word = word_match.group(1)
+            start = end - len(word)
+            if word.lower() in {"who", "which"}:
+                return self._relative_subject(start, floor)
+            pronoun = self._pronoun(word, start)
+            if pronoun is not False:
+                return Subject(pronoun, start, end, pronoun=True)
+        mention = self.actors.mention_at(max(floor, end - 1), end)
+        if mention is not None and mention.end >= end - 2 and self.actors.entities[mention.entity].kind != "place":
+            return self._person_of(mention.start, floor) or Subject(mention.entity, mention.start, end)
+        # A description: "the official", "a spokesman for the ministry", "a senior Democratic aide".
+        window_start = max(floor, end - 90)
+        phrase = re.search(r"\b(?:[Tt]he|[Aa]n?|[Oo]ne|[Tt]wo|[Ss]ome|[Mm]any|[Oo]ther|[Ss]everal|[Tt]his|[Tt]hat|"
+                           r"[Tt]hese|[Tt]hose|[Aa]nother|[Bb]oth|[Mm]ost|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+[^,;:“”\"]{1,80}$",
+                           self.text[window_start:end])
+        if phrase:
+            p_start = window_start + phrase.start()
+            person = self._person_of(p_start, floor)
+            if person is not None:
+                return person
+            inside = [m for m in self.actors.mentions_between(p_start, end)
+                      if self.actors.entities[m.entity].kind in {"person", "organisation"}]
+            words = phrase.group().split()
+            if len(words) <= 10:
+                return Subject(inside[-1].entity if inside else None, p_start, end)
+        return self._bare_noun_phrase(end, floor)
+
+    def _person_of(self, start: int, floor: int) -> Subject | None:
+        """"Artur Ghazaryan of the Homeland Front party said": the person, not the organisation, speaks."""
+        link = _PERSON_LINK.search(self.text, max(floor, start - 12), start)
+        if link is None:
+            return None
+        mention = self.actors.mention_at(max(floor, link.start() - 1), link.start())
+        if mention is None or mention.end != link.start() or self.actors.entities[mention.entity].kind != "person":
+            return None
+        return Subject(mention.entity, mention.start, mention.end)
+
+    def _relative_subject(self, start: int, floor: int) -> Subject:
+        """"Barkley, who said …": the relative pronoun stands for the name before it."""
+        before = start
+        while before > floor and self.text[before - 1] in " ,":
+            before -= 1
+        mention = self.actors.mention_at(max(floor, before - 1), before)
+        if mention is not None and mention.end >= before - 2 and \
+                self.actors.entities[mention.entity].kind in {"person", "organisation"}:
+            return Subject(mention.entity, mention.start, mention.end)
+        return Subject(None, start, start + 3)
+
+    def _bare_noun_phrase(self, end: int, floor: int) -> Subject | None:
+        """"Economists believe", "Republican leaders say": a short plain subject opening the clause."""
+        start = floor
+        comma = self.text.rfind(",", floor, end)
+        if comma != -1:
+            start = comma + 1
+        phrase = _LEADING_CONJUNCTION.sub("", self.text[start:end].strip())
+        poll = _POLL_SUBJECT.search(phrase)
+        if poll:
+            return Subject(None, end - len(poll.group()), end)
+        words = phrase.split()
+        if not 1 <= len(words) <= 4 or not all(re.fullmatch(r"[A-Za-z0-9’'-]+", w) for w in words):
+            return None
+        if any(w.lower() in _NOT_IN_SUBJECT for w in words):
+            return None
+        p_start = end - len(phrase)
+        inside = [m for m in self.actors.mentions_between(p_start, end)
+                  if self.actors.entities[m.entity].kind in {"person", "organisation"}]
+        return Subject(inside[-1].entity if inside else None, p_start, end)
+
+    def _pronoun(self, word: str, start: int) -> int | None | bool:
+        lower = word.lower()
+        quoted = self.layout.quoted_near(start)
+        if lower in PRONOUNS_PERSON:
+            gender = "f" if lower in {"she", "her"} else "m"
+            return self.actors.last_before(start, {"person"}, self._all_quoted_before(start), gender)
+        if lower in PRONOUNS_ORG:
+            return self.actors.last_before(start, {"organisation"}, quoted)
+        if lower in PRONOUNS_OTHER:
+            return None
+        return False
+
+    def _all_quoted_before(self, pos: int) -> list[tuple[int, int]]:
+        index = bisect.bisect_right(self.layout._quoted_starts, pos)
+        return self.layout.quoted[max(0, index - 12):index]
+
+    def subject_after(self, start: int, ceiling: int) -> Subject | None:
+        """The subject right after an inverted cue: "said Peskov", "said Paul H. Chipok, a lawyer"."""
+        window = self.text[start:min(ceiling, start + 120)]
+        stop = re.search(r"[,;:!?“”\"\n]|\.(?=\s+[a-z“\"]|\s*$)", window)
+        p_start = start + len(window) - len(window.lstrip())
+        p_end = start + (stop.start() if stop else len(window))
+        if p_end <= p_start:
+            return None
+        first = _WORD.match(self.text, p_start, p_end)
+        if first:
+            pronoun = self._pronoun(first.group(), p_start)
+            if pronoun is not False:
+                return Subject(pronoun, p_start, first.end(), pronoun=True)
+        inside = [m for m in self.actors.mentions_between(p_start, p_end + 1)
+                  if self.actors.entities[m.entity].kind in {"person", "organisation"}]
+        if inside and inside[0].start - p_start < 40:
+            return Subject(inside[0].entity, inside[0].start, inside[0].end)
+        phrase = self.text[p_start:p_end]
+        if re.match(r"(?:the|a|an|one|another)\s", phrase, re.IGNORECASE) and len(phrase.split()) <= 8:
+            return Subject(None, p_start, p_end)
+        if re.match(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){1,3}\s*$", phrase):
+            return Subject(None, p_start, p_end)        # a name the actor rules missed ("Al From")
+        return None
+
+    def sentence_subject(self, s_start: int, pos: int) -> Subject | None:
+        """The person or organisation opening the sentence, for "…, saying" and "X fired back: "…"."""
+        for mention in self.actors.mentions_between(s_start, pos):
+            if mention.start - s_start > 40:
+                return None
+            if self.actors.entities[mention.entity].kind in {"person", "organisation"}:
+                return Subject(mention.entity, mention.start, mention.end)
+        word = _WORD.match(self.text, s_start, pos)
+        if word:
+            pronoun = self._pronoun(word.group(), s_start)
+            if pronoun is not False:
+                return Subject(pronoun, s_start, word.end(), pronoun=True)
+        return None

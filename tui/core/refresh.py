@@ -1,0 +1,214 @@
+"""refresh(): fetch -> parse -> store -> full text, reporting progress; the one refresh path."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import sqlite3
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from tui.config import FeedConfig, Settings
+from tui.core.feeds.parse import parse_feed
+from tui.core.feeds.fetch import Fetcher, FetchLimits, FetchResponse
+from tui.core.fulltext.pages import FullTextStats, fetch_full_texts
+from tui.core.models import FeedResult, Outcome
+from tui.core.store.database import Store, now_ts
+
+FEED_ACCEPT = ("application/rss+xml, application/atom+xml, application/rdf+xml, "
+               "application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5")
+
+
+@dataclass(frozen=True)
+class Progress:
+    """One step of a refresh, for progress bars."""
+
+    phase: str  # "feeds" or "pages"
+    done: int
+    total: int
+    label: str = ""
+    result: FeedResult | None = None
+
+
+@dataclass
+class RefreshSummary:
+    """What a refresh did."""
+
+    results: list[FeedResult] = field(default_factory=list)
+    fulltext: FullTextStats = field(default_factory=FullTextStats)
+    analysed: int = 0
+    grouped: int = 0
+    errors: list[str] = field(default_factory=list)
+    phase_seconds: dict[str, float] = field(default_factory=dict)
+    cancelled: bool = False
+    seconds: float = 0.0
+
+    @property
+    def new_articles(self) -> int:
+        return sum(r.new_articles for r in self.results)
+
+    @property
+    def failed(self) -> list[FeedResult]:
+        return [r for r in self.results if r.outcome.failed]
+
+    def count(self, outcome: Outcome) -> int:
+        return sum(1 for r in self.results if r.outcome is outcome)
+
+
+ProgressCallback = Callable[[Progress], None]
+
+
+def limits_from(settings: Settings, max_bytes: int | None = None) -> FetchLimits:
+    return FetchLimits(
+        concurrency=settings.concurrency, per_host=settings.per_host,
+        connect_timeout=settings.connect_timeout, read_timeout=settings.read_timeout,
+        total_timeout=settings.total_timeout, max_bytes=max_bytes or settings.max_feed_bytes,
+        max_redirects=settings.max_redirects,
+    )
+
+
+async def refresh(
+    store: Store, feeds: Sequence[FeedConfig], settings: Settings, *,
+    fulltext: bool | None = None, progress: ProgressCallback | None = None,
+    cancel: threading.Event | None = None, force: bool = False,
+) -> RefreshSummary:
+    """Refresh the given feeds into the store. One bad feed never stops the others."""
+    started = time.monotonic()
+    cancel = cancel or threading.Event()
+    report = progress or (lambda _p: None)
+    if feeds:
+        store.sync_feeds((f.url, f.name, f.tags) for f in feeds)
+    summary = RefreshSummary()
+    async with Fetcher(limits_from(settings)) as fetcher:
+        tasks = [asyncio.create_task(_refresh_feed(store, fetcher, feed, force)) for feed in feeds]
+        try:
+            for done, finished in enumerate(asyncio.as_completed(tasks), start=1):
+                result = await finished
+                summary.results.append(result)
+                report(Progress("feeds", done, len(tasks), result.name, result))
+                if cancel.is_set():
+                    raise asyncio.CancelledError
+        except asyncio.CancelledError:
+            summary.cancelled = True
+            for task in tasks:
+                task.cancel()
+            await asyncio.gather(*tasks, return_exceptions=True)
+        summary.phase_seconds["feeds"] = time.monotonic() - started
+        want_text = settings.fulltext if fulltext is None else fulltext
+        if want_text and not summary.cancelled:
+            pages_started = time.monotonic()
+            feed_ids = [fid for f in feeds if (fid := store.feed_id(f.url)) is not None]
+            summary.fulltext = await fetch_full_texts(
+                store, fetcher, feed_ids, settings, progress=report, cancel=cancel)
+            summary.cancelled = summary.fulltext.cancelled
+            summary.phase_seconds["pages"] = time.monotonic() - pages_started
+    if not summary.cancelled:
+        await _analyse_and_group(store, settings, summary, report, cancel)
+    summary.seconds = time.monotonic() - started
+    return summary
+
+
+async def _analyse_and_group(store: Store, settings: Settings, summary: RefreshSummary,
+                             report: ProgressCallback, cancel: threading.Event) -> None:
+    """Actors and quotes of new text, then stories (which use the actors)."""
+    from tui.core.quotes.pending import analyse_pending
+    from tui.core.stories.pending import group_pending
+
+    def analysis_progress(done: int, total: int) -> None:
+        report(Progress("analysis", done, total))
+
+    try:
+        started = time.monotonic()
+        summary.analysed = await asyncio.to_thread(
+            analyse_pending, store, cancel=cancel, progress=analysis_progress)
+        summary.phase_seconds["quotes"] = time.monotonic() - started
+        if cancel.is_set():
+            summary.cancelled = True
+            return
+        report(Progress("stories", 0, 1))
+        started = time.monotonic()
+        summary.grouped = await asyncio.to_thread(group_pending, store,
+                                                  settings.story_window_hours)
+        summary.phase_seconds["stories"] = time.monotonic() - started
+        report(Progress("stories", 1, 1))
+    except sqlite3.Error as exc:
+        summary.errors.append(f"cannot write to the cache: {exc}")
+
+
+async def _refresh_feed(store: Store, fetcher: Fetcher, feed: FeedConfig,
+                        force: bool) -> FeedResult:
+    started = time.monotonic()
+    feed_id = store.feed_id(feed.url)
+    assert feed_id is not None, "sync_feeds runs first"
+    etag, last_modified, retry_after = store.validators(feed_id)
+    if retry_after and retry_after > now_ts() and not force:
+        wait = retry_after - now_ts()
+        return FeedResult(feed.url, feed.name, Outcome.BACKING_OFF,
+                          error=f"server asked us to wait; retrying in {wait // 60 + 1} min")
+    response = await fetcher.get(feed.url, etag=etag, last_modified=last_modified,
+                                 accept=FEED_ACCEPT)
+    try:
+        result = await _store_response(store, feed_id, feed, response)
+    except sqlite3.Error as exc:
+        # The transaction rolled back: nothing of this feed was half-written.
+        result = FeedResult(feed.url, feed.name, Outcome.CACHE_ERROR,
+                            error=f"cannot write to the cache: {exc}")
+    return FeedResult(**{**result.__dict__, "seconds": time.monotonic() - started})
+
+
+async def _store_response(store: Store, feed_id: int, feed: FeedConfig,
+                          response: FetchResponse) -> FeedResult:
+    if response.error_kind is not None:
+        outcome = {
+            "timeout": Outcome.TIMEOUT, "too large": Outcome.TOO_LARGE, "http": Outcome.HTTP_ERROR,
+            "not found": Outcome.HTTP_ERROR,
+        }.get(response.error_kind, Outcome.NETWORK_ERROR)
+        retry_at = _retry_at(response)
+        error = response.error or outcome.value
+        if retry_at:
+            error += f"; server asked to retry after {int(response.retry_after or 0)} s"
+        await asyncio.to_thread(store.record_feed_result, feed_id, outcome,
+                                http_status=response.status, error=error, retry_after=retry_at)
+        return FeedResult(feed.url, feed.name, outcome, http_status=response.status, error=error)
+    if response.not_modified:
+        await asyncio.to_thread(store.record_feed_result, feed_id, Outcome.NOT_MODIFIED,
+                                http_status=304)
+        return FeedResult(feed.url, feed.name, Outcome.NOT_MODIFIED, http_status=304)
+    digest = hashlib.sha1(response.body).hexdigest()
+    if digest == store.content_hash(feed_id):
+        # The server ignored our validators but sent the very same bytes: nothing to parse.
+        await asyncio.to_thread(store.record_feed_result, feed_id, Outcome.NOT_MODIFIED,
+                                etag=response.etag, last_modified=response.last_modified,
+                                http_status=response.status)
+        return FeedResult(feed.url, feed.name, Outcome.NOT_MODIFIED, http_status=response.status)
+    parsed = await asyncio.to_thread(parse_feed, response.body, response.final_url or feed.url,
+                                     response.headers)
+    if parsed.error:
+        await asyncio.to_thread(store.record_feed_result, feed_id, Outcome.PARSE_ERROR,
+                                http_status=response.status, error=parsed.error)
+        return FeedResult(feed.url, feed.name, Outcome.PARSE_ERROR, http_status=response.status,
+                          error=parsed.error)
+    new = await asyncio.to_thread(
+        store.record_feed_result, feed_id, Outcome.OK, entries=parsed.entries, title=parsed.title,
+        etag=response.etag, last_modified=response.last_modified, http_status=response.status,
+        warning=parsed.warning, content_hash=digest,
+    )
+    return FeedResult(feed.url, feed.name, Outcome.OK, new_articles=new,
+                      entries=len(parsed.entries), http_status=response.status,
+                      warning=parsed.warning)
+
+
+def _retry_at(response: FetchResponse) -> int | None:
+    if response.status in (429, 503):
+        # Without Retry-After, still back off a little rather than hammer a struggling server.
+        delay = response.retry_after if response.retry_after is not None else 300
+        return now_ts() + int(min(max(delay, 60), 24 * 3600))
+    return None
+
+
+def run_refresh(store: Store, feeds: Sequence[FeedConfig], settings: Settings,
+                **kwargs: object) -> RefreshSummary:
+    """Synchronous wrapper for the CLI and for worker threads."""
+    return asyncio.run(refresh(store, feeds, settings, **kwargs))  # type: ignore[arg-type]
