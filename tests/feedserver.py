@@ -184,3 +184,23 @@ def rdf(title: str, items: list[dict[str, str]]) -> bytes:
             f'<dc:date>{item["date"]}</dc:date></item>')
     parts.append("</rdf:RDF>")
     return "".join(parts).encode()
+
+
+PARAGRAPHS = [
+    "The finance ministry said on Tuesday that the new budget would cut spending on roads by a "
+    "fifth while raising the allowance for schools across the northern provinces.",
+    "“We have made hard choices, and we will defend every one of them,” Finance Minister Lena "
+    "Arutyunova told parliament, adding that the deficit would narrow next year.",
+    "Opposition deputies called the plan reckless and said the cuts would fall hardest on rural "
+    "districts that already lack paved roads and reliable bus services.",
+    "The bank of the republic is expected to comment on the budget at its meeting next week, "
+    "when analysts expect it to hold its main interest rate at nine percent.",
+]
+
+
+def article_page(title: str) -> bytes:
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    return (f"<html lang='en'><head><title>{title}</title><meta name='author' content='Ann Lee'>"
+            "</head><body><nav><a href='/'>Home</a> <a href='/world'>World</a></nav>"
+            f"<article><h1>{title}</h1>{body}</article><footer>Copyright Example News</footer>"
+            "</body></html>").encode()

@@ -154,7 +154,7 @@ def test_cluster_command_matches_the_engine(tmp_path: Path, capsys) -> None:
 
 
 def test_packaged_default_feeds_match_the_repository() -> None:
-    repo = Path(__file__).resolve().parents[1]
+    repo = Path(__file__).resolve().parents[2]
     assert (repo / "tui" / "default_feeds.toml").read_bytes() == (repo / "feeds.toml").read_bytes()
 
 

@@ -5,31 +5,12 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-from feedserver import FeedServer, rss
+from feedserver import FeedServer, article_page, rss
 
 from tui.config import FeedConfig, Settings
 from tui.core.models import TextStatus
 from tui.core.refresh import refresh
 from tui.core.store.database import ArticleFilter, Store
-
-PARAGRAPHS = [
-    "The finance ministry said on Tuesday that the new budget would cut spending on roads by a "
-    "fifth while raising the allowance for schools across the northern provinces.",
-    "“We have made hard choices, and we will defend every one of them,” Finance Minister Lena "
-    "Arutyunova told parliament, adding that the deficit would narrow next year.",
-    "Opposition deputies called the plan reckless and said the cuts would fall hardest on rural "
-    "districts that already lack paved roads and reliable bus services.",
-    "The bank of the republic is expected to comment on the budget at its meeting next week, "
-    "when analysts expect it to hold its main interest rate at nine percent.",
-]
-
-
-def article_page(title: str) -> bytes:
-    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
-    return (f"<html lang='en'><head><title>{title}</title><meta name='author' content='Ann Lee'>"
-            "</head><body><nav><a href='/'>Home</a> <a href='/world'>World</a></nav>"
-            f"<article><h1>{title}</h1>{body}</article><footer>Copyright Example News</footer>"
-            "</body></html>").encode()
 
 
 def feed_for(server: FeedServer, pages: dict[str, str]) -> str:

@@ -6,8 +6,7 @@ import gzip
 import json
 from pathlib import Path
 
-from feedserver import FeedServer
-from test_fulltext import article_page
+from feedserver import FeedServer, article_page
 
 from tui.cli.main import main
 

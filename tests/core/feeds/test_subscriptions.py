@@ -498,7 +498,7 @@ def test_importing_thousands_of_feeds(tmp_path: Path) -> None:
 
 
 def test_the_shipped_feeds_toml_edits_cleanly(tmp_path: Path) -> None:
-    shipped = Path(__file__).resolve().parents[1] / "feeds.toml"
+    shipped = Path(__file__).resolve().parents[3] / "feeds.toml"
     original = shipped.read_text(encoding="utf-8")
     path = tmp_path / "feeds.toml"
     path.write_text(original, encoding="utf-8")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-CORE = Path(__file__).resolve().parents[1] / "tui" / "core"
+CORE = Path(__file__).resolve().parents[2] / "tui" / "core"
 CORE_MODULES = sorted(
     ".".join(("tui", "core", *p.relative_to(CORE).with_suffix("").parts)).removesuffix(".__init__")
     for p in CORE.rglob("*.py"))

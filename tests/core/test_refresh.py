@@ -10,10 +10,10 @@ import pytest
 from feedserver import FeedServer, atom, rdf, rss
 
 from tui.config import FeedConfig, Settings
-from tui.core.store.migrations import SCHEMA_VERSION
 from tui.core.models import Outcome
 from tui.core.refresh import refresh
 from tui.core.store.database import ArticleFilter, Store
+from tui.core.store.migrations import SCHEMA_VERSION
 
 FAST = Settings(read_timeout=0.5, connect_timeout=0.5, total_timeout=1.5, fulltext=False,
                 max_feed_bytes=200_000)

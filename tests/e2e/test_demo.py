@@ -17,7 +17,7 @@ from tui.core.store.database import Store
 from tui.widgets.reader import Reader
 from tui.widgets.side_panel import SidePanel
 
-SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,7 @@ import pytest
 from tui.core.fulltext.extract import extract_html
 from tui.core.quotes.extractor import Analysis, analyse
 
-SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+SEEDS = Path(__file__).resolve().parents[3] / "seeds"
 EXPECTED = json.loads((SEEDS / "quotes.json").read_text(encoding="utf-8"))["articles"]
 PAGES = sorted(EXPECTED)
 BORDER = "pages/caucasus-ledger/2026-11-24-border-protocol-signed.html"

@@ -8,9 +8,9 @@ from feedserver import FeedServer, rss
 
 from tui.app import make_app
 from tui.config import load_config
-from tui.core.stories.pending import stories
 from tui.core.refresh import refresh
 from tui.core.store.database import Store
+from tui.core.stories.pending import stories
 from tui.screens.stories import StoriesScreen
 from tui.widgets.reader import Reader
 
