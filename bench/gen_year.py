@@ -21,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tui.core.store.database import Store  # noqa: E402
+from tui.core.store import Store  # noqa: E402
 
 YEAR_ARTICLES = 50_000
 YEAR_SECONDS = 365 * 86400

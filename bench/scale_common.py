@@ -48,7 +48,7 @@ def ensure_cache(articles: int, seed: int, *, log: bool = True) -> tuple[Path, f
 
 def migrate(path: Path) -> None:
     """Bring a kept cache to the current schema once, so no measured run pays for it."""
-    from tui.core.store.database import Store
+    from tui.core.store import Store
 
     Store(path).close()
 

@@ -43,8 +43,8 @@ def table_bytes(db: Path) -> dict[str, int]:
 
 def measure(articles: int, seed: int, pending: int) -> dict[str, object]:
     from tui.core.quotes.pending import analyse_pending
+    from tui.core.store import Store
     from tui.core.stories.pending import group_pending
-    from tui.core.store.database import Store
 
     source, _ = ensure_cache(articles, seed)
     size = cache_bytes(source)

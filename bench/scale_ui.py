@@ -138,7 +138,7 @@ async def session(cache_dir: Path, config_path: Path, server: str | None, reps: 
                   refreshes: int) -> dict[str, object]:
     from tui.app import make_app
     from tui.config import load_config
-    from tui.core.store.database import Store
+    from tui.core.store import Store
     from tui.widgets.article_list import ArticleList
     from tui.widgets.feed_list import FeedList
 
@@ -214,11 +214,9 @@ async def stories_part(pilot, app, samples: dict[str, list[float]], reps: int) -
     await pilot.pause()
     # The 200-article story need not be among the 500 stories listed, so open it the way
     # highlighting it does (show_story), next to a small listed story for comparison.
-    from tui.core.stories.pending import story
-
     big_id = app.store.conn().execute(
         "SELECT id FROM stories WHERE article_count = 200 LIMIT 1").fetchone()[0]
-    big = story(app.store, big_id)
+    big = app.store.story(big_id)
     small = next(s for s in screen.items if 2 <= s.article_count <= 6)
     big_times, small_times = [], []
     for _ in range(max(reps // 4, 3)):

@@ -42,7 +42,7 @@ def server():
 @pytest.fixture
 def store(tmp_path: Path):
     """A real SQLite cache in the test's temporary directory."""
-    from tui.core.store.database import Store
+    from tui.core.store import Store
 
     st = Store(tmp_path / "byline.db")
     yield st

@@ -13,7 +13,7 @@ from textual.binding import Binding
 from textual.worker import Worker, WorkerState
 
 from tui.config import Config
-from tui.core.store.database import Store
+from tui.core.store import Store
 from tui.messages import FeedsRefreshed, RefreshFinished, RefreshProgress
 from tui.palette import FeedCommands
 from tui.screens.help import HelpScreen

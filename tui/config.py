@@ -10,6 +10,14 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from tui.core.feeds.subscriptions import (
+    Subscription,
+    SubscriptionError,
+    default_feed_name,
+    validate_feed_url,
+)
+from tui.core.settings import Settings
+
 CONFIG_ENV = "BYLINE_CONFIG"
 CACHE_ENV = "BYLINE_CACHE_DIR"
 CONFIG_NAME = "feeds.toml"
@@ -20,41 +28,11 @@ class ConfigError(Exception):
 
 
 @dataclass(frozen=True)
-class FeedConfig:
-    """One subscription: display name, fetchable URL (http(s) or file://) and tags."""
-
-    name: str
-    url: str
-    tags: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Settings:
-    """Knobs of the [settings] table, with the defaults a new user gets."""
-
-    refresh_minutes: int = 30
-    concurrency: int = 16
-    per_host: int = 4
-    connect_timeout: float = 10.0
-    read_timeout: float = 20.0
-    total_timeout: float = 60.0
-    max_feed_bytes: int = 10_000_000
-    max_page_bytes: int = 5_000_000
-    max_redirects: int = 5
-    fulltext: bool = True
-    story_window_hours: float = 72.0
-    retention_days: int = 0
-    reader_width: int = 84
-    reader_align: str = "left"
-    save_dir: str = ""  # where `w` saves articles as Markdown; "" = Documents/byline
-
-
-@dataclass(frozen=True)
 class Config:
     """A loaded config: where it came from, the feeds, the settings, the keymap and the cache dir."""
 
     path: Path | None
-    feeds: tuple[FeedConfig, ...]
+    feeds: tuple[Subscription, ...]
     settings: Settings = field(default_factory=Settings)
     keymap: dict[str, str] = field(default_factory=dict)
     cache_dir: Path = Path("cache")
@@ -215,10 +193,10 @@ class _ConfigReader:
             keymap[key] = value
         return keymap
 
-    def read_feeds(self, items: Any) -> tuple[FeedConfig, ...]:
+    def read_feeds(self, items: Any) -> tuple[Subscription, ...]:
         if not isinstance(items, list):
             raise self.fail("'feeds' must be an array of tables: [[feeds]]", "feeds")
-        feeds: list[FeedConfig] = []
+        feeds: list[Subscription] = []
         seen_urls: dict[str, int] = {}
         seen_names: dict[str, int] = {}
         for index, item in enumerate(items):
@@ -237,7 +215,7 @@ class _ConfigReader:
             feeds.append(feed)
         return tuple(feeds)
 
-    def read_feed(self, index: int, item: Any, near: int) -> FeedConfig:
+    def read_feed(self, index: int, item: Any, near: int) -> Subscription:
         label = f"feed #{index + 1}"
         if not isinstance(item, dict):
             raise self.fail(f"{label} must be a table", "feeds", near)
@@ -248,32 +226,23 @@ class _ConfigReader:
         if not isinstance(url, str) or not url.strip():
             raise self.fail(f"{label}: missing 'url'", "url" if "url" in item else "feeds", near)
         resolved = self.resolve_url(url.strip(), label, near)
-        name = item.get("name", _default_name(resolved))
+        name = item.get("name", default_feed_name(resolved))
         if not isinstance(name, str) or not name.strip():
             raise self.fail(f"{label}: 'name' must be a non-empty string", "name", near)
         tags = item.get("tags", [])
         if not isinstance(tags, list) or not all(isinstance(t, str) and t.strip() for t in tags):
             raise self.fail(f"{label} ({name!r}): 'tags' must be an array of strings", "tags", near)
-        return FeedConfig(" ".join(name.split()), resolved, tuple(t.strip() for t in tags))
+        return Subscription(" ".join(name.split()), resolved, tuple(t.strip() for t in tags))
 
     def resolve_url(self, url: str, label: str, near: int) -> str:
-        parts = urlsplit(url)
-        scheme = parts.scheme.lower()
-        if scheme in ("http", "https"):
-            if not parts.netloc:
-                raise self.fail(f"{label}: url {url!r} has no host", "url", near)
-            return url
-        if scheme == "file":
-            return url
-        if scheme and len(scheme) > 1:
-            raise self.fail(f"{label}: url {url!r} must be http(s), file:// or a local path",
-                            "url", near)
-        local = Path(url).expanduser()
+        """The URL checked as `byline feeds add` checks it; a local path made absolute."""
+        try:
+            checked = validate_feed_url(url)
+        except SubscriptionError as exc:
+            raise self.fail(f"{label}: {exc}", "url", near) from exc
+        if urlsplit(checked).scheme.lower() in ("http", "https", "file"):
+            return checked
+        local = Path(checked).expanduser()
         if not local.is_absolute():
             local = self.path.resolve().parent / local
         return local.resolve().as_uri()
-
-
-def _default_name(url: str) -> str:
-    parts = urlsplit(url)
-    return parts.netloc or Path(parts.path).stem or url

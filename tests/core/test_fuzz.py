@@ -11,13 +11,12 @@ import os
 from datetime import UTC, datetime
 
 from conftest import SHARED
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 from rich.console import Console
 
 from tui.core.feeds.parse import parse_feed
 from tui.core.models import Outcome
-from tui.core.store.database import ArticleFilter, Store
+from tui.core.store import ArticleFilter, Store
 from tui.widgets.reader import body_text, header_text
 
 EXAMPLES = int(os.environ.get("BYLINE_FUZZ_EXAMPLES", "150"))

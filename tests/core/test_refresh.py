@@ -9,10 +9,11 @@ from pathlib import Path
 import pytest
 from feedserver import FeedServer, atom, rdf, rss
 
-from tui.config import FeedConfig, Settings
+from tui.core.feeds.subscriptions import Subscription
 from tui.core.models import Outcome
 from tui.core.refresh import refresh
-from tui.core.store.database import ArticleFilter, Store
+from tui.core.settings import Settings
+from tui.core.store import ArticleFilter, Store
 from tui.core.store.migrations import SCHEMA_VERSION
 
 FAST = Settings(read_timeout=0.5, connect_timeout=0.5, total_timeout=1.5, fulltext=False,
@@ -25,7 +26,7 @@ def items(prefix: str, count: int) -> list[dict[str, str]]:
              "pubDate": f"Mon, {10 + i:02d} Nov 2026 08:00:00 GMT"} for i in range(count)]
 
 
-def run(store: Store, feeds: list[FeedConfig], settings: Settings = FAST):
+def run(store: Store, feeds: list[Subscription], settings: Settings = FAST):
     return asyncio.run(refresh(store, feeds, settings))
 
 
@@ -35,19 +36,19 @@ def by_name(summary) -> dict[str, object]:
 
 def test_formats_faults_and_second_refresh(server: FeedServer, store: Store) -> None:
     feeds = [
-        FeedConfig("rss", server.add("/rss", body=rss("R", items("r", 3)), etag='"v1"')),
-        FeedConfig("atom", server.add("/atom", content_type="application/atom+xml", body=atom(
+        Subscription("rss", server.add("/rss", body=rss("R", items("r", 3)), etag='"v1"')),
+        Subscription("atom", server.add("/atom", content_type="application/atom+xml", body=atom(
             "A", [{"title": "Atom one", "id": "urn:a:1", "link": "http://example.org/a1",
                    "updated": "2026-11-20T10:00:00Z", "summary": "&lt;i&gt;hi&lt;/i&gt;"}]),
             last_modified="Fri, 20 Nov 2026 10:00:00 GMT")),
-        FeedConfig("rdf", server.add("/rdf", content_type="application/rdf+xml", body=rdf(
+        Subscription("rdf", server.add("/rdf", content_type="application/rdf+xml", body=rdf(
             "D", [{"title": "RDF one", "link": "http://example.org/d1",
                    "date": "2026-11-21T09:30:00+02:00"}]))),
-        FeedConfig("bozo", server.add("/bozo", body=rss("B", items("b", 2))[:-20] + b"<item><ti")),
-        FeedConfig("missing", server.url("/nothing-here")),
-        FeedConfig("stall", server.add("/stall", body=rss("S", items("s", 1)), delay=5)),
-        FeedConfig("huge", server.add("/huge", body=b"<rss>" + b"x" * 300_000 + b"</rss>")),
-        FeedConfig("html", server.add("/html", content_type="text/html",
+        Subscription("bozo", server.add("/bozo", body=rss("B", items("b", 2))[:-20] + b"<item><ti")),
+        Subscription("missing", server.url("/nothing-here")),
+        Subscription("stall", server.add("/stall", body=rss("S", items("s", 1)), delay=5)),
+        Subscription("huge", server.add("/huge", body=b"<rss>" + b"x" * 300_000 + b"</rss>")),
+        Subscription("html", server.add("/html", content_type="text/html",
                                       body=b"<html><body><p>not a feed</p></body></html>")),
     ]
     first = by_name(run(store, feeds))
@@ -79,9 +80,9 @@ def test_formats_faults_and_second_refresh(server: FeedServer, store: Store) -> 
 
 
 def test_validators_stored_and_errors_recorded(server: FeedServer, store: Store) -> None:
-    good = FeedConfig("good", server.add("/g", body=rss("G", items("g", 2)), etag='"e1"',
+    good = Subscription("good", server.add("/g", body=rss("G", items("g", 2)), etag='"e1"',
                                          last_modified="Sat, 21 Nov 2026 10:00:00 GMT"))
-    bad = FeedConfig("bad", server.url("/404"))
+    bad = Subscription("bad", server.url("/404"))
     run(store, [good, bad])
     feed_id = store.feed_id(good.url)
     assert store.validators(feed_id)[:2] == ('"e1"', "Sat, 21 Nov 2026 10:00:00 GMT")
@@ -92,7 +93,7 @@ def test_validators_stored_and_errors_recorded(server: FeedServer, store: Store)
 
 
 def test_text_is_plain_and_dates_utc(server: FeedServer, store: Store) -> None:
-    feed = FeedConfig("rdf", server.add("/rdf", body=rdf("D", [
+    feed = Subscription("rdf", server.add("/rdf", body=rdf("D", [
         {"title": "Tom &amp; Jerry &lt;b&gt;bold&lt;/b&gt;", "link": "http://example.org/d1",
          "description": "&lt;p&gt;One&lt;/p&gt;&lt;p&gt;Two&lt;/p&gt;",
          "date": "2026-11-21T09:30:00+02:00"}])))
@@ -105,7 +106,7 @@ def test_text_is_plain_and_dates_utc(server: FeedServer, store: Store) -> None:
 
 def test_gzip_and_updated_entries_keep_read_state(server: FeedServer, store: Store) -> None:
     url = server.add("/z", body=rss("Z", items("z", 2)), gzip=True)
-    feed = FeedConfig("z", url)
+    feed = Subscription("z", url)
     run(store, [feed])
     first = store.article_rows()[0]
     store.set_read([first.id])
@@ -128,14 +129,14 @@ def test_migration_version_and_newer_cache_refused(tmp_path: Path) -> None:
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
     conn.close()
-    from tui.core.store.database import StoreError
+    from tui.core.store import StoreError
 
     with pytest.raises(StoreError, match="newer Byline"):
         Store(path)
 
 
 def test_damaged_cache_is_kept_aside(tmp_path: Path) -> None:
-    from tui.core.store.database import open_store
+    from tui.core.store import open_store
 
     path = tmp_path / "byline.db"
     path.write_bytes(b"this is not a database" * 100)
@@ -147,9 +148,9 @@ def test_damaged_cache_is_kept_aside(tmp_path: Path) -> None:
 
 
 def test_one_slow_feed_does_not_block_others(server: FeedServer, store: Store) -> None:
-    feeds = [FeedConfig(f"f{i}", server.add(f"/f{i}", body=rss("F", items(f"f{i}", 2))))
+    feeds = [Subscription(f"f{i}", server.add(f"/f{i}", body=rss("F", items(f"f{i}", 2))))
              for i in range(10)]
-    feeds.append(FeedConfig("slow", server.add("/slow", body=rss("S", items("s", 1)), drip=0.5)))
+    feeds.append(Subscription("slow", server.add("/slow", body=rss("S", items("s", 1)), drip=0.5)))
     summary = run(store, feeds)
     results = by_name(summary)
     assert results["slow"].outcome is Outcome.TIMEOUT

@@ -11,9 +11,8 @@ import pytest
 from tui.app import make_app
 from tui.cli.main import main
 from tui.config import load_config
-from tui.core.quotes.pending import quotes_of
 from tui.core.refresh import run_refresh
-from tui.core.store.database import Store
+from tui.core.store import Store
 from tui.widgets.reader import Reader
 from tui.widgets.side_panel import SidePanel
 
@@ -84,7 +83,7 @@ async def test_side_panel_quote_enter_scrolls_reader(demo) -> None:  # type: ign
     async with app.run_test(size=(170, 40)) as pilot:
         screen = app.screen
         target = max(store.article_rows(limit=50),
-                     key=lambda r: max((q.start for q in quotes_of(store, r.id)), default=0))
+                     key=lambda r: max((q.start for q in store.quotes_of(r.id)), default=0))
         screen.open_article(target.id)
         await pilot.pause()
         quotes = screen.query_one(SidePanel).shown_quotes

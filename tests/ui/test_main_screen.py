@@ -10,7 +10,7 @@ from feedserver import FeedServer, rss
 from tui.app import make_app
 from tui.config import load_config
 from tui.core.refresh import refresh
-from tui.core.store.database import Store
+from tui.core.store import Store
 from tui.widgets.article_list import ArticleList
 from tui.widgets.feed_list import FeedList
 from tui.widgets.reader import Reader

@@ -12,7 +12,7 @@ from tui.app import make_app
 from tui.cli.main import main
 from tui.config import load_config
 from tui.core.refresh import refresh
-from tui.core.store.database import ArticleFilter, Store
+from tui.core.store import ArticleFilter, Store
 from tui.widgets.article_list import ArticleList
 from tui.widgets.feed_list import FeedList
 from tui.widgets.reader import Reader

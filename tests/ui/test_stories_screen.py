@@ -9,8 +9,8 @@ from feedserver import FeedServer, rss
 from tui.app import make_app
 from tui.config import load_config
 from tui.core.refresh import refresh
-from tui.core.store.database import Store
-from tui.core.stories.pending import stories
+from tui.core.store import Store
+from tui.core.stories.engine import story_headline
 from tui.screens.stories import StoriesScreen
 from tui.widgets.reader import Reader
 
@@ -43,7 +43,7 @@ async def test_open_step_follow_and_refresh(tmp_path: Path) -> None:
         config = load_config(config_path)
         store = Store(config.db_path)
         await refresh(store, config.feeds, config.settings)
-        [border] = stories(store, min_outlets=2)
+        [border] = store.stories(min_outlets=2)
         assert border.article_count == 2
         app = make_app(config, store)
         async with app.run_test(size=(160, 40)) as pilot:
@@ -65,7 +65,7 @@ async def test_open_step_follow_and_refresh(tmp_path: Path) -> None:
             assert reader.article.feed_name == first_outlet
             await pilot.press("f")
             await pilot.pause()
-            assert stories(store, min_outlets=2)[0].followed
+            assert store.stories(min_outlets=2)[0].followed
             server.add("/b", body=feed("b", [BORDER_2, BORDER_3], 24))
             await pilot.press("r")
             for _ in range(100):
@@ -81,12 +81,11 @@ async def test_open_step_follow_and_refresh(tmp_path: Path) -> None:
             assert "1 new" in story_prompt(followed).plain
             await pilot.press("A")
             await pilot.pause()
-            assert all(read for *_, read in screen.articles)
+            assert all(item.read for item in screen.articles)
         store.close()
 
 
 async def test_long_story_list_fills_in_after_first_paint(tmp_path: Path) -> None:
-    from tui.core.stories.pending import refresh_story_summaries
     from tui.screens.stories import FIRST_SCREENFUL
 
     config_path = tmp_path / "feeds.toml"
@@ -101,7 +100,7 @@ async def test_long_story_list_fills_in_after_first_paint(tmp_path: Path) -> Non
                            "story_id) VALUES (?, ?, ?, ?, ?, ?)",
                            (feed, f"{feed}-{n}", f"Story {n} at {feed}", 1_764_000_000,
                             1_764_000_000 - n * 60, n + 1))
-    refresh_story_summaries(store, range(1, 61))
+    store.refresh_story_summaries(range(1, 61), story_headline)
     app = make_app(config, store)
     async with app.run_test(size=(160, 40)) as pilot:
         await pilot.press("S")

@@ -96,7 +96,7 @@ def _check_keymap(config: Config) -> None:
 
 def open_cache(config: Config, out: TextIO | None = None):  # type: ignore[no-untyped-def]
     """Open the cache, printing a line if a damaged one was set aside."""
-    from tui.core.store.database import StoreError, open_store
+    from tui.core.store import StoreError, open_store
 
     try:
         store, message = open_store(config.db_path)

@@ -1,4 +1,5 @@
-"""Plain data records shared by the core and the UI: feed results, articles, feed health."""
+"""Plain records every layer shares: feeds and their health, articles, actors and quotes, stories,
+search hits. The store returns these; the UI and the CLI read them; nothing here does work."""
 
 from __future__ import annotations
 
@@ -137,3 +138,140 @@ class Article:
     @property
     def text(self) -> str:
         return self.body or self.summary
+
+
+# -- who said what ---------------------------------------------------------------------------
+
+# Actors are listed people first, then organisations, then places; ties by mentions, then order.
+ACTOR_KIND_ORDER = {"person": 0, "organisation": 1, "place": 2}
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A person, organisation or place named in an article; `id` is set once stored."""
+
+    name: str
+    kind: str
+    role: str | None
+    aliases: tuple[str, ...]
+    mentions: int
+    first_offset: int
+    spans: tuple[tuple[int, int], ...]
+    id: int | None = None
+    article_id: int | None = None
+
+    @property
+    def sort_key(self) -> tuple[int, int, int]:
+        return (ACTOR_KIND_ORDER.get(self.kind, 3), -self.mentions, self.first_offset)
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A direct, partial or indirect quote with its speaker (None for scare quotes and titles);
+    start/end index the article's text. `id` is set once stored."""
+
+    speaker: str | None
+    text: str
+    kind: str
+    cue: str | None
+    start: int
+    end: int
+    confidence: float
+    id: int | None = None
+    article_id: int | None = None
+
+
+@dataclass(frozen=True)
+class QuoteHit:
+    """A stored quote found by quote lookup, with the article it came from."""
+
+    quote_id: int
+    article_id: int
+    speaker: str | None
+    text: str
+    kind: str
+    start: int
+    end: int
+    feed_name: str
+    title: str
+    url: str | None
+    time: datetime
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One article matching a search, with a snippet whose hits are between the markers."""
+
+    article_id: int
+    feed_name: str
+    title: str
+    time: datetime
+    snippet: str
+    title_marked: str
+
+
+# -- stories ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StoryItem:
+    """One article as the grouping engine sees it (ids are strings: the engine also groups
+    records that are not in the cache)."""
+
+    id: str
+    title: str
+    text: str = ""
+    outlet: str = ""
+    published: datetime | None = None
+    seen: datetime | None = None
+    actors: tuple[str, ...] = ()
+    story_id: int | None = None  # the story it is in, when restored from the cache
+
+
+@dataclass(frozen=True)
+class StoryInfo:
+    """A story as lists show it."""
+
+    id: int
+    headline: str
+    first_seen: datetime
+    last_updated: datetime
+    article_count: int
+    outlet_count: int
+    followed: bool
+    read_count: int
+
+    @property
+    def new_since_read(self) -> int:
+        return max(self.article_count - self.read_count, 0)
+
+
+@dataclass(frozen=True)
+class StoryMembership:
+    """Why an article is in its story: the score and shared terms of its best match."""
+
+    story_id: int
+    score: float
+    shared_terms: tuple[str, ...]
+    matched_article_id: int | None
+
+
+@dataclass(frozen=True)
+class StoryArticle:
+    """One article of a story, as its coverage list shows it."""
+
+    article_id: int
+    outlet: str
+    title: str
+    time: datetime
+    read: bool
+    url: str | None
+
+
+@dataclass(frozen=True)
+class QuotedPerson:
+    """Someone quoted in a story, how often, and by which outlets."""
+
+    speaker: str
+    outlets: tuple[str, ...]
+    quotes: int

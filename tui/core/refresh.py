@@ -10,12 +10,13 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from tui.config import FeedConfig, Settings
+from tui.core.feeds.fetch import Fetcher, FetchResponse
 from tui.core.feeds.parse import parse_feed
-from tui.core.feeds.fetch import Fetcher, FetchLimits, FetchResponse
+from tui.core.feeds.subscriptions import Subscription
 from tui.core.fulltext.pages import FullTextStats, fetch_full_texts
 from tui.core.models import FeedResult, Outcome
-from tui.core.store.database import Store, now_ts
+from tui.core.settings import Settings
+from tui.core.store import Store, now_ts
 
 FEED_ACCEPT = ("application/rss+xml, application/atom+xml, application/rdf+xml, "
                "application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5")
@@ -60,17 +61,8 @@ class RefreshSummary:
 ProgressCallback = Callable[[Progress], None]
 
 
-def limits_from(settings: Settings, max_bytes: int | None = None) -> FetchLimits:
-    return FetchLimits(
-        concurrency=settings.concurrency, per_host=settings.per_host,
-        connect_timeout=settings.connect_timeout, read_timeout=settings.read_timeout,
-        total_timeout=settings.total_timeout, max_bytes=max_bytes or settings.max_feed_bytes,
-        max_redirects=settings.max_redirects,
-    )
-
-
 async def refresh(
-    store: Store, feeds: Sequence[FeedConfig], settings: Settings, *,
+    store: Store, feeds: Sequence[Subscription], settings: Settings, *,
     fulltext: bool | None = None, progress: ProgressCallback | None = None,
     cancel: threading.Event | None = None, force: bool = False,
 ) -> RefreshSummary:
@@ -81,7 +73,7 @@ async def refresh(
     if feeds:
         store.sync_feeds((f.url, f.name, f.tags) for f in feeds)
     summary = RefreshSummary()
-    async with Fetcher(limits_from(settings)) as fetcher:
+    async with Fetcher(settings.fetch_limits()) as fetcher:
         tasks = [asyncio.create_task(_refresh_feed(store, fetcher, feed, force)) for feed in feeds]
         try:
             for done, finished in enumerate(asyncio.as_completed(tasks), start=1):
@@ -137,7 +129,7 @@ async def _analyse_and_group(store: Store, settings: Settings, summary: RefreshS
         summary.errors.append(f"cannot write to the cache: {exc}")
 
 
-async def _refresh_feed(store: Store, fetcher: Fetcher, feed: FeedConfig,
+async def _refresh_feed(store: Store, fetcher: Fetcher, feed: Subscription,
                         force: bool) -> FeedResult:
     started = time.monotonic()
     feed_id = store.feed_id(feed.url)
@@ -158,7 +150,7 @@ async def _refresh_feed(store: Store, fetcher: Fetcher, feed: FeedConfig,
     return FeedResult(**{**result.__dict__, "seconds": time.monotonic() - started})
 
 
-async def _store_response(store: Store, feed_id: int, feed: FeedConfig,
+async def _store_response(store: Store, feed_id: int, feed: Subscription,
                           response: FetchResponse) -> FeedResult:
     if response.error_kind is not None:
         outcome = {
@@ -208,7 +200,7 @@ def _retry_at(response: FetchResponse) -> int | None:
     return None
 
 
-def run_refresh(store: Store, feeds: Sequence[FeedConfig], settings: Settings,
+def run_refresh(store: Store, feeds: Sequence[Subscription], settings: Settings,
                 **kwargs: object) -> RefreshSummary:
     """Synchronous wrapper for the CLI and for worker threads."""
     return asyncio.run(refresh(store, feeds, settings, **kwargs))  # type: ignore[arg-type]

@@ -107,3 +107,17 @@ def author_name(author: str) -> str:
         if match:
             return match.group("name").strip()
     return "" if _BARE_EMAIL.match(author) else author
+
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def first_hit_offset(text: str, query: str) -> int | None:
+    """Character offset of the first query word in the text (case-insensitive), for scrolling."""
+    words = [w.casefold() for w in _WORD.findall(query)]
+    if not words:
+        return None
+    folded = text.casefold()
+    positions = [p for w in words if (m := re.search(r"\b" + re.escape(w), folded))
+                 for p in (m.start(),)]
+    return min(positions) if positions else None

@@ -12,7 +12,7 @@ from tui.widgets.reader import Reader
 
 if TYPE_CHECKING:
     from tui.config import Config
-    from tui.core.store.database import Store
+    from tui.core.store import Store
 
 
 def _documents_dir() -> Path:

@@ -8,7 +8,7 @@ from tui.widgets.feed_list import FeedList
 
 if TYPE_CHECKING:
     from tui.config import Config
-    from tui.core.store.database import Store
+    from tui.core.store import Store
 
 
 class FeedEditingActions:
@@ -54,10 +54,10 @@ class FeedEditingActions:
     def _apply_feed_form(self, form) -> None:  # type: ignore[no-untyped-def]
         if form is None:
             return
-        from tui.core.feeds.subscriptions import FeedEntry
+        from tui.core.feeds.subscriptions import Subscription
 
         def change(feeds):  # type: ignore[no-untyped-def]
-            entry = FeedEntry.create(form.url, form.name or None, form.tags)
+            entry = Subscription.create(form.url, form.name or None, form.tags)
             if form.original is None:
                 feeds.add(entry)
                 return f"Added {entry.name}"

@@ -11,7 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, ProgressBar, Static
 
 from tui.config import Config
-from tui.core.store.database import Store
+from tui.core.store import Store
 from tui.screens.article_actions import ArticleActions
 from tui.screens.feed_actions import FeedEditingActions
 from tui.widgets.article_list import ArticleList
@@ -22,10 +22,8 @@ from tui.widgets.side_panel import SidePanel
 
 def story_note(store: Store, article) -> str | None:  # type: ignore[no-untyped-def]
     """One line on the article's story: how wide it is and why this article joined it."""
-    from tui.core.stories.pending import membership, story
-
-    member = membership(store, article.id)
-    info = story(store, member.story_id) if member else None
+    member = store.membership(article.id)
+    info = store.story(member.story_id) if member else None
     if member is None or info is None or info.article_count < 2:
         return None
     note = f"Story: {info.outlet_count} outlet(s), {info.article_count} articles"
@@ -140,7 +138,7 @@ class MainScreen(ArticleActions, FeedEditingActions, Screen[None]):
     def reload_feeds(self) -> None:
         feeds = self.store.feeds()
         unread = sum(f.unread_count for f in feeds)
-        from tui.core.store.database import ArticleFilter
+        from tui.core.store import ArticleFilter
 
         starred = self.store.count_articles(ArticleFilter(starred_only=True))
         self.query_one(FeedList).set_feeds(feeds, unread, starred)
@@ -229,12 +227,10 @@ class MainScreen(ArticleActions, FeedEditingActions, Screen[None]):
 
     def display_article(self, article, *, keep_scroll: bool = False) -> None:  # type: ignore[no-untyped-def]
         """Show an article in the reader with its story note, and its actors and quotes."""
-        from tui.core.quotes.pending import actors_of, quotes_of
-
         self.query_one(Reader).show(article, keep_scroll=keep_scroll,
                                     note=story_note(self.store, article))
-        self.query_one(SidePanel).show(actors_of(self.store, article.id),
-                                       quotes_of(self.store, article.id))
+        self.query_one(SidePanel).show(self.store.actors_of(article.id),
+                                       self.store.quotes_of(article.id))
 
     @on(SidePanel.QuoteChosen)
     def _on_quote_chosen(self, event: SidePanel.QuoteChosen) -> None:

@@ -13,7 +13,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.core.quotes.lookup import QuoteHit, QuoteIndex
-from tui.core.store.database import Store
+from tui.core.store import Store
 
 FIRST_SCREENFUL = 12
 

@@ -13,8 +13,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from tui.core.store.search import HIT_END, HIT_START, SearchHit
-from tui.core.store.database import Store
+from tui.core.models import SearchHit
+from tui.core.store import HIT_END, HIT_START, Store
 from tui.widgets.article_list import age
 
 

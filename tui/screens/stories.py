@@ -15,15 +15,8 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.config import Config
-from tui.core.stories.pending import (
-    StoryInfo,
-    mark_story_read,
-    mark_story_seen,
-    set_followed,
-    stories,
-    story_articles,
-)
-from tui.core.store.database import Store
+from tui.core.models import StoryArticle, StoryInfo
+from tui.core.store import Store
 from tui.widgets.article_list import age
 from tui.widgets.reader import Reader
 from tui.widgets.vim_option_list import VimOptionList
@@ -68,7 +61,7 @@ class StoriesScreen(Screen[None]):
         self.min_outlets = 2
         self.items: list[StoryInfo] = []
         self.current: StoryInfo | None = None
-        self.articles: list[tuple[int, str, str, object, bool]] = []
+        self.articles: list[StoryArticle] = []
         self.reading: int | None = None
         self._generation = 0
 
@@ -90,7 +83,7 @@ class StoriesScreen(Screen[None]):
 
     def reload(self) -> None:
         keep = self.current.id if self.current else None
-        self.items = stories(self.store, min_outlets=self.min_outlets, limit=STORY_LIMIT)
+        self.items = self.store.stories(min_outlets=self.min_outlets, limit=STORY_LIMIT)
         story_list = self.query_one("#story-list", OptionList)
         story_list.clear_options()
         index = next((i for i, s in enumerate(self.items) if s.id == keep), 0)
@@ -122,15 +115,15 @@ class StoriesScreen(Screen[None]):
 
     def show_story(self, info: StoryInfo) -> None:
         self.current = info
-        self.articles = story_articles(self.store, info.id)
+        self.articles = self.store.story_articles(info.id)
         listing = self.query_one("#story-articles", OptionList)
         listing.clear_options()
         options = []
-        for _, outlet, title, when, read in self.articles:
-            text = Text(f"{when:%d %b %H:%M} ", style="dim")
-            text.append(outlet, style="bold cyan")
+        for item in self.articles:
+            text = Text(f"{item.time:%d %b %H:%M} ", style="dim")
+            text.append(item.outlet, style="bold cyan")
             text.append("\n   ")
-            text.append(title, style="" if read else "bold")
+            text.append(item.title, style="" if item.read else "bold")
             options.append(Option(text))
         listing.add_options(options)  # one call: each add_option re-measures the whole list
         if self.articles:
@@ -141,17 +134,13 @@ class StoriesScreen(Screen[None]):
 
     def _people(self, story_id: int) -> Text:
         """Who is quoted in the story, and by which outlets."""
-        rows = self.store.conn().execute(
-            "SELECT q.speaker, group_concat(DISTINCT f.name), count(*) FROM quotes q "
-            "JOIN articles a ON a.id = q.article_id JOIN feeds f ON f.id = a.feed_id "
-            "WHERE a.story_id = ? AND q.speaker IS NOT NULL GROUP BY q.speaker "
-            "ORDER BY count(*) DESC LIMIT 12", (story_id,)).fetchall()
         text = Text("Quoted in this story\n", style="bold")
-        if not rows:
+        people = self.store.quoted_people(story_id)
+        if not people:
             text.append("(no attributed quotes)", style="dim")
-        for speaker, outlets, count in rows:
-            text.append(f"{speaker}", style="bold")
-            text.append(f" ×{count} — {outlets.replace(',', ', ')}\n", style="dim")
+        for person in people:
+            text.append(person.speaker, style="bold")
+            text.append(f" ×{person.quotes} — {', '.join(person.outlets)}\n", style="dim")
         return text
 
     @on(OptionList.OptionSelected, "#story-articles")
@@ -161,7 +150,7 @@ class StoriesScreen(Screen[None]):
     def read_article(self, index: int) -> None:
         if not 0 <= index < len(self.articles):
             return
-        article_id = self.articles[index][0]
+        article_id = self.articles[index].article_id
         article = self.store.article(article_id)
         if article is None:
             return
@@ -172,17 +161,17 @@ class StoriesScreen(Screen[None]):
         self.query_one("#story-articles", OptionList).highlighted = index
         self.query_one("#story-reader", Reader).show(article)
         if self.current is not None:
-            mark_story_seen(self.store, self.current.id)
+            self.store.mark_story_seen(self.current.id)
 
     def action_step_outlet(self, step: int) -> None:
         """The next article (in time order) from a different outlet than the one being read."""
         if not self.articles:
             return
         start = self.reading if self.reading is not None else -1
-        outlet = self.articles[start][1] if start >= 0 else None
+        outlet = self.articles[start].outlet if start >= 0 else None
         index = start + step
         while 0 <= index < len(self.articles):
-            if self.articles[index][1] != outlet:
+            if self.articles[index].outlet != outlet:
                 self.read_article(index)
                 return
             index += step
@@ -191,7 +180,7 @@ class StoriesScreen(Screen[None]):
     def action_follow(self) -> None:
         if self.current is None:
             return
-        set_followed(self.store, self.current.id, not self.current.followed)
+        self.store.set_followed(self.current.id, not self.current.followed)
         self.notify(("Following: " if not self.current.followed else "Unfollowed: ")
                     + self.current.headline, markup=False, timeout=2)
         self.current = replace(self.current, followed=not self.current.followed)
@@ -200,7 +189,7 @@ class StoriesScreen(Screen[None]):
     def action_mark_story_read(self) -> None:
         if self.current is None:
             return
-        changed = mark_story_read(self.store, self.current.id)
+        changed = self.store.mark_story_read(self.current.id)
         self.notify(f"Marked {changed} article(s) of the story read.", timeout=2)
         self.show_story(self.current)
 

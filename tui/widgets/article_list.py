@@ -17,7 +17,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.core.models import ArticleRow
-from tui.core.store.database import ArticleFilter, Store
+from tui.core.store import ArticleFilter, Store
 
 PAGE_SIZE = 100
 MAX_CACHED_PAGES = 24

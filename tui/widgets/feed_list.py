@@ -11,7 +11,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tui.core.models import FeedInfo
-from tui.core.store.database import ArticleFilter
+from tui.core.store import ArticleFilter
 from tui.widgets.vim_option_list import VimOptionList
 
 

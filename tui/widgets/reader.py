@@ -108,7 +108,7 @@ class Reader(VerticalScroll, can_focus=True):
 
     def scroll_to_text(self, query: str) -> None:
         """Scroll so the first word of the query found in the text is near the top."""
-        from tui.core.store.search import first_hit_offset
+        from tui.core.text import first_hit_offset
 
         if self.article is None:
             return

@@ -12,13 +12,13 @@ from textual.message import Message
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
-from tui.core.quotes.pending import StoredActor, StoredQuote
+from tui.core.models import Actor, Quote
 from tui.widgets.vim_option_list import VimOptionList
 
 KIND_MARK = {"direct": "“”", "partial": "‘’", "indirect": "≈"}
 
 
-def actor_prompt(actor: StoredActor) -> Text:
+def actor_prompt(actor: Actor) -> Text:
     text = Text(actor.name, style="bold")
     if actor.role:
         text.append(f", {actor.role}", style="italic")
@@ -26,7 +26,7 @@ def actor_prompt(actor: StoredActor) -> Text:
     return text
 
 
-def quote_prompt(quote: StoredQuote, width: int = 160) -> Text:
+def quote_prompt(quote: Quote, width: int = 160) -> Text:
     text = Text(quote.speaker or "(unattributed)", style="bold" if quote.speaker else "dim")
     text.append(f" {KIND_MARK.get(quote.kind, '')} ", style="dim")
     body = quote.text if len(quote.text) <= width else quote.text[:width - 1] + "…"
@@ -48,18 +48,18 @@ class SidePanel(Vertical):
 
     @dataclass
     class QuoteChosen(Message):
-        quote: StoredQuote
+        quote: Quote
 
     @dataclass
     class ActorChosen(Message):
-        actor: StoredActor | None
+        actor: Actor | None
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.actors: list[StoredActor] = []
-        self.quotes: list[StoredQuote] = []
-        self.shown_quotes: list[StoredQuote] = []
-        self.actor_filter: StoredActor | None = None
+        self.actors: list[Actor] = []
+        self.quotes: list[Quote] = []
+        self.shown_quotes: list[Quote] = []
+        self.actor_filter: Actor | None = None
 
     def compose(self) -> ComposeResult:
         yield Label("Actors", id="side-actors-label")
@@ -70,7 +70,7 @@ class SidePanel(Vertical):
     def on_mount(self) -> None:
         self.border_title = "Who said what"
 
-    def show(self, actors: list[StoredActor], quotes: list[StoredQuote]) -> None:
+    def show(self, actors: list[Actor], quotes: list[Quote]) -> None:
         self.actors, self.quotes, self.actor_filter = actors, quotes, None
         actor_list = self.query_one("#side-actors", OptionList)
         actor_list.clear_options()
@@ -78,7 +78,7 @@ class SidePanel(Vertical):
         self.query_one("#side-actors-label", Label).update(Text(f"Actors ({len(actors)})"))
         self._show_quotes(quotes)
 
-    def _show_quotes(self, quotes: list[StoredQuote]) -> None:
+    def _show_quotes(self, quotes: list[Quote]) -> None:
         self.shown_quotes = quotes
         quote_list = self.query_one("#side-quotes", OptionList)
         quote_list.clear_options()
@@ -88,7 +88,7 @@ class SidePanel(Vertical):
             label += f" by {self.actor_filter.name} (enter on the actor again: all)"
         self.query_one("#side-quotes-label", Label).update(Text(label))
 
-    def filter_to(self, actor: StoredActor | None) -> None:
+    def filter_to(self, actor: Actor | None) -> None:
         self.actor_filter = actor
         if actor is None:
             self._show_quotes(self.quotes)

@@ -14,11 +14,12 @@ from pathlib import Path
 import pytest
 from feedserver import rss
 
-from tui.config import FeedConfig, Settings
 from tui.core.feeds.parse import parse_feed
+from tui.core.feeds.subscriptions import Subscription
 from tui.core.models import Outcome
 from tui.core.refresh import refresh
-from tui.core.store.database import ArticleFilter, Store
+from tui.core.settings import Settings
+from tui.core.store import ArticleFilter, Store
 
 FAST = Settings(read_timeout=1.0, connect_timeout=1.0, total_timeout=2.0, fulltext=False)
 GOOD = rss("Good", [{"title": "Fine", "guid": "ok1", "link": "http://example.org/ok"}])
@@ -30,7 +31,7 @@ def server(server):
     return server
 
 
-def refresh_all(store: Store, feeds: list[FeedConfig]) -> dict[str, object]:
+def refresh_all(store: Store, feeds: list[Subscription]) -> dict[str, object]:
     summary = asyncio.run(refresh(store, feeds, FAST))
     return {r.name: r for r in summary.results}
 
@@ -50,12 +51,12 @@ def test_xml_attacks_are_refused(tmp_path: Path, server, store) -> None:
             b"<title>deep</title><guid>d</guid><description>" + b"<x>" * 200_000
             + b"</x>" * 200_000 + b"</description></item></channel></rss>")
     feeds = [
-        FeedConfig("xxe", server.add("/xxe", body=entity_feed(
+        Subscription("xxe", server.add("/xxe", body=entity_feed(
             f'<!ENTITY xxe SYSTEM "{secret.as_uri()}">', "&xxe;"))),
-        FeedConfig("laughs", server.add("/laughs", body=entity_feed(laughs, "&j;"))),
-        FeedConfig("deep", server.add("/deep", body=deep)),
-        FeedConfig("huge", server.add("/huge", body=b"<rss>" + b" " * 50_000_000 + b"</rss>")),
-        FeedConfig("good", server.url("/good")),
+        Subscription("laughs", server.add("/laughs", body=entity_feed(laughs, "&j;"))),
+        Subscription("deep", server.add("/deep", body=deep)),
+        Subscription("huge", server.add("/huge", body=b"<rss>" + b" " * 50_000_000 + b"</rss>")),
+        Subscription("good", server.url("/good")),
     ]
     started = time.monotonic()
     results = refresh_all(store, feeds)
@@ -92,8 +93,8 @@ def test_network_faults_are_clear_and_bounded(server, store) -> None:
               "</channel></rss>").encode("latin-1")
     server.add("/charset", body=latin1, content_type="application/rss+xml; charset=utf-8")
     names = ["drip", "reset", "loop", "badgzip", "stall", "html-type", "charset"]
-    feeds = [FeedConfig(n, server.url(f"/{n}")) for n in names] + \
-        [FeedConfig("good", server.url("/good"))]
+    feeds = [Subscription(n, server.url(f"/{n}")) for n in names] + \
+        [Subscription("good", server.url("/good"))]
     started = time.monotonic()
     results = refresh_all(store, feeds)
     elapsed = time.monotonic() - started
@@ -113,8 +114,8 @@ def test_network_faults_are_clear_and_bounded(server, store) -> None:
 def test_429_and_503_back_off_and_are_not_hammered(server, store) -> None:
     server.add("/limited", status=429, body=b"slow down", headers={"Retry-After": "120"})
     server.add("/down", status=503, body=b"maintenance")
-    feeds = [FeedConfig("limited", server.url("/limited")),
-             FeedConfig("down", server.url("/down")), FeedConfig("good", server.url("/good"))]
+    feeds = [Subscription("limited", server.url("/limited")),
+             Subscription("down", server.url("/down")), Subscription("good", server.url("/good"))]
     first = refresh_all(store, feeds)
     assert first["limited"].outcome is Outcome.HTTP_ERROR and "429" in first["limited"].error
     assert "retry after 120" in first["limited"].error
@@ -145,7 +146,7 @@ def test_self_signed_tls_fails_verification_clearly(tmp_path: Path, store) -> No
     thread.start()
     try:
         port = httpd.server_address[1]
-        results = refresh_all(store, [FeedConfig("tls", f"https://127.0.0.1:{port}/feed")])
+        results = refresh_all(store, [Subscription("tls", f"https://127.0.0.1:{port}/feed")])
     finally:
         httpd.shutdown()
         httpd.server_close()

@@ -8,11 +8,10 @@ from pathlib import Path
 
 import pytest
 from conftest import shared_path
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 from tui.core.feeds.opml import OpmlError, export_opml, parse_opml, read_opml
-from tui.core.feeds.subscriptions import FeedEntry, clean_label
+from tui.core.feeds.subscriptions import Subscription, clean_label
 
 FIXED = datetime(2026, 1, 2, 3, 4, 5, tzinfo=timezone.utc)
 
@@ -33,13 +32,13 @@ NESTED = """<?xml version="1.0" encoding="UTF-8"?>
 """
 
 
-def by_url(entries: list[FeedEntry]) -> dict[str, FeedEntry]:
+def by_url(entries: list[Subscription]) -> dict[str, Subscription]:
     return {entry.url: entry for entry in entries}
 
 
 def test_nested_outlines_become_tags_innermost_last_and_category_adds_more() -> None:
     entries = by_url(parse_opml(NESTED))
-    assert entries["https://loose.example/feed"] == FeedEntry("Loose", "https://loose.example/feed")
+    assert entries["https://loose.example/feed"] == Subscription("Loose", "https://loose.example/feed")
     assert entries["https://eurasianet.org/feed"].tags == (
         "News", "Caucasus", "analysis", "long reads", "essays")
     civil = entries["https://civil.ge/feed"]
@@ -55,9 +54,9 @@ def test_round_trip_keeps_names_urls_and_tag_order() -> None:
 
 def test_export_groups_by_first_tag_and_puts_the_rest_in_category() -> None:
     entries = [
-        FeedEntry("A", "https://a.example/feed", ("world", "daily")),
-        FeedEntry("Plain", "https://plain.example/feed"),
-        FeedEntry("B", "https://b.example/feed", ("world",)),
+        Subscription("A", "https://a.example/feed", ("world", "daily")),
+        Subscription("Plain", "https://plain.example/feed"),
+        Subscription("B", "https://b.example/feed", ("world",)),
     ]
     text = export_opml(entries, created=FIXED)
     assert text.startswith('<?xml version="1.0" encoding="UTF-8"?>')
@@ -74,7 +73,7 @@ def test_export_groups_by_first_tag_and_puts_the_rest_in_category() -> None:
 
 
 def test_export_escapes_markup_and_tags_with_separators_survive() -> None:
-    entries = [FeedEntry('Tom & "Jerry" <3', "https://x.example/rss?a=1&b=2",
+    entries = [Subscription('Tom & "Jerry" <3', "https://x.example/rss?a=1&b=2",
                          ("a/b", "c,d", "plain", "e/f", "last"))]
     text = export_opml(entries)
     assert "&amp;" in text and "&lt;3" in text and "&quot;Jerry&quot;" in text
@@ -82,8 +81,8 @@ def test_export_escapes_markup_and_tags_with_separators_survive() -> None:
 
 
 def test_export_is_stable_after_one_round() -> None:
-    entries = [FeedEntry("A", "https://a/", ("x",)), FeedEntry("B", "https://b/"),
-               FeedEntry("C", "https://c/", ("x", "y"))]
+    entries = [Subscription("A", "https://a/", ("x",)), Subscription("B", "https://b/"),
+               Subscription("C", "https://c/", ("x", "y"))]
     once = export_opml(entries, created=FIXED)
     twice = export_opml(parse_opml(once), created=FIXED)
     assert once == twice
@@ -97,7 +96,7 @@ labels = st.text(
 @settings(max_examples=120, deadline=None)
 @given(st.lists(st.tuples(labels, st.lists(labels, max_size=4, unique=True)), max_size=8))
 def test_round_trip_property(raw: list[tuple[str, list[str]]]) -> None:
-    entries = [FeedEntry.create(f"https://host{i}.example/feed?n={i}&x=<y>", name, tags)
+    entries = [Subscription.create(f"https://host{i}.example/feed?n={i}&x=<y>", name, tags)
                for i, (name, tags) in enumerate(raw)]
     if not entries:
         with pytest.raises(OpmlError, match="no feeds"):
@@ -129,7 +128,7 @@ def test_same_url_in_two_folders_is_one_feed_with_both_tags() -> None:
       <outline text="tech"><outline text="LWN" xmlUrl="https://lwn.net/headlines/rss"/></outline>
       <outline text="linux"><outline text="LWN again" xmlUrl="https://lwn.net/headlines/rss/"/>
       </outline></body></opml>"""
-    lwn = FeedEntry("LWN", "https://lwn.net/headlines/rss", ("tech", "linux"))
+    lwn = Subscription("LWN", "https://lwn.net/headlines/rss", ("tech", "linux"))
     assert parse_opml(text) == [lwn]
 
 

@@ -8,19 +8,18 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from tui.config import load_config
-from tui.core.feeds.opml import export_opml, parse_opml
-from tui.core.feeds.subscriptions import (
-    FeedEntry,
+from tui.core.feeds import (
     FeedsFile,
+    Subscription,
     SubscriptionError,
     parse_newsboat_urls,
     read_newsboat_urls,
     validate_feed_url,
 )
+from tui.core.feeds.opml import export_opml, parse_opml
 
 # --- URLs -------------------------------------------------------------------------------------
 
@@ -67,11 +66,11 @@ def test_invalid_feed_urls_raise_one_clear_line(url: str, message: str) -> None:
 
 
 def test_create_defaults_the_name_and_cleans_tags() -> None:
-    entry = FeedEntry.create(" https://www.eurasianet.org/feed ",
+    entry = Subscription.create(" https://www.eurasianet.org/feed ",
                              tags=[" caucasus ", "", "caucasus"])
-    assert entry == FeedEntry("eurasianet.org", "https://www.eurasianet.org/feed", ("caucasus",))
-    assert FeedEntry.create("feeds/local.xml").name == "local"
-    assert FeedEntry.create("https://x.example/", "  Two\n words\x07 ").name == "Two words"
+    assert entry == Subscription("eurasianet.org", "https://www.eurasianet.org/feed", ("caucasus",))
+    assert Subscription.create("feeds/local.xml").name == "local"
+    assert Subscription.create("https://x.example/", "  Two\n words\x07 ").name == "Two words"
 
 
 # --- newsboat ---------------------------------------------------------------------------------
@@ -94,10 +93,10 @@ https://plain.example/atom.xml
 def test_newsboat_urls_with_tags_quotes_names_comments_and_queries() -> None:
     result = read_newsboat_urls(NEWSBOAT_URLS)
     assert result.entries == [
-        FeedEntry("Eurasianet daily", "https://eurasianet.org/feed", ("caucasus", "central asia")),
-        FeedEntry("civil.ge", "http://civil.ge/feed", ("georgia",)),
-        FeedEntry("hidden.example", "https://hidden.example/rss", ('quoted "tag"',)),
-        FeedEntry("plain.example", "https://plain.example/atom.xml"),
+        Subscription("Eurasianet daily", "https://eurasianet.org/feed", ("caucasus", "central asia")),
+        Subscription("civil.ge", "http://civil.ge/feed", ("georgia",)),
+        Subscription("hidden.example", "https://hidden.example/rss", ('quoted "tag"',)),
+        Subscription("plain.example", "https://plain.example/atom.xml"),
     ]
     notes = "\n".join(result.skipped)
     assert "line 6: query feed" in notes
@@ -116,7 +115,7 @@ def test_newsboat_local_feeds_only_when_allowed() -> None:
     assert len(result.skipped) == 2 and all("local feed" in note for note in result.skipped)
     allowed = parse_newsboat_urls(text, allow_local=True)
     assert [e.url for e in allowed][:2] == ["file:///etc/passwd", "~/feeds/local.xml"]
-    assert allowed[1] == FeedEntry("local", "~/feeds/local.xml", ("mine",))
+    assert allowed[1] == Subscription("local", "~/feeds/local.xml", ("mine",))
 
 
 def test_newsboat_import_then_opml_round_trip() -> None:
@@ -167,15 +166,15 @@ def assert_user_text_kept(text: str) -> None:
 def test_load_reads_entries_and_dumps_unchanged(feeds_path: Path) -> None:
     feeds = FeedsFile.load(feeds_path)
     assert feeds.entries() == [
-        FeedEntry("Eurasianet", "https://eurasianet.org/feed", ("caucasus", "central-asia")),
-        FeedEntry("Civil.ge", "https://civil.ge/feed"),
+        Subscription("Eurasianet", "https://eurasianet.org/feed", ("caucasus", "central-asia")),
+        Subscription("Civil.ge", "https://civil.ge/feed"),
     ]
     assert feeds.dumps() == FEEDS_TOML
 
 
 def test_add_appends_after_everything_else_and_keeps_layout(feeds_path: Path) -> None:
     feeds = FeedsFile.load(feeds_path)
-    feeds.add(FeedEntry("OC Media", "https://oc-media.org/feed/", ("caucasus",)))
+    feeds.add(Subscription("OC Media", "https://oc-media.org/feed/", ("caucasus",)))
     feeds.save()
     text = feeds_path.read_text(encoding="utf-8")
     assert text == FEEDS_TOML + (
@@ -237,15 +236,15 @@ def test_remove_the_first_feed_of_a_file_without_settings(tmp_path: Path) -> Non
 
 
 @pytest.mark.parametrize(("entry", "message"), [
-    (FeedEntry("Other", "https://EURASIANET.org/feed/"), "already subscribed as 'Eurasianet'"),
-    (FeedEntry("Other", "http://eurasianet.org/feed"), "already subscribed"),
-    (FeedEntry("civil.GE", "https://new.example/feed"), "a feed named 'Civil.ge' already exists"),
-    (FeedEntry("Bad", "javascript:alert(1)"), "unsupported URL scheme"),
-    (FeedEntry("Bad", "not a url"), "not a feed URL"),
-    (FeedEntry("  ", "https://new.example/feed"), "needs a name"),
+    (Subscription("Other", "https://EURASIANET.org/feed/"), "already subscribed as 'Eurasianet'"),
+    (Subscription("Other", "http://eurasianet.org/feed"), "already subscribed"),
+    (Subscription("civil.GE", "https://new.example/feed"), "a feed named 'Civil.ge' already exists"),
+    (Subscription("Bad", "javascript:alert(1)"), "unsupported URL scheme"),
+    (Subscription("Bad", "not a url"), "not a feed URL"),
+    (Subscription("  ", "https://new.example/feed"), "needs a name"),
 ])
 def test_duplicate_or_invalid_add_changes_nothing(
-        feeds_path: Path, entry: FeedEntry, message: str) -> None:
+        feeds_path: Path, entry: Subscription, message: str) -> None:
     before = feeds_path.read_bytes()
     feeds = FeedsFile.load(feeds_path)
     with pytest.raises(SubscriptionError) as info:
@@ -272,14 +271,14 @@ def test_rename_to_a_taken_name_and_unknown_feeds_are_refused(feeds_path: Path) 
 def test_merge_skips_known_urls_and_renames_clashing_names(feeds_path: Path) -> None:
     feeds = FeedsFile.load(feeds_path)
     added, skipped = feeds.merge([
-        FeedEntry("Eurasianet again", "https://eurasianet.org/feed/"),
-        FeedEntry("Civil.ge", "https://civil.ge/en/feed"),
-        FeedEntry("New", "https://new.example/feed", ("x",)),
-        FeedEntry("New dup", "https://NEW.example/feed"),
+        Subscription("Eurasianet again", "https://eurasianet.org/feed/"),
+        Subscription("Civil.ge", "https://civil.ge/en/feed"),
+        Subscription("New", "https://new.example/feed", ("x",)),
+        Subscription("New dup", "https://NEW.example/feed"),
     ])
     assert [e.url for e in skipped] == ["https://eurasianet.org/feed/", "https://NEW.example/feed"]
-    assert added == [FeedEntry("Civil.ge (2)", "https://civil.ge/en/feed"),
-                     FeedEntry("New", "https://new.example/feed", ("x",))]
+    assert added == [Subscription("Civil.ge (2)", "https://civil.ge/en/feed"),
+                     Subscription("New", "https://new.example/feed", ("x",))]
     assert feeds.entries()[2:] == added
     assert_user_text_kept(feeds.dumps())
 
@@ -287,7 +286,7 @@ def test_merge_skips_known_urls_and_renames_clashing_names(feeds_path: Path) -> 
 def test_merge_with_an_invalid_entry_adds_nothing(feeds_path: Path) -> None:
     feeds = FeedsFile.load(feeds_path)
     with pytest.raises(SubscriptionError):
-        feeds.merge([FeedEntry("Ok", "https://ok.example/"), FeedEntry("Bad", "ftp://x/")])
+        feeds.merge([Subscription("Ok", "https://ok.example/"), Subscription("Bad", "ftp://x/")])
     assert feeds.dumps() == FEEDS_TOML
 
 
@@ -295,8 +294,8 @@ def test_opml_into_an_empty_config_and_back(tmp_path: Path) -> None:
     path = tmp_path / "new" / "feeds.toml"
     feeds = FeedsFile.load(path)
     assert feeds.entries() == [] and feeds.dumps() == ""
-    entries = [FeedEntry("A", "https://a.example/", ("t1", "t2")),
-               FeedEntry("B", "feeds/local.xml")]
+    entries = [Subscription("A", "https://a.example/", ("t1", "t2")),
+               Subscription("B", "feeds/local.xml")]
     added, skipped = feeds.merge(parse_opml(export_opml(entries), allow_local=True))
     assert (added, skipped) == (entries, [])
     feeds.save()
@@ -310,19 +309,19 @@ def test_opml_into_an_empty_config_and_back(tmp_path: Path) -> None:
 
 def test_relative_path_and_file_url_for_the_same_file_are_duplicates(tmp_path: Path) -> None:
     feeds = FeedsFile.load(tmp_path / "feeds.toml")
-    feeds.add(FeedEntry("Local", "feeds/local.xml"))
+    feeds.add(Subscription("Local", "feeds/local.xml"))
     with pytest.raises(SubscriptionError, match="already subscribed"):
-        feeds.add(FeedEntry("Same", (tmp_path / "feeds" / "local.xml").as_uri()))
+        feeds.add(Subscription("Same", (tmp_path / "feeds" / "local.xml").as_uri()))
 
 
 def test_inline_table_feeds_are_edited_too(tmp_path: Path) -> None:
     path = tmp_path / "feeds.toml"
     path.write_text('# inline style\nfeeds = [{name = "A", url = "https://a.example/"}]\n')
     feeds = FeedsFile.load(path)
-    feeds.add(FeedEntry("B", "https://b.example/", ("x",)))
+    feeds.add(Subscription("B", "https://b.example/", ("x",)))
     feeds.rename("A", "Alpha")
-    assert feeds.entries() == [FeedEntry("Alpha", "https://a.example/"),
-                               FeedEntry("B", "https://b.example/", ("x",))]
+    assert feeds.entries() == [Subscription("Alpha", "https://a.example/"),
+                               Subscription("B", "https://b.example/", ("x",))]
     feeds.remove("Alpha")
     feeds.save()
     assert path.read_text().startswith("# inline style\n")
@@ -351,7 +350,7 @@ def test_feeds_of_the_wrong_type_are_refused(tmp_path: Path) -> None:
 def test_save_is_atomic_and_keeps_the_file_mode(feeds_path: Path) -> None:
     os.chmod(feeds_path, 0o600)
     feeds = FeedsFile.load(feeds_path)
-    feeds.add(FeedEntry("New", "https://new.example/"))
+    feeds.add(Subscription("New", "https://new.example/"))
     feeds.save()
     assert stat.S_IMODE(feeds_path.stat().st_mode) == 0o600
     assert sorted(p.name for p in feeds_path.parent.iterdir()) == ["feeds.toml"]
@@ -360,7 +359,7 @@ def test_save_is_atomic_and_keeps_the_file_mode(feeds_path: Path) -> None:
 def test_a_failed_write_leaves_the_old_file_and_no_temp_file(
         feeds_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     feeds = FeedsFile.load(feeds_path)
-    feeds.add(FeedEntry("New", "https://new.example/"))
+    feeds.add(Subscription("New", "https://new.example/"))
 
     def fail(*_args: object) -> None:
         raise OSError("disk full")
@@ -376,7 +375,7 @@ def test_save_through_a_symlink_updates_the_target(tmp_path: Path, feeds_path: P
     link = tmp_path / "link.toml"
     link.symlink_to(feeds_path)
     feeds = FeedsFile.load(link)
-    feeds.add(FeedEntry("New", "https://new.example/"))
+    feeds.add(Subscription("New", "https://new.example/"))
     feeds.save()
     assert link.is_symlink()
     assert "https://new.example/" in feeds_path.read_text(encoding="utf-8")
@@ -384,13 +383,13 @@ def test_save_through_a_symlink_updates_the_target(tmp_path: Path, feeds_path: P
 
 def test_save_refuses_to_clobber_a_file_changed_since_load(feeds_path: Path) -> None:
     feeds = FeedsFile.load(feeds_path)
-    feeds.add(FeedEntry("New", "https://new.example/"))
+    feeds.add(Subscription("New", "https://new.example/"))
     feeds_path.write_text(FEEDS_TOML + "# edited meanwhile\n", encoding="utf-8")
     with pytest.raises(SubscriptionError, match="changed on disk"):
         feeds.save()
     assert feeds_path.read_text(encoding="utf-8").endswith("# edited meanwhile\n")
     fresh = FeedsFile.load(feeds_path)
-    fresh.add(FeedEntry("New", "https://new.example/"))
+    fresh.add(Subscription("New", "https://new.example/"))
     fresh.save()
     fresh.remove("New")
     fresh.save()  # a second save from the same instance is fine
@@ -401,7 +400,7 @@ def test_windows_line_endings_are_kept_and_a_byte_order_mark_dropped(tmp_path: P
     path = tmp_path / "feeds.toml"
     path.write_bytes(b"\xef\xbb\xbf" + FEEDS_TOML.replace("\n", "\r\n").encode("utf-8"))
     feeds = FeedsFile.load(path)
-    feeds.add(FeedEntry("New", "https://new.example/", ("x",)))
+    feeds.add(Subscription("New", "https://new.example/", ("x",)))
     feeds.save()
     data = path.read_bytes()
     assert data.startswith(SETTINGS_BLOCK.replace("\n", "\r\n").encode("utf-8"))
@@ -421,11 +420,11 @@ operations = st.lists(st.one_of(
 ), max_size=14)
 
 
-def _apply(feeds: FeedsFile, model: list[FeedEntry], operation: tuple) -> None:
+def _apply(feeds: FeedsFile, model: list[Subscription], operation: tuple) -> None:
     kind, *args = operation
     if kind == "add":
         name, host, tags = args
-        entry = FeedEntry.create(f"https://h{host}.example/feed", name, tags)
+        entry = Subscription.create(f"https://h{host}.example/feed", name, tags)
         clash = any(e.url == entry.url or e.name.casefold() == name.casefold() for e in model)
         if clash:
             with pytest.raises(SubscriptionError):
@@ -448,10 +447,10 @@ def _apply(feeds: FeedsFile, model: list[FeedEntry], operation: tuple) -> None:
                 feeds.rename(target.url, new_name)
         else:
             feeds.rename(target.url, new_name)
-            model[index] = FeedEntry(new_name, target.url, target.tags)
+            model[index] = Subscription(new_name, target.url, target.tags)
     else:
         feeds.set_tags(target.name, args[1])
-        model[index] = FeedEntry(target.name, target.url, tuple(dict.fromkeys(args[1])))
+        model[index] = Subscription(target.name, target.url, tuple(dict.fromkeys(args[1])))
 
 
 SOURCES = [
@@ -490,7 +489,7 @@ def test_any_sequence_of_edits_keeps_comments_and_valid_toml(
 def test_importing_thousands_of_feeds(tmp_path: Path) -> None:
     # Speed is measured, not asserted here; this keeps a 2,000-feed import correct (a quadratic
     # merge once took minutes and would time the suite out).
-    entries = [FeedEntry(f"Feed {i}", f"https://h{i}.example/feed", (f"t{i % 7}",))
+    entries = [Subscription(f"Feed {i}", f"https://h{i}.example/feed", (f"t{i % 7}",))
                for i in range(2000)]
     feeds = FeedsFile.load(tmp_path / "feeds.toml")
     added, _ = feeds.merge(parse_opml(export_opml(entries)))
@@ -505,7 +504,7 @@ def test_the_shipped_feeds_toml_edits_cleanly(tmp_path: Path) -> None:
     feeds = FeedsFile.load(path)
     config = load_config(path)
     assert [(e.name, e.tags) for e in feeds.entries()] == [(f.name, f.tags) for f in config.feeds]
-    feeds.add(FeedEntry("Temporary", "https://temporary.example/feed", ("test",)))
+    feeds.add(Subscription("Temporary", "https://temporary.example/feed", ("test",)))
     feeds.save()
     assert len(load_config(path).feeds) == len(config.feeds) + 1
     again = FeedsFile.load(path)

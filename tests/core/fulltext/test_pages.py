@@ -7,10 +7,11 @@ from pathlib import Path
 
 from feedserver import FeedServer, article_page, rss
 
-from tui.config import FeedConfig, Settings
+from tui.core.feeds.subscriptions import Subscription
 from tui.core.models import TextStatus
 from tui.core.refresh import refresh
-from tui.core.store.database import ArticleFilter, Store
+from tui.core.settings import Settings
+from tui.core.store import ArticleFilter, Store
 
 
 def feed_for(server: FeedServer, pages: dict[str, str]) -> str:
@@ -42,7 +43,7 @@ def test_pages_extracted_once_and_odd_pages_labelled(tmp_path: Path, server) -> 
     server.add("/p/loop", redirect_to=server.url("/p/loop"))
     server.add("/p/gone", status=404, body=b"not here", content_type="text/html")
     pages = {k: k for k in ("good", "empty", "huge", "pdf", "script", "charset", "loop", "gone")}
-    feed = FeedConfig("News", feed_for(server, pages))
+    feed = Subscription("News", feed_for(server, pages))
     settings = Settings(read_timeout=2, total_timeout=5, max_page_bytes=5_000_000)
     store = Store(tmp_path / "byline.db")
     summary = asyncio.run(refresh(store, [feed], settings))
@@ -73,7 +74,7 @@ def test_pages_extracted_once_and_odd_pages_labelled(tmp_path: Path, server) -> 
 
 def test_no_fulltext_skips_pages(tmp_path: Path, server) -> None:
     server.add("/p/good", body=article_page("Budget"), content_type="text/html")
-    feed = FeedConfig("News", feed_for(server, {"good": "good"}))
+    feed = Subscription("News", feed_for(server, {"good": "good"}))
     store = Store(tmp_path / "byline.db")
     summary = asyncio.run(refresh(store, [feed], Settings(), fulltext=False))
     assert summary.fulltext.pages == 0 and server.requests["/p/good"] == 0
@@ -117,7 +118,7 @@ def test_paywalled_page_is_labelled(tmp_path: Path, server) -> None:
               b'<body><article><p>Only the first line is free.</p>'
               b'<div class="paywall">Subscribe to read more.</div></article></body></html>')
     server.add("/p/locked", body=teaser, content_type="text/html")
-    feed = FeedConfig("News", feed_for(server, {"locked": "locked"}))
+    feed = Subscription("News", feed_for(server, {"locked": "locked"}))
     store = Store(tmp_path / "byline.db")
     asyncio.run(refresh(store, [feed], Settings()))
     status, note, text = statuses(store)["locked"]

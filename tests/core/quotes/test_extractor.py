@@ -6,8 +6,7 @@ import json
 
 import pytest
 from conftest import shared_path
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from tui.core.quotes.extractor import Analysis, Quote, _analyse, analyse
 

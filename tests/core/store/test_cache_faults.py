@@ -12,10 +12,11 @@ import pytest
 from feedserver import FeedServer, rss
 
 from tui.cli.main import main
-from tui.config import FeedConfig, Settings
+from tui.core.feeds.subscriptions import Subscription
 from tui.core.models import Outcome
 from tui.core.refresh import refresh
-from tui.core.store.database import ArticleFilter, Store, open_store
+from tui.core.settings import Settings
+from tui.core.store import ArticleFilter, Store, open_store
 
 QUIET = Settings(fulltext=False, read_timeout=2, total_timeout=5)
 
@@ -97,7 +98,7 @@ def test_full_disk_is_a_clear_error_and_nothing_half_written(tmp_path: Path) -> 
         small = server.add("/small", body=rss("S", feed_items("s", 2)))
         big = server.add("/big", body=rss("B", feed_items("b", 400)))
         store = TinyDiskStore(tmp_path / "byline.db")
-        feeds = [FeedConfig("small", small), FeedConfig("big", big)]
+        feeds = [Subscription("small", small), Subscription("big", big)]
         store.sync_feeds((f.url, f.name, f.tags) for f in feeds)
         pages = store.conn().execute("PRAGMA page_count").fetchone()[0]
         store.close()

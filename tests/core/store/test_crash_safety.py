@@ -13,7 +13,7 @@ from pathlib import Path
 
 from feedserver import FeedServer, rss
 
-from tui.core.store.database import ArticleFilter, Store
+from tui.core.store import ArticleFilter, Store
 
 
 def test_sigkill_during_refresh_keeps_cache_sound(tmp_path: Path) -> None:

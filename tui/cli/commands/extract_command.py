@@ -52,13 +52,12 @@ def extract_all(sources: list[str], config: Config, quotes: bool = True) -> Any:
 
 
 async def _extract_urls(urls: list[str], config: Config) -> dict[str, dict[str, Any]]:
-    from tui.core.fulltext.extract import extract_html, looks_like_html
     from tui.core.feeds.fetch import Fetcher
+    from tui.core.fulltext.extract import extract_html, looks_like_html
     from tui.core.fulltext.pages import PAGE_ACCEPT
-    from tui.core.refresh import limits_from
 
     results: dict[str, dict[str, Any]] = {}
-    async with Fetcher(limits_from(config.settings, config.settings.max_page_bytes)) as fetcher:
+    async with Fetcher(config.settings.fetch_limits(config.settings.max_page_bytes)) as fetcher:
         responses = await asyncio.gather(*(fetcher.get(u, accept=PAGE_ACCEPT) for u in urls))
     for url, response in zip(urls, responses, strict=True):
         if response.error_kind:

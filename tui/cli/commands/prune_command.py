@@ -29,7 +29,7 @@ def run(args: argparse.Namespace, config: Config) -> int:
     store, _ = open_cache(config)
     try:
         removed = store.prune(days)
-        store.conn().execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        store.checkpoint()
     finally:
         store.close()
     print(f"pruned {removed} article(s) older than {days} days (starred kept)")

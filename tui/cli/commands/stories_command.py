@@ -34,24 +34,23 @@ def register(commands: Any) -> None:
 
 def run_stories(args: argparse.Namespace, config: Config) -> int:
     from tui.cli.main import open_cache, print_json
-    from tui.core.stories.pending import stories, story_articles
     from tui.core.text import one_line
 
     store, _ = open_cache(config)
     try:
-        found = stories(store, min_outlets=args.min_outlets, limit=args.limit)
+        found = store.stories(min_outlets=args.min_outlets, limit=args.limit)
         records = []
         for item in found:
-            articles = story_articles(store, item.id)
+            articles = store.story_articles(item.id)
             records.append({
                 "id": item.id, "headline": item.headline,
-                "outlets": sorted({outlet for _, outlet, _, _, _ in articles}),
+                "outlets": sorted({a.outlet for a in articles}),
                 "first_seen": item.first_seen.isoformat(),
                 "last_updated": item.last_updated.isoformat(), "followed": item.followed,
                 "articles": [
-                    {"id": aid, "url": _url(store, aid), "feed": outlet, "title": title,
-                     "published": when.isoformat()}
-                    for aid, outlet, title, when, _ in articles],
+                    {"id": a.article_id, "url": a.url, "feed": a.outlet, "title": a.title,
+                     "published": a.time.isoformat()}
+                    for a in articles],
             })
     finally:
         store.close()
@@ -66,11 +65,6 @@ def run_stories(args: argparse.Namespace, config: Config) -> int:
             print(f"    {article['published'][:16]}  {one_line(article['feed'])}: "
                   f"{one_line(article['title'])}")
     return 0
-
-
-def _url(store: Any, article_id: int) -> str | None:
-    row = store.conn().execute("SELECT url FROM articles WHERE id = ?", (article_id,)).fetchone()
-    return row[0] if row else None
 
 
 def run_cluster(args: argparse.Namespace, config: Config) -> int:

@@ -86,7 +86,7 @@ def run_opml_import(args: argparse.Namespace, config: Config) -> int:
 
 
 def run_newsboat_import(args: argparse.Namespace, config: Config) -> int:
-    from tui.core.feeds.subscriptions import SubscriptionError, read_newsboat_urls
+    from tui.core.feeds import SubscriptionError, read_newsboat_urls
 
     try:
         result = read_newsboat_urls(_read(args.file).decode("utf-8", errors="replace"),
@@ -114,9 +114,9 @@ def _merge(config: Config, result: Any, source: str) -> int:
 
 def run_opml_export(args: argparse.Namespace, config: Config) -> int:
     from tui.core.feeds.opml import export_opml
-    from tui.core.feeds.subscriptions import FeedEntry
+    from tui.core.feeds.subscriptions import Subscription
 
-    entries = [FeedEntry(f.name, f.url, f.tags) for f in config.feeds]
+    entries = [Subscription(f.name, f.url, f.tags) for f in config.feeds]
     text = export_opml(entries)
     if args.file:
         Path(args.file).expanduser().write_text(text, encoding="utf-8")
@@ -127,10 +127,10 @@ def run_opml_export(args: argparse.Namespace, config: Config) -> int:
 
 
 def run_feed_add(args: argparse.Namespace, config: Config) -> int:
-    from tui.core.feeds.subscriptions import FeedEntry
+    from tui.core.feeds.subscriptions import Subscription
 
     def change(feeds: Any) -> str:
-        entry = FeedEntry.create(args.url, args.name, args.tag)
+        entry = Subscription.create(args.url, args.name, args.tag)
         feeds.add(entry)
         return f"added {entry.name}: {entry.url}"
 

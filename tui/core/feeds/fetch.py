@@ -16,21 +16,9 @@ from urllib.request import url2pathname
 import httpx
 
 from tui import __version__
+from tui.core.settings import FetchLimits, Settings
 
 USER_AGENT = f"Byline/{__version__} (terminal news reader)"
-
-
-@dataclass(frozen=True)
-class FetchLimits:
-    """How politely and how far the client may go."""
-
-    concurrency: int = 16
-    per_host: int = 4
-    connect_timeout: float = 10.0
-    read_timeout: float = 20.0
-    total_timeout: float = 60.0
-    max_bytes: int = 10_000_000
-    max_redirects: int = 5
 
 
 @dataclass(frozen=True)
@@ -68,7 +56,7 @@ class Fetcher:
     """An async context manager around one httpx.AsyncClient with global and per-host limits."""
 
     def __init__(self, limits: FetchLimits | None = None, verify: bool = True) -> None:
-        self.limits = limits or FetchLimits()
+        self.limits = limits or Settings().fetch_limits()
         self._verify = verify
         self._client: httpx.AsyncClient | None = None
         self._global = asyncio.Semaphore(self.limits.concurrency)

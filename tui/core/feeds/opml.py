@@ -10,8 +10,8 @@ from email.utils import format_datetime
 from typing import Any
 
 from tui.core.feeds.subscriptions import (
-    FeedEntry,
     ImportResult,
+    Subscription,
     SubscriptionError,
     check_importable,
     clean_label,
@@ -31,7 +31,7 @@ class OpmlError(ValueError):
 # --- import -----------------------------------------------------------------------------------
 
 
-def parse_opml(data: bytes | str, *, allow_local: bool = False) -> list[FeedEntry]:
+def parse_opml(data: bytes | str, *, allow_local: bool = False) -> list[Subscription]:
     """The feeds of an OPML 1.0/2.0 document (see read_opml for what gets skipped)."""
     return read_opml(data, allow_local=allow_local).entries
 
@@ -128,7 +128,7 @@ class _Collector:
         categories = _CATEGORY_SEPARATORS.split(attributes.get("category", ""))
         try:
             url = check_importable(attributes["xmlurl"], self.allow_local)
-            entry = FeedEntry.create(url, name, (*folders, *categories))
+            entry = Subscription.create(url, name, (*folders, *categories))
         except SubscriptionError as exc:
             self.result.skipped.append(f"line {outline.sourceline}: {exc}")
             return
@@ -136,7 +136,7 @@ class _Collector:
         if key in self.by_key:
             index = self.by_key[key]
             first = self.result.entries[index]
-            merged = FeedEntry(first.name, first.url, clean_tags((*first.tags, *entry.tags)))
+            merged = Subscription(first.name, first.url, clean_tags((*first.tags, *entry.tags)))
             self.result.entries[index] = merged
             return
         self.by_key[key] = len(self.result.entries)
@@ -146,7 +146,7 @@ class _Collector:
 # --- export -----------------------------------------------------------------------------------
 
 
-def export_opml(entries: Iterable[FeedEntry], title: str = "Byline subscriptions",
+def export_opml(entries: Iterable[Subscription], title: str = "Byline subscriptions",
                 created: datetime | None = None) -> str:
     """OPML 2.0: one folder outline per first tag, other tags in `category`; import reverses it.
 
@@ -191,7 +191,7 @@ def _folder(folders: dict[tuple[str, ...], Any], path: tuple[str, ...]) -> Any:
     return folders[path]
 
 
-def _feed_outline(parent: Any, entry: FeedEntry, categories: tuple[str, ...]) -> None:
+def _feed_outline(parent: Any, entry: Subscription, categories: tuple[str, ...]) -> None:
     from lxml import etree
 
     name = clean_label(entry.name) or entry.url

@@ -12,11 +12,11 @@ from typing import TYPE_CHECKING, Any
 
 from tui.core.feeds.fetch import Fetcher, FetchResponse
 from tui.core.models import TextStatus
-from tui.core.store.database import Store
+from tui.core.store import Store
 
 if TYPE_CHECKING:
-    from tui.config import Settings
     from tui.core.fulltext.extract import ExtractionPool
+    from tui.core.settings import Settings
 
 PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.3"
 # Extracted text shorter than this many characters is not worth preferring over the summary.
@@ -119,12 +119,10 @@ class InlineExtractor:
 
 async def extract_one(store: Store, article_id: int, settings: Settings) -> PageOutcome:
     """Fetch and extract one article again, on demand (the reader's `e`)."""
-    from tui.core.refresh import limits_from
-
     article = await asyncio.to_thread(store.article, article_id)
     if article is None or not article.url:
         return PageOutcome(TextStatus.SUMMARY, note="no link to fetch")
-    async with Fetcher(limits_from(settings, settings.max_page_bytes)) as fetcher:
+    async with Fetcher(settings.fetch_limits(settings.max_page_bytes)) as fetcher:
         return await _one_page(store, fetcher, InlineExtractor(), article_id, article.url,
                                settings)  # type: ignore[arg-type]
 

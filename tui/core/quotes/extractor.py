@@ -6,6 +6,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from tui.core.models import Actor, Quote
 from tui.core.quotes.actors import ActorIndex, build_actors
 from tui.core.quotes.indirect import Indirect, find_indirect
 from tui.core.quotes.lexicon import LISTENER_CUES
@@ -17,32 +18,6 @@ MAX_CHARS = 400_000
 _MAX_ATTRIBUTION_WORDS = 14
 _RESUMED_QUOTE = re.compile(r"[,!?]\s*(?:''|[”\"’'])\s+(?:[^\s“”\"]+\s+){1,12}?[^\s“”\"]+,$")
 _GAP_AFTER_CUE = re.compile(r"[\w,:]\s$")
-
-
-@dataclass(frozen=True)
-class Actor:
-    """A person, organisation or place named in the article."""
-
-    name: str
-    kind: str
-    role: str | None
-    aliases: tuple[str, ...]
-    mentions: int
-    first_offset: int
-    spans: tuple[tuple[int, int], ...]
-
-
-@dataclass(frozen=True)
-class Quote:
-    """A direct, partial or indirect quote with its speaker (None for scare quotes and titles)."""
-
-    speaker: str | None
-    text: str
-    kind: str
-    cue: str | None
-    start: int
-    end: int
-    confidence: float
 
 
 @dataclass(frozen=True)
@@ -110,8 +85,7 @@ def _public_actors(actors: ActorIndex) -> tuple[Actor, ...]:
         spans = tuple(sorted(set(entity.spans)))
         result.append(Actor(entity.name, entity.kind, entity.role, tuple(sorted(entity.aliases)), len(spans),
                             spans[0][0], spans))
-    kind_order = {"person": 0, "organisation": 1, "place": 2}
-    return tuple(sorted(result, key=lambda a: (kind_order.get(a.kind, 3), -a.mentions, a.first_offset)))
+    return tuple(sorted(result, key=lambda a: a.sort_key))
 
 
 def _public_quote(text: str, draft: _Draft, actors: ActorIndex) -> Quote:

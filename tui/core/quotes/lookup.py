@@ -1,39 +1,21 @@
-"""Quote lookup: FTS5 over quotes and speakers, widened by a fuzzy match on the vocabulary so a
-misspelt word still finds its quote."""
+"""Quote lookup: the FTS5 index over quotes and speakers, widened by a fuzzy match on its
+vocabulary so a misspelt word still finds its quote."""
 
 from __future__ import annotations
 
 import bisect
 import re
-import sqlite3
 import unicodedata
-from dataclasses import dataclass
-from datetime import UTC, datetime
 
-from tui.core.store.database import Store
+from tui.core.models import QuoteHit
+from tui.core.store import Store
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 FUZZY_CUTOFF = 72.0
 FUZZY_CHOICES = 6
 FUZZY_MARGIN = 5.0
 PREFIX_CHOICES = 30
-
-
-@dataclass(frozen=True)
-class QuoteHit:
-    """A quote with where it came from."""
-
-    quote_id: int
-    article_id: int
-    speaker: str | None
-    text: str
-    kind: str
-    start: int
-    end: int
-    feed_name: str
-    title: str
-    url: str | None
-    time: datetime
+_NEVER_LOADED = object()
 
 
 def fold(text: str) -> str:
@@ -50,20 +32,18 @@ class QuoteIndex:
         self._terms: list[str] = []
         self._term_set: set[str] = set()
         self._speakers: list[str] = []
-        self._stamp: int | None = -1
+        self._stamp: object = _NEVER_LOADED
 
     def load(self) -> None:
         """Read the vocabulary and speakers once, and again only when quotes changed (cheap to
         call before every search; call it early in a worker so the first search is quick)."""
-        conn = self.store.conn()
-        stamp = conn.execute("SELECT max(id) FROM quotes").fetchone()[0]  # O(1) on the rowid
+        stamp = self.store.quotes_stamp()
         if stamp == self._stamp:
             return
-        self._terms = sorted(r[0] for r in conn.execute("SELECT term FROM quotes_vocab"))
+        self._terms = self.store.quote_terms()
         self._term_set = set(self._terms)
-        self._speakers = [r[0] for r in conn.execute(
-            "SELECT DISTINCT speaker FROM quotes WHERE speaker IS NOT NULL")]
-        self._stamp = stamp  # type: ignore[assignment]
+        self._speakers = self.store.quote_speakers()
+        self._stamp = stamp
 
     def expand(self, word: str, prefix: bool) -> list[str]:
         """The vocabulary terms a typed word may mean: itself, completions, near spellings."""
@@ -112,33 +92,9 @@ class QuoteIndex:
         query = self.match_query(text)
         if query == "":
             return []
-        from tui.core.quotes.pending import SHOWN_CONFIDENCE
-
-        where: list[str] = ["q.confidence >= ?"]
-        params: list[object] = [SHOWN_CONFIDENCE]
+        speakers = None
         if speaker:
-            names = self.speakers_like(speaker)
-            if not names:
+            speakers = self.speakers_like(speaker)
+            if not speakers:
                 return []
-            where.append(f"q.speaker IN ({','.join('?' * len(names))})")
-            params.extend(names)
-        select = ("SELECT q.id, q.article_id, q.speaker, q.text, q.kind, q.start, q.end, f.name, "
-                  "a.title, a.url, a.sort_time FROM ")
-        joins = "JOIN articles a ON a.id = q.article_id JOIN feeds f ON f.id = a.feed_id "
-        if query is None:
-            sql = (select + "quotes q " + joins + "WHERE " + " AND ".join(where)
-                   + " ORDER BY a.sort_time DESC, q.start LIMIT ?")
-        else:
-            # Rank inside the index first; join only the best rows (a one-letter prefix can
-            # match tens of thousands of quotes).
-            ranked = ("(SELECT rowid, bm25(quotes_fts, 4.0, 1.0) AS score FROM quotes_fts "
-                      "WHERE quotes_fts MATCH ? ORDER BY score LIMIT ?) m ")
-            sql = (select + ranked + "JOIN quotes q ON q.id = m.rowid " + joins + "WHERE "
-                   + " AND ".join(where) + " ORDER BY m.score, a.sort_time DESC LIMIT ?")
-            params[:0] = [query, limit * 4]
-        try:
-            rows = self.store.conn().execute(sql, (*params, limit)).fetchall()
-        except sqlite3.OperationalError:
-            return []
-        return [QuoteHit(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9],
-                         datetime.fromtimestamp(r[10], tz=UTC)) for r in rows]
+        return self.store.quote_hits(query, speakers, limit)

@@ -1,1 +1,55 @@
-"""TODO"""
+"""The cache: the only package that speaks SQL.
+
+`Store` combines one table class per subject (feeds, articles, analysis, stories, search), each
+a `Database` with its own queries, and returns the records of `tui.core.models`. `open_store`
+opens the cache file, setting a damaged one aside. The schema is `migrations.MIGRATIONS`.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+
+from tui.core.store.analysis import AnalysisTable
+from tui.core.store.articles import ArticleFilter, ArticleTable
+from tui.core.store.database import StoreError, now_ts, to_dt, truncation
+from tui.core.store.feeds import FeedTable
+from tui.core.store.search import HIT_END, HIT_START, SHOWN_CONFIDENCE, SearchIndex, plain
+from tui.core.store.stories import StoryTable
+
+__all__ = ["HIT_END", "HIT_START", "SHOWN_CONFIDENCE", "ArticleFilter", "Store", "StoreError",
+           "now_ts", "open_store", "plain", "to_dt"]
+
+
+class Store(FeedTable, ArticleTable, AnalysisTable, StoryTable, SearchIndex):
+    """The cache. One connection per thread; writes in short IMMEDIATE transactions."""
+
+
+def open_store(path: Path) -> tuple[Store, str | None]:
+    """Open the cache; a damaged file is moved aside and a fresh cache built, with a message."""
+    damage = truncation(path) if path.exists() else None
+    try:
+        if damage:
+            raise sqlite3.DatabaseError(damage)
+        return Store(path), None
+    except StoreError:
+        raise
+    except sqlite3.DatabaseError as exc:
+        if not path.exists():
+            raise StoreError(f"{path}: cannot open cache: {exc}") from exc
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
+        aside = path.with_name(f"{path.name}.damaged-{stamp}")
+        counter = 1
+        while aside.exists():  # never overwrite an earlier damaged copy
+            counter += 1
+            aside = path.with_name(f"{path.name}.damaged-{stamp}-{counter}")
+        shutil.move(str(path), str(aside))
+        for suffix in ("-wal", "-shm"):
+            side = Path(str(path) + suffix)
+            if side.exists():
+                shutil.move(str(side), str(aside) + suffix)
+        message = (f"The cache {path} was damaged ({exc}); it was kept as {aside.name} and a "
+                   f"fresh cache was built.")
+        return Store(path), message

@@ -1,11 +1,14 @@
-"""Full-text search over cached articles: safe FTS5 queries, ranking, highlighted snippets."""
+"""Full-text search in the cache: articles by title and text, quotes by words and speaker."""
 
 from __future__ import annotations
 
 import re
 import sqlite3
-from dataclasses import dataclass
+from collections.abc import Sequence
 from datetime import UTC, datetime
+
+from tui.core.models import QuoteHit, SearchHit
+from tui.core.store.database import Database
 
 # Snippet highlight markers: control characters never survive ingest, so they cannot collide
 # with article text.
@@ -13,18 +16,9 @@ HIT_START = "\x02"
 HIT_END = "\x03"
 _TOKEN = re.compile(r'"([^"]*)"|(\S+)')
 _WORD = re.compile(r"\w+", re.UNICODE)
-
-
-@dataclass(frozen=True)
-class SearchHit:
-    """One article matching a search, with a snippet whose hits are between the markers."""
-
-    article_id: int
-    feed_name: str
-    title: str
-    time: datetime
-    snippet: str
-    title_marked: str
+# Below this the extractor's attributions are guesses (attitudes, "wants", "believes"): kept in
+# the cache, not shown.
+SHOWN_CONFIDENCE = 0.5
 
 
 def fts_query(text: str, prefix_last: bool = True) -> str | None:
@@ -47,41 +41,73 @@ def fts_query(text: str, prefix_last: bool = True) -> str | None:
     return " ".join(terms)
 
 
-def search(conn: sqlite3.Connection, text: str, limit: int = 50) -> list[SearchHit]:
-    """Best matches first (bm25, titles weighted ten times the body)."""
-    query = fts_query(text)
-    if query is None:
-        return []
-    try:
-        rows = conn.execute(
-            "SELECT a.id, f.name, a.title, a.sort_time, "
-            f"snippet(articles_fts, 1, '{HIT_START}', '{HIT_END}', '…', 16), "
-            f"highlight(articles_fts, 0, '{HIT_START}', '{HIT_END}') "
-            "FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
-            "JOIN feeds f ON f.id = a.feed_id "
-            "WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts, 10.0, 1.0) LIMIT ?",
-            (query, limit),
-        ).fetchall()
-    except sqlite3.OperationalError:
-        return []  # a query FTS5 still cannot take is "no results", never a crash
-    return [SearchHit(r[0], r[1], r[2], datetime.fromtimestamp(r[3], tz=UTC),
-                      " ".join(r[4].split()), r[5]) for r in rows]
-
-
-def first_hit_offset(text: str, query: str) -> int | None:
-    """Character offset of the first query word in the text (case-insensitive), for scrolling."""
-    words = [w.casefold() for w in _WORD.findall(query)]
-    if not words:
-        return None
-    folded = text.casefold()
-    positions = [p for w in words if (p := _word_position(folded, w)) is not None]
-    return min(positions) if positions else None
-
-
-def _word_position(folded: str, word: str) -> int | None:
-    match = re.search(r"\b" + re.escape(word), folded)
-    return match.start() if match else None
-
-
 def plain(marked: str) -> str:
     return marked.replace(HIT_START, "").replace(HIT_END, "")
+
+
+class SearchIndex(Database):
+    """The FTS5 indexes over articles and quotes."""
+
+    def search(self, text: str, limit: int = 50) -> list[SearchHit]:
+        """Best matches first (bm25, titles weighted ten times the body)."""
+        query = fts_query(text)
+        if query is None:
+            return []
+        try:
+            rows = self.conn().execute(
+                "SELECT a.id, f.name, a.title, a.sort_time, "
+                f"snippet(articles_fts, 1, '{HIT_START}', '{HIT_END}', '…', 16), "
+                f"highlight(articles_fts, 0, '{HIT_START}', '{HIT_END}') "
+                "FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
+                "JOIN feeds f ON f.id = a.feed_id "
+                "WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts, 10.0, 1.0) LIMIT ?",
+                (query, limit),
+            ).fetchall()
+        except sqlite3.OperationalError:
+            return []  # a query FTS5 still cannot take is "no results", never a crash
+        return [SearchHit(r[0], r[1], r[2], datetime.fromtimestamp(r[3], tz=UTC),
+                          " ".join(r[4].split()), r[5]) for r in rows]
+
+    # -- quotes ------------------------------------------------------------------------------
+    def quotes_stamp(self) -> int | None:
+        """Changes whenever quotes are added (the highest rowid: O(1))."""
+        value = self.conn().execute("SELECT max(id) FROM quotes").fetchone()[0]
+        return None if value is None else int(value)
+
+    def quote_terms(self) -> list[str]:
+        """Every term of the quote index, sorted."""
+        return sorted(r[0] for r in self.conn().execute("SELECT term FROM quotes_vocab"))
+
+    def quote_speakers(self) -> list[str]:
+        return [r[0] for r in self.conn().execute(
+            "SELECT DISTINCT speaker FROM quotes WHERE speaker IS NOT NULL")]
+
+    def quote_hits(self, match: str | None, speakers: Sequence[str] | None = None,
+                   limit: int = 50) -> list[QuoteHit]:
+        """Quotes matching an FTS5 query (best first), or the newest when `match` is None;
+        only those of `speakers` when given."""
+        where: list[str] = ["q.confidence >= ?"]
+        params: list[object] = [SHOWN_CONFIDENCE]
+        if speakers is not None:
+            where.append(f"q.speaker IN ({','.join('?' * len(speakers))})")
+            params.extend(speakers)
+        select = ("SELECT q.id, q.article_id, q.speaker, q.text, q.kind, q.start, q.end, f.name, "
+                  "a.title, a.url, a.sort_time FROM ")
+        joins = "JOIN articles a ON a.id = q.article_id JOIN feeds f ON f.id = a.feed_id "
+        if match is None:
+            sql = (select + "quotes q " + joins + "WHERE " + " AND ".join(where)
+                   + " ORDER BY a.sort_time DESC, q.start LIMIT ?")
+        else:
+            # Rank inside the index first; join only the best rows (a one-letter prefix can
+            # match tens of thousands of quotes).
+            ranked = ("(SELECT rowid, bm25(quotes_fts, 4.0, 1.0) AS score FROM quotes_fts "
+                      "WHERE quotes_fts MATCH ? ORDER BY score LIMIT ?) m ")
+            sql = (select + ranked + "JOIN quotes q ON q.id = m.rowid " + joins + "WHERE "
+                   + " AND ".join(where) + " ORDER BY m.score, a.sort_time DESC LIMIT ?")
+            params[:0] = [match, limit * 4]
+        try:
+            rows = self.conn().execute(sql, (*params, limit)).fetchall()
+        except sqlite3.OperationalError:
+            return []
+        return [QuoteHit(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9],
+                         datetime.fromtimestamp(r[10], tz=UTC)) for r in rows]

@@ -6,21 +6,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 
+from tui.core.models import StoryItem
+
 _EARLIEST_PLAUSIBLE = datetime(1995, 1, 1, tzinfo=timezone.utc)
 _FUTURE_TOLERANCE = timedelta(days=1)
-
-
-@dataclass(frozen=True)
-class StoryItem:
-    """One article as the grouping engine sees it."""
-
-    id: str
-    title: str
-    text: str = ""
-    outlet: str = ""
-    published: datetime | None = None
-    seen: datetime | None = None
-    actors: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,206 @@
+"""Articles in the cache: list pages under a filter, read and starred state, full text, pruning."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from tui.core.models import Article, ArticleRow, ParsedEntry, TextStatus
+from tui.core.store.database import Database, now_ts, to_dt
+
+# A publication date further ahead than this is treated as wrong and the fetch time used instead.
+FUTURE_SLACK_SECONDS = 36 * 3600
+
+
+@dataclass(frozen=True)
+class ArticleFilter:
+    """Which articles a list shows."""
+
+    feed_id: int | None = None
+    tag: str | None = None
+    unread_only: bool = False
+    starred_only: bool = False
+    story_id: int | None = None
+
+    def where(self) -> tuple[str, list[object]]:
+        clauses: list[str] = []
+        params: list[object] = []
+        if self.feed_id is not None:
+            clauses.append("a.feed_id = ?")
+            params.append(self.feed_id)
+        if self.tag is not None:
+            clauses.append("+a.feed_id IN (SELECT id FROM feeds WHERE instr(tags, ?) > 0)")
+            params.append(f"\n{self.tag}\n")
+        if self.feed_id is None and self.tag is None and self.story_id is None:
+            # The unary + keeps this test from choosing the index: the time order (or the
+            # starred/unread partial index) should drive the query, not a scan per feed.
+            clauses.append("+a.feed_id IN (SELECT id FROM feeds WHERE subscribed = 1)")
+        if self.unread_only:
+            clauses.append("a.read = 0")
+        if self.starred_only:
+            clauses.append("a.starred = 1")
+        if self.story_id is not None:
+            clauses.append("a.story_id = ?")
+            params.append(self.story_id)
+        return (" AND ".join(clauses) or "1"), params
+
+
+def insert_entries(tx: sqlite3.Connection, feed_id: int, entries: Sequence[ParsedEntry],
+                   now: int) -> int:
+    """Insert a feed's new entries and update changed ones; returns how many were new."""
+    known = {
+        guid: (title, summary)
+        for guid, title, summary in tx.execute(
+            "SELECT guid, title, summary FROM articles WHERE feed_id = ? AND guid IN "
+            f"({','.join('?' * len(entries))})", (feed_id, *[e.guid for e in entries]),
+        )
+    } if len(entries) < 900 else _known_entries(tx, feed_id)
+    new = 0
+    for entry in entries:
+        published = int(entry.published.timestamp()) if entry.published else None
+        sort_time = published if published and published <= now + FUTURE_SLACK_SECONDS else now
+        if entry.guid not in known:
+            tx.execute(
+                "INSERT INTO articles (feed_id, guid, url, title, author, published, fetched, "
+                "sort_time, summary, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (feed_id, entry.guid, entry.url, entry.title, entry.author, published, now,
+                 sort_time, entry.summary, entry.content),
+            )
+            new += 1
+        elif known[entry.guid] != (entry.title, entry.summary):
+            tx.execute(
+                "UPDATE articles SET title = ?, summary = ?, "
+                "body = CASE WHEN text_status = 'full text' THEN body ELSE ? END "
+                "WHERE feed_id = ? AND guid = ?",
+                (entry.title, entry.summary, entry.content, feed_id, entry.guid),
+            )
+    return new
+
+
+def _known_entries(tx: sqlite3.Connection, feed_id: int) -> dict[str, tuple[str, str]]:
+    rows = tx.execute("SELECT guid, title, summary FROM articles WHERE feed_id = ?",
+                      (feed_id,))
+    return {guid: (title, summary) for guid, title, summary in rows}
+
+
+class ArticleTable(Database):
+    """Articles: list pages, single articles, read/starred state, full text, pruning."""
+
+    _ROW_COLUMNS = ("a.id, f.name, a.title, a.sort_time, a.read, a.starred, a.story_id, "
+                    "(SELECT outlet_count FROM stories s WHERE s.id = a.story_id)")
+
+    def count_articles(self, flt: ArticleFilter = ArticleFilter()) -> int:
+        where, params = flt.where()
+        return int(self.conn().execute(
+            f"SELECT count(*) FROM articles a WHERE {where}", params).fetchone()[0])
+
+    def article_rows(self, flt: ArticleFilter = ArticleFilter(), offset: int = 0,
+                     limit: int = 200) -> list[ArticleRow]:
+        where, params = flt.where()
+        rows = self.conn().execute(
+            f"SELECT {self._ROW_COLUMNS} FROM articles a JOIN feeds f ON f.id = a.feed_id "
+            f"WHERE {where} ORDER BY a.sort_time DESC, a.id DESC LIMIT ? OFFSET ?",
+            (*params, limit, offset),
+        ).fetchall()
+        return [ArticleRow(r[0], r[1], r[2], to_dt(r[3]) or datetime.now(UTC), bool(r[4]),
+                           bool(r[5]), r[6], r[7] or 0) for r in rows]
+
+    def row_index(self, flt: ArticleFilter, article_id: int) -> int | None:
+        """Position of an article in the filtered, newest-first list (None when not in it)."""
+        where, params = flt.where()
+        found = self.conn().execute(
+            f"SELECT a.sort_time FROM articles a WHERE a.id = ? AND {where}", (article_id, *params)
+        ).fetchone()
+        if found is None:
+            return None
+        return int(self.conn().execute(
+            f"SELECT count(*) FROM articles a WHERE {where} AND "
+            "(a.sort_time > ? OR (a.sort_time = ? AND a.id > ?))",
+            (*params, found[0], found[0], article_id),
+        ).fetchone()[0])
+
+    def article(self, article_id: int) -> Article | None:
+        r = self.conn().execute(
+            "SELECT a.id, a.feed_id, f.name, a.guid, a.url, a.title, a.author, a.published, "
+            "a.fetched, a.summary, a.body, a.text_status, a.text_note, a.read, a.starred, "
+            "a.story_id FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE a.id = ?",
+            (article_id,),
+        ).fetchone()
+        if r is None:
+            return None
+        return Article(r[0], r[1], r[2], r[3], r[4], r[5], r[6], to_dt(r[7]),
+                       to_dt(r[8]) or datetime.now(UTC), r[9], r[10], TextStatus(r[11]), r[12],
+                       bool(r[13]), bool(r[14]), r[15])
+
+    def set_read(self, article_ids: Sequence[int], read: bool = True) -> None:
+        with self.write() as tx:
+            tx.executemany("UPDATE articles SET read = ? WHERE id = ?",
+                           [(int(read), i) for i in article_ids])
+
+    def set_starred(self, article_id: int, starred: bool) -> None:
+        with self.write() as tx:
+            tx.execute("UPDATE articles SET starred = ? WHERE id = ?", (int(starred), article_id))
+
+    def mark_all_read(self, flt: ArticleFilter) -> int:
+        where, params = flt.where()
+        with self.write() as tx:
+            cursor = tx.execute(f"UPDATE articles AS a SET read = 1 WHERE read = 0 AND {where}",
+                                params)
+            return cursor.rowcount
+
+    # -- full text ---------------------------------------------------------------------------
+    def articles_needing_text(self, feed_ids: Sequence[int] | None = None,
+                              limit: int = 10_000) -> list[tuple[int, str]]:
+        """(id, url) of articles whose page has not been fetched and extracted yet."""
+        rows = self.conn().execute(
+            "SELECT id, url, feed_id FROM articles WHERE text_status = 'pending' AND url IS NOT NULL "
+            "ORDER BY id LIMIT ?", (limit,),
+        ).fetchall()
+        wanted = set(feed_ids) if feed_ids is not None else None
+        return [(r[0], r[1]) for r in rows if wanted is None or r[2] in wanted]
+
+    def store_text(self, article_id: int, status: TextStatus, body: str | None = None,
+                   note: str | None = None, author: str | None = None) -> None:
+        with self.write() as tx:
+            tx.execute(
+                "UPDATE articles SET text_status = ?, text_note = ?, body = COALESCE(?, body), "
+                "author = COALESCE(author, ?), analysed = 0 WHERE id = ?",
+                (status.value, note, body, author, article_id),
+            )
+
+    def reset_text(self, article_ids: Sequence[int] | None = None) -> None:
+        """Mark articles for fetching and extraction again (all when ids is None)."""
+        with self.write() as tx:
+            if article_ids is None:
+                tx.execute("UPDATE articles SET text_status = 'pending'")
+            else:
+                tx.executemany("UPDATE articles SET text_status = 'pending' WHERE id = ?",
+                               [(i,) for i in article_ids])
+
+    def prune(self, older_than_days: int) -> int:
+        """Delete unstarred articles older than the given age; returns how many went."""
+        cutoff = now_ts() - older_than_days * 86400
+        with self.write() as tx:
+            return tx.execute("DELETE FROM articles WHERE starred = 0 AND sort_time < ?",
+                              (cutoff,)).rowcount
+
+    def next_unread(self, flt: ArticleFilter, after: int | None) -> int | None:
+        """The next unread article in list order below `after` (from the top when None)."""
+        where, params = flt.where()
+        if after is not None:
+            row = self.conn().execute("SELECT sort_time FROM articles WHERE id = ?",
+                                      (after,)).fetchone()
+            if row is None:
+                return None
+            found = self.conn().execute(
+                f"SELECT a.id FROM articles a WHERE {where} AND a.read = 0 AND "
+                "(a.sort_time < ? OR (a.sort_time = ? AND a.id < ?)) "
+                "ORDER BY a.sort_time DESC, a.id DESC LIMIT 1",
+                (*params, row[0], row[0], after)).fetchone()
+            return int(found[0]) if found else None
+        found = self.conn().execute(
+            f"SELECT a.id FROM articles a WHERE {where} AND a.read = 0 "
+            "ORDER BY a.sort_time DESC, a.id DESC LIMIT 1", params).fetchone()
+        return int(found[0]) if found else None

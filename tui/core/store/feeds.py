@@ -1,0 +1,104 @@
+"""Feeds in the cache: subscriptions kept in step with the config, validators, health, counts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+
+from tui.core.models import FeedInfo, Outcome, ParsedEntry
+from tui.core.store.articles import insert_entries
+from tui.core.store.database import Database, now_ts, to_dt
+
+
+def _pack_tags(tags: Sequence[str]) -> str:
+    # Newline-delimited with guards on both ends so instr() finds whole tags only.
+    return "\n" + "\n".join(tags) + "\n" if tags else ""
+
+
+def _unpack_tags(value: str) -> tuple[str, ...]:
+    return tuple(t for t in value.split("\n") if t)
+
+
+class FeedTable(Database):
+    """Subscribed feeds, their HTTP validators and the outcome of their last refresh."""
+
+    def sync_feeds(self, feeds: Iterable[tuple[str, str, Sequence[str]]]) -> None:
+        """Make the subscribed feeds exactly these (url, name, tags); old feeds keep articles."""
+        wanted = list(feeds)
+        with self.write() as tx:
+            tx.execute("UPDATE feeds SET subscribed = 0")
+            for url, name, tags in wanted:
+                tx.execute(
+                    "INSERT INTO feeds (url, name, tags) VALUES (?, ?, ?) ON CONFLICT (url) "
+                    "DO UPDATE SET name = excluded.name, tags = excluded.tags, subscribed = 1",
+                    (url, name, _pack_tags(tags)),
+                )
+
+    def fetch_ages(self) -> tuple[int, datetime | None]:
+        """(feeds never fetched, oldest last check) over subscribed feeds, without counting
+        articles: what start-up needs to decide on a refresh."""
+        never, oldest = self.conn().execute(
+            "SELECT sum(last_checked IS NULL), min(last_checked) FROM feeds WHERE subscribed = 1"
+        ).fetchone()
+        return int(never or 0), to_dt(oldest)
+
+    def feed_id(self, url: str) -> int | None:
+        row = self.conn().execute("SELECT id FROM feeds WHERE url = ?", (url,)).fetchone()
+        return row[0] if row else None
+
+    def validators(self, feed_id: int) -> tuple[str | None, str | None, int | None]:
+        """(ETag, Last-Modified, retry_after timestamp) stored for a feed."""
+        row = self.conn().execute(
+            "SELECT etag, last_modified, retry_after FROM feeds WHERE id = ?", (feed_id,)
+        ).fetchone()
+        return (row[0], row[1], row[2]) if row else (None, None, None)
+
+    def content_hash(self, feed_id: int) -> str | None:
+        """Digest of the feed body last parsed, to skip parsing a byte-identical response."""
+        row = self.conn().execute("SELECT content_hash FROM feeds WHERE id = ?",
+                                  (feed_id,)).fetchone()
+        return row[0] if row else None
+
+    def record_feed_result(
+        self, feed_id: int, outcome: Outcome, *, entries: Sequence[ParsedEntry] = (),
+        title: str | None = None, etag: str | None = None, last_modified: str | None = None,
+        http_status: int | None = None, error: str | None = None, warning: str | None = None,
+        retry_after: int | None = None, content_hash: str | None = None,
+    ) -> int:
+        """Store one feed's outcome and its entries in a single transaction; returns new count."""
+        now = now_ts()
+        with self.write() as tx:
+            new = insert_entries(tx, feed_id, entries, now) if entries else 0
+            if outcome.failed:
+                tx.execute(
+                    "UPDATE feeds SET last_checked = ?, last_outcome = ?, last_error = ?, "
+                    "http_status = ?, retry_after = ? WHERE id = ?",
+                    (now, outcome.value, error, http_status, retry_after, feed_id),
+                )
+            else:
+                tx.execute(
+                    "UPDATE feeds SET last_checked = ?, last_success = ?, last_outcome = ?, "
+                    "last_error = NULL, last_warning = ?, http_status = ?, retry_after = NULL, "
+                    "title = COALESCE(?, title), etag = COALESCE(?, etag), "
+                    "last_modified = COALESCE(?, last_modified), "
+                    "content_hash = COALESCE(?, content_hash) WHERE id = ?",
+                    (now, now, outcome.value, warning, http_status, title, etag, last_modified,
+                     content_hash, feed_id),
+                )
+        return new
+
+    def feeds(self, include_unsubscribed: bool = False) -> list[FeedInfo]:
+        """Every subscribed feed with health and counts (counts come from indexes)."""
+        rows = self.conn().execute(
+            "SELECT f.id, f.name, f.url, f.tags, f.title, f.last_checked, f.last_success, "
+            "f.last_outcome, f.last_error, f.last_warning, "
+            "(SELECT count(*) FROM articles a WHERE a.feed_id = f.id), "
+            "(SELECT count(*) FROM articles a WHERE a.feed_id = f.id AND a.read = 0) "
+            "FROM feeds f WHERE f.subscribed = 1 OR ? ORDER BY f.id",
+            (include_unsubscribed,),
+        ).fetchall()
+        return [
+            FeedInfo(r[0], r[1], r[2], _unpack_tags(r[3]), r[4], to_dt(r[5]), to_dt(r[6]), r[7],
+                     r[8], r[9], r[10], r[11])
+            for r in rows
+        ]

@@ -1,0 +1,148 @@
+"""Stories in the cache: each article's story and why it joined, story summaries, following."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from tui.core.models import (
+    QuotedPerson,
+    StoryArticle,
+    StoryInfo,
+    StoryItem,
+    StoryMembership,
+)
+from tui.core.store.database import Database, to_dt
+
+# The engine reads an article's lead, not all of it.
+LEAD_CHARS = 600
+_STORY_COLUMNS = ("id, headline, first_seen, last_updated, article_count, outlet_count, "
+                  "followed, read_count")
+
+
+def _story(row: tuple[Any, ...]) -> StoryInfo:
+    first, last = to_dt(row[2]) or datetime.now(UTC), to_dt(row[3]) or datetime.now(UTC)
+    return StoryInfo(row[0], row[1], first, last, row[4], row[5], bool(row[6]), row[7])
+
+
+class StoryTable(Database):
+    """Stories and the story of each article."""
+
+    def _items(self, where: str, params: Sequence[object] = ()) -> list[StoryItem]:
+        rows = self.conn().execute(
+            "SELECT a.id, a.title, CASE WHEN a.body = '' THEN a.summary ELSE a.body END, f.name, "
+            "a.published, a.fetched, a.story_id, "
+            "(SELECT group_concat(name, char(10)) FROM actors c WHERE c.article_id = a.id "
+            " AND c.kind IN ('person', 'organisation') AND c.mentions > 1) "
+            f"FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE {where} ORDER BY a.sort_time",
+            list(params)).fetchall()
+        return [StoryItem(str(r[0]), r[1], (r[2] or "")[:LEAD_CHARS], r[3], to_dt(r[4]),
+                          to_dt(r[5]), tuple(r[7].split("\n")) if r[7] else (), r[6])
+                for r in rows]
+
+    def ungrouped_items(self) -> list[StoryItem]:
+        """Articles not in a story yet, oldest first, as the engine reads them."""
+        return self._items("a.story_id IS NULL")
+
+    def grouped_items(self, since: int) -> list[StoryItem]:
+        """Articles already in a story, listed at or after `since` (a timestamp)."""
+        return self._items("a.story_id IS NOT NULL AND a.sort_time >= ?", (since,))
+
+    def earliest_ungrouped(self) -> int | None:
+        """The list time of the oldest article without a story."""
+        value = self.conn().execute(
+            "SELECT min(sort_time) FROM articles WHERE story_id IS NULL").fetchone()[0]
+        return None if value is None else int(value)
+
+    def highest_story_id(self) -> int:
+        return int(self.conn().execute("SELECT coalesce(max(id), 0) FROM stories").fetchone()[0])
+
+    def save_memberships(self, memberships: Mapping[int, StoryMembership]) -> None:
+        """Record each article's story and the reason it joined."""
+        with self.write() as tx:
+            tx.executemany(
+                "UPDATE articles SET story_id = ?, story_score = ?, story_terms = ?, "
+                "story_match = ? WHERE id = ?",
+                [(m.story_id, m.score, "\n".join(m.shared_terms), m.matched_article_id,
+                  article_id) for article_id, m in memberships.items()])
+
+    def refresh_story_summaries(self, story_ids: Iterable[int],
+                                headline: Callable[[list[str]], str]) -> None:
+        """Recompute headline, span and counts of the given stories from their articles."""
+        ids = sorted(set(story_ids))
+        marks = ",".join("?" * len(ids))
+        titles: dict[int, list[str]] = defaultdict(list)
+        for story_id, title in self.conn().execute(
+                f"SELECT story_id, title FROM articles WHERE story_id IN ({marks})", ids):
+            titles[story_id].append(title)
+        stats = self.conn().execute(
+            "SELECT story_id, min(sort_time), max(sort_time), count(*), count(DISTINCT feed_id) "
+            f"FROM articles WHERE story_id IN ({marks}) GROUP BY story_id", ids).fetchall()
+        with self.write() as tx:
+            for story_id, first, last, count, outlets in stats:
+                tx.execute(
+                    "INSERT INTO stories (id, headline, first_seen, last_updated, article_count, "
+                    "outlet_count) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+                    "headline = excluded.headline, first_seen = excluded.first_seen, "
+                    "last_updated = excluded.last_updated, "
+                    "article_count = excluded.article_count, "
+                    "outlet_count = excluded.outlet_count",
+                    (story_id, headline(titles[story_id]), first, last, count, outlets))
+
+    def stories(self, *, min_outlets: int = 1, limit: int = 500) -> list[StoryInfo]:
+        """Followed stories first, then by recency and breadth (outlets count as a day each)."""
+        rows = self.conn().execute(
+            f"SELECT {_STORY_COLUMNS} FROM stories WHERE outlet_count >= ? "
+            "ORDER BY followed DESC, last_updated + 86400 * (outlet_count - 1) DESC LIMIT ?",
+            (min_outlets, limit)).fetchall()
+        return [_story(r) for r in rows]
+
+    def story(self, story_id: int) -> StoryInfo | None:
+        row = self.conn().execute(f"SELECT {_STORY_COLUMNS} FROM stories WHERE id = ?",
+                                  (story_id,)).fetchone()
+        return _story(row) if row else None
+
+    def story_articles(self, story_id: int) -> list[StoryArticle]:
+        """A story's articles, oldest first."""
+        rows = self.conn().execute(
+            "SELECT a.id, f.name, a.title, a.sort_time, a.read, a.url FROM articles a "
+            "JOIN feeds f ON f.id = a.feed_id WHERE a.story_id = ? ORDER BY a.sort_time, a.id",
+            (story_id,)).fetchall()
+        return [StoryArticle(r[0], r[1], r[2], to_dt(r[3]) or datetime.now(UTC), bool(r[4]), r[5])
+                for r in rows]
+
+    def membership(self, article_id: int) -> StoryMembership | None:
+        row = self.conn().execute(
+            "SELECT story_id, story_score, story_terms, story_match FROM articles WHERE id = ?",
+            (article_id,)).fetchone()
+        if row is None or row[0] is None:
+            return None
+        terms = tuple(t for t in (row[2] or "").split("\n") if t)
+        return StoryMembership(row[0], row[1] or 0.0, terms, row[3])
+
+    def quoted_people(self, story_id: int, limit: int = 12) -> list[QuotedPerson]:
+        """Who is quoted in a story, most quoted first, with the outlets that quote them."""
+        rows = self.conn().execute(
+            "SELECT q.speaker, group_concat(DISTINCT f.name), count(*) FROM quotes q "
+            "JOIN articles a ON a.id = q.article_id JOIN feeds f ON f.id = a.feed_id "
+            "WHERE a.story_id = ? AND q.speaker IS NOT NULL GROUP BY q.speaker "
+            "ORDER BY count(*) DESC LIMIT ?", (story_id, limit)).fetchall()
+        return [QuotedPerson(r[0], tuple(r[1].split(",")), r[2]) for r in rows]
+
+    def set_followed(self, story_id: int, followed: bool) -> None:
+        with self.write() as tx:
+            tx.execute("UPDATE stories SET followed = ?, read_count = article_count WHERE id = ?",
+                       (int(followed), story_id))
+
+    def mark_story_seen(self, story_id: int) -> None:
+        with self.write() as tx:
+            tx.execute("UPDATE stories SET read_count = article_count WHERE id = ?", (story_id,))
+
+    def mark_story_read(self, story_id: int) -> int:
+        with self.write() as tx:
+            changed = tx.execute("UPDATE articles SET read = 1 WHERE story_id = ? AND read = 0",
+                                 (story_id,)).rowcount
+            tx.execute("UPDATE stories SET read_count = article_count WHERE id = ?", (story_id,))
+        return int(changed)
