@@ -11,6 +11,7 @@ from tui.core.quotes.lexicon import (
     ATTITUDE_CUES,
     CUE_FILLERS,
     CUE_WORDS,
+    DEMONYMS,
     MULTIWORD_CUES,
     PRONOUNS_ORG,
     PRONOUNS_OTHER,
@@ -345,3 +346,24 @@ class Resolver:
             if pronoun is not False:
                 return Subject(pronoun, s_start, word.end(), pronoun=True)
         return None
+
+
+_DETERMINERS = frozenset(
+    "the a an one two three four some many several other these those this that his her their its our "
+    "most both another few all each any".split())
+
+
+def unnamed_source(text: str, subject: Subject) -> str | None:
+    """An unnamed source as written ("a senior official", "analysts"), lower-cased where only the
+    sentence start capitalised it; None for named speakers and for pronouns left unresolved."""
+    if subject.entity is not None or subject.pronoun:
+        return None
+    words = " ".join(text[subject.start:subject.end].split()).strip(" ,;:—–-")
+    if not words:
+        return None
+    first = words.split()[0]
+    if first.lower() in _DETERMINERS or (first[:1].isupper() and first[1:].islower()
+                                         and first not in DEMONYMS and first.rstrip("s") not in DEMONYMS
+                                         and first.lower().endswith("s")):
+        words = first.lower() + words[len(first):]
+    return words

@@ -141,6 +141,12 @@ MIGRATIONS: tuple[str, ...] = (
     """
     CREATE INDEX articles_by_time_feed ON articles (sort_time DESC, id DESC, feed_id, read);
     """,
+    # 5: a quote is an attribution unit with one or more pieces ("start,end;start,end"); the
+    # extractor changed, so every article is analysed again
+    """
+    ALTER TABLE quotes ADD COLUMN pieces TEXT NOT NULL DEFAULT '';
+    UPDATE articles SET analysed = 0;
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
