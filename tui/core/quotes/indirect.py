@@ -135,7 +135,9 @@ def _forward(text: str, layout: Layout, resolver: Resolver, cue: Cue, s_start: i
         # "Officials familiar with the talks have long argued that …": an unnamed source, if "that" follows.
         if not re.match(r"\s+that\b", text[cue.end:cue.end + 6]) or cue.start - s_start > 120:
             return None
-        subject = Subject(None, s_start, cue.start)
+        subject = resolver.description(s_start, resolver.skip_fillers_left(cue.start, s_start))
+        if subject is None:
+            return None
     pos = cue.end
     word = re.sub(r"\s+", " ", cue.text.lower())
     has_that = False
@@ -183,7 +185,9 @@ def _attitude(text: str, layout: Layout, resolver: Resolver, cue: Cue, s_start: 
     if subject is None:
         if not re.match(r"\s+that\b", text[cue.end:cue.end + 6]) or cue.start - s_start > 120:
             return None
-        subject = Subject(None, s_start, cue.start)
+        subject = resolver.description(s_start, resolver.skip_fillers_left(cue.start, s_start))
+        if subject is None:
+            return None
     pos = cue.end
     skip = _AFTER_CUE_SKIP.match(text, pos, s_end)
     if skip and skip.end() > pos and not text[skip.end():skip.end() + 6].lstrip().startswith("that"):
@@ -322,7 +326,10 @@ def _according_to(text: str, resolver: Resolver, cue: Cue, s_start: int, s_end: 
         source_end = cue.end + (stop.start() if stop else s_end - cue.end)
         if source_end - cue.end < 3:
             return None
-        subject = Subject(None, cue.end, source_end)
+        subject = resolver.description(cue.end + len(text[cue.end:source_end]) - len(text[cue.end:source_end].lstrip()),
+                                       source_end)
+        if subject is None:
+            return None
     if cue.start - s_start <= 2:
         comma = text.find(",", subject.end, s_end)
         if comma == -1:

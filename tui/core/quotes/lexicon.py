@@ -344,3 +344,41 @@ MALE_ROLE_WORDS: frozenset[str] = _words(
     "spokesman chairman congressman businessman statesman councilman assemblyman husband father son "
     "brother grandfather widower king prince duke sir lord"
 )
+# Nouns that can head an unnamed source ("a senior official", "people familiar with the matter",
+# "analysts at the bank"): people and bodies that speak. Documents, places and events never do.
+SOURCE_NOUNS: frozenset[str] = _words(
+    "official spokesman spokeswoman spokesperson representative source people person analyst expert "
+    "economist witness eyewitness resident police officer investigator prosecutor authority authorities "
+    "administration government ministry department company firm group campaign agency aide adviser advisor "
+    "diplomat lawmaker legislator senator congressman congresswoman leader minister president chief executive "
+    "director chairman chairwoman chair manager employee worker staff staffer member critic supporter "
+    "opponent observer researcher scientist voter fan user customer parent student teacher doctor physician "
+    "nurse lawyer attorney judge court army military commander soldier general regulator insider friend "
+    "relative neighbour neighbor survivor passenger victim organizer organiser player coach team club league "
+    "union party democrat republican commentator pundit historian activist protester protestor campaigner "
+    "network newspaper broadcaster media reporter correspondent editor journalist author writer star singer "
+    "actor actress host rapper founder ceo owner boss operator bank lender investor trader strategist "
+    "pollster consultant negotiator envoy ambassador mayor governor secretary deputy counsel colleague "
+    "family mother father wife husband son daughter brother sister driver pilot crew officials "
+    "partner head figure lawmaker member mp mps residents locals local citizen citizens clerk "
+    "administrator agent agents guard guards firefighter firefighters paramedic medic rescuer "
+    "board council committee commission ministry office bureau institute university school hospital "
+    "airline carrier insurer retailer maker manufacturer developer provider operator producer studio "
+    "label publisher service regulator watchdog prosecutors spokespeople delegation embassy "
+    "consulate state department police force unit cabinet parliament congress senate house"
+)
+SOURCE_NOUNS = SOURCE_NOUNS | _words(
+    "man woman men women goer moderator magnate socialist commissioner technologist defender ally some all "
+    "most many both few others other several everyone everybody nobody someone somebody majority "
+    "minority percent democrats republicans americans latinos liberals conservatives progressives "
+    "evangelicals independents candidate nominee rival challenger incumbent front-runner frontrunner "
+    "billionaire businessman businesswoman mogul donor backer surrogate"
+)
+# Documents and polls: they carry attributions, but never speak (the quote keeps no speaker).
+DOCUMENT_NOUNS: frozenset[str] = _words(
+    "statement report result poll survey ad advertisement letter complaint study data figure record "
+    "document filing memo analysis estimate release message email tweet post video book article editorial "
+    "indictment lawsuit suit ruling order paper papers transcript projection forecast count tally "
+    "research review audit investigation inquiry probe proposal plan bill law platform website site page "
+    "account feed commercial spot exit"
+)

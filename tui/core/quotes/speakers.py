@@ -12,10 +12,13 @@ from tui.core.quotes.lexicon import (
     CUE_FILLERS,
     CUE_WORDS,
     DEMONYMS,
+    DOCUMENT_NOUNS,
     MULTIWORD_CUES,
     PRONOUNS_ORG,
     PRONOUNS_OTHER,
     PRONOUNS_PERSON,
+    ROLE_NOUNS,
+    SOURCE_NOUNS,
 )
 from tui.core.quotes.marks import MarkSpan
 
@@ -180,7 +183,7 @@ class Resolver:
 
     def subject_before(self, cue_start: int, floor: int) -> Subject | None:
         """The subject that ends right before a cue: "Papoyan told", "he said", "X, the minister, said"."""
-        end = self._skip_fillers_left(cue_start, floor)
+        end = self.skip_fillers_left(cue_start, floor)
         if end <= floor:
             return None
         if self.text[end - 1] == ",":
@@ -190,7 +193,7 @@ class Resolver:
             comma = self.text.rfind(",", floor, end - 1)
             if comma == -1 or end - comma > 160:
                 return None
-            end = self._skip_fillers_left(comma, floor)       # "Sen. Ted Cruz (R-Texas), also a …,"
+            end = self.skip_fillers_left(comma, floor)       # "Sen. Ted Cruz (R-Texas), also a …,"
         if end <= floor or self.layout.in_quote(end - 1):
             return None
         return self._subject_ending_at(end, floor)
@@ -202,7 +205,7 @@ class Resolver:
             return None
         return Subject(mention.entity, mention.start, end)
 
-    def _skip_fillers_left(self, pos: int, floor: int) -> int:
+    def skip_fillers_left(self, pos: int, floor: int) -> int:
         end = pos
         while True:
             while end > floor and self.text[end - 1].isspace():
@@ -212,8 +215,13 @@ class Resolver:
                 end -= len(paren.group())          # "Sen. Marco Rubio (R-Fla.) said"
                 continue
             match = re.search(r"([A-Za-z’']+)$", self.text[max(floor, end - 20):end])
-            if match and match.group(1).lower() in CUE_FILLERS:
-                end -= len(match.group(1))
+            if match and (match.group(1).lower() in CUE_FILLERS or _is_adverb(match.group(1))):
+                end -= len(match.group(1))       # "has repeatedly said", "Manafort politely declined"
+                continue
+            contraction = re.search(r"\b(?:he|she|it|they|we|I|who)([’'](?:s|ve|d|ll))$", self.text[max(floor, end - 8):end],
+                                    re.IGNORECASE)
+            if contraction:
+                end -= len(contraction.group(1))  # "he’s said"
                 continue
             time = re.search(r"(?:\bon\s+\w+|\blast\s+\w+|\bthis\s+\w+|\bearlier|\blater)$",
                              self.text[max(floor, end - 25):end])
@@ -245,12 +253,46 @@ class Resolver:
             person = self._person_of(p_start, floor)
             if person is not None:
                 return person
-            inside = [m for m in self.actors.mentions_between(p_start, end)
-                      if self.actors.entities[m.entity].kind in {"person", "organisation"}]
-            words = phrase.group().split()
-            if len(words) <= 10:
-                return Subject(inside[-1].entity if inside else None, p_start, end)
+            if len(phrase.group().split()) <= 10:
+                return self.description(p_start, end)
         return self._bare_noun_phrase(end, floor)
+
+    def description(self, start: int, end: int) -> Subject | None:
+        """A described speaker: "the minister" (an actor met earlier with that role), "a spokesman for
+        the ministry" (the ministry), or an unnamed source kept as written ("a senior official")."""
+        start, end = _trim_description(self.text, start, end)
+        head = source_head(self.text[start:end])
+        if head is None:
+            # Someone the rules cannot name ("the crowd", "Manafort politely"): a real attribution, so it
+            # stays, with no speaker rather than a wrong one; long runs of words are no subject at all.
+            words = self.text[start:end].split()
+            return Subject(None, start, end, pronoun=True) if len(words) <= 5 and "(" not in words[0] else None
+        inside = [m for m in self.actors.mentions_between(start, end)
+                  if self.actors.entities[m.entity].kind in {"person", "organisation"}]
+        if inside:
+            last = inside[-1]
+            kind = self.actors.entities[last.entity].kind
+            if kind == "organisation" or last.end >= end - 1:
+                return Subject(last.entity, start, end)   # "a spokesman for the ministry", "the firm's CEO, Tim Cook"
+            return Subject(None, start, end)  # "Theresa May's spokesperson": not May herself
+        if re.match(r"[Tt]he\s", self.text[start:end]) and len(self.text[start:end].split()) <= 3:
+            earlier = self._earlier_holder(head, start)
+            if earlier is not None:
+                return Subject(earlier, start, end)
+        return Subject(None, start, end)
+
+    def _earlier_holder(self, head: str, pos: int) -> int | None:
+        """"the minister said": the latest person before pos whose role holds that word; "the company
+        said": the latest organisation."""
+        index = bisect.bisect_left(self.actors._starts, pos) - 1
+        while index >= 0 and pos - self.actors.mentions[index].end < 3000:
+            entity = self.actors.entities[self.actors.mentions[index].entity]
+            if head in _COMPANY_WORDS and entity.kind == "organisation":
+                return self.actors.mentions[index].entity
+            if entity.kind == "person" and entity.role and head in entity.role.lower().split():
+                return self.actors.mentions[index].entity
+            index -= 1
+        return None
 
     def _person_of(self, start: int, floor: int) -> Subject | None:
         """"Artur Ghazaryan of the Homeland Front party said": the person, not the organisation, speaks."""
@@ -262,7 +304,7 @@ class Resolver:
             return None
         return Subject(mention.entity, mention.start, mention.end)
 
-    def _relative_subject(self, start: int, floor: int) -> Subject:
+    def _relative_subject(self, start: int, floor: int) -> Subject | None:
         """"Barkley, who said …": the relative pronoun stands for the name before it."""
         before = start
         while before > floor and self.text[before - 1] in " ,":
@@ -271,7 +313,7 @@ class Resolver:
         if mention is not None and mention.end >= before - 2 and \
                 self.actors.entities[mention.entity].kind in {"person", "organisation"}:
             return Subject(mention.entity, mention.start, mention.end)
-        return Subject(None, start, start + 3)
+        return None
 
     def _bare_noun_phrase(self, end: int, floor: int) -> Subject | None:
         """"Economists believe", "Republican leaders say": a short plain subject opening the clause."""
@@ -282,16 +324,13 @@ class Resolver:
         phrase = _LEADING_CONJUNCTION.sub("", self.text[start:end].strip())
         poll = _POLL_SUBJECT.search(phrase)
         if poll:
-            return Subject(None, end - len(poll.group()), end)
+            return self.description(end - len(poll.group()), end)
         words = phrase.split()
         if not 1 <= len(words) <= 4 or not all(re.fullmatch(r"[A-Za-z0-9’'-]+", w) for w in words):
             return None
         if any(w.lower() in _NOT_IN_SUBJECT for w in words):
             return None
-        p_start = end - len(phrase)
-        inside = [m for m in self.actors.mentions_between(p_start, end)
-                  if self.actors.entities[m.entity].kind in {"person", "organisation"}]
-        return Subject(inside[-1].entity if inside else None, p_start, end)
+        return self.description(end - len(phrase), end)
 
     def _pronoun(self, word: str, start: int) -> int | None | bool:
         lower = word.lower()
@@ -328,7 +367,7 @@ class Resolver:
             return Subject(inside[0].entity, inside[0].start, inside[0].end)
         phrase = self.text[p_start:p_end]
         if re.match(r"(?:the|a|an|one|another)\s", phrase, re.IGNORECASE) and len(phrase.split()) <= 8:
-            return Subject(None, p_start, p_end)
+            return self.description(p_start, p_end)
         if re.match(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){1,3}\s*$", phrase):
             return Subject(None, p_start, p_end)        # a name the actor rules missed ("Al From")
         return None
@@ -359,11 +398,54 @@ def unnamed_source(text: str, subject: Subject) -> str | None:
     if subject.entity is not None or subject.pronoun:
         return None
     words = " ".join(text[subject.start:subject.end].split()).strip(" ,;:—–-")
-    if not words:
-        return None
+    if not words or source_head(words) in DOCUMENT_NOUNS:
+        return None                       # "the report said": an attribution, but no one speaks
     first = words.split()[0]
     if first.lower() in _DETERMINERS or (first[:1].isupper() and first[1:].islower()
                                          and first not in DEMONYMS and first.rstrip("s") not in DEMONYMS
                                          and first.lower().endswith("s")):
         words = first.lower() + words[len(first):]
     return words
+
+
+_COMPANY_WORDS = frozenset("company firm carrier airline bank lender retailer maker group network broadcaster "
+                           "newspaper startup insurer manufacturer developer studio club team".split())
+_DESCRIPTION_CUT = re.compile(r"\s(?:of|for|at|with|from|in|on|familiar|close|who|that|which|to|briefed|involved|"
+                              r"knowledgeable|based|speaking|said|says)\b|[,(]")
+_TRAILING_TIME = re.compile(r"(?:\s+(?:today|tonight|yesterday|initially|also|earlier|later|now|recently|then|"
+                            r"too|first|monday|tuesday|wednesday|thursday|friday|saturday|sunday))+$", re.IGNORECASE)
+
+
+def _trim_description(text: str, start: int, end: int) -> tuple[int, int]:
+    """Trim a description of the time words before its cue ("the spokesman today")."""
+    trailing = _TRAILING_TIME.search(text, start, end)
+    if trailing and trailing.start() > start:
+        end = trailing.start()
+    return start, end
+
+
+def source_head(words: str) -> str | None:
+    """The noun heading a description when it names someone who can speak ("a senior official",
+    "analysts at the bank", "people familiar with the matter"); None for anything else."""
+    cut = _DESCRIPTION_CUT.search(" " + words)
+    head_part = words[:max(0, cut.start() - 1)] if cut else words
+    tokens = re.findall(r"[A-Za-z][A-Za-z’'-]*", head_part)
+    if not tokens or len(tokens) > 8:
+        return None
+    last = tokens[-1].lower()
+    if tokens[-1][:1].isupper() and len(tokens) > 1:
+        return last                       # "the Democratic front-runner Hillary Clinton": a name
+    for form in (last, last[:-1] if last.endswith("s") else "", last[:-2] if last.endswith("es") else "",
+                 last[:-3] + "y" if last.endswith("ies") else "", "person" if last == "people" else ""):
+        if form and (form in SOURCE_NOUNS or form in ROLE_NOUNS or form in DOCUMENT_NOUNS
+                     or form.capitalize() in DEMONYMS):
+            return form
+    return None
+
+
+_NOT_ADVERBS = frozenset("family ally rally assembly bully daily weekly monthly quarterly supply reply italy "
+                         "july lily emily holly sally kelly molly billy".split())
+
+
+def _is_adverb(word: str) -> bool:
+    return bool(re.fullmatch(r"[a-z]{3,}ly", word)) and word not in _NOT_ADVERBS
