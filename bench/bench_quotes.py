@@ -320,8 +320,11 @@ def evaluate_demo() -> list[str]:
         actors_found += sum(actor["name"] in names for actor in gold["actors"])
         for quote in gold["quotes"]:
             quotes_total += 1
-            quotes_right += any(quote["starts"] in q["text"] and q["speaker"] == quote["speaker"]
-                                for q in result["quotes"])
+            if quote["speaker"] is None:     # a scare quote: right when nobody is said to have said it
+                quotes_right += not any(quote["starts"] in q["text"] and q["speaker"] for q in result["quotes"])
+            else:
+                quotes_right += any(quote["starts"] in q["text"] and q["speaker"] == quote["speaker"]
+                                    for q in result["quotes"])
     return ["| demo corpus (seeds/quotes.json, 3 articles) | found | of | score | target |", "|---|---|---|---|---|",
             f"| gold actors found by canonical name | {actors_found} | {actors_total} | "
             f"{actors_found / actors_total:.2f} | all |",

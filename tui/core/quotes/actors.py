@@ -14,7 +14,9 @@ from tui.core.quotes.lexicon import (
     METONYMS,
     NAME_SUFFIXES,
     ORG_BACKREF_NOUNS,
+    ORG_NOUNS_AFTER,
 )
+from tui.core.quotes.forenames import FORENAMES
 from tui.core.quotes.names import (
     Candidate,
     find_candidates,
@@ -95,6 +97,49 @@ class ActorIndex:
                     return mention.entity
             index -= 1
         return None
+
+
+_AGE_OR_RELATIVE = re.compile(r",\s+(?:who|whose|\d{1,3},)|\s+\(\d{1,3}\)|[’']s\s+(?:wife|husband|son|daughter|mother|father)")
+_PERSON_PRONOUN_AFTER = re.compile(r"\b(?:(?P<org>its|it)|(?P<person>his|her|he|she|him))\b")
+
+
+def _person_kind(text: str, entity: Entity) -> str:
+    """person when the text gives a reason to think so; organisation for a lone word that is an "it";
+    unknown (dropped) for a capitalised run nothing marks as a person ("Conscious Uncoupling")."""
+    words = entity.name.split()
+    spans = sorted(set(entity.spans))
+    if len(words) == 1 and _referred_to_as_it(text, spans):
+        return "organisation"            # "Qualcomm said … its board": a company, not a person
+    if words[0] in FORENAMES or entity.role or entity.gender or len(spans) >= 2 or len(words) == 1:
+        return "person"
+    if any(is_cue_subject(text, end) or _AGE_OR_RELATIVE.match(text, end) for _, end in spans):
+        return "person"
+    if any(re.search(r"(?:^|\n)[ \t]*By[ \t]+$", text[max(0, start - 10):start]) for start, _ in spans):
+        return "person"                  # the byline's author
+    return "unknown"
+
+
+def _referred_to_as_it(text: str, spans: list[tuple[int, int]]) -> bool:
+    votes = 0
+    for _, end in spans:
+        sentence_end = re.search(r"[.!?](?:\s|$)", text[end:end + 200])
+        match = _PERSON_PRONOUN_AFTER.search(text, end, end + (sentence_end.start() if sentence_end else 200))
+        if match:
+            votes += 1 if match.group("org") else -1
+    return votes > 0
+
+
+def _org_evidence(text: str, entity: Entity) -> bool:
+    """A lone acronym met once, that never speaks ("ICBM", "MA"), is no organisation."""
+    spans = sorted(set(entity.spans))
+    if " " in entity.name or not entity.name.isupper() or len(spans) >= 2 or entity.aliases:
+        return True
+    return any(is_cue_subject(text, end) or _word_after(text, end) in ORG_NOUNS_AFTER for _, end in spans)
+
+
+def _word_after(text: str, end: int) -> str:
+    match = re.match(r"[ \t]+([a-z]+)", text[end:end + 20])
+    return match.group(1) if match else ""
 
 
 def _gender_of(entity: Entity) -> str | None:
@@ -201,6 +246,10 @@ def build_actors(text: str) -> ActorIndex:
     for entity in entities:
         if entity.kind == "surname":
             entity.kind = "person"
+        if entity.kind == "person":
+            entity.kind = _person_kind(text, entity)
+        elif entity.kind == "organisation" and not _org_evidence(text, entity):
+            entity.kind = "unknown"
         if entity.kind == "person" and entity.gender is None:
             entity.gender = _gender_of(entity)
     keep = [i for i, e in enumerate(entities) if e.spans and e.kind != "unknown"]

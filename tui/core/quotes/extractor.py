@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from tui.core.models import Actor, Quote
 from tui.core.quotes.actors import ActorIndex, build_actors
+from tui.core.quotes.boilerplate import mask
 from tui.core.quotes.indirect import Indirect, find_indirect
 from tui.core.quotes.lexicon import LISTENER_CUES
 from tui.core.quotes.marks import MarkSpan, find_mark_spans, paragraphs
@@ -86,7 +87,8 @@ def analyse(text: str) -> Analysis:
         return Analysis((), ())
 
 
-def _analyse(text: str) -> Analysis:
+def _analyse(original: str) -> Analysis:
+    text = mask(original)            # boilerplate blanked: offsets stay those of the original
     actors = build_actors(text)
     marks = find_mark_spans(text)
     layout = Layout(text, paragraphs(text), marks)
@@ -95,7 +97,7 @@ def _analyse(text: str) -> Analysis:
     drafts = _direct_drafts(text, marks, layout, resolver)
     _attribute_partials(text, drafts, indirect, layout, resolver)
     units = _units(text, drafts, _indirect_drafts(text, indirect), layout)
-    return Analysis(_public_actors(actors), tuple(_public_quote(text, u, actors) for u in units))
+    return Analysis(_public_actors(actors), tuple(_public_quote(original, u, actors) for u in units))
 
 
 def _public_actors(actors: ActorIndex) -> tuple[Actor, ...]:

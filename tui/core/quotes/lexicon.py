@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from tui.core.quotes.forenames import FEMALE_FORENAMES, FORENAMES, MALE_FORENAMES  # noqa: F401
+
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(word for word in text.split() if word)
@@ -310,32 +312,9 @@ PLACE_PREPOSITIONS: frozenset[str] = _words("in near across throughout outside i
 NAME_SUFFIXES: frozenset[str] = _words("Jr. Jr Sr. Sr II III IV")
 # Connectors allowed inside a capitalised name ("Bank of America", "Ludwig van Beethoven").
 NAME_CONNECTORS: frozenset[str] = _words("of for de da del della van von der den bin ibn al la le du dos das y on")
-# Common first names, only to keep "she" from resolving to a man (and "he" to a woman).
-FEMALE_NAMES: frozenset[str] = _words(
-    "Hillary Maria Mary Anna Anne Ann Elizabeth Sarah Sara Susan Nancy Karen Lisa Linda Barbara Patricia "
-    "Jennifer Jessica Emily Emma Olivia Sophia Julia Julie Laura Rachel Rebecca Michelle Melania Ivanka "
-    "Chelsea Kellyanne Huma Donna Debbie Elizabeth Kamala Nikki Sheryl Oprah Angela Theresa Teresa "
-    "Marine Christine Catherine Katherine Kate Katie Kathleen Madeleine Condoleezza Carly Sarah Janet "
-    "Diane Dianne Deborah Margaret Helen Ellen Amy Heather Megyn Irina Olga Natalia Natalya Svetlana "
-    "Tatiana Yulia Elena Ekaterina Lilit Anahit Gayane Marina Samantha Stephanie Nicole Ashley Amanda "
-    "Victoria Alexandra Hannah Grace Jane Joan Judith Judy Carol Caroline Claire Clare Alice Ruth Rosa "
-    "Sonia Sonya Gabrielle Gabriela Ana Lucia Isabel Isabella Fatima Aisha Leila Layla Mia Zoe Ursula "
-    "Jacinda Giorgia Annalena Roberta Loretta Nina Tamara Valentina Marta Martha Joyce Janice Jill "
-    "Tulsi Elise Liz Betsy Kirsten Amy Tammy Cathy Kathy Sally Wendy Brenda Doris Dolores Gloria Jean"
-)
-MALE_NAMES: frozenset[str] = _words(
-    "Donald Barack Bernie Bill Joe John James Robert Michael William David Richard Joseph Thomas Charles "
-    "Christopher Daniel Matthew Mark Paul Steven Stephen Andrew Kenneth George Edward Brian Ronald "
-    "Anthony Kevin Jason Jeff Jeffrey Ryan Gary Timothy Tim Jose Larry Eric Scott Frank Jonathan Justin "
-    "Ted Marco Jeb Ben Chris Mike Mitch Rand Lindsey Rick Newt Rudy Reince Sean Steve Corey Jared "
-    "Vladimir Dmitry Dmitri Sergei Sergey Nikol Gevorg Alen Imangali Ilham Recep Emmanuel Xi Kim Nicolas "
-    "Boris Volodymyr Viktor Igor Alexei Alexander Alexandr Aleksandr Andrei Ivan Nikolai Mikhail Yuri "
-    "Armen Ararat Robert Serzh Levon Tigran Hakob Arman Ali Mohammed Muhammad Ahmed Hassan Hussein "
-    "Abdullah Omar Benjamin Benny Yair Naftali Olaf Justin Narendra Rishi Keir Tony Gordon David "
-    "Nigel Jeremy Hugh Harry Henry Jack Jim Jimmy Tom Tommy Bob Bobby Dick Rob Greg Peter Patrick "
-    "Martin Bruce Carl Howard Fred Wayne Roy Ralph Eugene Russell Louis Philip Phil Randy Vincent "
-    "Dennis Walter Harold Douglas Raymond Gregory Samuel Lawrence Terry Sam Adam Nathan Noah Zach Max"
-)
+# Common first names: a first name makes a person, and keeps "she" from resolving to a man.
+FEMALE_NAMES: frozenset[str] = FEMALE_FORENAMES
+MALE_NAMES: frozenset[str] = MALE_FORENAMES
 FEMALE_ROLE_WORDS: frozenset[str] = _words(
     "spokeswoman chairwoman congresswoman businesswoman stateswoman councilwoman assemblywoman actress "
     "wife mother daughter sister grandmother widow queen princess duchess lady madam"

@@ -39,6 +39,23 @@ _CONNECT = "|".join(sorted(NAME_CONNECTORS, key=len, reverse=True))
 _CHUNK = re.compile(rf"(?<![\w’'-]){_CAPWORD}(?:[ \t]+(?:(?:{_CONNECT})(?:[ \t]+the)?[ \t]+)?{_CAPWORD})*")
 _PLACE_ENDINGS = {"County", "City", "Province", "Island", "Islands", "Valley", "River", "Lake", "Mountains",
                   "Beach", "Bay", "Peninsula", "Strait", "Sea", "Ocean", "Desert", "Heights", "Township"}
+_ROLE_OPENERS = frozenset(
+    "singer actor actress rapper star eyewitness witness spokesman spokeswoman spokesperson director producer "
+    "comedian model designer chef author writer novelist columnist host presenter coach player striker "
+    "goalkeeper quarterback pitcher driver teammate officer sheriff deputy lawyer attorney analyst economist "
+    "expert professor dr doctor survivor resident veteran owner founder ceo manager agent".split())
+# Words that make a capitalised run a work, an event, a law or a product: no actor at all.
+_NOT_ACTOR_WORDS = frozenset(
+    "Show Series Olympics Games Cup Championship Championships Awards Award Festival Fiction Oddity Act Bill Law "
+    "Treaty Accord Agreement Day Week Month Year Season Tour Album Song Film Movie Book Novel Edition Prize "
+    "Trophy Open Grand Prix Bowl Stage Caption Image Images Photo Photos Video Getty Hide Enlarge Close "
+    "Newsletter Sign Continue Please Click Share Subscribe Instagram Twitter Facebook YouTube TikTok Snapchat "
+    "Store Pixel iPhone Galaxy Engine Core Chrome Windows Android".split())
+# Last words that make a capitalised run a place ("Harrington Road", "Croydon Town Hall").
+_FACILITY_WORDS = frozenset(
+    "Road Street Avenue Ave AVE St Boulevard Blvd Lane Drive Square Plaza Park Bridge Airport Station Hall "
+    "Stadium Arena Field Center Centre Hotel Mall Tower Towers Building Palace Castle Cathedral Beach Harbour "
+    "Harbor Port Highway Motorway Freeway Tunnel Promenade Peninsula".split())
 _CONTRACTION = re.compile(r"[’'](?:m|re|ve|ll|d|t)$")
 _POSSESSIVE = re.compile(r"[’']s?$")
 _ABBREVIATIONS = {"Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Capt",
@@ -333,6 +350,22 @@ def _candidate_from_tokens(text: str, piece: list[tuple[str, int, int]], floor: 
     tokens = [t for t in tokens if not _CONTRACTION.search(t)]
     if not tokens:
         return None
+    if len(tokens) > 1 and any(t[:1].isupper() and t[1:2].islower() for t in tokens):
+        # "VLADIMIR Putin": a shouted word glued to a name is the name's word, in title case
+        tokens = [t.title() if t.isupper() and len(t) > 3 and t not in NOT_ACRONYMS else t for t in tokens]
+    if len(tokens) > 1 and tokens[0].lower() in _ROLE_OPENERS and tokens[0] not in TITLE_WORDS and all(_is_name_token(t) for t in tokens[1:]):
+        # "Singer Rihanna", "Eyewitness Damien Allemend": a role word capitalised by the sentence start
+        start = piece[1][1]
+        name = tokens[1:]
+        kind = "person" if len(name) > 1 or name[0] in FEMALE_NAMES or name[0] in MALE_NAMES else "surname"
+        return Candidate(" ".join(name), start, end, kind, tokens[0].lower(), initial)
+    if any(t in _NOT_ACTOR_WORDS for t in tokens) and not _is_strong_org(tokens):
+        return None                  # "Winter Olympics", "Pulp Fiction", "Fair Credit Reporting Act"
+    if len(tokens) > 1 and tokens[-1] in _FACILITY_WORDS:
+        return Candidate(" ".join(tokens), start, end, "place", None, initial)   # "Harrington Road"
+    if len(tokens) > 1 and place_name(tokens[0]) and re.fullmatch(r"[A-Z][a-z]+s", tokens[-1]) \
+            and not place_name(" ".join(tokens)):
+        return Candidate(" ".join(tokens), start, end, "organisation", None, initial)  # "Arizona Cardinals"
     role, gender = None, None
     if not _is_strong_org(tokens):
         titles, rest = _split_title(tokens)

@@ -266,7 +266,8 @@ class Resolver:
             # Someone the rules cannot name ("the crowd", "Manafort politely"): a real attribution, so it
             # stays, with no speaker rather than a wrong one; long runs of words are no subject at all.
             words = self.text[start:end].split()
-            return Subject(None, start, end, pronoun=True) if len(words) <= 5 and "(" not in words[0] else None
+            plain = len(words) <= 8 and not re.search(r"[()]|\b(?:and|or|to|but)$", self.text[start:end])
+            return Subject(None, start, end, pronoun=True) if plain else None
         inside = [m for m in self.actors.mentions_between(start, end)
                   if self.actors.entities[m.entity].kind in {"person", "organisation"}]
         if inside:

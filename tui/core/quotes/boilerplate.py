@@ -1,0 +1,79 @@
+"""Page boilerplate inside article text (kickers, photo credits, sign-up prompts, social embeds), blanked out
+so that no rule ever takes it for an actor, a cue or a quote."""
+
+from __future__ import annotations
+
+import re
+
+# Whole lines that are page furniture, not the article's prose.
+_LINE_PATTERNS = (
+    # photo credits and captions
+    r".*\b(?:Getty\s+Images|AP\s+Photo|AFP(?:/|\s+via|\s+Photo)|Reuters/|EPA(?:-EFE)?/|Shutterstock|Barcroft|"
+    r"Hide\s+[Cc]aption|[Tt]oggle\s+caption|Enlarge\s+(?:[Ii]mage|[Pp]hoto|this)|Image\s+(?:copyright|caption)|"
+    r"Photo\s+credit|Picture\s+credit)\b.*",
+    r"\s*(?:Photograph|Photo|Photos|Picture|Image|Images|Credit|Caption|Video|Graphic|Illustration|Source|Pictured)"
+    r"\s*[:|].*",
+    r"\s*\(?(?:Photo|Image|Picture|Credit)s?\s+by\b.{0,120}",
+    # newsletter, sign-up, share and cookie prompts (short lines only: prose may say "subscribe")
+    r"(?=.{0,200}$).*\b(?:[Ss]ign\s+up|[Ss]ubscribe|[Nn]ewsletter|[Ff]ollow\s+(?:us|him|her)\b|[Ss]hare\s+(?:this|on|via)|"
+    r"[Cc]lick\s+here|[Cc]ookies?\b|[Pp]rivacy\s+[Pp]olicy|[Tt]erms\s+of\s+(?:[Uu]se|[Ss]ervice)|"
+    r"[Aa]ll\s+rights\s+reserved|[Cc]opyright\s+©|©|[Ee]mail\s+this|[Pp]rint\s+this|"
+    r"[Rr]ead\s+(?:more|next)|[Ww]atch\s+(?:more|next|the\s+video)|[Cc]ontinue\s+reading|[Aa]dvertisement)\b.{0,160}",
+    # social embeds: "A post shared by X (@x) on Oct 10, 2017", "X on Instagram", tweet sign-offs
+    r".*\b(?:A\s+post\s+shared\s+by|on\s+Instagram|pic\.twitter\.com|on\s+Twitter:|instagram\.com|twitter\.com)\b.*",
+    r".{0,120}\(@\w+\)\s+(?:\w+\s+\d{1,2},\s+\d{4}|on\s+\w+\s+\d).*",
+    r"\s*—\s*[^—\n]{1,80}\(@\w+\).*",
+)
+_LINE = re.compile("|".join(f"(?:{p})" for p in _LINE_PATTERNS))
+# Credits and labels inside a line of prose: "(AP Photo/Evan Vucci)", "Getty Images", "READ MORE:".
+_INLINE = re.compile(
+    r"\((?:[^()\n]{0,60}(?:Photo|Getty|AP|AFP|Reuters|EPA|Image|Credit|Shutterstock)[^()\n]{0,60})\)"
+    r"|\b(?:Getty\s+Images|AP\s+Photo(?:/[\w .'-]+)?|AFP/Getty|Reuters/[\w .'-]+|EPA/[\w .'-]+)"
+    r"|\b[A-Z][A-Z’' ]{2,40}[A-Z]:(?=\s)"
+)
+_MAX_LABEL_LINE = 90
+
+
+def _is_caps_line(line: str) -> bool:
+    """An upper-case line (a kicker or section label: READ MORE, MOVE OF THE RACE, PHOTO, WATCH)."""
+    letters = [ch for ch in line if ch.isalpha()]
+    if not letters or len(line.strip()) > _MAX_LABEL_LINE:
+        return False
+    upper = sum(ch.isupper() for ch in letters)
+    return upper >= 0.8 * len(letters) and (len(letters) >= 4 or line.strip().isupper())
+
+
+def _is_label_line(line: str) -> bool:
+    """A very short line with no sentence in it ("Photo", "Advertisement", "Image 1 of 12")."""
+    stripped = line.strip()
+    if stripped.startswith("By "):
+        return False                 # a byline names the author
+    return len(stripped.split()) <= 3 and not re.search(r"[.!?”\"]$", stripped) and len(stripped) < 30
+
+
+def _caps_prefix(line: str) -> int:
+    """Length of an upper-case kicker glued to the front of a line ("CLOSE WHAT YOU NEED TO KNOW Musk …")."""
+    match = re.match(r"\s*(?:[A-Z][A-Z’'&-]+\s+){2,}(?=[A-Z][a-z])", line)
+    return match.end() if match else 0
+
+
+def mask(text: str) -> str:
+    """The text with boilerplate replaced by spaces: same length, same line breaks, same offsets."""
+    chars = list(text)
+
+    def blank(start: int, end: int) -> None:
+        for index in range(start, end):
+            if chars[index] != "\n":
+                chars[index] = " "
+
+    for line in re.finditer(r"[^\n]+", text):
+        body = line.group()
+        if _is_caps_line(body) or _is_label_line(body) or _LINE.fullmatch(body):
+            blank(line.start(), line.end())
+            continue
+        prefix = _caps_prefix(body)
+        if prefix:
+            blank(line.start(), line.start() + prefix)
+        for inline in _INLINE.finditer(body):
+            blank(line.start() + inline.start(), line.start() + inline.end())
+    return "".join(chars)
