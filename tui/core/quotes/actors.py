@@ -276,7 +276,7 @@ class _SingleWords:
 
     def kind(self, name: str) -> str | None:
         """person for a word that speaks ("Trump said"), organisation for a frequent one, else nothing."""
-        if name not in self.mid_sentence and _PLURAL_NOUN.search(name):
+        if name not in self.mid_sentence and (_PLURAL_NOUN.search(name) or re.search(r"[a-z]{3}s$", name)):
             return None              # "Analysts said", "Traders expect": a plural noun opening a sentence
         if name in self.speakers:
             return "person"

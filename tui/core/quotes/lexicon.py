@@ -167,7 +167,7 @@ ORG_ENDINGS: frozenset[str] = _words(
     "Army Navy Force Forces Police Guard Times Post Journal News Network Center Centre Society Church "
     "Club Campaign Movement Front Caucus Weekly Daily Herald Tribune Gazette Magazine Review Press "
     "Spectator Guardian Telegraph Economist Radio Television TV Broadcasting Channel Media Airlines "
-    "Airways Motors Systems Technologies Industries Holdings Partners Trust Cabinet Government "
+    "Air Airways Motors Systems Technologies Industries Holdings Partners Trust Cabinet Government "
     "Secretariat Directorate Tribunal Legislature Duma Knesset Bundestag Commons Lords Brigade "
     "Battalion Regiment Division Corps Command Project Program Programme Initiative Watch Council "
     "PAC Fund Conference Convention Forum Summit Reserve Exchange Treasury Institute Lab "

@@ -51,6 +51,10 @@ _NOT_ACTOR_WORDS = frozenset(
     "Trophy Open Grand Prix Bowl Stage Caption Image Images Photo Photos Video Getty Hide Enlarge Close "
     "Newsletter Sign Continue Please Click Share Subscribe Instagram Twitter Facebook YouTube TikTok Snapchat "
     "Store Pixel iPhone Galaxy Engine Core Chrome Windows Android".split())
+_CREDIT_WORDS = frozenset("Reuters AFP AP EPA Getty Splash Rex Shutterstock Barcroft Alamy PA".split())
+_LONE_WORDS = frozenset("Everyone Everybody Nobody Someone Somebody Anyone Game Games Promenade Stage News Media "
+                        "Watch Must Manager Coach Diplomats Officials Police Sources Experts Analysts".split())
+_PLACE_OPENERS = frozenset("Cape Mount Lake Fort Gulf Mt. Port".split())
 # Last words that make a capitalised run a place ("Harrington Road", "Croydon Town Hall").
 _FACILITY_WORDS = frozenset(
     "Road Street Avenue Ave AVE St Boulevard Blvd Lane Drive Square Plaza Park Bridge Airport Station Hall "
@@ -267,8 +271,10 @@ def _candidates_in_chunk(text: str, start: int, end: int, floor: int) -> list[Ca
     for match in re.finditer(r"\S+", text[start:end]):
         token, t_start, t_end = match.group(), start + match.start(), start + match.end()
         possessive = _POSSESSIVE.search(token) if len(token) > 2 else None
-        if _MODIFIER.fullmatch(token):
-            pieces.append([])            # "Yerevan-based Caucasus Policy Institute" names the institute
+        if _MODIFIER.fullmatch(token) or (token == "The" and pieces[-1]) or token in _CREDIT_WORDS:
+            # "Yerevan-based Caucasus Policy Institute" names the institute; "Reuters The United Nations
+            # Security Council" and "Splash News Michael Sheen" are a photo credit glued to a name
+            pieces.append([])
         elif possessive and token[-2:] in {"’s", "'s"}:
             pieces[-1].append((token[:-2], t_start, t_end - 2))
             pieces.append([])
@@ -359,6 +365,10 @@ def _candidate_from_tokens(text: str, piece: list[tuple[str, int, int]], floor: 
         name = tokens[1:]
         kind = "person" if len(name) > 1 or name[0] in FEMALE_NAMES or name[0] in MALE_NAMES else "surname"
         return Candidate(" ".join(name), start, end, kind, tokens[0].lower(), initial)
+    if len(tokens) == 1 and (tokens[0] in ORG_ENDINGS or tokens[0] in _FACILITY_WORDS or tokens[0] in _LONE_WORDS):
+        return None                  # "Company", "Group", "Port", "Everyone": a common word, capitalised
+    if len(tokens) > 1 and tokens[0] in _PLACE_OPENERS:
+        return Candidate(" ".join(tokens), start, end, "place", None, initial)    # "Cape Canaveral"
     if any(t in _NOT_ACTOR_WORDS for t in tokens) and not _is_strong_org(tokens):
         return None                  # "Winter Olympics", "Pulp Fiction", "Fair Credit Reporting Act"
     if len(tokens) > 1 and tokens[-1] in _FACILITY_WORDS:
