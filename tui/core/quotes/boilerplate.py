@@ -30,6 +30,13 @@ _INLINE = re.compile(
     r"\((?:[^()\n]{0,60}(?:Photo|Getty|AP|AFP|Reuters|EPA|Image|Credit|Shutterstock)[^()\n]{0,60})\)"
     r"|\b(?:Getty\s+Images|AP\s+Photo(?:/[\w .'-]+)?|AFP/Getty|Reuters/[\w .'-]+|EPA/[\w .'-]+)"
     r"|\b[A-Z][A-Z’' ]{2,40}[A-Z]:(?=\s)"
+    # sign-up boxes and video players flattened into the prose
+    r"|Newsletter\s+Sign\s+Up|Continue\s+reading\s+the\s+main\s+story|Please\s+verify\s+you[’']re\s+not\s+a\s+robot"
+    r"(?:\s+by\s+clicking\s+the\s+box)?\.?|Invalid\s+email\s+address\.?(?:\s+Please\s+re-enter\.)?"
+    r"|You\s+must\s+select\s+a\s+newsletter\s+to\s+subscribe\s+to\.?|Thank\s+you\s+for\s+subscribing\.?"
+    r"|An\s+error\s+has\s+occurred\.?(?:\s+Please\s+try\s+again\s+later\.)?|View\s+all\s+[\w ]{0,30}newsletters\.?"
+    r"|(?:Replay\s+)?More\s+Videos(?:\s*\.{3})?|Must\s+Watch|Enlarge\s+this\s+image|[Tt]oggle\s+caption|[Hh]ide\s+caption"
+    r"|Image\s+\d+\s+of\s+\d+|Sign\s+[Uu]p(?=\s)"
 )
 _MAX_LABEL_LINE = 90
 

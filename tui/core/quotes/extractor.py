@@ -111,7 +111,11 @@ def _public_actors(actors: ActorIndex) -> tuple[Actor, ...]:
 
 def _public_quote(text: str, unit: _Unit, actors: ActorIndex) -> Quote:
     head = unit.head
-    speaker = actors.entities[head.entity].name if head.entity is not None else head.source
+    speaker = head.source
+    if head.entity is not None:
+        entity = actors.entities[head.entity]
+        # A place, a document or a platform never speaks: better no speaker than a wrong one.
+        speaker = entity.name if entity.kind in {"person", "organisation"} else None
     pieces = tuple((d.start, d.end) for d in unit.drafts)
     cue = next((d.cue for d in unit.drafts if d.cue), None)
     confidence = max(d.confidence for d in unit.drafts)

@@ -20,7 +20,9 @@ from tui.core.quotes.lexicon import (
     ROLE_NOUNS,
     SOURCE_NOUNS,
 )
+from tui.core.quotes.forenames import FORENAMES
 from tui.core.quotes.marks import MarkSpan
+from tui.core.quotes.names import place_name
 
 _ABBREV = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|No|vs|Inc|Corp|Co|Ltd|Prof|Rev|Adm|Mt|Ft|"
@@ -402,6 +404,10 @@ def unnamed_source(text: str, subject: Subject) -> str | None:
     if not words or source_head(words) in DOCUMENT_NOUNS:
         return None                       # "the report said": an attribution, but no one speaks
     first = words.split()[0]
+    tokens = words.split()
+    if all(w[:1].isupper() for w in tokens) and first not in FORENAMES and (
+            len(tokens) == 1 or first in DEMONYMS or place_name(words) or place_name(tokens[-1])):
+        return None                       # "Hokkaido", "South Korean": a capitalised run no rule knows as a source
     if first.lower() in _DETERMINERS or (first[:1].isupper() and first[1:].islower()
                                          and first not in DEMONYMS and first.rstrip("s") not in DEMONYMS
                                          and first.lower().endswith("s")):
