@@ -80,7 +80,7 @@ def draw(quotes: int, actors: int, seed: int) -> None:
           f"from {len(results)} articles into {SAMPLE.relative_to(REPO)}")
 
 
-def _context(text: str, start: int, end: int, reach: int = 350) -> str:
+def _context(text: str, start: int, end: int, reach: int = 220) -> str:
     left = text.rfind("\n", 0, max(0, start - reach)) + 1
     right = text.find("\n", min(len(text), end + reach))
     right = len(text) if right == -1 else right
