@@ -132,7 +132,8 @@ def _referred_to_as_it(text: str, spans: list[tuple[int, int]]) -> bool:
 def _org_evidence(text: str, entity: Entity) -> bool:
     """A lone acronym met once, that never speaks ("ICBM", "MA"), is no organisation."""
     spans = sorted(set(entity.spans))
-    if " " in entity.name or not entity.name.isupper() or len(spans) >= 2 or entity.aliases:
+    if " " in entity.name or not entity.name.isupper() or len(spans) >= 2 or entity.aliases \
+            or entity.name in METONYMS:
         return True
     return any(is_cue_subject(text, end) or _word_after(text, end) in ORG_NOUNS_AFTER for _, end in spans)
 

@@ -4,6 +4,7 @@ person, and tells "she" from "he". A name on both lists (Karen, Kim) tells no ge
 from __future__ import annotations
 
 _FEMALE = """
+Olga Ana Elena Ioana Mihaela Raluca Irina Maia Natalia Doina
 Abigail Addison Adele Aisha Akiko Alexandra Alexis Alice Amanda Amber Amelia Amira Amy Ana Anahit
 Anastasia Andrea Angela Angelique Ann Anna Annalena Anne Anne-Marie Aoife Ariana Aryna Ashley Aubrey
 Audrey Aung Aurora Ava Ayesha Barbara Beatrice Beatriz Bella Benazir Betsy Beyonce Birgit Brenda
@@ -31,6 +32,7 @@ Vanessa Venus Vera Veronica Victoria Violet Wendy Whitney Xiaoping Yelena Yoko Y
 Zainab Zara Zhanna Zoe
 """
 _MALE = """
+Dan Tudor Ion Pavel Vasile Mihai Andrei Radu Sorin Dorin Vlad Bogdan Ilie Grigore
 Aaron Abdel Abdou Abdullah Abiy Adam Adrian Ahmad Ahmed Ahmet Aiden Ajay Akufo Alain Alan Albert
 Alejandro Aleksandar Aleksandr Alen Alexander Alexandr Alexei Alexey Alexis Alfred Ali Allen
 Almazbek Amadou Amit Anders Andreas Andrei Andrej Andres Andrew Andrzej Andrés Angela Angus Anil

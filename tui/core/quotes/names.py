@@ -58,7 +58,7 @@ _PLACE_OPENERS = frozenset("Cape Mount Lake Fort Gulf Mt. Port".split())
 # Last words that make a capitalised run a place ("Harrington Road", "Croydon Town Hall").
 _FACILITY_WORDS = frozenset(
     "Road Street Avenue Ave AVE St Boulevard Blvd Lane Drive Square Plaza Park Bridge Airport Station Hall "
-    "Stadium Arena Field Center Centre Hotel Mall Tower Towers Building Palace Castle Cathedral Beach Harbour "
+    "Stadium Arena Field Hotel Mall Tower Towers Building Palace Castle Cathedral Beach Harbour "
     "Harbor Port Highway Motorway Freeway Tunnel Promenade Peninsula".split())
 _CONTRACTION = re.compile(r"[’'](?:m|re|ve|ll|d|t)$")
 _POSSESSIVE = re.compile(r"[’']s?$")
@@ -234,6 +234,10 @@ def _word_before(text: str, start: int) -> str:
 def role_before(text: str, start: int) -> str | None:
     window = text[max(0, start - 90):start]
     window = window[window.rfind("\n") + 1:]
+    sentence = max(window.rfind(". "), window.rfind("! "), window.rfind("? "))
+    if sentence != -1:
+        window = window[sentence + 2:]       # a role never reaches into the sentence before
+    window = re.sub(r"^(?:Its|His|Her|Their|Our)\s+", "", window)
     match = _ROLE_BEFORE.search(window)
     if not match:
         return None

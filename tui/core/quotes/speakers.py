@@ -247,6 +247,9 @@ class Resolver:
             return self._person_of(mention.start, floor) or Subject(mention.entity, mention.start, end)
         # A description: "the official", "a spokesman for the ministry", "a senior Democratic aide".
         window_start = max(floor, end - 90)
+        familiar = re.search(_FAMILIAR_SOURCES.pattern + r"[^,;:“”\"]{0,60}$", self.text[window_start:end], re.IGNORECASE)
+        if familiar:
+            return self.description(window_start + familiar.start(), end)   # "people familiar with the matter"
         phrase = re.search(r"\b(?:[Tt]he|[Aa]n?|[Oo]ne|[Tt]wo|[Ss]ome|[Mm]any|[Oo]ther|[Ss]everal|[Tt]his|[Tt]hat|"
                            r"[Tt]hese|[Tt]hose|[Aa]nother|[Bb]oth|[Mm]ost|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+[^,;:“”\"]{1,80}$",
                            self.text[window_start:end])
@@ -325,6 +328,8 @@ class Resolver:
         if comma != -1:
             start = comma + 1
         phrase = _LEADING_CONJUNCTION.sub("", self.text[start:end].strip())
+        if _FAMILIAR_SOURCES.match(phrase):
+            return self.description(end - len(phrase), end)     # "people familiar with the matter"
         poll = _POLL_SUBJECT.search(phrase)
         if poll:
             return self.description(end - len(poll.group()), end)
@@ -405,7 +410,8 @@ def unnamed_source(text: str, subject: Subject) -> str | None:
         return None                       # "the report said": an attribution, but no one speaks
     first = words.split()[0]
     tokens = words.split()
-    if all(w[:1].isupper() for w in tokens) and first not in FORENAMES and (
+    head = source_head(words)
+    if all(w[:1].isupper() for w in tokens) and first not in FORENAMES and (head is None or head == tokens[-1].lower()) and (
             len(tokens) == 1 or first in DEMONYMS or place_name(words) or place_name(tokens[-1])):
         return None                       # "Hokkaido", "South Korean": a capitalised run no rule knows as a source
     if first.lower() in _DETERMINERS or (first[:1].isupper() and first[1:].islower()
@@ -415,6 +421,8 @@ def unnamed_source(text: str, subject: Subject) -> str | None:
     return words
 
 
+_FAMILIAR_SOURCES = re.compile(r"(?:[A-Za-z-]+\s+){0,2}(?:people|sources|officials|persons|those)\s+"
+                               r"(?:familiar|close|with\s+knowledge|briefed|knowledgeable)\b", re.IGNORECASE)
 _COMPANY_WORDS = frozenset("company firm carrier airline bank lender retailer maker group network broadcaster "
                            "newspaper startup insurer manufacturer developer studio club team".split())
 _DESCRIPTION_CUT = re.compile(r"\s(?:of|for|at|with|from|in|on|familiar|close|who|that|which|to|briefed|involved|"
