@@ -6,6 +6,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from tui.core.quotes.forenames import FORENAMES
 from tui.core.quotes.lexicon import (
     FEMALE_NAMES,
     FEMALE_ROLE_WORDS,
@@ -16,7 +17,6 @@ from tui.core.quotes.lexicon import (
     ORG_BACKREF_NOUNS,
     ORG_NOUNS_AFTER,
 )
-from tui.core.quotes.forenames import FORENAMES
 from tui.core.quotes.names import (
     Candidate,
     find_candidates,
@@ -99,7 +99,8 @@ class ActorIndex:
         return None
 
 
-_AGE_OR_RELATIVE = re.compile(r",\s+(?:who|whose|\d{1,3},)|\s+\(\d{1,3}\)|[’']s\s+(?:wife|husband|son|daughter|mother|father)")
+_AGE_OR_RELATIVE = re.compile(r",\s+(?:who|whose|\d{1,3},)|\s+\(\d{1,3}\)"
+                              r"|[’']s\s+(?:wife|husband|son|daughter|mother|father)")
 _PERSON_PRONOUN_AFTER = re.compile(r"\b(?:(?P<org>its|it)|(?P<person>his|her|he|she|him))\b")
 
 

@@ -363,7 +363,8 @@ def _candidate_from_tokens(text: str, piece: list[tuple[str, int, int]], floor: 
     if len(tokens) > 1 and any(t[:1].isupper() and t[1:2].islower() for t in tokens):
         # "VLADIMIR Putin": a shouted word glued to a name is the name's word, in title case
         tokens = [t.title() if t.isupper() and len(t) > 3 and t not in NOT_ACRONYMS else t for t in tokens]
-    if len(tokens) > 1 and tokens[0].lower() in _ROLE_OPENERS and tokens[0] not in TITLE_WORDS and all(_is_name_token(t) for t in tokens[1:]):
+    if len(tokens) > 1 and tokens[0].lower() in _ROLE_OPENERS and tokens[0] not in TITLE_WORDS \
+            and all(_is_name_token(t) for t in tokens[1:]):
         # "Singer Rihanna", "Eyewitness Damien Allemend": a role word capitalised by the sentence start
         start = piece[1][1]
         name = tokens[1:]

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from tui.core.quotes.actors import ActorIndex
+from tui.core.quotes.forenames import FORENAMES
 from tui.core.quotes.lexicon import (
     ATTITUDE_CUES,
     CUE_FILLERS,
@@ -20,7 +21,6 @@ from tui.core.quotes.lexicon import (
     ROLE_NOUNS,
     SOURCE_NOUNS,
 )
-from tui.core.quotes.forenames import FORENAMES
 from tui.core.quotes.marks import MarkSpan
 from tui.core.quotes.names import place_name
 
@@ -220,7 +220,8 @@ class Resolver:
             if match and (match.group(1).lower() in CUE_FILLERS or _is_adverb(match.group(1))):
                 end -= len(match.group(1))       # "has repeatedly said", "Manafort politely declined"
                 continue
-            contraction = re.search(r"\b(?:he|she|it|they|we|I|who)([’'](?:s|ve|d|ll))$", self.text[max(floor, end - 8):end],
+            contraction = re.search(r"\b(?:he|she|it|they|we|I|who)([’'](?:s|ve|d|ll))$",
+                                    self.text[max(floor, end - 8):end],
                                     re.IGNORECASE)
             if contraction:
                 end -= len(contraction.group(1))  # "he’s said"
@@ -247,7 +248,8 @@ class Resolver:
             return self._person_of(mention.start, floor) or Subject(mention.entity, mention.start, end)
         # A description: "the official", "a spokesman for the ministry", "a senior Democratic aide".
         window_start = max(floor, end - 90)
-        familiar = re.search(_FAMILIAR_SOURCES.pattern + r"[^,;:“”\"]{0,60}$", self.text[window_start:end], re.IGNORECASE)
+        familiar = re.search(_FAMILIAR_SOURCES.pattern + r"[^,;:“”\"]{0,60}$", self.text[window_start:end],
+                             re.IGNORECASE)
         if familiar:
             return self.description(window_start + familiar.start(), end)   # "people familiar with the matter"
         phrase = re.search(r"\b(?:[Tt]he|[Aa]n?|[Oo]ne|[Tt]wo|[Ss]ome|[Mm]any|[Oo]ther|[Ss]everal|[Tt]his|[Tt]hat|"
@@ -411,7 +413,8 @@ def unnamed_source(text: str, subject: Subject) -> str | None:
     first = words.split()[0]
     tokens = words.split()
     head = source_head(words)
-    if all(w[:1].isupper() for w in tokens) and first not in FORENAMES and (head is None or head == tokens[-1].lower()) and (
+    named_only = head is None or head == tokens[-1].lower()
+    if all(w[:1].isupper() for w in tokens) and first not in FORENAMES and named_only and (
             len(tokens) == 1 or first in DEMONYMS or place_name(words) or place_name(tokens[-1])):
         return None                       # "Hokkaido", "South Korean": a capitalised run no rule knows as a source
     if first.lower() in _DETERMINERS or (first[:1].isupper() and first[1:].islower()
