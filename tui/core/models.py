@@ -192,7 +192,8 @@ class Quote:
     @property
     def unnamed(self) -> bool:
         """Whether the speaker is a description of an unnamed source ("officials"), not a name."""
-        return bool(self.speaker) and not self.speaker[:1].isupper()
+        speaker = self.speaker or ""
+        return bool(speaker) and not speaker[:1].isupper()
 
 
 @dataclass(frozen=True)

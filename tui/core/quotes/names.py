@@ -367,9 +367,9 @@ def _candidate_from_tokens(text: str, piece: list[tuple[str, int, int]], floor: 
             and all(_is_name_token(t) for t in tokens[1:]):
         # "Singer Rihanna", "Eyewitness Damien Allemend": a role word capitalised by the sentence start
         start = piece[1][1]
-        name = tokens[1:]
-        kind = "person" if len(name) > 1 or name[0] in FEMALE_NAMES or name[0] in MALE_NAMES else "surname"
-        return Candidate(" ".join(name), start, end, kind, tokens[0].lower(), initial)
+        rest = tokens[1:]
+        kind = "person" if len(rest) > 1 or rest[0] in FEMALE_NAMES or rest[0] in MALE_NAMES else "surname"
+        return Candidate(" ".join(rest), start, end, kind, tokens[0].lower(), initial)
     if len(tokens) == 1 and (tokens[0] in ORG_ENDINGS or tokens[0] in _FACILITY_WORDS or tokens[0] in _LONE_WORDS):
         return None                  # "Company", "Group", "Port", "Everyone": a common word, capitalised
     if len(tokens) > 1 and tokens[0] in _PLACE_OPENERS:

@@ -25,7 +25,8 @@ def _spans(value: str) -> tuple[tuple[int, int], ...]:
 
 
 def _quote(row: tuple[Any, ...]) -> Quote:
-    return Quote(*row[:9], pieces=_spans(row[9]))  # the columns are _QUOTE_COLUMNS, in Quote's order
+    # the columns are _QUOTE_COLUMNS, in Quote's order
+    return Quote(row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7], row[8], _spans(row[9]))
 
 
 def _joined(spans: Sequence[tuple[int, int]]) -> str:
