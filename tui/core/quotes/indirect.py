@@ -77,11 +77,16 @@ def find_indirect(text: str, layout: Layout, resolver: Resolver) -> list[Indirec
     found: list[Indirect] = []
     for s_start, s_end in layout.sentences:
         taken = [r for r in headlines if r.start < s_end and s_start < r.end]   # one sentence's results
-        for cue in layout.cues(s_start, s_end):
+        cues = layout.cues(s_start, s_end)
+        # Speech first: "… unless Qualcomm agrees to negotiate, Tan said" is Tan's, not an attitude of Qualcomm.
+        unmatched = []
+        for cue in cues:
             result = _match_cue(text, layout, resolver, cue, s_start, s_end)
             if result is None and not cue.text.lower().startswith("according"):
-                result = _attitude(text, layout, resolver, cue, s_start, s_end)
+                unmatched.append(cue)
             _keep(result, taken)
+        for cue in unmatched:
+            _keep(_attitude(text, layout, resolver, cue, s_start, s_end), taken)
         for cue in layout.attitude_cues(s_start, s_end):
             _keep(_attitude(text, layout, resolver, cue, s_start, s_end), taken)
         for result in _nominal(text, layout, resolver, s_start, s_end):
@@ -130,6 +135,9 @@ def _forward(text: str, layout: Layout, resolver: Resolver, cue: Cue, s_start: i
     """SUBJECT [has] CUE [on Monday] [that] CONTENT."""
     if _quote_closes_before(text, layout, cue):
         return None
+    if re.search(r",\s*$", text[max(s_start, cue.start - 3):cue.start]) and not cue.text.lower().endswith("ing") \
+            and len(text[cue.end:s_end].split()) <= 8 and not re.match(r"\s+that\b", text[cue.end:cue.end + 6]):
+        return None                  # "…, said Tunisia's foreign ministry": an inverted attribution, not a subject
     subject = _subject_of(text, resolver, cue, s_start)
     if subject is None:
         # "Officials familiar with the talks have long argued that …": an unnamed source, if "that" follows.
@@ -188,6 +196,8 @@ def _attitude(text: str, layout: Layout, resolver: Resolver, cue: Cue, s_start: 
         subject = resolver.description(s_start, resolver.skip_fillers_left(cue.start, s_start))
         if subject is None:
             return None
+    if subject.weak or resolver.passive(subject, cue):
+        return None                  # "This other example shows", "are thought to": no one holds a view
     pos = cue.end
     skip = _AFTER_CUE_SKIP.match(text, pos, s_end)
     if skip and skip.end() > pos and not text[skip.end():skip.end() + 6].lstrip().startswith("that"):

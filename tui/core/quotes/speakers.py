@@ -73,6 +73,7 @@ class Subject:
     start: int
     end: int
     pronoun: bool = False
+    weak: bool = False           # words before a cue that name no one who can speak ("the crowd")
 
 
 class Layout:
@@ -274,7 +275,7 @@ class Resolver:
             # stays, with no speaker rather than a wrong one; long runs of words are no subject at all.
             words = self.text[start:end].split()
             plain = len(words) <= 8 and not re.search(r"[()]|\b(?:and|or|to|but)$", self.text[start:end])
-            return Subject(None, start, end, pronoun=True) if plain else None
+            return Subject(None, start, end, pronoun=True, weak=True) if plain else None
         inside = [m for m in self.actors.mentions_between(start, end)
                   if self.actors.entities[m.entity].kind in {"person", "organisation"}]
         if inside:
@@ -288,6 +289,12 @@ class Resolver:
             if earlier is not None:
                 return Subject(earlier, start, end)
         return Subject(None, start, end)
+
+    def passive(self, subject: Subject, cue: Cue) -> bool:
+        """"it was announced", "It has been expected that", "are thought to": a passive cue names no source."""
+        between = self.text[subject.end:cue.start]
+        return bool(re.search(r"\b(?:was|were|is|are|been|be|being)\s+(?:\w+ly\s+)?$", between)) \
+            and cue.text.lower().endswith(("ed", "thought", "told", "said", "known", "shown", "seen"))
 
     def _earlier_holder(self, head: str, pos: int) -> int | None:
         """"the minister said": the latest person before pos whose role holds that word; "the company
