@@ -32,7 +32,10 @@ _NOMINAL_CUE = re.compile(
 )
 _CLAUSE_BREAK = re.compile(r",\s+(?:but|and\s+(?=he|she|they|it|the|a|his|her)|while|which|who|although|because|as|"
                            r"even\s+as|whereas|though)\b|;|\s[—–]\s|,?\s+and\s+(?=(?:also\s+)?(?:said|says|added|"
-                           r"told|argued|called|promised|noted|warned|insisted)\b)")
+                           r"told|argued|called|promised|noted|warned|insisted)\b)"
+                           # the author's next clause: ", adding …", " - half of …", ", she applauds …"
+                           r"|,\s+(?:adding|saying|noting|calling|referring|arguing|citing|echoing|according)\b"
+                           r"|\s-\s|,\s+(?:he|she|we|they|I)\s+[a-z]+(?:ed|s)\b")
 _QUOTE_CLOSE_BEFORE = re.compile(r"(?:[,.!?]\s*[”\"’']|”)[^.!?“”\"]{0,50}$")
 _PREPOSITION_START = re.compile(r"(?:in|on|at|during|after|before|last|this|from|with|by|of|for|about|"
                                 r"earlier|later|yesterday|today|again|also)\b", re.IGNORECASE)
@@ -128,7 +131,28 @@ def _match_cue(text: str, layout: Layout, resolver: Resolver, cue: Cue, s_start:
     if word in ACCUSE_CUES:
         return _accused(text, resolver, cue, s_start, s_end)
     return (_forward(text, layout, resolver, cue, s_start, s_end)
-            or _trailing(text, layout, resolver, cue, s_start, s_end))
+            or _trailing(text, layout, resolver, cue, s_start, s_end)
+            or _parenthetical(text, layout, resolver, cue, s_start, s_end))
+
+
+def _parenthetical(text: str, layout: Layout, resolver: Resolver, cue: Cue, s_start: int,
+                   s_end: int) -> Indirect | None:
+    """"The question, she said, is not so cut and dried": the attribution set inside the reported sentence."""
+    if cue.text.lower() not in SPEECH_CUES:
+        return None
+    after = re.match(r"(?:\s+(?:on|last|this)\s+\w+)?\s*,\s*", text[cue.end:s_end])
+    comma = text.rfind(",", s_start, cue.start)
+    if after is None or comma <= s_start or len(text[comma + 1:cue.start].split()) > 6:
+        return None
+    subject = resolver.subject_before(cue.start, comma + 1) or resolver.subject_after(cue.end, s_end)
+    if subject is None or subject.weak:
+        return None
+    start, end = _trim(text, s_start, s_end)
+    start = _skip_dateline(text, start, end)
+    if text[start:start + 1] in "“\"‘'" or not _enough_words(text, start, comma) \
+            or not _enough_words(text, cue.end + after.end(), end):
+        return None              # '"A," she said, "B."' is a direct quote in two pieces
+    return Indirect(start, end, subject, cue, 0.55)
 
 
 def _forward(text: str, layout: Layout, resolver: Resolver, cue: Cue, s_start: int, s_end: int) -> Indirect | None:
