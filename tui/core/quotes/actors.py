@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from tui.core.quotes.forenames import FORENAMES
 from tui.core.quotes.lexicon import (
+    DEMONYMS,
     FEMALE_NAMES,
     FEMALE_ROLE_WORDS,
     MALE_NAMES,
@@ -32,6 +33,8 @@ _BACKREF = re.compile(r"\b[Tt]he\s+(%s)\b" % "|".join(sorted(ORG_BACKREF_NOUNS, 
 _PLURAL_NOUN = re.compile(r"[a-z](?:ers|sts|ants|ents|ians|ics|als|ors|ees|ies|ks)$")
 # Pronouns look back at most this many characters for their antecedent.
 _ANTECEDENT_REACH = 5000
+# A person known to be "he" (or "she") this close is preferred over a nearer one of unknown gender.
+_SURE_REACH = 600
 
 
 @dataclass
@@ -87,16 +90,20 @@ class ActorIndex:
                     gender: str | None = None) -> int | None:
         """The entity of the latest mention of one of kinds ending before pos, outside excluded spans."""
         index = bisect.bisect_left(self._starts, pos) - 1
+        unsure: int | None = None        # the nearest one whose gender the text never told
         while index >= 0:
             mention = self.mentions[index]
             if pos - mention.end > _ANTECEDENT_REACH:
-                return None
+                break
             entity = self.entities[mention.entity]
-            if mention.end <= pos and entity.kind in kinds and (gender is None or entity.gender in {None, gender}):
-                if not any(a <= mention.start < b for a, b in excluded):
-                    return mention.entity
+            if mention.end <= pos and entity.kind in kinds and (gender is None or entity.gender in {None, gender}) \
+                    and not any(a <= mention.start < b for a, b in excluded):
+                if gender is None or entity.gender == gender:
+                    return mention.entity if unsure is None or pos - mention.end < _SURE_REACH else unsure
+                if unsure is None:
+                    unsure = mention.entity
             index -= 1
-        return None
+        return unsure
 
 
 _AGE_OR_RELATIVE = re.compile(r",\s+(?:who|whose|\d{1,3},)|\s+\(\d{1,3}\)"
@@ -109,8 +116,12 @@ def _person_kind(text: str, entity: Entity) -> str:
     unknown (dropped) for a capitalised run nothing marks as a person ("Conscious Uncoupling")."""
     words = entity.name.split()
     spans = sorted(set(entity.spans))
-    if len(words) == 1 and _referred_to_as_it(text, spans):
-        return "organisation"            # "Qualcomm said … its board": a company, not a person
+    if words[-1] in DEMONYMS or words[-1].rstrip("s") in DEMONYMS:
+        return "unknown"                 # "North Korean", "South Korean": an adjective, not a person
+    if words[0] not in FORENAMES and not entity.gender and _referred_to_as_it(text, spans):
+        return "organisation"            # "Qualcomm said … its board", "Boko Haram … its fighters"
+    if len(words) == 1 and all(_after_place_preposition(text, start) for start, _ in spans):
+        return "place"                   # "flown to Maiduguri", "from Maiduguri"
     if words[0] in FORENAMES or entity.role or entity.gender or len(spans) >= 2 or len(words) == 1:
         return "person"
     if any(is_cue_subject(text, end) or _AGE_OR_RELATIVE.match(text, end) for _, end in spans):
@@ -118,6 +129,10 @@ def _person_kind(text: str, entity: Entity) -> str:
     if any(re.search(r"(?:^|\n)[ \t]*By[ \t]+$", text[max(0, start - 10):start]) for start, _ in spans):
         return "person"                  # the byline's author
     return "unknown"
+
+
+def _after_place_preposition(text: str, start: int) -> bool:
+    return bool(re.search(r"\b(?:in|to|from|near|at|of|outside|across|via|into)[ \t]+$", text[max(0, start - 8):start]))
 
 
 def _referred_to_as_it(text: str, spans: list[tuple[int, int]]) -> bool:

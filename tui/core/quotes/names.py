@@ -360,6 +360,10 @@ def _candidate_from_tokens(text: str, piece: list[tuple[str, int, int]], floor: 
     tokens = [t for t in tokens if not _CONTRACTION.search(t)]
     if not tokens:
         return None
+    if len(tokens) > 1 and any(t in {"THE", "AND", "OF", "IN", "ON", "TO", "FOR", "A"} for t in tokens):
+        return None                  # "THE Cubs AND THE Black CAT …": an upper-case kicker run
+    if len(tokens) > 1 and all(t.isupper() for t in tokens) and tokens[0].title() in FEMALE_NAMES | MALE_NAMES:
+        tokens = [t.title() for t in tokens]     # "SCOTT HORSLEY, BYLINE:": a transcript's name label
     if len(tokens) > 1 and any(t[:1].isupper() and t[1:2].islower() for t in tokens):
         # "VLADIMIR Putin": a shouted word glued to a name is the name's word, in title case
         tokens = [t.title() if t.isupper() and len(t) > 3 and t not in NOT_ACRONYMS else t for t in tokens]
@@ -391,6 +395,8 @@ def _candidate_from_tokens(text: str, piece: list[tuple[str, int, int]], floor: 
             plain = [t for t in titles if t not in HONORIFICS]
             role, gender = " ".join(plain) or None, gender_of_titles(titles)
             rest = _before_of(rest)
+            if not rest or rest[0] in NAME_CONNECTORS:
+                return None          # "Mayor of China", "Foundation for Defense of Democracies" cut at a title
             if _is_strong_org(rest) or place_name(" ".join(rest)):
                 kind = "organisation" if _is_strong_org(rest) else "place"
                 return Candidate(" ".join(rest), start, end, kind, None, initial)
