@@ -19,6 +19,9 @@ _LINE_PATTERNS = (
     r"[Cc]lick\s+here|[Cc]ookies?\b|[Pp]rivacy\s+[Pp]olicy|[Tt]erms\s+of\s+(?:[Uu]se|[Ss]ervice)|"
     r"[Aa]ll\s+rights\s+reserved|[Cc]opyright\s+©|©|[Ee]mail\s+this|[Pp]rint\s+this|"
     r"[Rr]ead\s+(?:more|next)|[Ww]atch\s+(?:more|next|the\s+video)|[Cc]ontinue\s+reading|[Aa]dvertisement)\b.{0,160}",
+    # link and player labels: "More: …", "Media caption …", "JUST WATCHED …"
+    r"(?=.{0,200}$)\s*(?:More|Related|See\s+also|Also\s+read|Read\s+also|Media\s+caption|Media\s+playback|"
+    r"JUST\s+WATCHED|MUST\s+WATCH|Image\s+copyright|Image\s+caption|Skip\s+in\s+Skip)\b.*",
     # social embeds: "A post shared by X (@x) on Oct 10, 2017", "X on Instagram", tweet sign-offs
     r".*\b(?:A\s+post\s+shared\s+by|on\s+Instagram|pic\.twitter\.com|on\s+Twitter:|instagram\.com|twitter\.com)\b.*",
     r".{0,120}\(@\w+\)\s+(?:\w+\s+\d{1,2},\s+\d{4}|on\s+\w+\s+\d).*",
@@ -36,7 +39,9 @@ _INLINE = re.compile(
     r"|You\s+must\s+select\s+a\s+newsletter\s+to\s+subscribe\s+to\.?|Thank\s+you\s+for\s+subscribing\.?"
     r"|An\s+error\s+has\s+occurred\.?(?:\s+Please\s+try\s+again\s+later\.)?|View\s+all\s+[\w ]{0,30}newsletters\.?"
     r"|(?:Replay\s+)?More\s+Videos(?:\s*\.{3})?|Must\s+Watch|Enlarge\s+this\s+image|[Tt]oggle\s+caption|[Hh]ide\s+caption"
-    r"|Image\s+\d+\s+of\s+\d+|Sign\s+[Uu]p(?=\s)"
+    r"|Image\s+\d+\s+of\s+\d+|Sign\s+[Uu]p(?=\s)|You\s+agree\s+to\s+receive\s+[^.]{0,160}\."
+    r"|(?:Image\s+copyright|Image\s+caption|Media\s+caption|Media\s+playback\s+is\s+unsupported\s+on\s+your\s+device)"
+    r"|\d+\s+of\s+\d+\s+Skip\s+in\s+Skip\s+x\s+Embed\s+x\s+Share|CLOSE\s+[A-Z ]{3,60}(?=\s[A-Z][a-z])"
 )
 _MAX_LABEL_LINE = 90
 
