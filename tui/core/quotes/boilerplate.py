@@ -44,15 +44,19 @@ _INLINE = re.compile(
     r"|\d+\s+of\s+\d+\s+Skip\s+in\s+Skip\s+x\s+Embed\s+x\s+Share|CLOSE\s+[A-Z ]{3,60}(?=\s[A-Z][a-z])"
 )
 _MAX_LABEL_LINE = 90
+# Furniture lines are short: longer lines are prose and get only the inline patterns.
+_MAX_FURNITURE_LINE = 300
+_LETTER = re.compile(r"[^\W\d_]")
+_UPPER = re.compile(r"[A-ZÀ-ÖØ-Þ]")
 
 
 def _is_caps_line(line: str) -> bool:
     """An upper-case line (a kicker or section label: READ MORE, MOVE OF THE RACE, PHOTO, WATCH)."""
-    letters = [ch for ch in line if ch.isalpha()]
-    if not letters or len(line.strip()) > _MAX_LABEL_LINE:
+    if len(line) > _MAX_LABEL_LINE + 20 or len(line.strip()) > _MAX_LABEL_LINE:
         return False
-    upper = sum(ch.isupper() for ch in letters)
-    return upper >= 0.8 * len(letters) and (len(letters) >= 4 or line.strip().isupper())
+    letters = len(_LETTER.findall(line))
+    upper = len(_UPPER.findall(line))
+    return letters > 0 and upper >= 0.8 * letters and (letters >= 4 or line.strip().isupper())
 
 
 def _is_label_line(line: str) -> bool:
@@ -80,7 +84,8 @@ def mask(text: str) -> str:
 
     for line in re.finditer(r"[^\n]+", text):
         body = line.group()
-        if _is_caps_line(body) or _is_label_line(body) or _LINE.fullmatch(body):
+        short = len(body) <= _MAX_FURNITURE_LINE
+        if short and (_is_caps_line(body) or _is_label_line(body) or _LINE.fullmatch(body)):
             blank(line.start(), line.end())
             continue
         prefix = _caps_prefix(body)
