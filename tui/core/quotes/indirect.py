@@ -81,15 +81,14 @@ def find_indirect(text: str, layout: Layout, resolver: Resolver) -> list[Indirec
     for s_start, s_end in layout.sentences:
         taken = [r for r in headlines if r.start < s_end and s_start < r.end]   # one sentence's results
         cues = layout.cues(s_start, s_end)
-        # Speech first: "… unless Qualcomm agrees to negotiate, Tan said" is Tan's, not an attitude of Qualcomm.
-        unmatched = []
+        if cues and cues[-1].text.lower() in SPEECH_CUES:
+            # "… unless Qualcomm agrees to negotiate, Tan said": the sentence is Tan's, not Qualcomm's attitude.
+            _keep(_trailing(text, layout, resolver, cues[-1], s_start, s_end), taken)
         for cue in cues:
             result = _match_cue(text, layout, resolver, cue, s_start, s_end)
             if result is None and not cue.text.lower().startswith("according"):
-                unmatched.append(cue)
+                result = _attitude(text, layout, resolver, cue, s_start, s_end)
             _keep(result, taken)
-        for cue in unmatched:
-            _keep(_attitude(text, layout, resolver, cue, s_start, s_end), taken)
         for cue in layout.attitude_cues(s_start, s_end):
             _keep(_attitude(text, layout, resolver, cue, s_start, s_end), taken)
         for result in _nominal(text, layout, resolver, s_start, s_end):
