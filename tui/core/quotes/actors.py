@@ -117,7 +117,11 @@ def _person_kind(text: str, entity: Entity) -> str:
     words = entity.name.split()
     spans = sorted(set(entity.spans))
     if words[-1] in DEMONYMS or words[-1].rstrip("s") in DEMONYMS:
-        return "unknown"                 # "North Korean", "South Korean": an adjective, not a person
+        return "unknown"                 # "North Korean": an adjective, not a person
+    if words[0] in FORENAMES or entity.role or entity.gender:
+        return "person"
+    if len(words) > 1 and (words[0] in DEMONYMS or place_name(words[-1])):
+        return "unknown"                 # "British Transport", "Hyatt Regency Nice"
     if words[0] not in FORENAMES and not entity.gender and _referred_to_as_it(text, spans):
         return "organisation"            # "Qualcomm said … its board", "Boko Haram … its fighters"
     if len(words) == 1 and all(_after_place_preposition(text, start) for start, _ in spans):

@@ -169,6 +169,8 @@ def _forward(text: str, layout: Layout, resolver: Resolver, cue: Cue, s_start: i
         subject = resolver.description(s_start, resolver.skip_fillers_left(cue.start, s_start))
         if subject is None:
             return None
+    if resolver.passive(subject, cue):
+        subject = Subject(None, subject.start, subject.end, pronoun=True, weak=True)   # "It is expected that"
     pos = cue.end
     word = re.sub(r"\s+", " ", cue.text.lower())
     has_that = False

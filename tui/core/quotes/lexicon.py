@@ -61,7 +61,7 @@ ATTITUDE_CUES: frozenset[str] = frozenset(
         "describe criticize criticise praise blame doubt recognize recognise consider view regard "
         "understand plan promise vow pledge intend decide refuse agree threaten fault credit dismiss "
         "question welcome endorse oppose support reject condemn applaud slam blast attack mock insist "
-        "announce show seem appear decline endorse propose defend urge name seek demand request back "
+        "announce show decline endorse propose defend urge name seek demand request back "
         "embrace push refer cite mention discuss thank prefer express"
     ).split() for form in _inflect(base)
 ) - {"finding", "feeling", "calling", "supporting", "attacking", "questioning"} | {

@@ -49,7 +49,7 @@ _NOT_ACTOR_WORDS = frozenset(
     "Show Series Olympics Games Cup Championship Championships Awards Award Festival Fiction Oddity Act Bill Law "
     "Treaty Accord Agreement Day Week Month Year Season Tour Album Song Film Movie Book Novel Edition Prize "
     "Trophy Open Grand Prix Bowl Stage Caption Image Images Photo Photos Video Getty Hide Enlarge Close "
-    "Newsletter Sign Continue Please Click Share Subscribe Instagram Twitter Facebook YouTube TikTok Snapchat "
+    "Newsletter Sign Continue Please Click Share Subscribe "
     "Store Pixel iPhone Galaxy Engine Core Chrome Windows Android".split())
 _CREDIT_WORDS = frozenset("Reuters AFP AP EPA Getty Splash Rex Shutterstock Barcroft Alamy PA".split())
 _LONE_WORDS = frozenset("Everyone Everybody Nobody Someone Somebody Anyone Game Games Promenade Stage News Media "
@@ -339,7 +339,8 @@ def _split_person_connective(text: str, piece: list[tuple[str, int, int]]) -> li
 
 
 def _candidate_from_tokens(text: str, piece: list[tuple[str, int, int]], floor: int) -> Candidate | None:
-    while piece and (piece[0][0] in STOP_CAPS or piece[0][0] in DATE_WORDS or piece[0][0] in NAME_CONNECTORS):
+    while piece and (piece[0][0] in STOP_CAPS or piece[0][0] in DATE_WORDS or piece[0][0] in NAME_CONNECTORS
+                     or (len(piece) > 1 and re.fullmatch(r"[A-Z][a-z]{3,}ly", piece[0][0]))):
         piece = piece[1:]
     while piece and (piece[-1][0] in DATE_WORDS or piece[-1][0] in NAME_CONNECTORS or piece[-1][0] in STOP_CAPS):
         piece = piece[:-1]

@@ -281,14 +281,22 @@ class Resolver:
         if inside:
             last = inside[-1]
             kind = self.actors.entities[last.entity].kind
-            if kind == "organisation" or last.end >= end - 1:
+            if last.end >= end - 1 or (kind == "organisation" and head not in _PERSON_HEADS):
                 return Subject(last.entity, start, end)   # "a spokesman for the ministry", "the firm's CEO, Tim Cook"
-            return Subject(None, start, end)  # "Theresa May's spokesperson": not May herself
+            return Subject(None, start, end)  # "Theresa May's spokesperson", "the UN leader": someone else
         if re.match(r"[Tt]he\s", self.text[start:end]) and len(self.text[start:end].split()) <= 3:
             earlier = self._earlier_holder(head, start)
             if earlier is not None:
                 return Subject(earlier, start, end)
+        if head in _ISSUED_DOCUMENTS and re.match(r"[Tt](?:he|his)\s", self.text[start:end]):
+            issuer = self.actors.last_before(start, {"organisation"})   # "the statement concluded": its issuer
+            if issuer is not None and start - self._last_end(issuer, start) < 400:
+                return Subject(issuer, start, end)
         return Subject(None, start, end)
+
+    def _last_end(self, entity: int, pos: int) -> int:
+        return max((m.end for m in self.actors.mentions_between(max(0, pos - 5000), pos) if m.entity == entity),
+                   default=-10_000)
 
     def passive(self, subject: Subject, cue: Cue) -> bool:
         """"it was announced", "It has been expected that", "are thought to": a passive cue names no source."""
@@ -354,12 +362,30 @@ class Resolver:
         quoted = self.layout.quoted_near(start)
         if lower in PRONOUNS_PERSON:
             gender = "f" if lower in {"she", "her"} else "m"
+            same = self._sentence_person(start, gender)
+            if same is not None:
+                return same               # "Lawan Zanna, the father of Aisha Zanna, said that he hoped"
             return self.actors.last_before(start, {"person"}, self._all_quoted_before(start), gender)
         if lower in PRONOUNS_ORG:
             return self.actors.last_before(start, {"organisation"}, quoted)
         if lower in PRONOUNS_OTHER:
             return None
         return False
+
+    def _sentence_person(self, pos: int, gender: str) -> int | None:
+        """The person opening this pronoun's sentence, when the pronoun is not its subject."""
+        s_start, _ = self.layout.sentence(pos)
+        if pos - s_start < 3:
+            return None
+        for mention in self.actors.mentions_between(s_start, pos):
+            entity = self.actors.entities[mention.entity]
+            if mention.start - s_start > 40:
+                return None
+            if entity.kind == "person" and entity.gender in {None, gender} and not self.layout.in_quote(mention.start):
+                return mention.entity
+            if entity.kind == "person":
+                continue                  # "Aisha Zanna" is not "he"
+        return None
 
     def _all_quoted_before(self, pos: int) -> list[tuple[int, int]]:
         index = bisect.bisect_right(self.layout._quoted_starts, pos)
@@ -381,7 +407,13 @@ class Resolver:
         inside = [m for m in self.actors.mentions_between(p_start, p_end + 1)
                   if self.actors.entities[m.entity].kind in {"person", "organisation"}]
         if inside and inside[0].start - p_start < 40:
-            return Subject(inside[0].entity, inside[0].start, inside[0].end)
+            first = inside[0]
+            for later in inside[1:]:
+                between = self.text[first.end:later.start].lower().split()
+                if 0 < len(between) <= 3 and any(w.strip("’'s,") in ROLE_NOUNS for w in between) \
+                        and self.actors.entities[later.entity].kind == "person":
+                    return Subject(later.entity, later.start, later.end)   # "said Clinton spokesman Jesse Ferguson"
+            return Subject(first.entity, first.start, first.end)
         phrase = self.text[p_start:p_end]
         if re.match(r"(?:the|a|an|one|another)\s", phrase, re.IGNORECASE) and len(phrase.split()) <= 8:
             return self.description(p_start, p_end)
@@ -433,6 +465,12 @@ def unnamed_source(text: str, subject: Subject) -> str | None:
 
 _FAMILIAR_SOURCES = re.compile(r"(?:[A-Za-z-]+\s+){0,2}(?:people|sources|officials|persons|those)\s+"
                                r"(?:familiar|close|with\s+knowledge|briefed|knowledgeable)\b", re.IGNORECASE)
+# Heads naming a person in their own right: "the UN leader", "a U.S. law enforcement official" is not the
+# UN or the U.S. speaking (a spokesman for the ministry is the ministry speaking).
+_PERSON_HEADS = frozenset("leader chief head president secretary minister official officer director chairman "
+                          "chairwoman executive founder member aide adviser advisor lawyer attorney general "
+                          "commander ambassador envoy diplomat analyst expert economist professor".split())
+_ISSUED_DOCUMENTS = frozenset("statement release letter".split())
 _COMPANY_WORDS = frozenset("company firm carrier airline bank lender retailer maker group network broadcaster "
                            "newspaper startup insurer manufacturer developer studio club team".split())
 _DESCRIPTION_CUT = re.compile(r"\s(?:of|for|at|with|from|in|on|familiar|close|who|that|which|to|briefed|involved|"
@@ -459,7 +497,11 @@ def source_head(words: str) -> str | None:
         return None
     last = tokens[-1].lower()
     if tokens[-1][:1].isupper() and len(tokens) > 1:
-        return last                       # "the Democratic front-runner Hillary Clinton": a name
+        tail = [t for t in tokens if t[:1].isupper()][-2:]
+        name = " ".join(tail)
+        if len(tail) == 2 and not place_name(name) and not place_name(tail[-1]) and tail[0] not in DEMONYMS:
+            return last                   # "the Democratic front-runner Hillary Clinton": a name
+        return None
     for form in (last, last[:-1] if last.endswith("s") else "", last[:-2] if last.endswith("es") else "",
                  last[:-3] + "y" if last.endswith("ies") else "", "person" if last == "people" else ""):
         if form and (form in SOURCE_NOUNS or form in ROLE_NOUNS or form in DOCUMENT_NOUNS
