@@ -267,6 +267,9 @@ def build_actors(text: str) -> ActorIndex:
     for entity in entities:
         if entity.kind == "surname":
             entity.kind = "person"
+        last = entity.name.split()[-1]
+        if entity.kind != "place" and (last in DEMONYMS or last.rstrip("s") in DEMONYMS):
+            entity.kind = "unknown"      # "South Korean", "J-Alert Japanese": an adjective, not an actor
         if entity.kind == "person":
             entity.kind = _person_kind(text, entity)
         elif entity.kind == "organisation" and not _org_evidence(text, entity):

@@ -28,6 +28,12 @@ _LINE_PATTERNS = (
     r"\s*—\s*[^—\n]{1,80}\(@\w+\).*",
 )
 _LINE = re.compile("|".join(f"(?:{p})" for p in _LINE_PATTERNS))
+# Furniture whatever the line's length: video carousels and photo galleries flattened into one line,
+# and lines opening with a caption label.
+_ANY_LINE = re.compile(
+    r".*(?:Skip\s+in\s+Skip\s+x\s+Embed\s+x\s+Share|Buy\s+Photo|Wait\s+1\s+second\s+to\s+continue|"
+    r"\b\d{1,2}\s+of\s+\d{1,2}\s+Skip\b|(?:\b\d{1,2}/\d{1,2}\s.*){3}).*"
+    r"|\s*(?:Photograph|Photo|Photos|Picture|Pictures|Image|Images|Caption|Video|Watch|Gallery)\s*:.*")
 # Credits and labels inside a line of prose: "(AP Photo/Evan Vucci)", "Getty Images", "READ MORE:".
 _INLINE = re.compile(
     r"\((?:[^()\n]{0,60}(?:Photo|Getty|AP|AFP|Reuters|EPA|Image|Credit|Shutterstock)[^()\n]{0,60})\)"
@@ -85,7 +91,8 @@ def mask(text: str) -> str:
     for line in re.finditer(r"[^\n]+", text):
         body = line.group()
         short = len(body) <= _MAX_FURNITURE_LINE
-        if short and (_is_caps_line(body) or _is_label_line(body) or _LINE.fullmatch(body)):
+        if short and (_is_caps_line(body) or _is_label_line(body) or _LINE.fullmatch(body)) \
+                or _ANY_LINE.fullmatch(body):
             blank(line.start(), line.end())
             continue
         prefix = _caps_prefix(body)

@@ -9,7 +9,8 @@ from tui.core.quotes.lexicon import ACCUSE_CUES, AFTER_CUE_SKIP_RE, LISTENER_CUE
 from tui.core.quotes.speakers import Cue, Layout, Resolver, Subject
 
 _AFTER_CUE_SKIP = re.compile(AFTER_CUE_SKIP_RE, re.IGNORECASE)
-_LISTENER = re.compile(r"\s+(?:[\w’'.-]+\s+){0,5}?(?=that\b)|\s+[\w’'.-]+(?:\s+[\w’'.-]+){0,4}?\s*:", re.IGNORECASE)
+_LISTENER = re.compile(r"\s+(?:[\w’'.-]+\s+){0,5}?(?=that\b)|\s+[\w’'.-]+(?:\s+[\w’'.-]+){0,4}?\s*:"
+                       r"|\s+(?-i:(?:[A-Z][\w.&’'-]*\s+){1,4})(?=(?-i:[a-z]))", re.IGNORECASE)   # "told CNN the …"
 # "asked Trump whether he would …": the question is the reported content.
 _QUESTION = re.compile(r"(?:\s+(?:[\w’'.-]+\s+){0,4}?)?\s*((?=(?:if|whether|why|how|what|who|when|about)\b))",
                        re.IGNORECASE)
@@ -148,8 +149,8 @@ def _parenthetical(text: str, layout: Layout, resolver: Resolver, cue: Cue, s_st
         return None
     start, end = _trim(text, s_start, s_end)
     start = _skip_dateline(text, start, end)
-    if text[start:start + 1] in "“\"‘'" or not _enough_words(text, start, comma) \
-            or not _enough_words(text, cue.end + after.end(), end):
+    if text[start:start + 1] in "“\"‘'" or text[cue.end + after.end():cue.end + after.end() + 1] in "“\"‘'" \
+            or not _enough_words(text, start, comma) or not _enough_words(text, cue.end + after.end(), end):
         return None              # '"A," she said, "B."' is a direct quote in two pieces
     return Indirect(start, end, subject, cue, 0.55)
 
@@ -285,7 +286,7 @@ def headline_attributions(text: str, layout: Layout, resolver: Resolver) -> list
         if colon == -1:
             continue
         mentions = [m for m in resolver.actors.mentions_between(p_start, colon)
-                    if resolver.actors.entities[m.entity].kind in {"person", "organisation"}]
+                    if resolver.actors.entities[m.entity].kind == "person"]    # "Las Vegas Massacre: …" is a title
         if not mentions or mentions[0].start != p_start or mentions[-1].end < colon - 1:
             continue
         start, end = _trim(text, colon + 1, p_end)

@@ -147,7 +147,7 @@ TITLE_WORDS: frozenset[str] = _words(
     "Economy Trade Health Education Labor Labour Energy Agriculture Transport Treasury State Home "
     "House Senate Supreme Federal Prosecutor Officer Inspector Detective Sheriff Councilman "
     "Councilwoman Councillor Alderman Assemblyman Assemblywoman Delegate Candidate Nominee "
-    "Republican Democratic Democrat GOP Independent U.S. US Presidential"
+    "Republican Democratic Democrat GOP Independent U.S. US Presidential MSP MP MEP MLA"
 )
 # Lowercase role nouns that mark a preceding description as a role ("Kremlin spokesman").
 ROLE_NOUNS: frozenset[str] = _words(
@@ -311,7 +311,7 @@ PLACE_PREPOSITIONS: frozenset[str] = _words("in near across throughout outside i
 # Name suffixes kept as part of a person's name.
 NAME_SUFFIXES: frozenset[str] = _words("Jr. Jr Sr. Sr II III IV")
 # Connectors allowed inside a capitalised name ("Bank of America", "Ludwig van Beethoven").
-NAME_CONNECTORS: frozenset[str] = _words("of for de da del della van von der den bin ibn al la le du dos das y on")
+NAME_CONNECTORS: frozenset[str] = _words("of for de da del della van von der den bin ibn al la le du dos das des y on")
 # Common first names: a first name makes a person, and keeps "she" from resolving to a man.
 FEMALE_NAMES: frozenset[str] = FEMALE_FORENAMES
 MALE_NAMES: frozenset[str] = MALE_FORENAMES

@@ -52,8 +52,17 @@ _NOT_ACTOR_WORDS = frozenset(
     "Newsletter Sign Continue Please Click Share Subscribe "
     "Store Pixel iPhone Galaxy Engine Core Chrome Windows Android".split())
 _CREDIT_WORDS = frozenset("Reuters AFP AP EPA Getty Splash Rex Shutterstock Barcroft Alamy PA".split())
-_LONE_WORDS = frozenset("Everyone Everybody Nobody Someone Somebody Anyone Game Games Promenade Stage News Media "
+_LONE_WORDS = frozenset("Authorities Officials Everyone Everybody Nobody Someone Somebody Anyone Game Games Promenade Stage News Media "
                         "Watch Must Manager Coach Diplomats Officials Police Sources Experts Analysts".split())
+# Organisation words too generic to name one alone ("Company", "Group"); brand names (Reuters) are not here.
+_GENERIC_ORG_WORDS = frozenset(
+    "Ministry Party Organization Organisation Union Committee Council Commission Agency Department Bureau Institute "
+    "Institution University College School Association Assembly Court Bank Corporation Company Group Foundation "
+    "Fund Federation League Alliance Coalition Service Services Office Administration Board Authority Force Forces "
+    "Guard Center Centre Society Church Club Campaign Movement Front Network Project Program Programme Initiative "
+    "Conference Convention Forum Summit Exchange Lab Laboratory Hospital Clinic Academy Museum Library Unit Squad "
+    "Community Industry Report Poll Polling Research Strategies Consulting Analytics Systems Technologies "
+    "Industries Holdings Partners Trust Media Channel Radio Television Press Review Magazine Weekly Daily".split())
 _PLACE_OPENERS = frozenset("Cape Mount Lake Fort Gulf Mt. Port".split())
 # Last words that make a capitalised run a place ("Harrington Road", "Croydon Town Hall").
 _FACILITY_WORDS = frozenset(
@@ -369,13 +378,13 @@ def _candidate_from_tokens(text: str, piece: list[tuple[str, int, int]], floor: 
         # "VLADIMIR Putin": a shouted word glued to a name is the name's word, in title case
         tokens = [t.title() if t.isupper() and len(t) > 3 and t not in NOT_ACRONYMS else t for t in tokens]
     if len(tokens) > 1 and tokens[0].lower() in _ROLE_OPENERS and tokens[0] not in TITLE_WORDS \
-            and all(_is_name_token(t) for t in tokens[1:]):
+            and tokens[1] not in NAME_CONNECTORS and all(_is_name_token(t) for t in tokens[1:]):
         # "Singer Rihanna", "Eyewitness Damien Allemend": a role word capitalised by the sentence start
         start = piece[1][1]
         rest = tokens[1:]
         kind = "person" if len(rest) > 1 or rest[0] in FEMALE_NAMES or rest[0] in MALE_NAMES else "surname"
         return Candidate(" ".join(rest), start, end, kind, tokens[0].lower(), initial)
-    if len(tokens) == 1 and (tokens[0] in ORG_ENDINGS or tokens[0] in _FACILITY_WORDS or tokens[0] in _LONE_WORDS):
+    if len(tokens) == 1 and (tokens[0] in _GENERIC_ORG_WORDS or tokens[0] in _FACILITY_WORDS or tokens[0] in _LONE_WORDS):
         return None                  # "Company", "Group", "Port", "Everyone": a common word, capitalised
     if len(tokens) > 1 and tokens[0] in _PLACE_OPENERS:
         return Candidate(" ".join(tokens), start, end, "place", None, initial)    # "Cape Canaveral"

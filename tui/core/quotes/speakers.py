@@ -446,17 +446,20 @@ def unnamed_source(text: str, subject: Subject) -> str | None:
     sentence start capitalised it; None for named speakers and for pronouns left unresolved."""
     if subject.entity is not None or subject.pronoun:
         return None
+    if subject.weak:
+        return None                       # "the crowd", "the time North Korea": no one the rules can name
     words = " ".join(text[subject.start:subject.end].split()).strip(" ,;:—–-")
     if not words or source_head(words) in DOCUMENT_NOUNS:
         return None                       # "the report said": an attribution, but no one speaks
     first = words.split()[0]
     tokens = words.split()
     head = source_head(words)
-    named_only = head is None or head == tokens[-1].lower()
+    named_only = head is None or (head == tokens[-1].lower() and head not in SOURCE_NOUNS
+                                  and head.rstrip("s") not in SOURCE_NOUNS and head not in ROLE_NOUNS)
     if all(w[:1].isupper() for w in tokens) and first not in FORENAMES and named_only and (
             len(tokens) == 1 or first in DEMONYMS or place_name(words) or place_name(tokens[-1])):
         return None                       # "Hokkaido", "South Korean": a capitalised run no rule knows as a source
-    if first.lower() in _DETERMINERS or (first[:1].isupper() and first[1:].islower()
+    if first.lower() in _DETERMINERS or (first[:1].isupper() and first[1:].islower() and not first[-2:-1] in "’'"
                                          and first not in DEMONYMS and first.rstrip("s") not in DEMONYMS
                                          and first.lower().endswith("s")):
         words = first.lower() + words[len(first):]
