@@ -316,6 +316,12 @@ def _place_candidate(builder: _Builder, cand: Candidate, persons: Surnames,
     if cand.kind in {"person", "surname"} and not role:
         role = role_after(text, cand.end)
     name = definitions.get(cand.name, cand.name)
+    if cand.kind == "surname" and cand.gender and _gender_clash(builder, persons, cand):
+        # "Ms. Thurman" is not Robert Thurman: a namesake of the other sex is someone else
+        index = builder.entity(("Ms. " if cand.gender == "f" else "Mr. ") + cand.name, "person")
+        builder.entities[index].gender = cand.gender
+        builder.mention(index, cand.start, cand.end, role)
+        return
     if name in builder.by_name or name.replace("’", "'") in builder.by_name:
         index = builder.by_name[name.replace("’", "'")]
         builder.alias(index, cand.name)
@@ -354,6 +360,17 @@ def _place_candidate(builder: _Builder, cand: Candidate, persons: Surnames,
         return
     index = builder.entity(cand.name, cand.kind)
     builder.mention(index, cand.start, cand.end, role)
+
+
+def _gender_clash(builder: _Builder, persons: Surnames, cand: Candidate) -> bool:
+    owner = builder.by_name.get(cand.name.replace("’", "'"))
+    if owner is None:
+        owner = _surname_owner(persons, cand.name, cand.start)
+    if owner is None:
+        return False
+    first = builder.entities[owner].name.split()[0]
+    known = "f" if first in FEMALE_NAMES else "m" if first in MALE_NAMES else None
+    return known is not None and known != cand.gender
 
 
 def _org_suffix_owner(builder: _Builder, name: str) -> int | None:
