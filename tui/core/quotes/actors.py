@@ -122,6 +122,10 @@ def _person_kind(text: str, entity: Entity) -> str:
         return "person"
     if len(words) > 1 and (words[0] in DEMONYMS or place_name(words[-1])):
         return "unknown"                 # "British Transport", "Hyatt Regency Nice"
+    if any(_AGE_OR_RELATIVE.match(text, end) for _, end in spans):
+        return "person"                  # "Pat Rooke, 72, described …"
+    if len(words) > 1 and (place_name(words[0]) or place_name(" ".join(words[:2]))):
+        return "unknown"                 # "Las Vegas Massacre", "Croydon Town Hall"
     if words[0] not in FORENAMES and not entity.gender and _referred_to_as_it(text, spans):
         return "organisation"            # "Qualcomm said … its board", "Boko Haram … its fighters"
     if len(words) == 1 and all(_after_place_preposition(text, start) for start, _ in spans):
@@ -244,9 +248,10 @@ def build_actors(text: str) -> ActorIndex:
     body_names = {c.name for c in candidates if not c.headline}
     candidates = [c for c in candidates if not c.headline or c.name in body_names or " " not in c.name]
     org_names = {c.name for c in candidates if c.kind == "organisation"}
+    org_prefixes = {" ".join(name.split()[:k]) for name in org_names for k in range(2, len(name.split()))}
     for cand in candidates:
-        if cand.kind == "person" and cand.name in org_names:
-            cand.kind, cand.role = "organisation", None
+        if cand.kind == "person" and (cand.name in org_names or cand.name in org_prefixes):
+            cand.kind, cand.role = "organisation", None     # "Goldman Sachs" of "Goldman Sachs Group Inc."
     full_people = [(c.start, c.name) for c in candidates if c.kind == "person" and len(c.name.split()) > 1]
     people: list[tuple[int, int, str]] = []
     seen: set[int] = set()
@@ -261,7 +266,10 @@ def build_actors(text: str) -> ActorIndex:
     for cand in candidates:
         _place_candidate(builder, cand, persons, definitions, singles)
         if cand.gender and cand.name.replace("’", "'") in builder.by_name:
-            builder.entities[builder.by_name[cand.name.replace("’", "'")]].gender = cand.gender
+            target = builder.entities[builder.by_name[cand.name.replace("’", "'")]]
+            first = target.name.split()[0]
+            if not ((first in FEMALE_NAMES and cand.gender == "m") or (first in MALE_NAMES and cand.gender == "f")):
+                target.gender = cand.gender
     _add_backrefs(builder, text)
     entities = builder.entities
     for entity in entities:
@@ -289,10 +297,13 @@ class _SingleWords:
         self.counts: dict[str, int] = {}
         self.speakers: set[str] = set()
         self.mid_sentence: set[str] = set()
+        self.after_place_word: dict[str, int] = {}
         for cand in candidates:
             if cand.kind not in {"unknown", "surname"}:
                 continue
             self.counts[cand.name] = self.counts.get(cand.name, 0) + 1
+            if _after_place_preposition(text, cand.start):
+                self.after_place_word[cand.name] = self.after_place_word.get(cand.name, 0) + 1
             if is_cue_subject(text, cand.end):
                 self.speakers.add(cand.name)
             if not cand.sentence_initial:
@@ -302,8 +313,10 @@ class _SingleWords:
         """person for a word that speaks ("Trump said"), organisation for a frequent one, else nothing."""
         if name not in self.mid_sentence and (_PLURAL_NOUN.search(name) or re.search(r"[a-z]{3}s$", name)):
             return None              # "Analysts said", "Traders expect": a plural noun opening a sentence
-        if name in self.speakers:
-            return "person"
+        if 2 * self.after_place_word.get(name, 0) >= self.counts.get(name, 0) > 0:
+            return "place"               # "flown to Maiduguri", "the Slidell police … in Slidell"
+        if name in self.speakers or (name in FORENAMES and name in self.mid_sentence):
+            return "person"              # "Trump said", "where Rihanna was born"
         if self.counts.get(name, 0) >= 3 and name in self.mid_sentence:
             return "organisation"
         return None

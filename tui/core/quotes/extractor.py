@@ -174,6 +174,8 @@ def _quote_kind(text: str, mark: MarkSpan, layout: Layout) -> str:
     if mark.continued or mark.continues:
         return "direct"
     inner = text[mark.inner_start:mark.inner_end].strip()
+    if len(inner.split()) <= 5 and _looks_like_title(inner):
+        return "partial"             # “Black Mirror” Season 4 is streaming: a title, whoever spoke last
     s_start, _ = layout.sentence(mark.open_start)
     before = text[s_start:mark.open_start].rstrip()
     if re.search(r"\bthat$", before):

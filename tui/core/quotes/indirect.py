@@ -23,6 +23,9 @@ _NOT_A_CLAUSE = re.compile(
 )
 _ACCUSE_OBJECT = re.compile(r"\s+(?:[\w’'.-]+\s+){0,6}?of\s+", re.IGNORECASE)
 _MIN_WORDS = 3
+# A finite verb after the cue means a reported clause follows ("said the leaked data is …"), not a subject.
+_VERBISH = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|did|does|do|may|might|must|"
+                      r"should)\b|\b[a-z]{3,}ed\b")
 # "said in an interview with CNN on Sunday that …": a setting phrase before the reported clause.
 _LATE_THAT = re.compile(r"\s+(?:in|at|during|on|to|with|after|before|while|from|through)\s(?:[^,;:“”\"]+?\s)?that\b")
 _NOMINAL_CUE = re.compile(
@@ -160,7 +163,8 @@ def _forward(text: str, layout: Layout, resolver: Resolver, cue: Cue, s_start: i
     if _quote_closes_before(text, layout, cue):
         return None
     if re.search(r",\s*$", text[max(s_start, cue.start - 3):cue.start]) and not cue.text.lower().endswith("ing") \
-            and len(text[cue.end:s_end].split()) <= 8 and not re.match(r"\s+that\b", text[cue.end:cue.end + 6]):
+            and len(text[cue.end:s_end].split()) <= 8 and not re.match(r"\s+that\b", text[cue.end:cue.end + 6]) \
+            and not _VERBISH.search(text, cue.end, s_end):
         return None                  # "…, said Tunisia's foreign ministry": an inverted attribution, not a subject
     subject = _subject_of(text, resolver, cue, s_start)
     if subject is None:

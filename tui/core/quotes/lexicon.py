@@ -103,7 +103,7 @@ AFTER_CUE_SKIP_RE = (
     r"(?:\s*,?\s*(?:on\s+\w+(?:,\s+\w+\s+\d{1,2})?|last\s+\w+|this\s+\w+|earlier|later|yesterday|today|"
     r"on\s+(?:the\s+)?[\w-]+(?:\s+of\s+[\w-]+(?:\s+[\w-]+){0,3})?|in\s+(?:a|an|his|her|their|the)\s+[\w-]+(?:\s+[\w-]+){0,3}?"
     r"(?=\s+that\b|,)|over\s+the\s+weekend|again|also|repeatedly|publicly|privately|recently|"
-    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b,?)*"
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?)\b,?)*"
 )
 
 PRONOUNS_PERSON: frozenset[str] = _words("he she him her")
@@ -147,7 +147,7 @@ TITLE_WORDS: frozenset[str] = _words(
     "Economy Trade Health Education Labor Labour Energy Agriculture Transport Treasury State Home "
     "House Senate Supreme Federal Prosecutor Officer Inspector Detective Sheriff Councilman "
     "Councilwoman Councillor Alderman Assemblyman Assemblywoman Delegate Candidate Nominee "
-    "Republican Democratic Democrat GOP Independent U.S. US Presidential MSP MP MEP MLA"
+    "Republican Democratic Democrat GOP Independent U.S. US Presidential MSP MP MEP MLA CEO COO CFO CTO"
 )
 # Lowercase role nouns that mark a preceding description as a role ("Kremlin spokesman").
 ROLE_NOUNS: frozenset[str] = _words(
@@ -303,7 +303,7 @@ PLACES: frozenset[str] = _phrases(
     "Milwaukee|Minneapolis|Sacramento|San Diego|San Antonio|Columbus|Cincinnati|Indianapolis|"
     "St. Louis|Kansas City|Omaha|Salt Lake City|Portland|Richmond|Raleigh|Charleston|Savannah|"
     "Honolulu|Anchorage|Albany|Hartford|Providence|Newark|Buffalo|Rochester|Syracuse|"
-    "Washington D.C.|D.C.|Iowa City|Cedar Rapids|Concord|Manchester|Reno|Tucson|Albuquerque"
+    "Washington D.C.|D.C.|Iowa City|Cedar Rapids|Concord|Manchester|Reno|Tucson|Albuquerque|Earth|Moon|Mars"
 )
 COMPASS_WORDS: frozenset[str] = _words("North South East West Northern Southern Eastern Western Central Upper Lower")
 # Prepositions after which an unknown single capitalised word is most likely a place.

@@ -52,7 +52,7 @@ _NOT_ACTOR_WORDS = frozenset(
     "Newsletter Sign Continue Please Click Share Subscribe "
     "Store Pixel iPhone Galaxy Engine Core Chrome Windows Android".split())
 _CREDIT_WORDS = frozenset("Reuters AFP AP EPA Getty Splash Rex Shutterstock Barcroft Alamy PA".split())
-_LONE_WORDS = frozenset("Authorities Officials Everyone Everybody Nobody Someone Somebody Anyone Game Games Promenade Stage News Media "
+_LONE_WORDS = frozenset("People Republic Authorities Officials Everyone Everybody Nobody Someone Somebody Anyone Game Games Promenade Stage News Media "
                         "Watch Must Manager Coach Diplomats Officials Police Sources Experts Analysts".split())
 # Organisation words too generic to name one alone ("Company", "Group"); brand names (Reuters) are not here.
 _GENERIC_ORG_WORDS = frozenset(
@@ -68,7 +68,7 @@ _PLACE_OPENERS = frozenset("Cape Mount Lake Fort Gulf Mt. Port".split())
 _FACILITY_WORDS = frozenset(
     "Road Street Avenue Ave AVE St Boulevard Blvd Lane Drive Square Plaza Park Bridge Airport Station Hall "
     "Stadium Arena Field Hotel Mall Tower Towers Building Palace Castle Cathedral Beach Harbour "
-    "Harbor Port Highway Motorway Freeway Tunnel Promenade Peninsula".split())
+    "Harbor Port Highway Motorway Freeway Tunnel Promenade Peninsula Side".split())
 _CONTRACTION = re.compile(r"[’'](?:m|re|ve|ll|d|t)$")
 _POSSESSIVE = re.compile(r"[’']s?$")
 _ABBREVIATIONS = {"Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Capt",
@@ -198,6 +198,8 @@ def _classify(tokens: list[str], next_word: str, prev_word: str) -> str:
     name = " ".join(tokens)
     if name in METONYMS:
         return "organisation"
+    if name in PLACE_ACRONYMS:
+        return "place"                   # "U.S.", "UK"
     if tokens[-1] in ORG_ENDINGS or _org_head_of(tokens):
         return "organisation"
     if place_name(name) or (len(tokens) > 1 and tokens[-1] in _PLACE_ENDINGS):
@@ -370,7 +372,8 @@ def _candidate_from_tokens(text: str, piece: list[tuple[str, int, int]], floor: 
     tokens = [t for t in tokens if not _CONTRACTION.search(t)]
     if not tokens:
         return None
-    if len(tokens) > 1 and any(t in {"THE", "AND", "OF", "IN", "ON", "TO", "FOR", "A"} for t in tokens):
+    if len(tokens) > 1 and (any(t in {"THE", "AND", "OF", "IN", "ON", "TO", "FOR", "A"} for t in tokens)
+                            or (len(tokens) > 2 and all(t.isupper() for t in tokens))):
         return None                  # "THE Cubs AND THE Black CAT …": an upper-case kicker run
     if len(tokens) > 1 and all(t.isupper() for t in tokens) and tokens[0].title() in FEMALE_NAMES | MALE_NAMES:
         tokens = [t.title() for t in tokens]     # "SCOTT HORSLEY, BYLINE:": a transcript's name label

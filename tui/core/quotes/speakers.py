@@ -508,7 +508,7 @@ def source_head(words: str) -> str | None:
     for form in (last, last[:-1] if last.endswith("s") else "", last[:-2] if last.endswith("es") else "",
                  last[:-3] + "y" if last.endswith("ies") else "", "person" if last == "people" else ""):
         if form and (form in SOURCE_NOUNS or form in ROLE_NOUNS or form in DOCUMENT_NOUNS
-                     or form.capitalize() in DEMONYMS):
+                     or (form != last and form.capitalize() in DEMONYMS)):     # "Americans", not "the South Korean"
             return form
     return None
 
