@@ -490,12 +490,20 @@ def test_documents_and_places_never_speak():
     "Tom Baker on Instagram",
     "— Tom Baker (@tombaker) February 5, 2018",
     "We use cookies to improve your experience. Tom Baker",                     # cookie and share text
+    "More: Tom Baker teases a ‘special upgrade’ of the Roadster",             # link labels
+    "Skip in Skip x Embed x Share CLOSE WHAT YOU NEED TO KNOW ABOUT TOM BAKER Tom Baker says he is "
+    "not behind Bitcoin | 0:38 Tom Baker says the plan will work. Buzz60 2 of 41",   # video carousels
 ])
 def test_boilerplate_never_becomes_an_actor_or_a_speaker(line):
     text = f"{line}\nThe vote was held on Sunday and the count went on into the night."
     analysis = analyse(text)
     assert [a.name for a in analysis.actors if a.kind != "place"] == []
     assert analysis.quotes == ()
+
+
+def test_prose_that_opens_like_a_label_is_kept():
+    text = "More than five years ago, Tom Baker said the group would use cars as weapons."
+    assert only_quote(text, "indirect").speaker == "Tom Baker"
 
 
 def test_a_role_is_never_a_fragment_of_the_previous_sentence():
