@@ -38,7 +38,8 @@ def _furniture_line(body: str) -> bool:
 _ANY_LINE = re.compile(
     r"Skip\s+in\s+Skip\s+x\s+Embed\s+x\s+Share|Buy\s+Photo|Wait\s+1\s+second\s+to\s+continue")
 _GALLERY = re.compile(r"\b\d{1,2}/\d{1,2}\s")
-_CAPTION_LABEL = re.compile(r"\s*(?:Photograph|Photo|Photos|Picture|Pictures|Image|Images|Caption|Video|Watch|Gallery)\s*:")
+_CAPTION_LABEL = re.compile(
+    r"\s*(?:Photograph|Photo|Photos|Picture|Pictures|Image|Images|Caption|Video|Watch|Gallery)\s*:")
 # Credits and labels inside a line of prose: "(AP Photo/Evan Vucci)", "Getty Images", "READ MORE:".
 _INLINE = re.compile(
     r"\((?:[^()\n]{0,60}(?:Photo|Getty|AP|AFP|Reuters|EPA|Image|Credit|Shutterstock)[^()\n]{0,60})\)"

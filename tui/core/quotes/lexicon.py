@@ -175,7 +175,7 @@ ORG_ENDINGS: frozenset[str] = _words(
     "Hezbollah Hamas Republicans Democrats Community Industry Report Journal Inquirer Observer "
     "Monitor Examiner Chronicle Courier Register Sentinel Star Sun Globe Mail Express Standard "
     "Insider Politico Breitbart Reuters Bloomberg Facebook Twitter Google Apple Microsoft Amazon Politics Poll "
-    "Polling Research Strategies Consulting Analytics Pollster"
+    "Polling Research Strategies Consulting Analytics Pollster Chiefs Staff"
 )
 # First words of "X of Y" organisations ("Department of Justice", "Bank of England").
 ORG_HEADS: frozenset[str] = _words(

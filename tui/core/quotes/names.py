@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from tui.core.quotes.forenames import FORENAMES
 from tui.core.quotes.lexicon import (
     COMPASS_WORDS,
     CUE_FILLERS,
@@ -52,7 +53,8 @@ _NOT_ACTOR_WORDS = frozenset(
     "Newsletter Sign Continue Please Click Share Subscribe "
     "Store Pixel iPhone Galaxy Engine Core Chrome Windows Android".split())
 _CREDIT_WORDS = frozenset("Reuters AFP AP EPA Getty Splash Rex Shutterstock Barcroft Alamy PA".split())
-_LONE_WORDS = frozenset("People Republic Authorities Officials Everyone Everybody Nobody Someone Somebody Anyone Game Games Promenade Stage News Media "
+_LONE_WORDS = frozenset("People Republic Authorities Officials Everyone Everybody Nobody Someone Somebody Anyone "
+                        "Game Games Promenade Stage News Media "
                         "Watch Must Manager Coach Diplomats Officials Police Sources Experts Analysts".split())
 # Organisation words too generic to name one alone ("Company", "Group"); brand names (Reuters) are not here.
 _GENERIC_ORG_WORDS = frozenset(
@@ -68,7 +70,7 @@ _PLACE_OPENERS = frozenset("Cape Mount Lake Fort Gulf Mt. Port".split())
 _FACILITY_WORDS = frozenset(
     "Road Street Avenue Ave AVE St Boulevard Blvd Lane Drive Square Plaza Park Bridge Airport Station Hall "
     "Stadium Arena Field Hotel Mall Tower Towers Building Palace Castle Cathedral Beach Harbour "
-    "Harbor Port Highway Motorway Freeway Tunnel Promenade Peninsula Side".split())
+    "Harbor Port Highway Motorway Freeway Tunnel Promenade Peninsula Side Gate Terminal Pier Platform".split())
 _CONTRACTION = re.compile(r"[’'](?:m|re|ve|ll|d|t)$")
 _POSSESSIVE = re.compile(r"[’']s?$")
 _ABBREVIATIONS = {"Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Capt",
@@ -254,8 +256,8 @@ def role_before(text: str, start: int) -> str | None:
         return None
     role = match.group(1).strip()
     words = role.split()
-    while words and (words[0] in STOP_CAPS or words[0].lower() in {"the", "a", "an"}):
-        words = words[1:]
+    while words and (words[0] in STOP_CAPS or words[0].lower() in {"the", "a", "an"} or words[0] in _CREDIT_WORDS):
+        words = words[1:]                # "Reuters North Korean leader": a photo credit before the caption
     return " ".join(words) or None
 
 
@@ -387,7 +389,14 @@ def _candidate_from_tokens(text: str, piece: list[tuple[str, int, int]], floor: 
         rest = tokens[1:]
         kind = "person" if len(rest) > 1 or rest[0] in FEMALE_NAMES or rest[0] in MALE_NAMES else "surname"
         return Candidate(" ".join(rest), start, end, kind, tokens[0].lower(), initial)
-    if len(tokens) == 1 and (tokens[0] in _GENERIC_ORG_WORDS or tokens[0] in _FACILITY_WORDS or tokens[0] in _LONE_WORDS):
+    if len(tokens) > 1 and tokens[1] in FORENAMES and tokens[0] not in FORENAMES and tokens[0] not in TITLE_WORDS \
+            and tokens[0] not in HONORIFICS and initial and re.fullmatch(r"[A-Z][a-z]+", tokens[0]):
+        tokens = tokens[1:]          # "Devastated Hayley added": an adjective opening the sentence
+        start = piece[1][1]
+    if len(tokens) == 1 and tokens[0].isupper() and len(tokens[0]) >= 6:
+        return None                  # "HACKERS are feared …": a shouted word, not an acronym
+    if len(tokens) == 1 and (tokens[0] in _GENERIC_ORG_WORDS or tokens[0] in _FACILITY_WORDS
+                             or tokens[0] in _LONE_WORDS):
         return None                  # "Company", "Group", "Port", "Everyone": a common word, capitalised
     if len(tokens) > 1 and tokens[0] in _PLACE_OPENERS:
         return Candidate(" ".join(tokens), start, end, "place", None, initial)    # "Cape Canaveral"
@@ -459,14 +468,17 @@ def find_candidates(text: str) -> list[Candidate]:
         dateline = _DATELINE.match(line.lstrip())
         if dateline:
             offset = line_start + len(line) - len(line.lstrip()) + dateline.start(1)
-            candidates.append(Candidate(dateline.group(1).strip(), offset, offset + len(dateline.group(1).strip()),
-                                        "organisation", None, False))
+            agency = dateline.group(1).strip()
+            candidates.append(Candidate(agency, offset, offset + len(agency),
+                                        "place" if place_name(agency) else "organisation", None, False))
         caps = _CAPS_DATELINE.match(text, line_start + len(line) - len(line.lstrip()))
         if caps:
             candidates.extend(_dateline_places(caps.group(), caps.start()))
         for match in _CHUNK.finditer(text, line_start, p_match.end()):
             if caps and match.start() < caps.end():
                 continue
+            if _quoted_title(text, match.start(), match.end()):
+                continue                 # ABC's “Shark Tank,”: a show's title, not an actor
             if dateline and line_start + len(line) - len(line.lstrip()) + dateline.start(1) <= match.start() \
                     < line_start + len(line) - len(line.lstrip()) + dateline.end(1):
                 continue
@@ -476,6 +488,12 @@ def find_candidates(text: str) -> list[Candidate]:
                     cand.headline = True
             candidates.extend(found)
     return candidates
+
+
+def _quoted_title(text: str, start: int, end: int) -> bool:
+    """A capitalised run standing alone between quote marks ("“Shark Tank,”", "“Black Mirror”")."""
+    return start > 0 and text[start - 1] in "“\"‘'" and text[end:end + 2][:1] in "”\"’'," \
+        and (text[end:end + 1] != "," or text[end + 1:end + 2] in "”\"’'")
 
 
 def _dateline_places(words: str, start: int) -> list[Candidate]:

@@ -459,7 +459,7 @@ def unnamed_source(text: str, subject: Subject) -> str | None:
     if all(w[:1].isupper() for w in tokens) and first not in FORENAMES and named_only and (
             len(tokens) == 1 or first in DEMONYMS or place_name(words) or place_name(tokens[-1])):
         return None                       # "Hokkaido", "South Korean": a capitalised run no rule knows as a source
-    if first.lower() in _DETERMINERS or (first[:1].isupper() and first[1:].islower() and not first[-2:-1] in "’'"
+    if first.lower() in _DETERMINERS or (first[:1].isupper() and first[1:].islower() and first[-2:-1] not in "’'"
                                          and first not in DEMONYMS and first.rstrip("s") not in DEMONYMS
                                          and first.lower().endswith("s")):
         words = first.lower() + words[len(first):]
