@@ -424,11 +424,30 @@ def _attribute_partials(text: str, drafts: list[_Draft], indirect: list[Indirect
             subject, cue = found
             _attribute(text, draft, subject, cue)
             draft.confidence = 0.6
+            _widen_to_clause(text, draft, cue, s_end)
             continue
         echo = _sentence_subject(text, s_start, draft.mark.open_start, resolver)
         # Papoyan did not specify those "situations": a person's own word quoted back (not a title or name).
         if echo is not None and inner[:1].islower() and resolver.actors.entities[echo].kind == "person":
             draft.entity, draft.confidence, draft.attributed = echo, 0.4, True
+
+
+def _widen_to_clause(text: str, draft: _Draft, cue: Cue, s_end: int) -> None:
+    """"called the plan “a disaster” for farmers": the quote is the words after the cue, fragment and all."""
+    start = cue.end
+    lead = re.match(r"\s*(?:that\s+)?", text[start:draft.mark.open_start])
+    start += lead.end() if lead else 0
+    end = _clause_end(text, draft.mark.close_end, s_end)
+    if start < draft.mark.open_start and len(text[start:draft.mark.open_start].split()) <= 12 and end > start:
+        draft.start, draft.end, draft.kind = start, end, "indirect"
+
+
+def _clause_end(text: str, pos: int, s_end: int) -> int:
+    stop = re.search(r"[,;:—–]\s|\s-\s|[.!?](?:\s|$)", text[pos:s_end])
+    end = pos + stop.start() if stop else s_end
+    while end > pos and text[end - 1] in " .,;:!?":
+        end -= 1
+    return max(end, pos)
 
 
 def _host_clause(indirect: list[Indirect], starts: list[int], mark: MarkSpan) -> Indirect | None:
