@@ -518,3 +518,26 @@ def test_kinds_of_teams_facilities_and_works():
     kinds = actor_kinds(text)
     assert kinds["Arizona Cardinals"] == "organisation" and kinds["Harrington Road"] == "place"
     assert "Pulp Fiction" not in kinds and "Winter Olympics" not in kinds
+
+
+def test_gender_learnt_from_the_pronouns_after_a_name():
+    text = ("Robin Vale met Sam Hart on Monday. Robin Vale said she would stay. Robin Vale added that she was "
+            "tired.\n\nSam Hart left early.\n\n“It is over,” she said.")
+    assert only_quote(text).speaker == "Robin Vale"
+
+
+def test_the_company_is_never_the_outlet_quoting_it():
+    text = ("Prut Capital Group lost money. Shares fell, CNBC reported.\n\n"
+            "The company said that it would recover next year.")
+    [quote] = [q for q in quotes_of(text) if q.text.startswith("it would recover")]
+    assert quote.speaker == "Prut Capital Group"
+
+
+def test_a_quote_with_no_speaker_and_no_cue_is_no_quote():
+    assert quotes_of("“We are done here.”\n\nThe hall emptied.") == []
+
+
+def test_namesake_of_the_other_sex_is_someone_else():
+    text = ("Robert Thurman, a professor, is her father. Ms. Thurman said the crash still hurt. "
+            "“It went right over my head,” she says.")
+    assert only_quote(text, "direct").speaker == "Ms. Thurman"

@@ -35,6 +35,8 @@ _PLURAL_NOUN = re.compile(r"[a-z](?:ers|sts|ants|ents|ians|ics|als|ors|ees|ies|k
 _ANTECEDENT_REACH = 5000
 # A person known to be "he" (or "she") this close is preferred over a nearer one of unknown gender.
 _SURE_REACH = 600
+# A person of unknown gender further back than this is no antecedent at all.
+_UNSURE_REACH = 1500
 
 
 @dataclass
@@ -100,7 +102,7 @@ class ActorIndex:
                     and not any(a <= mention.start < b for a, b in excluded):
                 if gender is None or entity.gender == gender:
                     return mention.entity if unsure is None or pos - mention.end < _SURE_REACH else unsure
-                if unsure is None:
+                if unsure is None and pos - mention.end < _UNSURE_REACH:
                     unsure = mention.entity
             index -= 1
         return unsure
@@ -165,6 +167,23 @@ def _org_evidence(text: str, entity: Entity) -> bool:
 def _word_after(text: str, end: int) -> str:
     match = re.match(r"[ \t]+([a-z]+)", text[end:end + 20])
     return match.group(1) if match else ""
+
+
+_GENDERED_PRONOUN = re.compile(r"\b(?:(?P<m>he|his|him)|(?P<f>she|her|hers))\b", re.IGNORECASE)
+
+
+def _pronoun_gender(text: str, entity: Entity) -> str | None:
+    """"Thurman … She says": the pronoun that first follows a person's mentions, by a clear majority."""
+    votes = {"m": 0, "f": 0}
+    for _, end in sorted(set(entity.spans)):
+        match = _GENDERED_PRONOUN.search(text, end, end + 120)
+        if match:
+            votes["m" if match.group("m") else "f"] += 1
+    if votes["m"] >= 2 * max(1, votes["f"]):
+        return "m"
+    if votes["f"] >= 2 * max(1, votes["m"]):
+        return "f"
+    return None
 
 
 def _gender_of(entity: Entity) -> str | None:
@@ -283,7 +302,7 @@ def build_actors(text: str) -> ActorIndex:
         elif entity.kind == "organisation" and not _org_evidence(text, entity):
             entity.kind = "unknown"
         if entity.kind == "person" and entity.gender is None:
-            entity.gender = _gender_of(entity)
+            entity.gender = _gender_of(entity) or _pronoun_gender(text, entity)
     keep = [i for i, e in enumerate(entities) if e.spans and e.kind != "unknown"]
     remap = {old: new for new, old in enumerate(keep)}
     mentions = [Mention(m.start, m.end, remap[m.entity]) for m in builder.mentions if m.entity in remap]

@@ -134,7 +134,8 @@ def _units(text: str, drafts: list[_Draft], indirect: list[_Draft], layout: Layo
     clause. Scare quotes and titles (nothing attributes them) are no quotes at all.
     """
     units: list[_Unit] = []
-    for draft in sorted((d for d in drafts if d.attributed and not d.hosted), key=lambda d: d.start):
+    said = (d for d in drafts if d.attributed and not d.hosted and (d.entity is not None or d.source or d.cue))
+    for draft in sorted(said, key=lambda d: d.start):
         previous = units[-1] if units else None
         if previous is not None and _continues(text, previous.last, draft, layout):
             previous.drafts.append(draft)

@@ -226,8 +226,8 @@ def _attitude(text: str, layout: Layout, resolver: Resolver, cue: Cue, s_start: 
         subject = resolver.description(s_start, resolver.skip_fillers_left(cue.start, s_start))
         if subject is None:
             return None
-    if subject.weak or resolver.passive(subject, cue):
-        return None                  # "This other example shows", "are thought to": no one holds a view
+    if subject.weak or resolver.passive(subject, cue) or (subject.pronoun and subject.entity is None):
+        return None                  # "This other example shows", "are thought to", "they wanted": no one to name
     pos = cue.end
     skip = _AFTER_CUE_SKIP.match(text, pos, s_end)
     if skip and skip.end() > pos and not text[skip.end():skip.end() + 6].lstrip().startswith("that"):

@@ -64,7 +64,8 @@ ATTITUDE_CUES: frozenset[str] = frozenset(
         "announce show decline endorse propose defend urge name seek demand request back "
         "embrace push refer cite mention discuss thank prefer express"
     ).split() for form in _inflect(base)
-) - {"finding", "feeling", "calling", "supporting", "attacking", "questioning"} | {
+) - {"finding", "feeling", "calling", "supporting", "attacking", "questioning", "viewing", "showing",
+     "planning", "backing"} | {
     "found", "felt", "knew", "showed", "shows", "sought"}
 # Base forms that are far more often nouns ("a note", "the report") or aspect verbs ("continues to").
 _NOUN_LIKE = frozenset(

@@ -393,6 +393,9 @@ def _candidate_from_tokens(text: str, piece: list[tuple[str, int, int]], floor: 
             and tokens[0] not in HONORIFICS and initial and re.fullmatch(r"[A-Z][a-z]+", tokens[0]):
         tokens = tokens[1:]          # "Devastated Hayley added": an adjective opening the sentence
         start = piece[1][1]
+    if len(tokens) > 1 and tokens[0] in {"News", "Media", "Images", "Photo", "Pictures", "Video"}:
+        tokens = tokens[1:]          # "News Michael Sheen": the end of a credit glued to a name
+        start = piece[len(piece) - len(tokens)][1]
     if len(tokens) == 1 and tokens[0].isupper() and len(tokens[0]) >= 6:
         return None                  # "HACKERS are feared …": a shouted word, not an acronym
     if len(tokens) == 1 and (tokens[0] in _GENERIC_ORG_WORDS or tokens[0] in _FACILITY_WORDS

@@ -310,7 +310,7 @@ class Resolver:
         index = bisect.bisect_left(self.actors._starts, pos) - 1
         while index >= 0 and pos - self.actors.mentions[index].end < 3000:
             entity = self.actors.entities[self.actors.mentions[index].entity]
-            if head in _COMPANY_WORDS and entity.kind == "organisation":
+            if head in _COMPANY_WORDS and entity.kind == "organisation" and not _is_outlet(entity.name):
                 return self.actors.mentions[index].entity
             if entity.kind == "person" and entity.role and head in entity.role.lower().split():
                 return self.actors.mentions[index].entity
@@ -480,6 +480,17 @@ _DESCRIPTION_CUT = re.compile(r"\s(?:of|for|at|with|from|in|on|familiar|close|wh
                               r"knowledgeable|based|speaking|said|says)\b|[,(]")
 _TRAILING_TIME = re.compile(r"(?:\s+(?:today|tonight|yesterday|initially|also|earlier|later|now|recently|then|"
                             r"too|first|monday|tuesday|wednesday|thursday|friday|saturday|sunday))+$", re.IGNORECASE)
+
+
+_OUTLETS = frozenset("CNN CNBC BBC NPR Reuters AP AFP Bloomberg Newsweek Politico Axios Vox Fox Sky RT TASS Xinhua "
+                     "Sputnik Interfax Yonhap NHK Kyodo ABC NBC CBS PBS".split())
+
+
+def _is_outlet(name: str) -> bool:
+    """A news outlet reporting the story: "the company said" is never the outlet that quotes it."""
+    words = name.split()
+    return words[0] in _OUTLETS or words[-1] in {"News", "Times", "Post", "Journal", "Magazine", "Daily", "TV", "Radio",
+                                                 "Herald", "Tribune", "Gazette", "Telegraph", "Guardian", "Agency"}
 
 
 def _trim_description(text: str, start: int, end: int) -> tuple[int, int]:
