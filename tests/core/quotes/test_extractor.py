@@ -541,3 +541,27 @@ def test_namesake_of_the_other_sex_is_someone_else():
     text = ("Robert Thurman, a professor, is her father. Ms. Thurman said the crash still hurt. "
             "“It went right over my head,” she says.")
     assert only_quote(text, "direct").speaker == "Ms. Thurman"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Uma Lane starred in the film. A representative for Lane said the article spoke for itself.",
+     "a representative for Lane"),
+    ("The ambassadors to the United Nations said they opposed any unilateral sanctions.",
+     "the ambassadors to the United Nations"),
+])
+def test_a_name_completing_a_description_is_not_the_speaker(text, speaker):
+    assert only_quote(text, "indirect").speaker == speaker
+
+
+def test_a_bare_surname_is_the_person_introduced_first():
+    text = ("Uma Vale gave an interview on Friday. Her father, Robert Vale, is a professor.\n\n"
+            "Vale says that the crash still hurts.")
+    assert only_quote(text, "indirect").speaker == "Uma Vale"
+
+
+@pytest.mark.parametrize("text", [
+    "The founder of Moms Demand Action live-tweeted as the airline turned two girls away.",
+    "For some time, the credit reporting industry has quietly changed how consumers protect their data.",
+])
+def test_names_and_adjectives_are_not_cues(text):
+    assert quotes_of(text) == []

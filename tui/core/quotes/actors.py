@@ -252,12 +252,13 @@ def _surnames(people: list[tuple[int, int, str]]) -> Surnames:
 
 
 def _surname_owner(surnames: Surnames, name: str, pos: int) -> int | None:
-    """The person whose name ends (or holds) this single word, preferring the latest before pos."""
-    best: int | None = None
-    for first_pos, index in surnames.get(name, ()):
-        if best is None or first_pos <= pos:
-            best = index
-    return best
+    """The person whose name ends (or holds) this single word: the one introduced first ("Thurman" is Uma
+    Thurman, the subject of the story, even after her father Robert Thurman is named)."""
+    owners = surnames.get(name, ())
+    before = [index for first_pos, index in owners if first_pos <= pos]
+    if before:
+        return before[0]
+    return owners[0][1] if owners else None
 
 
 def build_actors(text: str) -> ActorIndex:

@@ -32,7 +32,8 @@ _SENTENCE_END = re.compile(r"[.?!…]+[”’\"'»)\]]*(?=\s+[“\"‘'(«A-Z0-9
 _NOUNISH_CUES = {"hope", "hopes", "charge", "charges", "report", "reports", "note", "notes", "promise",
                  "promises", "counter", "signal", "fear", "fears", "tell", "state", "worry", "joke", "comment",
                  "comments", "estimate", "estimates", "caution", "concern", "continue", "reply", "vow", "pledge",
-                 "tweet", "tweets", "post", "warning", "quip", "boast", "lament", "remark", "remarks"}
+                 "tweet", "tweets", "post", "warning", "quip", "boast", "lament", "remark", "remarks",
+                 "demand", "demands", "question", "questions", "plea", "call", "calls"}
 # "47 percent of registered voters say", "Six in 10 say": survey results as sources.
 _POLL_SUBJECT = re.compile(
     r"(?:(?:about|at least|nearly|almost|only|just|roughly|some|more than|fewer than)\s+)?"
@@ -172,7 +173,9 @@ def _is_cue_usage(text: str, start: int, word: str) -> bool:
         return False
     if start > 0 and text[start - 1] in "-‑" or text[start + len(word):start + len(word) + 1] in {"-", "‑"}:
         return False             # so-called, self-described
-    before = text[max(0, start - 6):start].lower()
+    before = text[max(0, start - 20):start].lower()
+    if word.endswith("ing") and re.search(r"\b(?:a|an|the|his|her|their|its|our)\s+[a-z]+\s+$", before):
+        return False             # "the credit reporting industry": an adjective, not a verb
     return not re.search(r"\b(?:a|an|the|his|her|their|its|our)\s+$", before)
 
 
@@ -245,7 +248,8 @@ class Resolver:
             if pronoun is not False:
                 return Subject(pronoun, start, end, pronoun=True)
         mention = self.actors.mention_at(max(floor, end - 1), end)
-        if mention is not None and mention.end >= end - 2 and self.actors.entities[mention.entity].kind != "place":
+        if mention is not None and mention.end >= end - 2 and self.actors.entities[mention.entity].kind != "place" \
+                and not self._complement(mention.start, floor):
             return self._person_of(mention.start, floor) or Subject(mention.entity, mention.start, end)
         # A description: "the official", "a spokesman for the ministry", "a senior Democratic aide".
         window_start = max(floor, end - 90)
@@ -281,7 +285,8 @@ class Resolver:
         if inside:
             last = inside[-1]
             kind = self.actors.entities[last.entity].kind
-            if last.end >= end - 1 or (kind == "organisation" and head not in _PERSON_HEADS):
+            complement = kind == "person" and self._complement(last.start, start)
+            if (last.end >= end - 1 and not complement) or (kind == "organisation" and head not in _PERSON_HEADS):
                 return Subject(last.entity, start, end)   # "a spokesman for the ministry", "the firm's CEO, Tim Cook"
             return Subject(None, start, end)  # "Theresa May's spokesperson", "the UN leader": someone else
         if re.match(r"[Tt]he\s", self.text[start:end]) and len(self.text[start:end].split()) <= 3:
@@ -316,6 +321,17 @@ class Resolver:
                 return self.actors.mentions[index].entity
             index -= 1
         return None
+
+    def _complement(self, start: int, floor: int) -> bool:
+        """"ambassadors to the United Nations", "a representative for Thurman": the name completes a
+        description of the speaker, it is not the speaker."""
+        before = re.search(r"\b([a-z]+)\s+(?:to|for|of|at|with|from)\s+(?:the\s+)?$",
+                           self.text[max(floor, start - 40):start])
+        if before is None:
+            return False
+        word = before.group(1)
+        forms = (word, word[:-1] if word.endswith("s") else "")
+        return any(form in SOURCE_NOUNS or form in ROLE_NOUNS for form in forms)
 
     def _person_of(self, start: int, floor: int) -> Subject | None:
         """"Artur Ghazaryan of the Homeland Front party said": the person, not the organisation, speaks."""
@@ -473,7 +489,7 @@ _FAMILIAR_SOURCES = re.compile(r"(?:[A-Za-z-]+\s+){0,2}(?:people|sources|officia
 _PERSON_HEADS = frozenset("leader chief head president secretary minister official officer director chairman "
                           "chairwoman executive founder member aide adviser advisor lawyer attorney general "
                           "commander ambassador envoy diplomat analyst expert economist professor".split())
-_ISSUED_DOCUMENTS = frozenset("statement release letter".split())
+_ISSUED_DOCUMENTS = frozenset("statement release".split())
 _COMPANY_WORDS = frozenset("company firm carrier airline bank lender retailer maker group network broadcaster "
                            "newspaper startup insurer manufacturer developer studio club team".split())
 _DESCRIPTION_CUT = re.compile(r"\s(?:of|for|at|with|from|in|on|familiar|close|who|that|which|to|briefed|involved|"
