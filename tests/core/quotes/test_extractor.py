@@ -565,3 +565,16 @@ def test_a_bare_surname_is_the_person_introduced_first():
 ])
 def test_names_and_adjectives_are_not_cues(text):
     assert quotes_of(text) == []
+
+
+def test_a_surname_before_a_relative_of_that_name_is_someone_else():
+    text = ("Vale says the crash still hurts. She says it was not her fault.\n\n"
+            "Vale grew up in Woodstock; her father, Robert Vale, is a professor.\n\n"
+            "Vale says that the studio never apologised.")
+    speakers = {q.speaker for q in quotes_of(text, "indirect")}
+    assert "Robert Vale" not in speakers and "Vale" in speakers
+
+
+def test_a_surname_in_the_lead_is_the_full_name_met_later():
+    text = "Baker says the talks failed.\n\nTom Baker, the envoy, flew home on Monday."
+    assert only_quote(text, "indirect").speaker == "Tom Baker"

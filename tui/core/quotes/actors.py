@@ -176,12 +176,12 @@ def _pronoun_gender(text: str, entity: Entity) -> str | None:
     """"Thurman … She says": the pronoun that first follows a person's mentions, by a clear majority."""
     votes = {"m": 0, "f": 0}
     for _, end in sorted(set(entity.spans)):
-        match = _GENDERED_PRONOUN.search(text, end, end + 120)
-        if match:
-            votes["m" if match.group("m") else "f"] += 1
-    if votes["m"] >= 2 * max(1, votes["f"]):
+        match = _GENDERED_PRONOUN.search(text, end, end + 80)
+        if match and not re.search(r"[.!?]\s|[“”\"]", text[end:match.start()]):
+            votes["m" if match.group("m") else "f"] += 1     # the same sentence, outside any quote
+    if votes["m"] >= 2 and votes["f"] == 0:
         return "m"
-    if votes["f"] >= 2 * max(1, votes["m"]):
+    if votes["f"] >= 2 and votes["m"] == 0:
         return "f"
     return None
 
@@ -237,17 +237,21 @@ class _Builder:
             self.entities[index].role = role
 
 
-Surnames = dict[str, list[tuple[int, int]]]
+Surnames = dict[str, list[tuple[int, int, bool]]]
+_RELATIVE_BEFORE = re.compile(r"\b(?:father|mother|brother|sister|son|daughter|husband|wife|uncle|aunt|cousin|"
+                              r"grandfather|grandmother|ex-husband|ex-wife|stepfather|stepmother)[,\s]*$")
 
 
-def _surnames(people: list[tuple[int, int, str]]) -> Surnames:
-    """word -> [(first offset, entity)] for the last name (and middle names) of every full name."""
+def _surnames(text: str, people: list[tuple[int, int, str]]) -> Surnames:
+    """word -> [(first offset, entity, introduced as a relative)] for the last name (and middle names) of
+    every full name."""
     table: Surnames = {}
     for first_pos, index, full in sorted(people):
         parts = [p for p in full.split() if p not in NAME_SUFFIXES]
         keys = {parts[-1], *parts[1:]} if len(parts) > 2 else {parts[-1]} if parts else set()
+        relative = bool(_RELATIVE_BEFORE.search(text, max(0, first_pos - 40), first_pos))
         for key in keys:
-            table.setdefault(key, []).append((first_pos, index))
+            table.setdefault(key, []).append((first_pos, index, relative))
     return table
 
 
@@ -255,10 +259,14 @@ def _surname_owner(surnames: Surnames, name: str, pos: int) -> int | None:
     """The person whose name ends (or holds) this single word: the one introduced first ("Thurman" is Uma
     Thurman, the subject of the story, even after her father Robert Thurman is named)."""
     owners = surnames.get(name, ())
-    before = [index for first_pos, index in owners if first_pos <= pos]
+    before = [index for first_pos, index, _ in owners if first_pos <= pos]
     if before:
         return before[0]
-    return owners[0][1] if owners else None
+    # A surname met before its full name is that person, named in full later ("Trump said" in the lead,
+    # "Donald Trump" further down), unless the full name arrives as a relative ("Thurman says …" long
+    # before "her father, Robert Thurman").
+    later = [index for _, index, relative in owners if not relative]
+    return later[0] if later else None
 
 
 def build_actors(text: str) -> ActorIndex:
@@ -280,7 +288,7 @@ def build_actors(text: str) -> ActorIndex:
         if index not in seen:
             seen.add(index)
             people.append((first_pos, index, name))
-    persons = _surnames(people)
+    persons = _surnames(text, people)
     definitions = _acronym_definitions(text, candidates)
     singles = _SingleWords(text, candidates)
     for cand in candidates:
