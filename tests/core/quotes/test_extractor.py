@@ -477,8 +477,12 @@ def test_unnamed_sources_are_kept_as_written(source):
 
 def test_documents_and_places_never_speak():
     assert only_quote("The report said the deal would collapse within weeks.", "indirect").speaker is None
-    text = "Tom Baker flew to Paris. “It is over,” Paris said."
-    assert all(q.speaker != "Paris" for q in quotes_of(text))
+    text = "Tom Baker flew to Hokkaido and stayed in Hokkaido. “It is over,” Hokkaido said."
+    assert all(q.speaker != "Hokkaido" for q in quotes_of(text))
+
+
+def test_a_state_speaks_through_its_country_or_capital():
+    assert only_quote("“We will respond,” North Korea said on Friday.").speaker == "North Korea"
 
 
 @pytest.mark.parametrize("line", [

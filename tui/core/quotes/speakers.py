@@ -17,6 +17,7 @@ from tui.core.quotes.lexicon import (
     MULTIWORD_CUES,
     PRONOUNS_ORG,
     PRONOUNS_OTHER,
+    PLACES,
     PRONOUNS_PERSON,
     ROLE_NOUNS,
     SOURCE_NOUNS,
@@ -248,7 +249,7 @@ class Resolver:
             if pronoun is not False:
                 return Subject(pronoun, start, end, pronoun=True)
         mention = self.actors.mention_at(max(floor, end - 1), end)
-        if mention is not None and mention.end >= end - 2 and self.actors.entities[mention.entity].kind != "place" \
+        if mention is not None and mention.end >= end - 2 and self.speaks(mention.entity) \
                 and not self._complement(mention.start, floor):
             return self._person_of(mention.start, floor) or Subject(mention.entity, mention.start, end)
         # A description: "the official", "a spokesman for the ministry", "a senior Democratic aide".
@@ -321,6 +322,12 @@ class Resolver:
                 return self.actors.mentions[index].entity
             index -= 1
         return None
+
+    def speaks(self, entity: int) -> bool:
+        """People and organisations speak; so does a state named by its country or capital ("North Korea
+        said", "Moscow said"), as a metonym for its government. Other places never do."""
+        actor = self.actors.entities[entity]
+        return actor.kind in {"person", "organisation"} or (actor.kind == "place" and actor.name in PLACES)
 
     def _complement(self, start: int, floor: int) -> bool:
         """"ambassadors to the United Nations", "a representative for Thurman": the name completes a
@@ -421,7 +428,7 @@ class Resolver:
             if pronoun is not False:
                 return Subject(pronoun, p_start, first.end(), pronoun=True)
         inside = [m for m in self.actors.mentions_between(p_start, p_end + 1)
-                  if self.actors.entities[m.entity].kind in {"person", "organisation"}]
+                  if self.speaks(m.entity)]
         if inside and inside[0].start - p_start < 40:
             first = inside[0]
             for later in inside[1:]:
@@ -442,7 +449,7 @@ class Resolver:
         for mention in self.actors.mentions_between(s_start, pos):
             if mention.start - s_start > 40:
                 return None
-            if self.actors.entities[mention.entity].kind in {"person", "organisation"}:
+            if self.speaks(mention.entity):
                 return Subject(mention.entity, mention.start, mention.end)
         word = _WORD.match(self.text, s_start, pos)
         if word:
