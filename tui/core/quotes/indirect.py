@@ -88,6 +88,9 @@ def find_indirect(text: str, layout: Layout, resolver: Resolver) -> list[Indirec
         if cues and cues[-1].text.lower() in SPEECH_CUES:
             # "… unless Qualcomm agrees to negotiate, Tan said": the sentence is Tan's, not Qualcomm's attitude.
             _keep(_trailing(text, layout, resolver, cues[-1], s_start, s_end), taken)
+        if cues and cues[-1].text.lower().startswith("according") and cues[-1].start - s_start > 2:
+            # "Early reports indicated …, according to the South Korean military": the military is the source.
+            _keep(_according_to(text, resolver, cues[-1], s_start, s_end), taken)
         for cue in cues:
             result = _match_cue(text, layout, resolver, cue, s_start, s_end)
             if result is None and not cue.text.lower().startswith("according"):
