@@ -23,6 +23,7 @@ _NOT_A_CLAUSE = re.compile(
 )
 _ACCUSE_OBJECT = re.compile(r"\s+(?:[\w’'.-]+\s+){0,6}?of\s+", re.IGNORECASE)
 _MIN_WORDS = 3
+_HYPOTHETICAL = re.compile(r"\b(?:to|would|could|might|may|will|should|can)\s+(?:\w+\s+)?$")
 # A finite verb after the cue means a reported clause follows ("said the leaked data is …"), not a subject.
 _VERBISH = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|did|does|do|may|might|must|"
                       r"should)\b|\b[a-z]{3,}ed\b")
@@ -229,6 +230,8 @@ def _attitude(text: str, layout: Layout, resolver: Resolver, cue: Cue, s_start: 
         subject = resolver.description(s_start, resolver.skip_fillers_left(cue.start, s_start))
         if subject is None:
             return None
+    if _HYPOTHETICAL.search(text, max(s_start, cue.start - 20), cue.start):
+        return None                  # "would slam the door", "to both sell chips and charge a royalty": no stance taken
     if subject.weak or resolver.passive(subject, cue) or (subject.pronoun and subject.entity is None):
         return None                  # "This other example shows", "are thought to", "they wanted": no one to name
     pos = cue.end
