@@ -17,7 +17,8 @@ _LINE_HOLDS = re.compile(
     r"|\(@\w+\)\s+(?:\w+\s+\d{1,2},\s+\d{4}|on\s+\w+\s+\d)|—\s*[^—\n]{1,80}\(@\w+\)")
 # ... what a short line holds (prose may say "subscribe" or "cookies")
 _SHORT_LINE_HOLDS = re.compile(
-    r"\b(?:[Ss]ign\s+up|[Ss]ubscribe|[Nn]ewsletter|[Ff]ollow\s+(?:us|him|her)\b|[Ss]hare\s+(?:this|on|via)|"
+    r"\b(?:[Ss]ign\s+up|[Ss]ubscribe|[Nn]ewsletter|[Ff]ollow\s+(?:us|him|her)\b|"
+    r"[Ff]ollow\b.{0,60}\bon\s+(?:Twitter|Facebook|Instagram)|[Ss]hare\s+(?:this|on|via)|"
     r"[Cc]lick\s+here|[Cc]ookies?\b|[Pp]rivacy\s+[Pp]olicy|[Tt]erms\s+of\s+(?:[Uu]se|[Ss]ervice)|"
     r"[Aa]ll\s+rights\s+reserved|[Cc]opyright\s+©|©|[Ee]mail\s+this|[Pp]rint\s+this|"
     r"[Rr]ead\s+(?:more|next)|[Ww]atch\s+(?:more|next|the\s+video)|[Cc]ontinue\s+reading|[Aa]dvertisement)\b")
@@ -42,7 +43,8 @@ _CAPTION_LABEL = re.compile(
     r"\s*(?:Photograph|Photo|Photos|Picture|Pictures|Image|Images|Caption|Video|Watch|Gallery)\s*:")
 # Credits and labels inside a line of prose: "(AP Photo/Evan Vucci)", "Getty Images", "READ MORE:".
 _INLINE = re.compile(
-    r"\((?:[^()\n]{0,60}(?:Photo|Getty|AP|AFP|Reuters|EPA|Image|Credit|Shutterstock)[^()\n]{0,60})\)"
+    r"\((?:[^()\n]{0,60}(?:Photo|Getty|AP|AFP|Reuters|EPA|Image|Credit|Shutterstock|File/|Associated\s+Press)"
+    r"[^()\n]{0,60})\)"
     r"|\b(?:Getty\s+Images|AP\s+Photo(?:/[\w .'-]+)?|AFP/Getty|Reuters/[\w .'-]+|EPA/[\w .'-]+)"
     # sign-up boxes and video players flattened into the prose
     r"|Newsletter\s+Sign\s+Up|Continue\s+reading\s+the\s+main\s+story|Please\s+verify\s+you[’']re\s+not\s+a\s+robot"
@@ -57,7 +59,8 @@ _INLINE = re.compile(
 # A shouted label before a colon ("READ MORE: …"); searched only in lines that have a colon.
 _CAPS_LABEL = re.compile(r"\b[A-Z][A-Z’' ]{2,40}[A-Z]:(?=\s)")
 # Words one of which every inline pattern holds: lines without any skip the slow search.
-_INLINE_TRIGGERS = ("Photo", "Getty", "AP", "AFP", "Reuters", "EPA", "Image", "Credit", "Shutterstock", "Newsletter",
+_INLINE_TRIGGERS = ("Photo", "Getty", "File/", "Associated", "AP", "AFP", "Reuters", "EPA", "Image", "Credit",
+                    "Shutterstock", "Newsletter",
                     "Continue", "verify", "Invalid", "newsletter", "subscrib", "error", "Videos", "Watch", "Enlarge",
                     "caption", "Sign", "agree", "Media", "Skip", "CLOSE")
 _MAX_LABEL_LINE = 90

@@ -10,7 +10,7 @@ from tui.core.models import Actor, Quote
 from tui.core.quotes.actors import ActorIndex, build_actors
 from tui.core.quotes.boilerplate import mask
 from tui.core.quotes.indirect import Indirect, find_indirect
-from tui.core.quotes.lexicon import LISTENER_CUES, PLACES
+from tui.core.quotes.lexicon import LISTENER_CUES, STATE_PLACES
 from tui.core.quotes.marks import MarkSpan, find_mark_spans, paragraphs
 from tui.core.quotes.speakers import Cue, Layout, Resolver, Subject, unnamed_source
 
@@ -116,7 +116,7 @@ def _public_quote(text: str, unit: _Unit, actors: ActorIndex) -> Quote:
         entity = actors.entities[head.entity]
         # A place never speaks (a state named by its country or capital does): better no speaker than a wrong one.
         speaker = entity.name if entity.kind in {"person", "organisation"} or (
-            entity.kind == "place" and entity.name in PLACES) else None
+            entity.kind == "place" and entity.name in STATE_PLACES) else None
     pieces = tuple((d.start, d.end) for d in unit.drafts)
     cue = next((d.cue for d in unit.drafts if d.cue), None)
     confidence = max(d.confidence for d in unit.drafts)

@@ -304,8 +304,12 @@ PLACES: frozenset[str] = _phrases(
     "Milwaukee|Minneapolis|Sacramento|San Diego|San Antonio|Columbus|Cincinnati|Indianapolis|"
     "St. Louis|Kansas City|Omaha|Salt Lake City|Portland|Richmond|Raleigh|Charleston|Savannah|"
     "Honolulu|Anchorage|Albany|Hartford|Providence|Newark|Buffalo|Rochester|Syracuse|"
-    "Washington D.C.|D.C.|Iowa City|Cedar Rapids|Concord|Manchester|Reno|Tucson|Albuquerque|Earth|Moon|Mars"
+    "Washington D.C.|D.C.|Iowa City|Cedar Rapids|Concord|Manchester|Reno|Tucson|Albuquerque|Earth|Moon|Mars|"
+    "Guam|Hokkaido|Okinawa|Sicily|Sardinia|Corsica|Bali|Tasmania"
 )
+# Places that can stand for a state that speaks ("North Korea said", "Moscow said"): not islands, planets.
+STATE_PLACES: frozenset[str] = PLACES - _phrases("Earth|Moon|Mars|Guam|Hokkaido|Okinawa|Sicily|Sardinia|Corsica|"
+                                                 "Bali|Tasmania|Siberia|Arctic|Antarctica|Balkans|Scandinavia")
 COMPASS_WORDS: frozenset[str] = _words("North South East West Northern Southern Eastern Western Central Upper Lower")
 # Prepositions after which an unknown single capitalised word is most likely a place.
 PLACE_PREPOSITIONS: frozenset[str] = _words("in near across throughout outside inside via")

@@ -39,6 +39,7 @@ _CAPWORD = (rf"(?:[A-Z]\.(?:[A-Z]\.)+|(?:{_ABBREVIATED}|[A-Z])\.(?=[ \t]+[A-Z])|
 _CONNECT = "|".join(sorted(NAME_CONNECTORS, key=len, reverse=True))
 _CHUNK = re.compile(rf"(?<![\w’'-]){_CAPWORD}(?:[ \t]+(?:(?:{_CONNECT})(?:[ \t]+the)?[ \t]+)?{_CAPWORD})*")
 _PLACE_ENDINGS = {"County", "City", "Province", "Island", "Islands", "Valley", "River", "Lake", "Mountains",
+                  "Falls", "Springs", "Hills", "Rapids", "Creek", "Basin", "Canyon", "Coast", "Forest", "Gorge",
                   "Beach", "Bay", "Peninsula", "Strait", "Sea", "Ocean", "Desert", "Heights", "Township"}
 _ROLE_OPENERS = frozenset(
     "singer actor actress rapper star eyewitness witness spokesman spokeswoman spokesperson director producer "
@@ -51,7 +52,8 @@ _NOT_ACTOR_WORDS = frozenset(
     "Treaty Accord Agreement Day Week Month Year Season Tour Album Song Film Movie Book Novel Edition Prize "
     "Trophy Open Grand Prix Bowl Stage Caption Image Images Photo Photos Video Getty Hide Enlarge Close "
     "Newsletter Sign Continue Please Click Share Subscribe "
-    "Store Pixel iPhone Galaxy Engine Core Chrome Windows Android".split())
+    "Store Pixel iPhone Galaxy Engine Core Chrome Windows Android Parade Marathon Flight Mission Rocket Probe "
+    "Lander Rover Satellite Heavy".split())
 _CREDIT_WORDS = frozenset("Reuters AFP AP EPA Getty Splash Rex Shutterstock Barcroft Alamy PA".split())
 _LONE_WORDS = frozenset("People Republic Authorities Officials Everyone Everybody Nobody Someone Somebody Anyone "
                         "Game Games Promenade Stage News Media "
@@ -200,8 +202,8 @@ def _classify(tokens: list[str], next_word: str, prev_word: str) -> str:
     name = " ".join(tokens)
     if name in METONYMS:
         return "organisation"
-    if name in PLACE_ACRONYMS:
-        return "place"                   # "U.S.", "UK"
+    if name in PLACE_ACRONYMS or name in PLACES:
+        return "place"                   # "U.S.", "UK", "West Bank" (not a bank)
     if tokens[-1] in ORG_ENDINGS or _org_head_of(tokens):
         return "organisation"
     if place_name(name) or (len(tokens) > 1 and tokens[-1] in _PLACE_ENDINGS):
@@ -403,6 +405,9 @@ def _candidate_from_tokens(text: str, piece: list[tuple[str, int, int]], floor: 
         return None                  # "Company", "Group", "Port", "Everyone": a common word, capitalised
     if len(tokens) > 1 and tokens[0] in _PLACE_OPENERS:
         return Candidate(" ".join(tokens), start, end, "place", None, initial)    # "Cape Canaveral"
+    if len(tokens) == 2 and all(t.isupper() and len(t) > 3 for t in tokens) \
+            and tokens[0].title() not in FORENAMES:
+        return None                  # "FESTIVAL GROUNDS": a label on a map or a graphic
     if any(t in _NOT_ACTOR_WORDS for t in tokens) and not _is_strong_org(tokens):
         return None                  # "Winter Olympics", "Pulp Fiction", "Fair Credit Reporting Act"
     if len(tokens) > 1 and tokens[-1] in _FACILITY_WORDS:
@@ -420,8 +425,8 @@ def _candidate_from_tokens(text: str, piece: list[tuple[str, int, int]], floor: 
             plain = [t for t in titles if t not in HONORIFICS]
             role, gender = " ".join(plain) or None, gender_of_titles(titles)
             rest = _before_of(rest)
-            if not rest or rest[0] in NAME_CONNECTORS:
-                return None          # "Mayor of China", "Foundation for Defense of Democracies" cut at a title
+            if not rest or rest[0] in NAME_CONNECTORS or (len(rest) == 1 and rest[0] in _LONE_WORDS):
+                return None          # "Mayor of China", "Democratic People's Republic" cut at a title
             if _is_strong_org(rest) or place_name(" ".join(rest)):
                 kind = "organisation" if _is_strong_org(rest) else "place"
                 return Candidate(" ".join(rest), start, end, kind, None, initial)

@@ -15,12 +15,12 @@ from tui.core.quotes.lexicon import (
     DEMONYMS,
     DOCUMENT_NOUNS,
     MULTIWORD_CUES,
-    PLACES,
     PRONOUNS_ORG,
     PRONOUNS_OTHER,
     PRONOUNS_PERSON,
     ROLE_NOUNS,
     SOURCE_NOUNS,
+    STATE_PLACES,
 )
 from tui.core.quotes.marks import MarkSpan
 from tui.core.quotes.names import place_name
@@ -327,7 +327,7 @@ class Resolver:
         """People and organisations speak; so does a state named by its country or capital ("North Korea
         said", "Moscow said"), as a metonym for its government. Other places never do."""
         actor = self.actors.entities[entity]
-        return actor.kind in {"person", "organisation"} or (actor.kind == "place" and actor.name in PLACES)
+        return actor.kind in {"person", "organisation"} or (actor.kind == "place" and actor.name in STATE_PLACES)
 
     def _complement(self, start: int, floor: int) -> bool:
         """"ambassadors to the United Nations", "a representative for Thurman": the name completes a
