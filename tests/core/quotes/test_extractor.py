@@ -582,3 +582,14 @@ def test_a_surname_before_a_relative_of_that_name_is_someone_else():
 def test_a_surname_in_the_lead_is_the_full_name_met_later():
     text = "Baker says the talks failed.\n\nTom Baker, the envoy, flew home on Monday."
     assert only_quote(text, "indirect").speaker == "Tom Baker"
+
+
+def test_words_before_a_first_name_are_a_role():
+    text = "Foreign Affairs Committee Leonid Slutsky said Friday that the launch was a dangerous game."
+    assert only_quote(text, "indirect").speaker == "Leonid Slutsky"
+
+
+@pytest.mark.parametrize("line", ["Paul Simon on stage (Rick Loomis / Los Angeles Times)",
+                                  "Kim Kyung Hoon / Reuters A man walks past a screen"])
+def test_photographer_credits_are_no_actors(line):
+    assert "Rick Loomis" not in actor_names(line) and "Kim Kyung Hoon" not in actor_names(line)

@@ -45,7 +45,11 @@ _CAPTION_LABEL = re.compile(
 _INLINE = re.compile(
     r"\((?:[^()\n]{0,60}(?:Photo|Getty|AP|AFP|Reuters|EPA|Image|Credit|Shutterstock|File/|Associated\s+Press)"
     r"[^()\n]{0,60})\)"
-    r"|\b(?:Getty\s+Images|AP\s+Photo(?:/[\w .'-]+)?|AFP/Getty|Reuters/[\w .'-]+|EPA/[\w .'-]+)"
+    r"|\b(?:Getty\s+Images|AP\s+Photo(?:/[\w .'-]+)?|AFP/Getty|Reuters/[\w .'-]+|EPA/[\w .'-]+|Splash\s+News|"
+    r"Rex\s+Features|PA\s+Images|PA\s+Wire)"
+    # "(Rick Loomis / Los Angeles Times)", "Kim Kyung Hoon / Reuters": a photographer and an agency
+    r"|\([A-Z][\w.’' -]{2,40}\s?/\s?[A-Z][\w.’' -]{2,40}\)"
+    r"|\b[A-Z][\w.’'-]+(?:\s[A-Z][\w.’'-]+){1,3}\s?/\s?(?:Reuters|AP|AFP|Getty\s+Images|EPA|Bloomberg|Getty)\b"
     # sign-up boxes and video players flattened into the prose
     r"|Newsletter\s+Sign\s+Up|Continue\s+reading\s+the\s+main\s+story|Please\s+verify\s+you[’']re\s+not\s+a\s+robot"
     r"(?:\s+by\s+clicking\s+the\s+box)?\.?|Invalid\s+email\s+address\.?(?:\s+Please\s+re-enter\.)?"
@@ -59,7 +63,7 @@ _INLINE = re.compile(
 # A shouted label before a colon ("READ MORE: …"); searched only in lines that have a colon.
 _CAPS_LABEL = re.compile(r"\b[A-Z][A-Z’' ]{2,40}[A-Z]:(?=\s)")
 # Words one of which every inline pattern holds: lines without any skip the slow search.
-_INLINE_TRIGGERS = ("Photo", "Getty", "File/", "Associated", "AP", "AFP", "Reuters", "EPA", "Image", "Credit",
+_INLINE_TRIGGERS = ("Photo", "Getty", "File/", "Associated", "/", "Splash", "Rex", "PA ", "AP", "AFP", "Reuters", "EPA", "Image", "Credit",
                     "Shutterstock", "Newsletter",
                     "Continue", "verify", "Invalid", "newsletter", "subscrib", "error", "Videos", "Watch", "Enlarge",
                     "caption", "Sign", "agree", "Media", "Skip", "CLOSE")

@@ -464,7 +464,7 @@ def _host_clause(indirect: list[Indirect], starts: list[int], mark: MarkSpan) ->
 def _looks_like_title(inner: str) -> bool:
     """"Saturday Night Live", "War and Peace": capitalised words with no sentence punctuation."""
     words = inner.strip(" ,.").split()
-    if len(words) < 2 or re.search(r"[,.!?]\W*$", inner.strip()):
+    if len(words) < 2 or (re.search(r"[,.!?]\W*$", inner.strip()) and len(words) > 3):
         return False
     capitalised = [w for w in words if w[:1].isupper()]
     return len(capitalised) >= max(2, len([w for w in words if len(w) > 3]))

@@ -384,6 +384,15 @@ def _candidate_from_tokens(text: str, piece: list[tuple[str, int, int]], floor: 
     if len(tokens) > 1 and any(t[:1].isupper() and t[1:2].islower() for t in tokens):
         # "VLADIMIR Putin": a shouted word glued to a name is the name's word, in title case
         tokens = [t.title() if t.isupper() and len(t) > 3 and t not in NOT_ACRONYMS else t for t in tokens]
+    late = next((k for k, t in enumerate(tokens) if k and t in FORENAMES and tokens[k - 1] not in FORENAMES), None)
+    if late is not None and 2 <= len(tokens) - late <= 3 and all(_is_name_token(t) for t in tokens[late:]) \
+            and tokens[-1] not in ORG_ENDINGS and tokens[-1] not in _FACILITY_WORDS \
+            and not any(t in FORENAMES for t in tokens[:late]):
+        # "Foreign Affairs Committee Leonid Slutsky", "Roc Nation COO Desiree Perez": the words before a
+        # first name are a role (or a credit), the name starts at the first name
+        role_words = " ".join(tokens[:late])
+        return Candidate(" ".join(tokens[late:]), piece[late][1], end, "person",
+                         None if any(t in _CREDIT_WORDS for t in tokens[:late]) else role_words, initial)
     if len(tokens) > 1 and tokens[0].lower() in _ROLE_OPENERS and tokens[0] not in TITLE_WORDS \
             and tokens[1] not in NAME_CONNECTORS and all(_is_name_token(t) for t in tokens[1:]):
         # "Singer Rihanna", "Eyewitness Damien Allemend": a role word capitalised by the sentence start
