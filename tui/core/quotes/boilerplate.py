@@ -63,7 +63,8 @@ _INLINE = re.compile(
 # A shouted label before a colon ("READ MORE: …"); searched only in lines that have a colon.
 _CAPS_LABEL = re.compile(r"\b[A-Z][A-Z’' ]{2,40}[A-Z]:(?=\s)")
 # Words one of which every inline pattern holds: lines without any skip the slow search.
-_INLINE_TRIGGERS = ("Photo", "Getty", "File/", "Associated", "/", "Splash", "Rex", "PA ", "AP", "AFP", "Reuters", "EPA", "Image", "Credit",
+_INLINE_TRIGGERS = ("Photo", "Getty", "File/", "Associated", "/", "Splash", "Rex", "PA ", "AP", "AFP", "Reuters",
+                    "EPA", "Image", "Credit",
                     "Shutterstock", "Newsletter",
                     "Continue", "verify", "Invalid", "newsletter", "subscrib", "error", "Videos", "Watch", "Enlarge",
                     "caption", "Sign", "agree", "Media", "Skip", "CLOSE")

@@ -32,7 +32,8 @@ Vanessa Venus Vera Veronica Victoria Violet Wendy Whitney Xiaoping Yelena Yoko Y
 Zainab Zara Zhanna Zoe
 """
 _MALE = """
-Dan Tudor Ion Pavel Vasile Mihai Andrei Radu Sorin Dorin Vlad Bogdan Ilie Grigore Leonid Gennady Anatoly Valery Yevgeny Evgeny Konstantin
+Dan Tudor Ion Pavel Vasile Mihai Andrei Radu Sorin Dorin Vlad Bogdan Ilie Grigore
+Leonid Gennady Anatoly Valery Yevgeny Evgeny Konstantin
 Aaron Abdel Abdou Abdullah Abiy Adam Adrian Ahmad Ahmed Ahmet Aiden Ajay Akufo Alain Alan Albert
 Alejandro Aleksandar Aleksandr Alen Alexander Alexandr Alexei Alexey Alexis Alfred Ali Allen
 Almazbek Amadou Amit Anders Andreas Andrei Andrej Andres Andrew Andrzej Andrés Angela Angus Anil
