@@ -40,7 +40,10 @@ _CLAUSE_BREAK = re.compile(r",\s+(?:but|and\s+(?=he|she|they|it|the|a|his|her)|w
                            r"told|argued|called|promised|noted|warned|insisted)\b)"
                            # the author's next clause: ", adding …", " - half of …", ", she applauds …"
                            r"|,\s+(?:adding|saying|noting|calling|referring|arguing|citing|echoing|according)\b"
-                           r"|\s-\s|,\s+(?:he|she|we|they|I)\s+[a-z]+(?:ed|s)\b")
+                           r"|\s-\s|,\s+(?:he|she|we|they|I)\s+[a-z]+(?:ed|s)\b"
+                           # a second verb phrase of the subject: ", and has championed …", ", ruled Cruz eligible"
+                           r"|,?\s+and\s+(?=(?:has|have|had|is|are|was|were|will|would)\s+(?:also\s+)?[a-z]+(?:ed|en|ing)\b)"
+                           r"|,\s+(?=[a-z]{3,}ed\s+[A-Z])")
 _QUOTE_CLOSE_BEFORE = re.compile(r"(?:[,.!?]\s*[”\"’']|”)[^.!?“”\"]{0,50}$")
 _PREPOSITION_START = re.compile(r"(?:in|on|at|during|after|before|last|this|from|with|by|of|for|about|"
                                 r"earlier|later|yesterday|today|again|also)\b", re.IGNORECASE)
@@ -254,10 +257,18 @@ def _attitude(text: str, layout: Layout, resolver: Resolver, cue: Cue, s_start: 
 
 def _cut_at_clause(text: str, start: int, end: int) -> int:
     """Reported content stops where a new clause of the author's begins (", but …", ", which …")."""
-    clause = _CLAUSE_BREAK.search(text, start, end)
-    if clause and layout_safe(text, start, clause.start()):
-        return clause.start()
-    return end
+    pos = start
+    while True:
+        clause = _CLAUSE_BREAK.search(text, pos, end)
+        if clause is None:
+            return end
+        dash = clause.group().strip()
+        if dash in {"-", "—", "–"}:
+            closing = text.find(f" {dash} ", clause.end(), min(end, clause.end() + 160))
+            if closing != -1:
+                pos = closing + 3        # "taxes - the rate is the highest - carried": an aside, not the end
+                continue
+        return clause.start() if layout_safe(text, start, clause.start()) else end
 
 
 def layout_safe(text: str, start: int, cut: int) -> bool:
