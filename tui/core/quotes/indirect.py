@@ -350,8 +350,8 @@ def _trailing(text: str, layout: Layout, resolver: Resolver, cue: Cue, s_start: 
     subject = inverted
     if subject is None:
         before = text[comma + 1:cue.start]
-        if len(before.split()) > 14:
-            return None
+        if len(before.split()) > 14 or re.search(r"\b(?:than|as)\b", before):
+            return None              # "…, some 2.5 million more than it had previously disclosed": a comparison
         subject = resolver.subject_before(cue.start, comma + 1)
         if subject is None:
             # "…, a leading member of the party said": the subject may hold its own commas.
@@ -411,7 +411,8 @@ def _accused(text: str, resolver: Resolver, cue: Cue, s_start: int, s_end: int) 
     comma = text.find(", ", start, end)
     if comma != -1 and not re.match(r", (?:and|or|but)\b", text[comma:comma + 6]):
         end = comma
-    clause = re.search(r"\s(?:as|while|when|after|because|following|since|before|amid)\s", text[start:end])
+    clause = re.search(r"\s(?:as|while|when|after|because|following|since|before|amid)\s"
+                       r"|\s+and\s+(?=(?:the|a|an|he|she|they|it|his|her|their)\s)", text[start:end])
     if clause:
         end = start + clause.start()
     if not end > start:

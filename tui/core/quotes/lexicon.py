@@ -356,7 +356,7 @@ SOURCE_NOUNS = SOURCE_NOUNS | _words(
     "most many both few others other several everyone everybody nobody someone somebody majority "
     "minority percent democrats republicans americans latinos liberals conservatives progressives "
     "evangelicals independents candidate nominee rival challenger incumbent front-runner frontrunner "
-    "billionaire businessman businesswoman mogul donor backer surrogate"
+    "billionaire businessman businesswoman mogul donor backer surrogate attendant another one"
 )
 # Documents and polls: they carry attributions, but never speak (the quote keeps no speaker).
 DOCUMENT_NOUNS: frozenset[str] = _words(

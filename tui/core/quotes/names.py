@@ -376,6 +376,7 @@ def _candidate_from_tokens(text: str, piece: list[tuple[str, int, int]], floor: 
     tokens = [t for t in tokens if not _CONTRACTION.search(t)]
     if not tokens:
         return None
+    tokens = [t for k, t in enumerate(tokens) if k == 0 or t != tokens[k - 1]]   # "Equifax Equifax"
     if len(tokens) > 1 and (any(t in {"THE", "AND", "OF", "IN", "ON", "TO", "FOR", "A"} for t in tokens)
                             or (len(tokens) > 2 and all(t.isupper() for t in tokens))):
         return None                  # "THE Cubs AND THE Black CAT …": an upper-case kicker run

@@ -177,6 +177,8 @@ def _is_cue_usage(text: str, start: int, word: str) -> bool:
     before = text[max(0, start - 20):start].lower()
     if word.endswith("ing") and re.search(r"\b(?:a|an|the|his|her|their|its|our)\s+[a-z]+\s+$", before):
         return False             # "the credit reporting industry": an adjective, not a verb
+    if word.endswith("ing") and re.search(r"\b(?:in|of|for|about|without|from)\s+$", before):
+        return False             # "interested in adding support": a gerund, not a report
     return not re.search(r"\b(?:a|an|the|his|her|their|its|our)\s+$", before)
 
 
@@ -489,8 +491,10 @@ def unnamed_source(text: str, subject: Subject) -> str | None:
     return words
 
 
-_FAMILIAR_SOURCES = re.compile(r"(?:[A-Za-z-]+\s+){0,2}(?:people|sources|officials|persons|those)\s+"
-                               r"(?:familiar|close|with\s+knowledge|briefed|knowledgeable)\b", re.IGNORECASE)
+_FAMILIAR_SOURCES = re.compile(r"(?:[A-Za-z-]+\s+){0,2}(?:people|sources|officials|persons|those|investors|analysts|"
+                               r"experts|witnesses|residents|diplomats|lawmakers|aides|executives|economists)\s+"
+                               r"(?:familiar|close|with\s+knowledge|briefed|knowledgeable|contacted|interviewed|"
+                               r"polled|surveyed|speaking)\b", re.IGNORECASE)
 # Heads naming a person in their own right: "the UN leader", "a U.S. law enforcement official" is not the
 # UN or the U.S. speaking (a spokesman for the ministry is the ministry speaking).
 _PERSON_HEADS = frozenset("leader chief head president secretary minister official officer director chairman "
