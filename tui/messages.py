@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 
 from textual.message import Message
 
-from tui.core.refresh import Progress, RefreshSummary
+from tui.core.models import Progress
+from tui.core.refresh import RefreshSummary
 
 
 @dataclass
