@@ -9,7 +9,6 @@ from tui.core.models import FeedInfo, Outcome, ParsedEntry
 from tui.core.store.articles import insert_entries
 from tui.core.store.database import Database, now_ts, to_dt
 
-
 EMPTY_FEED = "0 articles in this feed"
 
 
