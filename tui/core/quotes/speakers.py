@@ -503,8 +503,9 @@ _PERSON_HEADS = frozenset("leader chief head president secretary minister offici
 _ISSUED_DOCUMENTS = frozenset("statement release".split())
 _COMPANY_WORDS = frozenset("company firm carrier airline bank lender retailer maker group network broadcaster "
                            "newspaper startup insurer manufacturer developer studio club team".split())
-_DESCRIPTION_CUT = re.compile(r"\s(?:of|for|at|with|from|in|on|familiar|close|who|that|which|to|briefed|involved|"
-                              r"knowledgeable|based|speaking|said|says)\b|[,(]")
+_DESCRIPTION_CUT = re.compile(r"\s(?:of|for|at|with|from|in|on|by|familiar|close|who|that|which|to|briefed|involved|"
+                              r"knowledgeable|based|speaking|said|says|published|released|issued|posted|"
+                              r"obtained|seen|cited)\b|[,(]")
 _TRAILING_TIME = re.compile(r"(?:\s+(?:today|tonight|yesterday|initially|also|earlier|later|now|recently|then|"
                             r"too|first|monday|tuesday|wednesday|thursday|friday|saturday|sunday))+$", re.IGNORECASE)
 
