@@ -93,8 +93,31 @@ async def test_side_panel_quote_enter_scrolls_reader(demo) -> None:  # type: ign
         await pilot.press("enter")
         await pilot.pause(0.2)
         reader = screen.query_one(Reader)
-        assert reader.highlights == ((quotes[last].start, quotes[last].end, "quote"),)
+        assert reader.highlights == tuple((start, end, "quote") for start, end in quotes[last].spans)
         assert reader.scroll_y > 0
+    store.close()
+
+
+async def test_side_panel_shows_a_quote_split_around_its_cue_once(demo) -> None:  # type: ignore[no-untyped-def]
+    store = Store(demo.db_path)
+    app = make_app(demo, store)
+    async with app.run_test(size=(170, 40)) as pilot:
+        screen = app.screen
+        target = next(r for r in store.article_rows(limit=50)
+                      if any("Every kilometre" in q.text for q in store.quotes_of(r.id)))
+        screen.open_article(target.id)
+        await pilot.pause()
+        quotes = screen.query_one(SidePanel).shown_quotes
+        split = [i for i, q in enumerate(quotes) if "Every kilometre" in q.text or "It is slow work" in q.text]
+        assert len(split) == 1                       # "A," said X. "B." is one entry, not two
+        quote = quotes[split[0]]
+        assert len(quote.spans) == 2 and "It is slow work" in quote.text
+        await pilot.press("right_square_bracket", "home", *["down"] * split[0], "enter")
+        await pilot.pause(0.2)
+        reader = screen.query_one(Reader)
+        assert reader.highlights == tuple((start, end, "quote") for start, end in quote.spans)
+        lit = " ".join(reader.article.text[start:end] for start, end, _ in reader.highlights)
+        assert "Every kilometre" in lit and "It is slow work" in lit and " said " not in lit
     store.close()
 
 
