@@ -436,11 +436,14 @@ def _attribute_partials(text: str, drafts: list[_Draft], indirect: list[Indirect
 
 def _widen_to_clause(text: str, draft: _Draft, cue: Cue, s_end: int) -> None:
     """"called the plan “a disaster” for farmers": the quote is the words after the cue, fragment and all."""
+    mark = draft.mark
+    if mark is None:
+        return
     start = cue.end
-    lead = re.match(r"\s*(?:that\s+)?", text[start:draft.mark.open_start])
+    lead = re.match(r"\s*(?:that\s+)?", text[start:mark.open_start])
     start += lead.end() if lead else 0
-    end = _clause_end(text, draft.mark.close_end, s_end)
-    if start < draft.mark.open_start and len(text[start:draft.mark.open_start].split()) <= 12 and end > start:
+    end = _clause_end(text, mark.close_end, s_end)
+    if start < mark.open_start and len(text[start:mark.open_start].split()) <= 12 and end > start:
         draft.start, draft.end, draft.kind = start, end, "indirect"
 
 

@@ -432,13 +432,13 @@ class Resolver:
         inside = [m for m in self.actors.mentions_between(p_start, p_end + 1)
                   if self.speaks(m.entity)]
         if inside and inside[0].start - p_start < 40:
-            first = inside[0]
+            named = inside[0]
             for later in inside[1:]:
-                between = self.text[first.end:later.start].lower().split()
+                between = self.text[named.end:later.start].lower().split()
                 if 0 < len(between) <= 3 and any(w.strip("’'s,") in ROLE_NOUNS for w in between) \
                         and self.actors.entities[later.entity].kind == "person":
                     return Subject(later.entity, later.start, later.end)   # "said Clinton spokesman Jesse Ferguson"
-            return Subject(first.entity, first.start, first.end)
+            return Subject(named.entity, named.start, named.end)
         phrase = self.text[p_start:p_end]
         if re.match(r"(?:the|a|an|one|another)\s", phrase, re.IGNORECASE) and len(phrase.split()) <= 8:
             return self.description(p_start, p_end)
@@ -537,7 +537,7 @@ def source_head(words: str) -> str | None:
     tokens = re.findall(r"[A-Za-z][A-Za-z’'-]*", head_part)
     if not tokens or len(tokens) > 8:
         return None
-    last = tokens[-1].lower()
+    last: str = tokens[-1].lower()
     if tokens[-1][:1].isupper() and len(tokens) > 1:
         tail = [t for t in tokens if t[:1].isupper()][-2:]
         name = " ".join(tail)
