@@ -7,6 +7,7 @@ import json
 import sqlite3
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TextIO
 
@@ -48,6 +49,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if path is None and getattr(args, "handler", None) is None:
             path = _first_run_config()
         config = load_config(path, args.cache_dir)
+        if getattr(args, "show_muted", False):
+            config = replace(config, show_muted=True)
         if getattr(args, "needs_keymap_check", True):
             _check_keymap(config)
     except ConfigError as exc:
@@ -95,13 +98,16 @@ def _check_keymap(config: Config) -> None:
 
 
 def open_cache(config: Config, out: TextIO | None = None):  # type: ignore[no-untyped-def]
-    """Open the cache, printing a line if a damaged one was set aside."""
+    """Open the cache, printing a line if a damaged one was set aside; the config's mutes hide
+    their articles from every list unless --show-muted was given."""
     from tui.core.store import StoreError, open_store
 
     try:
         store, message = open_store(config.db_path)
     except StoreError as exc:
         raise StoreFailure(str(exc)) from exc
+    store.set_mutes([mute.query for mute in config.mutes])
+    store.show_muted = config.show_muted
     if message:
         print(f"byline: {message}", file=out or sys.stderr)
     return store, message

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from tui.cli.options import add_show_muted
 from tui.config import Config
 
 
@@ -15,6 +16,7 @@ def register(commands: Any) -> None:
     parser.add_argument("query", nargs="+", metavar="QUERY")
     parser.add_argument("--json", action="store_true", help="print JSON")
     parser.add_argument("--limit", type=int, default=20, metavar="N", help="at most N results")
+    add_show_muted(parser)
     parser.set_defaults(handler=run)
 
 

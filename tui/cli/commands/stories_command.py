@@ -7,6 +7,7 @@ import json
 import sys
 from typing import Any
 
+from tui.cli.options import add_show_muted
 from tui.config import Config
 
 
@@ -18,6 +19,7 @@ def register(commands: Any) -> None:
     parser.add_argument("--min-outlets", type=int, default=1, metavar="N",
                         help="only stories covered by at least N outlets")
     parser.add_argument("--limit", type=int, default=100, metavar="N", help="at most N stories")
+    add_show_muted(parser)
     parser.set_defaults(handler=run_stories)
 
     cluster = commands.add_parser(

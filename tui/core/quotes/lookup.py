@@ -86,8 +86,10 @@ class QuoteIndex:
                                   limit=20, processor=fold)
         return [speaker for speaker, _, _ in matches]
 
-    def search(self, text: str, speaker: str | None = None, limit: int = 50) -> list[QuoteHit]:
-        """Best matches first; with no words, the newest quotes (of the speaker, if given)."""
+    def search(self, text: str, speaker: str | None = None, limit: int = 50, *,
+               since: int | None = None, story_id: int | None = None) -> list[QuoteHit]:
+        """Best matches first; with no words, the newest quotes (of the speaker, if given; in
+        articles listed since a timestamp, or of a story, if given)."""
         self.load()
         query = self.match_query(text)
         if query == "":
@@ -97,4 +99,4 @@ class QuoteIndex:
             speakers = self.speakers_like(speaker)
             if not speakers:
                 return []
-        return self.store.quote_hits(query, speakers, limit)
+        return self.store.quote_hits(query, speakers, limit, since=since, story_id=story_id)

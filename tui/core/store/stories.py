@@ -14,7 +14,8 @@ from tui.core.models import (
     StoryItem,
     StoryMembership,
 )
-from tui.core.store.database import Database, to_dt
+from tui.core.store.database import to_dt
+from tui.core.store.watch import WatchTable
 
 # The engine reads an article's lead, not all of it.
 LEAD_CHARS = 600
@@ -27,8 +28,8 @@ def _story(row: tuple[Any, ...]) -> StoryInfo:
     return StoryInfo(row[0], row[1], first, last, row[4], row[5], bool(row[6]), row[7])
 
 
-class StoryTable(Database):
-    """Stories and the story of each article."""
+class StoryTable(WatchTable):
+    """Stories and the story of each article (muted articles left out of what lists show)."""
 
     def _items(self, where: str, params: Sequence[object] = ()) -> list[StoryItem]:
         rows = self.conn().execute(
@@ -92,11 +93,27 @@ class StoryTable(Database):
                     (story_id, headline(titles[story_id]), first, last, count, outlets))
 
     def stories(self, *, min_outlets: int = 1, limit: int = 500) -> list[StoryInfo]:
-        """Followed stories first, then by recency and breadth (outlets count as a day each)."""
+        """Followed stories first, then by recency and breadth (outlets count as a day each).
+        With mutes, counts leave muted articles out and a story of muted articles goes."""
+        hidden, params = self.visible()
+        if hidden:
+            return self._visible_stories(hidden, params, min_outlets, limit)
         rows = self.conn().execute(
             f"SELECT {_STORY_COLUMNS} FROM stories WHERE outlet_count >= ? "
             "ORDER BY followed DESC, last_updated + 86400 * (outlet_count - 1) DESC LIMIT ?",
             (min_outlets, limit)).fetchall()
+        return [_story(r) for r in rows]
+
+    def _visible_stories(self, hidden: str, params: tuple[object, ...], min_outlets: int,
+                         limit: int) -> list[StoryInfo]:
+        rows = self.conn().execute(
+            "SELECT * FROM (SELECT s.id, s.headline, s.first_seen, s.last_updated, "
+            f"(SELECT count(*) FROM articles a WHERE a.story_id = s.id{hidden}) AS articles, "
+            f"(SELECT count(DISTINCT a.feed_id) FROM articles a WHERE a.story_id = s.id{hidden}) "
+            "AS outlets, s.followed, s.read_count FROM stories s) "
+            "WHERE articles > 0 AND outlets >= ? "
+            "ORDER BY followed DESC, last_updated + 86400 * (outlets - 1) DESC LIMIT ?",
+            (*params, *params, min_outlets, limit)).fetchall()
         return [_story(r) for r in rows]
 
     def story(self, story_id: int) -> StoryInfo | None:
@@ -106,10 +123,11 @@ class StoryTable(Database):
 
     def story_articles(self, story_id: int) -> list[StoryArticle]:
         """A story's articles, oldest first."""
+        hidden, params = self.visible()
         rows = self.conn().execute(
             "SELECT a.id, f.name, a.title, a.sort_time, a.read, a.url FROM articles a "
-            "JOIN feeds f ON f.id = a.feed_id WHERE a.story_id = ? ORDER BY a.sort_time, a.id",
-            (story_id,)).fetchall()
+            f"JOIN feeds f ON f.id = a.feed_id WHERE a.story_id = ?{hidden} "
+            "ORDER BY a.sort_time, a.id", (story_id, *params)).fetchall()
         return [StoryArticle(r[0], r[1], r[2], to_dt(r[3]) or datetime.now(UTC), bool(r[4]), r[5])
                 for r in rows]
 
@@ -124,11 +142,12 @@ class StoryTable(Database):
 
     def quoted_people(self, story_id: int, limit: int = 12) -> list[QuotedPerson]:
         """Who is quoted in a story, most quoted first, with the outlets that quote them."""
+        hidden, params = self.visible()
         rows = self.conn().execute(
             "SELECT q.speaker, group_concat(DISTINCT f.name), count(*) FROM quotes q "
             "JOIN articles a ON a.id = q.article_id JOIN feeds f ON f.id = a.feed_id "
-            "WHERE a.story_id = ? AND q.speaker IS NOT NULL GROUP BY q.speaker "
-            "ORDER BY count(*) DESC LIMIT ?", (story_id, limit)).fetchall()
+            f"WHERE a.story_id = ? AND q.speaker IS NOT NULL{hidden} GROUP BY q.speaker "
+            "ORDER BY count(*) DESC LIMIT ?", (story_id, *params, limit)).fetchall()
         return [QuotedPerson(r[0], tuple(r[1].split(",")), r[2]) for r in rows]
 
     def set_followed(self, story_id: int, followed: bool) -> None:
