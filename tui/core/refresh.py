@@ -115,7 +115,7 @@ async def _analyse_and_group(store: Store, settings: Settings, summary: RefreshS
         started = time.monotonic()
         summary.analysed = await asyncio.to_thread(
             analyse_pending, store, cancel=cancel, progress=analysis_progress)
-        summary.phase_seconds["quotes"] = time.monotonic() - started
+        summary.phase_seconds["analysis"] = time.monotonic() - started
         if cancel.is_set():
             summary.cancelled = True
             return

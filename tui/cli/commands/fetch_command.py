@@ -24,7 +24,7 @@ def register(commands: Any) -> None:
 
 
 def run(args: argparse.Namespace, config: Config) -> int:
-    from tui.cli.main import open_cache
+    from tui.cli.common import open_cache
     from tui.cli.news_report import report_news
     from tui.core.news import mark_news
     from tui.core.refresh import run_refresh
