@@ -15,6 +15,7 @@ from tui.core.models import (
     StoryMembership,
 )
 from tui.core.store.database import to_dt
+from tui.core.store.query import SqlClause
 from tui.core.store.watch import WatchTable
 
 # The engine reads an article's lead, not all of it.
@@ -95,25 +96,32 @@ class StoryTable(WatchTable):
     def stories(self, *, min_outlets: int = 1, limit: int = 500) -> list[StoryInfo]:
         """Followed stories first, then by recency and breadth (outlets count as a day each).
         With mutes, counts leave muted articles out and a story of muted articles goes."""
-        hidden, params = self.visible()
-        if hidden:
-            return self._visible_stories(hidden, params, min_outlets, limit)
+        muted = None if self.show_muted else self.muted_clause()
+        if muted is not None:
+            return self._visible_stories(muted, min_outlets, limit)
         rows = self.conn().execute(
             f"SELECT {_STORY_COLUMNS} FROM stories WHERE outlet_count >= ? "
             "ORDER BY followed DESC, last_updated + 86400 * (outlet_count - 1) DESC LIMIT ?",
             (min_outlets, limit)).fetchall()
         return [_story(r) for r in rows]
 
-    def _visible_stories(self, hidden: str, params: tuple[object, ...], min_outlets: int,
-                         limit: int) -> list[StoryInfo]:
+    def _visible_stories(self, muted: SqlClause, min_outlets: int, limit: int) -> list[StoryInfo]:
+        # Only the stories that hold a muted article are counted again (mutes catch few).
         rows = self.conn().execute(
+            "WITH touched AS MATERIALIZED (SELECT DISTINCT a.story_id AS id FROM articles a "
+            f"WHERE a.story_id IS NOT NULL AND ({muted.sql})), "
+            "recount AS MATERIALIZED (SELECT a.story_id AS id, count(*) AS articles, "
+            "count(DISTINCT a.feed_id) AS outlets FROM articles a "
+            f"WHERE a.story_id IN (SELECT id FROM touched) AND NOT ({muted.sql}) "
+            "GROUP BY a.story_id) "
             "SELECT * FROM (SELECT s.id, s.headline, s.first_seen, s.last_updated, "
-            f"(SELECT count(*) FROM articles a WHERE a.story_id = s.id{hidden}) AS articles, "
-            f"(SELECT count(DISTINCT a.feed_id) FROM articles a WHERE a.story_id = s.id{hidden}) "
-            "AS outlets, s.followed, s.read_count FROM stories s) "
-            "WHERE articles > 0 AND outlets >= ? "
+            "CASE WHEN s.id IN touched THEN coalesce(r.articles, 0) ELSE s.article_count END "
+            "AS articles, "
+            "CASE WHEN s.id IN touched THEN coalesce(r.outlets, 0) ELSE s.outlet_count END "
+            "AS outlets, s.followed, s.read_count FROM stories s "
+            "LEFT JOIN recount r ON r.id = s.id) WHERE articles > 0 AND outlets >= ? "
             "ORDER BY followed DESC, last_updated + 86400 * (outlets - 1) DESC LIMIT ?",
-            (*params, *params, min_outlets, limit)).fetchall()
+            (*muted.params, *muted.params, min_outlets, limit)).fetchall()
         return [_story(r) for r in rows]
 
     def story(self, story_id: int) -> StoryInfo | None:
