@@ -110,6 +110,16 @@ class ArticleRow:
 
 
 @dataclass(frozen=True)
+class ArticleFlags:
+    """The state of an article that the user changes."""
+
+    id: int
+    feed_id: int
+    read: bool
+    starred: bool
+
+
+@dataclass(frozen=True)
 class Article:
     """A whole cached article."""
 

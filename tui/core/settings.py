@@ -41,9 +41,7 @@ class Settings:
     # Run by `byline fetch` when a refresh brings news to something followed, with two more
     # arguments (a one-line summary, then one line per item); "" = off. Never through a shell.
     notify_command: str = ""
-    # How `o` opens a link: a command whose %u becomes the URL (appended when there is no %u);
-    # "" = the system browser. Never through a shell.
-    browser: str = ""
+    browser: str = ""  # command that opens a link, %u for the URL; "" = the system browser
 
     def fetch_limits(self, max_bytes: int | None = None) -> FetchLimits:
         """The client's limits; feeds are capped at max_feed_bytes unless told otherwise."""

@@ -68,14 +68,12 @@ class WatchTable(Database):
         return f"{joiner}NOT ({muted.sql})", muted.params
 
     def hidden_count(self) -> int:
-        """How many articles of subscribed feeds the mutes hide (whether shown or not)."""
+        """How many articles the mutes hide (whether shown or not)."""
         muted = self.muted_clause()
         if muted is None:
             return 0
-        return int(self.conn().execute(
-            "SELECT count(*) FROM articles a WHERE "
-            f"+a.feed_id IN (SELECT id FROM feeds WHERE subscribed = 1) AND ({muted.sql})",
-            muted.params).fetchone()[0])
+        return int(self.conn().execute(f"SELECT count(*) FROM articles a WHERE {muted.sql}",
+                                       muted.params).fetchone()[0])
 
     # -- news since a refresh began -----------------------------------------------------------
     def article_mark(self) -> int:
@@ -89,9 +87,8 @@ class WatchTable(Database):
             clause = self.query_clause(watch.query)
             hidden, params = self.visible()
             rows = self.conn().execute(
-                "SELECT a.title FROM articles a WHERE a.id > ? AND "
-                f"+a.feed_id IN (SELECT id FROM feeds WHERE subscribed = 1) AND ({clause.sql})"
-                f"{hidden} ORDER BY a.sort_time DESC",
+                f"SELECT a.title FROM articles a WHERE a.id > ? AND {clause.sql}{hidden} "
+                "ORDER BY a.sort_time DESC",
                 (mark, *clause.params, *params)).fetchall()
             if rows:
                 news.append(NewsItem("watch", watch.name, len(rows),
