@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from demo_news import add_story_article
 
 from tui.cli.main import main
 from tui.config import load_config
@@ -201,27 +202,6 @@ def test_mute_hides_the_outlet_everywhere_until_shown(demo: Path, capsys) -> Non
 
 
 # -- notifications ---------------------------------------------------------------------------------
-
-
-def add_story_article(config: Path) -> None:
-    """A new Caucasus Ledger item on the CSTO boycott, with its own page."""
-    root = config.parent
-    pages = root / "pages" / "caucasus-ledger"
-    page = pages / "2026-11-28-csto-summit-opens.html"
-    page.write_text((pages / "2026-11-26-armenia-skips-csto-summit.html").read_text("utf-8"),
-                    encoding="utf-8")
-    feed = root / "feeds" / "caucasus-ledger.xml"
-    item = """  <item>
-    <title>CSTO summit opens in Minsk without Armenia as Yerevan keeps its boycott</title>
-    <link>../pages/caucasus-ledger/2026-11-28-csto-summit-opens.html</link>
-    <guid isPermaLink="false">caucasus-ledger:2026-11-28-csto-summit-opens</guid>
-    <pubDate>Sat, 28 Nov 2026 08:00:00 GMT</pubDate>
-    <description>Armenia stays away from the Collective Security Treaty Organization (CSTO)
-    summit in Minsk.</description>
-  </item>
-"""
-    text = feed.read_text("utf-8")
-    feed.write_text(text.replace("  <item>", item + "  <item>", 1), encoding="utf-8")
 
 
 def notify_setting(tmp_path: Path) -> tuple[str, Path]:

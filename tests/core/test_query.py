@@ -24,6 +24,7 @@ from tui.core.query import (
     parse,
     parse_when,
     tokenize,
+    uses_state,
 )
 
 EXAMPLES = int(os.environ.get("BYLINE_FUZZ_EXAMPLES", "300"))
@@ -195,3 +196,9 @@ def test_fuzz_token_soup_raises_only_query_error(pieces: list[str]) -> None:
         assert 0 <= exc.position <= len(text)
         return
     assert parse(describe(node)) == node
+
+
+def test_uses_state() -> None:
+    assert uses_state(parse("csto NOT (a OR unread)"))
+    assert uses_state(parse("Starred"))
+    assert not uses_state(parse('csto tag:x "unread"'))

@@ -344,6 +344,18 @@ def parse_when(value: str) -> date | int:
     raise ValueError(f"needs a date like 2026-11-24 or a span like 7d, not '{value}'")
 
 
+def uses_state(node: Node) -> bool:
+    """Whether the query reads read or starred state (unread, starred): then a change of that
+    state can move an article in or out of it."""
+    if isinstance(node, Flag):
+        return True
+    if isinstance(node, Not):
+        return uses_state(node.operand)
+    if isinstance(node, (And, Or)):
+        return any(uses_state(o) for o in node.operands)
+    return False
+
+
 # -- text back -----------------------------------------------------------------------------------
 
 

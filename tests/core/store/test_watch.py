@@ -295,3 +295,13 @@ def test_fuzz_every_parsed_query_runs(fuzz_store: Store, text: str) -> None:
         assert fuzz_store.count_articles() + fuzz_store.hidden_count() == 5
     finally:
         fuzz_store.set_mutes([])
+
+
+def test_matching_tells_which_changed_articles_a_watchlist_holds(store: Store,
+                                                                 demo: dict[str, int]) -> None:
+    node = parse("kovra OR csto")
+    assert store.matching(node, [demo["csto"], demo["weather"], demo["kovra"]]) == {
+        demo["csto"], demo["kovra"]}
+    assert store.matching(node, []) == set()
+    store.set_mutes([parse("feed:\"Circuit Policy\"")])
+    assert store.matching(node, [demo["kovra"]]) == set()

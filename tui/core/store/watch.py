@@ -44,6 +44,18 @@ class WatchTable(Database):
         """The SQL condition on `articles a` for a query (spans like 7d count back from now)."""
         return compile_query(node, self.feed_refs(), datetime.now(UTC))
 
+    def matching(self, node: Node, article_ids: Sequence[int]) -> set[int]:
+        """Which of these (visible) articles a query matches: how a watchlist's count follows a
+        change of read state without counting it all again."""
+        if not article_ids:
+            return set()
+        clause = self.query_clause(node)
+        hidden, params = self.visible()
+        marks = ",".join("?" * len(article_ids))
+        return {r[0] for r in self.conn().execute(
+            f"SELECT a.id FROM articles a WHERE a.id IN ({marks}) AND {clause.sql}{hidden}",
+            (*article_ids, *clause.params, *params))}
+
     # -- mutes ---------------------------------------------------------------------------------
     def set_mutes(self, queries: Sequence[Node]) -> None:
         """Hide articles matching any of these from every list (until show_muted is set)."""
