@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 
 from textual.message import Message
 
-from tui.core.models import NewsItem
-from tui.core.refresh import Progress, RefreshSummary
+from tui.core.models import NewsItem, Progress
+from tui.core.refresh import RefreshSummary
 
 
 @dataclass

@@ -74,6 +74,17 @@ class FeedResult:
 
 
 @dataclass(frozen=True)
+class Progress:
+    """One step of a refresh, for progress bars (phase: feeds, pages, analysis, stories)."""
+
+    phase: str
+    done: int
+    total: int
+    label: str = ""
+    result: FeedResult | None = None
+
+
+@dataclass(frozen=True)
 class FeedInfo:
     """A subscribed feed with its health and counts, as the UI and `byline feeds` show it."""
 
@@ -93,6 +104,15 @@ class FeedInfo:
     @property
     def failing(self) -> bool:
         return bool(self.last_error)
+
+    @property
+    def status(self) -> str:
+        """The feed's health as its last real outcome says: error, warning, never fetched, ok."""
+        if self.last_error:
+            return "error"
+        if self.last_warning:
+            return "warning"
+        return "ok" if self.last_checked else "never fetched"
 
 
 @dataclass(frozen=True)

@@ -35,16 +35,21 @@ def register(commands: Any) -> None:
 
 
 def run(args: argparse.Namespace, config: Config) -> int:
-    from tui.cli.common import open_cache, print_json
+    from tui.cli.common import note_limit, open_cache, print_json
     from tui.core.export import export_quotes
     from tui.core.quotes.lookup import QuoteIndex
     from tui.core.text import one_line
 
     store, _ = open_cache(config)
     try:
-        hits = QuoteIndex(store).search(
-            " ".join(args.query), speaker=args.speaker, limit=args.limit if args.limit > 0 else -1,
-            since=int(args.since.timestamp()) if args.since else None, story_id=args.story)
+        index = QuoteIndex(store)
+        query = " ".join(args.query)
+        narrow = {"since": int(args.since.timestamp()) if args.since else None,
+                  "story_id": args.story}
+        hits = index.search(query, speaker=args.speaker, limit=args.limit or -1, **narrow)
+        if args.limit > 0:
+            note_limit(len(hits), index.count(query, speaker=args.speaker, **narrow), "quotes",
+                       args.limit)
     finally:
         store.close()
     if args.json:

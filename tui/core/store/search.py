@@ -88,8 +88,51 @@ class SearchIndex(WatchTable):
                    story_id: int | None = None) -> list[QuoteHit]:
         """Quotes matching an FTS5 query (best first), or the newest when `match` is None;
         only those of `speakers`, in articles listed at or after `since` (a timestamp), or of a
-        story, when given."""
-        where: list[str] = ["q.confidence >= ?"]
+        story, when given; never those of muted articles."""
+        where, params = self._quote_filter(speakers, since, story_id)
+        # A date or a story may leave out most of the best-ranked: rank them all then.
+        narrowed = since is not None or story_id is not None
+        select = ("SELECT q.id, q.article_id, q.speaker, q.text, q.kind, q.start, q.end, f.name, "
+                  "a.title, a.url, a.sort_time FROM ")
+        joins = "JOIN articles a ON a.id = q.article_id JOIN feeds f ON f.id = a.feed_id "
+        if match is None:
+            sql = (select + "quotes q " + joins + "WHERE " + where
+                   + " ORDER BY a.sort_time DESC, q.start LIMIT ?")
+        else:
+            # Rank inside the index first; join only the best rows (a one-letter prefix can
+            # match tens of thousands of quotes).
+            ranked = ("(SELECT rowid, bm25(quotes_fts, 4.0, 1.0) AS score FROM quotes_fts "
+                      "WHERE quotes_fts MATCH ? ORDER BY score LIMIT ?) m ")
+            sql = (select + ranked + "JOIN quotes q ON q.id = m.rowid " + joins + "WHERE "
+                   + where + " ORDER BY m.score, a.sort_time DESC LIMIT ?")
+            params[:0] = [match, -1 if narrowed else limit * 4]
+        try:
+            rows = self.conn().execute(sql, (*params, limit)).fetchall()
+        except sqlite3.OperationalError:
+            return []
+        return [QuoteHit(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9],
+                         datetime.fromtimestamp(r[10], tz=UTC)) for r in rows]
+
+    def count_quote_hits(self, match: str | None, speakers: Sequence[str] | None = None, *,
+                         since: int | None = None, story_id: int | None = None) -> int:
+        """How many quotes `quote_hits` would find with no limit."""
+        where, params = self._quote_filter(speakers, since, story_id)
+        article = "JOIN articles a ON a.id = q.article_id "
+        if match is None:
+            sql = f"SELECT count(*) FROM quotes q {article}WHERE {where}"
+        else:
+            sql = ("SELECT count(*) FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid "
+                   f"{article}WHERE quotes_fts MATCH ? AND {where}")
+            params[:0] = [match]
+        try:
+            return int(self.conn().execute(sql, params).fetchone()[0])
+        except sqlite3.OperationalError:
+            return 0
+
+    def _quote_filter(self, speakers: Sequence[str] | None, since: int | None = None,
+                      story_id: int | None = None) -> tuple[str, list[object]]:
+        """The conditions on quotes `q` (and their articles `a`) every quote list shares."""
+        where = ["q.confidence >= ?"]
         params: list[object] = [SHOWN_CONFIDENCE]
         if speakers is not None:
             where.append(f"q.speaker IN ({','.join('?' * len(speakers))})")
@@ -104,25 +147,4 @@ class SearchIndex(WatchTable):
         if hidden:
             where.append(hidden)
             params.extend(hidden_params)
-        # A date or a story may leave out most of the best-ranked: rank them all then.
-        narrowed = since is not None or story_id is not None
-        select = ("SELECT q.id, q.article_id, q.speaker, q.text, q.kind, q.start, q.end, f.name, "
-                  "a.title, a.url, a.sort_time FROM ")
-        joins = "JOIN articles a ON a.id = q.article_id JOIN feeds f ON f.id = a.feed_id "
-        if match is None:
-            sql = (select + "quotes q " + joins + "WHERE " + " AND ".join(where)
-                   + " ORDER BY a.sort_time DESC, q.start LIMIT ?")
-        else:
-            # Rank inside the index first; join only the best rows (a one-letter prefix can
-            # match tens of thousands of quotes).
-            ranked = ("(SELECT rowid, bm25(quotes_fts, 4.0, 1.0) AS score FROM quotes_fts "
-                      "WHERE quotes_fts MATCH ? ORDER BY score LIMIT ?) m ")
-            sql = (select + ranked + "JOIN quotes q ON q.id = m.rowid " + joins + "WHERE "
-                   + " AND ".join(where) + " ORDER BY m.score, a.sort_time DESC LIMIT ?")
-            params[:0] = [match, -1 if narrowed else limit * 4]
-        try:
-            rows = self.conn().execute(sql, (*params, limit)).fetchall()
-        except sqlite3.OperationalError:
-            return []
-        return [QuoteHit(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9],
-                         datetime.fromtimestamp(r[10], tz=UTC)) for r in rows]
+        return " AND ".join(where), params
