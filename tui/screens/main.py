@@ -129,9 +129,7 @@ class MainScreen(Screen[None]):
         for widget, size in ((feeds, panes.feeds), (self.query_one("#list-pane"), panes.articles),
                              (self.query_one(Reader), panes.reader),
                              (self.query_one(SidePanel), panes.panel)):
-            widget.display = size > 0
-            if size:
-                widget.styles.width = size
+            main_layout.set_width(widget, size)
         self.set_class(self.reading, "-reading")
         focused = self.focused
         if focused is None or not self._shown(focused):

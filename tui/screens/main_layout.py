@@ -9,6 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from textual.css.scalar import Scalar
+from textual.widget import Widget
+
 SINGLE_PANE = 100  # narrower than this: one pane at a time, as in mutt and newsboat
 MIN_TEXT = 60  # the reader's text column is never narrower (at SINGLE_PANE and above)
 READER_CHROME = 5  # border, padding and scrollbar around the text column
@@ -62,3 +65,12 @@ def reading(width: int, *, reader_width: int, panel_toggled: bool, list_wanted: 
         return Panes(reader=width - panel, panel=panel)
     reader = min(widest_reader, width - panel - MIN_LIST)
     return Panes(articles=width - panel - reader, reader=reader, panel=panel)
+
+
+def set_width(widget: Widget, width: int) -> None:
+    """Show a pane at a width (0 hides it), touching its styles only when they change: each
+    change costs a layout of the whole screen."""
+    if widget.display != (width > 0):
+        widget.display = width > 0
+    if width and widget.styles.width != Scalar.from_number(width):
+        widget.styles.width = width

@@ -120,14 +120,33 @@ class FeedList(VirtualList):
 
     def apply_unread_deltas(self, deltas: Mapping[int, int], starred_delta: int = 0,
                             watch_counts: Mapping[str, int] | None = None) -> None:
-        """Read-state changes: adjust the counts without asking the cache (watchlists whose
-        query reads that state come counted again, by name)."""
-        feeds = [replace(f, unread_count=max(f.unread_count + deltas.get(f.id, 0), 0))
-                 for f in self.feeds]
+        """Read-state changes: adjust the counts in place, without asking the cache or
+        rebuilding the pane (hundreds of feeds). Watchlists come with their new counts, by
+        name (the screen works them out)."""
+        self.total_unread = max(self.total_unread + sum(deltas.values()), 0)
+        self.starred += starred_delta
+        changed = {f.id for f in self.feeds if deltas.get(f.id)}
+        self.feeds = [replace(f, unread_count=max(f.unread_count + deltas[f.id], 0))
+                      if f.id in changed else f for f in self.feeds]
+        by_id = {f.id: f for f in self.feeds if f.id in changed}
+        tags = {t for f in by_id.values() for t in f.tags}
         counts = watch_counts or {}
-        watches = [(w, max(counts.get(w.name, n), 0)) for w, n in self.watches]
-        self.set_feeds(feeds, max(self.total_unread + sum(deltas.values()), 0),
-                       self.starred + starred_delta, watches)
+        self.watches = [(w, max(counts.get(w.name, n), 0)) for w, n in self.watches]
+        for index, entry in enumerate(self.entries):
+            if entry.key == "all":
+                self.entries[index] = replace(entry, count=self.total_unread)
+            elif entry.key == "starred":
+                self.entries[index] = replace(entry, count=self.starred)
+            elif entry.feed is not None and entry.feed.id in by_id:
+                feed = by_id[entry.feed.id]
+                self.entries[index] = replace(entry, count=feed.unread_count, feed=feed)
+            elif entry.key.startswith("tag:") and entry.key[4:] in tags:
+                tag = entry.key[4:]
+                count = sum(f.unread_count for f in self.feeds if tag in f.tags)
+                self.entries[index] = replace(entry, count=count)
+            elif entry.watch is not None and entry.watch.name in counts:
+                self.entries[index] = replace(entry, count=max(counts[entry.watch.name], 0))
+        self.refresh()
 
     @property
     def highlighted_choice(self) -> FeedChoice | None:
