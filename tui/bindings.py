@@ -112,11 +112,11 @@ ARTICLE_LIST: list[BindingType] = [
 ]
 
 
+# OptionLists (the side panel's quotes) answer to the same vim keys as every other list.
 VIM_LIST: list[BindingType] = [
-    Binding("j,down", "cursor_down", "Down", show=False),
-    Binding("k,up", "cursor_up", "Up", show=False),
-    Binding("g,home", "first", "First", show=False),
-    Binding("G,end", "last", "Last", show=False),
+    binding for binding in VIRTUAL_LIST
+    if isinstance(binding, Binding) and binding.action in ("cursor_down", "cursor_up", "first",
+                                                           "last")
 ]
 
 

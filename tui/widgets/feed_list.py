@@ -179,16 +179,5 @@ class FeedList(VirtualList):
         return [Segment(lead, lead_style), Segment(fit(label, name_width) + " ", name_style),
                 Segment(count + " ", self.style_of("strong"))]
 
-    # -- cursor ------------------------------------------------------------------------------
-    def action_cursor_down(self) -> None:
-        self._move(1)
-
-    def action_cursor_up(self) -> None:
-        self._move(-1)
-
-    def _move(self, step: int) -> None:
-        index = self.cursor + step
-        while 0 <= index < len(self.entries) and self.entries[index].is_heading:
-            index += step
-        if 0 <= index < len(self.entries):
-            self.cursor = index
+    def selectable(self, index: int) -> bool:
+        return not self.entries[index].is_heading

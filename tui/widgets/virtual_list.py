@@ -148,11 +148,22 @@ class VirtualList(ScrollView, can_focus=True):
     def _page(self) -> int:
         return max(self.size.height // self.item_height - 1, 1)
 
+    def selectable(self, index: int) -> bool:
+        """Whether the cursor may rest on an item (headings say no)."""
+        return True
+
+    def _step(self, step: int) -> None:
+        index = self.cursor + step
+        while 0 <= index < self.count and not self.selectable(index):
+            index += step
+        if 0 <= index < self.count:
+            self.cursor = index
+
     def action_cursor_down(self) -> None:
-        self.cursor = min(self.cursor + 1, max(self.count - 1, 0))
+        self._step(1)
 
     def action_cursor_up(self) -> None:
-        self.cursor = max(self.cursor - 1, 0)
+        self._step(-1)
 
     def action_page_down(self) -> None:
         self.cursor = min(self.cursor + self._page(), max(self.count - 1, 0))
