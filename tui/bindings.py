@@ -77,9 +77,22 @@ MAIN_SCREEN: list[BindingType] = [
     Binding("a", "add_feed", "Add feed", show=False, id="feeds.add",
             tooltip="Subscribe to a feed (its URL is checked first)"),
     Binding("E", "edit_feed", "Edit feed", show=False, id="feeds.edit",
-            tooltip="Rename, retag or re-point the selected feed"),
+            tooltip="Rename, retag or re-point the selected feed, or edit the selected "
+                    "watchlist"),
     Binding("D", "remove_feed", "Remove feed", show=False, id="feeds.remove",
-            tooltip="Unsubscribe from the selected feed (its articles stay in All)"),
+            tooltip="Unsubscribe from the selected feed (its articles stay in All); on a "
+                    "watchlist, delete it; on a person, stop following them"),
+    Binding("W", "add_watch", "New watchlist", show=False, id="watch.add",
+            tooltip="Make a watchlist: a saved search listed like a feed (E edits one)"),
+    Binding("M", "toggle_muted", "Show muted", show=False, id="list.toggle_muted",
+            tooltip="Show the articles [[mute]] rules hide, or hide them again"),
+]
+
+
+SIDE_PANEL: list[BindingType] = [
+    Binding("f", "follow", "Follow", id="panel.follow",
+            tooltip="Follow the highlighted actor or the quote's speaker (again: stop); "
+                    "followed people are listed under People"),
 ]
 
 
@@ -138,6 +151,11 @@ TYPE_AHEAD: list[BindingType] = [
 QUOTE_LOOKUP: list[BindingType] = [
     Binding("ctrl+y", "copy_quote", "Copy quote", id="quotes.copy",
             tooltip="Copy the quote with its attribution and link"),
+    Binding("ctrl+f,f", "follow_speaker", "Follow speaker", id="quotes.follow",
+            tooltip="Follow the quote's speaker (again: stop); f once the list has the focus"),
+    Binding("ctrl+s,x", "export_quotes", "Export", id="quotes.export",
+            tooltip="Export the quotes listed as Markdown (to save_dir); x once the list has "
+                    "the focus"),
 ]
 
 
@@ -147,6 +165,7 @@ SCOPES: list[tuple[str, list[BindingType]]] = [
     ("Lists", VIRTUAL_LIST),
     ("Article list", ARTICLE_LIST),
     ("Reader", READER),
+    ("Who said what", SIDE_PANEL),
     ("Stories", STORIES),
     ("Search and quote lookup", TYPE_AHEAD),
     ("Quote lookup", QUOTE_LOOKUP),

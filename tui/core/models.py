@@ -320,3 +320,29 @@ class QuotedPerson:
     speaker: str
     outlets: tuple[str, ...]
     quotes: int
+
+
+# -- watchlists, people, notifications --------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PersonInfo:
+    """A followed person: their shown quotes, and how many came since they were last opened."""
+
+    name: str
+    followed_at: datetime
+    seen_at: datetime
+    quotes: int
+    new_quotes: int
+
+
+@dataclass(frozen=True)
+class NewsItem:
+    """What a refresh brought to something followed: `kind` is "story", "person" or "watch";
+    `count` is new articles (new quotes for a person); `titles` are a few of their titles."""
+
+    kind: str
+    name: str
+    count: int
+    titles: tuple[str, ...]
+    story_id: int | None = None

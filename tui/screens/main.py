@@ -22,6 +22,7 @@ from tui.messages import ArticlesChanged, LibraryChanged
 from tui.screens import main_layout
 from tui.screens.article_tools import ArticleTools
 from tui.screens.feed_editing import FeedEditing
+from tui.screens.watch_editing import WatchEditing
 from tui.state import ReadingState
 from tui.widgets.article_list import ArticleList
 from tui.widgets.feed_list import FeedChoice, FeedList
@@ -67,6 +68,7 @@ class MainScreen(Screen[None]):
         self.feeds_toggled = False  # the feed pane key: hide it when wide, show it when narrow
         self.tools = ArticleTools(self)
         self.feed_editing = FeedEditing(self)
+        self.watch_editing = WatchEditing(self)
         self._quotes: QuoteIndex | None = None
 
     @property
@@ -83,6 +85,7 @@ class MainScreen(Screen[None]):
             yield SidePanel(id="side-panel")
         with Horizontal(id="status-line"):
             yield Static(Text(""), id="status")
+            yield Static(Text(""), id="mute-status")
             yield ProgressBar(id="refresh-progress", show_eta=False)
         yield KeyBar()
 
@@ -213,8 +216,11 @@ class MainScreen(Screen[None]):
         feeds = self.store.feeds()
         total_unread = self.store.count_articles(ArticleFilter(unread_only=True))
         starred = self.store.count_articles(ArticleFilter(starred_only=True))
+        watches = [(w, self.store.count_articles(ArticleFilter(query=w.query, unread_only=True)))
+                   for w in self.config.watches]
         feed_list = self.query_one(FeedList)
-        feed_list.set_feeds(feeds, total_unread, starred)
+        feed_list.set_feeds(feeds, total_unread, starred, watches, self.store.followed_people())
+        self._update_mute_status()
         current = self.choice.key if self.choice else None
         choice = feed_list.choices.get(current) if current else feed_list.highlighted_choice
         if choice is None:
@@ -276,12 +282,39 @@ class MainScreen(Screen[None]):
     def _articles_changed(self, event: ArticlesChanged) -> None:
         self.query_one(ArticleList).update_rows(event.article_ids, read=event.read,
                                                 starred=event.starred)
-        self.query_one(FeedList).apply_unread_deltas(event.unread_deltas, event.starred_delta)
+        self.query_one(FeedList).apply_unread_deltas(event.unread_deltas, event.starred_delta,
+                                                     self._watch_counts(event))
         reader = self.query_one(Reader)
         if reader.article is not None and reader.article.id in event.article_ids:
             reader.article = replace(
                 reader.article, read=reader.article.read if event.read is None else event.read,
                 starred=reader.article.starred if event.starred is None else event.starred)
+
+    def _watch_counts(self, event: ArticlesChanged) -> dict[str, int]:
+        """Watchlist unread counts after a change of read or starred state: moved by how many
+        of the changed articles each holds, or counted again when its query reads that state."""
+        from tui.core.query import uses_state
+
+        counts: dict[str, int] = {}
+        ids = sorted(event.article_ids)
+        for watch, count in self.query_one(FeedList).watches:
+            if uses_state(watch.query):
+                counts[watch.name] = self.store.count_articles(
+                    ArticleFilter(query=watch.query, unread_only=True))
+            elif event.read is not None:
+                held = len(self.store.matching(watch.query, ids))
+                counts[watch.name] = count + (-held if event.read else held)
+        return counts
+
+    def _update_mute_status(self) -> None:
+        """The status line says how many articles mutes hide, and how to see them."""
+        status = self.query_one("#mute-status", Static)
+        hidden = self.store.hidden_count() if self.store.mutes else 0
+        status.display = bool(hidden)
+        if self.store.show_muted:
+            status.update(Text(f"showing {hidden} muted (M hides)", style="italic"))
+        else:
+            status.update(Text(f"{hidden} muted hidden (M shows)", style="italic"))
 
     @on(LibraryChanged)
     def _library_changed(self) -> None:
@@ -301,6 +334,9 @@ class MainScreen(Screen[None]):
             return
         if choice.key == "stories":
             self.action_stories()
+            return
+        if choice.person is not None:
+            self.open_person(choice.person.name)
             return
         self.show_choice(choice)
         if self.size.width < main_layout.SINGLE_PANE:
@@ -448,6 +484,38 @@ class MainScreen(Screen[None]):
                                lambda: QuoteLookupScreen(self.store, self.quote_index()))
         self.app.push_screen(name, opened)
 
+    def open_person(self, name: str) -> None:
+        """A followed person's quotes, newest first across outlets; enter opens one in its
+        article. Opening them makes none of their quotes new any more."""
+        from tui.core.models import QuoteHit
+        from tui.screens.person_quotes import PersonQuotesScreen
+
+        def opened(hit: QuoteHit | None) -> None:
+            if hit is not None:
+                self.open_quote(hit.article_id, hit.start, hit.end)
+
+        self.state.person_seen(name)
+        self.app.push_screen(PersonQuotesScreen(self.store, self.quote_index(), name), opened)
+
+    @on(SidePanel.FollowRequested)
+    def _on_follow_requested(self, event: SidePanel.FollowRequested) -> None:
+        self.toggle_follow(event.name)
+
+    def toggle_follow(self, name: str) -> None:
+        followed = self.state.toggle_follow(name)
+        self.notify(f"Following {name}: their quotes are under People in the feed pane."
+                    if followed else f"Stopped following {name}.", markup=False, timeout=4)
+
+    def action_toggle_muted(self) -> None:
+        if not self.store.mutes:
+            self.notify("Nothing is muted: add [[mute]] tables to feeds.toml (see the README).",
+                        timeout=4)
+            return
+        shown = self.state.toggle_muted()
+        hidden = self.store.hidden_count()
+        self.notify(f"Showing {hidden} muted article(s)." if shown
+                    else f"Hiding {hidden} muted article(s) again.", timeout=3)
+
     def reveal_in_list(self, article_id: int) -> None:
         """Move the list cursor onto an article opened from elsewhere, when the list has it."""
         articles = self.query_one(ArticleList)
@@ -491,10 +559,24 @@ class MainScreen(Screen[None]):
         self.feed_editing.add()
 
     def action_edit_feed(self) -> None:
-        self.feed_editing.edit(self.query_one(FeedList).highlighted_choice)
+        choice = self.query_one(FeedList).highlighted_choice
+        if choice is not None and choice.watch is not None:
+            self.watch_editing.edit(choice.watch)
+            return
+        self.feed_editing.edit(choice)
 
     def action_remove_feed(self) -> None:
-        self.feed_editing.remove(self.query_one(FeedList).highlighted_choice)
+        choice = self.query_one(FeedList).highlighted_choice
+        if choice is not None and choice.watch is not None:
+            self.watch_editing.remove(choice.watch)
+            return
+        if choice is not None and choice.person is not None:
+            self.toggle_follow(choice.person.name)
+            return
+        self.feed_editing.remove(choice)
+
+    def action_add_watch(self) -> None:
+        self.watch_editing.add()
 
     # -- refresh status --------------------------------------------------------------------
     def show_progress(self, phase: str, done: int, total: int) -> None:

@@ -16,6 +16,7 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Static
 
+from tui import bindings
 from tui.core.models import Actor, Quote
 from tui.widgets.virtual_list import VirtualList, fit
 
@@ -101,8 +102,11 @@ class ActorList(VirtualList):
 
 
 class SidePanel(Vertical):
-    """Actors and quotes of the open article; enter on either posts a message to the screen.
-    Nothing here changes size when another article opens: only the lists' contents change."""
+    """Actors and quotes of the open article; enter on either posts a message to the screen,
+    and so does f (follow the actor, or the quote's speaker). Nothing here changes size when
+    another article opens: only the lists' contents change."""
+
+    BINDINGS = bindings.SIDE_PANEL
 
     DEFAULT_CSS = """
     SidePanel { border: round $panel-lighten-2; }
@@ -122,6 +126,10 @@ class SidePanel(Vertical):
     @dataclass
     class ActorChosen(Message):
         actor: Actor | None
+
+    @dataclass
+    class FollowRequested(Message):
+        name: str
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -172,6 +180,22 @@ class SidePanel(Vertical):
 
     def focus_quotes(self) -> None:
         self.query_one(QuoteList).focus()
+
+    def action_follow(self) -> None:
+        """f: follow (or stop following) the highlighted actor, or the highlighted quote's
+        speaker, whichever list has the focus."""
+        name: str | None = None
+        actors = self.query_one(ActorList)
+        quotes = self.query_one(QuoteList)
+        if actors.has_focus and 0 <= actors.cursor < len(self.actors):
+            name = self.actors[actors.cursor].name
+        elif quotes.has_focus and 0 <= quotes.cursor < len(self.shown_quotes):
+            name = self.shown_quotes[quotes.cursor].speaker
+        if name:
+            self.post_message(self.FollowRequested(name))
+        else:
+            self.notify("Highlight an actor, or a quote with a speaker, to follow them.",
+                        timeout=3)
 
     @on(VirtualList.Selected, "#side-actors")
     def _actor_selected(self, event: VirtualList.Selected) -> None:

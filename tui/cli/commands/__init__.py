@@ -7,6 +7,7 @@ from tui.cli.commands import (
     extract_command,
     feeds_command,
     fetch_command,
+    people_command,
     prune_command,
     quotes_command,
     search_command,
@@ -15,4 +16,4 @@ from tui.cli.commands import (
 )
 
 ALL = (fetch_command, articles_command, feeds_command, stories_command, search_command,
-       quotes_command, extract_command, prune_command, subscribe_command)
+       quotes_command, people_command, extract_command, prune_command, subscribe_command)

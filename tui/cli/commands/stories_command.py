@@ -7,6 +7,7 @@ import json
 import sys
 from typing import Any
 
+from tui.cli.options import add_show_muted
 from tui.config import Config
 
 
@@ -19,6 +20,7 @@ def register(commands: Any) -> None:
                         help="only stories covered by at least N outlets")
     parser.add_argument("--limit", type=int, default=100, metavar="N",
                         help="at most N stories (default 100; 0 for all)")
+    add_show_muted(parser)
     parser.set_defaults(handler=run_stories)
 
     cluster = commands.add_parser(

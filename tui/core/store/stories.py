@@ -14,7 +14,9 @@ from tui.core.models import (
     StoryItem,
     StoryMembership,
 )
-from tui.core.store.database import Database, to_dt
+from tui.core.store.database import to_dt
+from tui.core.store.query import SqlClause
+from tui.core.store.watch import WatchTable
 
 # The engine reads an article's lead, not all of it.
 LEAD_CHARS = 600
@@ -27,8 +29,8 @@ def _story(row: tuple[Any, ...]) -> StoryInfo:
     return StoryInfo(row[0], row[1], first, last, row[4], row[5], bool(row[6]), row[7])
 
 
-class StoryTable(Database):
-    """Stories and the story of each article."""
+class StoryTable(WatchTable):
+    """Stories and the story of each article (muted articles left out of what lists show)."""
 
     def _items(self, where: str, params: Sequence[object] = ()) -> list[StoryItem]:
         rows = self.conn().execute(
@@ -92,11 +94,34 @@ class StoryTable(Database):
                     (story_id, headline(titles[story_id]), first, last, count, outlets))
 
     def stories(self, *, min_outlets: int = 1, limit: int = 500) -> list[StoryInfo]:
-        """Followed stories first, then by recency and breadth (outlets count as a day each)."""
+        """Followed stories first, then by recency and breadth (outlets count as a day each).
+        With mutes, counts leave muted articles out and a story of muted articles goes."""
+        muted = None if self.show_muted else self.muted_clause()
+        if muted is not None:
+            return self._visible_stories(muted, min_outlets, limit)
         rows = self.conn().execute(
             f"SELECT {_STORY_COLUMNS} FROM stories WHERE outlet_count >= ? "
             "ORDER BY followed DESC, last_updated + 86400 * (outlet_count - 1) DESC LIMIT ?",
             (min_outlets, limit)).fetchall()
+        return [_story(r) for r in rows]
+
+    def _visible_stories(self, muted: SqlClause, min_outlets: int, limit: int) -> list[StoryInfo]:
+        # Only the stories that hold a muted article are counted again (mutes catch few).
+        rows = self.conn().execute(
+            "WITH touched AS MATERIALIZED (SELECT DISTINCT a.story_id AS id FROM articles a "
+            f"WHERE a.story_id IS NOT NULL AND ({muted.sql})), "
+            "recount AS MATERIALIZED (SELECT a.story_id AS id, count(*) AS articles, "
+            "count(DISTINCT a.feed_id) AS outlets FROM articles a "
+            f"WHERE a.story_id IN (SELECT id FROM touched) AND NOT ({muted.sql}) "
+            "GROUP BY a.story_id) "
+            "SELECT * FROM (SELECT s.id, s.headline, s.first_seen, s.last_updated, "
+            "CASE WHEN s.id IN touched THEN coalesce(r.articles, 0) ELSE s.article_count END "
+            "AS articles, "
+            "CASE WHEN s.id IN touched THEN coalesce(r.outlets, 0) ELSE s.outlet_count END "
+            "AS outlets, s.followed, s.read_count FROM stories s "
+            "LEFT JOIN recount r ON r.id = s.id) WHERE articles > 0 AND outlets >= ? "
+            "ORDER BY followed DESC, last_updated + 86400 * (outlets - 1) DESC LIMIT ?",
+            (*muted.params, *muted.params, min_outlets, limit)).fetchall()
         return [_story(r) for r in rows]
 
     def story(self, story_id: int) -> StoryInfo | None:
@@ -106,10 +131,11 @@ class StoryTable(Database):
 
     def story_articles(self, story_id: int) -> list[StoryArticle]:
         """A story's articles, oldest first."""
+        hidden, params = self.visible()
         rows = self.conn().execute(
             "SELECT a.id, f.name, a.title, a.sort_time, a.read, a.url FROM articles a "
-            "JOIN feeds f ON f.id = a.feed_id WHERE a.story_id = ? ORDER BY a.sort_time, a.id",
-            (story_id,)).fetchall()
+            f"JOIN feeds f ON f.id = a.feed_id WHERE a.story_id = ?{hidden} "
+            "ORDER BY a.sort_time, a.id", (story_id, *params)).fetchall()
         return [StoryArticle(r[0], r[1], r[2], to_dt(r[3]) or datetime.now(UTC), bool(r[4]), r[5])
                 for r in rows]
 
@@ -124,11 +150,12 @@ class StoryTable(Database):
 
     def quoted_people(self, story_id: int, limit: int = 12) -> list[QuotedPerson]:
         """Who is quoted in a story, most quoted first, with the outlets that quote them."""
+        hidden, params = self.visible()
         rows = self.conn().execute(
             "SELECT q.speaker, group_concat(DISTINCT f.name), count(*) FROM quotes q "
             "JOIN articles a ON a.id = q.article_id JOIN feeds f ON f.id = a.feed_id "
-            "WHERE a.story_id = ? AND q.speaker IS NOT NULL GROUP BY q.speaker "
-            "ORDER BY count(*) DESC LIMIT ?", (story_id, limit)).fetchall()
+            f"WHERE a.story_id = ? AND q.speaker IS NOT NULL{hidden} GROUP BY q.speaker "
+            "ORDER BY count(*) DESC LIMIT ?", (story_id, *params, limit)).fetchall()
         return [QuotedPerson(r[0], tuple(r[1].split(",")), r[2]) for r in rows]
 
     def set_followed(self, story_id: int, followed: bool) -> None:
