@@ -49,6 +49,9 @@ class Tuning:
     refine_max_size: int = 3  # ... when their story is this small
     merge_threshold: float = 0.25  # profile cosine at which a story begun in this batch folds into another
     merge_rounds: int = 3  # folding passes over the batch's stories
+    strong_idf: float = 3.0  # names, numbers and people at least this rare are strong evidence
+    strong_days: float = 30.0  # strong evidence joins across gaps up to this many days ...
+    strong_half_life_days: float = 14.0  # ... counting half as much for every this many days past the window
 
 
 @dataclass
@@ -61,8 +64,10 @@ class Entry:
     key: str
     time: datetime | None
     evidence: Counter[str] = field(default_factory=Counter)  # +1 capitalised mid-sentence, -1 lowercase
+    people: frozenset[str] = frozenset()  # tokens of the actors it names and the people it quotes
     story_id: int = -1
     names: frozenset[str] = frozenset()
+    strong: frozenset[str] = frozenset()  # rare names, numbers and people: evidence that lasts
     epoch: int = -1
     weighted: dict[str, float] = field(default_factory=dict)
     mass: float = 0.0
@@ -78,6 +83,7 @@ class StoryState:
     keys: list[str] = field(default_factory=list)  # members' token strings, for rapidfuzz
     first: datetime | None = None
     latest: datetime | None = None
+    followed: bool = False  # the reader follows it: it collects articles for longer
     version: int = 0  # bumped on every change, to invalidate the cached profile
     profile_key: tuple[int, int] = (-1, -1)
     profile: tuple[dict[str, float], float] = ({}, 0.0)
