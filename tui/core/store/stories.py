@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from tui.core.models import (
+    CoverageArticle,
     QuotedPerson,
     StoryArticle,
     StoryInfo,
@@ -36,12 +37,14 @@ class StoryTable(Database):
             "a.published, a.fetched, a.story_id, "
             # Who it names more than once, and whom it quotes: evidence that lasts.
             "(SELECT group_concat(name, char(10)) FROM actors c WHERE c.article_id = a.id "
-            " AND c.kind IN ('person', 'organisation') AND (c.mentions > 1 OR c.name IN "
-            "  (SELECT q.speaker FROM quotes q WHERE q.article_id = a.id))) "
+            " AND c.kind IN ('person', 'organisation') AND c.mentions > 1), "
+            "(SELECT group_concat(DISTINCT q.speaker) FROM quotes q WHERE q.article_id = a.id "
+            " AND q.speaker IS NOT NULL AND q.kind IN ('direct', 'partial')) "
             f"FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE {where} ORDER BY a.sort_time",
             list(params)).fetchall()
         return [StoryItem(str(r[0]), r[1], (r[2] or "")[:LEAD_CHARS], r[3], to_dt(r[4]),
-                          to_dt(r[5]), tuple(r[7].split("\n")) if r[7] else (), r[6])
+                          to_dt(r[5]), tuple(r[7].split("\n")) if r[7] else (), r[6],
+                          tuple(r[8].split(",")) if r[8] else ())
                 for r in rows]
 
     def ungrouped_items(self) -> list[StoryItem]:
@@ -126,6 +129,16 @@ class StoryTable(Database):
             "JOIN feeds f ON f.id = a.feed_id WHERE a.story_id = ? ORDER BY a.sort_time, a.id",
             (story_id,)).fetchall()
         return [StoryArticle(r[0], r[1], r[2], to_dt(r[3]) or datetime.now(UTC), bool(r[4]), r[5])
+                for r in rows]
+
+    def story_coverage(self, story_id: int) -> list[CoverageArticle]:
+        """A story's articles, oldest first, each with its text (full text, else the feed's)."""
+        rows = self.conn().execute(
+            "SELECT a.id, f.name, a.title, a.url, a.sort_time, "
+            "CASE WHEN a.body = '' THEN a.summary ELSE a.body END FROM articles a "
+            "JOIN feeds f ON f.id = a.feed_id WHERE a.story_id = ? ORDER BY a.sort_time, a.id",
+            (story_id,)).fetchall()
+        return [CoverageArticle(r[0], r[1], r[2], r[3], to_dt(r[4]) or datetime.now(UTC), r[5] or "")
                 for r in rows]
 
     def membership(self, article_id: int) -> StoryMembership | None:

@@ -24,6 +24,7 @@ class TimeDecay:
     strong_days: float = 30.0
     half_life_days: float = 14.0
     followed_days: float = 30.0
+    weak_half_life_days: float = 0.0
 
     @property
     def reach(self) -> timedelta | None:
@@ -50,7 +51,8 @@ class TimeDecay:
             return (1.0, 1.0)
         if gap > self.strong_days * _DAY:
             return None
-        return (0.5 ** (past / (self.half_life_days * _DAY)), 0.0)
+        return (0.5 ** (past / (self.half_life_days * _DAY)),
+                0.5 ** (past / (self.weak_half_life_days * _DAY)) if self.weak_half_life_days else 0.0)
 
     def span_factors(self, story: StoryState, other: StoryState) -> tuple[float, float] | None:
         """(strong, weak) weights between two stories: by the gap between their spans."""

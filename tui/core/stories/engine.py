@@ -34,7 +34,7 @@ class StoryEngine:
         self.window = window
         self.tuning = Tuning(**tuning)  # type: ignore[arg-type]  # knobs by name, each a number
         self.decay = TimeDecay(window, self.tuning.strong_days, self.tuning.strong_half_life_days,
-                               followed_days)
+                               followed_days, self.tuning.weak_half_life_days)
         self.index = StoryIndex(self.tuning)
         self._assignments: dict[str, Assignment] = {}
 
@@ -130,7 +130,9 @@ class StoryEngine:
                 continue
             pair_score, matched, shared = pair
             score = tuning.story_weight * story_score + (1 - tuning.story_weight) * pair_score
-            if score >= tuning.threshold and (best is None or score > best[0]):
+            # Past the window only strong evidence counts, and it must be plainly enough.
+            needed = tuning.threshold if factors[1] > 0.0 else tuning.far_threshold
+            if score >= needed and (best is None or score > best[0]):
                 best = (score, story, matched, shared)
         if best is not None:
             score, story, matched, shared = best
@@ -141,31 +143,35 @@ class StoryEngine:
         """Stories sharing the entry's heaviest tokens within reach, with their time factors."""
         tuning, index, decay = self.tuning, self.index, self.decay
         ceiling = index.lookup_ceiling()
-        lookup = [t for t in sorted(weighted, key=weighted.__getitem__, reverse=True) if index.df(t) <= ceiling]
+        df = index.df
+        lookup = [t for t in sorted(weighted, key=weighted.__getitem__, reverse=True) if df(t) <= ceiling]
         reach = decay.reach
         oldest = entry.time - reach if reach is not None and entry.time is not None else None
+        story_of = index.story
         hits: dict[int, float] = {}
-        factors: dict[int, tuple[float, float]] = {}
         rejected: set[int] = set()
         for token in lookup[: tuning.lookup_tokens]:
             weight = weighted[token] ** 2
             for story_id in index.recent_stories(token, tuning.posting_scan):
                 if story_id in hits:
                     hits[story_id] += weight
-                    continue
-                if story_id in rejected:
-                    continue
-                story = index.story(story_id)
-                found = None if story is None else decay.factors(story, entry.time)
-                if story is None or found is None or found == (0.0, 0.0):
-                    rejected.add(story_id)
-                    if story is not None and oldest is not None and story.latest is not None and story.latest < oldest:
-                        break  # older stories sit further back in this posting
-                    continue
-                hits[story_id] = weight
-                factors[story_id] = found
-        best = sorted(hits, key=hits.__getitem__, reverse=True)[: tuning.candidate_limit]
-        return [(story, factors[story_id]) for story_id in best if (story := index.story(story_id)) is not None]
+                elif story_id not in rejected:
+                    if oldest is not None:
+                        latest = story_of(story_id).latest  # type: ignore[union-attr]  # postings name live stories
+                        if latest is not None and latest < oldest:
+                            rejected.add(story_id)
+                            break  # older stories sit further back in this posting
+                    hits[story_id] = weight
+        # Time is weighed only for the stories that share most: it is the dearer test.
+        found = []
+        for story_id in sorted(hits, key=hits.__getitem__, reverse=True):
+            story = story_of(story_id)
+            factors = None if story is None else decay.factors(story, entry.time)
+            if story is not None and factors is not None and factors != (0.0, 0.0):
+                found.append((story, factors))
+                if len(found) == tuning.candidate_limit:
+                    break
+        return found
 
     def _best_member(self, entry: Entry, weighted: dict[str, float], mass: float, story: StoryState,
                      factors: tuple[float, float]) -> tuple[float, Entry, list[str]] | None:
@@ -261,38 +267,53 @@ class StoryEngine:
         profile, norm = index.profile(story)
         if not norm:
             return None
-        names = index.story_names(story)
         strong = {t for member in story.members for t in member.strong}
         # As in placement: tokens found in too many documents find everything, so they look
         # nothing up (they still count in the similarity below).
         ceiling = index.lookup_ceiling()
         lookup = [t for t in sorted(profile, key=profile.__getitem__, reverse=True)
-                  if index.df(t) <= ceiling][: tuning.lookup_tokens]
-        seen: set[int] = {story.story_id}
-        best, best_score = None, tuning.merge_threshold
+                  if index.df(t) <= ceiling][: tuning.merge_lookup_tokens]
+        size = len(story.members)
+        story_of = index.story
+        hits: dict[int, float] = {}
         for token in lookup:
-            for other_id in index.recent_stories(token, tuning.posting_scan):
-                other = index.story(other_id)
-                if other is None or other_id in seen or len(other.members) < len(story.members):
-                    continue
-                seen.add(other_id)
-                factors = self.decay.span_factors(other, story)
-                if factors is None or factors == (0.0, 0.0):
-                    continue
-                other_profile, other_norm = index.profile(other)
-                if not other_norm:
-                    continue
-                small, large = (profile, other_profile) if len(profile) <= len(other_profile) else (other_profile, profile)
-                dot_strong = dot_weak = 0.0
-                for t, v in small.items():
-                    if t in large:
-                        if t in strong:
-                            dot_strong += v * large[t]
-                        else:
-                            dot_weak += v * large[t]
-                score = (dot_strong * factors[0] + dot_weak * factors[1]) / (norm * other_norm)
-                if score >= best_score and not (names and names.isdisjoint(index.story_names(other))):
-                    best, best_score = other, score
+            weight = profile[token]
+            for other_id in index.recent_stories(token, tuning.merge_posting_scan):
+                if other_id in hits:
+                    hits[other_id] += weight
+                elif other_id != story.story_id:
+                    if size == 1:  # every story is at least as large
+                        hits[other_id] = weight
+                        continue
+                    other = story_of(other_id)
+                    if other is not None and len(other.members) >= size:
+                        hits[other_id] = weight
+        names: set[str] | None = None
+        best, best_score = None, tuning.merge_threshold
+        for other_id in sorted(hits, key=hits.__getitem__, reverse=True)[: tuning.candidate_limit]:
+            other = story_of(other_id)
+            assert other is not None
+            factors = self.decay.span_factors(other, story)
+            if factors is None or factors == (0.0, 0.0):
+                continue
+            other_profile, other_norm = index.profile(other)
+            if not other_norm:
+                continue
+            small, large = (profile, other_profile) if len(profile) <= len(other_profile) else (other_profile, profile)
+            dot_strong = dot_weak = 0.0
+            for t, v in small.items():
+                if t in large:
+                    if t in strong:
+                        dot_strong += v * large[t]
+                    else:
+                        dot_weak += v * large[t]
+            score = (dot_strong * factors[0] + dot_weak * factors[1]) / (norm * other_norm)
+            if score < best_score:
+                continue
+            if names is None:
+                names = index.story_names(story)
+            if not (names and names.isdisjoint(index.story_names(other))):
+                best, best_score = other, score
         return None if best is None else (best, best_score)
 
     def _explain(self, entry: Entry, story: StoryState, score: float) -> Assignment:

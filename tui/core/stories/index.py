@@ -66,8 +66,8 @@ class StoryIndex:
     def weighted(self, entry: Entry) -> tuple[dict[str, float], float]:
         """An entry's idf-weighted tokens and their squared norm, cached until document counts change.
 
-        Also marks its strong tokens: rare names, numbers and the people it names or quotes,
-        the evidence that still ties articles days or weeks apart.
+        Also marks its strong tokens: rare ones (names, places, numbers, uncommon words) and the
+        people it names or quotes, the evidence that still ties articles days or weeks apart.
         """
         if entry.epoch != self._epoch:
             tuning = self.tuning
@@ -76,9 +76,7 @@ class StoryIndex:
             idf = self.idf
             weighted = {t: w * idf(t) * (boost if t in names else 1.0) for t, w in entry.weights.items()}
             entry.names = names
-            entry.strong = frozenset(
-                t for t in weighted
-                if (t in names or t in entry.people or t.isdigit()) and idf(t) >= tuning.strong_idf)
+            entry.strong = frozenset(t for t in weighted if t in entry.people or idf(t) >= tuning.strong_idf)
             entry.weighted = weighted
             entry.mass = sum(w * w for w in weighted.values())
             entry.epoch = self._epoch

@@ -33,7 +33,6 @@ class Tuning:
     fuzz_scorer: str = "ratio"  # rapidfuzz scorer over sorted token strings ("ratio" or "token_set")
     text_weight: float = 0.5  # weight of a token seen only in the text, relative to the title
     name_boost: float = 1.5  # names and acronyms weigh more than common words
-    actor_boost: float = 1.5  # canonical actors weigh more than other names
     text_chars: int = 300  # how much of the text is read (the lead; 600 scored lower on events-dev and cost twice)
     min_shared: int = 2  # shared tokens needed with the matched article, unless one is rare
     rare_idf: float = 4.0  # an idf above this counts as rare enough to tie on its own
@@ -49,9 +48,17 @@ class Tuning:
     refine_max_size: int = 3  # ... when their story is this small
     merge_threshold: float = 0.25  # profile cosine at which a story begun in this batch folds into another
     merge_rounds: int = 3  # folding passes over the batch's stories
-    strong_idf: float = 3.0  # names, numbers and people at least this rare are strong evidence
-    strong_days: float = 30.0  # strong evidence joins across gaps up to this many days ...
-    strong_half_life_days: float = 14.0  # ... counting half as much for every this many days past the window
+    merge_lookup_tokens: int = 8  # a story's heaviest tokens that find stories to fold into ...
+    merge_posting_scan: int = 50  # ... scanning this many stories per token
+    # Time (tuned on events-dev): evidence is strong when its tokens are rare (idf over all articles)
+    # or name people the article names or quotes (actors);
+    # past the window only strong evidence counts, fading, and nothing joins past strong_days.
+    strong_idf: float = 2.0  # tokens at least this rare are strong evidence (in under 1 article in 7)
+    strong_days: float = 60.0  # strong evidence joins across gaps up to this many days ...
+    strong_half_life_days: float = 180.0  # ... counting half as much for every this many days past the window
+    far_threshold: float = 0.25  # the threshold for joining a story past the window
+    quoted_weight: float = 0.5  # weight of the name of someone it quotes, when its lead does not name them
+    weak_half_life_days: float = 0.0  # weak evidence past the window halves this often (0: it stops)
 
 
 @dataclass
