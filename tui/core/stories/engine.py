@@ -78,8 +78,11 @@ class StoryEngine:
             self._assignments[entry.item_id] = self._place(entry)
         for _ in range(self.tuning.refine_passes):
             self._refine(ordered)
+        considered: dict[int, set[int]] = {}
+        changed: set[int] | None = None
         for _ in range(self.tuning.merge_rounds):
-            if not self._merge_small(ordered):
+            changed = self._merge_small(ordered, considered, changed)
+            if not changed:
                 break
         self._renumber(ordered, first_new_id)
         return [self._assignments[item.id] for item in items]
@@ -235,16 +238,26 @@ class StoryEngine:
             self._assignments[entry.item_id] = Assignment(
                 entry.item_id, target.story_id, round(score * 100, 1), terms, matched.item_id)
 
-    def _merge_small(self, entries: list[Entry]) -> int:
-        """Fold stories begun in this batch into a story whose token profile is close (small ones first)."""
+    def _merge_small(self, entries: list[Entry], considered: dict[int, set[int]],
+                     changed_before: set[int] | None) -> set[int]:
+        """Fold stories begun in this batch into a story whose token profile is close (small ones first).
+
+        After the first round, a story is looked at again only when it, or a story it was compared
+        with, changed in the round before. Returns the stories that grew.
+        """
         index = self.index
         begun = {e.story_id for e in entries if self._assignments[e.item_id].matched_item_id is None}
         stories = sorted((s for i in begun if (s := index.story(i)) is not None), key=lambda st: len(st.members))
-        merged = 0
+        changed: set[int] = set()
         for story in stories:
             if index.story(story.story_id) is not story:
                 continue
-            closest = self._closest_story(story)
+            if changed_before is not None and story.story_id not in changed_before \
+                    and considered.get(story.story_id, set()).isdisjoint(changed_before):
+                continue
+            seen: set[int] = set()
+            closest = self._closest_story(story, seen)
+            considered[story.story_id] = seen
             if closest is None:
                 continue
             target, score = closest
@@ -259,10 +272,12 @@ class StoryEngine:
                     old = self._explain(member, target, score)
                 self._assignments[member.item_id] = Assignment(
                     member.item_id, target.story_id, old.score, old.shared_terms, old.matched_item_id)
-            merged += 1
-        return merged
+            changed.add(target.story_id)
+        return changed
 
-    def _closest_story(self, story: StoryState) -> tuple[StoryState, float] | None:
+    def _closest_story(self, story: StoryState, seen: set[int]) -> tuple[StoryState, float] | None:
+        """The larger story whose profile is closest to this one's, if close enough; `seen` gets
+        the stories it was compared with."""
         index, tuning = self.index, self.tuning
         profile, norm = index.profile(story)
         if not norm:
@@ -288,9 +303,10 @@ class StoryEngine:
                     other = story_of(other_id)
                     if other is not None and len(other.members) >= size:
                         hits[other_id] = weight
-        names: set[str] | None = None
+        names: frozenset[str] | None = None
         best, best_score = None, tuning.merge_threshold
-        for other_id in sorted(hits, key=hits.__getitem__, reverse=True)[: tuning.candidate_limit]:
+        for other_id in sorted(hits, key=hits.__getitem__, reverse=True)[: tuning.merge_candidates]:
+            seen.add(other_id)
             other = story_of(other_id)
             assert other is not None
             factors = self.decay.span_factors(other, story)

@@ -84,17 +84,23 @@ class StoryIndex:
 
     def profile(self, story: StoryState) -> tuple[dict[str, float], float]:
         """The story's idf-weighted mean token vector and its norm, cached until the story or counts change."""
+        self._refresh(story)
+        return story.profile
+
+    def story_names(self, story: StoryState) -> frozenset[str]:
+        """The names among the story's tokens (cached with its profile)."""
+        self._refresh(story)
+        return story.names
+
+    def _refresh(self, story: StoryState) -> None:
         key = (self._epoch, story.version)
         if story.profile_key != key:
             size = len(story.members)
-            idf = self.idf
+            idf, votes = self.idf, self._name_votes
             profile = {t: c / size * idf(t) for t, c in story.counts.items()}
             story.profile = (profile, math.sqrt(sum(v * v for v in profile.values())))
+            story.names = frozenset(t for t in profile if votes.get(t, 0) > 0)
             story.profile_key = key
-        return story.profile
-
-    def story_names(self, story: StoryState) -> set[str]:
-        return {t for t in story.counts if self.is_name(t)}
 
     # ---------------------------------------------------------------- changing
 

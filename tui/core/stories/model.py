@@ -27,14 +27,14 @@ class Assignment:
 class Tuning:
     """The engine's knobs: scoring tuned on events-dev, folding and caps on GoogleNews-T (bench/results/stories.md)."""
 
-    threshold: float = 0.20  # combined similarity (0..1) needed to join a story
+    threshold: float = 0.22  # combined similarity (0..1) needed to join a story
     story_weight: float = 0.3  # share of the score from the story's token profile (rest: best article)
     fuzz_weight: float = 0.2  # share of the article score from rapidfuzz on the token strings
     fuzz_scorer: str = "ratio"  # rapidfuzz scorer over sorted token strings ("ratio" or "token_set")
     text_weight: float = 0.5  # weight of a token seen only in the text, relative to the title
     name_boost: float = 1.5  # names and acronyms weigh more than common words
     text_chars: int = 300  # how much of the text is read (the lead; 600 scored lower on events-dev and cost twice)
-    min_shared: int = 2  # shared tokens needed with the matched article, unless one is rare
+    min_shared: int = 1  # shared tokens needed with the matched article, unless one is rare
     rare_idf: float = 4.0  # an idf above this counts as rare enough to tie on its own
     lookup_tokens: int = 8  # salient tokens used to find candidates
     max_df_share: float = 0.05  # tokens in more documents than this share never find candidates
@@ -46,10 +46,11 @@ class Tuning:
     member_shortlist: int = 5  # of those, the best by rapidfuzz that are scored in full
     refine_passes: int = 0  # second looks at this batch's articles once all of it is placed
     refine_max_size: int = 3  # ... when their story is this small
-    merge_threshold: float = 0.25  # profile cosine at which a story begun in this batch folds into another
+    merge_threshold: float = 0.18  # profile cosine at which a story begun in this batch folds into another
     merge_rounds: int = 3  # folding passes over the batch's stories
     merge_lookup_tokens: int = 8  # a story's heaviest tokens that find stories to fold into ...
-    merge_posting_scan: int = 50  # ... scanning this many stories per token
+    merge_posting_scan: int = 20  # ... scanning this many stories per token ...
+    merge_candidates: int = 6  # ... of which those sharing most weight are compared in full
     # Time (tuned on events-dev): evidence is strong when its tokens are rare (idf over all articles)
     # or name people the article names or quotes (actors);
     # past the window only strong evidence counts, fading, and nothing joins past strong_days.
@@ -57,7 +58,7 @@ class Tuning:
     strong_days: float = 60.0  # strong evidence joins across gaps up to this many days ...
     strong_half_life_days: float = 180.0  # ... counting half as much for every this many days past the window
     far_threshold: float = 0.25  # the threshold for joining a story past the window
-    quoted_weight: float = 0.5  # weight of the name of someone it quotes, when its lead does not name them
+    quoted_weight: float = 1.0  # weight of the name of someone it quotes, when its lead does not name them
     weak_half_life_days: float = 0.0  # weak evidence past the window halves this often (0: it stops)
 
 
@@ -94,6 +95,7 @@ class StoryState:
     version: int = 0  # bumped on every change, to invalidate the cached profile
     profile_key: tuple[int, int] = (-1, -1)
     profile: tuple[dict[str, float], float] = ({}, 0.0)
+    names: frozenset[str] = frozenset()  # the names among its tokens, with the profile
 
 
 def effective_time(item: StoryItem) -> datetime | None:
