@@ -6,18 +6,21 @@ import asyncio
 import gc
 import threading
 import time
+from collections.abc import Sequence
 
 from textual import on, work
 from textual.app import App
-from textual.binding import Binding
 from textual.worker import Worker, WorkerState
 
+from tui import bindings
 from tui.config import Config
+from tui.core.feeds.subscriptions import Subscription
 from tui.core.store import Store
 from tui.messages import FeedsRefreshed, RefreshFinished, RefreshProgress
 from tui.palette import FeedCommands
 from tui.screens.help import HelpScreen
 from tui.screens.main import MainScreen
+from tui.state import ReadingState
 
 PROGRESS_INTERVAL = 0.15
 
@@ -37,23 +40,21 @@ class BylineApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "Byline"
     COMMANDS = App.COMMANDS | {FeedCommands}
-    BINDINGS = [
-        Binding("q", "quit", "Quit", id="app.quit", tooltip="Quit Byline"),
-        Binding("r", "refresh", "Refresh", id="app.refresh",
-                tooltip="Refresh all feeds in the background"),
-        Binding("c", "cancel_refresh", "Cancel refresh", show=False, id="app.cancel_refresh",
-                tooltip="Cancel a refresh in progress"),
-        Binding("question_mark", "help", "Keys", id="app.help", tooltip="Show every key"),
-    ]
+    BINDINGS = bindings.GLOBAL
 
     def __init__(self, config: Config, store: Store, startup_message: str | None = None) -> None:
         super().__init__()
-        self.config = config
         self.store = store
+        self.state = ReadingState(self, store, config, self.refresh_feeds)
         self.startup_message = startup_message
         self._cancel_refresh = threading.Event()
         self._last_progress = 0.0
+        self._queued: list[str] = []  # feed URLs to fetch once the running refresh ends
         self.refreshing = False
+
+    @property
+    def config(self) -> Config:
+        return self.state.config
 
     def on_mount(self) -> None:
         if self.config.keymap:
@@ -64,7 +65,7 @@ class BylineApp(App[None]):
         if saved_theme in self.available_themes:
             self.theme = saved_theme
         self.theme_changed_signal.subscribe(self, self._remember_theme)
-        self.push_screen(MainScreen(self.config, self.store))
+        self.push_screen(MainScreen(self.state))
         if self.startup_message:
             self.notify(self.startup_message, severity="warning", markup=False, timeout=10)
         if not self.config.feeds:
@@ -102,18 +103,32 @@ class BylineApp(App[None]):
         if not self.config.feeds:
             self.notify("No feeds to refresh.", severity="warning")
             return
+        self._start_refresh(self.config.feeds)
+
+    def refresh_feeds(self, urls: Sequence[str]) -> None:
+        """Fetch these feeds now (a feed just added), or as soon as the running refresh ends."""
+        if self.refreshing:
+            self._queued.extend(urls)
+            return
+        feeds = tuple(f for f in self.config.feeds if f.url in set(urls))
+        if feeds:
+            self._start_refresh(feeds)
+
+    def _start_refresh(self, feeds: Sequence[Subscription]) -> None:
         self.refreshing = True
         self._cancel_refresh.clear()
-        self.main.show_progress("feeds", 0, len(self.config.feeds))
-        self.run_refresh()
+        self.main.show_progress("feeds", 0, len(feeds))
+        self.run_refresh(tuple(feeds))
 
     def action_cancel_refresh(self) -> None:
-        if self.refreshing:
-            self._cancel_refresh.set()
-            self.main.set_status("Cancelling refresh…")
+        if not self.refreshing:
+            self.notify("No refresh running.", timeout=2)
+            return
+        self._cancel_refresh.set()
+        self.main.set_status("Cancelling refresh…")
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="refresh")
-    def run_refresh(self) -> None:
+    def run_refresh(self, feeds: tuple[Subscription, ...]) -> None:
         from tui.core.refresh import refresh
 
         def report(progress):  # type: ignore[no-untyped-def]
@@ -121,7 +136,7 @@ class BylineApp(App[None]):
             if progress.phase == "feeds" and progress.done == progress.total:
                 self.post_message(FeedsRefreshed())
 
-        summary = asyncio.run(refresh(self.store, self.config.feeds, self.config.settings,
+        summary = asyncio.run(refresh(self.store, feeds, self.config.settings,
                                       progress=report, cancel=self._cancel_refresh))
         self.post_message(RefreshFinished(summary))
 
@@ -139,20 +154,19 @@ class BylineApp(App[None]):
 
     @on(FeedsRefreshed)
     def _on_feeds_refreshed(self) -> None:
-        self.main.reload_articles()
+        self.state.library_changed()
 
     @on(RefreshFinished)
     def _on_refresh_finished(self, message: RefreshFinished) -> None:
         self.refreshing = False
         main = self.main
         main.hide_progress()
-        main.reload_articles()
+        self.state.library_changed()
         main.warm_quote_index()
         settle_memory()
-        from tui.screens.stories import StoriesScreen
-
-        if isinstance(self.screen, StoriesScreen):
-            self.screen.reload()
+        if self._queued:
+            queued, self._queued = self._queued, []
+            self.call_later(self.refresh_feeds, queued)
         summary = message.summary
         if summary is None:
             main.set_status(f"Refresh failed: {message.error}")

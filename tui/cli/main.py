@@ -3,19 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TextIO
 
 from tui import __version__
+from tui.cli.common import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, StoreFailure, open_cache
 from tui.config import Config, ConfigError, find_config, load_config
-
-EXIT_OK = 0
-EXIT_FAILURE = 1
-EXIT_USAGE = 2
 
 Handler = Callable[[argparse.Namespace, Config], int]
 
@@ -26,18 +21,33 @@ def build_parser() -> argparse.ArgumentParser:
         description="A keyboard-driven terminal news reader. With no command, opens the reader.",
     )
     parser.add_argument("--version", action="version", version=f"byline {__version__}")
-    parser.add_argument("--config", metavar="PATH",
-                        help="feeds.toml to use (default: $BYLINE_CONFIG, ./feeds.toml, "
-                             "then the user config directory)")
-    parser.add_argument("--cache-dir", metavar="DIR",
-                        help="cache directory (default: $BYLINE_CACHE_DIR, else cache/ beside "
-                             "the config file)")
+    _global_options(parser, default=None)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     from tui.cli import commands as command_modules
 
     for module in command_modules.ALL:
         module.register(commands)
+    _accept_global_options_after(parser)
     return parser
+
+
+def _global_options(parser: argparse.ArgumentParser, default: object) -> None:
+    parser.add_argument("--config", metavar="PATH", default=default,
+                        help="feeds.toml to use (default: $BYLINE_CONFIG, ./feeds.toml, "
+                             "then the user config directory)")
+    parser.add_argument("--cache-dir", metavar="DIR", default=default,
+                        help="cache directory (default: $BYLINE_CACHE_DIR, else cache/ beside "
+                             "the config file)")
+
+
+def _accept_global_options_after(parser: argparse.ArgumentParser) -> None:
+    """`byline articles --config X` works like `byline --config X articles`: every subcommand
+    (and sub-subcommand) takes the global options too, without overriding them when absent."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in dict.fromkeys(action.choices.values()):
+                _global_options(sub, default=argparse.SUPPRESS)
+                _accept_global_options_after(sub)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -79,10 +89,6 @@ def _first_run_config() -> Path | None:
     return path
 
 
-class StoreFailure(Exception):
-    """The cache could not be opened; shown as one line."""
-
-
 def _check_keymap(config: Config) -> None:
     if not config.keymap:
         return
@@ -92,19 +98,6 @@ def _check_keymap(config: Config) -> None:
     if unknown:
         raise ConfigError(f"{config.path}: [keymap] names unknown binding id(s): "
                           f"{', '.join(sorted(unknown))}")
-
-
-def open_cache(config: Config, out: TextIO | None = None):  # type: ignore[no-untyped-def]
-    """Open the cache, printing a line if a damaged one was set aside."""
-    from tui.core.store import StoreError, open_store
-
-    try:
-        store, message = open_store(config.db_path)
-    except StoreError as exc:
-        raise StoreFailure(str(exc)) from exc
-    if message:
-        print(f"byline: {message}", file=out or sys.stderr)
-    return store, message
 
 
 def run_app(args: argparse.Namespace, config: Config) -> int:
@@ -129,9 +122,3 @@ def _start_process_helpers() -> None:
 
     resource_tracker.ensure_running()
     forkserver.ensure_running()
-
-
-def print_json(data: object, out: TextIO | None = None) -> None:
-    stream = out or sys.stdout
-    json.dump(data, stream, ensure_ascii=False, indent=2, default=str)
-    stream.write("\n")

@@ -14,23 +14,12 @@ from tui.core.feeds.fetch import Fetcher, FetchResponse
 from tui.core.feeds.parse import parse_feed
 from tui.core.feeds.subscriptions import Subscription
 from tui.core.fulltext.pages import FullTextStats, fetch_full_texts
-from tui.core.models import FeedResult, Outcome
+from tui.core.models import FeedResult, Outcome, Progress
 from tui.core.settings import Settings
 from tui.core.store import Store, now_ts
 
 FEED_ACCEPT = ("application/rss+xml, application/atom+xml, application/rdf+xml, "
                "application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5")
-
-
-@dataclass(frozen=True)
-class Progress:
-    """One step of a refresh, for progress bars."""
-
-    phase: str  # "feeds" or "pages"
-    done: int
-    total: int
-    label: str = ""
-    result: FeedResult | None = None
 
 
 @dataclass
@@ -115,7 +104,7 @@ async def _analyse_and_group(store: Store, settings: Settings, summary: RefreshS
         started = time.monotonic()
         summary.analysed = await asyncio.to_thread(
             analyse_pending, store, cancel=cancel, progress=analysis_progress)
-        summary.phase_seconds["quotes"] = time.monotonic() - started
+        summary.phase_seconds["analysis"] = time.monotonic() - started
         if cancel.is_set():
             summary.cancelled = True
             return

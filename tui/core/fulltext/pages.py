@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from tui.core.feeds.fetch import Fetcher, FetchResponse
-from tui.core.models import TextStatus
+from tui.core.models import Progress, TextStatus
 from tui.core.store import Store
 
 if TYPE_CHECKING:
@@ -51,7 +51,6 @@ async def fetch_full_texts(
 ) -> FullTextStats:
     """Fetch and extract every article still pending; each article is done at most once."""
     from tui.core.fulltext.extract import ExtractionPool
-    from tui.core.refresh import Progress
 
     pending = await asyncio.to_thread(store.articles_needing_text, feed_ids)
     stats = FullTextStats(pages=len(pending))
