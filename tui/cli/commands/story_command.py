@@ -24,7 +24,7 @@ def register(commands: Any) -> None:
 
 
 def run_story(args: argparse.Namespace, config: Config) -> int:
-    from tui.cli.main import EXIT_FAILURE, open_cache, print_json
+    from tui.cli.common import EXIT_FAILURE, open_cache, print_json
     from tui.core.stories.compare import compare_story
 
     store, _ = open_cache(config)

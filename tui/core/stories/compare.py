@@ -237,13 +237,6 @@ def _differences(reads: list[ReadArticle]) -> list[NumberDifference]:
         for outlet, mention, _ in mentions:
             given[outlet].append(mention)
         parent = list(range(len(mentions)))
-
-        def root(i: int) -> int:
-            while parent[i] != i:
-                parent[i] = parent[parent[i]]
-                i = parent[i]
-            return i
-
         differing: set[int] = set()
         shared_words: dict[int, set[str]] = defaultdict(set)
         for (i, (outlet_a, a, _)), (j, (outlet_b, b, _)) in combinations(enumerate(mentions), 2):
@@ -255,18 +248,26 @@ def _differences(reads: list[ReadArticle]) -> list[NumberDifference]:
             if any(m.agrees(b) for m in given[outlet_a]) or any(m.agrees(a) for m in given[outlet_b]):
                 continue
             differing.update((i, j))
-            parent[root(i)] = root(j)
+            parent[_root(parent, i)] = _root(parent, j)
             shared_words[i] |= shared
             shared_words[j] |= shared
         groups: dict[int, list[int]] = defaultdict(list)
         for i in sorted(differing):
-            groups[root(i)].append(i)
+            groups[_root(parent, i)].append(i)
         for members in groups.values():
             words = set.union(*(shared_words[i] for i in members))
             thing = _thing(words, [mentions[i][1] for i in members], unit)
             numbers = tuple(_number_line(mentions[i][0], mentions[i][1], mentions[i][2]) for i in members)
             found.append(NumberDifference(thing, unit, numbers))
     return found
+
+
+def _root(parent: list[int], i: int) -> int:
+    """Union-find: the representative of i's group."""
+    while parent[i] != i:
+        parent[i] = parent[parent[i]]
+        i = parent[i]
+    return i
 
 
 def _thing(words: set[str], mentions: list[NumberMention], unit: str) -> str:

@@ -9,10 +9,11 @@ from typing import TypeVar
 
 from rapidfuzz import fuzz, process
 
+from tui.core.models import StoryItem
 from tui.core.stories.decay import TimeDecay
 from tui.core.stories.features import featurise
 from tui.core.stories.index import StoryIndex
-from tui.core.stories.model import Assignment, Entry, StoryItem, StoryState, Tuning, aware, effective_time, time_key
+from tui.core.stories.model import Assignment, Entry, StoryState, Tuning, aware, effective_time, time_key
 
 _SCORERS = {"ratio": fuzz.ratio, "token_set": fuzz.token_set_ratio}
 EXPLAIN_MEMBERS = 50

@@ -122,7 +122,9 @@ class StoryIndex:
         story.version += 1
         story.members.append(entry)
         story.keys.append(entry.key)
-        story.counts.update(entry.weights)
+        counts = story.counts
+        for token, weight in entry.weights.items():
+            counts[token] = counts.get(token, 0.0) + weight
         if entry.time is not None:
             story.first = entry.time if story.first is None else min(story.first, entry.time)
             story.latest = entry.time if story.latest is None else max(story.latest, entry.time)

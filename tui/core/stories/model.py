@@ -86,7 +86,7 @@ class StoryState:
     """A story's token profile, members and time span."""
 
     story_id: int
-    counts: Counter[str] = field(default_factory=Counter)
+    counts: dict[str, float] = field(default_factory=dict)  # summed token weights of its members
     members: list[Entry] = field(default_factory=list)
     keys: list[str] = field(default_factory=list)  # members' token strings, for rapidfuzz
     first: datetime | None = None
