@@ -22,16 +22,16 @@ def story_headline(titles: Sequence[str], current: str | None = None) -> str:
     token_sets = [{t.key for t in tokenize(title)} for title in stripped]
     frequency = Counter(token for tokens in token_sets for token in tokens)
 
-    def centrality(index: int) -> tuple[float, bool, int]:
+    def centrality(index: int) -> tuple[bool, float, int]:
         tokens = token_sets[index]
         if not tokens:
-            return (0.0, False, 0)
+            return (False, 0.0, 0)
         shared = sum(frequency[t] - 1 for t in tokens) / math.sqrt(len(tokens))
-        return (shared, stripped[index] == titles[index], -len(titles[index]))
+        return (stripped[index] == titles[index], shared, -len(titles[index]))
 
     best = max(range(len(titles)), key=centrality)
     if current is not None and current in titles:
         held = centrality(titles.index(current))
-        if held[1] and held[0] >= KEEP_SHARE * centrality(best)[0]:
+        if held[0] and held[1] >= KEEP_SHARE * centrality(best)[1]:
             return current
     return titles[best]

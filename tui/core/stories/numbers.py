@@ -39,6 +39,9 @@ _UNITS = {
     "dead": "dead", "death": "dead", "killed": "dead", "kill": "dead",
 }
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
+# A full stop after these ends a word, not a sentence ("Jan. 27", "Mr. Smith").
+_ABBREVIATION = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|St|No|Gen|Sen|Rep|Gov|"
+                           r"Jr|Inc|Corp|Co|Ltd|vs|U\.S|U\.K|[A-Z])\.$")
 _NOT_CONTEXT = GENERIC_WORDS | frozenset(_MONTHS) | frozenset(_SCALES) | {"about", "around", "nearly", "almost"}
 CONTEXT_WORDS = 5  # content words on each side that say what a number is about
 SAME_SENTENCE = 0.18  # ... or sentences this alike (Jaccard of their content words) say the same thing
@@ -75,6 +78,9 @@ def sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence: cheap rules, good enough to quote a number or a lead."""
     spans, start = [], 0
     for boundary in _SENTENCE_END.finditer(text):
+        if text[boundary.start() - 1] == "." and _ABBREVIATION.search(text, max(0, boundary.start() - 5),
+                                                                          boundary.start()):
+            continue
         if boundary.start() > start:
             spans.append((start, boundary.start()))
         start = boundary.end()
