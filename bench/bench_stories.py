@@ -1,4 +1,5 @@
-"""Story grouping benchmark: quality (Google News NMI/ARI, events-dev BCubed) and speed against all-pairs rapidfuzz."""
+"""Stories benchmark: grouping quality (events-dev BCubed through `byline stories --json`, Google News NMI through
+`byline cluster`), numbers that differ on the demo (`byline story ID --json`), and speed against baselines."""
 
 from __future__ import annotations
 
@@ -220,7 +221,7 @@ def quality_events() -> list[tuple[str, ...]]:
     items, labels = load_events(with_text=True)
     defaults = Settings()
     for name, settings in (
-        (f"default ({defaults.story_window_hours:g} h weak, {defaults.followed_story_days} d strong)", defaults),
+        (f"default ({defaults.story_window_hours:g} h weak, {Tuning().strong_days:g} d strong)", defaults),
         ("no window (story_window_hours = 0)", dataclasses.replace(defaults, story_window_hours=0)),
     ):
         story_of = product_stories(items, settings)
@@ -275,29 +276,119 @@ def timed_group(items: list[StoryItem], window: timedelta | None) -> tuple[float
     return time.perf_counter() - wall, time.process_time() - cpu
 
 
+def timed_tokenize(items: list[StoryItem]) -> float:
+    """CPU seconds to only tokenize the items' titles and leads as the engine reads them: the baseline."""
+    from tui.core.stories.model import Tuning
+    from tui.core.stories.tokens import tokenize
+
+    chars = Tuning().text_chars
+    gc.collect()
+    cpu = time.process_time()
+    for item in items:
+        tokenize(item.title)
+        if item.text:
+            tokenize(item.text, limit=chars)
+    return time.process_time() - cpu
+
+
 def speed(items: list[StoryItem], sizes: Sequence[int], baseline_sizes: Sequence[int]) -> list[tuple[str, ...]]:
-    """Engine time per size (best of 2) against all-pairs; past the measured sizes all-pairs is scaled by n squared."""
+    """Engine time per size (best of 3) against tokenizing alone and all-pairs; past the measured sizes
+    all-pairs is scaled by n squared."""
     rows = []
-    ours = {size: min(timed_group(items[:size], None) for _ in range(2)) for size in sizes}
+    ours = {size: min(timed_group(items[:size], None) for _ in range(3)) for size in sizes}
+    tokens = {size: min(timed_tokenize(items[:size]) for _ in range(3)) for size in sizes}
     baseline = {size: all_pairs_group([i.title for i in items[:size]])[:2] for size in baseline_sizes}
     largest = max(baseline_sizes)
     for size in sizes:
         measured = baseline.get(size)
         scale = 1.0 if measured is not None else (size / largest) ** 2
-        their_wall, their_cpu = (t * scale for t in baseline[size if measured else largest])
+        their_cpu = baseline[size if measured else largest][1] * scale
         mark = "" if measured else "~"
         wall, cpu = ours[size]
-        rows.append(
-            (
-                f"{size:,}",
-                f"{wall:.3f}",
-                f"{cpu:.3f}",
-                f"{mark}{their_wall:.2f}",
-                f"{mark}{their_cpu:.2f}",
-                f"{their_cpu / cpu:.0f}x",
-            )
-        )
+        rows.append((f"{size:,}", f"{wall:.3f}", f"{cpu:.3f}", f"{tokens[size]:.3f}", f"{cpu / tokens[size]:.1f}x",
+                     f"{mark}{their_cpu:.2f}", f"{their_cpu / cpu:.0f}x"))
     return rows
+
+
+def polnear_paragraphs() -> list[tuple[str, str]]:
+    """Real paragraphs of news text (PolNeAR), each as (headline, text): its first sentence and the paragraph,
+    taken round-robin across the 924 articles so that neighbours come from different articles."""
+    articles = []
+    for path in sorted((SHARED / "data" / "quotes" / "polnear").glob("*/text/*.txt")):
+        paragraphs = [p.strip() for p in path.read_text(encoding="utf-8").split("\n\n") if len(p.strip()) > 200]
+        articles.append(paragraphs)
+    out = []
+    for depth in range(max(map(len, articles))):
+        for paragraphs in articles:
+            if depth < len(paragraphs):
+                headline, _, rest = paragraphs[depth].partition(". ")
+                out.append((headline[:120], rest[:600]))
+    return out
+
+
+def grouping_cost() -> list[tuple[str, ...]]:
+    """6,000 new articles in one batch (a first refresh), CPU best of 3, against tokenizing them alone."""
+    paragraphs = polnear_paragraphs()
+    start = datetime(2026, 5, 1, tzinfo=timezone.utc)
+    rng = random.Random(5)
+
+    def item(number: int, headline: str, text: str, outlet: str) -> StoryItem:
+        moment = start + timedelta(seconds=rng.randrange(86400))
+        return StoryItem(id=str(number), title=headline, text=text, outlet=outlet, published=moment)
+
+    sets = {
+        "6,000 distinct paragraphs (most match nothing)":
+            [item(n, h, t, f"feed{n % 200}") for n, (h, t) in enumerate(paragraphs[:6000])],
+        "1,500 paragraphs x 4 feeds (wire copies)":
+            [item(n * 4 + c, h, t, f"feed{rng.randrange(200)}") for n, (h, t) in enumerate(paragraphs[:1500])
+             for c in range(4)],
+    }
+    rows = []
+    for name, items in sets.items():
+        engine = min(timed_group(items, timedelta(hours=72))[1] for _ in range(3))
+        baseline = min(timed_tokenize(items) for _ in range(3))
+        stories = len({a.story_id for a in StoryEngine().add(items)})
+        rows.append((name, f"{len(items):,}", f"{stories:,}", f"{engine:.3f}", f"{baseline:.3f}",
+                     f"{engine / baseline:.1f}x"))
+    return rows
+
+
+def planted_differences() -> list[tuple[str, ...]]:
+    """The demo fetched into a fresh cache; `byline story ID --json` of each multi-outlet story, its
+    differences against the ones planted in seeds/differences.json."""
+    import contextlib
+    import io
+    import shutil
+    import tempfile
+
+    from tui.cli.main import main as byline
+    from tui.config import load_config
+    from tui.core.refresh import run_refresh
+    from tui.core.store import Store
+
+    seeds = Path(__file__).resolve().parents[1] / "seeds"
+    planted = json.loads((seeds / "differences.json").read_text(encoding="utf-8"))["differences"]
+    found: list[tuple[str, dict[str, str]]] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp) / "seeds"
+        shutil.copytree(seeds, root, ignore=shutil.ignore_patterns("cache"))
+        config = load_config(root / "feeds.toml")
+        store = Store(config.db_path)
+        run_refresh(store, config.feeds, config.settings)
+        page = {i: url.split("/seeds/", 1)[1] for i, url in store.conn().execute("SELECT id, url FROM articles")}
+        story_ids = [story.id for story in store.stories(min_outlets=2)]
+        store.close()
+        for story_id in story_ids:
+            out = io.StringIO()
+            with contextlib.redirect_stdout(out):
+                assert byline(["--config", str(config.path), "story", str(story_id), "--json"]) == 0
+            for difference in json.loads(out.getvalue())["comparison"]["differences"]:
+                found.append((difference["unit"], {page[n["article"]]: n["text"] for n in difference["numbers"]}))
+    expected = [(p["unit"], p["numbers"]) for p in planted]
+    hits = sum(1 for p in expected if p in found)
+    false = [f for f in found if f not in expected]
+    return [(str(len(story_ids)), str(len(expected)), str(hits), str(len(false)),
+             "; ".join(f"{unit}: {', '.join(numbers.values())}" for unit, numbers in found))]
 
 
 def redated(items: list[StoryItem], count: int, seed: int = 7) -> list[StoryItem]:
@@ -386,14 +477,20 @@ def print_quality() -> None:
     print("\nF1 ceiling: the true events cut wherever their articles are further apart than anything can join.")
     print("\n## Quality: Google News, no window (T: folding tuned here; S and TS held out)\n")
     print(table(("set", "NMI", "GSDMM NMI", "beats", "ARI", "stories"), quality_googlenews()))
+    print("\n## Numbers that differ: the demo's multi-outlet stories through `byline story ID --json`\n")
+    print(table(("stories", "planted", "found", "false", "differences found"), planted_differences()))
 
 
 def print_speed() -> None:
     items, _ = load_googlenews("T")
-    print("\n## Speed: Google News titles, no window, one batch (best of 2) vs all-pairs token_set_ratio\n")
+    print("\n## Speed: Google News titles, no window, one batch (best of 3), vs tokenizing alone and all-pairs\n")
     rows = speed(items, (1_000, 2_000, 5_000, len(items)), (1_000, 2_000))
-    print(table(("items", "engine wall s", "engine CPU s", "all-pairs wall s", "all-pairs CPU s", "ratio (CPU)"), rows))
+    print(table(("items", "engine wall s", "engine CPU s", "tokenize CPU s", "engine / tokenize",
+                 "all-pairs CPU s", "all-pairs / engine"), rows))
     print("\n~ = all-pairs time scaled by n squared from its 2,000-item run (not run at that size)")
+    print("\n## Grouping cost: 6,000 new articles of real text in one batch (CPU, best of 3)\n")
+    print(table(("set", "articles", "stories", "engine CPU s", "tokenize CPU s", "engine / tokenize"),
+                grouping_cost()))
     print("\n## Growth and memory\n")
     print(table(("measure", "value"), growth(items) + peak_memory(items)))
 

@@ -270,6 +270,14 @@ class StoriesScreen(Screen[None]):
         changed = self.state.mark_story_read(self.current.id)
         self.notify(f"Marked {changed} article(s) of the story read.", timeout=2)
 
+    def action_compare(self) -> None:
+        """How each outlet covered the story under the cursor."""
+        from tui.screens.compare import CompareScreen
+
+        if self.current is not None:
+            article = self.articles[self.reading].article_id if self.reading is not None else None
+            self.app.push_screen(CompareScreen(self.state, self.current.id, article))
+
     def action_toggle_multi(self) -> None:
         self.min_outlets = 1 if self.min_outlets > 1 else 2
         self.reload()
