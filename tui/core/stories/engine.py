@@ -117,12 +117,21 @@ class StoryEngine:
         weighted, mass = self.index.weighted(entry)
         if mass == 0.0:
             return None
-        squared = {t: w * w for t, w in weighted.items()}
-        strong = entry.strong
+        squared = [(t, w * w, t in entry.strong) for t, w in weighted.items()]
         tuning = self.tuning
         scored = []
         for story, factors in self._candidates(entry, weighted):
-            covered_strong, covered_weak = _coverage(story, squared, strong)
+            # How much of the article's weight the story's profile covers, by how typical each token is there.
+            size, counts = len(story.members), story.counts
+            covered_strong = covered_weak = 0.0
+            for token, weight, is_strong in squared:
+                count = counts.get(token)
+                if count:
+                    share = weight if count >= size else weight * count / size
+                    if is_strong:
+                        covered_strong += share
+                    else:
+                        covered_weak += share
             scored.append(((covered_strong * factors[0] + covered_weak * factors[1]) / mass, story, factors))
         scored.sort(key=lambda triple: triple[0], reverse=True)
         best: Match | None = None
@@ -154,9 +163,10 @@ class StoryEngine:
         story_of = index.story
         hits: dict[int, float] = {}
         rejected: set[int] = set()
+        scan = tuning.posting_scan
         for token in lookup[: tuning.lookup_tokens]:
             weight = weighted[token] ** 2
-            for story_id in index.recent_stories(token, tuning.posting_scan):
+            for story_id in index.recent_stories(token, scan):
                 if story_id in hits:
                     hits[story_id] += weight
                 elif story_id not in rejected:
@@ -364,22 +374,6 @@ class StoryEngine:
                 self._assignments[member.item_id] = Assignment(
                     member.item_id, story.story_id, old.score, old.shared_terms, old.matched_item_id)
         self.index.next_id = first_new_id + len(mapping)
-
-
-def _coverage(story: StoryState, squared: dict[str, float], strong: frozenset[str]) -> tuple[float, float]:
-    """How much of the article's weight the story's profile covers (strong, weak), by how typical each token is."""
-    size = len(story.members)
-    counts = story.counts
-    covered_strong = covered_weak = 0.0
-    for token, weight in squared.items():
-        count = counts.get(token)
-        if count:
-            share = weight * (1.0 if count >= size else count / size)
-            if token in strong:
-                covered_strong += share
-            else:
-                covered_weak += share
-    return covered_strong, covered_weak
 
 
 def cluster_records(records: Iterable[dict[str, object]], window_hours: float | None) -> list[dict[str, object]]:

@@ -27,7 +27,7 @@ class Assignment:
 class Tuning:
     """The engine's knobs: scoring tuned on events-dev, folding and caps on GoogleNews-T (bench/results/stories.md)."""
 
-    threshold: float = 0.22  # combined similarity (0..1) needed to join a story
+    threshold: float = 0.20  # combined similarity (0..1) needed to join a story
     story_weight: float = 0.3  # share of the score from the story's token profile (rest: best article)
     fuzz_weight: float = 0.2  # share of the article score from rapidfuzz on the token strings
     fuzz_scorer: str = "ratio"  # rapidfuzz scorer over sorted token strings ("ratio" or "token_set")
@@ -46,7 +46,7 @@ class Tuning:
     member_shortlist: int = 5  # of those, the best by rapidfuzz that are scored in full
     refine_passes: int = 0  # second looks at this batch's articles once all of it is placed
     refine_max_size: int = 3  # ... when their story is this small
-    merge_threshold: float = 0.18  # profile cosine at which a story begun in this batch folds into another
+    merge_threshold: float = 0.20  # profile cosine at which a story begun in this batch folds into another
     merge_rounds: int = 3  # folding passes over the batch's stories
     merge_lookup_tokens: int = 8  # a story's heaviest tokens that find stories to fold into ...
     merge_posting_scan: int = 20  # ... scanning this many stories per token ...
