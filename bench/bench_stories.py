@@ -337,7 +337,7 @@ def grouping_cost() -> list[tuple[str, ...]]:
         return StoryItem(id=str(number), title=headline, text=text, outlet=outlet, published=moment)
 
     sets = {
-        "6,000 distinct paragraphs (most match nothing)":
+        "6,000 distinct paragraphs of 924 articles":
             [item(n, h, t, f"feed{n % 200}") for n, (h, t) in enumerate(paragraphs[:6000])],
         "1,500 paragraphs x 4 feeds (wire copies)":
             [item(n * 4 + c, h, t, f"feed{rng.randrange(200)}") for n, (h, t) in enumerate(paragraphs[:1500])

@@ -69,8 +69,9 @@ def test_a_followed_story_collects_weak_matches_for_its_followed_days() -> None:
 def test_people_quoted_by_both_count_as_evidence() -> None:
     first = StoryItem(id="q1", title="Central Asian neighbours sign water pact", published=T0,
                       quoted=("Taalaibek Osmonov",))
-    second = StoryItem(id="q2", title="Lender backs water barter with credit line", published=T0 + timedelta(hours=20),
+    later = T0 + timedelta(hours=20)
+    second = StoryItem(id="q2", title="Lender backs water barter with credit line", published=later,
                        quoted=("Taalaibek Osmonov",))
-    unquoted = StoryItem(id="q3", title="Lender backs water barter with credit line", published=T0 + timedelta(hours=20))
+    unquoted = StoryItem(id="q3", title="Lender backs water barter with credit line", published=later)
     assert _together([first, second])
     assert not _together([first, unquoted])

@@ -27,7 +27,8 @@ def test_story_ids_stay_put_as_articles_join_batch_after_batch() -> None:
     volcano_id = first[-1].story_id
     known = {a.item_id: a.story_id for a in first}
     for n, title in enumerate(VOLCANO[1:], start=2):
-        batch = engine.add([_item(n, title, 1 + 10 * n), _item(50 + n, f"Unrelated story number {n} about Ghana cocoa", 1 + 10 * n)])
+        unrelated = _item(50 + n, f"Unrelated story number {n} about Ghana cocoa", 1 + 10 * n)
+        batch = engine.add([_item(n, title, 1 + 10 * n), unrelated])
         assert batch[0].story_id == volcano_id, title
         for item_id, story_id in known.items():
             assert engine.assignment(item_id).story_id == story_id  # type: ignore[union-attr]
@@ -73,3 +74,37 @@ def test_group_pending_keeps_ids_and_titles_across_refreshes(store: Store) -> No
         assert again is not None and again.article_count == day + 1
         assert again.headline == headline
     assert len(store.stories()) == 2
+
+
+def _weak_match_joins(store: Store, follow: bool) -> bool:
+    """A story in the cache, then ten days on an article sharing only common words with it."""
+    store.sync_feeds([("http://a.org/feed", "A", ())])
+    feed = store.feed_id("http://a.org/feed")
+    assert feed is not None
+    common = [_entry(f"c{n}", title, n % 3) for n, title in enumerate((
+        "Police investigate crash on the motorway near Leeds", "Police investigate motorway crash in Glasgow",
+        "Motorway crash: police investigate in Cardiff", "Crash closes motorway as police investigate in Belfast",
+        "Bank of England holds interest rates at 4.5 percent", "Apple unveils new iPad with faster chip",
+        "Storm Eowyn brings red warning for wind to Scotland", "Government plan for rail fares criticised"))]
+    store.record_feed_result(feed, Outcome.OK, entries=[*common, _entry("x", "Police investigate motorway crash", 3)])
+    group_pending(store, 72, followed_days=30)
+    rows = {r.title: r.id for r in store.article_rows()}
+    first = store.membership(rows["Police investigate motorway crash"])
+    assert first is not None
+    if follow:
+        store.set_followed(first.story_id, True)
+    store.record_feed_result(feed, Outcome.OK, entries=[_entry("y", "Motorway crash: police investigate", 13)])
+    group_pending(store, 72, followed_days=30)
+    later = store.membership(next(r.id for r in store.article_rows() if r.title.startswith("Motorway crash: police")))
+    assert later is not None
+    return later.story_id == first.story_id
+
+
+def test_a_followed_story_in_the_cache_collects_articles_for_its_followed_days(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    followed, unfollowed = Store(tmp_path / "followed.db"), Store(tmp_path / "unfollowed.db")
+    try:
+        assert _weak_match_joins(followed, follow=True), "the followed story takes it"
+        assert not _weak_match_joins(unfollowed, follow=False), "ten days on, common words start a new story"
+    finally:
+        followed.close()
+        unfollowed.close()

@@ -194,9 +194,13 @@ class StoryEngine:
         strong_factor, weak_factor = factors
         start = max(0, len(story.members) - tuning.member_scan)
         members = story.members[start:]
-        shortlist = process.extract(
-            entry.key, story.keys[start:], scorer=_SCORERS[tuning.fuzz_scorer], limit=tuning.member_shortlist
-        )
+        scorer = _SCORERS[tuning.fuzz_scorer]
+        if len(members) <= tuning.member_shortlist:  # all of them are scored: no shortlist to draw
+            shortlist: list[tuple[str, float, int]] = [
+                (key, scorer(entry.key, key), position) for position, key in enumerate(story.keys[start:])]
+        else:
+            shortlist = process.extract(entry.key, story.keys[start:], scorer=scorer,
+                                        limit=tuning.member_shortlist)
         best = None
         strong = entry.strong
         for _, ratio, position in shortlist:
