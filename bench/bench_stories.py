@@ -20,7 +20,10 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+ENGINE_ROOT = Path(__file__).resolve().parents[1]
+if "--engine-root" in sys.argv:  # time another checkout's engine (say, main's) with this same benchmark
+    ENGINE_ROOT = Path(sys.argv[sys.argv.index("--engine-root") + 1]).resolve()
+sys.path.insert(0, str(ENGINE_ROOT))
 
 from tui.core.settings import Settings  # noqa: E402
 from tui.core.stories.engine import StoryEngine, StoryItem, cluster_records  # noqa: E402
@@ -425,12 +428,12 @@ def growth(items: list[StoryItem]) -> list[tuple[str, ...]]:
     restored.restore((item, engine.assignment(item.id).story_id) for item in history)  # type: ignore[union-attr]
     restore_time = time.perf_counter() - started
 
-    # What a refresh restores (group_pending): every article of the stories updated within reach.
-    reach = StoryEngine().reach
+    # What a refresh restores (group_pending): the grouped articles listed within reach.
+    engine_now = StoryEngine()
+    reach = getattr(engine_now, "reach", engine_now.window)  # an older engine restores its window
     assert reach is not None
     story_of = {item.id: engine.assignment(item.id).story_id for item in history}  # type: ignore[union-attr]
-    recent = {story_of[i.id] for i in history if i.published and i.published >= latest - reach}
-    window = [item for item in history if story_of[item.id] in recent]
+    window = [item for item in history if item.published and item.published >= latest - reach]
     refresh = StoryEngine()
     started = time.perf_counter()
     refresh.restore((item, story_of[item.id]) for item in window)
@@ -439,8 +442,8 @@ def growth(items: list[StoryItem]) -> list[tuple[str, ...]]:
         ("group 50,000 re-dated items (one batch)", f"{bulk:.2f} s"),
         ("add 100 new items to 50,000", f"{incremental * 1000:.0f} ms"),
         ("restore 50,000 persisted assignments", f"{restore_time:.2f} s"),
-        (f"restore what a refresh restores: stories updated in the last {reach.days} days "
-         f"({len(window):,} articles)", f"{window_time:.2f} s"),
+        (f"restore what a refresh restores: the articles of the last {reach.days} days "
+         f"({len(window):,})", f"{window_time:.2f} s"),
     ]
 
 
@@ -472,10 +475,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quality-only", action="store_true", help="skip the timing runs")
     parser.add_argument("--speed-only", action="store_true", help="skip the quality runs")
+    parser.add_argument("--engine-root", metavar="DIR",
+                        help="time the engine of another checkout (with --speed-only), e.g. ../main for a baseline")
     args = parser.parse_args()
     if not STORIES.exists():
         sys.exit(f"{STORIES} is absent: set BYLINE_SHARED to the shared data folder")
+    if args.engine_root and not args.speed_only:
+        sys.exit("--engine-root times another engine: use it with --speed-only")
 
+    print(f"Engine: {ENGINE_ROOT}\n")
     if not args.speed_only:
         print_quality()
     if args.quality_only:

@@ -52,9 +52,8 @@ class StoryTable(Database):
         return self._items("a.story_id IS NULL")
 
     def grouped_items(self, since: int) -> list[StoryItem]:
-        """Every article of the stories updated at or after `since` (a timestamp)."""
-        return self._items("a.story_id IN (SELECT id FROM stories WHERE last_updated >= ?)",
-                           (since,))
+        """Articles already in a story, listed at or after `since` (a timestamp)."""
+        return self._items("a.story_id IS NOT NULL AND a.sort_time >= ?", (since,))
 
     def followed_story_ids(self, since: int = 0) -> list[int]:
         """Stories the reader follows, updated at or after `since`."""

@@ -29,7 +29,8 @@ def group_pending(store: Store, window_hours: float,
     engine.reserve_ids(store.highest_story_id())  # stories out of reach keep their ids
     earliest = store.earliest_ungrouped() or 0
     reach = engine.reach
-    # Every story an article could still join, whole: its members make its profile.
+    # The articles of the stories a new one could still join: those listed within reach (a long
+    # story is known by its recent coverage, and restoring it whole would cost its whole length).
     horizon = earliest - int(reach.total_seconds()) if reach is not None else 0
     engine.restore(((item, item.story_id) for item in store.grouped_items(horizon)
                     if item.story_id is not None), followed=store.followed_story_ids(horizon))
