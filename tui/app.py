@@ -10,11 +10,13 @@ from collections.abc import Sequence
 
 from textual import on, work
 from textual.app import App
+from textual.theme import Theme
 from textual.worker import Worker, WorkerState
 
 from tui import bindings
 from tui.config import Config
 from tui.core.feeds.subscriptions import Subscription
+from tui.core.models import Progress
 from tui.core.store import Store
 from tui.messages import FeedsRefreshed, RefreshFinished, RefreshProgress
 from tui.palette import FeedCommands
@@ -131,7 +133,7 @@ class BylineApp(App[None]):
     def run_refresh(self, feeds: tuple[Subscription, ...]) -> None:
         from tui.core.refresh import refresh
 
-        def report(progress):  # type: ignore[no-untyped-def]
+        def report(progress: Progress) -> None:
             self.post_message(RefreshProgress(progress))
             if progress.phase == "feeds" and progress.done == progress.total:
                 self.post_message(FeedsRefreshed())
@@ -186,7 +188,7 @@ class BylineApp(App[None]):
             error = event.worker.error
             self.post_message(RefreshFinished(None, f"{type(error).__name__}: {error}"))
 
-    def _remember_theme(self, theme) -> None:  # type: ignore[no-untyped-def]
+    def _remember_theme(self, theme: Theme) -> None:
         self.store.set_state("theme", theme.name)
 
     # -- other ---------------------------------------------------------------------------

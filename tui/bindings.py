@@ -54,7 +54,7 @@ MAIN_SCREEN: list[BindingType] = [
             tooltip="Show only unread articles, or all"),
     Binding("e", "reextract", "Re-extract", show=False, id="article.reextract",
             tooltip="Fetch the article's page and extract its full text again"),
-    Binding("n", "next_unread", "Next unread", id="article.next_unread",
+    Binding("n", "next_unread", "Next unread", show=False, id="article.next_unread",
             tooltip="Open the next unread article, moving on to the next feed"),
     Binding("slash", "search", "Search", id="app.search",
             tooltip="Search every cached article"),
@@ -97,15 +97,15 @@ VIRTUAL_LIST: list[BindingType] = [
 
 
 ARTICLE_LIST: list[BindingType] = [
-    Binding("enter", "select", "Open", id="list.open", tooltip="Open the article"),
+    Binding("enter", "select", "Open", show=False, id="list.open", tooltip="Open the article"),
 ]
 
 
+# OptionLists (the side panel's quotes) answer to the same vim keys as every other list.
 VIM_LIST: list[BindingType] = [
-    Binding("j,down", "cursor_down", "Down", show=False),
-    Binding("k,up", "cursor_up", "Up", show=False),
-    Binding("g,home", "first", "First", show=False),
-    Binding("G,end", "last", "Last", show=False),
+    binding for binding in VIRTUAL_LIST
+    if isinstance(binding, Binding) and binding.action in ("cursor_down", "cursor_up", "first",
+                                                           "last")
 ]
 
 

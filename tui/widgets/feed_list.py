@@ -79,11 +79,28 @@ class FeedList(VirtualList):
             self.set_count(len(entries), cursor=index)
 
     def apply_unread_deltas(self, deltas: Mapping[int, int], starred_delta: int = 0) -> None:
-        """Read-state changes: adjust the counts without asking the cache."""
-        feeds = [replace(f, unread_count=max(f.unread_count + deltas.get(f.id, 0), 0))
-                 for f in self.feeds]
-        self.set_feeds(feeds, max(self.total_unread + sum(deltas.values()), 0),
-                       self.starred + starred_delta)
+        """Read-state changes: adjust the counts in place, without asking the cache or
+        rebuilding the pane (hundreds of feeds)."""
+        self.total_unread = max(self.total_unread + sum(deltas.values()), 0)
+        self.starred += starred_delta
+        changed = {f.id for f in self.feeds if deltas.get(f.id)}
+        self.feeds = [replace(f, unread_count=max(f.unread_count + deltas[f.id], 0))
+                      if f.id in changed else f for f in self.feeds]
+        by_id = {f.id: f for f in self.feeds if f.id in changed}
+        tags = {t for f in by_id.values() for t in f.tags}
+        for index, entry in enumerate(self.entries):
+            if entry.key == "all":
+                self.entries[index] = replace(entry, count=self.total_unread)
+            elif entry.key == "starred":
+                self.entries[index] = replace(entry, count=self.starred)
+            elif entry.feed is not None and entry.feed.id in by_id:
+                feed = by_id[entry.feed.id]
+                self.entries[index] = replace(entry, count=feed.unread_count, feed=feed)
+            elif entry.key.startswith("tag:") and entry.key[4:] in tags:
+                tag = entry.key[4:]
+                count = sum(f.unread_count for f in self.feeds if tag in f.tags)
+                self.entries[index] = replace(entry, count=count)
+        self.refresh()
 
     @property
     def highlighted_choice(self) -> FeedChoice | None:
@@ -114,16 +131,5 @@ class FeedList(VirtualList):
         return [Segment(lead, lead_style), Segment(fit(label, name_width) + " ", name_style),
                 Segment(count + " ", self.style_of("strong"))]
 
-    # -- cursor ------------------------------------------------------------------------------
-    def action_cursor_down(self) -> None:
-        self._move(1)
-
-    def action_cursor_up(self) -> None:
-        self._move(-1)
-
-    def _move(self, step: int) -> None:
-        index = self.cursor + step
-        while 0 <= index < len(self.entries) and self.entries[index].is_heading:
-            index += step
-        if 0 <= index < len(self.entries):
-            self.cursor = index
+    def selectable(self, index: int) -> bool:
+        return not self.entries[index].is_heading

@@ -42,8 +42,8 @@ def shown_link(url: str) -> str:
     return url
 
 
-def header_text(article: Article, note: str | None = None) -> Text:
-    """The article's header as inert text."""
+def header_text(article: Article, note: str | None = None, width: int = 0) -> Text:
+    """The article's header as inert text; the link is cut to one line of `width` when given."""
     header = Text()
     header.append(article.title, style="bold")
     header.append("\n")
@@ -63,8 +63,14 @@ def header_text(article: Article, note: str | None = None) -> Text:
         reason = article.text_note or article.text_status.value
         header.append(f" SUMMARY ONLY: {reason} ", style="reverse yellow")
     if article.url:
-        header.append("  ")
-        header.append(shown_link(article.url), style="underline dim")
+        link = shown_link(article.url)
+        status = header.plain.rsplit("\n", 1)[-1]
+        if width and cell_len(status) + 2 + cell_len(link) > width:
+            header.append("\n")
+            link = link if cell_len(link) <= width else link[: max(width - 1, 1)] + "…"
+        else:
+            header.append("  ")
+        header.append(link, style="underline dim")
     if note:
         header.append("\n")
         header.append(note, style="dim italic")
@@ -196,7 +202,7 @@ class Reader(ScrollView, can_focus=True):
             header = Text(PLACEHOLDER, style="dim")
             self._lines = []
         else:
-            header = header_text(self.article, self.note)
+            header = header_text(self.article, self.note, width)
             text = self.article.text
             self._lines = wrap_offsets(text, width) if text else []
         self._header = [Strip(line) for line in console.render_lines(

@@ -96,7 +96,7 @@ class VirtualList(ScrollView, can_focus=True):
     def set_count(self, count: int, cursor: int | None = None) -> None:
         """Change how many items there are; keep (or move) the cursor and redraw."""
         self.count = count
-        self.virtual_size = Size(self.size.width, count * self.item_height)
+        self.virtual_size = Size(0, count * self.item_height)  # width: never a horizontal bar
         target = self.cursor if cursor is None else cursor
         self.cursor = min(max(target, 0), max(count - 1, 0))
         self.refresh()
@@ -119,7 +119,9 @@ class VirtualList(ScrollView, can_focus=True):
         strip = strip.adjust_cell_length(width, base)
         if selected:
             # Laid over every segment (not under), so no row style can hide the cursor.
-            cursor = self.style_of("cursor" if self.has_focus else "cursor-blurred")
+            # Not partial: the blurred cursor's translucent background is blended here.
+            name = "cursor" if self.has_focus else "cursor-blurred"
+            cursor = self.get_component_rich_style(f"virtual-list--{name}")
             gutter_cell, *rest = list(strip)
             strip = Strip([gutter_cell, *Segment.apply_style(rest, post_style=cursor)], width)
         return strip.simplify()
@@ -128,7 +130,7 @@ class VirtualList(ScrollView, can_focus=True):
         self.refresh()
 
     def on_resize(self) -> None:
-        self.virtual_size = Size(self.size.width, self.count * self.item_height)
+        self.virtual_size = Size(0, self.count * self.item_height)
 
     # -- cursor ------------------------------------------------------------------------------
     def watch_cursor(self, _old: int, new: int) -> None:
@@ -146,11 +148,22 @@ class VirtualList(ScrollView, can_focus=True):
     def _page(self) -> int:
         return max(self.size.height // self.item_height - 1, 1)
 
+    def selectable(self, index: int) -> bool:
+        """Whether the cursor may rest on an item (headings say no)."""
+        return True
+
+    def _step(self, step: int) -> None:
+        index = self.cursor + step
+        while 0 <= index < self.count and not self.selectable(index):
+            index += step
+        if 0 <= index < self.count:
+            self.cursor = index
+
     def action_cursor_down(self) -> None:
-        self.cursor = min(self.cursor + 1, max(self.count - 1, 0))
+        self._step(1)
 
     def action_cursor_up(self) -> None:
-        self.cursor = max(self.cursor - 1, 0)
+        self._step(-1)
 
     def action_page_down(self) -> None:
         self.cursor = min(self.cursor + self._page(), max(self.count - 1, 0))
