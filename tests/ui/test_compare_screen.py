@@ -118,3 +118,20 @@ def test_compare_view_snapshot(demo, snap_compare) -> None:  # type: ignore[no-u
         assert snap_compare(app, terminal_size=(120, 40), run_before=open_compare)
     finally:
         store.close()
+
+
+async def test_j_and_k_step_line_by_line_past_blanks_and_wrapped_rows(demo) -> None:  # type: ignore[no-untyped-def]
+    store = Store(demo.db_path)
+    app = make_app(demo, store)
+    async with app.run_test(size=(70, 40)) as pilot:
+        app.push_screen(CompareScreen(app.state, _border_story(store)))
+        screen = await _compare_ready(pilot, app)
+        listing = screen.query_one(CompareList)
+        assert len(listing.rows) > len(listing.entries), "narrow: long lines wrap"
+        seen = []
+        for _ in range(12):
+            await pilot.press("j")
+            seen.append(listing.entry_at_cursor())
+        assert all(entry is not None and entry.text for entry in seen), "never a blank line"
+        assert len(set(map(id, seen))) == len(seen), "every j reaches a new line of the comparison"
+    store.close()

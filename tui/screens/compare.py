@@ -115,6 +115,11 @@ class CompareList(VirtualList):
         """Cells for text: less the cursor gutter and the scrollbar (which long comparisons get)."""
         return self.size.width - 2
 
+    def selectable(self, index: int) -> bool:
+        """j and k move line by line of the comparison: blank lines and wrapped rows are passed."""
+        row = self.rows[index]
+        return bool(self.entries[row.entry].text) and (index == 0 or self.rows[index - 1].entry != row.entry)
+
     def entry_at_cursor(self) -> Entry | None:
         if not 0 <= self.cursor < len(self.rows):
             return None
@@ -212,17 +217,16 @@ class CompareScreen(Screen[None]):
 
     def arrange_panes(self) -> None:
         width = self.size.width
-        listing, reader = self.query_one(CompareList), self.query_one(Reader)
         if not self.reading:
             sizes = (width, 0)
+        elif width < main_layout.SINGLE_PANE:
+            sizes = (0, width)
         else:
             panes = main_layout.reading(width, reader_width=self.state.config.settings.reader_width,
-                                        panel_wanted=False, list_wanted=True)
+                                        panel_toggled=True, list_wanted=True)
             sizes = (panes.articles, panes.reader)
-        for widget, size in zip((listing, reader), sizes, strict=True):
-            widget.display = size > 0
-            if size:
-                widget.styles.width = size
+        for widget, size in zip((self.query_one(CompareList), self.query_one(Reader)), sizes, strict=True):
+            main_layout.set_width(widget, size)
 
     # -- actions -----------------------------------------------------------------------------
     @on(VirtualList.Selected, "#compare-list")
