@@ -20,10 +20,10 @@ class TimeDecay:
     `followed_days` after its latest article. `window=None` turns time off altogether.
     """
 
-    window: timedelta | None = timedelta(hours=72)
-    strong_days: float = 30.0
-    half_life_days: float = 14.0
-    followed_days: float = 30.0
+    window: timedelta | None  # the values come from Tuning and Settings (StoryEngine builds it)
+    strong_days: float
+    half_life_days: float
+    followed_days: float
     weak_half_life_days: float = 0.0
 
     @property
