@@ -101,14 +101,6 @@ ARTICLE_LIST: list[BindingType] = [
 ]
 
 
-# OptionLists (the side panel's quotes) answer to the same vim keys as every other list.
-VIM_LIST: list[BindingType] = [
-    binding for binding in VIRTUAL_LIST
-    if isinstance(binding, Binding) and binding.action in ("cursor_down", "cursor_up", "first",
-                                                           "last")
-]
-
-
 READER: list[BindingType] = [
     Binding("j,down", "scroll_down", "Down", show=False),
     Binding("k,up", "scroll_up", "Up", show=False),

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import on, work
@@ -11,7 +12,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, ProgressBar, Static
+from textual.widgets import ProgressBar, Static
 
 from tui import bindings
 from tui.config import Config
@@ -24,6 +25,7 @@ from tui.screens.feed_editing import FeedEditing
 from tui.state import ReadingState
 from tui.widgets.article_list import ArticleList
 from tui.widgets.feed_list import FeedChoice, FeedList
+from tui.widgets.key_bar import KeyBar
 from tui.widgets.reader import Reader
 from tui.widgets.side_panel import SidePanel
 from tui.widgets.virtual_list import VirtualList
@@ -82,7 +84,7 @@ class MainScreen(Screen[None]):
         with Horizontal(id="status-line"):
             yield Static(Text(""), id="status")
             yield ProgressBar(id="refresh-progress", show_eta=False)
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#refresh-progress", ProgressBar).display = False
@@ -417,6 +419,12 @@ class MainScreen(Screen[None]):
                 return self.store.next_unread(self.query_one(ArticleList).filter, None)
         return None
 
+    def _installed(self, name: str, make: Callable[[], Screen[Any]]) -> str:
+        """A screen built once and kept: opening it again costs no composing."""
+        if not self.app.is_screen_installed(name):
+            self.app.install_screen(make(), name)
+        return name
+
     def action_search(self) -> None:
         from tui.screens.search import SearchChoice, SearchScreen
 
@@ -426,7 +434,7 @@ class MainScreen(Screen[None]):
                 self.open_article(choice.article_id)
                 self.query_one(Reader).scroll_to_text(choice.query)
 
-        self.app.push_screen(SearchScreen(self.store), opened)
+        self.app.push_screen(self._installed("search", lambda: SearchScreen(self.store)), opened)
 
     def action_quote_lookup(self) -> None:
         from tui.core.models import QuoteHit
@@ -436,7 +444,9 @@ class MainScreen(Screen[None]):
             if hit is not None:
                 self.open_quote(hit.article_id, hit.start, hit.end)
 
-        self.app.push_screen(QuoteLookupScreen(self.store, self.quote_index()), opened)
+        name = self._installed("quote-lookup",
+                               lambda: QuoteLookupScreen(self.store, self.quote_index()))
+        self.app.push_screen(name, opened)
 
     def reveal_in_list(self, article_id: int) -> None:
         """Move the list cursor onto an article opened from elsewhere, when the list has it."""
@@ -456,7 +466,7 @@ class MainScreen(Screen[None]):
     def action_stories(self) -> None:
         from tui.screens.stories import StoriesScreen
 
-        self.app.push_screen(StoriesScreen(self.state))
+        self.app.push_screen(self._installed("stories", lambda: StoriesScreen(self.state)))
 
     def action_compare_story(self) -> None:
         """How each outlet covered the current article's story."""

@@ -11,7 +11,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Static
 
 from tui import bindings
 from tui.core.models import StoryArticle, StoryInfo
@@ -19,7 +18,9 @@ from tui.messages import ArticlesChanged, LibraryChanged
 from tui.screens import main_layout
 from tui.state import ReadingState
 from tui.widgets.ages import age
+from tui.widgets.key_bar import KeyBar
 from tui.widgets.reader import Reader
+from tui.widgets.text_box import TextBox
 from tui.widgets.virtual_list import VirtualList, fit
 
 STORY_LIMIT = 500
@@ -111,9 +112,9 @@ class StoriesScreen(Screen[None]):
             yield StoryList(id="story-list")
             with Vertical(id="story-detail"):
                 yield CoverageList(id="story-articles")
-                yield Static(Text(""), id="story-people")
+                yield TextBox(id="story-people")
             yield Reader(id="story-reader")
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#story-list").border_title = "Stories"
@@ -122,6 +123,10 @@ class StoriesScreen(Screen[None]):
         reader.border_title = "Reader"
         settings = self.state.config.settings
         reader.set_text_width(settings.reader_width, centered=settings.reader_align == "center")
+
+    def on_screen_resume(self) -> None:
+        """Opened (again: the screen is kept between uses): the stories as they are now."""
+        self.reading = None
         self.reload()
         self.arrange_panes()
         self.query_one(StoryList).focus()
@@ -183,7 +188,7 @@ class StoriesScreen(Screen[None]):
         coverage = self.query_one(CoverageList)
         coverage.articles = [replace(a, read=event.read) if a.article_id in event.article_ids
                              else a for a in coverage.articles]
-        coverage.refresh()
+        coverage.invalidate()
 
     @on(VirtualList.Highlighted, "#story-list")
     def _story_highlighted(self, event: VirtualList.Highlighted) -> None:
@@ -206,7 +211,7 @@ class StoriesScreen(Screen[None]):
         else:
             self.reading = None if self.reading is not None and not same else self.reading
         self.query_one("#story-detail").border_title = f"Coverage: {info.headline}"
-        self.query_one("#story-people", Static).update(self._people(info.id))
+        self.query_one("#story-people", TextBox).set_text(self._people(info.id))
 
     def _people(self, story_id: int) -> Text:
         """Who is quoted in the story, and by which outlets."""
@@ -234,8 +239,10 @@ class StoriesScreen(Screen[None]):
             article = replace(article, read=True)
         self.reading = index
         self.query_one(CoverageList).cursor = index
-        self.query_one(Reader).show(article)
         self.arrange_panes()
+        reader = self.query_one(Reader)
+        reader.show(article)
+        reader.focus()
         if self.current is not None:
             self.store.mark_story_seen(self.current.id)
 

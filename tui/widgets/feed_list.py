@@ -100,7 +100,7 @@ class FeedList(VirtualList):
                 tag = entry.key[4:]
                 count = sum(f.unread_count for f in self.feeds if tag in f.tags)
                 self.entries[index] = replace(entry, count=count)
-        self.refresh()
+        self.invalidate()
 
     @property
     def highlighted_choice(self) -> FeedChoice | None:
