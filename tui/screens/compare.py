@@ -11,12 +11,12 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer
 
 from tui import bindings
 from tui.core.stories.compare import Line, StoryComparison, compare_story
 from tui.screens import main_layout
 from tui.state import ReadingState
+from tui.widgets.key_bar import KeyBar
 from tui.widgets.reader import Reader
 from tui.widgets.virtual_list import VirtualList, fit
 
@@ -179,7 +179,7 @@ class CompareScreen(Screen[None]):
         with Horizontal(id="compare-panes"):
             yield CompareList(id="compare-list")
             yield Reader(id="compare-reader")
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one(CompareList).border_title = "Compare: reading the outlets…"
