@@ -62,6 +62,8 @@ MAIN_SCREEN: list[BindingType] = [
             tooltip="Look up any stored quote by its words or speaker"),
     Binding("S", "stories", "Stories", id="app.stories",
             tooltip="Stories: the same event across outlets"),
+    Binding("C", "compare_story", "Compare", show=False, id="article.compare",
+            tooltip="Compare how each outlet covered the current article's story"),
     Binding("y", "copy_link", "Copy link", show=False, id="article.copy_link",
             tooltip="Copy the article's link to the clipboard"),
     Binding("w", "save_markdown", "Save", show=False, id="article.save",
@@ -135,6 +137,19 @@ STORIES: list[BindingType] = [
             tooltip="Mark every article of the story read"),
     Binding("m", "toggle_multi", "2+ outlets", id="stories.multi_only",
             tooltip="Show only stories covered by two or more outlets, or all"),
+    Binding("C", "compare", "Compare", id="stories.compare",
+            tooltip="Compare how each outlet covered the story: what each alone said, numbers that differ"),
+    Binding("tab", "focus_next", "Next pane", show=False),
+]
+
+
+COMPARE: list[BindingType] = [
+    Binding("escape", "back", "Back", id="compare.back",
+            tooltip="Close the article, then go back to where compare was opened"),
+    Binding("n", "step_outlet(1)", "Next outlet", id="compare.next_outlet",
+            tooltip="Go to the next outlet's coverage"),
+    Binding("p", "step_outlet(-1)", "Previous outlet", id="compare.previous_outlet",
+            tooltip="Go to the previous outlet's coverage"),
     Binding("tab", "focus_next", "Next pane", show=False),
 ]
 
@@ -167,6 +182,7 @@ SCOPES: list[tuple[str, list[BindingType]]] = [
     ("Reader", READER),
     ("Who said what", SIDE_PANEL),
     ("Stories", STORIES),
+    ("Compare", COMPARE),
     ("Search and quote lookup", TYPE_AHEAD),
     ("Quote lookup", QUOTE_LOOKUP),
 ]

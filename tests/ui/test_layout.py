@@ -80,3 +80,11 @@ async def test_titles_legible_and_reader_wide_enough(long_names, width: int,
         assert reader.display and reader._column()[1] >= 60
         panel = app.screen.query_one(SidePanel)
         assert not panel.display or panel.size.width >= main_layout.MIN_PANEL
+
+
+@pytest.mark.parametrize("width", [80, 120])
+def test_a_screen_without_a_side_panel_reads_at_every_width(width: int) -> None:
+    panes = main_layout.reading(width, reader_width=84, panel_toggled=False, list_wanted=True,
+                                has_panel=False)
+    assert panes.panel == 0 and panes.reader - main_layout.READER_CHROME >= 60
+    assert panes.articles + panes.reader == width

@@ -271,6 +271,7 @@ class StoryItem:
     seen: datetime | None = None
     actors: tuple[str, ...] = ()
     story_id: int | None = None  # the story it is in, when restored from the cache
+    quoted: tuple[str, ...] = ()  # the people it quotes
 
 
 @dataclass(frozen=True)
@@ -311,6 +312,18 @@ class StoryArticle:
     time: datetime
     read: bool
     url: str | None
+
+
+@dataclass(frozen=True)
+class CoverageArticle:
+    """One article of a story with its text, for comparing how outlets covered it."""
+
+    article_id: int
+    outlet: str
+    title: str
+    url: str | None
+    time: datetime
+    text: str
 
 
 @dataclass(frozen=True)

@@ -111,7 +111,8 @@ async def _analyse_and_group(store: Store, settings: Settings, summary: RefreshS
         report(Progress("stories", 0, 1))
         started = time.monotonic()
         summary.grouped = await asyncio.to_thread(group_pending, store,
-                                                  settings.story_window_hours)
+                                                  settings.story_window_hours,
+                                                  settings.followed_story_days)
         summary.phase_seconds["stories"] = time.monotonic() - started
         report(Progress("stories", 1, 1))
     except sqlite3.Error as exc:

@@ -33,7 +33,8 @@ class Settings:
     max_page_bytes: int = 5_000_000
     max_redirects: int = 5
     fulltext: bool = True
-    story_window_hours: float = 72.0
+    story_window_hours: float = 72.0  # how long a few shared common words can tie articles (0: no limit)
+    followed_story_days: int = 30  # a followed story collects new articles this long after its latest
     retention_days: int = 0
     reader_width: int = 84
     reader_align: str = "left"

@@ -539,6 +539,16 @@ class MainScreen(Screen[None]):
 
         self.app.push_screen(self._installed("stories", lambda: StoriesScreen(self.state)))
 
+    def action_compare_story(self) -> None:
+        """How each outlet covered the current article's story."""
+        from tui.screens.compare import CompareScreen
+
+        article = self.target_article()
+        if article is None or article.story_id is None:
+            self.notify("Open an article of a story first.", timeout=2)
+            return
+        self.app.push_screen(CompareScreen(self.state, article.story_id, article.id))
+
     # -- components ------------------------------------------------------------------------
     def action_open_link(self) -> None:
         self.tools.open_link(self.target_article())

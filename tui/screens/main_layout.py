@@ -48,12 +48,13 @@ def browsing(width: int, *, feeds_toggled: bool, longest_label: int) -> Panes:
     return Panes(feeds=feeds, articles=width - feeds)
 
 
-def reading(width: int, *, reader_width: int, panel_toggled: bool, list_wanted: bool) -> Panes:
+def reading(width: int, *, reader_width: int, panel_toggled: bool, list_wanted: bool,
+            has_panel: bool = True) -> Panes:
     """`panel_toggled` (the side panel key): hides the panel when wide, shows it instead of the
-    reader when narrow."""
+    reader when narrow. Screens without a side panel say `has_panel=False`."""
     if width < SINGLE_PANE:
-        return Panes(panel=width) if panel_toggled else Panes(reader=width)
-    panel_wanted = not panel_toggled
+        return Panes(panel=width) if panel_toggled and has_panel else Panes(reader=width)
+    panel_wanted = has_panel and not panel_toggled
     widest_reader = max(reader_width, MIN_TEXT) + READER_CHROME
     narrowest_reader = MIN_TEXT + READER_CHROME
     panel = (WIDE_PANEL if width >= WIDE else PANEL) if panel_wanted else 0

@@ -147,7 +147,8 @@ class StoriesScreen(Screen[None]):
                 sizes = (width // 2, width - width // 2, 0)
         else:
             panes = main_layout.reading(width, reader_width=self.state.config.settings.reader_width,
-                                        panel_toggled=True, list_wanted=True)
+                                        panel_toggled=False, list_wanted=True,
+                                        has_panel=False)
             sizes = (0, panes.articles, panes.reader)
         for widget, size in zip((story_list, detail, reader), sizes, strict=True):
             main_layout.set_width(widget, size)
@@ -274,6 +275,14 @@ class StoriesScreen(Screen[None]):
             return
         changed = self.state.mark_story_read(self.current.id)
         self.notify(f"Marked {changed} article(s) of the story read.", timeout=2)
+
+    def action_compare(self) -> None:
+        """How each outlet covered the story under the cursor."""
+        from tui.screens.compare import CompareScreen
+
+        if self.current is not None:
+            article = self.articles[self.reading].article_id if self.reading is not None else None
+            self.app.push_screen(CompareScreen(self.state, self.current.id, article))
 
     def action_toggle_multi(self) -> None:
         self.min_outlets = 1 if self.min_outlets > 1 else 2

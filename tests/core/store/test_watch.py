@@ -59,7 +59,7 @@ def demo(store: Store) -> dict[str, int]:
     ], version=1)
     store.save_memberships({ids[g]: StoryMembership(story, 1.0, (), None)
                             for _, g, _, _, _, story in ARTICLES if story})
-    store.refresh_story_summaries([1, 2], headline=lambda titles: sorted(titles)[-1])
+    store.refresh_story_summaries([1, 2], headline=lambda titles, _current: sorted(titles)[-1])
     return ids
 
 

@@ -12,8 +12,10 @@ from tui.cli.commands import (
     quotes_command,
     search_command,
     stories_command,
+    story_command,
     subscribe_command,
 )
 
-ALL = (fetch_command, articles_command, feeds_command, stories_command, search_command,
-       quotes_command, people_command, extract_command, prune_command, subscribe_command)
+ALL = (fetch_command, articles_command, feeds_command, stories_command, story_command,
+       search_command, quotes_command, people_command, extract_command, prune_command,
+       subscribe_command)

@@ -49,7 +49,8 @@ def run_stories(args: argparse.Namespace, config: Config) -> int:
             articles = store.story_articles(item.id)
             records.append({
                 "id": item.id, "headline": item.headline,
-                "outlets": sorted({a.outlet for a in articles}),
+                "outlets": sorted({a.outlet for a in articles}), "outlet_count": item.outlet_count,
+                "first": item.first_seen.isoformat(), "last": item.last_updated.isoformat(),
                 "first_seen": item.first_seen.isoformat(),
                 "last_updated": item.last_updated.isoformat(), "followed": item.followed,
                 "articles": [

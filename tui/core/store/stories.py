@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from tui.core.models import (
+    CoverageArticle,
     QuotedPerson,
     StoryArticle,
     StoryInfo,
@@ -36,12 +37,16 @@ class StoryTable(WatchTable):
         rows = self.conn().execute(
             "SELECT a.id, a.title, CASE WHEN a.body = '' THEN a.summary ELSE a.body END, f.name, "
             "a.published, a.fetched, a.story_id, "
+            # Who it names more than once, and whom it quotes: evidence that lasts.
             "(SELECT group_concat(name, char(10)) FROM actors c WHERE c.article_id = a.id "
-            " AND c.kind IN ('person', 'organisation') AND c.mentions > 1) "
+            " AND c.kind IN ('person', 'organisation') AND c.mentions > 1), "
+            "(SELECT group_concat(DISTINCT q.speaker) FROM quotes q WHERE q.article_id = a.id "
+            " AND q.speaker IS NOT NULL AND q.kind IN ('direct', 'partial')) "
             f"FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE {where} ORDER BY a.sort_time",
             list(params)).fetchall()
         return [StoryItem(str(r[0]), r[1], (r[2] or "")[:LEAD_CHARS], r[3], to_dt(r[4]),
-                          to_dt(r[5]), tuple(r[7].split("\n")) if r[7] else (), r[6])
+                          to_dt(r[5]), tuple(r[7].split("\n")) if r[7] else (), r[6],
+                          tuple(r[8].split(",")) if r[8] else ())
                 for r in rows]
 
     def ungrouped_items(self) -> list[StoryItem]:
@@ -51,6 +56,11 @@ class StoryTable(WatchTable):
     def grouped_items(self, since: int) -> list[StoryItem]:
         """Articles already in a story, listed at or after `since` (a timestamp)."""
         return self._items("a.story_id IS NOT NULL AND a.sort_time >= ?", (since,))
+
+    def followed_story_ids(self, since: int = 0) -> list[int]:
+        """Stories the reader follows, updated at or after `since`."""
+        return [r[0] for r in self.conn().execute(
+            "SELECT id FROM stories WHERE followed = 1 AND last_updated >= ?", (since,))]
 
     def earliest_ungrouped(self) -> int | None:
         """The list time of the oldest article without a story."""
@@ -71,14 +81,20 @@ class StoryTable(WatchTable):
                   article_id) for article_id, m in memberships.items()])
 
     def refresh_story_summaries(self, story_ids: Iterable[int],
-                                headline: Callable[[list[str]], str]) -> None:
-        """Recompute headline, span and counts of the given stories from their articles."""
+                                headline: Callable[[list[str], str | None], str]) -> None:
+        """Recompute headline, span and counts of the given stories from their articles.
+
+        `headline(titles, current)` picks the title, given the one the story has now (if any).
+        """
         ids = sorted(set(story_ids))
         marks = ",".join("?" * len(ids))
         titles: dict[int, list[str]] = defaultdict(list)
         for story_id, title in self.conn().execute(
-                f"SELECT story_id, title FROM articles WHERE story_id IN ({marks})", ids):
+                f"SELECT story_id, title FROM articles WHERE story_id IN ({marks}) "
+                "ORDER BY sort_time, id", ids):
             titles[story_id].append(title)
+        current: dict[int, str] = dict(self.conn().execute(
+            f"SELECT id, headline FROM stories WHERE id IN ({marks})", ids).fetchall())
         stats = self.conn().execute(
             "SELECT story_id, min(sort_time), max(sort_time), count(*), count(DISTINCT feed_id) "
             f"FROM articles WHERE story_id IN ({marks}) GROUP BY story_id", ids).fetchall()
@@ -91,7 +107,8 @@ class StoryTable(WatchTable):
                     "last_updated = excluded.last_updated, "
                     "article_count = excluded.article_count, "
                     "outlet_count = excluded.outlet_count",
-                    (story_id, headline(titles[story_id]), first, last, count, outlets))
+                    (story_id, headline(titles[story_id], current.get(story_id)), first, last, count,
+                     outlets))
 
     def stories(self, *, min_outlets: int = 1, limit: int = 500) -> list[StoryInfo]:
         """Followed stories first, then by recency and breadth (outlets count as a day each).
@@ -137,6 +154,16 @@ class StoryTable(WatchTable):
             f"JOIN feeds f ON f.id = a.feed_id WHERE a.story_id = ?{hidden} "
             "ORDER BY a.sort_time, a.id", (story_id, *params)).fetchall()
         return [StoryArticle(r[0], r[1], r[2], to_dt(r[3]) or datetime.now(UTC), bool(r[4]), r[5])
+                for r in rows]
+
+    def story_coverage(self, story_id: int) -> list[CoverageArticle]:
+        """A story's articles, oldest first, each with its text (full text, else the feed's)."""
+        rows = self.conn().execute(
+            "SELECT a.id, f.name, a.title, a.url, a.sort_time, "
+            "CASE WHEN a.body = '' THEN a.summary ELSE a.body END FROM articles a "
+            "JOIN feeds f ON f.id = a.feed_id WHERE a.story_id = ? ORDER BY a.sort_time, a.id",
+            (story_id,)).fetchall()
+        return [CoverageArticle(r[0], r[1], r[2], r[3], to_dt(r[4]) or datetime.now(UTC), r[5] or "")
                 for r in rows]
 
     def membership(self, article_id: int) -> StoryMembership | None:
