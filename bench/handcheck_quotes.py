@@ -13,6 +13,9 @@ and actor against the article text and records a verdict; this script only draws
     .venv/bin/python bench/handcheck_quotes.py check
         run `byline extract --json` again on the same articles, print the verdict table of the
         judged version and every sampled item whose output changed since it was judged
+    .venv/bin/python bench/handcheck_quotes.py adopt ID VERDICT [NOTE]
+        after reading a changed item again: store its current output (the quote overlapping it most,
+        or the actor of that name) with a new verdict
 """
 
 from __future__ import annotations
@@ -123,6 +126,26 @@ def _same_quote(old: dict, new: dict) -> bool:
     return all(old[k] == new[k] for k in keys)
 
 
+def adopt(item_id: str, verdict: str, note: str) -> None:
+    data = json.loads(SAMPLE.read_text(encoding="utf-8"))
+    item = next(i for i in data["items"] if i["id"] == item_id)
+    now = extract({item["article"]: article_texts()[item["article"]]})[item["article"]]
+    out = item["output"]
+    if item["type"] == "quote":
+        def overlap(q: dict) -> int:
+            return min(q["end"], out["end"]) - max(q["start"], out["start"])
+        current = max(now.get("quotes", []), key=overlap, default=None)
+        if current is None or overlap(current) <= 0:
+            sys.exit(f"{item_id}: no quote overlaps it any more")
+    else:
+        current = next((a for a in now.get("actors", []) if a["name"] == out["name"]), None)
+        if current is None:
+            sys.exit(f"{item_id}: no actor of that name any more")
+    item["output"] = current
+    SAMPLE.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    judge(item_id, verdict, note)
+
+
 def check() -> None:
     data = json.loads(SAMPLE.read_text(encoding="utf-8"))
     texts = article_texts()
@@ -175,6 +198,10 @@ def main() -> None:
     judging.add_argument("verdict")
     judging.add_argument("note", nargs="?", default="")
     sub.add_parser("check")
+    adopting = sub.add_parser("adopt")
+    adopting.add_argument("id")
+    adopting.add_argument("verdict")
+    adopting.add_argument("note", nargs="?", default="")
     args = parser.parse_args()
     if not EVENTS.exists():
         sys.exit(f"{EVENTS} is absent: set BYLINE_SHARED")
@@ -184,6 +211,8 @@ def main() -> None:
         show(args.only, args.kind)
     elif args.command == "judge":
         judge(args.id, args.verdict, args.note)
+    elif args.command == "adopt":
+        adopt(args.id, args.verdict, args.note)
     else:
         check()
 

@@ -34,7 +34,7 @@ _PLURAL_NOUN = re.compile(r"[a-z](?:ers|sts|ants|ents|ians|ics|als|ors|ees|ies|k
 # Pronouns look back at most this many characters for their antecedent.
 _ANTECEDENT_REACH = 5000
 # A person known to be "he" (or "she") this close is preferred over a nearer one of unknown gender.
-_SURE_REACH = 600
+_SURE_REACH = 250
 # A person of unknown gender further back than this is no antecedent at all.
 _UNSURE_REACH = 1500
 
@@ -110,6 +110,7 @@ class ActorIndex:
 
 _AGE_OR_RELATIVE = re.compile(r",\s+(?:who|whose|\d{1,3},)|\s+\(\d{1,3}\)"
                               r"|[’']s\s+(?:wife|husband|son|daughter|mother|father)")
+_AFFILIATION = re.compile(r",?\s+(?:of|from|at|with)\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}[A-Z]")
 _PERSON_PRONOUN_AFTER = re.compile(r"\b(?:(?P<org>its|it)|(?P<person>his|her|he|she|him))\b")
 
 
@@ -124,8 +125,9 @@ def _person_kind(text: str, entity: Entity) -> str:
         return "person"
     if len(words) > 1 and (words[0] in DEMONYMS or place_name(words[-1])):
         return "unknown"                 # "British Transport", "Hyatt Regency Nice"
-    if any(_AGE_OR_RELATIVE.match(text, end) for _, end in spans):
-        return "person"                  # "Pat Rooke, 72, described …"
+    if any(_AGE_OR_RELATIVE.match(text, end) or _AFFILIATION.match(text, end) for _, end in spans) \
+            or any(text[max(0, start - 13):start].lower().endswith("according to ") for start, _ in spans):
+        return "person"                  # "Pat Rooke, 72, described …", "Nurzat Abdyrakhmanova of the … network"
     if len(words) > 1 and (place_name(words[0]) or place_name(" ".join(words[:2]))):
         return "unknown"                 # "Las Vegas Massacre", "Croydon Town Hall"
     if words[0] not in FORENAMES and not entity.gender and _referred_to_as_it(text, spans):

@@ -132,7 +132,8 @@ def _units(text: str, drafts: list[_Draft], indirect: list[_Draft], layout: Layo
 
     `"A," she said. "B."` is one unit of two pieces; quotes that share one cue (`"A," said X, "and B."`,
     `called it "a" and "b"`) are one unit; a fragment quoted inside a reported clause belongs to that
-    clause. Scare quotes and titles (nothing attributes them) are no quotes at all.
+    clause (still reported speech: the phrase is in its text, quote marks and all). Scare quotes and
+    titles (nothing attributes them) are no quotes at all.
     """
     units: list[_Unit] = []
     said = (d for d in drafts if d.attributed and not d.hosted and (d.entity is not None or d.source or d.cue))

@@ -41,7 +41,10 @@ class StoryTable(WatchTable):
             "(SELECT group_concat(name, char(10)) FROM actors c WHERE c.article_id = a.id "
             " AND c.kind IN ('person', 'organisation') AND c.mentions > 1), "
             "(SELECT group_concat(DISTINCT q.speaker) FROM quotes q WHERE q.article_id = a.id "
-            " AND q.speaker IS NOT NULL AND q.kind IN ('direct', 'partial')) "
+            " AND q.speaker IS NOT NULL AND (q.kind IN ('direct', 'partial') "
+            # a reported clause holding the speaker's own words quotes them too (issue 12: the
+            # fragment is part of its clause's quote, not a quote of its own)
+            "  OR q.text GLOB '*[“\"]*')) "
             f"FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE {where} ORDER BY a.sort_time",
             list(params)).fetchall()
         return [StoryItem(str(r[0]), r[1], (r[2] or "")[:LEAD_CHARS], r[3], to_dt(r[4]),
