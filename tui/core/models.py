@@ -195,6 +195,12 @@ class Actor:
         return (ACTOR_KIND_ORDER.get(self.kind, 3), -self.mentions, self.first_offset)
 
 
+# A quote's confidence estimates the chance it is right (a real attribution, the right speaker;
+# tui/core/quotes/confidence.py). Below this it is a guess: kept in the cache and returned by
+# `byline extract --all`, never shown (side panel, quote lookup, people, `byline extract`).
+SHOWN_CONFIDENCE = 0.7
+
+
 @dataclass(frozen=True)
 class Quote:
     """One attribution unit: a speaker, a cue and one or more content pieces (`"A," she said. "B."`

@@ -311,7 +311,8 @@ def test_to_json_shape():
     data = analyse("“It is over,” Tom Baker said.").to_json()
     assert set(data) == {"actors", "quotes"}
     assert set(data["actors"][0]) == {"name", "kind", "role", "aliases", "mentions"}
-    assert set(data["quotes"][0]) == {"speaker", "text", "kind", "cue", "start", "end", "pieces", "confidence"}
+    assert set(data["quotes"][0]) == {"speaker", "text", "kind", "cue", "start", "end", "pieces", "confidence",
+                                      "unnamed"}
     assert data["quotes"][0]["pieces"] == [{"start": 1, "end": 12}]
     json.dumps(data)
 

@@ -21,12 +21,15 @@ def register(commands: Any) -> None:
     parser.add_argument("--json", action="store_true", help="print JSON (one object per line)")
     parser.add_argument("--no-quotes", action="store_true",
                         help="skip finding actors and quotes")
+    parser.add_argument("--all", action="store_true", dest="guesses",
+                        help="also return the quotes below the shown confidence (guesses), each "
+                             "with its confidence")
     parser.set_defaults(handler=run, needs_keymap_check=False)
 
 
 def run(args: argparse.Namespace, config: Config) -> int:
     failures = 0
-    for result in extract_all(args.sources, config, quotes=not args.no_quotes):
+    for result in extract_all(args.sources, config, quotes=not args.no_quotes, guesses=args.guesses):
         failures += "error" in result
         if args.json:
             print(json.dumps(result, ensure_ascii=False))
@@ -35,8 +38,9 @@ def run(args: argparse.Namespace, config: Config) -> int:
     return 1 if failures else 0
 
 
-def extract_all(sources: list[str], config: Config, quotes: bool = True) -> Any:
-    """Yield one result dict per source, in order; a failing source yields an error dict."""
+def extract_all(sources: list[str], config: Config, quotes: bool = True, guesses: bool = False) -> Any:
+    """Yield one result dict per source, in order; a failing source yields an error dict. Quotes are
+    those shown to a reader; with guesses, also those below the shown confidence."""
     from tui.core.fulltext.extract import extract_sources
 
     urls = [s for s in sources if s.lower().startswith(("http://", "https://"))]
@@ -47,7 +51,7 @@ def extract_all(sources: list[str], config: Config, quotes: bool = True) -> Any:
         if quotes and "text" in result:
             from tui.core.quotes.extractor import analyse
 
-            result.update(analyse(result["text"]).to_json())
+            result.update(analyse(result["text"]).to_json(guesses))
         yield result
 
 
@@ -74,6 +78,7 @@ async def _extract_urls(urls: list[str], config: Config) -> dict[str, dict[str, 
 
 
 def print_human(result: dict[str, Any]) -> None:
+    from tui.core.models import SHOWN_CONFIDENCE
     from tui.core.text import one_line, strip_controls
 
     if "error" in result:
@@ -86,6 +91,7 @@ def print_human(result: dict[str, Any]) -> None:
     print()
     print(strip_controls(result["text"]))
     for quote in result.get("quotes", [])[:50]:
-        speaker = quote["speaker"] or "(unattributed)"
-        print(f"  [{quote['kind']}] {one_line(speaker)}: {one_line(quote['text'])[:160]}")
+        speaker = quote["speaker"] or "(no speaker)"
+        guess = f" (guess, {quote['confidence']:.2f})" if quote["confidence"] < SHOWN_CONFIDENCE else ""
+        print(f"  [{quote['kind']}] {one_line(speaker)}{guess}: {one_line(quote['text'])[:160]}")
     print()

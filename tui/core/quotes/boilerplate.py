@@ -39,6 +39,8 @@ def _furniture_line(body: str) -> bool:
 _ANY_LINE = re.compile(
     r"Skip\s+in\s+Skip\s+x\s+Embed\s+x\s+Share|Buy\s+Photo|Wait\s+1\s+second\s+to\s+continue")
 _GALLERY = re.compile(r"\b\d{1,2}/\d{1,2}\s")
+# "4/34 27 November 2017 David Jones and …": one photo of a gallery, its counter opening the caption.
+_GALLERY_CAPTION = re.compile(r"\s*\d{1,3}/\d{1,3}\s")
 _CAPTION_LABEL = re.compile(
     r"\s*(?:Photograph|Photo|Photos|Picture|Pictures|Image|Images|Caption|Video|Watch|Gallery)\s*:")
 # Credits and labels inside a line of prose: "(AP Photo/Evan Vucci)", "Getty Images", "READ MORE:".
@@ -111,7 +113,8 @@ def mask(text: str) -> str:
         body = line.group()
         short = len(body) <= _MAX_FURNITURE_LINE
         if short and (_is_caps_line(body) or _is_label_line(body) or _furniture_line(body)) \
-                or _ANY_LINE.search(body) or _CAPTION_LABEL.match(body) or len(_GALLERY.findall(body)) >= 3:
+                or _ANY_LINE.search(body) or _CAPTION_LABEL.match(body) or len(_GALLERY.findall(body)) >= 3 \
+                or _GALLERY_CAPTION.match(body):
             blank(line.start(), line.end())
             continue
         prefix = _caps_prefix(body)

@@ -6,9 +6,10 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from tui.core.models import Actor, Quote
+from tui.core.models import SHOWN_CONFIDENCE, Actor, Quote
 from tui.core.quotes.actors import ActorIndex, build_actors
 from tui.core.quotes.boilerplate import mask
+from tui.core.quotes.confidence import calibrated
 from tui.core.quotes.indirect import Indirect, find_indirect
 from tui.core.quotes.lexicon import LISTENER_CUES, STATE_PLACES
 from tui.core.quotes.marks import MarkSpan, find_mark_spans, paragraphs
@@ -28,8 +29,12 @@ class Analysis:
     actors: tuple[Actor, ...]
     quotes: tuple[Quote, ...]
 
-    def to_json(self) -> dict:
-        """The JSON shape of `byline extract --json`."""
+    def shown(self) -> tuple[Quote, ...]:
+        """The quotes a reader is shown: confidence at least SHOWN_CONFIDENCE (the rest are guesses)."""
+        return tuple(q for q in self.quotes if q.confidence >= SHOWN_CONFIDENCE)
+
+    def to_json(self, guesses: bool = False) -> dict:
+        """The JSON shape of `byline extract --json`: the shown quotes, or with guesses every one found."""
         return {
             "actors": [
                 {"name": a.name, "kind": a.kind, "role": a.role, "aliases": list(a.aliases), "mentions": a.mentions}
@@ -37,8 +42,9 @@ class Analysis:
             ],
             "quotes": [
                 {"speaker": q.speaker, "cue": q.cue, "kind": q.kind, "text": q.text, "start": q.start, "end": q.end,
-                 "pieces": [{"start": a, "end": b} for a, b in q.spans], "confidence": q.confidence}
-                for q in self.quotes
+                 "pieces": [{"start": a, "end": b} for a, b in q.spans], "confidence": q.confidence,
+                 "unnamed": q.unnamed}
+                for q in (self.quotes if guesses else self.shown())
             ],
         }
 
@@ -59,6 +65,8 @@ class _Draft:
     cue_at: int | None = None         # where its cue stands: quotes sharing a cue are one unit
     source: str | None = None         # an unnamed source's words ("a senior official")
     hosted: bool = False              # a fragment inside a reported clause: part of that clause's quote
+    rule: str = ""                    # which rule attributed it (confidence is calibrated per rule)
+    subject: Subject | None = None    # how its speaker was named (a name, a pronoun, a description)
 
 
 @dataclass
@@ -88,6 +96,17 @@ def analyse(text: str) -> Analysis:
 
 
 def _analyse(original: str) -> Analysis:
+    return Analysis(*_analyse_explained(original)[:2])
+
+
+def explain(text: str) -> list[tuple[Quote, str]]:
+    """Each quote with the features its confidence comes from ("indirect forward-that person name"):
+    for calibrating and for reading errors by class, not for users."""
+    _, quotes, features = _analyse_explained(text[:MAX_CHARS])
+    return list(zip(quotes, features, strict=True))
+
+
+def _analyse_explained(original: str) -> tuple[tuple[Actor, ...], tuple[Quote, ...], list[str]]:
     text = mask(original)            # boilerplate blanked: offsets stay those of the original
     actors = build_actors(text)
     marks = find_mark_spans(text)
@@ -97,7 +116,25 @@ def _analyse(original: str) -> Analysis:
     drafts = _direct_drafts(text, marks, layout, resolver)
     _attribute_partials(text, drafts, indirect, layout, resolver)
     units = _units(text, drafts, _indirect_drafts(text, indirect), layout)
-    return Analysis(_public_actors(actors), tuple(_public_quote(original, u, actors) for u in units))
+    quotes, features = [], []
+    for unit in units:
+        who = _speaker_class(unit, actors)
+        confidence = calibrated(unit.head.kind, unit.head.rule, who, unit.head.cue)
+        quotes.append(_public_quote(original, unit, actors, confidence))
+        features.append(f"{unit.head.kind} {unit.head.rule or '-'} {who}")
+    return _public_actors(actors), tuple(quotes), features
+
+
+def _speaker_class(unit: _Unit, actors: ActorIndex) -> str:
+    """How the unit's speaker was named: "person name", "organisation pronoun", "unnamed", "none"."""
+    head = unit.head
+    subject = head.subject
+    if head.entity is None:
+        return "unnamed" if head.source else "none"
+    kind = actors.entities[head.entity].kind
+    via = "pronoun" if subject is not None and subject.pronoun else \
+        "described" if subject is not None and subject.described else "name"
+    return f"{kind} {via}"
 
 
 def _public_actors(actors: ActorIndex) -> tuple[Actor, ...]:
@@ -109,7 +146,7 @@ def _public_actors(actors: ActorIndex) -> tuple[Actor, ...]:
     return tuple(sorted(result, key=lambda a: a.sort_key))
 
 
-def _public_quote(text: str, unit: _Unit, actors: ActorIndex) -> Quote:
+def _public_quote(text: str, unit: _Unit, actors: ActorIndex, confidence: float) -> Quote:
     head = unit.head
     speaker = head.source
     if head.entity is not None:
@@ -119,7 +156,8 @@ def _public_quote(text: str, unit: _Unit, actors: ActorIndex) -> Quote:
             entity.kind == "place" and entity.name in STATE_PLACES) else None
     pieces = tuple((d.start, d.end) for d in unit.drafts)
     cue = next((d.cue for d in unit.drafts if d.cue), None)
-    confidence = max(d.confidence for d in unit.drafts)
+    if speaker is None:
+        confidence = min(confidence, calibrated(head.kind, head.rule, "none"))   # a place named as speaker
     return Quote(speaker, " … ".join(text[a:b] for a, b in pieces), head.kind, cue, pieces[0][0], pieces[-1][1],
                  round(confidence, 2), pieces=pieces)
 
@@ -205,22 +243,24 @@ def _attribute_in_sentence(text: str, draft: _Draft, drafts: list[_Draft], index
     next_open = drafts[index + 1].mark.open_start if index + 1 < len(drafts) else s_end
     prev_close = drafts[index - 1].mark.close_end if index > 0 else s_start
     after_end = min(s_end, next_open) if next_open > mark.close_end else s_end
+    rule = "after"
     found = _cue_after(text, mark.close_end, after_end, layout, resolver)
     if found is None:
-        found = _cue_before(text, max(s_start, prev_close), mark.open_start, layout, resolver)
+        rule, found = "before", _cue_before(text, max(s_start, prev_close), mark.open_start, layout, resolver)
     if found is None and after_end == s_end and not text[mark.close_end:s_end].strip():
         following = drafts[index + 1].mark.open_start if index + 1 < len(drafts) else len(text)
-        found = _cue_in_next_sentence(text, s_end, following, layout, resolver)
+        rule, found = "next-sentence", _cue_in_next_sentence(text, s_end, following, layout, resolver)
     if found is None:
-        found = _colon_intro(text, max(s_start, prev_close), mark.open_start, resolver)
+        rule, found = "colon", _colon_intro(text, max(s_start, prev_close), mark.open_start, resolver)
     if found is None and re.search(r"[,!?—–-]\W*$", text[mark.inner_start:mark.inner_end]):
-        found = _unlisted_verb_after(text, mark.close_end, after_end, resolver)
+        rule, found = "unlisted-verb", _unlisted_verb_after(text, mark.close_end, after_end, resolver)
     if found is None and s_start == mark.open_start and prev_close <= s_start:
-        found = _cue_in_previous_sentence(text, s_start, prev_close, layout, resolver)
+        rule, found = "previous-sentence", _cue_in_previous_sentence(text, s_start, prev_close, layout, resolver)
     if found is None:
         return
     subject, cue = found
     _attribute(text, draft, subject, cue)
+    draft.rule = rule
     draft.confidence = 0.8 if subject.pronoun else 0.9
     if subject.entity is None:
         draft.confidence = 0.6
@@ -231,6 +271,7 @@ def _attribute(text: str, draft: _Draft, subject: Subject, cue: Cue) -> None:
     draft.entity, draft.cue, draft.attributed = subject.entity, (None if cue.text == ":" else cue.text), True
     draft.own, draft.cue_at = True, cue.start
     draft.source = unnamed_source(text, subject)
+    draft.subject = subject
 
 
 def _cue_after(text: str, start: int, end: int, layout: Layout, resolver: Resolver) -> tuple[Subject, Cue] | None:
@@ -383,8 +424,10 @@ def _attribute_by_neighbours(drafts: list[_Draft], layout: Layout) -> None:
             if sources:
                 source = min(sources, key=lambda d: abs(d.start - draft.start))
                 _inherit(draft, source, 0.8, keep_cue=True)
+                draft.rule = "same-paragraph"
             elif last is not None and (draft.mark.continued or para - last_para <= 1):
                 _inherit(draft, last, 0.75 if draft.mark.continued else 0.55, keep_cue=draft.mark.continued)
+                draft.rule = "continued" if draft.mark.continued else "next-paragraph"
         if draft.attributed and draft.kind == "direct":
             last, last_para = draft, para
     # A quote running over several paragraphs may be attributed only in a later one.
@@ -393,6 +436,7 @@ def _attribute_by_neighbours(drafts: list[_Draft], layout: Layout) -> None:
         if draft.mark.continues and following.mark.continued and following.attributed \
                 and (not draft.attributed or draft.confidence < following.confidence):
             _inherit(draft, following, 0.75, keep_cue=True)
+            draft.rule = "continued"
 
 
 def _inherit(draft: _Draft, source: _Draft, confidence: float, keep_cue: bool) -> None:
@@ -400,6 +444,7 @@ def _inherit(draft: _Draft, source: _Draft, confidence: float, keep_cue: bool) -
     draft.cue = source.cue if keep_cue else None
     draft.confidence = min(confidence, source.confidence)
     draft.attributed = True
+    draft.subject = source.subject
 
 
 def _attribute_partials(text: str, drafts: list[_Draft], indirect: list[Indirect],
@@ -426,13 +471,13 @@ def _attribute_partials(text: str, drafts: list[_Draft], indirect: list[Indirect
         if found is not None:
             subject, cue = found
             _attribute(text, draft, subject, cue)
-            draft.confidence = 0.6
+            draft.confidence, draft.rule = 0.6, "partial-cue"
             _widen_to_clause(text, draft, cue, s_end)
             continue
         echo = _sentence_subject(text, s_start, draft.mark.open_start, resolver)
         # Papoyan did not specify those "situations": a person's own word quoted back (not a title or name).
         if echo is not None and inner[:1].islower() and resolver.actors.entities[echo].kind == "person":
-            draft.entity, draft.confidence, draft.attributed = echo, 0.4, True
+            draft.entity, draft.confidence, draft.attributed, draft.rule = echo, 0.4, True, "echo"
 
 
 def _widen_to_clause(text: str, draft: _Draft, cue: Cue, s_end: int) -> None:
@@ -490,4 +535,4 @@ def _indirect_drafts(text: str, indirect: list[Indirect]) -> list[_Draft]:
     return [_Draft(r.start, r.end, "indirect", None, r.subject.entity,
                    None if r.cue.text == ":" else re.sub(r"\s+", " ", r.cue.text),
                    r.confidence * (0.8 if r.subject.entity is None else 1.0), True, True, r.cue.start,
-                   unnamed_source(text, r.subject)) for r in indirect]
+                   unnamed_source(text, r.subject), rule=r.rule, subject=r.subject) for r in indirect]

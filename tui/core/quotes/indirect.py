@@ -48,6 +48,10 @@ _QUOTE_CLOSE_BEFORE = re.compile(r"(?:[,.!?]\s*[”\"’']|”)[^.!?“”\"]{0,
 _PREPOSITION_START = re.compile(r"(?:in|on|at|during|after|before|last|this|from|with|by|of|for|about|"
                                 r"earlier|later|yesterday|today|again|also)\b", re.IGNORECASE)
 _ATTITUDE_MIN_WORDS = 3
+# What a post or a letter holds, not what its writer said: "tweeted photos", "wrote a letter".
+_MEDIA_OBJECT = re.compile(r"(?:(?:a|an|the|some|several|two|three|his|her|their|its|new)\s+)?(?:photos?|pictures?|"
+                           r"images?|videos?|clips?|footage|selfies?|links?|letters?|articles?|books?|posts?|"
+                           r"messages?|notes?|emojis?|gifs?|screenshots?|updates?)\b", re.IGNORECASE)
 _COORDINATED = re.compile(r"\band\s+(?:also\s+)?$")
 _DATELINE = re.compile(r"[A-Z][A-Z .,/'’-]{2,40}(?:[A-Z][a-z]+\.?,[ \t]*)?(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}[ \t]*)?"
                        r"(?:\([^)]{1,40}\))?\s*[—–-]+\s*")
@@ -62,6 +66,7 @@ class Indirect:
     subject: Subject
     cue: Cue
     confidence: float
+    rule: str = ""               # which pattern found it (confidence is calibrated per rule)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -125,7 +130,7 @@ def _nominal(text: str, layout: Layout, resolver: Resolver, s_start: int, s_end:
             entity = subject.entity if subject is not None else None
         noun = match.group("noun").rsplit(None, 1)[0]
         cue = Cue(match.start("noun"), match.start("noun") + len(noun), noun)
-        found.append(Indirect(start, end, Subject(entity, match.start(), match.start("noun")), cue, 0.3))
+        found.append(Indirect(start, end, Subject(entity, match.start(), match.start("noun")), cue, 0.3, "nominal"))
     return found
 
 
@@ -162,7 +167,7 @@ def _parenthetical(text: str, layout: Layout, resolver: Resolver, cue: Cue, s_st
     if text[start:start + 1] in "“\"‘'" or text[cue.end + after.end():cue.end + after.end() + 1] in "“\"‘'" \
             or not _enough_words(text, start, comma) or not _enough_words(text, cue.end + after.end(), end):
         return None              # '"A," she said, "B."' is a direct quote in two pieces
-    return Indirect(start, end, subject, cue, 0.55)
+    return Indirect(start, end, subject, cue, 0.55, "parenthetical")
 
 
 def _forward(text: str, layout: Layout, resolver: Resolver, cue: Cue, s_start: int, s_end: int) -> Indirect | None:
@@ -192,7 +197,7 @@ def _forward(text: str, layout: Layout, resolver: Resolver, cue: Cue, s_start: i
             start, end = _trim(text, question.end(1), s_end)
             end = _cut_at_clause(text, start, end)
             if _enough_words(text, start, end):
-                return Indirect(start, end, subject, cue, 0.5)
+                return Indirect(start, end, subject, cue, 0.5, "question")
     if word in LISTENER_CUES:
         listener = _LISTENER.match(text, pos, s_end)
         if not listener:
@@ -212,14 +217,25 @@ def _forward(text: str, layout: Layout, resolver: Resolver, cue: Cue, s_start: i
         layout.in_quote(start) and _quote_fills(layout, start, end))
     if start >= end or (not has_that and quoted_start):
         return None
-    if not has_that and (word not in SPEECH_CUES and word != "expressed hope" or _NOT_A_CLAUSE.match(text, start)):
-        return None
+    if not has_that and (word not in SPEECH_CUES and word != "expressed hope" or _NOT_A_CLAUSE.match(text, start)
+                         or _MEDIA_OBJECT.match(text, start)):
+        return None                               # "tweeted photos, videos and updates": an action
+    if has_that and text[start:start + 1] in "“\"":
+        end = _quote_end(text, start, end)        # 'said that “…,” a truck came': the author's words follow
     end = _cut_at_trailing_attribution(text, layout, start, end)
     end = _cut_at_clause(text, start, end)
     if not _enough_words(text, start, end):
         return None
     confidence = 0.65 if has_that else 0.55
-    return Indirect(start, end, subject, cue, confidence)
+    return Indirect(start, end, subject, cue, confidence, "forward-that" if has_that else "forward")
+
+
+def _quote_end(text: str, start: int, end: int) -> int:
+    """The end of the quotation that opens reported content, when the sentence runs on after it."""
+    close = re.search(r"[”\"]", text[start + 1:end])
+    if close is None or not text[start + 2 + close.start():end].strip(" .,;:!?”\"’'"):
+        return end
+    return start + 2 + close.start()
 
 
 def _attitude(text: str, layout: Layout, resolver: Resolver, cue: Cue, s_start: int, s_end: int) -> Indirect | None:
@@ -252,7 +268,7 @@ def _attitude(text: str, layout: Layout, resolver: Resolver, cue: Cue, s_start: 
     end = _cut_at_clause(text, start, end)
     if len(text[start:end].split()) < _ATTITUDE_MIN_WORDS:
         return None
-    return Indirect(start, end, subject, cue, 0.45 if that else 0.35)
+    return Indirect(start, end, subject, cue, 0.45 if that else 0.35, "attitude-that" if that else "attitude")
 
 
 def _cut_at_clause(text: str, start: int, end: int) -> int:
@@ -314,7 +330,7 @@ def headline_attributions(text: str, layout: Layout, resolver: Resolver) -> list
         if text[start:start + 1] in "“\"‘'" or not _enough_words(text, start, end):
             continue
         subject = Subject(mentions[-1].entity, mentions[-1].start, mentions[-1].end)
-        found.append(Indirect(start, end, subject, Cue(colon, colon + 1, ":"), 0.5))
+        found.append(Indirect(start, end, subject, Cue(colon, colon + 1, ":"), 0.5, "headline"))
     return found
 
 
@@ -342,8 +358,8 @@ def _trailing(text: str, layout: Layout, resolver: Resolver, cue: Cue, s_start: 
             pass                                  # "..., he told reporters."
         else:
             inverted = resolver.subject_after(cue.end, s_end)
-            if inverted is None or not re.fullmatch(r"[^,]*?(?:,[^,]*,)?[^,]*[.!?”\"]*\s*", rest):
-                return None
+            if inverted is None or cue.text.lower().endswith("ing") or not _ends_sentence(text, inverted.end, s_end):
+                return None               # "…, saying he has …", "…, said she turned out": content follows
     comma = text.rfind(",", s_start, cue.start)
     if comma <= s_start:
         return None
@@ -371,11 +387,27 @@ def _trailing(text: str, layout: Layout, resolver: Resolver, cue: Cue, s_start: 
         return None              # '"…," Trump, the front-runner, said' is a direct quote's attribution
     if not _enough_words(text, start, end):
         return None
-    return Indirect(start, end, subject, cue, 0.6)
+    return Indirect(start, end, subject, cue, 0.6, "trailing-inverted" if inverted is not None else "trailing")
+
+
+def _ends_sentence(text: str, pos: int, s_end: int) -> bool:
+    """Whether only a time, an apposition or punctuation follows a subject ("…, said Peskov, the Kremlin's
+    spokesman, on Monday.")."""
+    rest = text[pos:s_end]
+    skip = _AFTER_CUE_SKIP.match(rest)
+    rest = rest[skip.end():] if skip else rest
+    return bool(re.fullmatch(r"(?:,\s+(?:a|an|the|who|whose)\b[^“”\"]{0,120}?)?(?:\s+(?:on|in|at)\s+[^,“”\"]{1,40})?"
+                             r"[\s.!?”’\"')]*", rest))
+
+
+_CAPTION = re.compile(r"\b(?:is|are|was|were)\s+(?:pictured|photographed|shown|seen)\b|\(Photo\b|Photo(?:graph)?:",
+                      re.IGNORECASE)
 
 
 def _according_to(text: str, resolver: Resolver, cue: Cue, s_start: int, s_end: int) -> Indirect | None:
     """"According to X, CONTENT." or "CONTENT, according to X."."""
+    if _CAPTION.search(text, s_start, s_end):
+        return None                  # "X is pictured being taken into custody, according to police": a caption
     subject = resolver.subject_after(cue.end, s_end)
     if subject is None:
         # "according to early results of exit polls conducted by …": a source, if not a named one.
@@ -396,7 +428,7 @@ def _according_to(text: str, resolver: Resolver, cue: Cue, s_start: int, s_end: 
         start, end = _trim(text, s_start, cue.start)
     if not _enough_words(text, start, end):
         return None
-    return Indirect(start, end, subject, cue, 0.65)
+    return Indirect(start, end, subject, cue, 0.65, "according")
 
 
 def _accused(text: str, resolver: Resolver, cue: Cue, s_start: int, s_end: int) -> Indirect | None:
@@ -417,4 +449,4 @@ def _accused(text: str, resolver: Resolver, cue: Cue, s_start: int, s_end: int) 
         end = start + clause.start()
     if not end > start:
         return None
-    return Indirect(start, end, subject, cue, 0.5)
+    return Indirect(start, end, subject, cue, 0.5, "accused")

@@ -241,7 +241,9 @@ PLACE_ACRONYMS: frozenset[str] = _words(
 NOT_ACRONYMS: frozenset[str] = _words(
     "I II III IV V VI VII VIII IX X XI XII AM PM OK TV ID CEO CFO COO CTO MP MPs VP PR AD BC CE "
     "BCE GMT UTC EST EDT PST PDT CET A AN THE AND OF IN ON TO BY FOR BUT OR IT HE SHE WE US NOT "
-    "ABSTRACT FULL TEXT NEW"
+    "ABSTRACT FULL TEXT NEW "
+    # weapons, teams and terms in capitals that name no one: "an ICBM", "SWAT teams"
+    "ICBM ICBMs SLBM IRBM SWAT GDP CCTV DNA HIV AIDS LGBT LGBTQ IPO"
 )
 DEMONYM_SUFFIXES: tuple[str, ...] = ("ian", "ean", "ese", "ish", "ic", "an", "i", "ch", "ern", "ern-")
 DEMONYMS: frozenset[str] = _words(
@@ -356,7 +358,8 @@ SOURCE_NOUNS = SOURCE_NOUNS | _words(
     "most many both few others other several everyone everybody nobody someone somebody majority "
     "minority percent democrats republicans americans latinos liberals conservatives progressives "
     "evangelicals independents candidate nominee rival challenger incumbent front-runner frontrunner "
-    "billionaire businessman businesswoman mogul donor backer surrogate attendant another one"
+    "billionaire businessman businesswoman mogul donor backer surrogate attendant another one "
+    "giant conglomerate automaker carmaker chipmaker"
 )
 # Documents and polls: they carry attributions, but never speak (the quote keeps no speaker).
 DOCUMENT_NOUNS: frozenset[str] = _words(

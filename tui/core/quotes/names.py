@@ -53,7 +53,7 @@ _NOT_ACTOR_WORDS = frozenset(
     "Trophy Open Grand Prix Bowl Stage Caption Image Images Photo Photos Video Getty Hide Enlarge Close "
     "Newsletter Sign Continue Please Click Share Subscribe "
     "Store Pixel iPhone Galaxy Engine Core Chrome Windows Android Parade Marathon Flight Mission Rocket Probe "
-    "Lander Rover Satellite Heavy".split())
+    "Lander Rover Satellite Heavy Index".split())
 _CREDIT_WORDS = frozenset("Reuters AFP AP EPA Getty Splash Rex Shutterstock Barcroft Alamy PA".split())
 _LONE_WORDS = frozenset("People Republic Authorities Officials Everyone Everybody Nobody Someone Somebody Anyone "
                         "Game Games Promenade Stage News Media "
@@ -316,6 +316,27 @@ def _candidates_in_chunk(text: str, start: int, end: int, floor: int) -> list[Ca
     return result
 
 
+def _glued_name(tokens: list[str]) -> int | None:
+    """Where a person's name starts after an organisation, a title or "of PLACE" glued before it, if it does."""
+    if len(tokens) < 3:
+        return None
+    for cut in (len(tokens) - 2, len(tokens) - 3):
+        if cut < 1:
+            continue
+        name, before = tokens[cut:], tokens[cut - 1]
+        if not all(_is_name_token(t) and t not in NAME_CONNECTORS and t not in NAME_SUFFIXES for t in name) \
+                or any(t in ORG_ENDINGS or t in _FACILITY_WORDS or t in TITLE_WORDS or t in HONORIFICS
+                       or t in STOP_CAPS or place_name(t) or t in DEMONYMS for t in name) \
+                or place_name(" ".join(name)) or len(name[0]) < 3:
+            continue
+        org_or_title = before in ORG_ENDINGS or before in TITLE_WORDS or before.lower() in _ROLE_OPENERS
+        of_place = cut >= 2 and tokens[cut - 2] == "of" and place_name(before) is not None \
+            and tokens[0] in TITLE_WORDS     # "Mayor of Chicago Rahm Emanuel", not "Bank of America Merrill Lynch"
+        if (org_or_title or of_place) and (name[0] in FORENAMES or cut >= 2):
+            return cut
+    return None
+
+
 def _person_connective(tokens: list[str]) -> int | None:
     """Where a person's name stops at "of", "for" or "on" ("Anna Karapetyan for Armenia"), if it does.
 
@@ -356,6 +377,8 @@ def _split_person_connective(text: str, piece: list[tuple[str, int, int]]) -> li
 def _candidate_from_tokens(text: str, piece: list[tuple[str, int, int]], floor: int) -> Candidate | None:
     while piece and (piece[0][0] in STOP_CAPS or piece[0][0] in DATE_WORDS or piece[0][0] in NAME_CONNECTORS
                      or (len(piece) > 1 and re.fullmatch(r"[A-Z][a-z]{3,}ly", piece[0][0]))):
+        if piece[0][0] == "All" and len(piece) > 2 and piece[-1][0] in ORG_ENDINGS:
+            break                    # "All Nippon Airways" is the airline's name, "All" and all
         piece = piece[1:]
     while piece and (piece[-1][0] in DATE_WORDS or piece[-1][0] in NAME_CONNECTORS or piece[-1][0] in STOP_CAPS):
         piece = piece[:-1]
@@ -394,6 +417,11 @@ def _candidate_from_tokens(text: str, piece: list[tuple[str, int, int]], floor: 
         role_words = " ".join(tokens[:late])
         return Candidate(" ".join(tokens[late:]), piece[late][1], end, "person",
                          None if any(t in _CREDIT_WORDS for t in tokens[:late]) else role_words, initial)
+    glued = _glued_name(tokens)
+    if glued is not None:
+        # "Federation Council Security Committee Franz Klintsevich", "Mayor of Chicago Rahm Emanuel": an
+        # organisation, a title or a place glued before a person's name is the person's role
+        return Candidate(" ".join(tokens[glued:]), piece[glued][1], end, "person", " ".join(tokens[:glued]), initial)
     if len(tokens) > 1 and tokens[0].lower() in _ROLE_OPENERS and tokens[0] not in TITLE_WORDS \
             and tokens[1] not in NAME_CONNECTORS and all(_is_name_token(t) for t in tokens[1:]):
         # "Singer Rihanna", "Eyewitness Damien Allemend": a role word capitalised by the sentence start

@@ -76,6 +76,7 @@ class Subject:
     end: int
     pronoun: bool = False
     weak: bool = False           # words before a cue that name no one who can speak ("the crowd")
+    described: bool = False      # resolved from a description ("the company said") to an actor met earlier
 
 
 class Layout:
@@ -295,11 +296,11 @@ class Resolver:
         if re.match(r"[Tt]he\s", self.text[start:end]) and len(self.text[start:end].split()) <= 3:
             earlier = self._earlier_holder(head, start)
             if earlier is not None:
-                return Subject(earlier, start, end)
+                return Subject(earlier, start, end, described=True)
         if head in _ISSUED_DOCUMENTS and re.match(r"[Tt](?:he|his)\s", self.text[start:end]):
             issuer = self.actors.last_before(start, {"organisation"})   # "the statement concluded": its issuer
             if issuer is not None and start - self._last_end(issuer, start) < 400:
-                return Subject(issuer, start, end)
+                return Subject(issuer, start, end, described=True)
         return Subject(None, start, end)
 
     def _last_end(self, entity: int, pos: int) -> int:
@@ -390,6 +391,9 @@ class Resolver:
             same = self._sentence_person(start, gender)
             if same is not None:
                 return same               # "Lawan Zanna, the father of Aisha Zanna, said that he hoped"
+            recent = self._recent_subject(start, gender)
+            if recent is not None:
+                return recent             # "Thurman got to know Weinstein and his first wife, Eve. … she says"
             return self.actors.last_before(start, {"person"}, self._all_quoted_before(start), gender)
         if lower in PRONOUNS_ORG:
             return self.actors.last_before(start, {"organisation"}, quoted)
@@ -410,6 +414,32 @@ class Resolver:
                 return mention.entity
             if entity.kind == "person":
                 continue                  # "Aisha Zanna" is not "he"
+        return None
+
+    def _recent_subject(self, pos: int, gender: str) -> int | None:
+        """The person who last opened a sentence of the author's before pos, if of this gender: in news a
+        "she says" goes on with the person the story was just about, not the last name met ("his first
+        wife, Eve"); a quote's sentence counts with its speaker. Persons of the other gender are passed over."""
+        index = bisect.bisect_right(self.layout._sentence_starts, pos) - 1
+        first_para = self.layout.paragraph_index(pos) - 2
+        nearest = True
+        for s_start, s_end in reversed(self.layout.sentences[max(0, index - 6):max(0, index)]):
+            if pos - s_start > 1500 or self.layout.paragraph_index(s_start) < first_para:
+                return None
+            if self.text[s_start:s_start + 1] in "“\"‘'" or self.layout.in_quote(s_start):
+                # a quote's sentence: its speaker, named in the attribution ("“…,” Papoyan told journalists")
+                opener = next((m for m in self.actors.mentions_between(s_start, s_end)
+                               if not self.layout.in_quote(m.start)), None)
+            else:
+                opener = next(iter(self.actors.mentions_between(s_start, min(s_end, s_start + 60))), None)
+                if opener is not None and opener.start - s_start > 40:
+                    opener = None
+            if opener is not None and not self.layout.in_quote(opener.start) \
+                    and self.text[opener.end:opener.end + 2] not in {"’s", "'s"}:
+                entity = self.actors.entities[opener.entity]
+                if entity.kind == "person" and (entity.gender == gender or (entity.gender is None and nearest)):
+                    return opener.entity
+            nearest = False
         return None
 
     def _all_quoted_before(self, pos: int) -> list[tuple[int, int]]:
@@ -501,7 +531,8 @@ _PERSON_HEADS = frozenset("leader chief head president secretary minister offici
                           "chairwoman executive founder member aide adviser advisor lawyer attorney general "
                           "commander ambassador envoy diplomat analyst expert economist professor".split())
 _ISSUED_DOCUMENTS = frozenset("statement release".split())
-_COMPANY_WORDS = frozenset("company firm carrier airline bank lender retailer maker group network broadcaster "
+_COMPANY_WORDS = frozenset("company firm carrier airline bank lender retailer maker group network broadcaster giant "
+                           "conglomerate automaker carmaker chipmaker supplier operator "
                            "newspaper startup insurer manufacturer developer studio club team".split())
 _DESCRIPTION_CUT = re.compile(r"\s(?:of|for|at|with|from|in|on|by|familiar|close|who|that|which|to|briefed|involved|"
                               r"knowledgeable|based|speaking|said|says|published|released|issued|posted|"

@@ -157,6 +157,11 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE quotes ADD COLUMN pieces TEXT NOT NULL DEFAULT '';
     UPDATE articles SET analysed = 0;
     """,
+    # 7: quote confidence is calibrated (the chance a quote is right) and only quotes at or above
+    # SHOWN_CONFIDENCE are shown; the extractor changed, so every article is analysed again
+    """
+    UPDATE articles SET analysed = 0;
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -13,11 +13,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, time
 
+from tui.core.models import SHOWN_CONFIDENCE
 from tui.core.query import And, DateBound, Field, Flag, Node, Not, Words
 
 _WORD = re.compile(r"\w+", re.UNICODE)
-# Quotes below this confidence are kept but never shown (the same bar as quote lookup).
-SPEAKER_CONFIDENCE = 0.5
+# Quotes below this confidence are kept but never shown: the one bar of models.py.
+SPEAKER_CONFIDENCE = SHOWN_CONFIDENCE
 # Python functions registered on every connection (store/watch.py): SQLite's lower() and LIKE
 # fold ASCII only, and accents not at all.
 FOLD_FUNCTION = "byline_words"

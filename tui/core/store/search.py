@@ -7,7 +7,7 @@ import sqlite3
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
-from tui.core.models import QuoteHit, SearchHit
+from tui.core.models import SHOWN_CONFIDENCE, QuoteHit, SearchHit
 from tui.core.store.watch import WatchTable
 
 # Snippet highlight markers: control characters never survive ingest, so they cannot collide
@@ -16,9 +16,9 @@ HIT_START = "\x02"
 HIT_END = "\x03"
 _TOKEN = re.compile(r'"([^"]*)"|(\S+)')
 _WORD = re.compile(r"\w+", re.UNICODE)
-# Below this the extractor's attributions are guesses (attitudes, "wants", "believes"): kept in
-# the cache, not shown.
-SHOWN_CONFIDENCE = 0.5
+# SHOWN_CONFIDENCE (models.py) is the one bar for what is shown: quotes below it are guesses,
+# kept in the cache and never shown; re-exported here for the store's users.
+__all__ = ["HIT_END", "HIT_START", "SHOWN_CONFIDENCE", "SearchIndex", "fts_query", "plain"]
 
 
 def fts_query(text: str, prefix_last: bool = True) -> str | None:
