@@ -365,6 +365,39 @@ def evaluate_demo() -> list[str]:
             f"{quotes_right / quotes_total:.2f} | >= 0.90 |"]
 
 
+_TIMER = """
+import pathlib, statistics, sys, time
+from tui.core.quotes.extractor import analyse
+texts = [p.read_text(encoding="utf-8") for p in sorted(pathlib.Path(sys.argv[1]).glob("*.txt"))]
+for text in texts[:5]:
+    analyse(text)
+times = []
+for text in texts:
+    began = time.perf_counter()
+    analyse(text)
+    times.append((time.perf_counter() - began) * 1000)
+print(statistics.median(times))
+"""
+
+
+def compare_speed(split: str, other: Path, runs: int = 3) -> list[str]:
+    """Median ms per article of this checkout's extractor and another checkout's (e.g. /work/main), each in
+    its own process, alternating, so both see the same machine load."""
+    folder = POLNEAR / split / "text"
+    ours, theirs = [], []
+    for _ in range(runs):
+        for checkout, times in ((REPO, ours), (other, theirs)):
+            env = {**os.environ, "PYTHONPATH": str(checkout)}
+            out = subprocess.run([sys.executable, "-c", _TIMER, str(folder)], env=env, cwd="/",
+                                 capture_output=True, text=True, check=True).stdout
+            times.append(float(out))
+    mine, base = statistics.median(ours), statistics.median(theirs)
+    return ["| extractor speed, same run | this checkout ms | baseline ms | ratio |", "|---|---|---|---|",
+            f"| median of {runs} alternating runs over PolNeAR {split} ({other}) | {mine:.2f} | {base:.2f} | "
+            f"x{mine / base:.2f} |",
+            f"| best of {runs} | {min(ours):.2f} | {min(theirs):.2f} | x{min(ours) / min(theirs):.2f} |"]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--split", default="dev", help="PolNeAR split: dev (report) or train (develop)")
@@ -372,7 +405,12 @@ def main() -> None:
     parser.add_argument("--errors", type=int, default=0, help="print up to N wrong direct-quote speakers")
     parser.add_argument("--classes", action="store_true",
                         help="only the precision of each class of quote (what confidence is calibrated on)")
+    parser.add_argument("--compare-with", type=Path, default=None, metavar="CHECKOUT",
+                        help="also time another checkout's extractor in the same run (e.g. /work/main)")
     args = parser.parse_args()
+    if args.compare_with is not None:
+        print("\n".join(compare_speed(args.split, args.compare_with)))
+        return
     if args.classes:
         print("\n".join(evaluate_classes(args.split, args.limit)))
         return

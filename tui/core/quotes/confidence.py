@@ -32,6 +32,7 @@ _BASE: dict[tuple[str, str], float] = {
     ("indirect", "partial-cue"): 0.8,      # X called the plan "a disaster"
     ("indirect", "accused"): 0.6,          # X accused Y of …
     ("indirect", "attitude-that"): 0.7,    # X found that … (verbs of stance below: more)
+    ("indirect", "attitude-quoted"): 0.86,  # X called the plan “a disaster”: their own words, quoted
     ("indirect", "attitude"): 0.6,         # X wants / called for / decided to …: as often an action as a stance
     ("indirect", "nominal"): 0.35,         # "concerns that …"
     ("partial", "partial-cue"): 0.3,       # a fragment whose clause could not be found
@@ -60,6 +61,11 @@ STANCE_CUES = frozenset(
     "praise praises praised defend defends defended announce announces announced doubt doubts doubted "
     "condemn condemns condemned dismiss dismisses dismissed insist insists insisted".split())
 _STANCE = 0.86
+# Verbs that take someone's quoted words as what they said of something ("called the protocol “a
+# practical step”", "vowed to punish … for “defying the world”"); "responded to …", "emails reveal …" do not.
+QUOTING_CUES = STANCE_CUES | frozenset(
+    "call calls called warn warns warned vow vows vowed urge urges urged promise promises promised pledge "
+    "pledges pledged say says said tell tells told".split())
 # A unit whose speaker the text names but the rules could not resolve is never shown as unattributed.
 _NO_SPEAKER = 0.25
 # Attitudes of a speaker named only by a pronoun read as actions more often than speech.
@@ -70,6 +76,8 @@ def calibrated(kind: str, rule: str, who: str, cue: str | None = None) -> float:
     """The estimated chance that a quote of this class is right, rounded to two places."""
     if who == "none":
         return _NO_SPEAKER
+    if rule == "attitude-quoted" and (cue or "").lower() not in QUOTING_CUES:
+        rule = "attitude"
     base = _BASE.get((kind, rule), 0.5)
     if rule.startswith("attitude") and (cue or "").lower() in STANCE_CUES:
         base = _STANCE

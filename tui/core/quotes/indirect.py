@@ -268,7 +268,10 @@ def _attitude(text: str, layout: Layout, resolver: Resolver, cue: Cue, s_start: 
     end = _cut_at_clause(text, start, end)
     if len(text[start:end].split()) < _ATTITUDE_MIN_WORDS:
         return None
-    return Indirect(start, end, subject, cue, 0.45 if that else 0.35, "attitude-that" if that else "attitude")
+    # "called the protocol “a practical step”": the speaker's own words inside the clause make it a stance
+    quoted = re.search(r"[“\"]", text[start:end]) is not None
+    rule = "attitude-that" if that else "attitude-quoted" if quoted else "attitude"
+    return Indirect(start, end, subject, cue, 0.45 if that else 0.35, rule)
 
 
 def _cut_at_clause(text: str, start: int, end: int) -> int:
