@@ -4,7 +4,8 @@ The sample and the judgements live in bench/handcheck_sample.json. A person read
 and actor against the article text and records a verdict; this script only draws, shows and compares.
 
     .venv/bin/python bench/handcheck_quotes.py draw [--quotes 110 --actors 100 --seed 12]
-        run `byline extract --json` over every article and draw a fresh sample (judgements cleared)
+        run `byline extract --json` over every article and draw a fresh sample of what it shows by
+        default (quotes at or above the shown confidence; judgements cleared)
     .venv/bin/python bench/handcheck_quotes.py show [--only unjudged|all] [--kind quote|actor]
         print each sampled item with the text around it, to judge by hand
     .venv/bin/python bench/handcheck_quotes.py judge ID VERDICT [NOTE]
