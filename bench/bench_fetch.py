@@ -28,11 +28,13 @@ BYLINE = [sys.executable, "-m", "tui"]
 
 @contextmanager
 def served(feeds: int, items: int, work: Path, *, ignore_validators: bool = False,
-           latency_ms: float = 0.0, vocabulary: str = "tiny"):
+           latency_ms: float = 0.0, vocabulary: str = "tiny", text: str | None = None,
+           pages: int = 0):
     port_file = work / f"port-{time.monotonic_ns()}"
+    text = text or ("zipf" if vocabulary == "realistic" else "tiny")
     cmd = [sys.executable, str(HERE / "feed_server.py"), "--feeds", str(feeds), "--items",
            str(items), "--port-file", str(port_file), "--latency-ms", str(latency_ms),
-           "--vocabulary", vocabulary]
+           "--text", text, "--pages", str(pages)]
     if ignore_validators:
         cmd.append("--ignore-validators")
     proc = subprocess.Popen(cmd)
@@ -99,7 +101,7 @@ def measure(args: argparse.Namespace) -> list[tuple[str, float, float | None]]:
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         with served(args.feeds, args.items, work, latency_ms=args.latency_ms,
-                    vocabulary=args.vocabulary) as base:
+                    text=args.vocabulary) as base:
             toml, urls, conf = write_configs(base, args.feeds, work)
             cold_b, cold_n, warm_b, warm_n = [], [], [], []
             for run in range(args.runs):
@@ -168,7 +170,7 @@ def main() -> None:
     parser.add_argument("--items", type=int, default=30)
     parser.add_argument("--latency-ms", type=float, default=0.0)
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--vocabulary", choices=("tiny", "realistic"), default="realistic",
+    parser.add_argument("--vocabulary", choices=("tiny", "realistic", "real"), default="real",
                         help="item text: a 20,000-word Zipf vocabulary (realistic), or 45 words "
                              "so every item resembles every other (tiny: story grouping's worst "
                              "case)")

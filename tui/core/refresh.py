@@ -1,10 +1,12 @@
-"""refresh(): fetch -> parse -> store -> full text, reporting progress; the one refresh path."""
+"""refresh(): fetch -> parse -> store -> full text and analysis in worker processes -> stories,
+reporting progress; the one refresh path."""
 
 from __future__ import annotations
 
 import asyncio
 import hashlib
 import sqlite3
+import sys
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -24,13 +26,15 @@ FEED_ACCEPT = ("application/rss+xml, application/atom+xml, application/rdf+xml, 
 
 @dataclass(frozen=True)
 class Progress:
-    """One step of a refresh, for progress bars."""
+    """One step of a refresh, for progress bars: a feed done ("feeds"), a page done ("pages"),
+    analyses stored ("analysis", with the articles they belong to), or stories ("stories")."""
 
-    phase: str  # "feeds" or "pages"
+    phase: str
     done: int
     total: int
     label: str = ""
     result: FeedResult | None = None
+    articles: tuple[int, ...] = ()
 
 
 @dataclass
@@ -66,59 +70,95 @@ async def refresh(
     fulltext: bool | None = None, progress: ProgressCallback | None = None,
     cancel: threading.Event | None = None, force: bool = False,
 ) -> RefreshSummary:
-    """Refresh the given feeds into the store. One bad feed never stops the others."""
+    """Refresh the given feeds into the store. One bad feed never stops the others.
+
+    Each feed's articles are stored as soon as it is parsed. Actors and quotes are found in
+    worker processes while the refresh goes on: of each page, right after its extraction; of
+    articles that keep their feed text (no full text wanted, or a page that failed), in batches.
+    Stories are grouped once every analysis is stored.
+    """
+    from tui.core.fulltext.extract import ExtractionPool
+    from tui.core.quotes.pending import PendingAnalysis
+
     started = time.monotonic()
     cancel = cancel or threading.Event()
     report = progress or (lambda _p: None)
     if feeds:
         store.sync_feeds((f.url, f.name, f.tags) for f in feeds)
     summary = RefreshSummary()
-    async with Fetcher(settings.fetch_limits()) as fetcher:
-        tasks = [asyncio.create_task(_refresh_feed(store, fetcher, feed, force)) for feed in feeds]
-        try:
-            for done, finished in enumerate(asyncio.as_completed(tasks), start=1):
-                result = await finished
-                summary.results.append(result)
-                report(Progress("feeds", done, len(tasks), result.name, result))
-                if cancel.is_set():
-                    raise asyncio.CancelledError
-        except asyncio.CancelledError:
-            summary.cancelled = True
-            for task in tasks:
-                task.cancel()
-            await asyncio.gather(*tasks, return_exceptions=True)
-        summary.phase_seconds["feeds"] = time.monotonic() - started
-        want_text = settings.fulltext if fulltext is None else fulltext
-        if want_text and not summary.cancelled:
-            pages_started = time.monotonic()
-            feed_ids = [fid for f in feeds if (fid := store.feed_id(f.url)) is not None]
-            summary.fulltext = await fetch_full_texts(
-                store, fetcher, feed_ids, settings, progress=report, cancel=cancel)
-            summary.cancelled = summary.fulltext.cancelled
-            summary.phase_seconds["pages"] = time.monotonic() - pages_started
+    want_text = settings.fulltext if fulltext is None else fulltext
+    # forkserver: worker processes start clean, not as copies of a process with live threads
+    # (the TUI's workers, SQLite connections), which plain fork would duplicate mid-state. The
+    # workers start only when there is something to do.
+    pool = ExtractionPool(start_method="forkserver" if sys.platform == "linux" else None,
+                          fulltext=want_text)
+
+    def analysis_progress(done: int, total: int, articles: Sequence[int]) -> None:
+        report(Progress("analysis", done, total, articles=tuple(articles)))
+
+    analyser = PendingAnalysis(store, pool, progress=analysis_progress, cancel=cancel)
+    analysis = asyncio.create_task(analyser.run())
+    try:
+        async with Fetcher(settings.fetch_limits()) as fetcher:
+            # Without full text, every new article's text is settled now: analyse as they come.
+            await _refresh_feeds(store, fetcher, feeds, force, summary, report, cancel,
+                                 analyser.scan if not want_text else None)
+            summary.phase_seconds["feeds"] = time.monotonic() - started
+            if want_text and not summary.cancelled:
+                pages_started = time.monotonic()
+                feed_ids = [fid for f in feeds if (fid := store.feed_id(f.url)) is not None]
+                summary.fulltext = await fetch_full_texts(
+                    store, fetcher, feed_ids, settings, progress=report, cancel=cancel,
+                    pool=pool, analyser=analyser)
+                summary.cancelled = summary.fulltext.cancelled
+                if summary.fulltext.error:
+                    summary.errors.append(summary.fulltext.error)
+                summary.phase_seconds["pages"] = time.monotonic() - pages_started
+        waiting = time.monotonic()
+        analyser.close()
+        await analysis
+        summary.phase_seconds["quotes"] = time.monotonic() - waiting
+    finally:
+        if not analysis.done():  # an error above: stop feeding the workers, keep what landed
+            analyser.stop()
+            await asyncio.gather(analysis, return_exceptions=True)
+        summary.analysed = analyser.stored + summary.fulltext.full
+        summary.errors += analyser.errors
+        summary.cancelled = summary.cancelled or cancel.is_set()
+        pool.close(cancel=summary.cancelled)
     if not summary.cancelled:
-        await _analyse_and_group(store, settings, summary, report, cancel)
+        await _group(store, settings, summary, report)
     summary.seconds = time.monotonic() - started
     return summary
 
 
-async def _analyse_and_group(store: Store, settings: Settings, summary: RefreshSummary,
-                             report: ProgressCallback, cancel: threading.Event) -> None:
-    """Actors and quotes of new text, then stories (which use the actors)."""
-    from tui.core.quotes.pending import analyse_pending
+async def _refresh_feeds(store: Store, fetcher: Fetcher, feeds: Sequence[Subscription],
+                         force: bool, summary: RefreshSummary, report: ProgressCallback,
+                         cancel: threading.Event, changed: Callable[[], None] | None) -> None:
+    """Fetch, parse and store every feed, reporting each as it is stored."""
+    tasks = [asyncio.create_task(_refresh_feed(store, fetcher, feed, force)) for feed in feeds]
+    try:
+        for done, finished in enumerate(asyncio.as_completed(tasks), start=1):
+            result = await finished
+            summary.results.append(result)
+            if changed is not None and result.outcome is Outcome.OK:
+                changed()
+            report(Progress("feeds", done, len(tasks), result.name, result))
+            if cancel.is_set():
+                raise asyncio.CancelledError
+    except asyncio.CancelledError:
+        summary.cancelled = True
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+
+
+async def _group(store: Store, settings: Settings, summary: RefreshSummary,
+                 report: ProgressCallback) -> None:
+    """Stories, once the actors they use are stored."""
     from tui.core.stories.pending import group_pending
 
-    def analysis_progress(done: int, total: int) -> None:
-        report(Progress("analysis", done, total))
-
     try:
-        started = time.monotonic()
-        summary.analysed = await asyncio.to_thread(
-            analyse_pending, store, cancel=cancel, progress=analysis_progress)
-        summary.phase_seconds["quotes"] = time.monotonic() - started
-        if cancel.is_set():
-            summary.cancelled = True
-            return
         report(Progress("stories", 0, 1))
         started = time.monotonic()
         summary.grouped = await asyncio.to_thread(group_pending, store,

@@ -7,14 +7,15 @@ import gzip
 import logging
 import os
 import re
+import sys
 import time
 import zlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, AnyStr
+from typing import TYPE_CHECKING, Any, AnyStr, TypeVar
 
 if TYPE_CHECKING:
     from types import TracebackType
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
 LOG = logging.getLogger(__name__)
+T = TypeVar("T")
 
 # Pages above LARGE_PAGE_BYTES lose their scripts, styles and comments before parsing (the bulk of most
 # huge pages is inline JSON); whatever is still above MAX_HTML_BYTES is cut, which bounds parse and
@@ -527,26 +529,54 @@ def default_workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _warm_worker() -> None:
-    """Import the heavy modules once per worker, before the first page arrives."""
-    import htmldate  # noqa: F401
-    import trafilatura  # noqa: F401
-
-
 def _extract_pair(page: tuple[bytes | str, str | None]) -> Extracted | None:
     html, url = page
     return extract_html(html, url)
 
 
-class ExtractionPool:
-    """A process pool sized to the machine's cores for CPU-bound extraction."""
+class WorkerLost(Exception):
+    """A worker process died (killed, or a crash in native code) before answering."""
 
-    def __init__(self, workers: int | None = None, start_method: str | None = None) -> None:
+
+def prepare_forkserver(modules: Sequence[str]) -> None:
+    """Have the fork server import these once, so each worker forked from it starts with them
+    (it counts only before the server starts; after that, workers import on first use)."""
+    from multiprocessing import forkserver
+
+    forkserver.set_forkserver_preload(list(modules))
+
+
+def start_process_helpers(fulltext: bool) -> None:
+    """Start multiprocessing's fork server (preloading what workers need) and resource tracker
+    now. The TUI calls this before Textual takes over stdio: started later, from a worker, they
+    fail with "bad value(s) in fds_to_keep" because Textual's stand-in for sys.stderr has no file
+    descriptor."""
+    if sys.platform != "linux":
+        return
+    from multiprocessing import forkserver, resource_tracker
+
+    from tui.core.fulltext.work import preload_modules
+
+    prepare_forkserver(preload_modules(fulltext))
+    resource_tracker.ensure_running()
+    forkserver.ensure_running()
+
+
+class ExtractionPool:
+    """A process pool sized to the machine's cores for CPU-bound work: page extraction, and the
+    analysis of text (tui.core.fulltext.work).
+
+    `fulltext` says whether pages will be extracted: without it, workers never import trafilatura.
+    """
+
+    def __init__(self, workers: int | None = None, start_method: str | None = None, *,
+                 fulltext: bool = True) -> None:
         self.workers = workers or default_workers()
         self._start_method = start_method
+        self._fulltext = fulltext
         self._executor: ProcessPoolExecutor | None = None
         self._closed = False
-        self._in_flight: set[Future[Extracted | None]] = set()
+        self._in_flight: set[Future[Any]] = set()
         # A shut-down executor must outlive close(): if it is garbage-collected first, its manager
         # thread never sees the request to cancel pending work.
         self._retired: list[ProcessPoolExecutor] = []
@@ -555,22 +585,41 @@ class ExtractionPool:
         if self._closed:
             raise RuntimeError("ExtractionPool is closed")
         if self._executor is None:
+            import functools
             import multiprocessing
 
+            from tui.core.fulltext.work import preload_modules, warm
+
+            if self._start_method == "forkserver":
+                prepare_forkserver(preload_modules(self._fulltext))
             context = multiprocessing.get_context(self._start_method) if self._start_method else None
-            self._executor = ProcessPoolExecutor(self.workers, mp_context=context, initializer=_warm_worker)
+            self._executor = ProcessPoolExecutor(self.workers, mp_context=context,
+                                                 initializer=functools.partial(warm, self._fulltext))
         return self._executor
 
-    async def extract(self, html: bytes, url: str | None) -> Extracted | None:
-        """Extract one page in a worker process; cancelling the awaiting task drops it if not yet started."""
+    def start(self) -> None:
+        """Start the workers now (they import their modules while the parent does other work)."""
+        executor = self._pool()
+        for _ in range(self.workers):  # each submission finding no idle worker starts one
+            executor.submit(os.getpid)
+
+    async def run(self, fn: Callable[..., T], *args: Any) -> T:
+        """fn(*args) in a worker; cancelling the awaiting task drops it if not yet started.
+        Raises WorkerLost when a worker died (the pool starts afresh for the next call)."""
         try:
-            future = self._pool().submit(extract_html, html, url)
+            future = self._pool().submit(fn, *args)
             self._in_flight.add(future)
             future.add_done_callback(self._in_flight.discard)
             return await asyncio.wrap_future(future)
-        except BrokenProcessPool:
-            # A worker died (killed, or a crash in native code): start afresh for the pages still to come.
+        except BrokenProcessPool as exc:
             self._discard_broken_pool()
+            raise WorkerLost(str(exc)) from exc
+
+    async def extract(self, html: bytes, url: str | None) -> Extracted | None:
+        """Extract one page in a worker process; None when a worker died on it."""
+        try:
+            return await self.run(extract_html, html, url)
+        except WorkerLost:
             return None
 
     def map(self, pages: Iterable[tuple[bytes, str | None]], chunksize: int = 4) -> Iterator[Extracted | None]:
