@@ -9,9 +9,9 @@ import time
 
 from textual import on, work
 from textual.app import App
-from textual.binding import Binding
 from textual.worker import Worker, WorkerState
 
+from tui import bindings
 from tui.config import Config
 from tui.core.store import Store
 from tui.messages import FeedsRefreshed, RefreshFinished, RefreshProgress
@@ -37,14 +37,7 @@ class BylineApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "Byline"
     COMMANDS = App.COMMANDS | {FeedCommands}
-    BINDINGS = [
-        Binding("q", "quit", "Quit", id="app.quit", tooltip="Quit Byline"),
-        Binding("r", "refresh", "Refresh", id="app.refresh",
-                tooltip="Refresh all feeds in the background"),
-        Binding("c", "cancel_refresh", "Cancel refresh", show=False, id="app.cancel_refresh",
-                tooltip="Cancel a refresh in progress"),
-        Binding("question_mark", "help", "Keys", id="app.help", tooltip="Show every key"),
-    ]
+    BINDINGS = bindings.GLOBAL
 
     def __init__(self, config: Config, store: Store, startup_message: str | None = None) -> None:
         super().__init__()

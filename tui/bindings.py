@@ -1,9 +1,15 @@
-"""The table of user-facing bindings: ids, keys, descriptions; used by help, README and config."""
+"""Every user-facing key binding, in one table: the screens and widgets take their BINDINGS
+from here, and help, the README's key table and the [keymap] check read the same table.
+
+A leaf module: it imports no screen or widget, so anything may import it.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+
+from textual.binding import Binding, BindingType
 
 
 @dataclass(frozen=True)
@@ -17,27 +23,136 @@ class KeyInfo:
     tooltip: str
 
 
-def binding_sources() -> list[tuple[str, type]]:
-    """Every class whose BINDINGS the user meets, with the scope name the help shows."""
-    from tui.app import BylineApp
-    from tui.screens.main import MainScreen
-    from tui.screens.quote_lookup import QuoteLookupScreen
-    from tui.screens.stories import StoriesScreen
-    from tui.widgets.article_list import ArticleList
-    from tui.widgets.feed_list import FeedList
-    from tui.widgets.reader import Reader
+GLOBAL: list[BindingType] = [
+    Binding("q", "quit", "Quit", id="app.quit", tooltip="Quit Byline"),
+    Binding("r", "refresh", "Refresh", id="app.refresh",
+            tooltip="Refresh all feeds in the background"),
+    Binding("c", "cancel_refresh", "Cancel refresh", show=False, id="app.cancel_refresh",
+            tooltip="Cancel a refresh in progress"),
+    Binding("question_mark", "help", "Keys", id="app.help", tooltip="Show every key"),
+]
 
-    return [("Global", BylineApp), ("Main screen", MainScreen), ("Article list", ArticleList),
-            ("Feed list", FeedList), ("Reader", Reader), ("Stories", StoriesScreen),
-            ("Quote lookup", QuoteLookupScreen)]
+
+MAIN_SCREEN: list[BindingType] = [
+    Binding("tab", "focus_next_pane", "Next pane", show=False),
+    Binding("shift+tab", "focus_previous_pane", "Previous pane", show=False),
+    Binding("m", "toggle_read", "Read/unread", id="article.toggle_read",
+            tooltip="Mark the current article read or unread"),
+    Binding("s", "toggle_star", "Star", id="article.star",
+            tooltip="Star or unstar the current article"),
+    Binding("o", "open_link", "Open link", id="article.open_link",
+            tooltip="Open the article's web page in the browser"),
+    Binding("A", "mark_all_read", "All read", id="list.mark_all_read",
+            tooltip="Mark every article in the current list read"),
+    Binding("u", "toggle_unread_only", "Unread only", id="list.unread_only",
+            tooltip="Show only unread articles, or all"),
+    Binding("e", "reextract", "Re-extract", show=False, id="article.reextract",
+            tooltip="Fetch the article's page and extract its full text again"),
+    Binding("n", "next_unread", "Next unread", id="article.next_unread",
+            tooltip="Open the next unread article, moving on to the next feed"),
+    Binding("slash", "search", "Search", id="app.search",
+            tooltip="Search every cached article"),
+    Binding("Q", "quote_lookup", "Quotes", id="app.quote_lookup",
+            tooltip="Look up any stored quote by its words or speaker"),
+    Binding("S", "stories", "Stories", id="app.stories",
+            tooltip="Stories: the same event across outlets"),
+    Binding("y", "copy_link", "Copy link", show=False, id="article.copy_link",
+            tooltip="Copy the article's link to the clipboard"),
+    Binding("w", "save_markdown", "Save", show=False, id="article.save",
+            tooltip="Save the article as a Markdown file"),
+    Binding("P", "toggle_panel", "Side panel", show=False, id="panel.toggle",
+            tooltip="Show or hide the actors and quotes beside the text"),
+    Binding("left_square_bracket", "focus_actors", "Actors", show=False,
+            id="panel.actors", tooltip="Focus the article's actors (enter filters quotes)"),
+    Binding("right_square_bracket", "focus_quotes", "Quotes", show=False,
+            id="panel.quotes", tooltip="Focus the article's quotes (enter shows it in the text)"),
+    Binding("backslash", "toggle_feeds", "Feeds pane", show=False, id="feeds.toggle_pane",
+            tooltip="Show or hide the feed pane (hidden by default below 100 columns)"),
+    Binding("a", "add_feed", "Add feed", show=False, id="feeds.add",
+            tooltip="Subscribe to a feed"),
+    Binding("E", "edit_feed", "Edit feed", show=False, id="feeds.edit",
+            tooltip="Rename, retag or re-point the selected feed"),
+    Binding("D", "remove_feed", "Remove feed", show=False, id="feeds.remove",
+            tooltip="Unsubscribe from the selected feed (its articles stay)"),
+]
+
+
+ARTICLE_LIST: list[BindingType] = [
+    Binding("j,down", "cursor_down", "Down", show=False),
+    Binding("k,up", "cursor_up", "Up", show=False),
+    Binding("pagedown,space", "page_down", "Page down", show=False),
+    Binding("pageup,b", "page_up", "Page up", show=False),
+    Binding("g,home", "first", "First", show=False),
+    Binding("G,end", "last", "Last", show=False),
+    Binding("enter", "open", "Open", id="list.open", tooltip="Open the article"),
+]
+
+
+VIM_LIST: list[BindingType] = [
+    Binding("j,down", "cursor_down", "Down", show=False),
+    Binding("k,up", "cursor_up", "Up", show=False),
+    Binding("g,home", "first", "First", show=False),
+    Binding("G,end", "last", "Last", show=False),
+]
+
+
+READER: list[BindingType] = [
+    Binding("j,down", "scroll_down", "Down", show=False),
+    Binding("k,up", "scroll_up", "Up", show=False),
+    Binding("space,pagedown", "page_down", "Page down", show=False),
+    Binding("b,pageup", "page_up", "Page up", show=False),
+    Binding("g,home", "scroll_home", "Top", show=False),
+    Binding("G,end", "scroll_end", "Bottom", show=False),
+]
+
+
+STORIES: list[BindingType] = [
+    Binding("escape", "app.pop_screen", "Back", id="stories.back",
+            tooltip="Back to the feeds"),
+    Binding("f", "follow", "Follow", id="stories.follow",
+            tooltip="Follow or unfollow the story: pinned, with a count of new articles"),
+    Binding("n", "step_outlet(1)", "Next outlet", id="stories.next_outlet",
+            tooltip="Read the next outlet's version of the story"),
+    Binding("p", "step_outlet(-1)", "Previous outlet", id="stories.previous_outlet",
+            tooltip="Read the previous outlet's version of the story"),
+    Binding("A", "mark_story_read", "Story read", id="stories.mark_read",
+            tooltip="Mark every article of the story read"),
+    Binding("m", "toggle_multi", "2+ outlets", id="stories.multi_only",
+            tooltip="Show only stories covered by two or more outlets, or all"),
+    Binding("tab", "focus_next", "Next pane", show=False),
+]
+
+
+QUOTE_LOOKUP: list[BindingType] = [
+    Binding("escape", "dismiss(None)", "Close", show=False),
+    Binding("down", "move(1)", "Next", show=False),
+    Binding("up", "move(-1)", "Previous", show=False),
+    Binding("ctrl+y,y", "copy_quote", "Copy quote", id="quotes.copy",
+            tooltip="Copy the quote with its attribution and link"),
+]
+
+
+SEARCH: list[BindingType] = [
+    Binding("escape", "dismiss(None)", "Close", show=False),
+    Binding("down", "results_down", "Next result", show=False),
+    Binding("up", "results_up", "Previous result", show=False),
+]
+
+SCOPES: list[tuple[str, list[BindingType]]] = [
+    ("Global", GLOBAL),
+    ("Main screen", MAIN_SCREEN),
+    ("Article list", ARTICLE_LIST),
+    ("Feed list", VIM_LIST),
+    ("Reader", READER),
+    ("Stories", STORIES),
+    ("Quote lookup", QUOTE_LOOKUP),
+]
 
 
 def key_table(overrides: Mapping[str, str] | None = None) -> Iterator[KeyInfo]:
-    from textual.binding import Binding
-
     overrides = overrides or {}
-    for scope, cls in binding_sources():
-        for item in cls.BINDINGS:
+    for scope, table in SCOPES:
+        for item in table:
             if not isinstance(item, Binding):
                 continue
             keys = overrides.get(item.id, item.key) if item.id else item.key

@@ -3,19 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TextIO
 
 from tui import __version__
+from tui.cli.common import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, StoreFailure, open_cache
 from tui.config import Config, ConfigError, find_config, load_config
-
-EXIT_OK = 0
-EXIT_FAILURE = 1
-EXIT_USAGE = 2
 
 Handler = Callable[[argparse.Namespace, Config], int]
 
@@ -79,10 +74,6 @@ def _first_run_config() -> Path | None:
     return path
 
 
-class StoreFailure(Exception):
-    """The cache could not be opened; shown as one line."""
-
-
 def _check_keymap(config: Config) -> None:
     if not config.keymap:
         return
@@ -92,19 +83,6 @@ def _check_keymap(config: Config) -> None:
     if unknown:
         raise ConfigError(f"{config.path}: [keymap] names unknown binding id(s): "
                           f"{', '.join(sorted(unknown))}")
-
-
-def open_cache(config: Config, out: TextIO | None = None):  # type: ignore[no-untyped-def]
-    """Open the cache, printing a line if a damaged one was set aside."""
-    from tui.core.store import StoreError, open_store
-
-    try:
-        store, message = open_store(config.db_path)
-    except StoreError as exc:
-        raise StoreFailure(str(exc)) from exc
-    if message:
-        print(f"byline: {message}", file=out or sys.stderr)
-    return store, message
 
 
 def run_app(args: argparse.Namespace, config: Config) -> int:
@@ -129,9 +107,3 @@ def _start_process_helpers() -> None:
 
     resource_tracker.ensure_running()
     forkserver.ensure_running()
-
-
-def print_json(data: object, out: TextIO | None = None) -> None:
-    stream = out or sys.stdout
-    json.dump(data, stream, ensure_ascii=False, indent=2, default=str)
-    stream.write("\n")

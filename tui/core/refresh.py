@@ -117,7 +117,7 @@ async def refresh(
         waiting = time.monotonic()
         analyser.close()
         await analysis
-        summary.phase_seconds["quotes"] = time.monotonic() - waiting
+        summary.phase_seconds["analysis"] = time.monotonic() - waiting
     finally:
         if not analysis.done():  # an error above: stop feeding the workers, keep what landed
             analyser.stop()

@@ -5,11 +5,11 @@ from __future__ import annotations
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, ProgressBar, Static
 
+from tui import bindings
 from tui.config import Config
 from tui.core.store import Store
 from tui.screens.article_actions import ArticleActions
@@ -36,48 +36,7 @@ def story_note(store: Store, article) -> str | None:  # type: ignore[no-untyped-
 class MainScreen(ArticleActions, FeedEditingActions, Screen[None]):
     """Three panes; owns the reading actions (open, read, star, open link)."""
 
-    BINDINGS = [
-        Binding("tab", "focus_next_pane", "Next pane", show=False),
-        Binding("shift+tab", "focus_previous_pane", "Previous pane", show=False),
-        Binding("m", "toggle_read", "Read/unread", id="article.toggle_read",
-                tooltip="Mark the current article read or unread"),
-        Binding("s", "toggle_star", "Star", id="article.star",
-                tooltip="Star or unstar the current article"),
-        Binding("o", "open_link", "Open link", id="article.open_link",
-                tooltip="Open the article's web page in the browser"),
-        Binding("A", "mark_all_read", "All read", id="list.mark_all_read",
-                tooltip="Mark every article in the current list read"),
-        Binding("u", "toggle_unread_only", "Unread only", id="list.unread_only",
-                tooltip="Show only unread articles, or all"),
-        Binding("e", "reextract", "Re-extract", show=False, id="article.reextract",
-                tooltip="Fetch the article's page and extract its full text again"),
-        Binding("n", "next_unread", "Next unread", id="article.next_unread",
-                tooltip="Open the next unread article, moving on to the next feed"),
-        Binding("slash", "search", "Search", id="app.search",
-                tooltip="Search every cached article"),
-        Binding("Q", "quote_lookup", "Quotes", id="app.quote_lookup",
-                tooltip="Look up any stored quote by its words or speaker"),
-        Binding("S", "stories", "Stories", id="app.stories",
-                tooltip="Stories: the same event across outlets"),
-        Binding("y", "copy_link", "Copy link", show=False, id="article.copy_link",
-                tooltip="Copy the article's link to the clipboard"),
-        Binding("w", "save_markdown", "Save", show=False, id="article.save",
-                tooltip="Save the article as a Markdown file"),
-        Binding("P", "toggle_panel", "Side panel", show=False, id="panel.toggle",
-                tooltip="Show or hide the actors and quotes beside the text"),
-        Binding("left_square_bracket", "focus_actors", "Actors", show=False,
-                id="panel.actors", tooltip="Focus the article's actors (enter filters quotes)"),
-        Binding("right_square_bracket", "focus_quotes", "Quotes", show=False,
-                id="panel.quotes", tooltip="Focus the article's quotes (enter shows it in the text)"),
-        Binding("backslash", "toggle_feeds", "Feeds pane", show=False, id="feeds.toggle_pane",
-                tooltip="Show or hide the feed pane (hidden by default below 100 columns)"),
-        Binding("a", "add_feed", "Add feed", show=False, id="feeds.add",
-                tooltip="Subscribe to a feed"),
-        Binding("E", "edit_feed", "Edit feed", show=False, id="feeds.edit",
-                tooltip="Rename, retag or re-point the selected feed"),
-        Binding("D", "remove_feed", "Remove feed", show=False, id="feeds.remove",
-                tooltip="Unsubscribe from the selected feed (its articles stay)"),
-    ]
+    BINDINGS = bindings.MAIN_SCREEN
 
     def __init__(self, config: Config, store: Store) -> None:
         super().__init__()

@@ -6,12 +6,12 @@ from __future__ import annotations
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from tui import bindings
 from tui.core.quotes.lookup import QuoteHit, QuoteIndex
 from tui.core.store import Store
 
@@ -43,13 +43,7 @@ def citation(hit: QuoteHit) -> str:
 class QuoteLookupScreen(ModalScreen[QuoteHit | None]):
     """Search every stored quote as you type."""
 
-    BINDINGS = [
-        Binding("escape", "dismiss(None)", "Close", show=False),
-        Binding("down", "move(1)", "Next", show=False),
-        Binding("up", "move(-1)", "Previous", show=False),
-        Binding("ctrl+y,y", "copy_quote", "Copy quote", id="quotes.copy",
-                tooltip="Copy the quote with its attribution and link"),
-    ]
+    BINDINGS = bindings.QUOTE_LOOKUP
     DEFAULT_CSS = """
     QuoteLookupScreen { align: center middle; }
     QuoteLookupScreen > Vertical { width: 90%; height: 85%; border: round $accent;

@@ -7,12 +7,12 @@ from dataclasses import dataclass
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from tui import bindings
 from tui.core.models import SearchHit
 from tui.core.store import HIT_END, HIT_START, Store
 from tui.widgets.article_list import age
@@ -39,11 +39,7 @@ def marked_text(marked: str, style: str = "bold reverse") -> Text:
 class SearchScreen(ModalScreen[SearchChoice | None]):
     """Search every cached article by its title and text."""
 
-    BINDINGS = [
-        Binding("escape", "dismiss(None)", "Close", show=False),
-        Binding("down", "results_down", "Next result", show=False),
-        Binding("up", "results_up", "Previous result", show=False),
-    ]
+    BINDINGS = bindings.SEARCH
 
     def __init__(self, store: Store, query: str = "") -> None:
         super().__init__()

@@ -8,12 +8,12 @@ from dataclasses import replace
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from tui import bindings
 from tui.config import Config
 from tui.core.models import StoryArticle, StoryInfo
 from tui.core.store import Store
@@ -38,21 +38,7 @@ def story_prompt(info: StoryInfo) -> Text:
 class StoriesScreen(Screen[None]):
     """Stories on the left, the open story's articles in the middle, the reader on the right."""
 
-    BINDINGS = [
-        Binding("escape", "app.pop_screen", "Back", id="stories.back",
-                tooltip="Back to the feeds"),
-        Binding("f", "follow", "Follow", id="stories.follow",
-                tooltip="Follow or unfollow the story: pinned, with a count of new articles"),
-        Binding("n", "step_outlet(1)", "Next outlet", id="stories.next_outlet",
-                tooltip="Read the next outlet's version of the story"),
-        Binding("p", "step_outlet(-1)", "Previous outlet", id="stories.previous_outlet",
-                tooltip="Read the previous outlet's version of the story"),
-        Binding("A", "mark_story_read", "Story read", id="stories.mark_read",
-                tooltip="Mark every article of the story read"),
-        Binding("m", "toggle_multi", "2+ outlets", id="stories.multi_only",
-                tooltip="Show only stories covered by two or more outlets, or all"),
-        Binding("tab", "focus_next", "Next pane", show=False),
-    ]
+    BINDINGS = bindings.STORIES
 
     def __init__(self, config: Config, store: Store) -> None:
         super().__init__()

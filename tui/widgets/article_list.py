@@ -8,7 +8,6 @@ from datetime import UTC, datetime
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
-from textual.binding import Binding
 from textual.events import Click
 from textual.geometry import Region, Size
 from textual.message import Message
@@ -16,6 +15,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from tui import bindings
 from tui.core.models import ArticleRow
 from tui.core.store import ArticleFilter, Store
 
@@ -36,15 +36,7 @@ def age(when: datetime, now: datetime | None = None) -> str:
 class ArticleList(ScrollView, can_focus=True):
     """Articles of the current filter, newest first, loaded a page at a time."""
 
-    BINDINGS = [
-        Binding("j,down", "cursor_down", "Down", show=False),
-        Binding("k,up", "cursor_up", "Up", show=False),
-        Binding("pagedown,space", "page_down", "Page down", show=False),
-        Binding("pageup,b", "page_up", "Page up", show=False),
-        Binding("g,home", "first", "First", show=False),
-        Binding("G,end", "last", "Last", show=False),
-        Binding("enter", "open", "Open", id="list.open", tooltip="Open the article"),
-    ]
+    BINDINGS = bindings.ARTICLE_LIST
     COMPONENT_CLASSES = {
         "article-list--cursor", "article-list--unread", "article-list--read",
         "article-list--meta", "article-list--badge",

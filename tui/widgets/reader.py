@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from rich.console import Console
 from rich.text import Text
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from tui import bindings
 from tui.core.models import Article, TextStatus
 
 WORDS_PER_MINUTE = 230
@@ -61,14 +61,7 @@ def body_text(article: Article, highlights: tuple[tuple[int, int, str], ...] = (
 class Reader(VerticalScroll, can_focus=True):
     """Shows one article; all text is rendered as plain Text, never as markup."""
 
-    BINDINGS = [
-        Binding("j,down", "scroll_down", "Down", show=False),
-        Binding("k,up", "scroll_up", "Up", show=False),
-        Binding("space,pagedown", "page_down", "Page down", show=False),
-        Binding("b,pageup", "page_up", "Page up", show=False),
-        Binding("g,home", "scroll_home", "Top", show=False),
-        Binding("G,end", "scroll_end", "Bottom", show=False),
-    ]
+    BINDINGS = bindings.READER
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)

@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-from textual.binding import Binding
 from textual.widgets import OptionList
+
+from tui import bindings
 
 
 class VimOptionList(OptionList):
     """j/k, g/G besides the arrows, home and end."""
 
-    BINDINGS = [
-        Binding("j,down", "cursor_down", "Down", show=False),
-        Binding("k,up", "cursor_up", "Up", show=False),
-        Binding("g,home", "first", "First", show=False),
-        Binding("G,end", "last", "Last", show=False),
-    ]
+    BINDINGS = bindings.VIM_LIST

@@ -23,7 +23,7 @@ def register(commands: Any) -> None:
 
 
 def run(args: argparse.Namespace, config: Config) -> int:
-    from tui.cli.main import open_cache
+    from tui.cli.common import open_cache
     from tui.core.refresh import run_refresh
 
     if not config.feeds:

@@ -19,7 +19,7 @@ def register(commands: Any) -> None:
 
 
 def run(args: argparse.Namespace, config: Config) -> int:
-    from tui.cli.main import open_cache
+    from tui.cli.common import open_cache
 
     days = args.days if args.days is not None else config.settings.retention_days
     if days <= 0:

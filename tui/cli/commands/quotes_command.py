@@ -20,7 +20,7 @@ def register(commands: Any) -> None:
 
 
 def run(args: argparse.Namespace, config: Config) -> int:
-    from tui.cli.main import open_cache, print_json
+    from tui.cli.common import open_cache, print_json
     from tui.core.quotes.lookup import QuoteIndex
     from tui.core.text import one_line
 

@@ -19,7 +19,7 @@ def register(commands: Any) -> None:
 
 
 def run(args: argparse.Namespace, config: Config) -> int:
-    from tui.cli.main import open_cache, print_json
+    from tui.cli.common import open_cache, print_json
     from tui.core.store import HIT_END, HIT_START, plain
 
     store, _ = open_cache(config)

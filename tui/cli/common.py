@@ -1,0 +1,38 @@
+"""What every subcommand shares: exit codes, opening the cache, printing JSON."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    from tui.config import Config
+    from tui.core.store import Store
+
+EXIT_OK = 0
+EXIT_FAILURE = 1
+EXIT_USAGE = 2
+
+
+class StoreFailure(Exception):
+    """The cache could not be opened; shown as one line."""
+
+
+def open_cache(config: Config, out: TextIO | None = None) -> tuple[Store, str | None]:
+    """Open the cache, printing a line if a damaged one was set aside."""
+    from tui.core.store import StoreError, open_store
+
+    try:
+        store, message = open_store(config.db_path)
+    except StoreError as exc:
+        raise StoreFailure(str(exc)) from exc
+    if message:
+        print(f"byline: {message}", file=out or sys.stderr)
+    return store, message
+
+
+def print_json(data: object, out: TextIO | None = None) -> None:
+    stream = out or sys.stdout
+    json.dump(data, stream, ensure_ascii=False, indent=2, default=str)
+    stream.write("\n")
