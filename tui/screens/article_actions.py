@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -52,13 +53,17 @@ class ArticleActions:
         note = f": {outcome.note}" if outcome.note else ""
         self.set_status(f"Re-extracted: {outcome.status.value}{note}")
 
-    def refresh_open_article(self) -> None:
-        """Swap in the full text of the open article as soon as the refresh stored it."""
+    def refresh_open_article(self, analysed: Collection[int] = ()) -> None:
+        """Swap in the full text of the open article as soon as the refresh stored it, and its
+        actors and quotes when they land (`analysed`: articles whose analysis just did)."""
         reader = self.query_one(Reader)
-        if reader.article is None or reader.article.text_status is not TextStatus.PENDING:
+        if reader.article is None:
+            return
+        landed = reader.article.id in analysed
+        if reader.article.text_status is not TextStatus.PENDING and not landed:
             return
         fresh = self.store.article(reader.article.id)
-        if fresh is not None and fresh.text_status is not TextStatus.PENDING:
+        if fresh is not None and (landed or fresh.text_status is not TextStatus.PENDING):
             self.display_article(fresh, keep_scroll=True)
 
     def _current_article(self):  # type: ignore[no-untyped-def]

@@ -8,6 +8,7 @@ import logging
 import os
 import re
 import sys
+import threading
 import time
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -550,7 +551,7 @@ def start_process_helpers(fulltext: bool) -> None:
     """Start multiprocessing's fork server (preloading what workers need) and resource tracker
     now. The TUI calls this before Textual takes over stdio: started later, from a worker, they
     fail with "bad value(s) in fds_to_keep" because Textual's stand-in for sys.stderr has no file
-    descriptor."""
+    descriptor (ExtractionPool works around that too, for apps started another way)."""
     if sys.platform != "linux":
         return
     from multiprocessing import forkserver, resource_tracker
@@ -560,6 +561,26 @@ def start_process_helpers(fulltext: bool) -> None:
     prepare_forkserver(preload_modules(fulltext))
     resource_tracker.ensure_running()
     forkserver.ensure_running()
+
+
+_HELPERS_LOCK = threading.Lock()
+
+
+def _start_helpers_beside_textual(fulltext: bool) -> None:
+    """Under Textual, sys.stderr is a stand-in whose fileno() is -1, which the helpers would pass
+    on to their child process; lend them the real stderr while they start."""
+    try:
+        usable = sys.stderr.fileno() >= 0
+    except (AttributeError, OSError, ValueError):
+        usable = True  # the helpers skip a stream without a descriptor
+    if usable or sys.__stderr__ is None:
+        return
+    with _HELPERS_LOCK:
+        stand_in, sys.stderr = sys.stderr, sys.__stderr__
+        try:
+            start_process_helpers(fulltext)
+        finally:
+            sys.stderr = stand_in
 
 
 class ExtractionPool:
@@ -592,6 +613,8 @@ class ExtractionPool:
 
             if self._start_method == "forkserver":
                 prepare_forkserver(preload_modules(self._fulltext))
+            if self._start_method in ("forkserver", "spawn"):
+                _start_helpers_beside_textual(self._fulltext)
             context = multiprocessing.get_context(self._start_method) if self._start_method else None
             self._executor = ProcessPoolExecutor(self.workers, mp_context=context,
                                                  initializer=functools.partial(warm, self._fulltext))
