@@ -28,6 +28,7 @@ sys.path.insert(0, str(HERE.parent))
 
 from bench_fetch import byline_cmd, newsboat_cmd, served, timed, write_configs  # noqa: E402
 from scale_common import point_feeds_at, working_copy, write_config  # noqa: E402
+from scale_ui import send_key  # noqa: E402
 
 
 def compare(feeds: int, items: int, latency_ms: float, runs: int,
@@ -97,7 +98,9 @@ async def first_row(config_path: Path, cache_dir: Path) -> dict[str, float]:
         articles = app.screen.query_one(ArticleList)
         assert articles.count == 0, "the cache must start empty"
         started = time.perf_counter()
-        await pilot.press("r")
+        # As the terminal driver would: Pilot.press waits for the app to go idle, which it does
+        # not while a refresh is running.
+        send_key(app, "r")
         listed = None
         while app.refreshing or listed is None:
             if listed is None and articles.count:
@@ -155,7 +158,8 @@ async def memory(config_path: Path, cache_dir: Path) -> dict[str, float]:
         await pilot.press("G", "g")
         before = _rss_mb(os.getpid())[0]
         started = time.perf_counter()
-        await pilot.press("r")
+        send_key(app, "r")
+        await asyncio.sleep(0.1)
         while app.refreshing:
             for pid in _descendants(os.getpid()):
                 helpers[pid] = max(helpers.get(pid, 0.0), _rss_mb(pid)[1])

@@ -11,14 +11,18 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from tui.core.feeds.fetch import Fetcher, FetchResponse
 from tui.core.feeds.parse import parse_feed
 from tui.core.feeds.subscriptions import Subscription
 from tui.core.fulltext.pages import FullTextStats, fetch_full_texts
-from tui.core.models import FeedResult, Outcome
+from tui.core.models import FeedResult, Outcome, ParsedFeed
 from tui.core.settings import Settings
 from tui.core.store import Store, now_ts
+
+if TYPE_CHECKING:
+    from tui.core.fulltext.extract import ExtractionPool
 
 FEED_ACCEPT = ("application/rss+xml, application/atom+xml, application/rdf+xml, "
                "application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5")
@@ -101,8 +105,10 @@ async def refresh(
     try:
         async with Fetcher(settings.fetch_limits()) as fetcher:
             # Without full text, every new article's text is settled now: analyse as they come.
+            parser = _Parser(pool)
             await _refresh_feeds(store, fetcher, feeds, force, summary, report, cancel,
-                                 analyser.scan if not want_text else None)
+                                 parser, analyser.scan if not want_text else None)
+            await parser.close()
             summary.phase_seconds["feeds"] = time.monotonic() - started
             if want_text and not summary.cancelled:
                 pages_started = time.monotonic()
@@ -132,15 +138,46 @@ async def refresh(
     return summary
 
 
+class _Parser:
+    """Feeds are parsed in the worker processes: the CPU work leaves this process (the TUI's),
+    and a feed that crashes the parser costs a worker, not the app. While the workers start (a
+    few hundred ms), feeds are parsed in a thread here, so the first ones are listed at once."""
+
+    def __init__(self, pool: ExtractionPool) -> None:
+        self.pool = pool
+        self._starting: asyncio.Future[None] | None = None
+
+    async def __call__(self, body: bytes, url: str, headers: dict[str, str]) -> ParsedFeed:
+        from tui.core.fulltext.extract import WorkerLost
+
+        if self._starting is None:
+            self._starting = asyncio.ensure_future(self.pool.warm_up())
+        if not self._starting.done():
+            return await asyncio.to_thread(parse_feed, body, url, headers)
+        try:
+            return await self.pool.run(parse_feed, body, url, headers)
+        except WorkerLost:
+            return ParsedFeed(None, (), error="the feed crashed the parser (a worker process "
+                                              "died on it)")
+
+    async def close(self) -> None:
+        if self._starting is not None:
+            await asyncio.gather(self._starting, return_exceptions=True)
+
+
 async def _refresh_feeds(store: Store, fetcher: Fetcher, feeds: Sequence[Subscription],
                          force: bool, summary: RefreshSummary, report: ProgressCallback,
-                         cancel: threading.Event, changed: Callable[[], None] | None) -> None:
+                         cancel: threading.Event, parse: _Parser,
+                         changed: Callable[[], None] | None) -> None:
     """Fetch, parse and store every feed, reporting each as it is stored."""
-    tasks = [asyncio.create_task(_refresh_feed(store, fetcher, feed, force)) for feed in feeds]
+    tasks = [asyncio.create_task(_refresh_feed(store, fetcher, feed, force, parse))
+             for feed in feeds]
     try:
         for done, finished in enumerate(asyncio.as_completed(tasks), start=1):
             result = await finished
             summary.results.append(result)
+            if __import__("os").environ.get("BYLINE_TRACE") and done in (1, 2, 50, 200):
+                print("TRACE feed", done, time.monotonic(), file=__import__("sys").stderr)
             if changed is not None and result.outcome is Outcome.OK:
                 changed()
             report(Progress("feeds", done, len(tasks), result.name, result))
@@ -170,7 +207,7 @@ async def _group(store: Store, settings: Settings, summary: RefreshSummary,
 
 
 async def _refresh_feed(store: Store, fetcher: Fetcher, feed: Subscription,
-                        force: bool) -> FeedResult:
+                        force: bool, parse: _Parser) -> FeedResult:
     started = time.monotonic()
     feed_id = store.feed_id(feed.url)
     assert feed_id is not None, "sync_feeds runs first"
@@ -182,7 +219,7 @@ async def _refresh_feed(store: Store, fetcher: Fetcher, feed: Subscription,
     response = await fetcher.get(feed.url, etag=etag, last_modified=last_modified,
                                  accept=FEED_ACCEPT)
     try:
-        result = await _store_response(store, feed_id, feed, response)
+        result = await _store_response(store, feed_id, feed, response, parse)
     except sqlite3.Error as exc:
         # The transaction rolled back: nothing of this feed was half-written.
         result = FeedResult(feed.url, feed.name, Outcome.CACHE_ERROR,
@@ -191,7 +228,7 @@ async def _refresh_feed(store: Store, fetcher: Fetcher, feed: Subscription,
 
 
 async def _store_response(store: Store, feed_id: int, feed: Subscription,
-                          response: FetchResponse) -> FeedResult:
+                          response: FetchResponse, parse: _Parser) -> FeedResult:
     if response.error_kind is not None:
         outcome = {
             "timeout": Outcome.TIMEOUT, "too large": Outcome.TOO_LARGE, "http": Outcome.HTTP_ERROR,
@@ -215,8 +252,7 @@ async def _store_response(store: Store, feed_id: int, feed: Subscription,
                                 etag=response.etag, last_modified=response.last_modified,
                                 http_status=response.status)
         return FeedResult(feed.url, feed.name, Outcome.NOT_MODIFIED, http_status=response.status)
-    parsed = await asyncio.to_thread(parse_feed, response.body, response.final_url or feed.url,
-                                     response.headers)
+    parsed = await parse(response.body, response.final_url or feed.url, dict(response.headers))
     if parsed.error:
         await asyncio.to_thread(store.record_feed_result, feed_id, Outcome.PARSE_ERROR,
                                 http_status=response.status, error=parsed.error)

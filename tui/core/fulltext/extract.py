@@ -598,6 +598,9 @@ class ExtractionPool:
         self._executor: ProcessPoolExecutor | None = None
         self._closed = False
         self._in_flight: set[Future[Any]] = set()
+        self.inline = False  # True once workers proved unable to start
+        self._answered = False  # the current executor's workers completed a call
+        self._failed_starts = 0
         # A shut-down executor must outlive close(): if it is garbage-collected first, its manager
         # thread never sees the request to cancel pending work.
         self._retired: list[ProcessPoolExecutor] = []
@@ -620,23 +623,43 @@ class ExtractionPool:
                                                  initializer=functools.partial(warm, self._fulltext))
         return self._executor
 
-    def start(self) -> None:
-        """Start the workers now (they import their modules while the parent does other work)."""
-        executor = self._pool()
-        for _ in range(self.workers):  # each submission finding no idle worker starts one
-            executor.submit(os.getpid)
+    async def warm_up(self) -> None:
+        """Start every worker; returns once each has answered (errors are left to later calls)."""
+        try:
+            # Each submission that finds no idle worker starts one.
+            await asyncio.gather(*(self.run(os.getpid) for _ in range(self.workers)))
+        except (WorkerLost, RuntimeError, OSError):
+            pass
 
     async def run(self, fn: Callable[..., T], *args: Any) -> T:
         """fn(*args) in a worker; cancelling the awaiting task drops it if not yet started.
-        Raises WorkerLost when a worker died (the pool starts afresh for the next call)."""
+        Raises WorkerLost when a worker died (the pool starts afresh for the next call). When
+        workers die twice in a row before answering anything, they cannot start here: from
+        then on calls run in a thread of this process instead."""
+        if self.inline:
+            return await asyncio.to_thread(fn, *args)
+        executor = self._pool()
         try:
-            future = self._pool().submit(fn, *args)
+            future = executor.submit(fn, *args)
             self._in_flight.add(future)
             future.add_done_callback(self._in_flight.discard)
-            return await asyncio.wrap_future(future)
+            result = await asyncio.wrap_future(future)
         except BrokenProcessPool as exc:
-            self._discard_broken_pool()
+            self._broken(executor)
             raise WorkerLost(str(exc)) from exc
+        if executor is self._executor:
+            self._answered, self._failed_starts = True, 0
+        return result
+
+    def _broken(self, executor: ProcessPoolExecutor) -> None:
+        if executor is not self._executor:
+            return  # another call already saw this executor break
+        if not self._answered:
+            self._failed_starts += 1
+            if self._failed_starts >= 2:
+                LOG.warning("worker processes cannot start; running their work in threads")
+                self.inline = True
+        self._discard_broken_pool()
 
     async def extract(self, html: bytes, url: str | None) -> Extracted | None:
         """Extract one page in a worker process; None when a worker died on it."""
@@ -655,6 +678,7 @@ class ExtractionPool:
 
     def _discard_broken_pool(self) -> None:
         executor, self._executor = self._executor, None
+        self._answered = False
         if executor is not None:
             self._retired.append(executor)
             executor.shutdown(wait=False, cancel_futures=True)

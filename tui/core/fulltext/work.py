@@ -51,6 +51,7 @@ def analyse_texts(texts: Sequence[str]) -> list[Analysis]:
 
 def warm(fulltext: bool) -> None:
     """Import what the tasks will need, once per worker (a no-op when the fork server preloaded)."""
+    import tui.core.feeds.parse  # noqa: F401
     import tui.core.quotes.extractor  # noqa: F401
 
     if fulltext:
@@ -60,7 +61,7 @@ def warm(fulltext: bool) -> None:
 
 def preload_modules(fulltext: bool) -> list[str]:
     """Modules worth importing once in the fork server, so every worker starts with them."""
-    modules = ["tui.core.fulltext.work", "tui.core.quotes.extractor"]
+    modules = ["tui.core.fulltext.work", "tui.core.quotes.extractor", "tui.core.feeds.parse"]
     if fulltext:
         modules += ["tui.core.fulltext.extract", "trafilatura", "htmldate"]
     return modules

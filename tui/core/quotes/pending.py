@@ -90,7 +90,9 @@ class PendingAnalysis:
         self._scan_wanted = False
         self._closing = False
         self._stopped = False
-        self._limit = 2 * pool.workers  # batches out at once: one running and one queued a worker
+        # Batches out at once: one a worker. More would queue ahead of the feeds waiting to be
+        # parsed in the same workers, delaying their listing.
+        self._limit = pool.workers
 
     # -- what to analyse ------------------------------------------------------------------
     def scan(self) -> None:
