@@ -97,8 +97,6 @@ class BylineApp(App[None]):
 
     # -- refresh -------------------------------------------------------------------------
     def action_refresh(self) -> None:
-        import os, sys
-        if os.environ.get("BYLINE_TRACE"): print("TRACE action_refresh", time.monotonic(), file=sys.__stderr__)
         if self.refreshing:
             self.notify("A refresh is already running.", timeout=2)
             return
@@ -167,12 +165,7 @@ class BylineApp(App[None]):
     def _reload_list(self) -> None:
         self._list_reload_timer = None
         started = time.monotonic()
-        import os, sys
-        if os.environ.get("BYLINE_TRACE"): print("TRACE reload", started, file=sys.__stderr__)
         self.main.reload_articles()
-        if os.environ.get("BYLINE_TRACE"):
-            from tui.widgets.article_list import ArticleList
-            print("TRACE reloaded", time.monotonic(), self.main.query_one(ArticleList).count, self.main.query_one(ArticleList).filter, file=sys.__stderr__)
         self._last_list_reload = time.monotonic()
         # On a big cache a reload takes a while: keep the UI thread mostly free for keys.
         self._list_reload_interval = max(LIST_RELOAD_INTERVAL, 8 * (self._last_list_reload - started))

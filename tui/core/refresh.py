@@ -176,8 +176,6 @@ async def _refresh_feeds(store: Store, fetcher: Fetcher, feeds: Sequence[Subscri
         for done, finished in enumerate(asyncio.as_completed(tasks), start=1):
             result = await finished
             summary.results.append(result)
-            if __import__("os").environ.get("BYLINE_TRACE") and done in (1, 2, 50, 200):
-                print("TRACE feed", done, time.monotonic(), file=__import__("sys").stderr)
             if changed is not None and result.outcome is Outcome.OK:
                 changed()
             report(Progress("feeds", done, len(tasks), result.name, result))
