@@ -55,13 +55,12 @@ def warm(fulltext: bool) -> None:
     import tui.core.quotes.extractor  # noqa: F401
 
     if fulltext:
-        import htmldate  # noqa: F401
-        import trafilatura  # noqa: F401
+        import tui.core.fulltext.preload  # noqa: F401
 
 
 def preload_modules(fulltext: bool) -> list[str]:
     """Modules worth importing once in the fork server, so every worker starts with them."""
     modules = ["tui.core.fulltext.work", "tui.core.quotes.extractor", "tui.core.feeds.parse"]
     if fulltext:
-        modules += ["tui.core.fulltext.extract", "trafilatura", "htmldate"]
+        modules += ["tui.core.fulltext.extract", "tui.core.fulltext.preload"]
     return modules
