@@ -53,6 +53,9 @@ WORKER_BATCH_CHARS = 60_000
 READ_CHUNK = 400
 # Results stored per transaction, at most; fewer when the workers are idle.
 STORE_ROWS = 400
+# While feeds come in, the cache is looked at for new articles at most this often (unless the
+# workers run out of work).
+SCAN_SECONDS = 0.2
 # Copies of one text (wire copy) are analysed once per refresh; only short texts are remembered.
 REMEMBER_CHARS = 4_000
 REMEMBER_TEXTS = 20_000
@@ -90,6 +93,8 @@ class PendingAnalysis:
         self._scan_wanted = False
         self._closing = False
         self._stopped = False
+        self._highest = 0  # the highest article id a scan has seen
+        self._scanned = 0.0
         # Batches out at once: one a worker. More would queue ahead of the feeds waiting to be
         # parsed in the same workers, delaying their listing.
         self._limit = pool.workers
@@ -136,7 +141,8 @@ class PendingAnalysis:
                 self._wake.clear()
                 if self.cancel.is_set() or self._stopped:
                     break
-                if self._scan_wanted:
+                if self._scan_wanted and (self._closing or not self._ids or
+                                          time.monotonic() - self._scanned > SCAN_SECONDS):
                     self._scan_wanted = False
                     await self._scan()
                 await self._dispatch()
@@ -151,8 +157,14 @@ class PendingAnalysis:
                 await self._store()
 
     async def _scan(self) -> None:
-        ids = await asyncio.to_thread(self.store.unanalysed)
+        # While feeds come in, only new articles (higher ids) are looked for; the last scan
+        # looks at every article, for those whose text changed.
+        after = 0 if self._closing else self._highest
+        ids = await asyncio.to_thread(self.store.unanalysed, after)
+        if ids:
+            self._highest = max(self._highest, ids[-1])
         self.add(i for i in ids if i not in self._taken)
+        self._scanned = time.monotonic()
 
     async def _dispatch(self) -> None:
         while len(self._batches) < self._limit and (self._queue or self._ids):
