@@ -284,10 +284,19 @@ def part_pages(results: Results, args: argparse.Namespace) -> None:
 
 
 def part_memory(results: Results, args: argparse.Namespace) -> None:
+    import scale_common
     from scale_common import ensure_cache, point_feeds_at, working_copy, write_config as write_scale_config
 
+    from tui.core.store import StoreError
+    from tui.core.store.migrations import SCHEMA_VERSION
+
     print("memory: a refresh of 500 feeds into a year of news, in the TUI", flush=True)
-    year, _ = ensure_cache(50_000, 8)
+    try:
+        year, _ = ensure_cache(50_000, 8)
+    except StoreError:  # kept by a newer Byline (another branch): generate one for this schema
+        scale_common.SCALE_DIR = scale_common.SCALE_DIR.with_name(
+            f"{scale_common.SCALE_DIR.name}-schema{SCHEMA_VERSION}")
+        year, _ = ensure_cache(50_000, 8)
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         db = working_copy(year, work / "cache")

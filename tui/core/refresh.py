@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from tui.core.feeds.fetch import Fetcher, FetchResponse
-from tui.core.feeds.parse import parse_feed
 from tui.core.feeds.subscriptions import Subscription
 from tui.core.fulltext.pages import FullTextStats, fetch_full_texts
 from tui.core.models import FeedResult, Outcome, ParsedFeed
@@ -148,6 +147,8 @@ class _Parser:
         self._starting: asyncio.Future[None] | None = None
 
     async def __call__(self, body: bytes, url: str, headers: dict[str, str]) -> ParsedFeed:
+        # Imported here: a refresh where every feed answers 304 never parses (lxml stays out).
+        from tui.core.feeds.parse import parse_feed
         from tui.core.fulltext.extract import WorkerLost
 
         if self._starting is None:

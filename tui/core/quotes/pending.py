@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 import threading
 import time
 from collections import deque
@@ -65,8 +66,9 @@ class PendingAnalysis:
     """Actors and quotes of articles whose text is settled, found in the worker pool as the
     refresh goes on; this process only reads texts and stores results.
 
-    `scan()` takes every article the cache marks unanalysed, `add()` takes given ones; `close()`
-    makes a last scan and lets `run()` return once everything taken is stored. A text that
+    `scan()` takes the articles the cache marks unanalysed (new ones while feeds come in),
+    `add()` takes given ones; `close()` makes a last scan of every article and lets `run()`
+    return once everything taken is stored. A text that
     appears in several articles (wire copy in several feeds) is analysed once. Cancelled, it
     stores what came back and leaves the rest marked unanalysed, for the next refresh.
     """
@@ -81,7 +83,6 @@ class PendingAnalysis:
         self.total = 0  # articles taken
         self.stored = 0  # articles whose analysis is stored
         self.errors: list[str] = []
-        self.store_seconds = 0.0  # time spent writing results
         self._taken: set[int] = set()
         self._ids: deque[int] = deque()  # taken, text not read yet
         self._queue: dict[str, list[int]] = {}  # text -> articles, waiting for a worker
@@ -226,13 +227,11 @@ class PendingAnalysis:
     async def _store(self) -> None:
         results, self._results = self._results, []
         rows = [(article_id, a.actors, a.quotes) for article_id, a in results]
-        started = time.monotonic()
         try:
             await asyncio.to_thread(save_analyses, self.store, rows)
-        except Exception as exc:  # sqlite3.Error: e.g. a full disk; they stay unanalysed
+        except sqlite3.Error as exc:  # e.g. a full disk: they stay unanalysed
             self.errors.append(f"cannot write to the cache: {exc}")
             return
-        self.store_seconds += time.monotonic() - started
         self.stored += len(rows)
         if self.progress:
             self.progress(self.stored, self.total, [article_id for article_id, _ in results])
