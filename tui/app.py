@@ -6,6 +6,7 @@ import asyncio
 import gc
 import threading
 import time
+from collections.abc import Sequence
 
 from textual import on, work
 from textual.app import App
@@ -14,12 +15,14 @@ from textual.worker import Worker, WorkerState
 
 from tui import bindings
 from tui.config import Config
-from tui.core.refresh import Progress
+from tui.core.feeds.subscriptions import Subscription
+from tui.core.models import Progress
 from tui.core.store import Store
 from tui.messages import AnalysesStored, ArticlesStored, RefreshFinished, RefreshProgress
 from tui.palette import FeedCommands
 from tui.screens.help import HelpScreen
 from tui.screens.main import MainScreen
+from tui.state import ReadingState
 
 PROGRESS_INTERVAL = 0.15
 # New articles are listed as feeds land, at most this often (longer when a reload is slow).
@@ -45,8 +48,8 @@ class BylineApp(App[None]):
 
     def __init__(self, config: Config, store: Store, startup_message: str | None = None) -> None:
         super().__init__()
-        self.config = config
         self.store = store
+        self.state = ReadingState(self, store, config, self.refresh_feeds)
         self.startup_message = startup_message
         self._cancel_refresh = threading.Event()
         self._last_progress = 0.0
@@ -54,7 +57,12 @@ class BylineApp(App[None]):
         self._last_list_reload = 0.0
         self._list_reload_interval = LIST_RELOAD_INTERVAL
         self._list_reload_timer: Timer | None = None
+        self._queued: list[str] = []  # feed URLs to fetch once the running refresh ends
         self.refreshing = False
+
+    @property
+    def config(self) -> Config:
+        return self.state.config
 
     def on_mount(self) -> None:
         if self.config.keymap:
@@ -65,7 +73,7 @@ class BylineApp(App[None]):
         if saved_theme in self.available_themes:
             self.theme = saved_theme
         self.theme_changed_signal.subscribe(self, self._remember_theme)
-        self.push_screen(MainScreen(self.config, self.store))
+        self.push_screen(MainScreen(self.state))
         if self.startup_message:
             self.notify(self.startup_message, severity="warning", markup=False, timeout=10)
         if not self.config.feeds:
@@ -103,18 +111,32 @@ class BylineApp(App[None]):
         if not self.config.feeds:
             self.notify("No feeds to refresh.", severity="warning")
             return
+        self._start_refresh(self.config.feeds)
+
+    def refresh_feeds(self, urls: Sequence[str]) -> None:
+        """Fetch these feeds now (a feed just added), or as soon as the running refresh ends."""
+        if self.refreshing:
+            self._queued.extend(urls)
+            return
+        feeds = tuple(f for f in self.config.feeds if f.url in set(urls))
+        if feeds:
+            self._start_refresh(feeds)
+
+    def _start_refresh(self, feeds: Sequence[Subscription]) -> None:
         self.refreshing = True
         self._cancel_refresh.clear()
-        self.main.show_progress("feeds", 0, len(self.config.feeds))
-        self.run_refresh()
+        self.main.show_progress("feeds", 0, len(feeds))
+        self.run_refresh(tuple(feeds))
 
     def action_cancel_refresh(self) -> None:
-        if self.refreshing:
-            self._cancel_refresh.set()
-            self.main.set_status("Cancelling refresh…")
+        if not self.refreshing:
+            self.notify("No refresh running.", timeout=2)
+            return
+        self._cancel_refresh.set()
+        self.main.set_status("Cancelling refresh…")
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="refresh")
-    def run_refresh(self) -> None:
+    def run_refresh(self, feeds: tuple[Subscription, ...]) -> None:
         from tui.core.refresh import refresh
 
         def report(progress: Progress) -> None:
@@ -124,7 +146,7 @@ class BylineApp(App[None]):
             if progress.articles:
                 self.post_message(AnalysesStored(frozenset(progress.articles)))
 
-        summary = asyncio.run(refresh(self.store, self.config.feeds, self.config.settings,
+        summary = asyncio.run(refresh(self.store, feeds, self.config.settings,
                                       progress=report, cancel=self._cancel_refresh))
         self.post_message(RefreshFinished(summary))
 
@@ -184,13 +206,12 @@ class BylineApp(App[None]):
             self._list_reload_timer = None
         main = self.main
         main.hide_progress()
-        main.reload_articles()
+        self.state.library_changed()
         main.warm_quote_index()
         settle_memory()
-        from tui.screens.stories import StoriesScreen
-
-        if isinstance(self.screen, StoriesScreen):
-            self.screen.reload()
+        if self._queued:
+            queued, self._queued = self._queued, []
+            self.call_later(self.refresh_feeds, queued)
         summary = message.summary
         if summary is None:
             main.set_status(f"Refresh failed: {message.error}")

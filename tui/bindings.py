@@ -36,15 +36,21 @@ GLOBAL: list[BindingType] = [
 MAIN_SCREEN: list[BindingType] = [
     Binding("tab", "focus_next_pane", "Next pane", show=False),
     Binding("shift+tab", "focus_previous_pane", "Previous pane", show=False),
-    Binding("m", "toggle_read", "Read/unread", id="article.toggle_read",
+    Binding("escape", "close_reader", "Back", show=False, id="reader.close",
+            tooltip="Close the article and go back to browsing the list"),
+    Binding("J", "step_article(1)", "Next article", show=False, id="article.next",
+            tooltip="Open the next article of the list"),
+    Binding("K", "step_article(-1)", "Previous article", show=False, id="article.previous",
+            tooltip="Open the previous article of the list"),
+    Binding("m", "toggle_read", "Read", id="article.toggle_read",
             tooltip="Mark the current article read or unread"),
     Binding("s", "toggle_star", "Star", id="article.star",
             tooltip="Star or unstar the current article"),
-    Binding("o", "open_link", "Open link", id="article.open_link",
+    Binding("o", "open_link", "Open link", show=False, id="article.open_link",
             tooltip="Open the article's web page in the browser"),
-    Binding("A", "mark_all_read", "All read", id="list.mark_all_read",
+    Binding("A", "mark_all_read", "All read", show=False, id="list.mark_all_read",
             tooltip="Mark every article in the current list read"),
-    Binding("u", "toggle_unread_only", "Unread only", id="list.unread_only",
+    Binding("u", "toggle_unread_only", "Unread only", show=False, id="list.unread_only",
             tooltip="Show only unread articles, or all"),
     Binding("e", "reextract", "Re-extract", show=False, id="article.reextract",
             tooltip="Fetch the article's page and extract its full text again"),
@@ -61,30 +67,35 @@ MAIN_SCREEN: list[BindingType] = [
     Binding("w", "save_markdown", "Save", show=False, id="article.save",
             tooltip="Save the article as a Markdown file"),
     Binding("P", "toggle_panel", "Side panel", show=False, id="panel.toggle",
-            tooltip="Show or hide the actors and quotes beside the text"),
+            tooltip="Show or hide who said what beside the text (instead of it when narrow)"),
     Binding("left_square_bracket", "focus_actors", "Actors", show=False,
             id="panel.actors", tooltip="Focus the article's actors (enter filters quotes)"),
     Binding("right_square_bracket", "focus_quotes", "Quotes", show=False,
             id="panel.quotes", tooltip="Focus the article's quotes (enter shows it in the text)"),
     Binding("backslash", "toggle_feeds", "Feeds pane", show=False, id="feeds.toggle_pane",
-            tooltip="Show or hide the feed pane (hidden by default below 100 columns)"),
+            tooltip="Show or hide the feed pane (instead of the list below 100 columns)"),
     Binding("a", "add_feed", "Add feed", show=False, id="feeds.add",
-            tooltip="Subscribe to a feed"),
+            tooltip="Subscribe to a feed (its URL is checked first)"),
     Binding("E", "edit_feed", "Edit feed", show=False, id="feeds.edit",
             tooltip="Rename, retag or re-point the selected feed"),
     Binding("D", "remove_feed", "Remove feed", show=False, id="feeds.remove",
-            tooltip="Unsubscribe from the selected feed (its articles stay)"),
+            tooltip="Unsubscribe from the selected feed (its articles stay in All)"),
 ]
 
 
-ARTICLE_LIST: list[BindingType] = [
+VIRTUAL_LIST: list[BindingType] = [
     Binding("j,down", "cursor_down", "Down", show=False),
     Binding("k,up", "cursor_up", "Up", show=False),
     Binding("pagedown,space", "page_down", "Page down", show=False),
     Binding("pageup,b", "page_up", "Page up", show=False),
     Binding("g,home", "first", "First", show=False),
     Binding("G,end", "last", "Last", show=False),
-    Binding("enter", "open", "Open", id="list.open", tooltip="Open the article"),
+    Binding("enter", "select", "Choose", show=False),
+]
+
+
+ARTICLE_LIST: list[BindingType] = [
+    Binding("enter", "select", "Open", id="list.open", tooltip="Open the article"),
 ]
 
 
@@ -123,28 +134,29 @@ STORIES: list[BindingType] = [
 ]
 
 
-QUOTE_LOOKUP: list[BindingType] = [
+TYPE_AHEAD: list[BindingType] = [
     Binding("escape", "dismiss(None)", "Close", show=False),
     Binding("down", "move(1)", "Next", show=False),
     Binding("up", "move(-1)", "Previous", show=False),
-    Binding("ctrl+y,y", "copy_quote", "Copy quote", id="quotes.copy",
+    Binding("pagedown", "move_page(1)", "Page down", show=False),
+    Binding("pageup", "move_page(-1)", "Page up", show=False),
+]
+
+
+QUOTE_LOOKUP: list[BindingType] = [
+    Binding("ctrl+y", "copy_quote", "Copy quote", id="quotes.copy",
             tooltip="Copy the quote with its attribution and link"),
 ]
 
 
-SEARCH: list[BindingType] = [
-    Binding("escape", "dismiss(None)", "Close", show=False),
-    Binding("down", "results_down", "Next result", show=False),
-    Binding("up", "results_up", "Previous result", show=False),
-]
-
 SCOPES: list[tuple[str, list[BindingType]]] = [
     ("Global", GLOBAL),
     ("Main screen", MAIN_SCREEN),
+    ("Lists", VIRTUAL_LIST),
     ("Article list", ARTICLE_LIST),
-    ("Feed list", VIM_LIST),
     ("Reader", READER),
     ("Stories", STORIES),
+    ("Search and quote lookup", TYPE_AHEAD),
     ("Quote lookup", QUOTE_LOOKUP),
 ]
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from textual.message import Message
 
-from tui.core.refresh import Progress, RefreshSummary
+from tui.core.models import Progress
+from tui.core.refresh import RefreshSummary
 
 
 @dataclass
@@ -40,3 +41,20 @@ class RefreshFinished(Message):
 
     summary: RefreshSummary | None
     error: str | None = None
+
+
+@dataclass
+class ArticlesChanged(Message):
+    """Read or starred state changed (anywhere): every view shows it at once."""
+
+    article_ids: frozenset[int]
+    read: bool | None = None
+    starred: bool | None = None
+    unread_deltas: dict[int, int] = field(default_factory=dict)  # feed id -> change in unread
+    starred_delta: int = 0
+
+
+@dataclass
+class LibraryChanged(Message):
+    """Feeds, articles or stories changed wholesale (a refresh, a subscription edit, "mark all
+    read"): views re-read what they show."""

@@ -32,6 +32,7 @@ BAD_CONFIGS = {
                        '[[feeds]]\nname = "a"\nurl = "http://x.org/g"\n', ["duplicate name"]),
     "tags_type": ('[[feeds]]\nname = "A"\nurl = "http://x.org/f"\ntags = "world"\n', ["'tags'"]),
     "unknown_binding": ('[keymap]\n"no.such.binding" = "x"\n', ["no.such.binding"]),
+    "impossible_port": ('[[feeds]]\nurl = "http://host:99999/"\n', ["bad port", ":2:"]),
 }
 
 
@@ -171,3 +172,33 @@ def test_first_run_without_config_installs_the_defaults(tmp_path: Path, monkeypa
     assert find_config(None) == path  # found from then on
     assert main(["feeds", "--json"]) == 0
     assert len(json.loads(capsys.readouterr().out)) >= 15
+
+
+def test_global_options_work_after_the_subcommand_too(tmp_path: Path, capsys) -> None:
+    with FeedServer() as server:
+        url = server.add("/f", body=rss("F", [{"title": "Only story", "guid": "1",
+                                               "link": "http://e.org/1"}]))
+        config = write(tmp_path / "feeds.toml", f'[[feeds]]\nname = "F"\nurl = "{url}"\n')
+        cache = tmp_path / "elsewhere"
+        assert main(["fetch", "-q", "--config", str(config), "--cache-dir", str(cache)]) == 0
+    assert (cache / "byline.db").exists()
+    capsys.readouterr()
+    assert main(["articles", "--json", "--config", str(config), "--cache-dir", str(cache)]) == 0
+    assert [a["title"] for a in json.loads(capsys.readouterr().out)] == ["Only story"]
+    assert main(["--config", str(config), "feeds", "--json", "--cache-dir", str(cache)]) == 0
+
+
+def test_a_list_cut_by_its_limit_says_so_on_stderr(tmp_path: Path, capsys) -> None:
+    items = [{"title": f"Story {i}", "guid": str(i), "link": f"http://e.org/{i}"}
+             for i in range(7)]
+    with FeedServer() as server:
+        config = write(tmp_path / "feeds.toml",
+                       f'[[feeds]]\nname = "F"\nurl = "{server.add("/f", body=rss("F", items))}"\n')
+        assert main(["--config", str(config), "fetch", "-q"]) == 0
+    capsys.readouterr()
+    assert main(["--config", str(config), "articles", "--json", "--limit", "5"]) == 0
+    out, err = capsys.readouterr()
+    assert len(json.loads(out)) == 5 and "5 of 7 articles; --limit N for more" in err
+    assert main(["--config", str(config), "articles", "--json", "--limit", "0"]) == 0
+    out, err = capsys.readouterr()
+    assert len(json.loads(out)) == 7 and err == ""

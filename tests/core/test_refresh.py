@@ -156,3 +156,24 @@ def test_one_slow_feed_does_not_block_others(server: FeedServer, store: Store) -
     assert results["slow"].outcome is Outcome.TIMEOUT
     assert all(results[f"f{i}"].new_articles == 2 for i in range(10))
     assert summary.seconds < FAST.total_timeout + 3
+
+
+def test_feed_health_is_the_last_real_outcome_across_304s(server: FeedServer,
+                                                          store: Store) -> None:
+    """A warning (a broken feed that still parsed, or an empty one) stays until a parse says
+    otherwise: a 304 or the same bytes again say nothing new about the content."""
+    broken = rss("B", items("b", 2))[:-20] + b"<item><ti"
+    feeds = [Subscription("bozo", server.add("/bozo", body=broken, etag='"b1"')),
+             Subscription("empty", server.add("/empty", body=rss("E", []))),
+             Subscription("gone", server.add("/gone", status=404))]
+    for _ in range(2):  # the second round answers 304 (bozo) or the same bytes (empty)
+        run(store, feeds)
+        health = {f.name: f for f in store.feeds()}
+        assert health["bozo"].status == "warning" and health["bozo"].last_warning
+        assert health["empty"].status == "warning"
+        assert health["empty"].last_warning == "0 articles in this feed"
+        assert health["gone"].status == "error" and "404" in health["gone"].last_error
+    assert server.requests["/bozo"] == 2
+    server.add("/bozo", body=rss("B", items("b", 3)), etag='"b2"')
+    run(store, feeds)
+    assert {f.name: f for f in store.feeds()}["bozo"].status == "ok"

@@ -59,7 +59,7 @@ def test_hostile_feed_in_tmux(tmp_path: Path) -> None:
             screen = wait_for(socket, "tail")
             assert "[@click=app.quit]click[/]" in screen  # markup shown as text
             assert "[link=http://evil.example]x[/link]" in screen
-            assert "Feeds" in screen  # the app's frame is still drawn: no clear screen
+            assert "─ Reader" in screen  # the app's frame is still drawn: no clear screen
             title_after = tmux(socket, "display-message", "-p", "-t", "byline", "#{pane_title}")
             assert "pwned" not in title_after and title_after == title_before
             assert "pwned" not in tmux(socket, "display-message", "-p", "#{window_name}")

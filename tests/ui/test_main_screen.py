@@ -87,10 +87,20 @@ async def test_tab_cycles_panes_and_help_lists_bindings(tmp_path: Path, server) 
     app = make_app(config, store)
     async with app.run_test(size=(140, 40)) as pilot:
         assert isinstance(app.focused, ArticleList)
+        await pilot.press("tab")  # browsing: the feed pane and the list
+        assert isinstance(app.focused, FeedList)
         await pilot.press("tab")
+        assert isinstance(app.focused, ArticleList)
+        await pilot.press("enter")  # reading: the list, the reader and who said what
+        await pilot.pause()
         assert isinstance(app.focused, Reader)
         await pilot.press("tab")
-        assert isinstance(app.focused, FeedList)
+        assert app.focused.id == "side-quotes"
+        await pilot.press("tab")
+        assert isinstance(app.focused, ArticleList)
+        await pilot.press("escape")  # back to browsing
+        await pilot.pause()
+        assert not app.screen.query_one(Reader).display
         await pilot.press("question_mark")
         await pilot.pause()
         from tui.screens.help import HelpScreen
@@ -114,8 +124,7 @@ async def test_untrusted_text_is_inert(tmp_path: Path, server) -> None:
         await pilot.press("enter")
         await pilot.pause()
         reader = app.screen.query_one(Reader)
-        header = str(app.screen.query_one("#reader-header").render())
-        body = str(app.screen.query_one("#reader-body").render())
+        header, _, body = reader.visible_text().partition("\n\n")
         assert "[@click=app.quit]Click[/]" in header and "[bold]me[/bold]" in header
         assert "\x1b" not in header + body and "\u202e" not in header
         assert "[link=http://x]y[/link]" in body

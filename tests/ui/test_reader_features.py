@@ -122,23 +122,78 @@ async def test_keymap_override_and_theme_persist(setup) -> None:
         assert app.theme == "nord"
 
 
-async def test_add_feed_modal_writes_config(setup) -> None:
+async def _add_feed(app, pilot, url: str, name: str = "", tags: str = "") -> None:
+    await pilot.press("a")
+    await pilot.pause()
+    await pilot.press(*url)
+    await pilot.press("tab")
+    await pilot.press(*name)
+    await pilot.press("tab")
+    await pilot.press(*tags)
+    await pilot.press("enter")
+    for _ in range(50):  # the URL is checked in a worker
+        await pilot.pause(0.05)
+        if not app.screen.query("#feed-error") or "Checking" not in str(
+                app.screen.query_one("#feed-error").render()):
+            break
+
+
+async def test_add_feed_checks_the_url_saves_and_fetches_at_once(setup) -> None:
     config, store = setup
-    app = make_app(config, store)
-    async with app.run_test(size=(120, 30)) as pilot:
-        await pilot.press("a")
-        await pilot.pause()
-        await pilot.press(*"https://new.example/rss")
-        await pilot.press("tab")
-        await pilot.press(*"Newcomer")
-        await pilot.press("tab")
-        await pilot.press(*"tech, world")
-        await pilot.press("enter")
-        await pilot.pause()
-        assert "Newcomer" in [f.name for f in app.screen.query_one(FeedList).feeds]
+    with FeedServer() as server:
+        url = server.add("/new", body=rss("New Outlet", items("n", ["First news", "Second"])))
+        app = make_app(config, store)
+        async with app.run_test(size=(120, 30)) as pilot:
+            await _add_feed(app, pilot, url, "Newcomer", "tech, world")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            feeds = app.screen.query_one(FeedList).feeds
+            assert "Newcomer" in [f.name for f in feeds]
+            newcomer = next(f for f in feeds if f.name == "Newcomer")
+            assert newcomer.article_count == 2  # fetched at once, without pressing r
     reloaded = load_config(config.path)
     assert ("Newcomer", ("tech", "world")) in [(f.name, f.tags) for f in reloaded.feeds]
     assert '[keymap]\n"article.star" = "x"' in config.path.read_text()
+
+
+async def test_add_feed_refuses_what_is_not_a_feed_and_saves_nothing(setup) -> None:
+    config, store = setup
+    before = config.path.read_text()
+    with FeedServer() as server:
+        missing = server.url("/missing")
+        page = server.add("/page", body=b"<html><head><title>x</title></head><body>hi</body>"
+                          b"</html>", content_type="text/html")
+        app = make_app(config, store)
+        async with app.run_test(size=(120, 30)) as pilot:
+            for url, reason in ((missing, "404"), (page, "links to no feed"),
+                                ("http://127.0.0.1:9/feed", "Not saved")):
+                await _add_feed(app, pilot, url)
+                error = str(app.screen.query_one("#feed-error").render())
+                assert "Not saved" in error and reason in error, error
+                await pilot.press("escape")
+                await pilot.pause()
+    assert config.path.read_text() == before
+
+
+async def test_add_feed_offers_the_feeds_a_web_page_links_to(setup) -> None:
+    config, store = setup
+    with FeedServer() as server:
+        feed = server.add("/site/rss.xml", body=rss("Site", items("s", ["Site news"])))
+        page = server.add("/site/", content_type="text/html", body=(
+            '<html><head><link rel="alternate" type="application/rss+xml" title="Site news" '
+            'href="rss.xml"></head><body>Welcome</body></html>').encode())
+        app = make_app(config, store)
+        async with app.run_test(size=(120, 30)) as pilot:
+            await _add_feed(app, pilot, page, "Site")
+            assert "links to 1 feed" in str(app.screen.query_one("#feed-error").render())
+            await pilot.press("enter")  # take the offered feed
+            for _ in range(50):
+                await pilot.pause(0.05)
+                if not app.screen.query("#feed-error"):
+                    break
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+    assert feed in [f.url for f in load_config(config.path).feeds]
 
 
 def test_prune_keeps_starred(setup, capsys) -> None:

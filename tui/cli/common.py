@@ -36,3 +36,16 @@ def print_json(data: object, out: TextIO | None = None) -> None:
     stream = out or sys.stdout
     json.dump(data, stream, ensure_ascii=False, indent=2, default=str)
     stream.write("\n")
+
+
+def note_limit(shown: int, total: int | None, noun: str, limit: int) -> None:
+    """Say on standard error when a list was cut by its default limit, so nobody mistakes the
+    first page for all there is."""
+    if shown < limit:
+        return
+    if total is None:
+        print(f"byline: showing the first {shown} {noun}; --limit N for more (0 for all)",
+              file=sys.stderr)
+    elif total > shown:
+        print(f"byline: {shown:,} of {total:,} {noun}; --limit N for more (0 for all)",
+              file=sys.stderr)

@@ -21,18 +21,33 @@ def build_parser() -> argparse.ArgumentParser:
         description="A keyboard-driven terminal news reader. With no command, opens the reader.",
     )
     parser.add_argument("--version", action="version", version=f"byline {__version__}")
-    parser.add_argument("--config", metavar="PATH",
-                        help="feeds.toml to use (default: $BYLINE_CONFIG, ./feeds.toml, "
-                             "then the user config directory)")
-    parser.add_argument("--cache-dir", metavar="DIR",
-                        help="cache directory (default: $BYLINE_CACHE_DIR, else cache/ beside "
-                             "the config file)")
+    _global_options(parser, default=None)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     from tui.cli import commands as command_modules
 
     for module in command_modules.ALL:
         module.register(commands)
+    _accept_global_options_after(parser)
     return parser
+
+
+def _global_options(parser: argparse.ArgumentParser, default: object) -> None:
+    parser.add_argument("--config", metavar="PATH", default=default,
+                        help="feeds.toml to use (default: $BYLINE_CONFIG, ./feeds.toml, "
+                             "then the user config directory)")
+    parser.add_argument("--cache-dir", metavar="DIR", default=default,
+                        help="cache directory (default: $BYLINE_CACHE_DIR, else cache/ beside "
+                             "the config file)")
+
+
+def _accept_global_options_after(parser: argparse.ArgumentParser) -> None:
+    """`byline articles --config X` works like `byline --config X articles`: every subcommand
+    (and sub-subcommand) takes the global options too, without overriding them when absent."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in dict.fromkeys(action.choices.values()):
+                _global_options(sub, default=argparse.SUPPRESS)
+                _accept_global_options_after(sub)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

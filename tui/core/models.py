@@ -74,6 +74,19 @@ class FeedResult:
 
 
 @dataclass(frozen=True)
+class Progress:
+    """One step of a refresh, for progress bars (phase: feeds, pages, analysis, stories);
+    `articles`: those whose analysis a step ("analysis") stored."""
+
+    phase: str
+    done: int
+    total: int
+    label: str = ""
+    result: FeedResult | None = None
+    articles: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
 class FeedInfo:
     """A subscribed feed with its health and counts, as the UI and `byline feeds` show it."""
 
@@ -94,6 +107,15 @@ class FeedInfo:
     def failing(self) -> bool:
         return bool(self.last_error)
 
+    @property
+    def status(self) -> str:
+        """The feed's health as its last real outcome says: error, warning, never fetched, ok."""
+        if self.last_error:
+            return "error"
+        if self.last_warning:
+            return "warning"
+        return "ok" if self.last_checked else "never fetched"
+
 
 @dataclass(frozen=True)
 class ArticleRow:
@@ -107,6 +129,16 @@ class ArticleRow:
     starred: bool
     story_id: int | None = None
     story_outlets: int = 0
+
+
+@dataclass(frozen=True)
+class ArticleFlags:
+    """The state of an article that the user changes."""
+
+    id: int
+    feed_id: int
+    read: bool
+    starred: bool
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from tui.core.feeds.fetch import Fetcher, FetchResponse
 from tui.core.feeds.subscriptions import Subscription
 from tui.core.fulltext.pages import FullTextStats, fetch_full_texts
-from tui.core.models import FeedResult, Outcome, ParsedFeed
+from tui.core.models import FeedResult, Outcome, ParsedFeed, Progress
 from tui.core.settings import Settings
 from tui.core.store import Store, now_ts
 
@@ -25,19 +25,6 @@ if TYPE_CHECKING:
 
 FEED_ACCEPT = ("application/rss+xml, application/atom+xml, application/rdf+xml, "
                "application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5")
-
-
-@dataclass(frozen=True)
-class Progress:
-    """One step of a refresh, for progress bars: a feed done ("feeds"), a page done ("pages"),
-    analyses stored ("analysis", with the articles they belong to), or stories ("stories")."""
-
-    phase: str
-    done: int
-    total: int
-    label: str = ""
-    result: FeedResult | None = None
-    articles: tuple[int, ...] = ()
 
 
 @dataclass
@@ -80,8 +67,8 @@ async def refresh(
     articles that keep their feed text (no full text wanted, or a page that failed), in batches.
     Stories are grouped once every analysis is stored.
     """
+    from tui.core.fulltext.analysis import PendingAnalysis
     from tui.core.fulltext.extract import ExtractionPool
-    from tui.core.quotes.pending import PendingAnalysis
 
     started = time.monotonic()
     cancel = cancel or threading.Event()

@@ -37,6 +37,7 @@ class Settings:
     reader_width: int = 84
     reader_align: str = "left"
     save_dir: str = ""  # where `w` saves articles as Markdown; "" = Documents/byline
+    browser: str = ""  # command that opens a link, %u for the URL; "" = the system browser
 
     def fetch_limits(self, max_bytes: int | None = None) -> FetchLimits:
         """The client's limits; feeds are capped at max_feed_bytes unless told otherwise."""

@@ -1,16 +1,23 @@
-"""Small modals: add or edit a feed (name, URL, tags), and confirm a removal."""
+"""Small modals: add or edit a feed (its URL checked before anything is saved), and confirm."""
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Static
+from textual.widgets import Button, Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from tui.core.feeds.discover import Probe
+from tui.core.settings import Settings
 
 
 @dataclass(frozen=True)
@@ -23,33 +30,52 @@ class FeedForm:
     original: str | None = None
 
 
+def fetchable(url: str, base: str | None) -> str:
+    """The URL to check: a local path becomes a file:// URL (relative to the config file)."""
+    if urlsplit(url).scheme.lower() in ("http", "https", "file"):
+        return url
+    path = Path(url).expanduser()
+    if not path.is_absolute() and base:
+        path = Path(base) / path
+    return path.resolve().as_uri()
+
+
 class FeedEditor(ModalScreen[FeedForm | None]):
-    """Add a feed, or rename, retag and re-point an existing one."""
+    """Add a feed, or rename, retag and re-point one. A new URL is fetched first: a feed is
+    saved, a web page's feeds are offered, anything else is explained and nothing is saved."""
 
     DEFAULT_CSS = """
-    FeedEditor > Vertical { width: 72; height: auto; border: round $accent;
+    FeedEditor > Vertical { width: 76; height: auto; max-height: 90%; border: round $accent;
                             background: $surface; padding: 1 2; }
     FeedEditor Input { margin-bottom: 1; }
     FeedEditor #feed-error { color: $error; height: auto; }
+    FeedEditor #feed-error.-info { color: $text-muted; }
+    FeedEditor #feed-links { height: auto; max-height: 8; display: none; }
+    FeedEditor #feed-links.-shown { display: block; }
     FeedEditor Horizontal { height: auto; align-horizontal: right; }
     """
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", show=False)]
 
     def __init__(self, name: str = "", url: str = "", tags: tuple[str, ...] = (),
-                 original: str | None = None) -> None:
+                 original: str | None = None, *, settings: Settings | None = None,
+                 base: str | None = None) -> None:
         super().__init__()
         self.initial = FeedForm(name, url, tags, original)
+        self.settings = settings or Settings()
+        self.base = base
+        self.links: list[str] = []
 
     def compose(self) -> ComposeResult:
         form = self.initial
         with Vertical():
-            yield Label("Feed URL (http(s), file:// or a path)")
+            yield Label("Feed URL, or a web page that links to its feeds")
             yield Input(form.url, placeholder="https://example.org/feed.xml", id="feed-url")
-            yield Label("Name (blank: the host name)")
+            yield Label("Name (blank: the feed's title, else the host name)")
             yield Input(form.name, id="feed-name")
             yield Label("Tags, separated by commas")
             yield Input(", ".join(form.tags), id="feed-tags")
             yield Static(Text(""), id="feed-error")
+            yield OptionList(id="feed-links", markup=False)
             with Horizontal():
                 yield Button("Cancel", id="cancel")
                 yield Button("Save", variant="primary", id="save")
@@ -57,24 +83,78 @@ class FeedEditor(ModalScreen[FeedForm | None]):
     def on_mount(self) -> None:
         self.query_one(Vertical).border_title = "Edit feed" if self.initial.original else "Add feed"
 
-    def show_error(self, message: str) -> None:
-        self.query_one("#feed-error", Static).update(Text(message))
+    def show_error(self, message: str, *, info: bool = False) -> None:
+        error = self.query_one("#feed-error", Static)
+        error.update(Text(message))
+        error.set_class(info, "-info")
 
     @on(Button.Pressed, "#cancel")
     def _cancel(self) -> None:
         self.dismiss(None)
 
-    @on(Button.Pressed, "#save")
-    @on(Input.Submitted)
-    def _save(self) -> None:
+    def _form(self) -> FeedForm | None:
+        from tui.core.feeds.subscriptions import SubscriptionError, validate_feed_url
+
         url = self.query_one("#feed-url", Input).value.strip()
         if not url:
             self.show_error("A feed needs a URL.")
-            return
+            return None
+        try:
+            validate_feed_url(url)
+        except SubscriptionError as exc:
+            self.show_error(str(exc))
+            return None
         tags = tuple(t.strip() for t in self.query_one("#feed-tags", Input).value.split(",")
                      if t.strip())
-        self.dismiss(FeedForm(self.query_one("#feed-name", Input).value.strip(), url, tags,
-                              self.initial.original))
+        return FeedForm(self.query_one("#feed-name", Input).value.strip(), url, tags,
+                        self.initial.original)
+
+    @on(Button.Pressed, "#save")
+    @on(Input.Submitted)
+    def _save(self) -> None:
+        form = self._form()
+        if form is None:
+            return
+        if form.original is not None and form.url == self.initial.url:
+            self.dismiss(form)  # only the name or tags changed: nothing to check
+            return
+        self.show_error(f"Checking {form.url} …", info=True)
+        self.check(form)
+
+    @work(exclusive=True, group="feed-check", exit_on_error=False)
+    async def check(self, form: FeedForm) -> None:
+        from tui.core.feeds.discover import probe
+
+        try:
+            result = await asyncio.wait_for(probe(fetchable(form.url, self.base), self.settings),
+                                            self.settings.total_timeout + 5)
+        except TimeoutError:
+            result = Probe(form.url, error="no answer in time")
+        self._checked(form, result)
+
+    def _checked(self, form: FeedForm, result: Probe) -> None:
+        links = self.query_one("#feed-links", OptionList)
+        if result.error is not None:
+            self.show_error(f"Not saved: {result.error}.")
+            return
+        if result.links:
+            self.links = [link.url for link in result.links]
+            links.clear_options()
+            links.add_options([Option(Text(f"{link.title}  {link.url}")) for link in result.links])
+            links.add_class("-shown")
+            links.highlighted = 0
+            links.focus()
+            self.show_error(f"That is a web page; it links to {len(result.links)} feed(s). "
+                            "Pick one (enter):", info=True)
+            return
+        name = form.name or (result.title or "")
+        self.dismiss(FeedForm(name, form.url, form.tags, form.original))
+
+    @on(OptionList.OptionSelected, "#feed-links")
+    def _link_chosen(self, event: OptionList.OptionSelected) -> None:
+        self.query_one("#feed-url", Input).value = self.links[event.option_index]
+        self.query_one("#feed-links", OptionList).remove_class("-shown")
+        self._save()
 
 
 class ConfirmScreen(ModalScreen[bool]):

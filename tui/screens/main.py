@@ -1,26 +1,42 @@
-"""The main screen: feeds, article list and reader side by side, with a refresh status line."""
+"""The main screen: feeds and articles while browsing; the reader and who-said-what while reading."""
 
 from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Footer, ProgressBar, Static
 
 from tui import bindings
 from tui.config import Config
-from tui.core.store import Store
-from tui.screens.article_actions import ArticleActions
-from tui.screens.feed_actions import FeedEditingActions
+from tui.core.models import Article
+from tui.core.store import ArticleFilter, Store
+from tui.messages import ArticlesChanged, LibraryChanged
+from tui.screens import main_layout
+from tui.screens.article_tools import ArticleTools
+from tui.screens.feed_editing import FeedEditing
+from tui.state import ReadingState
 from tui.widgets.article_list import ArticleList
 from tui.widgets.feed_list import FeedChoice, FeedList
 from tui.widgets.reader import Reader
 from tui.widgets.side_panel import SidePanel
+from tui.widgets.virtual_list import VirtualList
+
+if TYPE_CHECKING:
+    from tui.core.quotes.lookup import QuoteIndex
+
+PHASE_NAMES = {"feeds": "feeds", "pages": "article pages", "analysis": "quotes in articles",
+               "stories": "stories"}
 
 
-def story_note(store: Store, article) -> str | None:  # type: ignore[no-untyped-def]
+def story_note(store: Store, article: Article) -> str | None:
     """One line on the article's story: how wide it is and why this article joined it."""
     member = store.membership(article.id)
     info = store.story(member.story_id) if member else None
@@ -33,17 +49,28 @@ def story_note(store: Store, article) -> str | None:  # type: ignore[no-untyped-
     return note
 
 
-class MainScreen(ArticleActions, FeedEditingActions, Screen[None]):
-    """Three panes; owns the reading actions (open, read, star, open link)."""
+class MainScreen(Screen[None]):
+    """Browsing and reading; owns the reading actions. Article tools (re-extract, copy, save,
+    open in the browser) and feed editing are components it delegates to."""
 
     BINDINGS = bindings.MAIN_SCREEN
 
-    def __init__(self, config: Config, store: Store) -> None:
+    def __init__(self, state: ReadingState) -> None:
         super().__init__()
-        self.config = config
-        self.store = store
+        self.state = state
+        self.store = state.store
         self.unread_only = False
         self.choice: FeedChoice | None = None
+        self.reading = False
+        self.panel_wanted = True
+        self.feeds_wanted = True
+        self.tools = ArticleTools(self)
+        self.feed_editing = FeedEditing(self)
+        self._quotes: QuoteIndex | None = None
+
+    @property
+    def config(self) -> Config:
+        return self.state.config
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
@@ -51,65 +78,151 @@ class MainScreen(ArticleActions, FeedEditingActions, Screen[None]):
             with Vertical(id="list-pane"):
                 yield Static(Text(""), id="list-status")
                 yield ArticleList(self.store, id="articles")
-            with Horizontal(id="reader-pane"):
-                yield Reader(id="reader")
-                yield SidePanel(id="side-panel")
+            yield Reader(id="reader")
+            yield SidePanel(id="side-panel")
         with Horizontal(id="status-line"):
             yield Static(Text(""), id="status")
             yield ProgressBar(id="refresh-progress", show_eta=False)
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#refresh-progress", ProgressBar).display = False
-        self.query_one("#feeds", FeedList).border_title = "Feeds"
-        self.query_one("#list-pane").border_title = "Articles"
+        self.query_one(FeedList).border_title = "Feeds"
         reader = self.query_one(Reader)
         reader.border_title = "Reader"
-        reader.set_class(self.config.settings.reader_align == "center", "-centered")
-        for part in reader.query("#reader-header, #reader-body"):
-            part.styles.max_width = self.config.settings.reader_width
+        reader.set_text_width(self.config.settings.reader_width,
+                              centered=self.config.settings.reader_align == "center")
         self.reload_feeds()
+        self.arrange_panes()
         self.query_one(ArticleList).focus()
         self.warm_quote_index()
 
     @work(thread=True, exclusive=True, group="quote-index", exit_on_error=False)
     def warm_quote_index(self) -> None:
         """Read the quote vocabulary ahead of time, so the first lookup keystroke is quick."""
-        self._quote_index().load()
+        self.quote_index().load()
 
+    def quote_index(self) -> QuoteIndex:
+        from tui.core.quotes.lookup import QuoteIndex
+
+        if self._quotes is None:
+            self._quotes = QuoteIndex(self.store)
+        return self._quotes
+
+    # -- layout ----------------------------------------------------------------------------
     def on_resize(self) -> None:
-        narrow = self.size.width < 100
-        if narrow != getattr(self, "_narrow", None):
-            self._narrow = narrow
-            self.query_one(FeedList).display = not narrow
-        cramped = self.size.width < 130
-        if cramped != getattr(self, "_cramped", None):
-            self._cramped = cramped
-            self.query_one(SidePanel).display = not cramped
+        self.arrange_panes()
+
+    def arrange_panes(self) -> None:
+        """Size and show the panes for the mode (browsing or reading) and the width."""
+        width = self.size.width
+        feeds = self.query_one(FeedList)
+        if self.reading:
+            panes = main_layout.reading(width, reader_width=self.config.settings.reader_width,
+                                        panel_wanted=self.panel_wanted, list_wanted=True)
+        else:
+            longest = max((len(e.label or e.title) for e in feeds.entries), default=12)
+            panes = main_layout.browsing(width, feeds_wanted=self.feeds_wanted,
+                                         longest_label=longest)
+        for widget, size in ((feeds, panes.feeds), (self.query_one("#list-pane"), panes.articles),
+                             (self.query_one(Reader), panes.reader),
+                             (self.query_one(SidePanel), panes.panel)):
+            widget.display = size > 0
+            if size:
+                widget.styles.width = size
+        self.set_class(self.reading, "-reading")
+        focused = self.focused
+        if focused is None or not self._shown(focused):
+            self._focus_main_pane()
+
+    def _shown(self, widget: Widget) -> bool:
+        return all(node.display for node in (widget, *widget.ancestors_with_self)
+                   if isinstance(node, Widget))
+
+    def _focus_main_pane(self) -> None:
+        for widget in (self.query_one(Reader) if self.reading else None,
+                       self.query_one(SidePanel).focus_target(), self.query_one(ArticleList),
+                       self.query_one(FeedList)):
+            if widget is not None and self._shown(widget):
+                widget.focus()
+                return
+
+    def action_close_reader(self) -> None:
+        """esc: back to browsing, with the cursor where it was."""
+        if not self.reading:
+            return
+        self.reading = False
+        self.arrange_panes()
+        self.query_one(ArticleList).focus()
 
     def action_toggle_feeds(self) -> None:
-        feeds = self.query_one(FeedList)
-        feeds.display = not feeds.display
-        if feeds.display:
-            feeds.focus()
+        self.feeds_wanted = not self.feeds_wanted
+        if self.reading and self.feeds_wanted:
+            self.reading = False
+        self.arrange_panes()
+        target = self.query_one(FeedList) if self.feeds_wanted else self.query_one(ArticleList)
+        if self._shown(target):
+            target.focus()
 
-    # -- data ----------------------------------------------------------------------------
+    def action_toggle_panel(self) -> None:
+        self.panel_wanted = not self.panel_wanted
+        if not self.reading:
+            self.notify("Who said what opens beside an article: open one first.", timeout=3)
+        self.arrange_panes()
+
+    def action_focus_actors(self) -> None:
+        self._show_panel()
+        self.query_one(SidePanel).focus_actors()
+
+    def action_focus_quotes(self) -> None:
+        self._show_panel()
+        self.query_one(SidePanel).focus_quotes()
+
+    def _show_panel(self) -> None:
+        if not self.panel_wanted:
+            self.panel_wanted = True
+            self.arrange_panes()
+
+    def _panes(self) -> list[Widget]:
+        panes: list[Widget] = [self.query_one(FeedList), self.query_one(ArticleList),
+                               self.query_one(Reader), self.query_one(SidePanel)]
+        return [pane for pane in panes if self._shown(pane)]
+
+    def action_focus_next_pane(self) -> None:
+        self._cycle_focus(1)
+
+    def action_focus_previous_pane(self) -> None:
+        self._cycle_focus(-1)
+
+    def _cycle_focus(self, step: int) -> None:
+        panes = self._panes()
+        if not panes:
+            return
+        focused = self.focused
+        index = next((i for i, p in enumerate(panes) if focused is p or
+                      (focused is not None and p in focused.ancestors)), -1)
+        target = panes[(index + step) % len(panes)]
+        if isinstance(target, SidePanel):
+            target.focus_quotes()
+        else:
+            target.focus()
+
+    # -- data ------------------------------------------------------------------------------
     def reload_feeds(self) -> None:
         feeds = self.store.feeds()
-        unread = sum(f.unread_count for f in feeds)
-        from tui.core.store import ArticleFilter
-
+        total_unread = self.store.count_articles(ArticleFilter(unread_only=True))
         starred = self.store.count_articles(ArticleFilter(starred_only=True))
-        self.query_one(FeedList).set_feeds(feeds, unread, starred)
-        if self.choice is None:
-            self.show_choice(self.query_one(FeedList).highlighted_choice)
+        feed_list = self.query_one(FeedList)
+        feed_list.set_feeds(feeds, total_unread, starred)
+        current = self.choice.key if self.choice else None
+        choice = feed_list.choices.get(current) if current else feed_list.highlighted_choice
+        if choice is None:
+            choice = feed_list.choices["all"]
+        if choice.key != "stories":
+            self.show_choice(choice, keep_cursor=True)
 
     def reload_articles(self) -> None:
-        """Re-read the list after a refresh, keeping the cursor on the same article."""
-        articles = self.query_one(ArticleList)
-        current = articles.current
-        articles.reload(keep_article=current.id if current else None)
-        self._update_list_status()
+        """Re-read feeds, the list and the open article after a refresh or an edit."""
         self.reload_feeds()
         reader = self.query_one(Reader)
         if reader.article is not None:
@@ -117,14 +230,13 @@ class MainScreen(ArticleActions, FeedEditingActions, Screen[None]):
             if fresh is not None and fresh != reader.article:
                 self.display_article(fresh, keep_scroll=True)
 
-    def show_choice(self, choice: FeedChoice | None) -> None:
-        if choice is None:
+    def show_choice(self, choice: FeedChoice, *, keep_cursor: bool = False) -> None:
+        if choice.filter is None:
             return
-        from dataclasses import replace
-
         self.choice = choice
-        flt = replace(choice.filter, unread_only=self.unread_only)
-        self.query_one(ArticleList).show(flt)
+        articles = self.query_one(ArticleList)
+        current = articles.current.id if keep_cursor and articles.current else None
+        articles.show(replace(choice.filter, unread_only=self.unread_only), keep_article=current)
         self._update_list_status()
 
     def _update_list_status(self) -> None:
@@ -139,52 +251,82 @@ class MainScreen(ArticleActions, FeedEditingActions, Screen[None]):
         if not message and articles.count == 0:
             message = ("No articles here yet: press r to refresh." if not self.unread_only
                        else "No unread articles here (u shows all).")
-        status.update(Text(message, style="bold red" if problem else "italic"))
+        status.update(Text(message, style="bold" if problem else "italic"))
         status.set_class(not problem, "-hint")
         status.display = bool(message)
 
     def _feed_problem(self, choice: FeedChoice | None) -> str:
+        feeds = self.query_one(FeedList).feeds
         if choice is None:
             return ""
         if choice.feed is not None:
-            feed = next((f for f in self.query_one(FeedList).feeds if f.id == choice.feed.id),
-                        choice.feed)
+            feed = next((f for f in feeds if f.id == choice.feed.id), choice.feed)
             if feed.last_error:
                 return f"! {feed.name}: {feed.last_error}"
-            return f"{feed.name}: {feed.last_warning}" if feed.last_warning else ""
-        failing = [f for f in self.query_one(FeedList).feeds if f.failing]
+            return f"? {feed.name}: {feed.last_warning}" if feed.last_warning else ""
+        failing = [f for f in feeds if f.failing]
         if failing:
             names = ", ".join(f.name for f in failing[:3]) + ("…" if len(failing) > 3 else "")
             return f"! {len(failing)} feed(s) failing: {names} (select one to see why)"
         return ""
 
-    # -- events --------------------------------------------------------------------------
-    @on(FeedList.Chosen)
-    def _on_feed_chosen(self, event: FeedList.Chosen) -> None:
-        if event.choice.key == "stories":
-            if event.selected:
-                self.action_stories()
-            return
-        self.show_choice(event.choice)
+    # -- one state -------------------------------------------------------------------------
+    @on(ArticlesChanged)
+    def _articles_changed(self, event: ArticlesChanged) -> None:
+        self.query_one(ArticleList).update_rows(event.article_ids, read=event.read,
+                                                starred=event.starred)
+        self.query_one(FeedList).apply_unread_deltas(event.unread_deltas, event.starred_delta)
+        reader = self.query_one(Reader)
+        if reader.article is not None and reader.article.id in event.article_ids:
+            reader.article = replace(
+                reader.article, read=reader.article.read if event.read is None else event.read,
+                starred=reader.article.starred if event.starred is None else event.starred)
 
-    @on(ArticleList.Opened)
-    def _on_article_opened(self, event: ArticleList.Opened) -> None:
-        self.open_article(event.article_id)
+    @on(LibraryChanged)
+    def _library_changed(self) -> None:
+        self.reload_articles()
+
+    # -- events ----------------------------------------------------------------------------
+    @on(VirtualList.Highlighted, "#feeds")
+    def _feed_highlighted(self, event: VirtualList.Highlighted) -> None:
+        choice = self.query_one(FeedList).highlighted_choice
+        if choice is not None and choice.key != "stories":
+            self.show_choice(choice)
+
+    @on(VirtualList.Selected, "#feeds")
+    def _feed_selected(self, event: VirtualList.Selected) -> None:
+        choice = self.query_one(FeedList).highlighted_choice
+        if choice is None:
+            return
+        if choice.key == "stories":
+            self.action_stories()
+            return
+        self.show_choice(choice)
+        if self.size.width < main_layout.SINGLE_PANE:
+            self.feeds_wanted = False
+            self.arrange_panes()
+        self.query_one(ArticleList).focus()
+
+    @on(VirtualList.Selected, "#articles")
+    def _article_selected(self, event: VirtualList.Selected) -> None:
+        row = self.query_one(ArticleList).row(event.index)
+        if row is not None:
+            self.open_article(row.id)
 
     def open_article(self, article_id: int) -> None:
+        """Open an article in the reader (reading mode) and mark it read everywhere."""
         article = self.store.article(article_id)
         if article is None:
             return
         if not article.read:
-            self.store.set_read([article_id], True)
-            from dataclasses import replace
-
+            self.state.set_read([article_id], True)
             article = replace(article, read=True)
-            self.query_one(ArticleList).update_row(article_id, read=True)
-            self.query_one(FeedList).bump_unread(article.feed_id, -1)
+        self.reading = True
+        self.arrange_panes()
         self.display_article(article)
+        self.query_one(Reader).focus()
 
-    def display_article(self, article, *, keep_scroll: bool = False) -> None:  # type: ignore[no-untyped-def]
+    def display_article(self, article: Article, *, keep_scroll: bool = False) -> None:
         """Show an article in the reader with its story note, and its actors and quotes."""
         self.query_one(Reader).show(article, keep_scroll=keep_scroll,
                                     note=story_note(self.store, article))
@@ -207,89 +349,48 @@ class MainScreen(ArticleActions, FeedEditingActions, Screen[None]):
         if event.actor.spans:
             reader.scroll_to_offset(event.actor.spans[0][0])
 
-    def action_toggle_panel(self) -> None:
-        panel = self.query_one(SidePanel)
-        panel.display = not panel.display
-
-    def action_focus_actors(self) -> None:
-        panel = self.query_one(SidePanel)
-        panel.display = True
-        panel.focus_actors()
-
-    def action_focus_quotes(self) -> None:
-        panel = self.query_one(SidePanel)
-        panel.display = True
-        panel.focus_quotes()
-
-    # -- actions -------------------------------------------------------------------------
-    def _panes(self) -> list:  # type: ignore[type-arg]
-        panes = [self.query_one(FeedList), self.query_one(ArticleList), self.query_one(Reader)]
-        return [pane for pane in panes if pane.display]
-
-    def action_focus_next_pane(self) -> None:
-        self._cycle_focus(1)
-
-    def action_focus_previous_pane(self) -> None:
-        self._cycle_focus(-1)
-
-    def _cycle_focus(self, step: int) -> None:
-        panes = self._panes()
-        focused = self.focused
-        index = next((i for i, p in enumerate(panes) if focused is p or
-                      (focused is not None and p in focused.ancestors)), -1)
-        panes[(index + step) % len(panes)].focus()
-
-    def _target_article(self) -> int | None:
+    # -- reading actions -------------------------------------------------------------------
+    def target_article(self) -> Article | None:
+        """The article an action is about: the open one while reading, else the list's."""
         reader = self.query_one(Reader)
-        if self.focused is reader and reader.article is not None:
-            return reader.article.id
+        if self.reading and reader.article is not None:
+            return self.store.article(reader.article.id)
         row = self.query_one(ArticleList).current
-        if row is not None:
-            return row.id
-        return reader.article.id if reader.article else None
+        return self.store.article(row.id) if row is not None else None
 
     def action_toggle_read(self) -> None:
-        article_id = self._target_article()
-        article = self.store.article(article_id) if article_id else None
-        if article is None:
-            return
-        self.store.set_read([article.id], not article.read)
-        self.query_one(ArticleList).update_row(article.id, read=not article.read)
-        self.query_one(FeedList).bump_unread(article.feed_id, 1 if article.read else -1)
+        article = self.target_article()
+        if article is not None:
+            self.state.set_read([article.id], not article.read)
 
     def action_toggle_star(self) -> None:
-        article_id = self._target_article()
-        article = self.store.article(article_id) if article_id else None
+        article = self.target_article()
         if article is None:
             return
-        self.store.set_starred(article.id, not article.starred)
-        self.query_one(ArticleList).update_row(article.id, starred=not article.starred)
+        self.state.set_starred(article.id, not article.starred)
         self.notify(("Starred: " if not article.starred else "Unstarred: ") + article.title,
                     markup=False, timeout=2)
-        self.reload_feeds()
-
-    def action_open_link(self) -> None:
-        article_id = self._target_article()
-        article = self.store.article(article_id) if article_id else None
-        if article is None or not article.url:
-            self.notify("This article has no link.", severity="warning")
-            return
-        if not article.url.lower().startswith(("http://", "https://")):
-            self.notify("Only http(s) links are opened in the browser.", severity="warning")
-            return
-        self.app.open_url(article.url)
 
     def action_mark_all_read(self) -> None:
-        articles = self.query_one(ArticleList)
-        changed = self.store.mark_all_read(articles.filter)
-        self.reload_articles()
+        changed = self.state.mark_all_read(self.query_one(ArticleList).filter)
         self.notify(f"Marked {changed} article(s) read.", timeout=2)
 
     def action_toggle_unread_only(self) -> None:
         self.unread_only = not self.unread_only
-        self.show_choice(self.choice)
+        if self.choice is not None:
+            self.show_choice(self.choice, keep_cursor=True)
         self.notify("Showing unread only." if self.unread_only else "Showing all articles.",
                     timeout=2)
+
+    def action_step_article(self, step: int) -> None:
+        articles = self.query_one(ArticleList)
+        target = articles.cursor + step
+        row = articles.row(target)
+        if row is None:
+            self.notify("No more articles that way.", timeout=2)
+            return
+        articles.cursor = target
+        self.open_article(row.id)
 
     def action_next_unread(self) -> None:
         articles = self.query_one(ArticleList)
@@ -306,12 +407,12 @@ class MainScreen(ArticleActions, FeedEditingActions, Screen[None]):
     def _next_feed_with_unread(self) -> int | None:
         """Select the next feed (after the current one) that has unread articles."""
         feed_list = self.query_one(FeedList)
-        keys = [k for k in feed_list.choices if k.startswith("feed:")]
+        keys = [e.key for e in feed_list.entries if e.key.startswith("feed:")]
         current = self.choice.key if self.choice else None
         start = keys.index(current) + 1 if current in keys else 0
         for key in keys[start:] + keys[:start]:
             choice = feed_list.choices[key]
-            if choice.feed is not None and choice.feed.unread_count and key != current:
+            if choice.count and key != current:
                 feed_list.select_key(key)
                 self.show_choice(choice)
                 return self.store.next_unread(self.query_one(ArticleList).filter, None)
@@ -325,25 +426,18 @@ class MainScreen(ArticleActions, FeedEditingActions, Screen[None]):
                 self.reveal_in_list(choice.article_id)
                 self.open_article(choice.article_id)
                 self.query_one(Reader).scroll_to_text(choice.query)
-                self.query_one(Reader).focus()
 
         self.app.push_screen(SearchScreen(self.store), opened)
 
     def action_quote_lookup(self) -> None:
+        from tui.core.models import QuoteHit
         from tui.screens.quote_lookup import QuoteLookupScreen
 
-        def opened(hit) -> None:  # type: ignore[no-untyped-def]
+        def opened(hit: QuoteHit | None) -> None:
             if hit is not None:
                 self.open_quote(hit.article_id, hit.start, hit.end)
 
-        self.app.push_screen(QuoteLookupScreen(self.store, self._quote_index()), opened)
-
-    def _quote_index(self):  # type: ignore[no-untyped-def]
-        from tui.core.quotes.lookup import QuoteIndex
-
-        if getattr(self, "_quotes", None) is None:
-            self._quotes = QuoteIndex(self.store)
-        return self._quotes
+        self.app.push_screen(QuoteLookupScreen(self.store, self.quote_index()), opened)
 
     def reveal_in_list(self, article_id: int) -> None:
         """Move the list cursor onto an article opened from elsewhere, when the list has it."""
@@ -359,21 +453,44 @@ class MainScreen(ArticleActions, FeedEditingActions, Screen[None]):
         reader = self.query_one(Reader)
         reader.highlight(((start, end, "quote"),))
         reader.scroll_to_offset(start)
-        reader.focus()
 
     def action_stories(self) -> None:
         from tui.screens.stories import StoriesScreen
 
-        self.app.push_screen(StoriesScreen(self.config, self.store))
+        self.app.push_screen(StoriesScreen(self.state))
 
-    # -- refresh status ------------------------------------------------------------------
+    # -- components ------------------------------------------------------------------------
+    def action_open_link(self) -> None:
+        self.tools.open_link(self.target_article())
+
+    def action_copy_link(self) -> None:
+        self.tools.copy_link(self.target_article())
+
+    def action_save_markdown(self) -> None:
+        self.tools.save_markdown(self.target_article())
+
+    def action_reextract(self) -> None:
+        self.tools.reextract(self.target_article())
+
+    def refresh_open_article(self, analysed: Collection[int] = ()) -> None:
+        self.tools.refresh_open_article(analysed)
+
+    def action_add_feed(self) -> None:
+        self.feed_editing.add()
+
+    def action_edit_feed(self) -> None:
+        self.feed_editing.edit(self.query_one(FeedList).highlighted_choice)
+
+    def action_remove_feed(self) -> None:
+        self.feed_editing.remove(self.query_one(FeedList).highlighted_choice)
+
+    # -- refresh status --------------------------------------------------------------------
     def show_progress(self, phase: str, done: int, total: int) -> None:
         bar = self.query_one("#refresh-progress", ProgressBar)
         bar.display = True
         bar.update(total=max(total, 1), progress=done)
-        what = {"feeds": "feeds", "pages": "article pages", "analysis": "quotes in articles",
-                "stories": "stories"}.get(phase, phase)
-        self.set_status(f"Refreshing {what}: {done}/{total}  (c cancels)")
+        self.set_status(f"Refreshing {PHASE_NAMES.get(phase, phase)}: {done}/{total}  "
+                        "(c cancels)")
 
     def hide_progress(self) -> None:
         self.query_one("#refresh-progress", ProgressBar).display = False

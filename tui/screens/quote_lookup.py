@@ -1,36 +1,17 @@
-"""Quote lookup: type words or a speaker's name, fuzzy enough for typos; enter opens the article
-at the quote, y copies it with its attribution and link."""
+"""Quote lookup (Q): type words of a quote or a speaker's name, typos are fine; enter opens the
+article at the quote, ctrl+y copies it with its attribution and link."""
 
 from __future__ import annotations
 
-from rich.text import Text
-from textual import on, work
-from textual.app import ComposeResult
-from textual.containers import Vertical
-from textual.screen import ModalScreen
-from textual.widgets import Input, OptionList, Static
-from textual.widgets.option_list import Option
+from rich.segment import Segment
 
 from tui import bindings
-from tui.core.quotes.lookup import QuoteHit, QuoteIndex
+from tui.core.models import QuoteHit
+from tui.core.quotes.lookup import QuoteIndex
 from tui.core.store import Store
-
-FIRST_SCREENFUL = 12
-
-
-def hit_prompt(hit: QuoteHit) -> Text:
-    text = Text(hit.speaker or "(unattributed)", style="bold")
-    body = hit.text if len(hit.text) < 240 else hit.text[:239] + "…"
-    if hit.kind == "indirect":  # reported speech: not the speaker's own words
-        text.append(" (reported): ", style="dim")
-        text.append(body)
-    else:
-        text.append(": “")
-        text.append(body)
-        text.append("”")
-    text.append("\n")
-    text.append(f"   {hit.feed_name} · {hit.time:%d %b %Y} · {hit.title}", style="dim")
-    return text
+from tui.screens.type_ahead import ResultList, TypeAheadScreen
+from tui.widgets.side_panel import KIND_WORDS
+from tui.widgets.virtual_list import fit
 
 
 def citation(hit: QuoteHit) -> str:
@@ -40,87 +21,41 @@ def citation(hit: QuoteHit) -> str:
     return f"“{hit.text}” — {speaker}, {hit.feed_name}, {hit.time:%d %b %Y}{link}"
 
 
-class QuoteLookupScreen(ModalScreen[QuoteHit | None]):
+class QuoteLookupScreen(TypeAheadScreen[QuoteHit, QuoteHit]):
     """Search every stored quote as you type."""
 
     BINDINGS = bindings.QUOTE_LOOKUP
-    DEFAULT_CSS = """
-    QuoteLookupScreen { align: center middle; }
-    QuoteLookupScreen > Vertical { width: 90%; height: 85%; border: round $accent;
-                                   background: $surface; padding: 0 1; }
-    QuoteLookupScreen #quote-results { height: 1fr; }
-    """
+    TITLE_TEXT = "Quote lookup"
+    PLACEHOLDER = "Words of a quote or a speaker's name (typos are fine)…  ctrl+y copies"
+    LIMIT = 60
 
     def __init__(self, store: Store, index: QuoteIndex | None = None) -> None:
         super().__init__()
         self.store = store
         self.index = index or QuoteIndex(store)
-        self.hits: list[QuoteHit] = []
 
-    def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Input(placeholder="Words of a quote or a speaker's name (typos are fine)…",
-                        id="quote-input")
-            yield Static(Text(""), id="quote-count")
-            yield OptionList(id="quote-results", markup=False)
+    def lookup(self, query: str) -> list[QuoteHit]:
+        return self.index.search(query, limit=self.LIMIT)
 
-    def on_mount(self) -> None:
-        self.query_one(Vertical).border_title = "Quote lookup"
-        self.run_lookup("")
+    def count_label(self, query: str, hits: list[QuoteHit]) -> str:
+        return f"{len(hits)} quote(s)" if query.strip() else "Newest quotes"
 
-    @on(Input.Changed, "#quote-input")
-    def _changed(self, event: Input.Changed) -> None:
-        self.run_lookup(event.value)
+    def draw_hit(self, hit: QuoteHit, line: int, width: int, list_: ResultList) -> list[Segment]:
+        if line == 0:
+            speaker = hit.speaker or "(unattributed)"
+            kind = f" · {KIND_WORDS.get(hit.kind, hit.kind)}: "
+            body = hit.text if hit.kind == "indirect" else f"“{hit.text}”"
+            rest = max(width - len(speaker) - len(kind), 8)
+            return [Segment(speaker, list_.style_of("strong")),
+                    Segment(kind, list_.style_of("dim")), Segment(fit(body, rest))]
+        meta = f"   {hit.feed_name} · {hit.time:%d %b %Y} · {hit.title}"
+        return [Segment(fit(meta, width), list_.style_of("dim"))]
 
-    @work(thread=True, exclusive=True, group="quote-lookup", exit_on_error=False)
-    def run_lookup(self, query: str) -> None:
-        # Thirty hits fill the screen; measuring more two-line prompts only delays the first one.
-        hits = self.index.search(query, limit=30 if not query.strip() else 60)
-        self.app.call_from_thread(self._show, query, hits)
-
-    def _show(self, query: str, hits: list[QuoteHit]) -> None:
-        if query != self.query_one("#quote-input", Input).value:
-            return  # a newer keystroke is being answered
-        self.hits = hits
-        results = self.query_one("#quote-results", OptionList)
-        results.clear_options()
-        # A screenful at once, the rest after it is painted (each option is measured as added).
-        results.add_options([Option(hit_prompt(h)) for h in hits[:FIRST_SCREENFUL]])
-        if len(hits) > FIRST_SCREENFUL:
-            rest = [Option(hit_prompt(h)) for h in hits[FIRST_SCREENFUL:]]
-            self.call_after_refresh(self._add_rest, hits, rest)
-        if hits:
-            results.highlighted = 0
-        label = f"{len(hits)} quote(s)" if query.strip() else "Newest quotes"
-        self.query_one("#quote-count", Static).update(Text(label, style="dim"))
-
-    def _add_rest(self, hits: list[QuoteHit], rest: list[Option]) -> None:
-        if hits is self.hits:  # still the answer on screen
-            self.query_one("#quote-results", OptionList).add_options(rest)
-
-    def _current(self) -> QuoteHit | None:
-        index = self.query_one("#quote-results", OptionList).highlighted
-        return self.hits[index] if index is not None and index < len(self.hits) else None
-
-    @on(Input.Submitted, "#quote-input")
-    def _submitted(self) -> None:
-        hit = self._current()
-        if hit is not None:
-            self.dismiss(hit)
-
-    @on(OptionList.OptionSelected, "#quote-results")
-    def _selected(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(self.hits[event.option_index])
-
-    def action_move(self, step: int) -> None:
-        results = self.query_one("#quote-results", OptionList)
-        if step > 0:
-            results.action_cursor_down()
-        else:
-            results.action_cursor_up()
+    def result_for(self, hit: QuoteHit, query: str) -> QuoteHit:
+        return hit
 
     def action_copy_quote(self) -> None:
-        hit = self._current()
+        hit = self.current
         if hit is None:
             return
         self.app.copy_to_clipboard(citation(hit))

@@ -1,21 +1,16 @@
-"""Full-text search: type, results update as you type, enter opens the article at the first hit."""
+"""Full-text search (/): results follow the typing; enter opens the article at the first hit."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rich.text import Text
-from textual import on, work
-from textual.app import ComposeResult
-from textual.containers import Vertical
-from textual.screen import ModalScreen
-from textual.widgets import Input, OptionList, Static
-from textual.widgets.option_list import Option
+from rich.segment import Segment
+from rich.style import Style
 
-from tui import bindings
 from tui.core.models import SearchHit
 from tui.core.store import HIT_END, HIT_START, Store
-from tui.widgets.article_list import age
+from tui.screens.type_ahead import ResultList, TypeAheadScreen
+from tui.widgets.ages import age
 
 
 @dataclass(frozen=True)
@@ -26,79 +21,48 @@ class SearchChoice:
     query: str
 
 
-def marked_text(marked: str, style: str = "bold reverse") -> Text:
-    """Text with the snippet's hit markers turned into highlight styles (never markup)."""
-    text = Text()
+def marked_segments(marked: str, width: int, style: Style | None, hit: Style) -> list[Segment]:
+    """Segments of text whose hits sit between the markers, cut to `width` cells."""
+    segments: list[Segment] = []
+    used = 0
     highlighted = False
     for part in marked.replace(HIT_END, HIT_START).split(HIT_START):
-        text.append(part, style=style if highlighted else "")
+        if used >= width:
+            break
+        piece = part[: width - used]
+        segments.append(Segment(piece, (style + hit) if highlighted and style else
+                                hit if highlighted else style))
+        used += len(piece)
         highlighted = not highlighted
-    return text
+    return segments
 
 
-class SearchScreen(ModalScreen[SearchChoice | None]):
+class SearchScreen(TypeAheadScreen[SearchHit, SearchChoice]):
     """Search every cached article by its title and text."""
 
-    BINDINGS = bindings.SEARCH
+    TITLE_TEXT = "Search articles"
+    PLACEHOLDER = "Search titles and text…  (\"a phrase\" in quotes; enter opens)"
 
     def __init__(self, store: Store, query: str = "") -> None:
-        super().__init__()
+        super().__init__(query)
         self.store = store
-        self.initial = query
-        self.hits: list[SearchHit] = []
 
-    def compose(self) -> ComposeResult:
-        with Vertical(id="search-box"):
-            yield Input(value=self.initial, placeholder="Search titles and text…",
-                        id="search-input")
-            yield Static(Text(""), id="search-count")
-            yield OptionList(id="search-results", markup=False)
+    def lookup(self, query: str) -> list[SearchHit]:
+        return self.store.search(query, limit=self.LIMIT)
 
-    def on_mount(self) -> None:
-        self.query_one("#search-box").border_title = "Search articles"
-        if self.initial:
-            self.run_search(self.initial)
+    def draw_hit(self, hit: SearchHit, line: int, width: int,
+                 list_: ResultList) -> list[Segment]:
+        mark = Style(reverse=True)
+        if line == 0:
+            meta = f"  {hit.feed_name} · {age(hit.time)}"
+            title = marked_segments(hit.title_marked, max(width - len(meta), 8),
+                                    list_.style_of("strong"), mark)
+            return [*title, Segment(meta, list_.style_of("dim"))]
+        snippet = " ".join(hit.snippet.split())
+        return [Segment("   "), *marked_segments(snippet, width - 3, None, mark)]
 
-    @on(Input.Changed, "#search-input")
-    def _changed(self, event: Input.Changed) -> None:
-        self.run_search(event.value)
+    def result_for(self, hit: SearchHit, query: str) -> SearchChoice:
+        return SearchChoice(hit.article_id, query)
 
-    @work(thread=True, exclusive=True, group="search", exit_on_error=False)
-    def run_search(self, query: str) -> None:
-        hits = self.store.search(query, limit=100)
-        self.app.call_from_thread(self._show, query, hits)
 
-    def _show(self, query: str, hits: list[SearchHit]) -> None:
-        if query != self.query_one("#search-input", Input).value:
-            return  # a newer keystroke is already being answered
-        self.hits = hits
-        results = self.query_one("#search-results", OptionList)
-        results.clear_options()
-        for hit in hits:
-            line = marked_text(hit.title_marked, "bold underline")
-            line.append(f"  {hit.feed_name} · {age(hit.time)}\n", style="dim")
-            line.append_text(marked_text(hit.snippet))
-            results.add_option(Option(line))
-        if hits:
-            results.highlighted = 0
-        count = f"{len(hits)}{'+' if len(hits) == 100 else ''} result(s)" if query.strip() else ""
-        self.query_one("#search-count", Static).update(Text(count, style="dim"))
 
-    @on(Input.Submitted, "#search-input")
-    def _submitted(self) -> None:
-        self._choose(self.query_one("#search-results", OptionList).highlighted)
-
-    @on(OptionList.OptionSelected, "#search-results")
-    def _selected(self, event: OptionList.OptionSelected) -> None:
-        self._choose(event.option_index)
-
-    def _choose(self, index: int | None) -> None:
-        if index is not None and 0 <= index < len(self.hits):
-            query = self.query_one("#search-input", Input).value
-            self.dismiss(SearchChoice(self.hits[index].article_id, query))
-
-    def action_results_down(self) -> None:
-        self.query_one("#search-results", OptionList).action_cursor_down()
-
-    def action_results_up(self) -> None:
-        self.query_one("#search-results", OptionList).action_cursor_up()

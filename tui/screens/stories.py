@@ -5,116 +5,208 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from rich.segment import Segment
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Footer, Static
 
 from tui import bindings
-from tui.config import Config
 from tui.core.models import StoryArticle, StoryInfo
-from tui.core.store import Store
-from tui.widgets.article_list import age
+from tui.messages import ArticlesChanged, LibraryChanged
+from tui.screens import main_layout
+from tui.state import ReadingState
+from tui.widgets.ages import age
 from tui.widgets.reader import Reader
-from tui.widgets.vim_option_list import VimOptionList
+from tui.widgets.virtual_list import VirtualList, fit
 
-STORY_LIMIT = 100
-FIRST_SCREENFUL = 25
+STORY_LIMIT = 500
 
 
 def story_prompt(info: StoryInfo) -> Text:
+    """Two lines: the headline, then breadth and age (kept for tests and the palette)."""
     text = Text("★ " if info.followed else "  ", style="yellow")
     text.append(info.headline, style="bold" if info.new_since_read else "")
-    text.append(f"\n   {info.outlet_count} outlet(s) · {info.article_count} article(s) · "
-                f"{age(info.last_updated)}", style="dim")
-    if info.followed and info.new_since_read:
-        text.append(f" · {info.new_since_read} new", style="bold yellow")
+    text.append(f"\n   {story_meta(info)}", style="dim")
     return text
 
 
+def story_meta(info: StoryInfo) -> str:
+    meta = f"{info.outlet_count} outlet(s) · {info.article_count} article(s) · " \
+        f"{age(info.last_updated)}"
+    if info.followed and info.new_since_read:
+        meta += f" · {info.new_since_read} new"
+    return meta
+
+
+class StoryList(VirtualList):
+    """Two lines per story: the headline (bold while it has news), then breadth and age."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(item_height=2, id=id)
+        self.items: list[StoryInfo] = []
+
+    def set_items(self, items: list[StoryInfo], keep: int | None) -> None:
+        self.items = items
+        index = next((i for i, s in enumerate(items) if s.id == keep), 0)
+        self.set_count(len(items), cursor=index)
+
+    def render_item_line(self, index: int, line: int, width: int) -> list[Segment]:
+        info = self.items[index]
+        if line == 0:
+            star = "★ " if info.followed else "  "
+            style = self.style_of("strong") if info.new_since_read else None
+            return [Segment(star, self.style_of("accent")),
+                    Segment(fit(info.headline, width - 2), style)]
+        return [Segment("   " + fit(story_meta(info), width - 3), self.style_of("dim"))]
+
+
+class CoverageList(VirtualList):
+    """Two lines per article of a story: time and outlet, then the title (bold while unread)."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(item_height=2, id=id)
+        self.articles: list[StoryArticle] = []
+
+    def set_articles(self, articles: list[StoryArticle]) -> None:
+        self.articles = articles
+        self.set_count(len(articles), cursor=0)
+
+    def render_item_line(self, index: int, line: int, width: int) -> list[Segment]:
+        item = self.articles[index]
+        if line == 0:
+            when = f"{item.time:%d %b %H:%M} "
+            return [Segment(when, self.style_of("dim")),
+                    Segment(fit(item.outlet, width - len(when)), self.style_of("strong"))]
+        style = self.style_of("dim") if item.read else self.style_of("strong")
+        return [Segment("   " + fit(item.title, width - 3), style)]
+
+
 class StoriesScreen(Screen[None]):
-    """Stories on the left, the open story's articles in the middle, the reader on the right."""
+    """Stories and an open story's coverage while browsing; coverage and the reader while
+    reading (esc goes back, then back to the feeds)."""
 
     BINDINGS = bindings.STORIES
 
-    def __init__(self, config: Config, store: Store) -> None:
+    def __init__(self, state: ReadingState) -> None:
         super().__init__()
-        self.config = config
-        self.store = store
+        self.state = state
+        self.store = state.store
         self.min_outlets = 2
-        self.items: list[StoryInfo] = []
         self.current: StoryInfo | None = None
-        self.articles: list[StoryArticle] = []
         self.reading: int | None = None
-        self._generation = 0
+
+    @property
+    def items(self) -> list[StoryInfo]:
+        return self.query_one(StoryList).items
+
+    @property
+    def articles(self) -> list[StoryArticle]:
+        return self.query_one(CoverageList).articles
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="story-panes"):
-            yield VimOptionList(id="story-list", markup=False)
+            yield StoryList(id="story-list")
             with Vertical(id="story-detail"):
-                yield VimOptionList(id="story-articles", markup=False)
+                yield CoverageList(id="story-articles")
                 yield Static(Text(""), id="story-people")
             yield Reader(id="story-reader")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#story-list").border_title = "Stories"
         self.query_one("#story-detail").border_title = "Coverage"
-        self.query_one("#story-reader").border_title = "Reader"
+        reader = self.query_one(Reader)
+        reader.border_title = "Reader"
+        settings = self.state.config.settings
+        reader.set_text_width(settings.reader_width, centered=settings.reader_align == "center")
         self.reload()
-        self.query_one("#story-list").focus()
+        self.arrange_panes()
+        self.query_one(StoryList).focus()
 
+    # -- layout ------------------------------------------------------------------------------
+    def on_resize(self) -> None:
+        self.arrange_panes()
+
+    def arrange_panes(self) -> None:
+        width = self.size.width
+        story_list, detail, reader = (self.query_one(StoryList), self.query_one("#story-detail"),
+                                      self.query_one(Reader))
+        if self.reading is None:
+            if width < main_layout.SINGLE_PANE:
+                sizes = (width, 0, 0) if self.focused is not self.query_one(CoverageList) \
+                    else (0, width, 0)
+            else:
+                sizes = (width // 2, width - width // 2, 0)
+        else:
+            panes = main_layout.reading(width, reader_width=self.state.config.settings.reader_width,
+                                        panel_wanted=False, list_wanted=True)
+            sizes = (0, panes.articles, panes.reader)
+        for widget, size in zip((story_list, detail, reader), sizes, strict=True):
+            widget.display = size > 0
+            if size:
+                widget.styles.width = size
+
+    def action_back(self) -> None:
+        """esc: from the reader back to the stories, from the stories back to the feeds."""
+        if self.reading is not None:
+            self.reading = None
+            self.arrange_panes()
+            self.query_one(CoverageList).focus()
+            return
+        if self.size.width < main_layout.SINGLE_PANE and self.focused is self.query_one(
+                CoverageList):
+            self.query_one(StoryList).focus()
+            self.arrange_panes()
+            return
+        self.app.pop_screen()
+
+    # -- data --------------------------------------------------------------------------------
     def reload(self) -> None:
         keep = self.current.id if self.current else None
-        self.items = self.store.stories(min_outlets=self.min_outlets, limit=STORY_LIMIT)
-        story_list = self.query_one("#story-list", OptionList)
-        story_list.clear_options()
-        index = next((i for i, s in enumerate(self.items) if s.id == keep), 0)
-        # A screenful first, the rest once it is painted: each option is measured as it is
-        # added, and nobody reads story 90 in the first 50 ms.
-        first = max(FIRST_SCREENFUL, index + 1)
-        story_list.add_options([Option(story_prompt(s)) for s in self.items[:first]])
-        self._generation += 1
-        if len(self.items) > first:
-            rest = [Option(story_prompt(s)) for s in self.items[first:]]
-            self.call_after_refresh(self._add_rest, self._generation, rest)
-        story_list.border_title = (f"Stories ({len(self.items)}"
+        items = self.store.stories(min_outlets=self.min_outlets, limit=STORY_LIMIT)
+        story_list = self.query_one(StoryList)
+        story_list.set_items(items, keep)
+        story_list.border_title = (f"Stories ({len(items)}"
                                    f"{', 2+ outlets' if self.min_outlets > 1 else ''})")
-        if self.items:
-            story_list.highlighted = index
+        if items:
+            self.show_story(items[story_list.cursor], keep_cursor=True)
 
-    def _add_rest(self, generation: int, rest: list[Option]) -> None:
-        if generation == self._generation:  # not when a newer reload has rebuilt the list
-            self.query_one("#story-list", OptionList).add_options(rest)
+    @on(LibraryChanged)
+    def _library_changed(self) -> None:
+        self.reload()
 
-    @on(OptionList.OptionHighlighted, "#story-list")
-    def _story_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        self.show_story(self.items[event.option_index])
+    @on(ArticlesChanged)
+    def _articles_changed(self, event: ArticlesChanged) -> None:
+        if event.read is None or self.current is None:
+            return
+        coverage = self.query_one(CoverageList)
+        coverage.articles = [replace(a, read=event.read) if a.article_id in event.article_ids
+                             else a for a in coverage.articles]
+        coverage.refresh()
 
-    @on(OptionList.OptionSelected, "#story-list")
-    def _story_selected(self, event: OptionList.OptionSelected) -> None:
-        self.show_story(self.items[event.option_index])
-        self.query_one("#story-articles").focus()
+    @on(VirtualList.Highlighted, "#story-list")
+    def _story_highlighted(self, event: VirtualList.Highlighted) -> None:
+        self.show_story(self.items[event.index])
 
-    def show_story(self, info: StoryInfo) -> None:
+    @on(VirtualList.Selected, "#story-list")
+    def _story_selected(self, event: VirtualList.Selected) -> None:
+        self.show_story(self.items[event.index])
+        self.query_one(CoverageList).focus()
+        self.arrange_panes()
+
+    def show_story(self, info: StoryInfo, *, keep_cursor: bool = False) -> None:
+        same = self.current is not None and self.current.id == info.id
         self.current = info
-        self.articles = self.store.story_articles(info.id)
-        listing = self.query_one("#story-articles", OptionList)
-        listing.clear_options()
-        options = []
-        for item in self.articles:
-            text = Text(f"{item.time:%d %b %H:%M} ", style="dim")
-            text.append(item.outlet, style="bold cyan")
-            text.append("\n   ")
-            text.append(item.title, style="" if item.read else "bold")
-            options.append(Option(text))
-        listing.add_options(options)  # one call: each add_option re-measures the whole list
-        if self.articles:
-            listing.highlighted = 0
-        self.reading = None
+        coverage = self.query_one(CoverageList)
+        cursor = coverage.cursor
+        coverage.set_articles(self.store.story_articles(info.id))
+        if keep_cursor and same:
+            coverage.cursor = min(cursor, max(coverage.count - 1, 0))
+        else:
+            self.reading = None if self.reading is not None and not same else self.reading
         self.query_one("#story-detail").border_title = f"Coverage: {info.headline}"
         self.query_one("#story-people", Static).update(self._people(info.id))
 
@@ -129,23 +221,23 @@ class StoriesScreen(Screen[None]):
             text.append(f" ×{person.quotes} — {', '.join(person.outlets)}\n", style="dim")
         return text
 
-    @on(OptionList.OptionSelected, "#story-articles")
-    def _article_selected(self, event: OptionList.OptionSelected) -> None:
-        self.read_article(event.option_index)
+    @on(VirtualList.Selected, "#story-articles")
+    def _article_selected(self, event: VirtualList.Selected) -> None:
+        self.read_article(event.index)
 
     def read_article(self, index: int) -> None:
         if not 0 <= index < len(self.articles):
             return
-        article_id = self.articles[index].article_id
-        article = self.store.article(article_id)
+        article = self.store.article(self.articles[index].article_id)
         if article is None:
             return
         if not article.read:
-            self.store.set_read([article_id])
+            self.state.set_read([article.id], True)
             article = replace(article, read=True)
         self.reading = index
-        self.query_one("#story-articles", OptionList).highlighted = index
-        self.query_one("#story-reader", Reader).show(article)
+        self.query_one(CoverageList).cursor = index
+        self.query_one(Reader).show(article)
+        self.arrange_panes()
         if self.current is not None:
             self.store.mark_story_seen(self.current.id)
 
@@ -175,9 +267,8 @@ class StoriesScreen(Screen[None]):
     def action_mark_story_read(self) -> None:
         if self.current is None:
             return
-        changed = self.store.mark_story_read(self.current.id)
+        changed = self.state.mark_story_read(self.current.id)
         self.notify(f"Marked {changed} article(s) of the story read.", timeout=2)
-        self.show_story(self.current)
 
     def action_toggle_multi(self) -> None:
         self.min_outlets = 1 if self.min_outlets > 1 else 2

@@ -1,133 +1,129 @@
-"""The feed pane: All, Starred, tags and feeds with unread counts and error markers."""
+"""The feed pane: All, Stories, Starred, tags and feeds, each with its unread count on its line,
+and a mark on feeds whose last refresh went wrong."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 
-from rich.cells import cell_len, set_cell_size
-from rich.text import Text
-from textual.message import Message
-from textual.widgets import OptionList
-from textual.widgets.option_list import Option
+from rich.cells import cell_len
+from rich.segment import Segment
 
 from tui.core.models import FeedInfo
 from tui.core.store import ArticleFilter
-from tui.widgets.vim_option_list import VimOptionList
+from tui.widgets.virtual_list import VirtualList, fit
 
 
 @dataclass(frozen=True)
 class FeedChoice:
-    """What selecting an entry of the feed pane shows."""
+    """One line of the feed pane and what selecting it shows. A heading (`filter` None) only
+    labels the lines under it."""
 
     key: str
     title: str
-    filter: ArticleFilter
+    filter: ArticleFilter | None
+    count: int = 0
     feed: FeedInfo | None = None
+    label: str = ""  # what the pane shows, when it differs from the title
+
+    @property
+    def is_heading(self) -> bool:
+        return self.filter is None
 
 
-class FeedList(VimOptionList):
-    """Feeds grouped by tag, with an All entry on top; failing feeds are marked with '!'."""
+def feed_mark(feed: FeedInfo) -> str:
+    """"!" for a feed whose last refresh failed, "?" for a warning or an empty feed."""
+    if feed.last_error:
+        return "!"
+    if feed.last_warning:
+        return "?"
+    return " "
 
-    @dataclass
-    class Chosen(Message):
-        """The highlighted entry changed (selected: the user pressed enter or clicked it)."""
 
-        choice: FeedChoice
-        selected: bool = False
+class FeedList(VirtualList):
+    """Feeds grouped by tag under All, Stories and Starred; counts never wrap."""
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id, markup=False)
-        self.choices: dict[str, FeedChoice] = {}
+        super().__init__(item_height=1, id=id)
+        self.entries: list[FeedChoice] = []
         self.feeds: list[FeedInfo] = []
-        self._prompts: list[object] = []
-        self.total_unread = 0
         self.starred = 0
+        self.total_unread = 0
 
-    def bump_unread(self, feed_id: int, delta: int) -> None:
-        """One article changed its read state: adjust the counts without asking the cache."""
-        from dataclasses import replace
-
-        feeds = [replace(f, unread_count=max(f.unread_count + delta, 0)) if f.id == feed_id else f
-                 for f in self.feeds]
-        self.set_feeds(feeds, max(self.total_unread + delta, 0), self.starred)
+    @property
+    def choices(self) -> dict[str, FeedChoice]:
+        return {entry.key: entry for entry in self.entries}
 
     def set_feeds(self, feeds: list[FeedInfo], total_unread: int, starred: int) -> None:
-        """Rebuild the entries, keeping the highlighted one."""
+        """Rebuild the entries, keeping the cursor on the same key."""
         keep = self.highlighted_choice.key if self.highlighted_choice else "all"
         self.feeds = feeds
-        self.total_unread, self.starred = total_unread, starred
-        width = max(self.size.width - 2, 18)
-        choices = [
-            FeedChoice("all", "All articles", ArticleFilter()),
-            FeedChoice("stories", "Stories", ArticleFilter()),
-            FeedChoice("starred", "Starred", ArticleFilter(starred_only=True)),
+        self.starred = starred
+        self.total_unread = total_unread
+        entries = [
+            FeedChoice("all", "All articles", ArticleFilter(), total_unread),
+            FeedChoice("stories", "Stories", ArticleFilter(), label="◆ Stories (S)"),
+            FeedChoice("starred", "Starred", ArticleFilter(starred_only=True), starred,
+                       label="★ Starred"),
         ]
-        options = [self._option("all", "All articles", total_unread, width),
-                   self._option("stories", "◆ Stories (S)", 0, width),
-                   self._option("starred", "★ Starred", starred, width, count_style="yellow")]
-        for tag in sorted({t for f in feeds for t in f.tags}, key=str.casefold):
+        tags = sorted({t for f in feeds for t in f.tags}, key=str.casefold)
+        for tag in tags:
             unread = sum(f.unread_count for f in feeds if tag in f.tags)
-            choices.append(FeedChoice(f"tag:{tag}", f"#{tag}", ArticleFilter(tag=tag)))
-            options.append(self._option(f"tag:{tag}", f"#{tag}", unread, width))
+            entries.append(FeedChoice(f"tag:{tag}", f"#{tag}", ArticleFilter(tag=tag), unread))
         for feed in sorted(feeds, key=lambda f: f.name.casefold()):
-            key = f"feed:{feed.id}"
-            choices.append(FeedChoice(key, feed.name, ArticleFilter(feed_id=feed.id), feed))
-            label = ("! " if feed.failing else "  ") + feed.name
-            options.append(self._option(key, label, feed.unread_count, width,
-                                        failing=feed.failing))
-        if list(self.choices) == [c.key for c in choices] and self.option_count == len(options):
-            self._update_in_place(choices, options)
-            return
-        self.choices = {c.key: c for c in choices}
-        self._prompts = [option.prompt for option in options]
-        with self.prevent(OptionList.OptionHighlighted):
-            self.clear_options()
-            self.add_options(options)
-            index = next((i for i, c in enumerate(choices) if c.key == keep), 0)
-            self.highlighted = index
+            entries.append(FeedChoice(f"feed:{feed.id}", feed.name, ArticleFilter(feed_id=feed.id),
+                                      feed.unread_count, feed, label=feed.name))
+        self.entries = entries
+        index = next((i for i, e in enumerate(entries) if e.key == keep), 0)
+        with self.prevent(VirtualList.Highlighted):
+            self.set_count(len(entries), cursor=index)
 
-    def _update_in_place(self, choices: list[FeedChoice], options: list[Option]) -> None:
-        """Same entries as before (a read-state change): replace only the prompts that differ,
-        instead of re-measuring hundreds of options."""
-        self.choices = {c.key: c for c in choices}
-        for index, option in enumerate(options):
-            if self._prompts[index] != option.prompt:
-                self._prompts[index] = option.prompt
-                self.replace_option_prompt_at_index(index, option.prompt)
-
-    @staticmethod
-    def _option(key: str, label: str, count: int, width: int, *, failing: bool = False,
-                count_style: str = "bold") -> Option:
-        number = str(count) if count else ""
-        name = set_cell_size(label, max(width - cell_len(number) - 1, 4))
-        text = Text(name, style="red" if failing else "")
-        text.append(" " + number, style=count_style)
-        return Option(text, id=key)
+    def apply_unread_deltas(self, deltas: Mapping[int, int], starred_delta: int = 0) -> None:
+        """Read-state changes: adjust the counts without asking the cache."""
+        feeds = [replace(f, unread_count=max(f.unread_count + deltas.get(f.id, 0), 0))
+                 for f in self.feeds]
+        self.set_feeds(feeds, max(self.total_unread + sum(deltas.values()), 0),
+                       self.starred + starred_delta)
 
     @property
     def highlighted_choice(self) -> FeedChoice | None:
-        if self.highlighted is None or not self.option_count:
-            return None
-        option = self.get_option_at_index(self.highlighted)
-        return self.choices.get(option.id or "")
+        if 0 <= self.cursor < len(self.entries):
+            return self.entries[self.cursor]
+        return None
 
     def select_key(self, key: str) -> None:
-        for index in range(self.option_count):
-            if self.get_option_at_index(index).id == key:
-                self.highlighted = index
+        for index, entry in enumerate(self.entries):
+            if entry.key == key:
+                self.cursor = index
                 return
 
-    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        event.stop()
-        choice = self.highlighted_choice
-        if choice is not None:
-            self.post_message(self.Chosen(choice))
+    # -- drawing -------------------------------------------------------------------------
+    def render_item_line(self, index: int, line: int, width: int) -> list[Segment]:
+        entry = self.entries[index]
+        count = str(entry.count) if entry.count else ""
+        if entry.is_heading:
+            return [Segment(fit(entry.title, width), self.style_of("dim"))]
+        lead = ""
+        lead_style = None
+        if entry.feed is not None:
+            lead = f"{feed_mark(entry.feed)} "
+            lead_style = self.style_of("error" if entry.feed.last_error else "warning")
+        label = entry.label or entry.title
+        name_width = max(width - cell_len(lead) - cell_len(count) - 2, 1)
+        name_style = self.style_of("error") if entry.feed and entry.feed.last_error else None
+        return [Segment(lead, lead_style), Segment(fit(label, name_width) + " ", name_style),
+                Segment(count + " ", self.style_of("strong"))]
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        choice = self.highlighted_choice
-        if choice is not None:
-            self.post_message(self.Chosen(choice, selected=True))
-            if choice.key != "stories":
-                self.screen.focus_next()
+    # -- cursor ------------------------------------------------------------------------------
+    def action_cursor_down(self) -> None:
+        self._move(1)
 
+    def action_cursor_up(self) -> None:
+        self._move(-1)
+
+    def _move(self, step: int) -> None:
+        index = self.cursor + step
+        while 0 <= index < len(self.entries) and self.entries[index].is_heading:
+            index += step
+        if 0 <= index < len(self.entries):
+            self.cursor = index

@@ -510,3 +510,17 @@ def test_the_shipped_feeds_toml_edits_cleanly(tmp_path: Path) -> None:
     again = FeedsFile.load(path)
     again.remove("https://temporary.example/feed")
     assert again.dumps().rstrip("\n") == original.rstrip("\n")
+
+
+def test_one_default_name_rule_for_config_and_feeds_add(tmp_path: Path) -> None:
+    """A [[feeds]] entry without a name and `byline feeds add` name a feed the same way."""
+    url = "https://www.example.org/feed.xml"
+    path = tmp_path / "feeds.toml"
+    path.write_text(f'[[feeds]]\nurl = "{url}"\n', encoding="utf-8")
+    [from_config] = load_config(path).feeds
+    assert from_config.name == Subscription.create(url).name == "example.org"
+    local = tmp_path / "feeds" / "local.xml"
+    path.write_text('[[feeds]]\nurl = "feeds/local.xml"\n', encoding="utf-8")
+    [from_config] = load_config(path).feeds
+    assert from_config.name == Subscription.create(str(local)).name == "local"
+    assert from_config.url == local.resolve().as_uri()

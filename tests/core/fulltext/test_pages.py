@@ -99,15 +99,15 @@ async def test_reader_shows_full_text_marker_and_reextracts(tmp_path: Path, serv
     async with app.run_test(size=(140, 40)) as pilot:
         await pilot.press("enter")
         await pilot.pause()
-        header = str(app.screen.query_one("#reader-header").render())
+        header = app.screen.query_one(Reader).visible_text()
         assert "SUMMARY" in header and "not fetched yet" in header
         await pilot.press("e")
         await app.workers.wait_for_complete()
         await pilot.pause()
         reader = app.screen.query_one(Reader)
         assert reader.article.text_status is TextStatus.FULL
-        assert "FULL TEXT" in str(app.screen.query_one("#reader-header").render())
-        assert "hard choices" in str(app.screen.query_one("#reader-body").render())
+        assert "FULL TEXT" in reader.visible_text()
+        assert "hard choices" in reader.visible_text()
         assert server.requests["/p/good"] == 1
     store.close()
 

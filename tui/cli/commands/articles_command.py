@@ -22,7 +22,7 @@ def register(commands: Any) -> None:
 
 
 def run(args: argparse.Namespace, config: Config) -> int:
-    from tui.cli.common import open_cache, print_json
+    from tui.cli.common import note_limit, open_cache, print_json
     from tui.core.store import ArticleFilter
     from tui.core.text import one_line
 
@@ -38,6 +38,8 @@ def run(args: argparse.Namespace, config: Config) -> int:
             feed_id = matches[0].id
         flt = ArticleFilter(feed_id=feed_id, unread_only=args.unread, starred_only=args.starred)
         rows = store.article_rows(flt, limit=args.limit if args.limit > 0 else -1)
+        if args.limit > 0:
+            note_limit(len(rows), store.count_articles(flt), "articles", args.limit)
         if args.json:
             articles = [store.article(r.id) for r in rows]
             print_json([_article_json(a) for a in articles if a is not None])

@@ -34,13 +34,14 @@ def run(args: argparse.Namespace, config: Config) -> int:
             {"name": f.name, "url": f.url, "tags": list(f.tags), "title": f.title,
              "articles": f.article_count, "unread": f.unread_count,
              "last_checked": _iso(f.last_checked), "last_success": _iso(f.last_success),
-             "last_outcome": f.last_outcome, "last_error": f.last_error,
+             "status": f.status, "last_outcome": f.last_outcome, "last_error": f.last_error,
              "last_warning": f.last_warning}
             for f in feeds
         ])
         return 0
     for f in feeds:
         health = f"ERROR {one_line(f.last_error)}" if f.last_error else (
+            f"WARNING {one_line(f.last_warning)}" if f.last_warning else
             f"ok {f.last_success:%Y-%m-%d %H:%M}" if f.last_success else "never fetched")
         print(f"{one_line(f.name)[:28]:<28} {f.article_count:>6} articles {f.unread_count:>5} "
               f"unread  {health}")

@@ -15,19 +15,23 @@ def register(commands: Any) -> None:
     parser.add_argument("query", nargs="*", metavar="QUERY")
     parser.add_argument("--speaker", metavar="NAME", help="only quotes by this speaker")
     parser.add_argument("--json", action="store_true", help="print JSON")
-    parser.add_argument("--limit", type=int, default=30, metavar="N", help="at most N quotes")
+    parser.add_argument("--limit", type=int, default=30, metavar="N",
+                        help="at most N quotes (default 30; 0 for all)")
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace, config: Config) -> int:
-    from tui.cli.common import open_cache, print_json
+    from tui.cli.common import note_limit, open_cache, print_json
     from tui.core.quotes.lookup import QuoteIndex
     from tui.core.text import one_line
 
     store, _ = open_cache(config)
     try:
-        hits = QuoteIndex(store).search(" ".join(args.query), speaker=args.speaker,
-                                        limit=args.limit)
+        index = QuoteIndex(store)
+        query = " ".join(args.query)
+        hits = index.search(query, speaker=args.speaker, limit=args.limit or -1)
+        if args.limit > 0:
+            note_limit(len(hits), index.count(query, speaker=args.speaker), "quotes", args.limit)
     finally:
         store.close()
     if args.json:

@@ -14,17 +14,20 @@ def register(commands: Any) -> None:
                                              '(words are ANDed; "quoted phrases" match exactly).')
     parser.add_argument("query", nargs="+", metavar="QUERY")
     parser.add_argument("--json", action="store_true", help="print JSON")
-    parser.add_argument("--limit", type=int, default=20, metavar="N", help="at most N results")
+    parser.add_argument("--limit", type=int, default=20, metavar="N",
+                        help="at most N results (default 20; 0 for all)")
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace, config: Config) -> int:
-    from tui.cli.common import open_cache, print_json
+    from tui.cli.common import note_limit, open_cache, print_json
     from tui.core.store import HIT_END, HIT_START, plain
 
     store, _ = open_cache(config)
     try:
-        hits = store.search(" ".join(args.query), limit=args.limit)
+        hits = store.search(" ".join(args.query), limit=args.limit or -1)
+        if args.limit > 0:
+            note_limit(len(hits), None, "results", args.limit)
         if args.json:
             print_json([{"id": h.article_id, "feed": h.feed_name, "title": h.title,
                          "time": h.time.isoformat(), "snippet": plain(h.snippet)} for h in hits])

@@ -17,7 +17,8 @@ def register(commands: Any) -> None:
     parser.add_argument("--json", action="store_true", help="print JSON")
     parser.add_argument("--min-outlets", type=int, default=1, metavar="N",
                         help="only stories covered by at least N outlets")
-    parser.add_argument("--limit", type=int, default=100, metavar="N", help="at most N stories")
+    parser.add_argument("--limit", type=int, default=100, metavar="N",
+                        help="at most N stories (default 100; 0 for all)")
     parser.set_defaults(handler=run_stories)
 
     cluster = commands.add_parser(
@@ -33,13 +34,15 @@ def register(commands: Any) -> None:
 
 
 def run_stories(args: argparse.Namespace, config: Config) -> int:
-    from tui.cli.common import open_cache, print_json
+    from tui.cli.common import note_limit, open_cache, print_json
     from tui.core.text import one_line
 
     store, _ = open_cache(config)
     try:
-        found = store.stories(min_outlets=args.min_outlets, limit=args.limit)
-        records = []
+        found = store.stories(min_outlets=args.min_outlets, limit=args.limit or -1)
+        if args.limit > 0:
+            note_limit(len(found), None, "stories", args.limit)
+        records: list[dict[str, Any]] = []
         for item in found:
             articles = store.story_articles(item.id)
             records.append({

@@ -63,7 +63,7 @@ class FeedsFile:
 
     def dumps(self) -> str:
         """The document as it would be saved."""
-        return self._doc.as_string()
+        return str(self._doc.as_string())
 
     def entries(self) -> list[Subscription]:
         """Every feed with a usable url, in file order (others are left alone, unlisted)."""

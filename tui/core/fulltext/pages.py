@@ -14,13 +14,13 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from tui.core.feeds.fetch import Fetcher, FetchResponse
 from tui.core.fulltext.work import MIN_ARTICLE_CHARS, PageReading, read_page
-from tui.core.models import TextStatus
+from tui.core.models import Progress, TextStatus
 from tui.core.store import Store
 
 if TYPE_CHECKING:
+    from tui.core.fulltext.analysis import PendingAnalysis
     from tui.core.fulltext.extract import ExtractionPool
     from tui.core.quotes.extractor import Analysis
-    from tui.core.quotes.pending import PendingAnalysis
     from tui.core.settings import Settings
 
 __all__ = ["MIN_ARTICLE_CHARS", "FullTextStats", "PageOutcome", "extract_one", "fetch_full_texts",
@@ -72,7 +72,6 @@ async def fetch_full_texts(
     Pages that yield no article text leave the article on its summary, which `analyser` (when
     given) analyses instead; without one they stay marked unanalysed."""
     from tui.core.fulltext.extract import ExtractionPool
-    from tui.core.refresh import Progress
 
     pending = await asyncio.to_thread(store.articles_needing_text, feed_ids)
     stats = FullTextStats(pages=len(pending))

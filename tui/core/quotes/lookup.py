@@ -88,13 +88,23 @@ class QuoteIndex:
 
     def search(self, text: str, speaker: str | None = None, limit: int = 50) -> list[QuoteHit]:
         """Best matches first; with no words, the newest quotes (of the speaker, if given)."""
+        asked = self._ask(text, speaker)
+        return [] if asked is None else self.store.quote_hits(*asked, limit=limit)
+
+    def count(self, text: str, speaker: str | None = None) -> int:
+        """How many quotes `search` finds without a limit."""
+        asked = self._ask(text, speaker)
+        return 0 if asked is None else self.store.count_quote_hits(*asked)
+
+    def _ask(self, text: str, speaker: str | None) -> tuple[str | None, list[str] | None] | None:
+        """(FTS5 query, speakers) for the store; None when nothing can match."""
         self.load()
         query = self.match_query(text)
         if query == "":
-            return []
+            return None
         speakers = None
         if speaker:
             speakers = self.speakers_like(speaker)
             if not speakers:
-                return []
-        return self.store.quote_hits(query, speakers, limit)
+                return None
+        return query, speakers

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from tui.core.models import Article, ArticleRow, ParsedEntry, TextStatus
+from tui.core.models import Article, ArticleFlags, ArticleRow, ParsedEntry, TextStatus
 from tui.core.store.database import Database, now_ts, to_dt
 
 # A publication date further ahead than this is treated as wrong and the fetch time used instead.
@@ -33,10 +33,6 @@ class ArticleFilter:
         if self.tag is not None:
             clauses.append("+a.feed_id IN (SELECT id FROM feeds WHERE instr(tags, ?) > 0)")
             params.append(f"\n{self.tag}\n")
-        if self.feed_id is None and self.tag is None and self.story_id is None:
-            # The unary + keeps this test from choosing the index: the time order (or the
-            # starred/unread partial index) should drive the query, not a scan per feed.
-            clauses.append("+a.feed_id IN (SELECT id FROM feeds WHERE subscribed = 1)")
         if self.unread_only:
             clauses.append("a.read = 0")
         if self.starred_only:
@@ -136,6 +132,16 @@ class ArticleTable(Database):
         return Article(r[0], r[1], r[2], r[3], r[4], r[5], r[6], to_dt(r[7]),
                        to_dt(r[8]) or datetime.now(UTC), r[9], r[10], TextStatus(r[11]), r[12],
                        bool(r[13]), bool(r[14]), r[15])
+
+    def article_flags(self, article_ids: Sequence[int]) -> list[ArticleFlags]:
+        """Feed, read and starred state of the given articles (before a change, to tell every
+        view what the change did)."""
+        if not article_ids:
+            return []
+        rows = self.conn().execute(
+            f"SELECT id, feed_id, read, starred FROM articles WHERE id IN "
+            f"({','.join('?' * len(article_ids))})", list(article_ids)).fetchall()
+        return [ArticleFlags(r[0], r[1], bool(r[2]), bool(r[3])) for r in rows]
 
     def set_read(self, article_ids: Sequence[int], read: bool = True) -> None:
         with self.write() as tx:

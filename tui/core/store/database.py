@@ -117,7 +117,7 @@ class Database:
         self.conn().execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def integrity_ok(self) -> bool:
-        return self.conn().execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        return bool(self.conn().execute("PRAGMA integrity_check").fetchone()[0] == "ok")
 
 
 def _statements(script: str) -> list[str]:

@@ -9,6 +9,8 @@ from tui.core.models import FeedInfo, Outcome, ParsedEntry
 from tui.core.store.articles import insert_entries
 from tui.core.store.database import Database, now_ts, to_dt
 
+EMPTY_FEED = "0 articles in this feed"
+
 
 def _pack_tags(tags: Sequence[str]) -> str:
     # Newline-delimited with guards on both ends so instr() finds whole tags only.
@@ -76,14 +78,19 @@ class FeedTable(Database):
                     (now, outcome.value, error, http_status, retry_after, feed_id),
                 )
             else:
+                # A 304 (or the same bytes again) says nothing new about the content: the
+                # warning of the last parse stands until a parse says otherwise.
+                if outcome is not Outcome.NOT_MODIFIED:
+                    warning = warning or (None if entries else EMPTY_FEED)
                 tx.execute(
                     "UPDATE feeds SET last_checked = ?, last_success = ?, last_outcome = ?, "
-                    "last_error = NULL, last_warning = ?, http_status = ?, retry_after = NULL, "
+                    "last_error = NULL, last_warning = CASE WHEN ? THEN last_warning ELSE ? END, "
+                    "http_status = ?, retry_after = NULL, "
                     "title = COALESCE(?, title), etag = COALESCE(?, etag), "
                     "last_modified = COALESCE(?, last_modified), "
                     "content_hash = COALESCE(?, content_hash) WHERE id = ?",
-                    (now, now, outcome.value, warning, http_status, title, etag, last_modified,
-                     content_hash, feed_id),
+                    (now, now, outcome.value, outcome is Outcome.NOT_MODIFIED, warning,
+                     http_status, title, etag, last_modified, content_hash, feed_id),
                 )
         return new
 

@@ -86,16 +86,12 @@ class SearchIndex(Database):
                    limit: int = 50) -> list[QuoteHit]:
         """Quotes matching an FTS5 query (best first), or the newest when `match` is None;
         only those of `speakers` when given."""
-        where: list[str] = ["q.confidence >= ?"]
-        params: list[object] = [SHOWN_CONFIDENCE]
-        if speakers is not None:
-            where.append(f"q.speaker IN ({','.join('?' * len(speakers))})")
-            params.extend(speakers)
+        where, params = _quote_filter(speakers)
         select = ("SELECT q.id, q.article_id, q.speaker, q.text, q.kind, q.start, q.end, f.name, "
                   "a.title, a.url, a.sort_time FROM ")
         joins = "JOIN articles a ON a.id = q.article_id JOIN feeds f ON f.id = a.feed_id "
         if match is None:
-            sql = (select + "quotes q " + joins + "WHERE " + " AND ".join(where)
+            sql = (select + "quotes q " + joins + "WHERE " + where
                    + " ORDER BY a.sort_time DESC, q.start LIMIT ?")
         else:
             # Rank inside the index first; join only the best rows (a one-letter prefix can
@@ -103,7 +99,7 @@ class SearchIndex(Database):
             ranked = ("(SELECT rowid, bm25(quotes_fts, 4.0, 1.0) AS score FROM quotes_fts "
                       "WHERE quotes_fts MATCH ? ORDER BY score LIMIT ?) m ")
             sql = (select + ranked + "JOIN quotes q ON q.id = m.rowid " + joins + "WHERE "
-                   + " AND ".join(where) + " ORDER BY m.score, a.sort_time DESC LIMIT ?")
+                   + where + " ORDER BY m.score, a.sort_time DESC LIMIT ?")
             params[:0] = [match, limit * 4]
         try:
             rows = self.conn().execute(sql, (*params, limit)).fetchall()
@@ -111,3 +107,26 @@ class SearchIndex(Database):
             return []
         return [QuoteHit(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9],
                          datetime.fromtimestamp(r[10], tz=UTC)) for r in rows]
+
+    def count_quote_hits(self, match: str | None, speakers: Sequence[str] | None = None) -> int:
+        """How many quotes `quote_hits` would find with no limit."""
+        where, params = _quote_filter(speakers)
+        if match is None:
+            sql = f"SELECT count(*) FROM quotes q WHERE {where}"
+        else:
+            sql = ("SELECT count(*) FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid "
+                   f"WHERE quotes_fts MATCH ? AND {where}")
+            params[:0] = [match]
+        try:
+            return int(self.conn().execute(sql, params).fetchone()[0])
+        except sqlite3.OperationalError:
+            return 0
+
+
+def _quote_filter(speakers: Sequence[str] | None) -> tuple[str, list[object]]:
+    where = ["q.confidence >= ?"]
+    params: list[object] = [SHOWN_CONFIDENCE]
+    if speakers is not None:
+        where.append(f"q.speaker IN ({','.join('?' * len(speakers))})")
+        params.extend(speakers)
+    return " AND ".join(where), params

@@ -13,11 +13,12 @@ from datetime import UTC, datetime
 from conftest import SHARED
 from hypothesis import HealthCheck, given, settings, strategies as st
 from rich.console import Console
+from rich.text import Text
 
 from tui.core.feeds.parse import parse_feed
 from tui.core.models import Outcome
 from tui.core.store import ArticleFilter, Store
-from tui.widgets.reader import body_text, header_text
+from tui.widgets.reader import header_text, wrap_offsets
 
 EXAMPLES = int(os.environ.get("BYLINE_FUZZ_EXAMPLES", "150"))
 HOSTILE = ["\x1b[2J", "\x1b]0;pwned\x07", "\x1b]52;c;aGk=\x07", "\x9b31m", "\u202e", "\x00",
@@ -34,7 +35,7 @@ def render(article) -> str:  # type: ignore[no-untyped-def]
     out = io.StringIO()
     console = Console(file=out, width=80, force_terminal=False, color_system=None)
     console.print(header_text(article))
-    console.print(body_text(article))
+    console.print(Text("\n".join(article.text[a:b] for a, b in wrap_offsets(article.text, 80))))
     return out.getvalue()
 
 

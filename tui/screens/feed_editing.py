@@ -1,0 +1,87 @@
+"""Feed editing from the main screen: add (after checking the URL), edit and remove feeds,
+written back to feeds.toml. A component: the main screen owns it and delegates `a`, `E`, `D`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from tui.core.feeds.subscriptions import Subscription
+from tui.screens.feed_editor import ConfirmScreen, FeedEditor, FeedForm
+
+if TYPE_CHECKING:
+    from tui.config import Config
+    from tui.core.feeds.feeds_file import FeedsFile
+    from tui.screens.main import MainScreen
+    from tui.widgets.feed_list import FeedChoice
+
+
+class FeedEditing:
+    """Subscribe, edit and unsubscribe; every change is validated as a whole config first."""
+
+    def __init__(self, screen: MainScreen) -> None:
+        self.screen = screen
+
+    def add(self) -> None:
+        editor = FeedEditor(settings=self.screen.config.settings, base=self._config_dir())
+        self.screen.app.push_screen(editor, self._apply)
+
+    def edit(self, choice: FeedChoice | None) -> None:
+        feed = choice.feed if choice is not None else None
+        if feed is None:
+            self.screen.notify("Select a feed in the feed list first.", severity="warning")
+            return
+        editor = FeedEditor(feed.name, feed.url, feed.tags, original=feed.url,
+                            settings=self.screen.config.settings, base=self._config_dir())
+        self.screen.app.push_screen(editor, self._apply)
+
+    def remove(self, choice: FeedChoice | None) -> None:
+        feed = choice.feed if choice is not None else None
+        if feed is None:
+            self.screen.notify("Select a feed in the feed list first.", severity="warning")
+            return
+
+        def confirmed(answer: bool | None) -> None:
+            if answer:
+                self._edit_config(lambda feeds: f"Removed {feeds.remove(feed.url).name}")
+
+        count = feed.article_count
+        self.screen.app.push_screen(ConfirmScreen(
+            f"Unsubscribe from {feed.name}? Its {count} article(s) stay in the cache: in All "
+            "articles, search and stories (byline prune removes old ones)."), confirmed)
+
+    def _config_dir(self) -> str | None:
+        path = self.screen.config.path
+        return str(path.resolve().parent) if path else None
+
+    def _apply(self, form: FeedForm | None) -> None:
+        if form is None:
+            return
+
+        names: list[str] = []
+
+        def change(feeds: FeedsFile) -> str:
+            entry = Subscription.create(form.url, form.name or None, form.tags)
+            names.append(entry.name)
+            if form.original is None:
+                feeds.add(entry)
+                return f"Added {entry.name}"
+            feeds.remove(form.original)
+            feeds.add(entry)
+            return f"Saved {entry.name}"
+
+        saved = self._edit_config(change)
+        if saved is not None and form.original != form.url:  # a new or re-pointed feed
+            self.screen.state.request_refresh([f.url for f in saved.feeds if f.name in names])
+
+    def _edit_config(self, change: Callable[[FeedsFile], str]) -> Config | None:
+        from tui.config_edit import EditError, edit_feeds
+
+        try:
+            message, config = edit_feeds(self.screen.config, change)
+        except EditError as exc:
+            self.screen.notify(str(exc), severity="error", markup=False, timeout=8)
+            return None
+        self.screen.state.config_changed(config)
+        self.screen.notify(message, markup=False, timeout=3)
+        return config

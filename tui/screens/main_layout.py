@@ -1,0 +1,60 @@
+"""Pane widths of the main screen, from the terminal's width and what the reader is doing.
+
+Browsing (no article open): the feed pane and the article list share the width. Reading: the
+reader's text column is at least MIN_TEXT wide; the side panel sits beside it only when both
+fit, the list only when all three do. Below SINGLE_PANE columns, one pane at a time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+SINGLE_PANE = 100  # narrower than this: one pane at a time, as in mutt and newsboat
+MIN_TEXT = 60  # the reader's text column is never narrower (at SINGLE_PANE and above)
+READER_CHROME = 5  # border, padding and scrollbar around the text column
+MIN_LIST = 30
+PANEL = 36
+MIN_PANEL = 30
+WIDE_PANEL = 44  # at WIDE and above
+WIDE = 180
+FEEDS_MIN, FEEDS_MAX = 22, 34
+
+
+@dataclass(frozen=True)
+class Panes:
+    """Width of each pane; 0 hides it."""
+
+    feeds: int = 0
+    articles: int = 0
+    reader: int = 0
+    panel: int = 0
+
+
+def feeds_width(longest_label: int, width: int) -> int:
+    """Wide enough for the longest feed name and a four-digit count, within limits, and never
+    more than a quarter of the screen: titles are what a reader scans."""
+    return max(FEEDS_MIN, min(FEEDS_MAX, longest_label + 10, width // 4))
+
+
+def browsing(width: int, *, feeds_wanted: bool, longest_label: int) -> Panes:
+    if width < SINGLE_PANE:
+        return Panes(feeds=width) if feeds_wanted else Panes(articles=width)
+    feeds = feeds_width(longest_label, width) if feeds_wanted else 0
+    return Panes(feeds=feeds, articles=width - feeds)
+
+
+def reading(width: int, *, reader_width: int, panel_wanted: bool, list_wanted: bool) -> Panes:
+    """`panel_wanted` asks for the side panel; in a single pane it replaces the reader."""
+    if width < SINGLE_PANE:
+        return Panes(panel=width) if panel_wanted else Panes(reader=width)
+    widest_reader = max(reader_width, MIN_TEXT) + READER_CHROME
+    narrowest_reader = MIN_TEXT + READER_CHROME
+    panel = (WIDE_PANEL if width >= WIDE else PANEL) if panel_wanted else 0
+    panel = min(panel, width - narrowest_reader)  # a little narrower beside a full reader
+    if panel < MIN_PANEL:
+        panel = 0
+    room_for_list = list_wanted and width - panel - narrowest_reader >= MIN_LIST
+    if not room_for_list:
+        return Panes(reader=width - panel, panel=panel)
+    reader = min(widest_reader, width - panel - MIN_LIST)
+    return Panes(articles=width - panel - reader, reader=reader, panel=panel)

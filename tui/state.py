@@ -1,0 +1,73 @@
+"""One source of truth for what the user changes: every change goes to the cache first, then
+every open screen is told, so no view keeps a stale copy."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+
+from textual.app import App
+from textual.message import Message
+
+from tui.config import Config
+from tui.core.store import ArticleFilter, Store
+from tui.messages import ArticlesChanged, LibraryChanged
+
+
+class ReadingState:
+    """The cache, the current config, and every change the user makes: made in the store (or
+    feeds.toml) first, then broadcast to every open screen."""
+
+    def __init__(self, app: App[None], store: Store, config: Config,
+                 request_refresh: Callable[[Sequence[str]], None]) -> None:
+        self.app = app
+        self.store = store
+        self.config = config
+        self.request_refresh = request_refresh  # fetch these feed URLs now (the app's worker)
+
+    def config_changed(self, config: Config) -> None:
+        """feeds.toml was edited: subscriptions follow it, and every view re-reads."""
+        self.config = config
+        self.store.sync_feeds((f.url, f.name, f.tags) for f in config.feeds)
+        self.library_changed()
+
+    def _broadcast(self, make: Callable[..., Message], **fields: object) -> None:
+        # One message per screen: a message is consumed by the screen it is posted to.
+        for screen in self.app.screen_stack:
+            screen.post_message(make(**fields))
+
+    def set_read(self, article_ids: Sequence[int], read: bool = True) -> int:
+        """Mark articles read or unread; returns how many changed."""
+        changed = [f for f in self.store.article_flags(article_ids) if f.read != read]
+        if not changed:
+            return 0
+        self.store.set_read([f.id for f in changed], read)
+        deltas = Counter(f.feed_id for f in changed)
+        sign = -1 if read else 1
+        self._broadcast(ArticlesChanged, article_ids=frozenset(f.id for f in changed), read=read,
+                        unread_deltas={feed: sign * n for feed, n in deltas.items()})
+        return len(changed)
+
+    def set_starred(self, article_id: int, starred: bool) -> None:
+        flags = self.store.article_flags([article_id])
+        if not flags or flags[0].starred == starred:
+            return
+        self.store.set_starred(article_id, starred)
+        self._broadcast(ArticlesChanged, article_ids=frozenset({article_id}), starred=starred,
+                        starred_delta=1 if starred else -1)
+
+    def mark_all_read(self, flt: ArticleFilter) -> int:
+        changed = self.store.mark_all_read(flt)
+        if changed:
+            self.library_changed()
+        return changed
+
+    def mark_story_read(self, story_id: int) -> int:
+        changed = self.store.mark_story_read(story_id)
+        if changed:
+            self.library_changed()
+        return changed
+
+    def library_changed(self) -> None:
+        """Feeds, articles or stories changed wholesale: every view re-reads."""
+        self._broadcast(LibraryChanged)
