@@ -45,13 +45,13 @@ PARTS = ("refresh", "500", "tui", "pages", "memory")
 @contextmanager
 def served(feeds: int, items: int, work: Path, *, ignore_validators: bool = False,
            latency_ms: float = 0.0, vocabulary: str = "tiny", text: str | None = None,
-           pages: int = 0):
+           pages: int = 0, dated_after: int = 0):
     """bench/feed_server.py in a process of its own; yields its base URL."""
     port_file = work / f"port-{time.monotonic_ns()}"
     text = text or ("zipf" if vocabulary == "realistic" else "tiny")
     cmd = [sys.executable, str(HERE / "feed_server.py"), "--feeds", str(feeds), "--items",
            str(items), "--port-file", str(port_file), "--latency-ms", str(latency_ms),
-           "--text", text, "--pages", str(pages)]
+           "--text", text, "--pages", str(pages), "--dated-after", str(dated_after)]
     if ignore_validators:
         cmd.append("--ignore-validators")
     proc = subprocess.Popen(cmd)
@@ -285,6 +285,7 @@ def part_pages(results: Results, args: argparse.Namespace) -> None:
 
 def part_memory(results: Results, args: argparse.Namespace) -> None:
     import scale_common
+    from gen_year import END_TIME
     from scale_common import ensure_cache, point_feeds_at, working_copy, write_config as write_scale_config
 
     from tui.core.store import StoreError
@@ -300,7 +301,8 @@ def part_memory(results: Results, args: argparse.Namespace) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         db = working_copy(year, work / "cache")
-        with served(500, args.items, work, text="real") as base:
+        # New articles arrive after the cache's newest, as they would for its user.
+        with served(500, args.items, work, text="real", dated_after=END_TIME) as base:
             point_feeds_at(db, base)
             config = write_scale_config(db, work / "feeds.toml")
             out = subprocess.run(
@@ -319,7 +321,10 @@ def part_memory(results: Results, args: argparse.Namespace) -> None:
         f"{data['refresh_s']:.1f} s and then listed {data['rows_after']:,}; peak RSS before the "
         f"refresh {data['peak_before_refresh_mb']:.0f} MB, after {data['peak_mb']:.0f} MB "
         f"(VmHWM); its helper processes (fork server, workers) peaked at {helpers} MB each "
-        "(largest RSS sampled every 50 ms; shared pages counted in each).")
+        "(largest RSS sampled every 50 ms; shared pages counted in each). Largest RSS of the "
+        "TUI while the status line showed each phase: "
+        + ", ".join(f"{phase} {mb:.0f} MB" for phase, mb in data["rss_by_phase_mb"].items())
+        + ".")
 
 
 PART_FUNCTIONS: dict[str, Callable[[Results, argparse.Namespace], None]] = {

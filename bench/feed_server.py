@@ -125,17 +125,20 @@ def lead(article: RealArticle, cut: int) -> str:
     return first
 
 
-def real_feed_xml(feed: int, items: int, feeds: int) -> bytes:
+def real_feed_xml(feed: int, items: int, feeds: int, dated_after: int = 0) -> bytes:
     """RSS 2.0 of real articles: item i of feed f is article (f + i * feeds) mod N, so each
-    article lands in about feeds * items / N different feeds and never twice in one."""
+    article lands in about feeds * items / N different feeds and never twice in one. Dates are
+    the articles' own, or with `dated_after`, spread over the two days after that time (news
+    arriving after an existing cache's newest)."""
     articles = real_articles()
     parts = [_channel(feed, "Real news")]
     for item in range(items):
         number = (feed + item * feeds) % len(articles)
         article = articles[number]
         body = "".join(f"<p>{html.escape(p)}</p>" for p in lead(article, feed % 3).split("\n\n"))
+        published = dated_after + number % 2880 * 60 if dated_after else article.published
         parts.append(_item(feed, item, html.escape(article.title), f"wire-{number}",
-                           f"http://outlet{feed}.example/{number}", article.published,
+                           f"http://outlet{feed}.example/{number}", published,
                            html.escape(article.author), body))
     parts.append("</channel></rss>")
     return "\n".join(parts).encode()
@@ -158,13 +161,13 @@ def _item(feed: int, item: int, title: str, guid: str, link: str, published: int
 
 
 def feed_xml(feed: int, items: int, seed: int = 7, realistic: bool = False, *,
-             text: str | None = None, feeds: int = 200) -> bytes:
+             text: str | None = None, feeds: int = 200, dated_after: int = 0) -> bytes:
     """An RSS 2.0 feed. `text` is "real" (the shared corpora), "zipf" (a 20,000-word Zipf
     vocabulary) or "tiny" (45 words: every item looks like every other, story grouping's worst
     case); without it, `realistic` picks zipf over tiny as before."""
     text = text or ("zipf" if realistic else "tiny")
     if text == "real":
-        return real_feed_xml(feed, items, feeds)
+        return real_feed_xml(feed, items, feeds, dated_after)
     rng = random.Random(seed * 100_003 + feed)
     parts = [_channel(feed, "Synthetic")]
     for item in range(items):
@@ -217,7 +220,7 @@ class FeedSite:
 
     def __init__(self, feeds: int, items: int, ignore_validators: bool, latency: float,
                  realistic: bool = False, *, text: str | None = None, pages: int = 0,
-                 base: str = "") -> None:
+                 base: str = "", dated_after: int = 0) -> None:
         if pages:
             self.bodies = {f"/feed/{n}.xml": page_feed_xml(n, pages, base)
                            for n in range(page_feed_count(pages))}
@@ -225,7 +228,8 @@ class FeedSite:
             self.pages = {f"/page/{n}.html": real[n % len(real)][1] for n in range(pages)}
         else:
             self.bodies = {f"/feed/{n}.xml": feed_xml(n, items, realistic=realistic, text=text,
-                                                      feeds=feeds) for n in range(feeds)}
+                                                      feeds=feeds, dated_after=dated_after)
+                           for n in range(feeds)}
             self.pages = {}
         self.etags = {p: '"' + hashlib.md5(b).hexdigest() + '"' for p, b in self.bodies.items()}
         self.last_modified = formatdate(1_763_000_000, usegmt=True)
@@ -282,7 +286,7 @@ async def serve(args: argparse.Namespace) -> None:
     port = server.sockets[0].getsockname()[1]
     holder["site"] = FeedSite(args.feeds, args.items, args.ignore_validators,
                               args.latency_ms / 1000, text=args.text, pages=args.pages,
-                              base=f"http://127.0.0.1:{port}")
+                              base=f"http://127.0.0.1:{port}", dated_after=args.dated_after)
     Path(args.port_file).write_text(str(port))
     async with server:
         await server.serve_forever()
@@ -298,6 +302,8 @@ def main() -> None:
     parser.add_argument("--text", choices=("real", "zipf", "tiny"), default="real")
     parser.add_argument("--vocabulary", choices=("tiny", "realistic"),
                         help="older spelling of --text tiny|zipf")
+    parser.add_argument("--dated-after", type=int, default=0, metavar="TIMESTAMP",
+                        help="date real items in the two days after this unix time")
     parser.add_argument("--pages", type=int, default=0,
                         help="serve this many real article pages, 25 a feed, instead")
     args = parser.parse_args()

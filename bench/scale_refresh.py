@@ -160,9 +160,12 @@ async def memory(config_path: Path, cache_dir: Path) -> dict[str, float]:
         started = time.perf_counter()
         send_key(app, "r")
         await asyncio.sleep(0.1)
+        by_phase: dict[str, float] = {}
         while app.refreshing:
             for pid in _descendants(os.getpid()):
                 helpers[pid] = max(helpers.get(pid, 0.0), _rss_mb(pid)[1])
+            phase = app._shown_progress().phase if app._phase_progress else "start"
+            by_phase[phase] = max(by_phase.get(phase, 0.0), _rss_mb(os.getpid())[1])
             await asyncio.sleep(0.05)
         seconds = time.perf_counter() - started
         await pilot.pause()
@@ -171,7 +174,8 @@ async def memory(config_path: Path, cache_dir: Path) -> dict[str, float]:
     peak, current = _rss_mb(os.getpid())
     return {"rows_before": rows_before, "rows_after": rows_after, "refresh_s": seconds,
             "peak_before_refresh_mb": before, "peak_mb": peak, "rss_mb": current,
-            "helper_peaks_mb": sorted(helpers.values(), reverse=True)}
+            "helper_peaks_mb": sorted(helpers.values(), reverse=True),
+            "rss_by_phase_mb": by_phase}
 
 
 def main() -> None:
