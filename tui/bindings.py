@@ -54,7 +54,7 @@ MAIN_SCREEN: list[BindingType] = [
             tooltip="Show only unread articles, or all"),
     Binding("e", "reextract", "Re-extract", show=False, id="article.reextract",
             tooltip="Fetch the article's page and extract its full text again"),
-    Binding("n", "next_unread", "Next unread", id="article.next_unread",
+    Binding("n", "next_unread", "Next unread", show=False, id="article.next_unread",
             tooltip="Open the next unread article, moving on to the next feed"),
     Binding("slash", "search", "Search", id="app.search",
             tooltip="Search every cached article"),
@@ -95,7 +95,7 @@ VIRTUAL_LIST: list[BindingType] = [
 
 
 ARTICLE_LIST: list[BindingType] = [
-    Binding("enter", "select", "Open", id="list.open", tooltip="Open the article"),
+    Binding("enter", "select", "Open", show=False, id="list.open", tooltip="Open the article"),
 ]
 
 

@@ -102,3 +102,42 @@ def test_full_text_extracted_in_the_real_terminal(tmp_path: Path) -> None:
             assert "extraction failed" not in screen
         finally:
             tmux(socket, "kill-server")
+
+
+def _row(styled: str, text: str) -> str:
+    return next(line for line in styled.splitlines() if text in line)
+
+
+def test_j_moves_a_cursor_the_reader_can_see(tmp_path: Path) -> None:
+    """The styled screen (capture-pane -e) changes where the cursor was and where it went."""
+    socket = f"byline-test-{time.monotonic_ns()}"
+    items = "".join(f"<item><title>Headline number {n}</title><guid>g{n}</guid>"
+                    f"<link>http://e.org/{n}</link><pubDate>Mon, 2{n} Nov 2026 08:00:00 GMT"
+                    "</pubDate></item>" for n in range(1, 5))
+    with FeedServer() as server:
+        url = server.add("/f", body=(f'<?xml version="1.0"?><rss version="2.0"><channel>'
+                                     f"<title>F</title>{items}</channel></rss>").encode())
+        config = tmp_path / "feeds.toml"
+        config.write_text(f'[settings]\nrefresh_minutes = 0\nfulltext = false\n'
+                          f'[[feeds]]\nname = "F"\nurl = "{url}"\n')
+        subprocess.run([sys.executable, "-m", "tui", "--config", str(config), "fetch", "-q"],
+                       check=True, capture_output=True)
+        command = f"env -u COLUMNS -u LINES TERM=xterm-256color {sys.executable} -m tui " \
+                  f"--config {config}"
+        tmux(socket, "-f", "/dev/null", "new-session", "-d", "-s", "byline", "-x", "120", "-y",
+             "30", command)
+        try:
+            wait_for(socket, "Headline number 4")
+            time.sleep(0.5)
+            before = tmux(socket, "capture-pane", "-e", "-p", "-t", "byline")
+            tmux(socket, "send-keys", "-t", "byline", "j")
+            time.sleep(0.8)
+            after = tmux(socket, "capture-pane", "-e", "-p", "-t", "byline")
+        finally:
+            tmux(socket, "kill-server")
+    newest, second, third = "Headline number 4", "Headline number 3", "Headline number 2"
+    assert _row(before, newest) != _row(after, newest)  # the cursor left the first row
+    assert _row(before, second) != _row(after, second)  # and arrived on the second
+    assert _row(before, third) == _row(after, third)  # rows it never touched stay as they were
+    # The cursor row is styled unlike the others: its text sits on another background.
+    assert _row(after, second).split("Headline")[0] != _row(after, third).split("Headline")[0]

@@ -62,8 +62,8 @@ class MainScreen(Screen[None]):
         self.unread_only = False
         self.choice: FeedChoice | None = None
         self.reading = False
-        self.panel_wanted = True
-        self.feeds_wanted = True
+        self.panel_toggled = False  # the panel key: hide it when wide, show it when narrow
+        self.feeds_toggled = False  # the feed pane key: hide it when wide, show it when narrow
         self.tools = ArticleTools(self)
         self.feed_editing = FeedEditing(self)
         self._quotes: QuoteIndex | None = None
@@ -119,10 +119,10 @@ class MainScreen(Screen[None]):
         feeds = self.query_one(FeedList)
         if self.reading:
             panes = main_layout.reading(width, reader_width=self.config.settings.reader_width,
-                                        panel_wanted=self.panel_wanted, list_wanted=True)
+                                        panel_toggled=self.panel_toggled, list_wanted=True)
         else:
             longest = max((len(e.label or e.title) for e in feeds.entries), default=12)
-            panes = main_layout.browsing(width, feeds_wanted=self.feeds_wanted,
+            panes = main_layout.browsing(width, feeds_toggled=self.feeds_toggled,
                                          longest_label=longest)
         for widget, size in ((feeds, panes.feeds), (self.query_one("#list-pane"), panes.articles),
                              (self.query_one(Reader), panes.reader),
@@ -156,19 +156,21 @@ class MainScreen(Screen[None]):
         self.query_one(ArticleList).focus()
 
     def action_toggle_feeds(self) -> None:
-        self.feeds_wanted = not self.feeds_wanted
-        if self.reading and self.feeds_wanted:
-            self.reading = False
+        self.feeds_toggled = not self.feeds_toggled
+        self.reading = False
         self.arrange_panes()
-        target = self.query_one(FeedList) if self.feeds_wanted else self.query_one(ArticleList)
-        if self._shown(target):
-            target.focus()
+        feeds = self.query_one(FeedList)
+        (feeds if self._shown(feeds) else self.query_one(ArticleList)).focus()
 
     def action_toggle_panel(self) -> None:
-        self.panel_wanted = not self.panel_wanted
         if not self.reading:
             self.notify("Who said what opens beside an article: open one first.", timeout=3)
+            return
+        self.panel_toggled = not self.panel_toggled
         self.arrange_panes()
+        panel = self.query_one(SidePanel)
+        if self._shown(panel) and self.size.width < main_layout.SINGLE_PANE:
+            panel.focus_quotes()
 
     def action_focus_actors(self) -> None:
         self._show_panel()
@@ -179,8 +181,8 @@ class MainScreen(Screen[None]):
         self.query_one(SidePanel).focus_quotes()
 
     def _show_panel(self) -> None:
-        if not self.panel_wanted:
-            self.panel_wanted = True
+        if self.reading and not self._shown(self.query_one(SidePanel)):
+            self.panel_toggled = not self.panel_toggled
             self.arrange_panes()
 
     def _panes(self) -> list[Widget]:
@@ -303,7 +305,7 @@ class MainScreen(Screen[None]):
             return
         self.show_choice(choice)
         if self.size.width < main_layout.SINGLE_PANE:
-            self.feeds_wanted = False
+            self.feeds_toggled = False  # narrow: the chosen feed's list replaces the feed pane
             self.arrange_panes()
         self.query_one(ArticleList).focus()
 

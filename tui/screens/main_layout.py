@@ -36,17 +36,21 @@ def feeds_width(longest_label: int, width: int) -> int:
     return max(FEEDS_MIN, min(FEEDS_MAX, longest_label + 10, width // 4))
 
 
-def browsing(width: int, *, feeds_wanted: bool, longest_label: int) -> Panes:
+def browsing(width: int, *, feeds_toggled: bool, longest_label: int) -> Panes:
+    """`feeds_toggled` (the feed pane key): hides the feed pane when wide, shows it instead of
+    the list when narrow."""
     if width < SINGLE_PANE:
-        return Panes(feeds=width) if feeds_wanted else Panes(articles=width)
-    feeds = feeds_width(longest_label, width) if feeds_wanted else 0
+        return Panes(feeds=width) if feeds_toggled else Panes(articles=width)
+    feeds = 0 if feeds_toggled else feeds_width(longest_label, width)
     return Panes(feeds=feeds, articles=width - feeds)
 
 
-def reading(width: int, *, reader_width: int, panel_wanted: bool, list_wanted: bool) -> Panes:
-    """`panel_wanted` asks for the side panel; in a single pane it replaces the reader."""
+def reading(width: int, *, reader_width: int, panel_toggled: bool, list_wanted: bool) -> Panes:
+    """`panel_toggled` (the side panel key): hides the panel when wide, shows it instead of the
+    reader when narrow."""
     if width < SINGLE_PANE:
-        return Panes(panel=width) if panel_wanted else Panes(reader=width)
+        return Panes(panel=width) if panel_toggled else Panes(reader=width)
+    panel_wanted = not panel_toggled
     widest_reader = max(reader_width, MIN_TEXT) + READER_CHROME
     narrowest_reader = MIN_TEXT + READER_CHROME
     panel = (WIDE_PANEL if width >= WIDE else PANEL) if panel_wanted else 0

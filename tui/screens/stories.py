@@ -142,7 +142,7 @@ class StoriesScreen(Screen[None]):
                 sizes = (width // 2, width - width // 2, 0)
         else:
             panes = main_layout.reading(width, reader_width=self.state.config.settings.reader_width,
-                                        panel_wanted=False, list_wanted=True)
+                                        panel_toggled=True, list_wanted=True)
             sizes = (0, panes.articles, panes.reader)
         for widget, size in zip((story_list, detail, reader), sizes, strict=True):
             widget.display = size > 0

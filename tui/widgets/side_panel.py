@@ -60,7 +60,7 @@ class ActorList(VirtualList):
 
     def render_item_line(self, index: int, line: int, width: int) -> list[Segment]:
         actor = self.actors[index]
-        right = f" {KIND_NAMES.get(actor.kind, actor.kind):<6}×{actor.mentions:<3}"
+        right = f" {KIND_NAMES.get(actor.kind, actor.kind):<6} ×{actor.mentions:<2}"
         return [Segment(fit(actor_line(actor), max(width - len(right), 4)), self.style_of("strong")),
                 Segment(right, self.style_of("dim"))]
 

@@ -96,7 +96,7 @@ class VirtualList(ScrollView, can_focus=True):
     def set_count(self, count: int, cursor: int | None = None) -> None:
         """Change how many items there are; keep (or move) the cursor and redraw."""
         self.count = count
-        self.virtual_size = Size(self.size.width, count * self.item_height)
+        self.virtual_size = Size(0, count * self.item_height)  # width: never a horizontal bar
         target = self.cursor if cursor is None else cursor
         self.cursor = min(max(target, 0), max(count - 1, 0))
         self.refresh()
@@ -119,7 +119,9 @@ class VirtualList(ScrollView, can_focus=True):
         strip = strip.adjust_cell_length(width, base)
         if selected:
             # Laid over every segment (not under), so no row style can hide the cursor.
-            cursor = self.style_of("cursor" if self.has_focus else "cursor-blurred")
+            # Not partial: the blurred cursor's translucent background is blended here.
+            name = "cursor" if self.has_focus else "cursor-blurred"
+            cursor = self.get_component_rich_style(f"virtual-list--{name}")
             gutter_cell, *rest = list(strip)
             strip = Strip([gutter_cell, *Segment.apply_style(rest, post_style=cursor)], width)
         return strip.simplify()
@@ -128,7 +130,7 @@ class VirtualList(ScrollView, can_focus=True):
         self.refresh()
 
     def on_resize(self) -> None:
-        self.virtual_size = Size(self.size.width, self.count * self.item_height)
+        self.virtual_size = Size(0, self.count * self.item_height)
 
     # -- cursor ------------------------------------------------------------------------------
     def watch_cursor(self, _old: int, new: int) -> None:

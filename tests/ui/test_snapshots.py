@@ -1,0 +1,111 @@
+"""Screenshots of the real app on the offline demo, compared with accepted SVGs: what a reader
+sees at each size, in each mode and theme. Accept a change only after looking at it
+(`pytest tests/ui/test_snapshots.py --snapshot-update`, then view the SVGs in __snapshots__)."""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from textual.theme import BUILTIN_THEMES
+
+from tui.app import BylineApp, make_app
+from tui.config import load_config
+from tui.core.refresh import refresh
+from tui.core.store import Store
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+# The demo's articles are dated 20-27 Nov 2026; ages are drawn against this moment.
+FROZEN_NOW = datetime(2026, 11, 28, 12, 0, tzinfo=UTC)
+
+
+@pytest.fixture(scope="module")
+def demo_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo fetched once (feeds, full text, quotes, stories) into a cache file."""
+    folder = tmp_path_factory.mktemp("demo-cache")
+    config = load_config(SEEDS / "feeds.toml", str(folder))
+    store = Store(config.db_path)
+    asyncio.run(refresh(store, config.feeds, config.settings))
+    store.checkpoint()  # everything into the file itself: the tests copy only that file
+    store.close()
+    return config.db_path
+
+
+@pytest.fixture
+def demo_app(demo_cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> BylineApp:
+    """A fresh copy of the demo cache under the real app, with the clock held still."""
+    monkeypatch.setattr("tui.widgets.ages.utc_now", lambda: FROZEN_NOW)
+    shutil.copy(demo_cache, tmp_path / "byline.db")
+    config = load_config(SEEDS / "feeds.toml", str(tmp_path))
+    return make_app(config, Store(config.db_path))
+
+
+async def settle(pilot: Pilot) -> None:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30), (140, 40), (200, 50)])
+def test_browsing(snap_compare, demo_app: BylineApp, size: tuple[int, int]) -> None:
+    assert snap_compare(demo_app, terminal_size=size, press=["j", "j"])
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30), (140, 40), (200, 50)])
+def test_reading_with_who_said_what(snap_compare, demo_app: BylineApp,
+                                    size: tuple[int, int]) -> None:
+    """The border-deal article: three outlets, actors and quotes beside the text."""
+    assert snap_compare(demo_app, terminal_size=size, press=["j"] * 6 + ["enter"])
+
+
+def test_reading_narrow_shows_the_panel_instead_of_the_text(snap_compare,
+                                                            demo_app: BylineApp) -> None:
+    assert snap_compare(demo_app, terminal_size=(80, 24), press=["j"] * 6 + ["enter", "P"])
+
+
+def test_stories_view(snap_compare, demo_app: BylineApp) -> None:
+    assert snap_compare(demo_app, terminal_size=(140, 40), press=["S", "j"])
+
+
+def test_story_reader(snap_compare, demo_app: BylineApp) -> None:
+    assert snap_compare(demo_app, terminal_size=(140, 40), press=["S", "j", "enter", "enter"])
+
+
+def test_quote_lookup_with_results(snap_compare, demo_app: BylineApp) -> None:
+    async def lookup(pilot: Pilot) -> None:
+        await pilot.press("Q", *"karapetyan border")
+        await asyncio.sleep(0.3)
+        await settle(pilot)
+
+    assert snap_compare(demo_app, terminal_size=(120, 30), run_before=lookup)
+
+
+def test_search(snap_compare, demo_app: BylineApp) -> None:
+    async def search(pilot: Pilot) -> None:
+        await pilot.press("slash", *"toktogul")
+        await asyncio.sleep(0.3)
+        await settle(pilot)
+
+    assert snap_compare(demo_app, terminal_size=(120, 30), run_before=search)
+
+
+def test_help(snap_compare, demo_app: BylineApp) -> None:
+    assert snap_compare(demo_app, terminal_size=(120, 40), press=["question_mark"])
+
+
+def test_feed_editor(snap_compare, demo_app: BylineApp) -> None:
+    assert snap_compare(demo_app, terminal_size=(100, 30), press=["a"])
+
+
+@pytest.mark.parametrize("theme", sorted(BUILTIN_THEMES))
+def test_cursor_in_every_theme(snap_compare, demo_app: BylineApp, theme: str) -> None:
+    """The list cursor focused (articles) and unfocused (feeds), in each built-in theme."""
+    async def themed(pilot: Pilot) -> None:
+        pilot.app.theme = theme
+        await pilot.press("j", "j")
+        await settle(pilot)
+
+    assert snap_compare(demo_app, terminal_size=(110, 9), run_before=themed)
