@@ -77,11 +77,9 @@ def warm_into_year(year_cache: Path, feeds: int, items: int, latency_ms: float,
 def _app(config_path: Path, cache_dir: Path):  # type: ignore[no-untyped-def]
     from tui.app import make_app
     from tui.config import load_config
-    from tui.core.fulltext.extract import start_process_helpers
     from tui.core.store import Store
 
     config = load_config(config_path, str(cache_dir))
-    start_process_helpers(config.settings.fulltext)  # as `byline` does before the app starts
     store = Store(config.db_path)
     app = make_app(config, store)
     app._refresh_due = lambda _minutes: False  # type: ignore[method-assign]  # r starts it

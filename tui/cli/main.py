@@ -104,11 +104,6 @@ def run_app(args: argparse.Namespace, config: Config) -> int:
     store, message = open_cache(config)
     from tui.app import make_app
 
-    # The refresh analyses text in worker processes (and extracts pages there when full text is
-    # on): their helpers must start before Textual takes over stdio.
-    from tui.core.fulltext.extract import start_process_helpers
-
-    start_process_helpers(config.settings.fulltext)
     app = make_app(config, store, startup_message=message)
     app.run()
     store.close()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import gzip
 import logging
 import os
@@ -548,10 +549,9 @@ def prepare_forkserver(modules: Sequence[str]) -> None:
 
 
 def start_process_helpers(fulltext: bool) -> None:
-    """Start multiprocessing's fork server (preloading what workers need) and resource tracker
-    now. The TUI calls this before Textual takes over stdio: started later, from a worker, they
-    fail with "bad value(s) in fds_to_keep" because Textual's stand-in for sys.stderr has no file
-    descriptor (ExtractionPool works around that too, for apps started another way)."""
+    """Start multiprocessing's fork server (preloading what workers need) and resource tracker,
+    if they are not running yet. The first pool does this itself when it starts; the TUI starts
+    nothing up front, so a refresh pays for it, not start-up."""
     if sys.platform != "linux":
         return
     from multiprocessing import forkserver, resource_tracker
@@ -559,26 +559,30 @@ def start_process_helpers(fulltext: bool) -> None:
     from tui.core.fulltext.work import preload_modules
 
     prepare_forkserver(preload_modules(fulltext))
-    resource_tracker.ensure_running()
-    forkserver.ensure_running()
+    with _lent_stderr():
+        resource_tracker.ensure_running()
+        forkserver.ensure_running()
 
 
 _HELPERS_LOCK = threading.Lock()
 
 
-def _start_helpers_beside_textual(fulltext: bool) -> None:
-    """Under Textual, sys.stderr is a stand-in whose fileno() is -1, which the helpers would pass
-    on to their child process; lend them the real stderr while they start."""
+@contextlib.contextmanager
+def _lent_stderr() -> Iterator[None]:
+    """Under Textual, sys.stderr is a stand-in whose fileno() is -1, which the resource tracker
+    would hand its child process ("bad value(s) in fds_to_keep", found in a real terminal):
+    while the helpers start, lend it /dev/null, which also keeps their output off the screen."""
     try:
         usable = sys.stderr.fileno() >= 0
     except (AttributeError, OSError, ValueError):
-        usable = True  # the helpers skip a stream without a descriptor
-    if usable or sys.__stderr__ is None:
+        usable = True  # the tracker skips a stream without a descriptor
+    if usable:
+        yield
         return
-    with _HELPERS_LOCK:
-        stand_in, sys.stderr = sys.stderr, sys.__stderr__
+    with _HELPERS_LOCK, open(os.devnull, "w") as devnull:
+        stand_in, sys.stderr = sys.stderr, devnull
         try:
-            start_process_helpers(fulltext)
+            yield
         finally:
             sys.stderr = stand_in
 
@@ -612,12 +616,15 @@ class ExtractionPool:
             import functools
             import multiprocessing
 
-            from tui.core.fulltext.work import preload_modules, warm
+            from tui.core.fulltext.work import warm
 
             if self._start_method == "forkserver":
-                prepare_forkserver(preload_modules(self._fulltext))
-            if self._start_method in ("forkserver", "spawn"):
-                _start_helpers_beside_textual(self._fulltext)
+                start_process_helpers(self._fulltext)
+            elif self._start_method == "spawn":
+                from multiprocessing import resource_tracker
+
+                with _lent_stderr():
+                    resource_tracker.ensure_running()
             context = multiprocessing.get_context(self._start_method) if self._start_method else None
             self._executor = ProcessPoolExecutor(self.workers, mp_context=context,
                                                  initializer=functools.partial(warm, self._fulltext))
