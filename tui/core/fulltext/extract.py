@@ -605,6 +605,8 @@ class ExtractionPool:
         self.inline = False  # True once workers proved unable to start
         self._answered = False  # the current executor's workers completed a call
         self._failed_starts = 0
+        self._starting: asyncio.Future[None] | None = None  # workers being started, in a thread
+        self._started_for: ProcessPoolExecutor | None = None  # the executor they were started for
         # A shut-down executor must outlive close(): if it is garbage-collected first, its manager
         # thread never sees the request to cancel pending work.
         self._retired: list[ProcessPoolExecutor] = []
@@ -630,10 +632,28 @@ class ExtractionPool:
                                                  initializer=functools.partial(warm, self._fulltext))
         return self._executor
 
+    async def _ready(self) -> ProcessPoolExecutor:
+        """The executor with its workers started. From the fork server, starting a worker waits
+        until the server has imported what it preloads (a few hundred ms the first time): that
+        happens in a thread, so an event loop that fetches and stores never waits for it."""
+        if self._start_method != "forkserver":
+            return self._pool()
+        if self._executor is None or self._started_for is not self._executor:
+            if self._starting is None or self._starting.done():
+                self._starting = asyncio.ensure_future(asyncio.to_thread(self._start_workers))
+            await asyncio.shield(self._starting)
+        return self._pool()
+
+    def _start_workers(self) -> None:
+        executor = self._pool()
+        with contextlib.suppress(BrokenProcessPool, RuntimeError, OSError):
+            for _ in range(self.workers):  # each submission finding no idle worker starts one
+                executor.submit(os.getpid)
+        self._started_for = executor
+
     async def warm_up(self) -> None:
         """Start every worker; returns once each has answered (errors are left to later calls)."""
         try:
-            # Each submission that finds no idle worker starts one.
             await asyncio.gather(*(self.run(os.getpid) for _ in range(self.workers)))
         except (WorkerLost, RuntimeError, OSError):
             pass
@@ -645,7 +665,7 @@ class ExtractionPool:
         then on calls run in a thread of this process instead."""
         if self.inline:
             return await asyncio.to_thread(fn, *args)
-        executor = self._pool()
+        executor = await self._ready()
         try:
             future = executor.submit(fn, *args)
             self._in_flight.add(future)
