@@ -117,9 +117,13 @@ async def refresh(
         summary.analysed = analyser.stored + summary.fulltext.full
         summary.errors += analyser.errors
         summary.cancelled = summary.cancelled or cancel.is_set()
-        pool.close(cancel=summary.cancelled)
-    if not summary.cancelled:
-        await _group(store, settings, summary, report)
+        if summary.cancelled:
+            pool.close(cancel=True)
+    try:
+        if not summary.cancelled:
+            await _group(store, settings, summary, report, pool)
+    finally:
+        pool.close()
     summary.seconds = time.monotonic() - started
     return summary
 
@@ -177,19 +181,28 @@ async def _refresh_feeds(store: Store, fetcher: Fetcher, feeds: Sequence[Subscri
 
 
 async def _group(store: Store, settings: Settings, summary: RefreshSummary,
-                 report: ProgressCallback) -> None:
-    """Stories, once the actors they use are stored."""
-    from tui.core.stories.pending import group_pending
+                 report: ProgressCallback, pool: ExtractionPool) -> None:
+    """Stories, once the actors they use are stored: grouped in a worker process with its own
+    connection to the cache, so this process (the TUI's) neither computes nor holds them."""
+    from tui.core.fulltext.extract import WorkerLost
+    from tui.core.fulltext.work import group_stories
 
+    if await asyncio.to_thread(store.earliest_ungrouped) is None:
+        return  # nothing new: no worker needed
+    report(Progress("stories", 0, 1))
+    started = time.monotonic()
     try:
-        report(Progress("stories", 0, 1))
-        started = time.monotonic()
-        summary.grouped = await asyncio.to_thread(group_pending, store,
-                                                  settings.story_window_hours)
-        summary.phase_seconds["stories"] = time.monotonic() - started
-        report(Progress("stories", 1, 1))
+        if store.path == ":memory:":  # a worker cannot open this one
+            summary.grouped = await asyncio.to_thread(group_stories, store, settings)
+        else:
+            summary.grouped = await pool.run(group_stories, store.path, settings)
     except sqlite3.Error as exc:
         summary.errors.append(f"cannot write to the cache: {exc}")
+    except WorkerLost:
+        summary.errors.append("a worker process died grouping stories; the next refresh "
+                              "groups them")
+    summary.phase_seconds["stories"] = time.monotonic() - started
+    report(Progress("stories", 1, 1))
 
 
 async def _refresh_feed(store: Store, fetcher: Fetcher, feed: Subscription,

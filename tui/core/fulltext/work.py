@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from tui.core.quotes.extractor import Analysis
+    from tui.core.settings import Settings
+    from tui.core.store import Store
 
 # Extracted text shorter than this many characters is not worth preferring over the summary.
 MIN_ARTICLE_CHARS = 200
@@ -49,6 +51,20 @@ def analyse_texts(texts: Sequence[str]) -> list[Analysis]:
     return [analyse_text(text) for text in texts]
 
 
+def group_stories(cache: str | Store, settings: Settings) -> int:
+    """Group the cache's new articles into stories; in a worker, `cache` is the cache's path and
+    the worker opens a connection of its own."""
+    from tui.core.store import Store
+    from tui.core.stories.pending import group_pending
+
+    store = Store(cache) if isinstance(cache, str) else cache
+    try:
+        return group_pending(store, settings.story_window_hours)
+    finally:
+        if store is not cache:
+            store.close()
+
+
 def warm(fulltext: bool) -> None:
     """Import what the tasks will need, once per worker (a no-op when the fork server preloaded)."""
     import tui.core.feeds.parse  # noqa: F401
@@ -60,7 +76,8 @@ def warm(fulltext: bool) -> None:
 
 def preload_modules(fulltext: bool) -> list[str]:
     """Modules worth importing once in the fork server, so every worker starts with them."""
-    modules = ["tui.core.fulltext.work", "tui.core.quotes.extractor", "tui.core.feeds.parse"]
+    modules = ["tui.core.fulltext.work", "tui.core.quotes.extractor", "tui.core.feeds.parse",
+               "tui.core.stories.engine"]
     if fulltext:
         modules += ["tui.core.fulltext.extract", "tui.core.fulltext.preload"]
     return modules
