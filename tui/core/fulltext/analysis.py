@@ -7,7 +7,7 @@ import asyncio
 import sqlite3
 import threading
 import time
-from collections import deque
+from collections import OrderedDict, deque
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
@@ -30,8 +30,9 @@ STORE_ROWS = 400
 # workers run out of work).
 SCAN_SECONDS = 0.2
 # Copies of one text (wire copy) are analysed once per refresh; only short texts are remembered.
+# The newest few thousand are kept (a feed's summary analysis takes a few KB).
 REMEMBER_CHARS = 4_000
-REMEMBER_TEXTS = 20_000
+REMEMBER_TEXTS = 5_000
 
 
 class PendingAnalysis:
@@ -59,7 +60,7 @@ class PendingAnalysis:
         self._ids: deque[int] = deque()  # taken, text not read yet
         self._queue: dict[str, list[int]] = {}  # text -> articles, waiting for a worker
         self._working: dict[str, list[int]] = {}  # text -> articles, in a worker now
-        self._known: dict[str, Analysis] = {}
+        self._known: OrderedDict[str, Analysis] = OrderedDict()
         self._results: list[tuple[int, Analysis]] = []
         self._batches: set[asyncio.Task[None]] = set()
         self._wake = asyncio.Event()
@@ -152,6 +153,7 @@ class PendingAnalysis:
         for article_id, text in texts:
             text = text or ""
             if (known := self._known.get(text)) is not None:
+                self._known.move_to_end(text)
                 self._results.append((article_id, known))
             elif text in self._working:
                 self._working[text].append(article_id)
@@ -193,8 +195,10 @@ class PendingAnalysis:
         for text, analysis in zip(texts, analyses, strict=True):
             for article_id in self._working.pop(text, ()):
                 self._results.append((article_id, analysis))
-            if len(text) <= REMEMBER_CHARS and len(self._known) < REMEMBER_TEXTS:
+            if len(text) <= REMEMBER_CHARS:
                 self._known[text] = analysis
+                if len(self._known) > REMEMBER_TEXTS:
+                    self._known.popitem(last=False)
 
     async def _store(self) -> None:
         results, self._results = self._results, []
