@@ -69,9 +69,10 @@ class PendingAnalysis:
         self._stopped = False
         self._highest = 0  # the highest article id a scan has seen
         self._scanned = 0.0
-        # Batches out at once: one a worker. More would queue ahead of the feeds waiting to be
-        # parsed in the same workers, delaying their listing.
-        self._limit = pool.workers
+        # Batches out at once: two a worker, so a worker never waits for this process to send
+        # the next; more would queue ahead of the feeds waiting to be parsed in the same
+        # workers, delaying their listing (a batch takes a few tens of ms).
+        self._limit = 2 * pool.workers
 
     # -- what to analyse ------------------------------------------------------------------
     def scan(self) -> None:
