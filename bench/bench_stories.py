@@ -1,9 +1,11 @@
-"""Story grouping benchmark: quality (Google News NMI/ARI, events-dev BCubed) and speed against all-pairs rapidfuzz."""
+"""Stories benchmark: grouping quality (events-dev BCubed through `byline stories --json`, Google News NMI through
+`byline cluster`), numbers that differ on the demo (`byline story ID --json`), and speed against baselines."""
 
 from __future__ import annotations
 
 import argparse
 import csv
+import dataclasses
 import gc
 import json
 import math
@@ -18,9 +20,14 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+ENGINE_ROOT = Path(__file__).resolve().parents[1]
+if "--engine-root" in sys.argv:  # time another checkout's engine (say, main's) with this same benchmark
+    ENGINE_ROOT = Path(sys.argv[sys.argv.index("--engine-root") + 1]).resolve()
+sys.path.insert(0, str(ENGINE_ROOT))
 
-from tui.core.stories.engine import StoryEngine, StoryItem  # noqa: E402
+from tui.core.settings import Settings  # noqa: E402
+from tui.core.stories.engine import StoryEngine, StoryItem, cluster_records  # noqa: E402
+from tui.core.stories.model import Tuning  # noqa: E402
 
 SHARED = Path(os.environ.get("BYLINE_SHARED", Path(__file__).resolve().parents[1].parent / "shared"))
 STORIES = SHARED / "data" / "stories"
@@ -126,11 +133,13 @@ def group(items: list[StoryItem], window: timedelta | None, **tuning: float) -> 
 # ----------------------------------------------------------------- quality
 
 
-def quality_googlenews(**tuning: float) -> list[tuple[str, ...]]:
+def quality_googlenews() -> list[tuple[str, ...]]:
+    """What `byline cluster FILE --window none` prints for each set (no dates in Google News)."""
     rows = []
     for kind in ("T", "S", "TS"):
         items, labels = load_googlenews(kind)
-        predicted = group(items, None, **tuning)
+        records = [{"id": item.id, "title": item.title} for item in items]
+        predicted = [row["story"] for row in cluster_records(records, window_hours=None)]
         score = nmi(labels, predicted)
         rows.append(
             (
@@ -145,9 +154,9 @@ def quality_googlenews(**tuning: float) -> list[tuple[str, ...]]:
     return rows
 
 
-def window_ceiling(items: list[StoryItem], labels: list[str], window: timedelta | None) -> float:
-    """BCubed F1 of the true events cut wherever their articles are more than `window` apart: the best possible."""
-    if window is None:
+def window_ceiling(items: list[StoryItem], labels: list[str], reach: timedelta | None) -> float:
+    """BCubed F1 of the true events cut wherever their articles are more than `reach` apart: the best possible."""
+    if reach is None:
         return 1.0
     by_event: dict[str, list[tuple[datetime, int]]] = defaultdict(list)
     for index, (item, label) in enumerate(zip(items, labels, strict=True)):
@@ -156,31 +165,75 @@ def window_ceiling(items: list[StoryItem], labels: list[str], window: timedelta 
     for label, dated in by_event.items():
         part, previous = 0, None
         for moment, index in sorted(dated):
-            if previous is not None and moment - previous > window:
+            if previous is not None and moment - previous > reach:
                 part += 1
             cut[index], previous = f"{label}/{part}", moment
     return bcubed(labels, cut)[2]
 
 
-def quality_events(**tuning: float) -> list[tuple[str, ...]]:
+def product_stories(items: list[StoryItem], settings: Settings) -> dict[str, int]:
+    """Story of each item as `byline stories --json` lists it, after the refresh's own steps.
+
+    The items go into a fresh cache as one feed per outlet with their text as the body (what full
+    text gives), then `analyse_pending` (actors and quotes) and `group_pending` with `settings` run
+    as a refresh runs them, and `byline stories --json` is read back.
+    """
+    import contextlib
+    import io
+    import tempfile
+
+    from tui.cli.main import main as byline
+    from tui.core.models import Outcome, ParsedEntry
+    from tui.core.quotes.pending import analyse_pending
+    from tui.core.store import Store
+    from tui.core.stories.pending import group_pending
+
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        store = Store(root / "cache" / "byline.db")
+        outlets = sorted({item.outlet for item in items})
+        store.sync_feeds((f"http://{outlet}/feed", outlet, ()) for outlet in outlets)
+        for outlet in outlets:
+            entries = [ParsedEntry(guid=item.id, url=f"http://{outlet}/{item.id}", title=item.title,
+                                   author=None, published=item.published, summary=item.text[:200],
+                                   content=item.text)
+                       for item in items if item.outlet == outlet]
+            feed_id = store.feed_id(f"http://{outlet}/feed")
+            assert feed_id is not None
+            store.record_feed_result(feed_id, Outcome.OK, entries=entries)
+        analyse_pending(store)
+        group_pending(store, settings.story_window_hours, settings.followed_story_days)
+        store.close()
+        config = root / "feeds.toml"
+        config.write_text("[settings]\nrefresh_minutes = 0\n", encoding="utf-8")
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out):
+            code = byline(["--config", str(config), "--cache-dir", str(root / "cache"),
+                           "stories", "--json", "--limit", "100000"])
+        assert code == 0, "byline stories --json failed"
+    story_of = {}
+    for story in json.loads(out.getvalue()):
+        for article in story["articles"]:
+            story_of[article["url"].rsplit("/", 1)[1]] = story["id"]
+    return story_of
+
+
+def quality_events() -> list[tuple[str, ...]]:
+    """events-dev through the product: default settings, then with time turned off."""
     rows = []
-    for with_text in (False, True):
-        items, labels = load_events(with_text)
-        for window_name, window in (("72 h", timedelta(hours=72)), ("none", None)):
-            predicted = group(items, window, **tuning)
-            precision, recall, f1 = bcubed(labels, predicted)
-            rows.append(
-                (
-                    "title + text" if with_text else "title",
-                    window_name,
-                    f"{precision:.3f}",
-                    f"{recall:.3f}",
-                    f"{f1:.3f}",
-                    f"{window_ceiling(items, labels, window):.3f}",
-                    f"{pairwise_f1(labels, predicted):.3f}",
-                    str(len(set(predicted))),
-                )
-            )
+    items, labels = load_events(with_text=True)
+    defaults = Settings()
+    for name, settings in (
+        (f"default ({defaults.story_window_hours:g} h weak, {Tuning().strong_days:g} d strong)", defaults),
+        ("no window (story_window_hours = 0)", dataclasses.replace(defaults, story_window_hours=0)),
+    ):
+        story_of = product_stories(items, settings)
+        predicted = [story_of[item.id] for item in items]
+        precision, recall, f1 = bcubed(labels, predicted)
+        reach = None if settings.story_window_hours <= 0 else timedelta(days=Tuning().strong_days)
+        rows.append((name, f"{precision:.3f}", f"{recall:.3f}", f"{f1:.3f}",
+                     f"{window_ceiling(items, labels, reach):.3f}", f"{pairwise_f1(labels, predicted):.3f}",
+                     str(len(set(predicted)))))
     return rows
 
 
@@ -226,29 +279,119 @@ def timed_group(items: list[StoryItem], window: timedelta | None) -> tuple[float
     return time.perf_counter() - wall, time.process_time() - cpu
 
 
+def timed_tokenize(items: list[StoryItem]) -> float:
+    """CPU seconds to only tokenize the items' titles and leads as the engine reads them: the baseline."""
+    from tui.core.stories.model import Tuning
+    from tui.core.stories.tokens import tokenize
+
+    chars = Tuning().text_chars
+    gc.collect()
+    cpu = time.process_time()
+    for item in items:
+        tokenize(item.title)
+        if item.text:
+            tokenize(item.text, limit=chars)
+    return time.process_time() - cpu
+
+
 def speed(items: list[StoryItem], sizes: Sequence[int], baseline_sizes: Sequence[int]) -> list[tuple[str, ...]]:
-    """Engine time per size (best of 2) against all-pairs; past the measured sizes all-pairs is scaled by n squared."""
+    """Engine time per size (best of 3) against tokenizing alone and all-pairs; past the measured sizes
+    all-pairs is scaled by n squared."""
     rows = []
-    ours = {size: min(timed_group(items[:size], None) for _ in range(2)) for size in sizes}
+    ours = {size: min(timed_group(items[:size], None) for _ in range(3)) for size in sizes}
+    tokens = {size: min(timed_tokenize(items[:size]) for _ in range(3)) for size in sizes}
     baseline = {size: all_pairs_group([i.title for i in items[:size]])[:2] for size in baseline_sizes}
     largest = max(baseline_sizes)
     for size in sizes:
         measured = baseline.get(size)
         scale = 1.0 if measured is not None else (size / largest) ** 2
-        their_wall, their_cpu = (t * scale for t in baseline[size if measured else largest])
+        their_cpu = baseline[size if measured else largest][1] * scale
         mark = "" if measured else "~"
         wall, cpu = ours[size]
-        rows.append(
-            (
-                f"{size:,}",
-                f"{wall:.3f}",
-                f"{cpu:.3f}",
-                f"{mark}{their_wall:.2f}",
-                f"{mark}{their_cpu:.2f}",
-                f"{their_cpu / cpu:.0f}x",
-            )
-        )
+        rows.append((f"{size:,}", f"{wall:.3f}", f"{cpu:.3f}", f"{tokens[size]:.3f}", f"{cpu / tokens[size]:.1f}x",
+                     f"{mark}{their_cpu:.2f}", f"{their_cpu / cpu:.0f}x"))
     return rows
+
+
+def polnear_paragraphs() -> list[tuple[str, str]]:
+    """Real paragraphs of news text (PolNeAR), each as (headline, text): its first sentence and the paragraph,
+    taken round-robin across the 924 articles so that neighbours come from different articles."""
+    articles = []
+    for path in sorted((SHARED / "data" / "quotes" / "polnear").glob("*/text/*.txt")):
+        paragraphs = [p.strip() for p in path.read_text(encoding="utf-8").split("\n\n") if len(p.strip()) > 200]
+        articles.append(paragraphs)
+    out = []
+    for depth in range(max(map(len, articles))):
+        for paragraphs in articles:
+            if depth < len(paragraphs):
+                headline, _, rest = paragraphs[depth].partition(". ")
+                out.append((headline[:120], rest[:600]))
+    return out
+
+
+def grouping_cost() -> list[tuple[str, ...]]:
+    """6,000 new articles in one batch (a first refresh), CPU best of 3, against tokenizing them alone."""
+    paragraphs = polnear_paragraphs()
+    start = datetime(2026, 5, 1, tzinfo=timezone.utc)
+    rng = random.Random(5)
+
+    def item(number: int, headline: str, text: str, outlet: str) -> StoryItem:
+        moment = start + timedelta(seconds=rng.randrange(86400))
+        return StoryItem(id=str(number), title=headline, text=text, outlet=outlet, published=moment)
+
+    sets = {
+        "6,000 distinct paragraphs of 924 articles":
+            [item(n, h, t, f"feed{n % 200}") for n, (h, t) in enumerate(paragraphs[:6000])],
+        "1,500 paragraphs x 4 feeds (wire copies)":
+            [item(n * 4 + c, h, t, f"feed{rng.randrange(200)}") for n, (h, t) in enumerate(paragraphs[:1500])
+             for c in range(4)],
+    }
+    rows = []
+    for name, items in sets.items():
+        engine = min(timed_group(items, timedelta(hours=72))[1] for _ in range(3))
+        baseline = min(timed_tokenize(items) for _ in range(3))
+        stories = len({a.story_id for a in StoryEngine().add(items)})
+        rows.append((name, f"{len(items):,}", f"{stories:,}", f"{engine:.3f}", f"{baseline:.3f}",
+                     f"{engine / baseline:.1f}x"))
+    return rows
+
+
+def planted_differences() -> list[tuple[str, ...]]:
+    """The demo fetched into a fresh cache; `byline story ID --json` of each multi-outlet story, its
+    differences against the ones planted in seeds/differences.json."""
+    import contextlib
+    import io
+    import shutil
+    import tempfile
+
+    from tui.cli.main import main as byline
+    from tui.config import load_config
+    from tui.core.refresh import run_refresh
+    from tui.core.store import Store
+
+    seeds = Path(__file__).resolve().parents[1] / "seeds"
+    planted = json.loads((seeds / "differences.json").read_text(encoding="utf-8"))["differences"]
+    found: list[tuple[str, dict[str, str]]] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp) / "seeds"
+        shutil.copytree(seeds, root, ignore=shutil.ignore_patterns("cache"))
+        config = load_config(root / "feeds.toml")
+        store = Store(config.db_path)
+        run_refresh(store, config.feeds, config.settings)
+        page = {i: url.split("/seeds/", 1)[1] for i, url in store.conn().execute("SELECT id, url FROM articles")}
+        story_ids = [story.id for story in store.stories(min_outlets=2)]
+        store.close()
+        for story_id in story_ids:
+            out = io.StringIO()
+            with contextlib.redirect_stdout(out):
+                assert byline(["--config", str(config.path), "story", str(story_id), "--json"]) == 0
+            for difference in json.loads(out.getvalue())["comparison"]["differences"]:
+                found.append((difference["unit"], {page[n["article"]]: n["text"] for n in difference["numbers"]}))
+    expected = [(p["unit"], p["numbers"]) for p in planted]
+    hits = sum(1 for p in expected if p in found)
+    false = [f for f in found if f not in expected]
+    return [(str(len(story_ids)), str(len(expected)), str(hits), str(len(false)),
+             "; ".join(f"{unit}: {', '.join(numbers.values())}" for unit, numbers in found))]
 
 
 def redated(items: list[StoryItem], count: int, seed: int = 7) -> list[StoryItem]:
@@ -282,12 +425,25 @@ def growth(items: list[StoryItem]) -> list[tuple[str, ...]]:
 
     restored = StoryEngine()
     started = time.perf_counter()
-    restored.restore((item, engine.assignment(item.id).story_id) for item in history)
+    restored.restore((item, engine.assignment(item.id).story_id) for item in history)  # type: ignore[union-attr]
     restore_time = time.perf_counter() - started
+
+    # What a refresh restores (group_pending): the grouped articles listed within reach.
+    engine_now = StoryEngine()
+    reach = getattr(engine_now, "reach", engine_now.window)  # an older engine restores its window
+    assert reach is not None
+    story_of = {item.id: engine.assignment(item.id).story_id for item in history}  # type: ignore[union-attr]
+    window = [item for item in history if item.published and item.published >= latest - reach]
+    refresh = StoryEngine()
+    started = time.perf_counter()
+    refresh.restore((item, story_of[item.id]) for item in window)
+    window_time = time.perf_counter() - started
     return [
         ("group 50,000 re-dated items (one batch)", f"{bulk:.2f} s"),
         ("add 100 new items to 50,000", f"{incremental * 1000:.0f} ms"),
         ("restore 50,000 persisted assignments", f"{restore_time:.2f} s"),
+        (f"restore what a refresh restores: the articles of the last {reach.days} days "
+         f"({len(window):,})", f"{window_time:.2f} s"),
     ]
 
 
@@ -319,10 +475,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quality-only", action="store_true", help="skip the timing runs")
     parser.add_argument("--speed-only", action="store_true", help="skip the quality runs")
+    parser.add_argument("--engine-root", metavar="DIR",
+                        help="time the engine of another checkout (with --speed-only), e.g. ../main for a baseline")
     args = parser.parse_args()
     if not STORIES.exists():
         sys.exit(f"{STORIES} is absent: set BYLINE_SHARED to the shared data folder")
+    if args.engine_root and not args.speed_only:
+        sys.exit("--engine-root times another engine: use it with --speed-only")
 
+    print(f"Engine: {ENGINE_ROOT}\n")
     if not args.speed_only:
         print_quality()
     if args.quality_only:
@@ -331,23 +492,26 @@ def main() -> None:
 
 
 def print_quality() -> None:
-    print("## Quality: events-dev (scoring thresholds tuned here)\n")
-    print(
-        table(
-            ("input", "window", "BCubed P", "BCubed R", "BCubed F1", "F1 ceiling", "pairwise F1", "stories"),
-            quality_events(),
-        )
-    )
+    print("## Quality: events-dev through `byline stories --json` (tuned here)\n")
+    print(table(("settings", "BCubed P", "BCubed R", "BCubed F1", "F1 ceiling", "pairwise F1", "stories"),
+                quality_events()))
+    print("\nF1 ceiling: the true events cut wherever their articles are further apart than anything can join.")
     print("\n## Quality: Google News, no window (T: folding tuned here; S and TS held out)\n")
     print(table(("set", "NMI", "GSDMM NMI", "beats", "ARI", "stories"), quality_googlenews()))
+    print("\n## Numbers that differ: the demo's multi-outlet stories through `byline story ID --json`\n")
+    print(table(("stories", "planted", "found", "false", "differences found"), planted_differences()))
 
 
 def print_speed() -> None:
     items, _ = load_googlenews("T")
-    print("\n## Speed: Google News titles, no window, one batch (best of 2) vs all-pairs token_set_ratio\n")
+    print("\n## Speed: Google News titles, no window, one batch (best of 3), vs tokenizing alone and all-pairs\n")
     rows = speed(items, (1_000, 2_000, 5_000, len(items)), (1_000, 2_000))
-    print(table(("items", "engine wall s", "engine CPU s", "all-pairs wall s", "all-pairs CPU s", "ratio (CPU)"), rows))
+    print(table(("items", "engine wall s", "engine CPU s", "tokenize CPU s", "engine / tokenize",
+                 "all-pairs CPU s", "all-pairs / engine"), rows))
     print("\n~ = all-pairs time scaled by n squared from its 2,000-item run (not run at that size)")
+    print("\n## Grouping cost: 6,000 new articles of real text in one batch (CPU, best of 3)\n")
+    print(table(("set", "articles", "stories", "engine CPU s", "tokenize CPU s", "engine / tokenize"),
+                grouping_cost()))
     print("\n## Growth and memory\n")
     print(table(("measure", "value"), growth(items) + peak_memory(items)))
 

@@ -167,26 +167,28 @@ async def session(cache_dir: Path, config_path: Path, server: str | None, reps: 
         opened = []
         for _ in range(reps):
             target = rng.randrange(articles.count)
+            articles.focus()  # opening an article focuses the reader
             articles.cursor = target
             await pilot.pause()
             paint(app)
             opened.append(await press(pilot, app, "enter"))
+        await press(pilot, app, "escape")  # back to browsing
         samples["enter (open article + side panel)"] = opened
         feeds = main.query_one(FeedList)
         feeds.focus()
-        first_feed = next(i for i in range(feeds.option_count)
-                          if (feeds.get_option_at_index(i).id or "").startswith("feed:"))
-        feeds.highlighted = first_feed
+        first_feed = next(i for i, entry in enumerate(feeds.entries)
+                          if entry.key.startswith("feed:"))
+        feeds.cursor = first_feed
         await pilot.pause()
         samples["switch feed (j in the feed list)"] = [await press(pilot, app, "j")
                                                        for _ in range(reps)]
         switch_all = []
         for _ in range(reps // 4):
-            switch_all.append(await timed(pilot, app, lambda: setattr(feeds, "highlighted", 0)))
-            switch_all.append(await timed(pilot, app, lambda: setattr(feeds, "highlighted",
+            switch_all.append(await timed(pilot, app, lambda: setattr(feeds, "cursor", 0)))
+            switch_all.append(await timed(pilot, app, lambda: setattr(feeds, "cursor",
                                                                       first_feed + 7)))
         samples["switch All <-> a feed"] = switch_all
-        feeds.highlighted = 0  # back on All articles for the refreshes
+        feeds.cursor = 0  # back on All articles for the refreshes
         articles.focus()
         await pilot.pause()
         out["rss_after_list_mb"] = memory_mb()
@@ -201,8 +203,6 @@ async def session(cache_dir: Path, config_path: Path, server: str | None, reps: 
 
 
 async def stories_part(pilot, app, samples: dict[str, list[float]], reps: int) -> None:  # type: ignore[no-untyped-def]
-    from textual.widgets import OptionList
-
     opened = []
     for _ in range(3):
         opened.append(await press(pilot, app, "S"))
@@ -226,7 +226,7 @@ async def stories_part(pilot, app, samples: dict[str, list[float]], reps: int) -
     samples["open a 2-6 article story"] = small_times
     screen.show_story(big)
     await settle(pilot, app)
-    screen.query_one("#story-articles", OptionList).focus()
+    screen.query_one("#story-articles").focus()
     samples["enter on an article of the 200-article story"] = [
         await press(pilot, app, key) for _ in range(max(reps // 4, 3)) for key in ("enter", "j")][::2]
     await press(pilot, app, "escape")
@@ -261,7 +261,7 @@ async def quotes_part(pilot, app, store, samples: dict[str, list[float]],  # typ
     samples["Q (open quote lookup, vocabulary loaded)"] = [time.perf_counter() - started]
     from textual.widgets import Input
 
-    field = screen.query_one("#quote-input", Input)
+    field = screen.query_one("#type-ahead-input", Input)
     strokes = []
     for query in queries:
         if field.value:

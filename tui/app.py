@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from textual import on, work
 from textual.app import App
+from textual.theme import Theme
 from textual.timer import Timer
 from textual.worker import Worker, WorkerState
 
@@ -18,7 +19,13 @@ from tui.config import Config
 from tui.core.feeds.subscriptions import Subscription
 from tui.core.models import Progress
 from tui.core.store import Store
-from tui.messages import AnalysesStored, ArticlesStored, RefreshFinished, RefreshProgress
+from tui.messages import (
+    AnalysesStored,
+    ArticlesStored,
+    NewsArrived,
+    RefreshFinished,
+    RefreshProgress,
+)
 from tui.palette import FeedCommands
 from tui.screens.help import HelpScreen
 from tui.screens.main import MainScreen
@@ -137,7 +144,10 @@ class BylineApp(App[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="refresh")
     def run_refresh(self, feeds: tuple[Subscription, ...]) -> None:
+        from tui.core.news import collect_news, mark_news
         from tui.core.refresh import refresh
+
+        mark = mark_news(self.store)
 
         def report(progress: Progress) -> None:
             self.post_message(RefreshProgress(progress))
@@ -149,6 +159,9 @@ class BylineApp(App[None]):
         summary = asyncio.run(refresh(self.store, feeds, self.config.settings,
                                       progress=report, cancel=self._cancel_refresh))
         self.post_message(RefreshFinished(summary))
+        news = collect_news(self.store, mark, self.config.watches)
+        if news:
+            self.post_message(NewsArrived(news))
 
     @on(RefreshProgress)
     def _on_progress(self, message: RefreshProgress) -> None:
@@ -226,12 +239,20 @@ class BylineApp(App[None]):
         main.set_status(text)
         self.notify(text, severity="warning" if failed else "information", markup=False)
 
+    @on(NewsArrived)
+    def _on_news(self, message: NewsArrived) -> None:
+        """What a refresh brought to followed stories, people and watchlists, as a toast."""
+        from tui.core.news import describe_item
+
+        self.notify("\n".join(describe_item(item) for item in message.items), title="News",
+                    markup=False, timeout=12)
+
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group == "refresh" and event.state is WorkerState.ERROR:
             error = event.worker.error
             self.post_message(RefreshFinished(None, f"{type(error).__name__}: {error}"))
 
-    def _remember_theme(self, theme) -> None:  # type: ignore[no-untyped-def]
+    def _remember_theme(self, theme: Theme) -> None:
         self.store.set_state("theme", theme.name)
 
     # -- other ---------------------------------------------------------------------------

@@ -62,6 +62,8 @@ MAIN_SCREEN: list[BindingType] = [
             tooltip="Look up any stored quote by its words or speaker"),
     Binding("S", "stories", "Stories", id="app.stories",
             tooltip="Stories: the same event across outlets"),
+    Binding("C", "compare_story", "Compare", show=False, id="article.compare",
+            tooltip="Compare how each outlet covered the current article's story"),
     Binding("y", "copy_link", "Copy link", show=False, id="article.copy_link",
             tooltip="Copy the article's link to the clipboard"),
     Binding("w", "save_markdown", "Save", show=False, id="article.save",
@@ -77,9 +79,22 @@ MAIN_SCREEN: list[BindingType] = [
     Binding("a", "add_feed", "Add feed", show=False, id="feeds.add",
             tooltip="Subscribe to a feed (its URL is checked first)"),
     Binding("E", "edit_feed", "Edit feed", show=False, id="feeds.edit",
-            tooltip="Rename, retag or re-point the selected feed"),
+            tooltip="Rename, retag or re-point the selected feed, or edit the selected "
+                    "watchlist"),
     Binding("D", "remove_feed", "Remove feed", show=False, id="feeds.remove",
-            tooltip="Unsubscribe from the selected feed (its articles stay in All)"),
+            tooltip="Unsubscribe from the selected feed (its articles stay in All); on a "
+                    "watchlist, delete it; on a person, stop following them"),
+    Binding("W", "add_watch", "New watchlist", show=False, id="watch.add",
+            tooltip="Make a watchlist: a saved search listed like a feed (E edits one)"),
+    Binding("M", "toggle_muted", "Show muted", show=False, id="list.toggle_muted",
+            tooltip="Show the articles [[mute]] rules hide, or hide them again"),
+]
+
+
+SIDE_PANEL: list[BindingType] = [
+    Binding("f", "follow", "Follow", id="panel.follow",
+            tooltip="Follow the highlighted actor or the quote's speaker (again: stop); "
+                    "followed people are listed under People"),
 ]
 
 
@@ -96,14 +111,6 @@ VIRTUAL_LIST: list[BindingType] = [
 
 ARTICLE_LIST: list[BindingType] = [
     Binding("enter", "select", "Open", show=False, id="list.open", tooltip="Open the article"),
-]
-
-
-VIM_LIST: list[BindingType] = [
-    Binding("j,down", "cursor_down", "Down", show=False),
-    Binding("k,up", "cursor_up", "Up", show=False),
-    Binding("g,home", "first", "First", show=False),
-    Binding("G,end", "last", "Last", show=False),
 ]
 
 
@@ -130,6 +137,19 @@ STORIES: list[BindingType] = [
             tooltip="Mark every article of the story read"),
     Binding("m", "toggle_multi", "2+ outlets", id="stories.multi_only",
             tooltip="Show only stories covered by two or more outlets, or all"),
+    Binding("C", "compare", "Compare", id="stories.compare",
+            tooltip="Compare how each outlet covered the story: what each alone said, numbers that differ"),
+    Binding("tab", "focus_next", "Next pane", show=False),
+]
+
+
+COMPARE: list[BindingType] = [
+    Binding("escape", "back", "Back", id="compare.back",
+            tooltip="Close the article, then go back to where compare was opened"),
+    Binding("n", "step_outlet(1)", "Next outlet", id="compare.next_outlet",
+            tooltip="Go to the next outlet's coverage"),
+    Binding("p", "step_outlet(-1)", "Previous outlet", id="compare.previous_outlet",
+            tooltip="Go to the previous outlet's coverage"),
     Binding("tab", "focus_next", "Next pane", show=False),
 ]
 
@@ -146,6 +166,11 @@ TYPE_AHEAD: list[BindingType] = [
 QUOTE_LOOKUP: list[BindingType] = [
     Binding("ctrl+y", "copy_quote", "Copy quote", id="quotes.copy",
             tooltip="Copy the quote with its attribution and link"),
+    Binding("ctrl+f,f", "follow_speaker", "Follow speaker", id="quotes.follow",
+            tooltip="Follow the quote's speaker (again: stop); f once the list has the focus"),
+    Binding("ctrl+s,x", "export_quotes", "Export", id="quotes.export",
+            tooltip="Export the quotes listed as Markdown (to save_dir); x once the list has "
+                    "the focus"),
 ]
 
 
@@ -155,7 +180,9 @@ SCOPES: list[tuple[str, list[BindingType]]] = [
     ("Lists", VIRTUAL_LIST),
     ("Article list", ARTICLE_LIST),
     ("Reader", READER),
+    ("Who said what", SIDE_PANEL),
     ("Stories", STORIES),
+    ("Compare", COMPARE),
     ("Search and quote lookup", TYPE_AHEAD),
     ("Quote lookup", QUOTE_LOOKUP),
 ]

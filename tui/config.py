@@ -16,7 +16,8 @@ from tui.core.feeds.subscriptions import (
     default_feed_name,
     validate_feed_url,
 )
-from tui.core.settings import Settings
+from tui.core.query import QueryError, SavedQuery, parse as parse_query
+from tui.core.settings import Settings, command_words
 
 CONFIG_ENV = "BYLINE_CONFIG"
 CACHE_ENV = "BYLINE_CACHE_DIR"
@@ -29,13 +30,22 @@ class ConfigError(Exception):
 
 @dataclass(frozen=True)
 class Config:
-    """A loaded config: where it came from, the feeds, the settings, the keymap and the cache dir."""
+    """A loaded config: where it came from, the feeds, the settings, the keymap, the cache dir,
+    the watchlists and mutes ([[watch]], [[mute]]); `show_muted` comes from the command line."""
 
     path: Path | None
     feeds: tuple[Subscription, ...]
     settings: Settings = field(default_factory=Settings)
     keymap: dict[str, str] = field(default_factory=dict)
     cache_dir: Path = Path("cache")
+    watches: tuple[SavedQuery, ...] = ()
+    mutes: tuple[SavedQuery, ...] = ()
+    show_muted: bool = False
+
+    def watch(self, name: str) -> SavedQuery | None:
+        """The watchlist of that name (case-insensitive)."""
+        wanted = " ".join(name.split()).casefold()
+        return next((w for w in self.watches if w.name.casefold() == wanted), None)
 
     @property
     def db_path(self) -> Path:
@@ -111,8 +121,9 @@ def parse_config_text(path: Path, source: str, cache_dir: Path) -> Config:
     return _ConfigReader(path, source).read(data, resolved_cache)
 
 
-_TOP_LEVEL = {"settings", "keymap", "feeds"}
+_TOP_LEVEL = {"settings", "keymap", "feeds", "watch", "mute"}
 _FEED_KEYS = {"name", "url", "tags"}
+_QUERY_KEYS = {"name", "query"}
 
 
 class _ConfigReader:
@@ -134,10 +145,12 @@ class _ConfigReader:
                 return number + 1
         return None
 
-    def _feed_line(self, index: int) -> int:
+    def _feed_line(self, index: int, table: str = "feeds") -> int:
+        """The 0-based line of the index-th [[table]] header (0 when not found)."""
+        header = re.compile(rf"^\s*\[\[\s*{re.escape(table)}\s*\]\]")
         seen = -1
         for number, text in enumerate(self.lines):
-            if text.strip().startswith("[[feeds]]"):
+            if header.match(text):
                 seen += 1
                 if seen == index:
                     return number
@@ -146,11 +159,14 @@ class _ConfigReader:
     def read(self, data: dict[str, Any], cache_dir: Path) -> Config:
         for key in data:
             if key not in _TOP_LEVEL:
-                raise self.fail(f"unknown top-level key '{key}' (expected feeds, settings, keymap)", key)
+                raise self.fail(f"unknown top-level key '{key}' (expected feeds, settings, keymap, "
+                                "watch, mute)", key)
         settings = self.read_settings(data.get("settings", {}))
         keymap = self.read_keymap(data.get("keymap", {}))
         feeds = self.read_feeds(data.get("feeds", []))
-        return Config(self.path, feeds, settings, keymap, cache_dir)
+        watches = self.read_queries("watch", data.get("watch", []))
+        mutes = self.read_queries("mute", data.get("mute", []))
+        return Config(self.path, feeds, settings, keymap, cache_dir, watches, mutes)
 
     def read_settings(self, table: Any) -> Settings:
         if not isinstance(table, dict):
@@ -165,6 +181,11 @@ class _ConfigReader:
         settings = Settings(**values)
         if settings.reader_align not in ("left", "center"):
             raise self.fail("'settings.reader_align' must be \"left\" or \"center\"", "reader_align")
+        for key in ("notify_command", "browser"):
+            try:
+                command_words(getattr(settings, key))
+            except ValueError as exc:
+                raise self.fail(f"'settings.{key}': {exc}", key) from exc
         return settings
 
     def _coerce(self, label: str, key: str, value: Any, default: Any) -> Any:
@@ -246,3 +267,39 @@ class _ConfigReader:
         if not local.is_absolute():
             local = self.path.resolve().parent / local
         return local.resolve().as_uri()
+
+    def read_queries(self, table: str, items: Any) -> tuple[SavedQuery, ...]:
+        """[[watch]] (name and query required) or [[mute]] (name optional) tables, each query
+        parsed now so a mistake names the file, the line and the character."""
+        if not isinstance(items, list):
+            raise self.fail(f"'{table}' must be an array of tables: [[{table}]]", table)
+        found: list[SavedQuery] = []
+        names: dict[str, int] = {}
+        for index, item in enumerate(items):
+            near = self._feed_line(index, table)
+            label = f"{table} #{index + 1}"
+            if not isinstance(item, dict):
+                raise self.fail(f"{label} must be a table", table, near)
+            for key in item:
+                if key not in _QUERY_KEYS:
+                    raise self.fail(f"{label}: unknown key '{key}' (expected name, query)", key, near)
+            text = item.get("query")
+            if not isinstance(text, str) or not text.strip():
+                raise self.fail(f"{label}: missing 'query'", "query" if "query" in item else table,
+                                near)
+            name = item.get("name", text if table == "mute" else None)
+            if not isinstance(name, str) or not name.strip():
+                raise self.fail(f"{label}: 'name' must be a non-empty string",
+                                "name" if "name" in item else table, near)
+            name = " ".join(name.split())
+            label = f"{label} ({name!r})"
+            try:
+                query = parse_query(text)
+            except QueryError as exc:
+                raise self.fail(f"{label}: query: {exc}", "query", near) from exc
+            if table == "watch" and name.casefold() in names:
+                raise self.fail(f"{label}: duplicate name, same as watch #{names[name.casefold()] + 1}",
+                                "name", near)
+            names[name.casefold()] = index
+            found.append(SavedQuery(name, text, query))
+        return tuple(found)

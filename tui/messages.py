@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from textual.message import Message
 
-from tui.core.models import Progress
+from tui.core.models import NewsItem, Progress
 from tui.core.refresh import RefreshSummary
 
 
@@ -58,3 +58,10 @@ class ArticlesChanged(Message):
 class LibraryChanged(Message):
     """Feeds, articles or stories changed wholesale (a refresh, a subscription edit, "mark all
     read"): views re-read what they show."""
+
+
+@dataclass
+class NewsArrived(Message):
+    """A refresh brought articles to followed stories, people or watchlists."""
+
+    items: list[NewsItem]

@@ -24,11 +24,35 @@ class ReadingState:
         self.store = store
         self.config = config
         self.request_refresh = request_refresh  # fetch these feed URLs now (the app's worker)
+        store.set_mutes([mute.query for mute in config.mutes])
 
     def config_changed(self, config: Config) -> None:
-        """feeds.toml was edited: subscriptions follow it, and every view re-reads."""
+        """feeds.toml was edited: subscriptions, watchlists and mutes follow it, and every view
+        re-reads."""
         self.config = config
         self.store.sync_feeds((f.url, f.name, f.tags) for f in config.feeds)
+        self.store.set_mutes([mute.query for mute in config.mutes])
+        self.library_changed()
+
+    def toggle_muted(self) -> bool:
+        """Show the articles mutes hide, or hide them again; returns whether they show."""
+        self.store.show_muted = not self.store.show_muted
+        self.library_changed()
+        return self.store.show_muted
+
+    def toggle_follow(self, name: str) -> bool:
+        """Follow someone (a quote's speaker), or stop; returns whether they are followed."""
+        followed = not self.store.is_followed(name)
+        if followed:
+            self.store.follow_person(name)
+        else:
+            self.store.unfollow_person(name)
+        self.library_changed()
+        return followed
+
+    def person_seen(self, name: str) -> None:
+        """Their quotes were looked at: none of them is new any more."""
+        self.store.mark_person_seen(name)
         self.library_changed()
 
     def _broadcast(self, make: Callable[..., Message], **fields: object) -> None:

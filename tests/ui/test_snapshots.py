@@ -49,6 +49,18 @@ async def settle(pilot: Pilot) -> None:
     await pilot.pause()
 
 
+async def answered(pilot: Pilot) -> None:
+    """Wait until a type-ahead screen shows the answer to what is typed (not a fixed sleep:
+    a loaded machine answers late)."""
+    screen = pilot.app.screen
+    for _ in range(200):
+        await settle(pilot)
+        if getattr(screen, "_answered", None) == screen.query_text:
+            return
+        await asyncio.sleep(0.05)
+    raise AssertionError("the lookup never answered")
+
+
 @pytest.mark.parametrize("size", [(80, 24), (100, 30), (140, 40), (200, 50)])
 def test_browsing(snap_compare, demo_app: BylineApp, size: tuple[int, int]) -> None:
     assert snap_compare(demo_app, terminal_size=size, press=["j", "j"])
@@ -77,8 +89,7 @@ def test_story_reader(snap_compare, demo_app: BylineApp) -> None:
 def test_quote_lookup_with_results(snap_compare, demo_app: BylineApp) -> None:
     async def lookup(pilot: Pilot) -> None:
         await pilot.press("Q", *"karapetyan border")
-        await asyncio.sleep(0.3)
-        await settle(pilot)
+        await answered(pilot)
 
     assert snap_compare(demo_app, terminal_size=(120, 30), run_before=lookup)
 
@@ -86,8 +97,7 @@ def test_quote_lookup_with_results(snap_compare, demo_app: BylineApp) -> None:
 def test_search(snap_compare, demo_app: BylineApp) -> None:
     async def search(pilot: Pilot) -> None:
         await pilot.press("slash", *"toktogul")
-        await asyncio.sleep(0.3)
-        await settle(pilot)
+        await answered(pilot)
 
     assert snap_compare(demo_app, terminal_size=(120, 30), run_before=search)
 

@@ -10,7 +10,7 @@ from tui.app import make_app
 from tui.config import load_config
 from tui.core.refresh import refresh
 from tui.core.store import Store
-from tui.core.stories.engine import story_headline
+from tui.core.stories.headline import story_headline
 from tui.screens.stories import StoriesScreen
 from tui.widgets.reader import Reader
 

@@ -20,13 +20,16 @@ class StoreFailure(Exception):
 
 
 def open_cache(config: Config, out: TextIO | None = None) -> tuple[Store, str | None]:
-    """Open the cache, printing a line if a damaged one was set aside."""
+    """Open the cache, printing a line if a damaged one was set aside; the config's mutes hide
+    their articles from every list unless --show-muted was given."""
     from tui.core.store import StoreError, open_store
 
     try:
         store, message = open_store(config.db_path)
     except StoreError as exc:
         raise StoreFailure(str(exc)) from exc
+    store.set_mutes([mute.query for mute in config.mutes])
+    store.show_muted = config.show_muted
     if message:
         print(f"byline: {message}", file=out or sys.stderr)
     return store, message

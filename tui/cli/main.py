@@ -6,6 +6,7 @@ import argparse
 import sqlite3
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from tui import __version__
@@ -58,6 +59,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if path is None and getattr(args, "handler", None) is None:
             path = _first_run_config()
         config = load_config(path, args.cache_dir)
+        if getattr(args, "show_muted", False):
+            config = replace(config, show_muted=True)
         if getattr(args, "needs_keymap_check", True):
             _check_keymap(config)
     except ConfigError as exc:

@@ -258,6 +258,7 @@ class StoryItem:
     seen: datetime | None = None
     actors: tuple[str, ...] = ()
     story_id: int | None = None  # the story it is in, when restored from the cache
+    quoted: tuple[str, ...] = ()  # the people it quotes
 
 
 @dataclass(frozen=True)
@@ -301,9 +302,47 @@ class StoryArticle:
 
 
 @dataclass(frozen=True)
+class CoverageArticle:
+    """One article of a story with its text, for comparing how outlets covered it."""
+
+    article_id: int
+    outlet: str
+    title: str
+    url: str | None
+    time: datetime
+    text: str
+
+
+@dataclass(frozen=True)
 class QuotedPerson:
     """Someone quoted in a story, how often, and by which outlets."""
 
     speaker: str
     outlets: tuple[str, ...]
     quotes: int
+
+
+# -- watchlists, people, notifications --------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PersonInfo:
+    """A followed person: their shown quotes, and how many came since they were last opened."""
+
+    name: str
+    followed_at: datetime
+    seen_at: datetime
+    quotes: int
+    new_quotes: int
+
+
+@dataclass(frozen=True)
+class NewsItem:
+    """What a refresh brought to something followed: `kind` is "story", "person" or "watch";
+    `count` is new articles (new quotes for a person); `titles` are a few of their titles."""
+
+    kind: str
+    name: str
+    count: int
+    titles: tuple[str, ...]
+    story_id: int | None = None

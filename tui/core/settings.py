@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 from dataclasses import dataclass
 
 
@@ -32,11 +33,15 @@ class Settings:
     max_page_bytes: int = 5_000_000
     max_redirects: int = 5
     fulltext: bool = True
-    story_window_hours: float = 72.0
+    story_window_hours: float = 72.0  # how long a few shared common words can tie articles (0: no limit)
+    followed_story_days: int = 30  # a followed story collects new articles this long after its latest
     retention_days: int = 0
     reader_width: int = 84
     reader_align: str = "left"
     save_dir: str = ""  # where `w` saves articles as Markdown; "" = Documents/byline
+    # Run by `byline fetch` when a refresh brings news to something followed, with two more
+    # arguments (a one-line summary, then one line per item); "" = off. Never through a shell.
+    notify_command: str = ""
     browser: str = ""  # command that opens a link, %u for the URL; "" = the system browser
 
     def fetch_limits(self, max_bytes: int | None = None) -> FetchLimits:
@@ -47,3 +52,12 @@ class Settings:
             total_timeout=self.total_timeout, max_bytes=max_bytes or self.max_feed_bytes,
             max_redirects=self.max_redirects,
         )
+
+
+def command_words(command: str) -> list[str]:
+    """A command setting split as a shell would split words (no shell runs it); [] when "".
+    Raises ValueError for unbalanced quotes."""
+    words = shlex.split(command)
+    if words and not words[0].strip():
+        raise ValueError("the command names no program")
+    return words

@@ -66,18 +66,8 @@ class HelpList(VirtualList):
             segments.append(Segment(fit(item.binding_id, id_width), self.style_of("dim")))
         return segments
 
-    def action_cursor_down(self) -> None:
-        self._step(1)
-
-    def action_cursor_up(self) -> None:
-        self._step(-1)
-
-    def _step(self, step: int) -> None:
-        index = self.cursor + step
-        while 0 <= index < self.count and self.lines[index].is_heading:
-            index += step
-        if 0 <= index < self.count:
-            self.cursor = index
+    def selectable(self, index: int) -> bool:
+        return not self.lines[index].is_heading
 
 
 class HelpScreen(ModalScreen[None]):

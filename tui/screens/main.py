@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import on, work
@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, ProgressBar, Static
+from textual.widgets import ProgressBar, Static
 
 from tui import bindings
 from tui.config import Config
@@ -22,9 +22,11 @@ from tui.messages import ArticlesChanged, LibraryChanged
 from tui.screens import main_layout
 from tui.screens.article_tools import ArticleTools
 from tui.screens.feed_editing import FeedEditing
+from tui.screens.watch_editing import WatchEditing
 from tui.state import ReadingState
 from tui.widgets.article_list import ArticleList
 from tui.widgets.feed_list import FeedChoice, FeedList
+from tui.widgets.key_bar import KeyBar
 from tui.widgets.reader import Reader
 from tui.widgets.side_panel import SidePanel
 from tui.widgets.virtual_list import VirtualList
@@ -66,6 +68,7 @@ class MainScreen(Screen[None]):
         self.feeds_toggled = False  # the feed pane key: hide it when wide, show it when narrow
         self.tools = ArticleTools(self)
         self.feed_editing = FeedEditing(self)
+        self.watch_editing = WatchEditing(self)
         self._quotes: QuoteIndex | None = None
 
     @property
@@ -82,8 +85,9 @@ class MainScreen(Screen[None]):
             yield SidePanel(id="side-panel")
         with Horizontal(id="status-line"):
             yield Static(Text(""), id="status")
+            yield Static(Text(""), id="mute-status")
             yield ProgressBar(id="refresh-progress", show_eta=False)
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#refresh-progress", ProgressBar).display = False
@@ -127,9 +131,7 @@ class MainScreen(Screen[None]):
         for widget, size in ((feeds, panes.feeds), (self.query_one("#list-pane"), panes.articles),
                              (self.query_one(Reader), panes.reader),
                              (self.query_one(SidePanel), panes.panel)):
-            widget.display = size > 0
-            if size:
-                widget.styles.width = size
+            main_layout.set_width(widget, size)
         self.set_class(self.reading, "-reading")
         focused = self.focused
         if focused is None or not self._shown(focused):
@@ -214,8 +216,11 @@ class MainScreen(Screen[None]):
         feeds = self.store.feeds()
         total_unread = self.store.count_articles(ArticleFilter(unread_only=True))
         starred = self.store.count_articles(ArticleFilter(starred_only=True))
+        watches = [(w, self.store.count_articles(ArticleFilter(query=w.query, unread_only=True)))
+                   for w in self.config.watches]
         feed_list = self.query_one(FeedList)
-        feed_list.set_feeds(feeds, total_unread, starred)
+        feed_list.set_feeds(feeds, total_unread, starred, watches, self.store.followed_people())
+        self._update_mute_status()
         current = self.choice.key if self.choice else None
         choice = feed_list.choices.get(current) if current else feed_list.highlighted_choice
         if choice is None:
@@ -277,12 +282,39 @@ class MainScreen(Screen[None]):
     def _articles_changed(self, event: ArticlesChanged) -> None:
         self.query_one(ArticleList).update_rows(event.article_ids, read=event.read,
                                                 starred=event.starred)
-        self.query_one(FeedList).apply_unread_deltas(event.unread_deltas, event.starred_delta)
+        self.query_one(FeedList).apply_unread_deltas(event.unread_deltas, event.starred_delta,
+                                                     self._watch_counts(event))
         reader = self.query_one(Reader)
         if reader.article is not None and reader.article.id in event.article_ids:
             reader.article = replace(
                 reader.article, read=reader.article.read if event.read is None else event.read,
                 starred=reader.article.starred if event.starred is None else event.starred)
+
+    def _watch_counts(self, event: ArticlesChanged) -> dict[str, int]:
+        """Watchlist unread counts after a change of read or starred state: moved by how many
+        of the changed articles each holds, or counted again when its query reads that state."""
+        from tui.core.query import uses_state
+
+        counts: dict[str, int] = {}
+        ids = sorted(event.article_ids)
+        for watch, count in self.query_one(FeedList).watches:
+            if uses_state(watch.query):
+                counts[watch.name] = self.store.count_articles(
+                    ArticleFilter(query=watch.query, unread_only=True))
+            elif event.read is not None:
+                held = len(self.store.matching(watch.query, ids))
+                counts[watch.name] = count + (-held if event.read else held)
+        return counts
+
+    def _update_mute_status(self) -> None:
+        """The status line says how many articles mutes hide, and how to see them."""
+        status = self.query_one("#mute-status", Static)
+        hidden = self.store.hidden_count() if self.store.mutes else 0
+        status.display = bool(hidden)
+        if self.store.show_muted:
+            status.update(Text(f"showing {hidden} muted (M hides)", style="italic"))
+        else:
+            status.update(Text(f"{hidden} muted hidden (M shows)", style="italic"))
 
     @on(LibraryChanged)
     def _library_changed(self) -> None:
@@ -302,6 +334,9 @@ class MainScreen(Screen[None]):
             return
         if choice.key == "stories":
             self.action_stories()
+            return
+        if choice.person is not None:
+            self.open_person(choice.person.name)
             return
         self.show_choice(choice)
         if self.size.width < main_layout.SINGLE_PANE:
@@ -420,6 +455,12 @@ class MainScreen(Screen[None]):
                 return self.store.next_unread(self.query_one(ArticleList).filter, None)
         return None
 
+    def _installed(self, name: str, make: Callable[[], Screen[Any]]) -> str:
+        """A screen built once and kept: opening it again costs no composing."""
+        if not self.app.is_screen_installed(name):
+            self.app.install_screen(make(), name)
+        return name
+
     def action_search(self) -> None:
         from tui.screens.search import SearchChoice, SearchScreen
 
@@ -429,7 +470,7 @@ class MainScreen(Screen[None]):
                 self.open_article(choice.article_id)
                 self.query_one(Reader).scroll_to_text(choice.query)
 
-        self.app.push_screen(SearchScreen(self.store), opened)
+        self.app.push_screen(self._installed("search", lambda: SearchScreen(self.store)), opened)
 
     def action_quote_lookup(self) -> None:
         from tui.core.models import QuoteHit
@@ -439,7 +480,41 @@ class MainScreen(Screen[None]):
             if hit is not None:
                 self.open_quote(hit.article_id, hit.start, hit.end)
 
-        self.app.push_screen(QuoteLookupScreen(self.store, self.quote_index()), opened)
+        name = self._installed("quote-lookup",
+                               lambda: QuoteLookupScreen(self.store, self.quote_index()))
+        self.app.push_screen(name, opened)
+
+    def open_person(self, name: str) -> None:
+        """A followed person's quotes, newest first across outlets; enter opens one in its
+        article. Opening them makes none of their quotes new any more."""
+        from tui.core.models import QuoteHit
+        from tui.screens.person_quotes import PersonQuotesScreen
+
+        def opened(hit: QuoteHit | None) -> None:
+            if hit is not None:
+                self.open_quote(hit.article_id, hit.start, hit.end)
+
+        self.state.person_seen(name)
+        self.app.push_screen(PersonQuotesScreen(self.store, self.quote_index(), name), opened)
+
+    @on(SidePanel.FollowRequested)
+    def _on_follow_requested(self, event: SidePanel.FollowRequested) -> None:
+        self.toggle_follow(event.name)
+
+    def toggle_follow(self, name: str) -> None:
+        followed = self.state.toggle_follow(name)
+        self.notify(f"Following {name}: their quotes are under People in the feed pane."
+                    if followed else f"Stopped following {name}.", markup=False, timeout=4)
+
+    def action_toggle_muted(self) -> None:
+        if not self.store.mutes:
+            self.notify("Nothing is muted: add [[mute]] tables to feeds.toml (see the README).",
+                        timeout=4)
+            return
+        shown = self.state.toggle_muted()
+        hidden = self.store.hidden_count()
+        self.notify(f"Showing {hidden} muted article(s)." if shown
+                    else f"Hiding {hidden} muted article(s) again.", timeout=3)
 
     def reveal_in_list(self, article_id: int) -> None:
         """Move the list cursor onto an article opened from elsewhere, when the list has it."""
@@ -459,7 +534,17 @@ class MainScreen(Screen[None]):
     def action_stories(self) -> None:
         from tui.screens.stories import StoriesScreen
 
-        self.app.push_screen(StoriesScreen(self.state))
+        self.app.push_screen(self._installed("stories", lambda: StoriesScreen(self.state)))
+
+    def action_compare_story(self) -> None:
+        """How each outlet covered the current article's story."""
+        from tui.screens.compare import CompareScreen
+
+        article = self.target_article()
+        if article is None or article.story_id is None:
+            self.notify("Open an article of a story first.", timeout=2)
+            return
+        self.app.push_screen(CompareScreen(self.state, article.story_id, article.id))
 
     # -- components ------------------------------------------------------------------------
     def action_open_link(self) -> None:
@@ -481,10 +566,24 @@ class MainScreen(Screen[None]):
         self.feed_editing.add()
 
     def action_edit_feed(self) -> None:
-        self.feed_editing.edit(self.query_one(FeedList).highlighted_choice)
+        choice = self.query_one(FeedList).highlighted_choice
+        if choice is not None and choice.watch is not None:
+            self.watch_editing.edit(choice.watch)
+            return
+        self.feed_editing.edit(choice)
 
     def action_remove_feed(self) -> None:
-        self.feed_editing.remove(self.query_one(FeedList).highlighted_choice)
+        choice = self.query_one(FeedList).highlighted_choice
+        if choice is not None and choice.watch is not None:
+            self.watch_editing.remove(choice.watch)
+            return
+        if choice is not None and choice.person is not None:
+            self.toggle_follow(choice.person.name)
+            return
+        self.feed_editing.remove(choice)
+
+    def action_add_watch(self) -> None:
+        self.watch_editing.add()
 
     # -- refresh status --------------------------------------------------------------------
     def show_progress(self, phase: str, done: int, total: int) -> None:

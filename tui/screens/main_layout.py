@@ -9,6 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from textual.css.scalar import Scalar
+from textual.widget import Widget
+
 SINGLE_PANE = 100  # narrower than this: one pane at a time, as in mutt and newsboat
 MIN_TEXT = 60  # the reader's text column is never narrower (at SINGLE_PANE and above)
 READER_CHROME = 5  # border, padding and scrollbar around the text column
@@ -45,12 +48,13 @@ def browsing(width: int, *, feeds_toggled: bool, longest_label: int) -> Panes:
     return Panes(feeds=feeds, articles=width - feeds)
 
 
-def reading(width: int, *, reader_width: int, panel_toggled: bool, list_wanted: bool) -> Panes:
+def reading(width: int, *, reader_width: int, panel_toggled: bool, list_wanted: bool,
+            has_panel: bool = True) -> Panes:
     """`panel_toggled` (the side panel key): hides the panel when wide, shows it instead of the
-    reader when narrow."""
+    reader when narrow. Screens without a side panel say `has_panel=False`."""
     if width < SINGLE_PANE:
-        return Panes(panel=width) if panel_toggled else Panes(reader=width)
-    panel_wanted = not panel_toggled
+        return Panes(panel=width) if panel_toggled and has_panel else Panes(reader=width)
+    panel_wanted = has_panel and not panel_toggled
     widest_reader = max(reader_width, MIN_TEXT) + READER_CHROME
     narrowest_reader = MIN_TEXT + READER_CHROME
     panel = (WIDE_PANEL if width >= WIDE else PANEL) if panel_wanted else 0
@@ -62,3 +66,12 @@ def reading(width: int, *, reader_width: int, panel_toggled: bool, list_wanted: 
         return Panes(reader=width - panel, panel=panel)
     reader = min(widest_reader, width - panel - MIN_LIST)
     return Panes(articles=width - panel - reader, reader=reader, panel=panel)
+
+
+def set_width(widget: Widget, width: int) -> None:
+    """Show a pane at a width (0 hides it), touching its styles only when they change: each
+    change costs a layout of the whole screen."""
+    if widget.display != (width > 0):
+        widget.display = width > 0
+    if width and widget.styles.width != Scalar.from_number(width):
+        widget.styles.width = width

@@ -1,5 +1,6 @@
 """Quote lookup (Q): type words of a quote or a speaker's name, typos are fine; enter opens the
-article at the quote, ctrl+y copies it with its attribution and link."""
+article at the quote, ctrl+y copies it with its attribution and link, ctrl+f follows its
+speaker, ctrl+s exports the list."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from tui import bindings
 from tui.core.models import QuoteHit
 from tui.core.quotes.lookup import QuoteIndex
 from tui.core.store import Store
+from tui.screens.quote_actions import QuoteActions
 from tui.screens.type_ahead import ResultList, TypeAheadScreen
 from tui.widgets.side_panel import KIND_WORDS
 from tui.widgets.virtual_list import fit
@@ -21,7 +23,7 @@ def citation(hit: QuoteHit) -> str:
     return f"“{hit.text}” — {speaker}, {hit.feed_name}, {hit.time:%d %b %Y}{link}"
 
 
-class QuoteLookupScreen(TypeAheadScreen[QuoteHit, QuoteHit]):
+class QuoteLookupScreen(QuoteActions, TypeAheadScreen[QuoteHit, QuoteHit]):
     """Search every stored quote as you type."""
 
     BINDINGS = bindings.QUOTE_LOOKUP

@@ -11,7 +11,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Static
 
 from tui import bindings
 from tui.core.models import StoryArticle, StoryInfo
@@ -19,7 +18,9 @@ from tui.messages import ArticlesChanged, LibraryChanged
 from tui.screens import main_layout
 from tui.state import ReadingState
 from tui.widgets.ages import age
+from tui.widgets.key_bar import KeyBar
 from tui.widgets.reader import Reader
+from tui.widgets.text_box import TextBox
 from tui.widgets.virtual_list import VirtualList, fit
 
 STORY_LIMIT = 500
@@ -111,9 +112,9 @@ class StoriesScreen(Screen[None]):
             yield StoryList(id="story-list")
             with Vertical(id="story-detail"):
                 yield CoverageList(id="story-articles")
-                yield Static(Text(""), id="story-people")
+                yield TextBox(id="story-people")
             yield Reader(id="story-reader")
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#story-list").border_title = "Stories"
@@ -122,6 +123,10 @@ class StoriesScreen(Screen[None]):
         reader.border_title = "Reader"
         settings = self.state.config.settings
         reader.set_text_width(settings.reader_width, centered=settings.reader_align == "center")
+
+    def on_screen_resume(self) -> None:
+        """Opened (again: the screen is kept between uses): the stories as they are now."""
+        self.reading = None
         self.reload()
         self.arrange_panes()
         self.query_one(StoryList).focus()
@@ -142,12 +147,11 @@ class StoriesScreen(Screen[None]):
                 sizes = (width // 2, width - width // 2, 0)
         else:
             panes = main_layout.reading(width, reader_width=self.state.config.settings.reader_width,
-                                        panel_toggled=True, list_wanted=True)
+                                        panel_toggled=False, list_wanted=True,
+                                        has_panel=False)
             sizes = (0, panes.articles, panes.reader)
         for widget, size in zip((story_list, detail, reader), sizes, strict=True):
-            widget.display = size > 0
-            if size:
-                widget.styles.width = size
+            main_layout.set_width(widget, size)
 
     def action_back(self) -> None:
         """esc: from the reader back to the stories, from the stories back to the feeds."""
@@ -185,7 +189,7 @@ class StoriesScreen(Screen[None]):
         coverage = self.query_one(CoverageList)
         coverage.articles = [replace(a, read=event.read) if a.article_id in event.article_ids
                              else a for a in coverage.articles]
-        coverage.refresh()
+        coverage.invalidate()
 
     @on(VirtualList.Highlighted, "#story-list")
     def _story_highlighted(self, event: VirtualList.Highlighted) -> None:
@@ -208,7 +212,7 @@ class StoriesScreen(Screen[None]):
         else:
             self.reading = None if self.reading is not None and not same else self.reading
         self.query_one("#story-detail").border_title = f"Coverage: {info.headline}"
-        self.query_one("#story-people", Static).update(self._people(info.id))
+        self.query_one("#story-people", TextBox).set_text(self._people(info.id))
 
     def _people(self, story_id: int) -> Text:
         """Who is quoted in the story, and by which outlets."""
@@ -236,8 +240,10 @@ class StoriesScreen(Screen[None]):
             article = replace(article, read=True)
         self.reading = index
         self.query_one(CoverageList).cursor = index
-        self.query_one(Reader).show(article)
         self.arrange_panes()
+        reader = self.query_one(Reader)
+        reader.show(article)
+        reader.focus()
         if self.current is not None:
             self.store.mark_story_seen(self.current.id)
 
@@ -269,6 +275,14 @@ class StoriesScreen(Screen[None]):
             return
         changed = self.state.mark_story_read(self.current.id)
         self.notify(f"Marked {changed} article(s) of the story read.", timeout=2)
+
+    def action_compare(self) -> None:
+        """How each outlet covered the story under the cursor."""
+        from tui.screens.compare import CompareScreen
+
+        if self.current is not None:
+            article = self.articles[self.reading].article_id if self.reading is not None else None
+            self.app.push_screen(CompareScreen(self.state, self.current.id, article))
 
     def action_toggle_multi(self) -> None:
         self.min_outlets = 1 if self.min_outlets > 1 else 2

@@ -79,7 +79,15 @@ class TypeAheadScreen(ModalScreen[Result | None], Generic[Hit, Result]):
 
     def on_mount(self) -> None:
         self.query_one(Vertical).border_title = self.TITLE_TEXT
-        self._ask()
+
+    def on_screen_resume(self) -> None:
+        """Opened (again: the screen is kept between uses): start from an empty query."""
+        field = self.query_one("#type-ahead-input", Input)
+        field.focus()
+        if field.value:
+            field.value = ""  # the change asks again
+        else:
+            self._ask()
 
     @property
     def query_text(self) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections import OrderedDict
 from collections.abc import Collection
 from dataclasses import replace
@@ -87,9 +88,12 @@ class ArticleList(VirtualList):
                 if row.id in wanted:
                     page[i] = replace(row, read=row.read if read is None else read,
                                       starred=row.starred if starred is None else starred)
-        self.refresh()
+        self.invalidate()
 
     # -- drawing -------------------------------------------------------------------------
+    def cache_salt(self) -> object:
+        return int(time.time() // 60)  # ages ("12m") move on each minute
+
     def render_item_line(self, index: int, line: int, width: int) -> list[Segment]:
         row = self.row(index)
         if row is None:

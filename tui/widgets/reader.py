@@ -11,6 +11,7 @@ from rich.console import Console
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
+from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -18,6 +19,7 @@ from textual.strip import Strip
 from tui import bindings
 from tui.core.models import Article, TextStatus
 from tui.core.text import first_hit_offset
+from tui.widgets.virtual_list import base_style, set_virtual_size
 
 WORDS_PER_MINUTE = 230
 PLACEHOLDER = "Select an article and press enter."
@@ -42,8 +44,8 @@ def shown_link(url: str) -> str:
     return url
 
 
-def header_text(article: Article, note: str | None = None) -> Text:
-    """The article's header as inert text."""
+def header_text(article: Article, note: str | None = None, width: int = 0) -> Text:
+    """The article's header as inert text; the link is cut to one line of `width` when given."""
     header = Text()
     header.append(article.title, style="bold")
     header.append("\n")
@@ -63,8 +65,14 @@ def header_text(article: Article, note: str | None = None) -> Text:
         reason = article.text_note or article.text_status.value
         header.append(f" SUMMARY ONLY: {reason} ", style="reverse yellow")
     if article.url:
-        header.append("  ")
-        header.append(shown_link(article.url), style="underline dim")
+        link = shown_link(article.url)
+        status = header.plain.rsplit("\n", 1)[-1]
+        if width and cell_len(status) + 2 + cell_len(link) > width:
+            header.append("\n")
+            link = link if cell_len(link) <= width else link[: max(width - 1, 1)] + "…"
+        else:
+            header.append("  ")
+        header.append(link, style="underline dim")
     if note:
         header.append("\n")
         header.append(note, style="dim italic")
@@ -137,7 +145,9 @@ class Reader(ScrollView, can_focus=True):
 
     BINDINGS = bindings.READER
     DEFAULT_CSS = """
-    Reader { background: $surface; scrollbar-size-vertical: 1; }
+    /* The scrollbar always shows: one appearing or going would move the text (and cost a
+       layout of the screen) each time another article opens. */
+    Reader { background: $surface; scrollbar-size-vertical: 1; overflow-y: scroll; }
     """
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -152,6 +162,8 @@ class Reader(ScrollView, can_focus=True):
         self._lines: list[tuple[int, int]] = []
         self._starts: list[int] = []
         self._pending_offset: int | None = None
+        self._strips: LRUCache[tuple[int, int, int], Strip] = LRUCache(1024)
+        self._version = 0  # bumped whenever what a line shows may change
 
     def set_text_width(self, width: int, *, centered: bool = False) -> None:
         self.text_width = max(width, 20)
@@ -174,6 +186,7 @@ class Reader(ScrollView, can_focus=True):
     def highlight(self, highlights: Highlights) -> None:
         """Redraw the text with these ranges highlighted (no ranges: plain)."""
         self.highlights = highlights
+        self._version += 1
         self.refresh()
 
     def clear(self) -> None:
@@ -189,6 +202,7 @@ class Reader(ScrollView, can_focus=True):
         return margin, width
 
     def _relayout(self) -> None:
+        self._version += 1
         margin, width = self._column()
         self._layout_width = self.scrollable_content_region.width
         console = Console(width=width, legacy_windows=False, color_system=None)
@@ -196,14 +210,14 @@ class Reader(ScrollView, can_focus=True):
             header = Text(PLACEHOLDER, style="dim")
             self._lines = []
         else:
-            header = header_text(self.article, self.note)
+            header = header_text(self.article, self.note, width)
             text = self.article.text
             self._lines = wrap_offsets(text, width) if text else []
         self._header = [Strip(line) for line in console.render_lines(
             header, console.options.update_width(width), pad=False)] + [Strip([])]
         self._starts = [start for start, _ in self._lines]
         body = len(self._lines) if self._lines or self.article is None else 1
-        self.virtual_size = Size(margin + width, len(self._header) + body)
+        set_virtual_size(self, Size(margin + width, len(self._header) + body))
         self.refresh()
         if self._pending_offset is not None:
             self.call_after_refresh(self._scroll_to_pending)
@@ -214,9 +228,20 @@ class Reader(ScrollView, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         index = self.scroll_offset.y + y
-        margin, width = self._column()
         full = self.scrollable_content_region.width
-        base = self.rich_style
+        key = (index, full, self._version)
+        strip = self._strips.get(key)
+        if strip is None:
+            strip = self._strips[key] = self._draw_line(index, full)
+        return strip
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._strips.clear()
+
+    def _draw_line(self, index: int, full: int) -> Strip:
+        margin, _width = self._column()
+        base = base_style(self)
         if index < len(self._header):
             strip = self._header[index]
         else:

@@ -7,17 +7,17 @@ import textwrap
 from dataclasses import dataclass
 
 from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import Label, OptionList
-from textual.widgets.option_list import Option
+from textual.widgets import Static
 
+from tui import bindings
 from tui.core.models import Actor, Quote
-from tui.widgets.vim_option_list import VimOptionList
 from tui.widgets.virtual_list import VirtualList, fit
 
 # How a quote relates to its speaker's words, in the words the panel shows.
@@ -32,19 +32,55 @@ def actor_line(actor: Actor) -> str:
     return f"{actor.name}{role}"
 
 
-def quote_prompt(quote: Quote, width: int) -> Text:
-    """The speaker and the kind on one line, the quote whole below with a hanging indent."""
-    text = Text(quote.speaker or "(unattributed)", style="bold" if quote.speaker else "dim")
-    text.append(f" · {KIND_WORDS.get(quote.kind, quote.kind)}", style="dim")
+def quote_lines(quote: Quote, width: int) -> list[tuple[str, str]]:
+    """(text, style name) per line: the speaker and the kind, then the quote whole with a
+    hanging indent."""
+    speaker = quote.speaker or "(unattributed)"
+    kind = KIND_WORDS.get(quote.kind, quote.kind)
+    lines = [(f"{speaker} · {kind}", "head" if quote.speaker else "dim")]
     body = " ".join(quote.text.split())
     if quote.kind != "indirect":
         body = f"“{body}”"
-    lines = textwrap.wrap(body, max(width - len(INDENT), 12), break_long_words=True,
-                          break_on_hyphens=False)
-    for line in lines:
-        text.append("\n" + INDENT)
-        text.append(line, style="italic" if quote.kind == "indirect" else "")
-    return text
+    for line in textwrap.wrap(body, max(width - len(INDENT), 12), break_long_words=True,
+                              break_on_hyphens=False):
+        lines.append((INDENT + line, "reported" if quote.kind == "indirect" else "said"))
+    return lines
+
+
+def quote_prompt(quote: Quote, width: int) -> Text:
+    """The quote as the panel shows it, as one Text (for tests and copying)."""
+    return Text("\n".join(line for line, _ in quote_lines(quote, width)))
+
+
+class QuoteList(VirtualList):
+    """The quotes, each as tall as it needs: speaker and kind, then the words."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(item_height=1, id=id)
+        self.quotes: list[Quote] = []
+        self._lines: list[list[tuple[str, str]]] = []
+        self._wrapped_at = 0
+
+    def set_quotes(self, quotes: list[Quote]) -> None:
+        self.quotes = quotes
+        self._wrap(cursor=0)
+
+    def _wrap(self, cursor: int | None = None) -> None:
+        width = max(self.scrollable_content_region.width - 1, 20)
+        self._wrapped_at = width
+        self._lines = [quote_lines(q, width) for q in self.quotes]
+        self.set_count(len(self.quotes), cursor=cursor, heights=[len(x) for x in self._lines])
+
+    def on_resize(self) -> None:
+        if self.quotes and max(self.scrollable_content_region.width - 1, 20) != self._wrapped_at:
+            self._wrap()
+        super().on_resize()
+
+    def render_item_line(self, index: int, line: int, width: int) -> list[Segment]:
+        text, kind = self._lines[index][line]
+        style = {"head": self.style_of("strong"), "dim": self.style_of("dim"),
+                 "reported": Style(italic=True)}.get(kind)
+        return [Segment(fit(text, width), style)]
 
 
 class ActorList(VirtualList):
@@ -66,15 +102,21 @@ class ActorList(VirtualList):
 
 
 class SidePanel(Vertical):
-    """Actors and quotes of the open article; enter on either posts a message to the screen."""
+    """Actors and quotes of the open article; enter on either posts a message to the screen,
+    and so does f (follow the actor, or the quote's speaker). Nothing here changes size when
+    another article opens: only the lists' contents change."""
+
+    BINDINGS = bindings.SIDE_PANEL
 
     DEFAULT_CSS = """
     SidePanel { border: round $panel-lighten-2; }
     SidePanel:focus-within { border: round $accent; }
-    SidePanel > Label { color: $text-muted; padding: 0 1; width: 100%; }
-    SidePanel > #side-legend { color: $text-muted; text-style: italic; height: auto; }
-    SidePanel > #side-actors { height: auto; max-height: 35%; }
-    SidePanel > #side-quotes { height: 1fr; border: none; }
+    SidePanel > #side-actors { height: 30%; min-height: 4; border-top: solid $panel-lighten-2;
+                               overflow-y: scroll; }
+    SidePanel > #side-legend { color: $text-muted; text-style: italic; height: auto;
+                               padding: 0 1; }
+    SidePanel > #side-quotes { height: 1fr; border-top: solid $panel-lighten-2;
+                               overflow-y: scroll; }
     """
 
     @dataclass
@@ -85,52 +127,42 @@ class SidePanel(Vertical):
     class ActorChosen(Message):
         actor: Actor | None
 
+    @dataclass
+    class FollowRequested(Message):
+        name: str
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.actors: list[Actor] = []
         self.quotes: list[Quote] = []
-        self.shown_quotes: list[Quote] = []
         self.actor_filter: Actor | None = None
-        self._wrapped_at = 0
+
+    @property
+    def shown_quotes(self) -> list[Quote]:
+        return self.query_one(QuoteList).quotes
 
     def compose(self) -> ComposeResult:
-        yield Label("Actors", id="side-actors-label")
         yield ActorList(id="side-actors")
-        yield Label("Quotes", id="side-quotes-label")
-        yield Label(LEGEND, id="side-legend")
-        yield VimOptionList(id="side-quotes", markup=False)
+        yield Static(Text(LEGEND), id="side-legend")
+        yield QuoteList(id="side-quotes")
 
     def on_mount(self) -> None:
         self.border_title = "Who said what"
 
     def show(self, actors: list[Actor], quotes: list[Quote]) -> None:
         self.actors, self.quotes, self.actor_filter = actors, quotes, None
-        self.query_one(ActorList).set_actors(actors)
-        self.query_one("#side-actors-label", Label).update(Text(f"Actors ({len(actors)})"))
+        actor_list = self.query_one(ActorList)
+        actor_list.set_actors(actors)
+        actor_list.border_title = f"Actors ({len(actors)})"
         self._show_quotes(quotes)
 
-    def _quote_width(self) -> int:
-        return max(self.query_one("#side-quotes", OptionList).scrollable_content_region.width, 20)
-
     def _show_quotes(self, quotes: list[Quote]) -> None:
-        self.shown_quotes = quotes
-        quote_list = self.query_one("#side-quotes", OptionList)
-        width = self._quote_width()
-        self._wrapped_at = width
-        highlighted = quote_list.highlighted
-        quote_list.clear_options()
-        quote_list.add_options([Option(quote_prompt(q, width)) for q in quotes])
-        if quotes:
-            quote_list.highlighted = min(highlighted or 0, len(quotes) - 1)
-        label = f"Quotes ({len(quotes)})"
+        quote_list = self.query_one(QuoteList)
+        quote_list.set_quotes(quotes)
+        title = f"Quotes ({len(quotes)})"
         if self.actor_filter is not None:
-            label += f" by {self.actor_filter.name} (enter on the actor again: all)"
-        self.query_one("#side-quotes-label", Label).update(Text(label))
-        self.query_one("#side-legend", Label).display = bool(quotes)
-
-    def on_resize(self) -> None:
-        if self.shown_quotes and self._quote_width() != self._wrapped_at:
-            self._show_quotes(self.shown_quotes)
+            title += f" by {self.actor_filter.name} (enter again: all)"
+        quote_list.border_title = title
 
     def filter_to(self, actor: Actor | None) -> None:
         self.actor_filter = actor
@@ -141,13 +173,29 @@ class SidePanel(Vertical):
         self._show_quotes([q for q in self.quotes if q.speaker in names])
 
     def focus_target(self) -> Widget:
-        return self.query_one("#side-quotes", OptionList)
+        return self.query_one(QuoteList)
 
     def focus_actors(self) -> None:
         self.query_one(ActorList).focus()
 
     def focus_quotes(self) -> None:
-        self.query_one("#side-quotes", OptionList).focus()
+        self.query_one(QuoteList).focus()
+
+    def action_follow(self) -> None:
+        """f: follow (or stop following) the highlighted actor, or the highlighted quote's
+        speaker, whichever list has the focus."""
+        name: str | None = None
+        actors = self.query_one(ActorList)
+        quotes = self.query_one(QuoteList)
+        if actors.has_focus and 0 <= actors.cursor < len(self.actors):
+            name = self.actors[actors.cursor].name
+        elif quotes.has_focus and 0 <= quotes.cursor < len(self.shown_quotes):
+            name = self.shown_quotes[quotes.cursor].speaker
+        if name:
+            self.post_message(self.FollowRequested(name))
+        else:
+            self.notify("Highlight an actor, or a quote with a speaker, to follow them.",
+                        timeout=3)
 
     @on(VirtualList.Selected, "#side-actors")
     def _actor_selected(self, event: VirtualList.Selected) -> None:
@@ -157,7 +205,7 @@ class SidePanel(Vertical):
         self.filter_to(chosen)
         self.post_message(self.ActorChosen(chosen))
 
-    @on(OptionList.OptionSelected, "#side-quotes")
-    def _quote_selected(self, event: OptionList.OptionSelected) -> None:
+    @on(VirtualList.Selected, "#side-quotes")
+    def _quote_selected(self, event: VirtualList.Selected) -> None:
         event.stop()
-        self.post_message(self.QuoteChosen(self.shown_quotes[event.option_index]))
+        self.post_message(self.QuoteChosen(self.shown_quotes[event.index]))

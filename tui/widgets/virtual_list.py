@@ -2,23 +2,58 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
+from textual.cache import LRUCache
 from textual.events import Click
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.widget import Widget
 
 from tui import bindings
 
 # The gutter mark beside the cursor row: visible even where a theme's blurred cursor is faint.
 CURSOR_MARK = "▌"
+STRIP_CACHE = 2048
 ELLIPSIS = "…"
+
+
+_BASE = ("__base__",)  # a key in Textual's per-refresh style cache
+
+
+def base_style(widget: Widget) -> Style:
+    """The widget's own Rich style, worked out once per repaint instead of once per line (it
+    walks every ancestor's styles)."""
+    cached = widget._rich_style_cache.get(_BASE)
+    if cached is None:
+        style = widget.rich_style
+        widget._rich_style_cache[_BASE] = (style, style)
+        return style
+    return cached[0]
+
+
+def set_virtual_size(widget: Widget, size: Size) -> None:
+    """Change a scrolling widget's content size with a repaint of it, not a layout of the whole
+    screen (Textual's `virtual_size` lays out on every change): a layout is needed only when a
+    scrollbar appears or goes."""
+    if widget.virtual_size == size:
+        return
+    before = (widget.show_vertical_scrollbar, widget.show_horizontal_scrollbar)
+    widget.set_reactive(Widget.virtual_size, size)
+    widget._refresh_scrollbars()
+    if (widget.show_vertical_scrollbar, widget.show_horizontal_scrollbar) != before:
+        widget.refresh(layout=True)
+    else:
+        widget._scroll_update(size)
+        widget.refresh()
 
 
 def fit(text: str, width: int) -> str:
@@ -86,6 +121,12 @@ class VirtualList(ScrollView, can_focus=True):
         super().__init__(id=id)
         self.item_height = item_height
         self.count = 0
+        # With items of different heights: the first line of each item, and the total after.
+        self._starts: list[int] | None = None
+        # Drawn lines, kept until the content, the width, the focus or the styles change: a
+        # repaint of the screen then costs a lookup per line.
+        self._strips: LRUCache[tuple[object, ...], Strip] = LRUCache(STRIP_CACHE)
+        self._version = 0
 
     # -- subclass hooks ----------------------------------------------------------------------
     def render_item_line(self, index: int, line: int, width: int) -> list[Segment]:
@@ -93,23 +134,65 @@ class VirtualList(ScrollView, can_focus=True):
         raise NotImplementedError
 
     # -- content -----------------------------------------------------------------------------
-    def set_count(self, count: int, cursor: int | None = None) -> None:
-        """Change how many items there are; keep (or move) the cursor and redraw."""
+    def set_count(self, count: int, cursor: int | None = None,
+                  heights: list[int] | None = None) -> None:
+        """Change how many items there are (and, when they differ, each one's height); keep
+        (or move) the cursor and redraw."""
         self.count = count
-        self.virtual_size = Size(0, count * self.item_height)  # width: never a horizontal bar
+        self._version += 1
+        self._starts = None
+        if heights is not None:
+            self._starts = list(accumulate(heights, initial=0))
+        set_virtual_size(self, Size(0, self._total_lines()))  # width 0: no horizontal bar
         target = self.cursor if cursor is None else cursor
         self.cursor = min(max(target, 0), max(count - 1, 0))
         self.refresh()
+
+    def invalidate(self) -> None:
+        """The items' content changed: draw them again."""
+        self._version += 1
+        self.refresh()
+
+    def cache_salt(self) -> object:
+        """Part of every drawn line's cache key: override when lines change with time."""
+        return None
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._strips.clear()
+
+    def _total_lines(self) -> int:
+        return self._starts[-1] if self._starts else self.count * self.item_height
+
+    def _item_at(self, position: int) -> tuple[int, int]:
+        """(item, line within it) at a line of the whole list."""
+        if self._starts is None:
+            return divmod(position, self.item_height)
+        index = bisect_right(self._starts, position) - 1
+        return index, position - self._starts[max(index, 0)]
+
+    def _span(self, index: int) -> tuple[int, int]:
+        """(first line, height) of an item."""
+        if self._starts is None:
+            return index * self.item_height, self.item_height
+        return self._starts[index], self._starts[index + 1] - self._starts[index]
 
     def style_of(self, name: str) -> Style:
         return self.get_component_rich_style(f"virtual-list--{name}", partial=True)
 
     # -- drawing -----------------------------------------------------------------------------
     def render_line(self, y: int) -> Strip:
-        position = self.scroll_offset.y + y
-        index, line = divmod(position, self.item_height)
+        index, line = self._item_at(self.scroll_offset.y + y)
         width = self.scrollable_content_region.width
-        base = self.rich_style
+        key = (index, line, width, index == self.cursor, self.has_focus, self._version,
+               self.cache_salt())
+        strip = self._strips.get(key)
+        if strip is None:
+            strip = self._strips[key] = self._draw_line(index, line, width)
+        return strip
+
+    def _draw_line(self, index: int, line: int, width: int) -> Strip:
+        base = base_style(self)
         if not 0 <= index < self.count or width < 2:
             return Strip.blank(width, base)
         selected = index == self.cursor
@@ -130,29 +213,46 @@ class VirtualList(ScrollView, can_focus=True):
         self.refresh()
 
     def on_resize(self) -> None:
-        self.virtual_size = Size(0, self.count * self.item_height)
+        set_virtual_size(self, Size(0, self._total_lines()))
 
     # -- cursor ------------------------------------------------------------------------------
-    def watch_cursor(self, _old: int, new: int) -> None:
+    def watch_cursor(self, old: int, new: int) -> None:
         if self.count == 0:
             return
         clamped = min(max(new, 0), self.count - 1)
         if clamped != new:
             self.cursor = clamped
             return
-        top = new * self.item_height
-        self.scroll_to_region(Region(0, top, 1, self.item_height), animate=False, force=True)
-        self.refresh()
+        top, height = self._span(new)
+        scrolled = self.scroll_offset.y
+        self.scroll_to_region(Region(0, top, 1, height), animate=False, force=True)
+        if self.scroll_offset.y == scrolled and 0 <= old < self.count:
+            self.refresh_lines(*self._span(old))  # only the two rows that changed
+            self.refresh_lines(top, height)
+        else:
+            self.refresh()
         self.post_message(self.Highlighted(self, new))
 
     def _page(self) -> int:
-        return max(self.size.height // self.item_height - 1, 1)
+        average = self._total_lines() / self.count if self.count else self.item_height
+        return max(int(self.size.height / max(average, 1)) - 1, 1)
+
+    def selectable(self, index: int) -> bool:
+        """Whether the cursor may rest on an item (headings say no)."""
+        return True
+
+    def _step(self, step: int) -> None:
+        index = self.cursor + step
+        while 0 <= index < self.count and not self.selectable(index):
+            index += step
+        if 0 <= index < self.count:
+            self.cursor = index
 
     def action_cursor_down(self) -> None:
-        self.cursor = min(self.cursor + 1, max(self.count - 1, 0))
+        self._step(1)
 
     def action_cursor_up(self) -> None:
-        self.cursor = max(self.cursor - 1, 0)
+        self._step(-1)
 
     def action_page_down(self) -> None:
         self.cursor = min(self.cursor + self._page(), max(self.count - 1, 0))
@@ -171,7 +271,7 @@ class VirtualList(ScrollView, can_focus=True):
             self.post_message(self.Selected(self, self.cursor))
 
     def on_click(self, event: Click) -> None:
-        index = (self.scroll_offset.y + event.y) // self.item_height
+        index, _ = self._item_at(self.scroll_offset.y + event.y)
         if 0 <= index < self.count:
             self.cursor = index
             self.action_select()

@@ -94,3 +94,13 @@ def test_author_names_without_email(raw: str, name: str | None) -> None:
     body = rss("R", [{"title": "T", "guid": "1", "author": raw}])
     assert parse_feed(body, "http://h.org/f").entries[0].author == name
     assert parse_with_feedparser(body, "http://h.org/f").entries[0].author == name
+
+
+@pytest.mark.parametrize("link", ["http://[bold]/x", "http://[::1/x", "https://[not-ip]"])
+def test_a_link_urllib_cannot_read_is_no_link(link: str) -> None:
+    """Found by the mutated-corpus fuzz test: urljoin raised ValueError ("Invalid IPv6 URL")."""
+    body = rss("R", [{"title": "T", "link": link, "guid": "g1", "description": "d"}])
+    for parsed in (parse_feed(body, "http://h.org/feed.xml"),
+                   parse_with_feedparser(body, "http://h.org/feed.xml")):
+        [entry] = parsed.entries
+        assert entry.url is None and entry.title == "T"

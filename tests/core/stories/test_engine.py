@@ -8,7 +8,8 @@ from datetime import datetime, timedelta, timezone
 
 from conftest import shared_path
 
-from tui.core.stories.engine import StoryEngine, StoryItem, cluster_records, effective_time, story_headline
+from tui.core.stories.engine import StoryEngine, StoryItem, cluster_records, effective_time
+from tui.core.stories.headline import story_headline
 
 T0 = datetime(2026, 3, 2, 8, 0, tzinfo=timezone.utc)
 

@@ -7,12 +7,15 @@ from tui.cli.commands import (
     extract_command,
     feeds_command,
     fetch_command,
+    people_command,
     prune_command,
     quotes_command,
     search_command,
     stories_command,
+    story_command,
     subscribe_command,
 )
 
-ALL = (fetch_command, articles_command, feeds_command, stories_command, search_command,
-       quotes_command, extract_command, prune_command, subscribe_command)
+ALL = (fetch_command, articles_command, feeds_command, stories_command, story_command,
+       search_command, quotes_command, people_command, extract_command, prune_command,
+       subscribe_command)

@@ -1,4 +1,4 @@
-"""`byline articles`: list cached articles, as text or JSON."""
+"""`byline articles`: list cached articles (of a feed, or a [[watch]] list), as text or JSON."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import argparse
 import sys
 from typing import Any
 
+from tui.cli.options import add_show_muted
 from tui.config import Config
 
 
@@ -14,10 +15,13 @@ def register(commands: Any) -> None:
                                  description="List cached articles, newest first.")
     parser.add_argument("--json", action="store_true", help="print JSON")
     parser.add_argument("--feed", metavar="NAME", help="only this feed (name or URL)")
+    parser.add_argument("--watch", metavar="NAME",
+                        help="only the articles of this watchlist (a [[watch]] in feeds.toml)")
     parser.add_argument("--unread", action="store_true", help="only unread articles")
     parser.add_argument("--starred", action="store_true", help="only starred articles")
     parser.add_argument("--limit", type=int, default=50, metavar="N",
                         help="at most N articles (default 50; 0 for all)")
+    add_show_muted(parser)
     parser.set_defaults(handler=run)
 
 
@@ -26,6 +30,14 @@ def run(args: argparse.Namespace, config: Config) -> int:
     from tui.core.store import ArticleFilter
     from tui.core.text import one_line
 
+    watch = None
+    if args.watch:
+        watch = config.watch(args.watch)
+        if watch is None:
+            known = ", ".join(repr(w.name) for w in config.watches) or "none in the config"
+            print(f"byline: no watchlist named {args.watch!r} (watchlists: {known})",
+                  file=sys.stderr)
+            return 1
     store, _ = open_cache(config)
     try:
         feed_id = None
@@ -36,7 +48,8 @@ def run(args: argparse.Namespace, config: Config) -> int:
                 print(f"byline: no feed named {args.feed!r}", file=sys.stderr)
                 return 1
             feed_id = matches[0].id
-        flt = ArticleFilter(feed_id=feed_id, unread_only=args.unread, starred_only=args.starred)
+        flt = ArticleFilter(feed_id=feed_id, unread_only=args.unread, starred_only=args.starred,
+                            query=watch.query if watch else None)
         rows = store.article_rows(flt, limit=args.limit if args.limit > 0 else -1)
         if args.limit > 0:
             note_limit(len(rows), store.count_articles(flt), "articles", args.limit)
@@ -49,6 +62,10 @@ def run(args: argparse.Namespace, config: Config) -> int:
                 star = "*" if row.starred else " "
                 print(f"{mark}{star} {row.time:%Y-%m-%d %H:%M}  {one_line(row.feed_name)[:20]:<20}"
                       f"  {one_line(row.title)}")
+            hidden = 0 if config.show_muted else store.hidden_count()
+            if hidden:
+                print(f"byline: {hidden} muted article{'s' if hidden != 1 else ''} not shown "
+                      "(--show-muted shows them)", file=sys.stderr)
     finally:
         store.close()
     return 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from tui.cli.options import add_show_muted
 from tui.config import Config
 
 
@@ -12,6 +13,7 @@ def register(commands: Any) -> None:
     parser = commands.add_parser("feeds", help="show feed health",
                                  description="Show every subscribed feed with its health.")
     parser.add_argument("--json", action="store_true", help="print JSON")
+    add_show_muted(parser)
     parser.set_defaults(handler=run)
     from tui.cli.commands.subscribe_command import register_feed_actions
 

@@ -1,4 +1,5 @@
-"""`byline fetch`: refresh every feed headless, with a progress bar and a per-feed summary."""
+"""`byline fetch`: refresh every feed headless, with a progress bar and a per-feed summary, then
+news of followed stories, people and watchlists (and the notify_command)."""
 
 from __future__ import annotations
 
@@ -24,6 +25,8 @@ def register(commands: Any) -> None:
 
 def run(args: argparse.Namespace, config: Config) -> int:
     from tui.cli.common import open_cache
+    from tui.cli.news_report import report_news
+    from tui.core.news import mark_news
     from tui.core.refresh import run_refresh
 
     if not config.feeds:
@@ -35,6 +38,7 @@ def run(args: argparse.Namespace, config: Config) -> int:
         if args.reextract:
             store.reset_text()
         bar = ProgressBar(sys.stderr) if not args.quiet else None
+        mark = mark_news(store)
         summary = run_refresh(
             store, config.feeds, config.settings,
             fulltext=False if args.no_fulltext else None, progress=bar, force=args.force,
@@ -42,6 +46,7 @@ def run(args: argparse.Namespace, config: Config) -> int:
         if bar:
             bar.finish()
         print_summary(summary, sys.stdout, quiet=args.quiet)
+        report_news(store, mark, config, sys.stdout, quiet=args.quiet)
     finally:
         store.close()
     return 0

@@ -1,27 +1,42 @@
-"""`byline quotes [QUERY]`: search every stored quote by its words or its speaker."""
+"""`byline quotes [QUERY]`: search every stored quote by its words, speaker, date or story; print
+them or export them as CSV, Markdown or JSON."""
 
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import Any
 
+from tui.cli.options import add_show_muted, since_date
 from tui.config import Config
 
 
 def register(commands: Any) -> None:
     parser = commands.add_parser("quotes", help="search quotes (who said what)",
                                  description="Search every stored quote by its words or the "
-                                             "speaker's name; typos are tolerated.")
+                                             "speaker's name; typos are tolerated. With no "
+                                             "words, the newest quotes first.")
     parser.add_argument("query", nargs="*", metavar="QUERY")
     parser.add_argument("--speaker", metavar="NAME", help="only quotes by this speaker")
-    parser.add_argument("--json", action="store_true", help="print JSON")
+    parser.add_argument("--since", metavar="DATE", type=since_date,
+                        help="only quotes in articles of this UTC day or later (2026-11-24), "
+                             "or of a span back from now (12h, 7d, 2w)")
+    parser.add_argument("--story", metavar="ID", type=int,
+                        help="only quotes in this story (ids: `byline stories --json`)")
+    parser.add_argument("--format", choices=("text", "csv", "md", "json"), default="text",
+                        help="text (default), or an export: csv, md or json, each row with "
+                             "speaker, quote, outlet, date, link")
+    parser.add_argument("--json", action="store_true",
+                        help="print every stored field as JSON (for scripts)")
     parser.add_argument("--limit", type=int, default=30, metavar="N",
                         help="at most N quotes (default 30; 0 for all)")
+    add_show_muted(parser)
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace, config: Config) -> int:
     from tui.cli.common import note_limit, open_cache, print_json
+    from tui.core.export import export_quotes
     from tui.core.quotes.lookup import QuoteIndex
     from tui.core.text import one_line
 
@@ -29,15 +44,21 @@ def run(args: argparse.Namespace, config: Config) -> int:
     try:
         index = QuoteIndex(store)
         query = " ".join(args.query)
-        hits = index.search(query, speaker=args.speaker, limit=args.limit or -1)
+        narrow = {"since": int(args.since.timestamp()) if args.since else None,
+                  "story_id": args.story}
+        hits = index.search(query, speaker=args.speaker, limit=args.limit or -1, **narrow)
         if args.limit > 0:
-            note_limit(len(hits), index.count(query, speaker=args.speaker), "quotes", args.limit)
+            note_limit(len(hits), index.count(query, speaker=args.speaker, **narrow), "quotes",
+                       args.limit)
     finally:
         store.close()
     if args.json:
         print_json([{"speaker": h.speaker, "text": h.text, "kind": h.kind, "feed": h.feed_name,
                      "title": h.title, "url": h.url, "published": h.time.isoformat(),
                      "article_id": h.article_id, "start": h.start, "end": h.end} for h in hits])
+        return 0
+    if args.format != "text":
+        sys.stdout.write(export_quotes(hits, args.format))
         return 0
     for hit in hits:
         print(f"{one_line(hit.speaker or '(unattributed)')}: “{one_line(hit.text)}”\n"

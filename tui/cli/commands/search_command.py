@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from tui.cli.options import add_show_muted
 from tui.config import Config
 
 
@@ -16,6 +17,7 @@ def register(commands: Any) -> None:
     parser.add_argument("--json", action="store_true", help="print JSON")
     parser.add_argument("--limit", type=int, default=20, metavar="N",
                         help="at most N results (default 20; 0 for all)")
+    add_show_muted(parser)
     parser.set_defaults(handler=run)
 
 

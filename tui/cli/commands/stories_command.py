@@ -7,6 +7,7 @@ import json
 import sys
 from typing import Any
 
+from tui.cli.options import add_show_muted
 from tui.config import Config
 
 
@@ -19,6 +20,7 @@ def register(commands: Any) -> None:
                         help="only stories covered by at least N outlets")
     parser.add_argument("--limit", type=int, default=100, metavar="N",
                         help="at most N stories (default 100; 0 for all)")
+    add_show_muted(parser)
     parser.set_defaults(handler=run_stories)
 
     cluster = commands.add_parser(
@@ -47,7 +49,8 @@ def run_stories(args: argparse.Namespace, config: Config) -> int:
             articles = store.story_articles(item.id)
             records.append({
                 "id": item.id, "headline": item.headline,
-                "outlets": sorted({a.outlet for a in articles}),
+                "outlets": sorted({a.outlet for a in articles}), "outlet_count": item.outlet_count,
+                "first": item.first_seen.isoformat(), "last": item.last_updated.isoformat(),
                 "first_seen": item.first_seen.isoformat(),
                 "last_updated": item.last_updated.isoformat(), "followed": item.followed,
                 "articles": [

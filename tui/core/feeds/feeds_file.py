@@ -65,6 +65,11 @@ class FeedsFile:
         """The document as it would be saved."""
         return str(self._doc.as_string())
 
+    @property
+    def document(self) -> Any:
+        """The tomlkit document, for edits of other tables (feeds/watch_tables.py)."""
+        return self._doc
+
     def entries(self) -> list[Subscription]:
         """Every feed with a usable url, in file order (others are left alone, unlisted)."""
         return [entry for _, entry in self._indexed()]

@@ -136,8 +136,12 @@ def _link(raw: Any, feed_url: str) -> str | None:
         candidates.append(guid)
     for candidate in candidates:
         if isinstance(candidate, str) and candidate.strip():
-            absolute = urljoin(feed_url, one_line(candidate))
-            if urlsplit(absolute).scheme.lower() in ("http", "https", "file"):
+            try:
+                absolute = urljoin(feed_url, one_line(candidate))
+                scheme = urlsplit(absolute).scheme.lower()
+            except ValueError:  # "http://[bold]/": not a URL (urllib wants an IPv6 host there)
+                continue
+            if scheme in ("http", "https", "file"):
                 return absolute
     return None
 

@@ -59,7 +59,7 @@ def group_stories(cache: str | Store, settings: Settings) -> int:
 
     store = Store(cache) if isinstance(cache, str) else cache
     try:
-        return group_pending(store, settings.story_window_hours)
+        return group_pending(store, settings.story_window_hours, settings.followed_story_days)
     finally:
         if store is not cache:
             store.close()

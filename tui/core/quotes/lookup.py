@@ -86,15 +86,20 @@ class QuoteIndex:
                                   limit=20, processor=fold)
         return [speaker for speaker, _, _ in matches]
 
-    def search(self, text: str, speaker: str | None = None, limit: int = 50) -> list[QuoteHit]:
-        """Best matches first; with no words, the newest quotes (of the speaker, if given)."""
+    def search(self, text: str, speaker: str | None = None, limit: int = 50, *,
+               since: int | None = None, story_id: int | None = None) -> list[QuoteHit]:
+        """Best matches first; with no words, the newest quotes (of the speaker, if given; in
+        articles listed since a timestamp, or of a story, if given)."""
         asked = self._ask(text, speaker)
-        return [] if asked is None else self.store.quote_hits(*asked, limit=limit)
+        return [] if asked is None else self.store.quote_hits(
+            *asked, limit=limit, since=since, story_id=story_id)
 
-    def count(self, text: str, speaker: str | None = None) -> int:
+    def count(self, text: str, speaker: str | None = None, *, since: int | None = None,
+              story_id: int | None = None) -> int:
         """How many quotes `search` finds without a limit."""
         asked = self._ask(text, speaker)
-        return 0 if asked is None else self.store.count_quote_hits(*asked)
+        return 0 if asked is None else self.store.count_quote_hits(
+            *asked, since=since, story_id=story_id)
 
     def _ask(self, text: str, speaker: str | None) -> tuple[str | None, list[str] | None] | None:
         """(FTS5 query, speakers) for the store; None when nothing can match."""

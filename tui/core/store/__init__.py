@@ -1,8 +1,10 @@
 """The cache: the only package that speaks SQL.
 
-`Store` combines one table class per subject (feeds, articles, analysis, stories, search), each
-a `Database` with its own queries, and returns the records of `tui.core.models`. `open_store`
-opens the cache file, setting a damaged one aside. The schema is `migrations.MIGRATIONS`.
+`Store` combines one table class per subject (feeds, articles, analysis, stories, search,
+people), each a `Database` with its own queries, and returns the records of `tui.core.models`.
+Those that list articles extend `WatchTable` (store/watch.py), which compiles watch and mute
+queries (store/query.py) and leaves muted articles out. `open_store` opens the cache file,
+setting a damaged one aside. The schema is `migrations.MIGRATIONS`.
 """
 
 from __future__ import annotations
@@ -16,15 +18,18 @@ from tui.core.store.analysis import AnalysisTable
 from tui.core.store.articles import ArticleFilter, ArticleTable
 from tui.core.store.database import StoreError, now_ts, to_dt, truncation
 from tui.core.store.feeds import FeedTable
+from tui.core.store.people import PeopleTable
+from tui.core.store.query import SqlClause
 from tui.core.store.search import HIT_END, HIT_START, SHOWN_CONFIDENCE, SearchIndex, plain
 from tui.core.store.stories import StoryTable
 
-__all__ = ["HIT_END", "HIT_START", "SHOWN_CONFIDENCE", "ArticleFilter", "Store", "StoreError",
-           "now_ts", "open_store", "plain", "to_dt"]
+__all__ = ["HIT_END", "HIT_START", "SHOWN_CONFIDENCE", "ArticleFilter", "SqlClause", "Store",
+           "StoreError", "now_ts", "open_store", "plain", "to_dt"]
 
 
-class Store(FeedTable, ArticleTable, AnalysisTable, StoryTable, SearchIndex):
-    """The cache. One connection per thread; writes in short IMMEDIATE transactions."""
+class Store(FeedTable, ArticleTable, AnalysisTable, StoryTable, SearchIndex, PeopleTable):
+    """The cache. One connection per thread; writes in short IMMEDIATE transactions. Muted
+    articles (set_mutes) are left out of every list until `show_muted` is set."""
 
 
 def open_store(path: Path) -> tuple[Store, str | None]:

@@ -8,7 +8,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from tui.core.models import Article, ArticleFlags, ArticleRow, ParsedEntry, TextStatus
-from tui.core.store.database import Database, now_ts, to_dt
+from tui.core.query import Node
+from tui.core.store.database import now_ts, to_dt
+from tui.core.store.watch import WatchTable
 
 # A publication date further ahead than this is treated as wrong and the fetch time used instead.
 FUTURE_SLACK_SECONDS = 36 * 3600
@@ -23,6 +25,7 @@ class ArticleFilter:
     unread_only: bool = False
     starred_only: bool = False
     story_id: int | None = None
+    query: Node | None = None  # a watchlist's query (tui/core/query.py)
 
     def where(self) -> tuple[str, list[object]]:
         clauses: list[str] = []
@@ -84,20 +87,30 @@ def _known_entries(tx: sqlite3.Connection, feed_id: int) -> dict[str, tuple[str,
     return {guid: (title, summary) for guid, title, summary in rows}
 
 
-class ArticleTable(Database):
-    """Articles: list pages, single articles, read/starred state, full text, pruning."""
+class ArticleTable(WatchTable):
+    """Articles: list pages, single articles, read/starred state, full text, pruning. Lists
+    leave muted articles out (store/watch.py)."""
 
     _ROW_COLUMNS = ("a.id, f.name, a.title, a.sort_time, a.read, a.starred, a.story_id, "
                     "(SELECT outlet_count FROM stories s WHERE s.id = a.story_id)")
 
-    def count_articles(self, flt: ArticleFilter = ArticleFilter()) -> int:
+    def _where(self, flt: ArticleFilter) -> tuple[str, list[object]]:
+        """The filter's condition, its query's, and the mutes' exclusion."""
         where, params = flt.where()
+        if flt.query is not None:
+            clause = self.query_clause(flt.query)
+            where, params = f"{where} AND {clause.sql}", [*params, *clause.params]
+        hidden, hidden_params = self.visible()
+        return where + hidden, [*params, *hidden_params]
+
+    def count_articles(self, flt: ArticleFilter = ArticleFilter()) -> int:
+        where, params = self._where(flt)
         return int(self.conn().execute(
             f"SELECT count(*) FROM articles a WHERE {where}", params).fetchone()[0])
 
     def article_rows(self, flt: ArticleFilter = ArticleFilter(), offset: int = 0,
                      limit: int = 200) -> list[ArticleRow]:
-        where, params = flt.where()
+        where, params = self._where(flt)
         rows = self.conn().execute(
             f"SELECT {self._ROW_COLUMNS} FROM articles a JOIN feeds f ON f.id = a.feed_id "
             f"WHERE {where} ORDER BY a.sort_time DESC, a.id DESC LIMIT ? OFFSET ?",
@@ -108,7 +121,7 @@ class ArticleTable(Database):
 
     def row_index(self, flt: ArticleFilter, article_id: int) -> int | None:
         """Position of an article in the filtered, newest-first list (None when not in it)."""
-        where, params = flt.where()
+        where, params = self._where(flt)
         found = self.conn().execute(
             f"SELECT a.sort_time FROM articles a WHERE a.id = ? AND {where}", (article_id, *params)
         ).fetchone()
@@ -153,7 +166,7 @@ class ArticleTable(Database):
             tx.execute("UPDATE articles SET starred = ? WHERE id = ?", (int(starred), article_id))
 
     def mark_all_read(self, flt: ArticleFilter) -> int:
-        where, params = flt.where()
+        where, params = self._where(flt)
         with self.write() as tx:
             cursor = tx.execute(f"UPDATE articles AS a SET read = 1 WHERE read = 0 AND {where}",
                                 params)
@@ -204,7 +217,7 @@ class ArticleTable(Database):
 
     def next_unread(self, flt: ArticleFilter, after: int | None) -> int | None:
         """The next unread article in list order below `after` (from the top when None)."""
-        where, params = flt.where()
+        where, params = self._where(flt)
         if after is not None:
             row = self.conn().execute("SELECT sort_time FROM articles WHERE id = ?",
                                       (after,)).fetchone()

@@ -7,7 +7,8 @@ from datetime import datetime
 
 from tui.core.models import FeedInfo, Outcome, ParsedEntry
 from tui.core.store.articles import insert_entries
-from tui.core.store.database import Database, now_ts, to_dt
+from tui.core.store.database import now_ts, to_dt
+from tui.core.store.watch import WatchTable
 
 EMPTY_FEED = "0 articles in this feed"
 
@@ -21,7 +22,7 @@ def _unpack_tags(value: str) -> tuple[str, ...]:
     return tuple(t for t in value.split("\n") if t)
 
 
-class FeedTable(Database):
+class FeedTable(WatchTable):
     """Subscribed feeds, their HTTP validators and the outcome of their last refresh."""
 
     def sync_feeds(self, feeds: Iterable[tuple[str, str, Sequence[str]]]) -> None:
@@ -95,14 +96,16 @@ class FeedTable(Database):
         return new
 
     def feeds(self, include_unsubscribed: bool = False) -> list[FeedInfo]:
-        """Every subscribed feed with health and counts (counts come from indexes)."""
+        """Every subscribed feed with health and counts (counts come from indexes; muted
+        articles are not counted)."""
+        hidden, params = self.visible()
         rows = self.conn().execute(
             "SELECT f.id, f.name, f.url, f.tags, f.title, f.last_checked, f.last_success, "
             "f.last_outcome, f.last_error, f.last_warning, "
-            "(SELECT count(*) FROM articles a WHERE a.feed_id = f.id), "
-            "(SELECT count(*) FROM articles a WHERE a.feed_id = f.id AND a.read = 0) "
+            f"(SELECT count(*) FROM articles a WHERE a.feed_id = f.id{hidden}), "
+            f"(SELECT count(*) FROM articles a WHERE a.feed_id = f.id AND a.read = 0{hidden}) "
             "FROM feeds f WHERE f.subscribed = 1 OR ? ORDER BY f.id",
-            (include_unsubscribed,),
+            (*params, *params, include_unsubscribed),
         ).fetchall()
         return [
             FeedInfo(r[0], r[1], r[2], _unpack_tags(r[3]), r[4], to_dt(r[5]), to_dt(r[6]), r[7],

@@ -141,6 +141,16 @@ MIGRATIONS: tuple[str, ...] = (
     """
     CREATE INDEX articles_by_time_feed ON articles (sort_time DESC, id DESC, feed_id, read);
     """,
+    # 5: followed people (a quote's speaker, by name); quotes in articles fetched after seen_at
+    # are new. Kept in the cache, beside followed stories: `f` toggles it many times a day and
+    # the seen mark changes on every visit, which is state, not configuration.
+    """
+    CREATE TABLE people (
+        name TEXT PRIMARY KEY,
+        followed_at INTEGER NOT NULL,
+        seen_at INTEGER NOT NULL
+    );
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

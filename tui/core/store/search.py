@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 
 from tui.core.models import QuoteHit, SearchHit
-from tui.core.store.database import Database
+from tui.core.store.watch import WatchTable
 
 # Snippet highlight markers: control characters never survive ingest, so they cannot collide
 # with article text.
@@ -45,14 +45,15 @@ def plain(marked: str) -> str:
     return marked.replace(HIT_START, "").replace(HIT_END, "")
 
 
-class SearchIndex(Database):
-    """The FTS5 indexes over articles and quotes."""
+class SearchIndex(WatchTable):
+    """The FTS5 indexes over articles and quotes (muted articles left out)."""
 
     def search(self, text: str, limit: int = 50) -> list[SearchHit]:
         """Best matches first (bm25, titles weighted ten times the body)."""
         query = fts_query(text)
         if query is None:
             return []
+        hidden, params = self.visible()
         try:
             rows = self.conn().execute(
                 "SELECT a.id, f.name, a.title, a.sort_time, "
@@ -60,8 +61,8 @@ class SearchIndex(Database):
                 f"highlight(articles_fts, 0, '{HIT_START}', '{HIT_END}') "
                 "FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
                 "JOIN feeds f ON f.id = a.feed_id "
-                "WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts, 10.0, 1.0) LIMIT ?",
-                (query, limit),
+                f"WHERE articles_fts MATCH ?{hidden} ORDER BY bm25(articles_fts, 10.0, 1.0) LIMIT ?",
+                (query, *params, limit),
             ).fetchall()
         except sqlite3.OperationalError:
             return []  # a query FTS5 still cannot take is "no results", never a crash
@@ -83,10 +84,14 @@ class SearchIndex(Database):
             "SELECT DISTINCT speaker FROM quotes WHERE speaker IS NOT NULL")]
 
     def quote_hits(self, match: str | None, speakers: Sequence[str] | None = None,
-                   limit: int = 50) -> list[QuoteHit]:
+                   limit: int = 50, *, since: int | None = None,
+                   story_id: int | None = None) -> list[QuoteHit]:
         """Quotes matching an FTS5 query (best first), or the newest when `match` is None;
-        only those of `speakers` when given."""
-        where, params = _quote_filter(speakers)
+        only those of `speakers`, in articles listed at or after `since` (a timestamp), or of a
+        story, when given; never those of muted articles."""
+        where, params = self._quote_filter(speakers, since, story_id)
+        # A date or a story may leave out most of the best-ranked: rank them all then.
+        narrowed = since is not None or story_id is not None
         select = ("SELECT q.id, q.article_id, q.speaker, q.text, q.kind, q.start, q.end, f.name, "
                   "a.title, a.url, a.sort_time FROM ")
         joins = "JOIN articles a ON a.id = q.article_id JOIN feeds f ON f.id = a.feed_id "
@@ -100,7 +105,7 @@ class SearchIndex(Database):
                       "WHERE quotes_fts MATCH ? ORDER BY score LIMIT ?) m ")
             sql = (select + ranked + "JOIN quotes q ON q.id = m.rowid " + joins + "WHERE "
                    + where + " ORDER BY m.score, a.sort_time DESC LIMIT ?")
-            params[:0] = [match, limit * 4]
+            params[:0] = [match, -1 if narrowed else limit * 4]
         try:
             rows = self.conn().execute(sql, (*params, limit)).fetchall()
         except sqlite3.OperationalError:
@@ -108,25 +113,38 @@ class SearchIndex(Database):
         return [QuoteHit(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9],
                          datetime.fromtimestamp(r[10], tz=UTC)) for r in rows]
 
-    def count_quote_hits(self, match: str | None, speakers: Sequence[str] | None = None) -> int:
+    def count_quote_hits(self, match: str | None, speakers: Sequence[str] | None = None, *,
+                         since: int | None = None, story_id: int | None = None) -> int:
         """How many quotes `quote_hits` would find with no limit."""
-        where, params = _quote_filter(speakers)
+        where, params = self._quote_filter(speakers, since, story_id)
+        article = "JOIN articles a ON a.id = q.article_id "
         if match is None:
-            sql = f"SELECT count(*) FROM quotes q WHERE {where}"
+            sql = f"SELECT count(*) FROM quotes q {article}WHERE {where}"
         else:
             sql = ("SELECT count(*) FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid "
-                   f"WHERE quotes_fts MATCH ? AND {where}")
+                   f"{article}WHERE quotes_fts MATCH ? AND {where}")
             params[:0] = [match]
         try:
             return int(self.conn().execute(sql, params).fetchone()[0])
         except sqlite3.OperationalError:
             return 0
 
-
-def _quote_filter(speakers: Sequence[str] | None) -> tuple[str, list[object]]:
-    where = ["q.confidence >= ?"]
-    params: list[object] = [SHOWN_CONFIDENCE]
-    if speakers is not None:
-        where.append(f"q.speaker IN ({','.join('?' * len(speakers))})")
-        params.extend(speakers)
-    return " AND ".join(where), params
+    def _quote_filter(self, speakers: Sequence[str] | None, since: int | None = None,
+                      story_id: int | None = None) -> tuple[str, list[object]]:
+        """The conditions on quotes `q` (and their articles `a`) every quote list shares."""
+        where = ["q.confidence >= ?"]
+        params: list[object] = [SHOWN_CONFIDENCE]
+        if speakers is not None:
+            where.append(f"q.speaker IN ({','.join('?' * len(speakers))})")
+            params.extend(speakers)
+        if since is not None:
+            where.append("a.sort_time >= ?")
+            params.append(since)
+        if story_id is not None:
+            where.append("a.story_id = ?")
+            params.append(story_id)
+        hidden, hidden_params = self.visible(joiner="")
+        if hidden:
+            where.append(hidden)
+            params.extend(hidden_params)
+        return " AND ".join(where), params

@@ -8,13 +8,16 @@ from datetime import UTC, datetime
 from typing import Any
 
 from tui.core.models import (
+    CoverageArticle,
     QuotedPerson,
     StoryArticle,
     StoryInfo,
     StoryItem,
     StoryMembership,
 )
-from tui.core.store.database import Database, to_dt
+from tui.core.store.database import to_dt
+from tui.core.store.query import SqlClause
+from tui.core.store.watch import WatchTable
 
 # The engine reads an article's lead, not all of it.
 LEAD_CHARS = 600
@@ -27,19 +30,23 @@ def _story(row: tuple[Any, ...]) -> StoryInfo:
     return StoryInfo(row[0], row[1], first, last, row[4], row[5], bool(row[6]), row[7])
 
 
-class StoryTable(Database):
-    """Stories and the story of each article."""
+class StoryTable(WatchTable):
+    """Stories and the story of each article (muted articles left out of what lists show)."""
 
     def _items(self, where: str, params: Sequence[object] = ()) -> list[StoryItem]:
         rows = self.conn().execute(
             "SELECT a.id, a.title, CASE WHEN a.body = '' THEN a.summary ELSE a.body END, f.name, "
             "a.published, a.fetched, a.story_id, "
+            # Who it names more than once, and whom it quotes: evidence that lasts.
             "(SELECT group_concat(name, char(10)) FROM actors c WHERE c.article_id = a.id "
-            " AND c.kind IN ('person', 'organisation') AND c.mentions > 1) "
+            " AND c.kind IN ('person', 'organisation') AND c.mentions > 1), "
+            "(SELECT group_concat(DISTINCT q.speaker) FROM quotes q WHERE q.article_id = a.id "
+            " AND q.speaker IS NOT NULL AND q.kind IN ('direct', 'partial')) "
             f"FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE {where} ORDER BY a.sort_time",
             list(params)).fetchall()
         return [StoryItem(str(r[0]), r[1], (r[2] or "")[:LEAD_CHARS], r[3], to_dt(r[4]),
-                          to_dt(r[5]), tuple(r[7].split("\n")) if r[7] else (), r[6])
+                          to_dt(r[5]), tuple(r[7].split("\n")) if r[7] else (), r[6],
+                          tuple(r[8].split(",")) if r[8] else ())
                 for r in rows]
 
     def ungrouped_items(self) -> list[StoryItem]:
@@ -49,6 +56,11 @@ class StoryTable(Database):
     def grouped_items(self, since: int) -> list[StoryItem]:
         """Articles already in a story, listed at or after `since` (a timestamp)."""
         return self._items("a.story_id IS NOT NULL AND a.sort_time >= ?", (since,))
+
+    def followed_story_ids(self, since: int = 0) -> list[int]:
+        """Stories the reader follows, updated at or after `since`."""
+        return [r[0] for r in self.conn().execute(
+            "SELECT id FROM stories WHERE followed = 1 AND last_updated >= ?", (since,))]
 
     def earliest_ungrouped(self) -> int | None:
         """The list time of the oldest article without a story."""
@@ -69,14 +81,20 @@ class StoryTable(Database):
                   article_id) for article_id, m in memberships.items()])
 
     def refresh_story_summaries(self, story_ids: Iterable[int],
-                                headline: Callable[[list[str]], str]) -> None:
-        """Recompute headline, span and counts of the given stories from their articles."""
+                                headline: Callable[[list[str], str | None], str]) -> None:
+        """Recompute headline, span and counts of the given stories from their articles.
+
+        `headline(titles, current)` picks the title, given the one the story has now (if any).
+        """
         ids = sorted(set(story_ids))
         marks = ",".join("?" * len(ids))
         titles: dict[int, list[str]] = defaultdict(list)
         for story_id, title in self.conn().execute(
-                f"SELECT story_id, title FROM articles WHERE story_id IN ({marks})", ids):
+                f"SELECT story_id, title FROM articles WHERE story_id IN ({marks}) "
+                "ORDER BY sort_time, id", ids):
             titles[story_id].append(title)
+        current: dict[int, str] = dict(self.conn().execute(
+            f"SELECT id, headline FROM stories WHERE id IN ({marks})", ids).fetchall())
         stats = self.conn().execute(
             "SELECT story_id, min(sort_time), max(sort_time), count(*), count(DISTINCT feed_id) "
             f"FROM articles WHERE story_id IN ({marks}) GROUP BY story_id", ids).fetchall()
@@ -89,14 +107,38 @@ class StoryTable(Database):
                     "last_updated = excluded.last_updated, "
                     "article_count = excluded.article_count, "
                     "outlet_count = excluded.outlet_count",
-                    (story_id, headline(titles[story_id]), first, last, count, outlets))
+                    (story_id, headline(titles[story_id], current.get(story_id)), first, last, count,
+                     outlets))
 
     def stories(self, *, min_outlets: int = 1, limit: int = 500) -> list[StoryInfo]:
-        """Followed stories first, then by recency and breadth (outlets count as a day each)."""
+        """Followed stories first, then by recency and breadth (outlets count as a day each).
+        With mutes, counts leave muted articles out and a story of muted articles goes."""
+        muted = None if self.show_muted else self.muted_clause()
+        if muted is not None:
+            return self._visible_stories(muted, min_outlets, limit)
         rows = self.conn().execute(
             f"SELECT {_STORY_COLUMNS} FROM stories WHERE outlet_count >= ? "
             "ORDER BY followed DESC, last_updated + 86400 * (outlet_count - 1) DESC LIMIT ?",
             (min_outlets, limit)).fetchall()
+        return [_story(r) for r in rows]
+
+    def _visible_stories(self, muted: SqlClause, min_outlets: int, limit: int) -> list[StoryInfo]:
+        # Only the stories that hold a muted article are counted again (mutes catch few).
+        rows = self.conn().execute(
+            "WITH touched AS MATERIALIZED (SELECT DISTINCT a.story_id AS id FROM articles a "
+            f"WHERE a.story_id IS NOT NULL AND ({muted.sql})), "
+            "recount AS MATERIALIZED (SELECT a.story_id AS id, count(*) AS articles, "
+            "count(DISTINCT a.feed_id) AS outlets FROM articles a "
+            f"WHERE a.story_id IN (SELECT id FROM touched) AND NOT ({muted.sql}) "
+            "GROUP BY a.story_id) "
+            "SELECT * FROM (SELECT s.id, s.headline, s.first_seen, s.last_updated, "
+            "CASE WHEN s.id IN touched THEN coalesce(r.articles, 0) ELSE s.article_count END "
+            "AS articles, "
+            "CASE WHEN s.id IN touched THEN coalesce(r.outlets, 0) ELSE s.outlet_count END "
+            "AS outlets, s.followed, s.read_count FROM stories s "
+            "LEFT JOIN recount r ON r.id = s.id) WHERE articles > 0 AND outlets >= ? "
+            "ORDER BY followed DESC, last_updated + 86400 * (outlets - 1) DESC LIMIT ?",
+            (*muted.params, *muted.params, min_outlets, limit)).fetchall()
         return [_story(r) for r in rows]
 
     def story(self, story_id: int) -> StoryInfo | None:
@@ -106,11 +148,22 @@ class StoryTable(Database):
 
     def story_articles(self, story_id: int) -> list[StoryArticle]:
         """A story's articles, oldest first."""
+        hidden, params = self.visible()
         rows = self.conn().execute(
             "SELECT a.id, f.name, a.title, a.sort_time, a.read, a.url FROM articles a "
+            f"JOIN feeds f ON f.id = a.feed_id WHERE a.story_id = ?{hidden} "
+            "ORDER BY a.sort_time, a.id", (story_id, *params)).fetchall()
+        return [StoryArticle(r[0], r[1], r[2], to_dt(r[3]) or datetime.now(UTC), bool(r[4]), r[5])
+                for r in rows]
+
+    def story_coverage(self, story_id: int) -> list[CoverageArticle]:
+        """A story's articles, oldest first, each with its text (full text, else the feed's)."""
+        rows = self.conn().execute(
+            "SELECT a.id, f.name, a.title, a.url, a.sort_time, "
+            "CASE WHEN a.body = '' THEN a.summary ELSE a.body END FROM articles a "
             "JOIN feeds f ON f.id = a.feed_id WHERE a.story_id = ? ORDER BY a.sort_time, a.id",
             (story_id,)).fetchall()
-        return [StoryArticle(r[0], r[1], r[2], to_dt(r[3]) or datetime.now(UTC), bool(r[4]), r[5])
+        return [CoverageArticle(r[0], r[1], r[2], r[3], to_dt(r[4]) or datetime.now(UTC), r[5] or "")
                 for r in rows]
 
     def membership(self, article_id: int) -> StoryMembership | None:
@@ -124,11 +177,12 @@ class StoryTable(Database):
 
     def quoted_people(self, story_id: int, limit: int = 12) -> list[QuotedPerson]:
         """Who is quoted in a story, most quoted first, with the outlets that quote them."""
+        hidden, params = self.visible()
         rows = self.conn().execute(
             "SELECT q.speaker, group_concat(DISTINCT f.name), count(*) FROM quotes q "
             "JOIN articles a ON a.id = q.article_id JOIN feeds f ON f.id = a.feed_id "
-            "WHERE a.story_id = ? AND q.speaker IS NOT NULL GROUP BY q.speaker "
-            "ORDER BY count(*) DESC LIMIT ?", (story_id, limit)).fetchall()
+            f"WHERE a.story_id = ? AND q.speaker IS NOT NULL{hidden} GROUP BY q.speaker "
+            "ORDER BY count(*) DESC LIMIT ?", (story_id, *params, limit)).fetchall()
         return [QuotedPerson(r[0], tuple(r[1].split(",")), r[2]) for r in rows]
 
     def set_followed(self, story_id: int, followed: bool) -> None:

@@ -3,286 +3,209 @@
 from __future__ import annotations
 
 import math
-from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable
 from datetime import datetime, timedelta
-from functools import lru_cache
+from typing import TypeVar
 
 from rapidfuzz import fuzz, process
 
-from tui.core.stories.batch import BatchPasses
-from tui.core.stories.model import Assignment, Entry, StoryItem, StoryState, Tuning, aware, effective_time, time_key
-from tui.core.stories.tokens import strip_generic_prefix, tokenize
+from tui.core.models import StoryItem
+from tui.core.stories.decay import TimeDecay
+from tui.core.stories.features import featurise
+from tui.core.stories.index import StoryIndex
+from tui.core.stories.model import Assignment, Entry, StoryState, Tuning, aware, effective_time, time_key
 
 _SCORERS = {"ratio": fuzz.ratio, "token_set": fuzz.token_set_ratio}
+EXPLAIN_MEMBERS = 50
+T = TypeVar("T")
+
+# (score, story, matched member, shared tokens)
+Match = tuple[float, StoryState, Entry, list[str]]
 
 
-class StoryEngine(BatchPasses):
-    """Incremental story grouping over an inverted index of salient tokens."""
+class StoryEngine:
+    """Incremental story grouping: places each article in the story it matches best, or a new one.
 
-    def __init__(self, window: timedelta | None = timedelta(hours=72), **tuning: float) -> None:
+    Articles are placed in time order; time weakens evidence (see `TimeDecay`). After a batch,
+    the stories it began fold into close ones and get consecutive ids after the highest known.
+    """
+
+    def __init__(self, window: timedelta | None = timedelta(hours=72), *,
+                 followed_days: float = 30.0, **tuning: float) -> None:
         self.window = window
-        self.tuning = Tuning(**tuning)
-        self._df: Counter[str] = Counter()
-        self._name_votes: Counter[str] = Counter()
-        self._documents = 0
-        self._epoch = 0
-        self._next_id = 1
-        self._entries: dict[str, Entry] = {}
-        self._stories: dict[int, StoryState] = {}
-        self._postings: dict[str, dict[int, None]] = {}
+        self.tuning = Tuning(**tuning)  # type: ignore[arg-type]  # knobs by name, each a number
+        self.decay = TimeDecay(window, self.tuning.strong_days, self.tuning.strong_half_life_days,
+                               followed_days, self.tuning.weak_half_life_days)
+        self.index = StoryIndex(self.tuning)
         self._assignments: dict[str, Assignment] = {}
-        self._idf_cache: dict[str, float] = {}
 
     # ----------------------------------------------------------------- public
 
     @property
     def story_count(self) -> int:
-        return len(self._stories)
+        return self.index.story_count
+
+    @property
+    def reach(self) -> timedelta | None:
+        """How far back an article can still join a story: what a caller must restore."""
+        return self.decay.reach
 
     def assignment(self, item_id: str) -> Assignment | None:
         return self._assignments.get(item_id)
 
     def reserve_ids(self, highest: int) -> None:
         """Mark story ids up to `highest` as taken (e.g. stories outside the restored window)."""
-        self._next_id = max(self._next_id, highest + 1)
+        self.index.next_id = max(self.index.next_id, highest + 1)
 
-    def restore(self, assigned: Iterable[tuple[StoryItem, int]]) -> None:
+    def restore(self, assigned: Iterable[tuple[StoryItem, int]], followed: Iterable[int] = ()) -> None:
         """Rebuild the index from persisted (item, story id) pairs without re-clustering."""
-        fresh = self._fresh([pair for pair in assigned], key=lambda pair: pair[0].id)
-        entries = [(self._featurise(item), story_id) for item, story_id in fresh]
-        self._count_documents(entry for entry, _ in entries)
+        fresh = self._fresh(list(assigned), key=lambda pair: pair[0].id)
+        entries = [(featurise(item, self.tuning), story_id) for item, story_id in fresh]
+        self.index.count(entry for entry, _ in entries)
         for entry, story_id in sorted(entries, key=lambda pair: time_key(pair[0])):
-            self._attach(entry, story_id)
+            self.index.attach(entry, story_id)
             self._assignments[entry.item_id] = Assignment(entry.item_id, story_id, 0.0, (), None)
+        self.index.set_followed(followed)
 
     def add(self, items: Iterable[StoryItem]) -> list[Assignment]:
         """Group new items (known ids keep their assignment); returns one assignment per input item."""
         items = list(items)
         fresh = self._fresh(items, key=lambda item: item.id)
-        entries = [self._featurise(item) for item in fresh]
-        self._count_documents(entries)
+        entries = [featurise(item, self.tuning) for item in fresh]
+        self.index.count(entries)
         ordered = sorted(entries, key=time_key)
-        first_new_id = self._next_id
+        first_new_id = self.index.next_id
         for entry in ordered:
             self._assignments[entry.item_id] = self._place(entry)
         for _ in range(self.tuning.refine_passes):
             self._refine(ordered)
+        considered: dict[int, set[int]] = {}
+        changed: set[int] | None = None
         for _ in range(self.tuning.merge_rounds):
-            if not self._merge_small(ordered):
+            changed = self._merge_small(ordered, considered, changed)
+            if not changed:
                 break
         self._renumber(ordered, first_new_id)
         return [self._assignments[item.id] for item in items]
 
-    # -------------------------------------------------------------- indexing
-
-    def _fresh(self, things: list, key) -> list:
+    def _fresh(self, things: list[T], key: Callable[[T], str]) -> list[T]:
         """Things whose id is neither known nor repeated earlier in the same batch."""
         seen: set[str] = set()
         fresh = []
         for thing in things:
             item_id = key(thing)
-            if item_id in self._entries or item_id in seen:
+            if item_id in self.index or item_id in seen:
                 continue
             seen.add(item_id)
             fresh.append(thing)
         return fresh
 
-    def _featurise(self, item: StoryItem) -> Entry:
-        tuning = self.tuning
-        weights: dict[str, float] = {}
-        surface: dict[str, str] = {}
-        evidence: Counter[str] = Counter()
-        headline = strip_generic_prefix(item.title)
-        title_tokens = tokenize(headline)
-        # A roundup ("Morning briefing: ...") touches many events in its text: only its headline
-        # may tie it to a story, so it can never glue two stories together.
-        roundup = headline != item.title or not title_tokens
-        text_tokens = tokenize(item.text, limit=tuning.text_chars) if item.text and not roundup else []
-        # An outlet's own name (in datelines and credits) says nothing about the story.
-        own_name = _outlet_keys(item.outlet)
-        for tokens, base in ((title_tokens, 1.0), (text_tokens, tuning.text_weight)):
-            for token in tokens:
-                if token.key in own_name:
-                    continue
-                evidence[token.key] += token.name_evidence
-                if base > weights.get(token.key, 0.0):
-                    weights[token.key] = base
-                surface.setdefault(token.key, token.surface)
-        for actor in item.actors:
-            for token in tokenize(actor):
-                if token.key in own_name:
-                    continue
-                weights[token.key] = max(weights.get(token.key, 0.0), tuning.actor_boost)
-                evidence[token.key] += 3
-                surface.setdefault(token.key, actor)
-        # Sorted unique tokens: plain Levenshtein ratio over these behaves like token_sort_ratio, ten times cheaper.
-        key = " ".join(sorted({token.key for token in title_tokens}))
-        return Entry(
-            item.id, weights, surface, key, effective_time(item), Counter({t: n for t, n in evidence.items() if n})
-        )
-
-    def _count_documents(self, entries: Iterable[Entry]) -> None:
-        for entry in entries:
-            self._df.update(entry.weights.keys())
-            self._name_votes.update(entry.evidence)
-            self._documents += 1
-        self._idf_cache.clear()
-        self._epoch += 1
-
-    def _is_name(self, token: str) -> bool:
-        """Names are learnt from all articles: capitalised mid-sentence more often than not."""
-        return self._name_votes.get(token, 0) > 0
-
-    def _idf(self, token: str) -> float:
-        cached = self._idf_cache.get(token)
-        if cached is None:
-            cached = math.log((self._documents + 10) / (self._df.get(token, 0) + 1))
-            self._idf_cache[token] = cached
-        return cached
-
-    def _detach(self, entry: Entry) -> None:
-        story = self._stories[entry.story_id]
-        story.version += 1
-        index = story.members.index(entry)
-        del story.members[index]
-        del story.keys[index]
-        counts = story.counts
-        for token, weight in entry.weights.items():
-            counts[token] -= weight
-            if counts[token] <= 1e-9 or not story.members:
-                del counts[token]
-                self._postings[token].pop(story.story_id, None)
-        if not story.members:
-            del self._stories[story.story_id]  # only a story begun in this batch can empty
-            return
-        if entry.time is not None and entry.time in (story.first, story.latest):
-            times = [m.time for m in story.members if m.time is not None]
-            story.first, story.latest = (min(times), max(times)) if times else (None, None)
-
-    def _attach(self, entry: Entry, story_id: int) -> None:
-        story = self._stories.get(story_id)
-        if story is None:
-            story = self._stories[story_id] = StoryState(story_id)
-            self._next_id = max(self._next_id, story_id + 1)
-        entry.story_id = story_id
-        story.version += 1
-        story.members.append(entry)
-        story.keys.append(entry.key)
-        story.counts.update(entry.weights)
-        if entry.time is not None:
-            story.first = entry.time if story.first is None else min(story.first, entry.time)
-            story.latest = entry.time if story.latest is None else max(story.latest, entry.time)
-        for token in entry.weights:
-            posting = self._postings.setdefault(token, {})
-            posting.pop(story_id, None)  # re-insert: postings stay ordered by last update
-            posting[story_id] = None
-        self._entries[entry.item_id] = entry
-
     # --------------------------------------------------------------- placing
 
     def _place(self, entry: Entry) -> Assignment:
-        weighted, _ = self._weighted(entry)
-        best = self._best_match(entry, weighted)
+        best = self._best_match(entry)
         if best is None:
-            story_id = self._next_id
-            self._attach(entry, story_id)
+            story_id = self.index.next_id
+            self.index.attach(entry, story_id)
             return Assignment(entry.item_id, story_id, 0.0, (), None)
         score, story, matched, shared = best
-        self._attach(entry, story.story_id)
+        self.index.attach(entry, story.story_id)
         terms = tuple(entry.surface[token] for token in shared)
         return Assignment(entry.item_id, story.story_id, round(score * 100, 1), terms, matched.item_id)
 
-    def _best_match(self, entry: Entry, weighted: dict[str, float]):
-        squared = {t: w * w for t, w in weighted.items()}
-        mass = sum(squared.values())
+    def _best_match(self, entry: Entry) -> Match | None:
+        weighted, mass = self.index.weighted(entry)
         if mass == 0.0:
             return None
-        ranked = sorted(
-            ((self._story_score(story, squared) / mass, story) for story in self._candidates(entry, weighted)),
-            key=lambda pair: pair[0],
-            reverse=True,
-        )
+        squared = [(t, w * w, t in entry.strong) for t, w in weighted.items()]
         tuning = self.tuning
-        best = None
-        for story_score, story in ranked[: tuning.story_candidates]:
-            if story_score < tuning.runner_up_share * ranked[0][0]:
+        scored = []
+        for story, factors in self._candidates(entry, weighted):
+            # How much of the article's weight the story's profile covers, by how typical each token is there.
+            size, counts = len(story.members), story.counts
+            covered_strong = covered_weak = 0.0
+            for token, weight, is_strong in squared:
+                count = counts.get(token)
+                if count:
+                    share = weight if count >= size else weight * count / size
+                    if is_strong:
+                        covered_strong += share
+                    else:
+                        covered_weak += share
+            scored.append(((covered_strong * factors[0] + covered_weak * factors[1]) / mass, story, factors))
+        scored.sort(key=lambda triple: triple[0], reverse=True)
+        best: Match | None = None
+        for story_score, story, factors in scored[: tuning.story_candidates]:
+            if story_score < tuning.runner_up_share * scored[0][0]:
                 break  # far behind the best profile: not worth scoring its articles
-            pair = self._best_member(entry, weighted, mass, story)
+            pair = self._best_member(entry, weighted, mass, story, factors)
             if pair is None:
                 continue
             pair_score, matched, shared = pair
             score = tuning.story_weight * story_score + (1 - tuning.story_weight) * pair_score
-            if score >= tuning.threshold and (best is None or score > best[0]):
+            # Past the window only strong evidence counts, and it must be plainly enough.
+            needed = tuning.threshold if factors[1] > 0.0 else tuning.far_threshold
+            if score >= needed and (best is None or score > best[0]):
                 best = (score, story, matched, shared)
         if best is not None:
             score, story, matched, shared = best
             best = (score, story, matched, sorted(shared, key=weighted.__getitem__, reverse=True)[:6])
         return best
 
-    def _candidates(self, entry: Entry, weighted: dict[str, float]) -> list[StoryState]:
-        tuning = self.tuning
-        ceiling = max(20.0, tuning.max_df_share * self._documents)
-        lookup = [t for t in sorted(weighted, key=weighted.__getitem__, reverse=True) if self._df[t] <= ceiling]
+    def _candidates(self, entry: Entry, weighted: dict[str, float]) -> list[tuple[StoryState, tuple[float, float]]]:
+        """Stories sharing the entry's heaviest tokens within reach, with their time factors."""
+        tuning, index, decay = self.tuning, self.index, self.decay
+        ceiling = index.lookup_ceiling()
+        df = index.df
+        lookup = [t for t in sorted(weighted, key=weighted.__getitem__, reverse=True) if df(t) <= ceiling]
+        reach = decay.reach
+        oldest = entry.time - reach if reach is not None and entry.time is not None else None
+        story_of = index.story
         hits: dict[int, float] = {}
         rejected: set[int] = set()
+        scan = tuning.posting_scan
         for token in lookup[: tuning.lookup_tokens]:
-            posting = self._postings.get(token)
-            if not posting:
-                continue
             weight = weighted[token] ** 2
-            for scanned, story_id in enumerate(reversed(posting)):
-                if scanned >= tuning.posting_scan:
-                    break
+            for story_id in index.recent_stories(token, scan):
                 if story_id in hits:
                     hits[story_id] += weight
-                    continue
-                if story_id in rejected:
-                    continue
-                story = self._stories.get(story_id)
-                if story is None or (self.window is not None and not self._in_window(story, entry.time)):
-                    rejected.add(story_id)
-                    if (
-                        story is not None
-                        and story.latest is not None
-                        and entry.time is not None
-                        and story.latest < entry.time
-                    ):
-                        break  # older stories sit further back in this posting
-                    continue
-                hits[story_id] = weight
-        best = sorted(hits, key=hits.__getitem__, reverse=True)[: tuning.candidate_limit]
-        return [self._stories[story_id] for story_id in best]
+                elif story_id not in rejected:
+                    if oldest is not None:
+                        latest = story_of(story_id).latest  # type: ignore[union-attr]  # postings name live stories
+                        if latest is not None and latest < oldest:
+                            rejected.add(story_id)
+                            break  # older stories sit further back in this posting
+                    hits[story_id] = weight
+        # Time is weighed only for the stories that share most: it is the dearer test.
+        found = []
+        for story_id in sorted(hits, key=hits.__getitem__, reverse=True):
+            story = story_of(story_id)
+            factors = None if story is None else decay.factors(story, entry.time)
+            if story is not None and factors is not None and factors != (0.0, 0.0):
+                found.append((story, factors))
+                if len(found) == tuning.candidate_limit:
+                    break
+        return found
 
-    def _in_window(self, story: StoryState, moment: datetime | None) -> bool:
-        if self.window is None or moment is None or story.latest is None or story.first is None:
-            return True
-        return story.first - self.window <= moment <= story.latest + self.window
-
-    @staticmethod
-    def _story_score(story: StoryState, squared: dict[str, float]) -> float:
-        """How much of the article's weight the story's profile covers, by how typical each token is there."""
-        size = len(story.members)
-        counts = story.counts
-        covered = 0.0
-        for token, weight in squared.items():
-            count = counts.get(token)
-            if count:
-                covered += weight * (1.0 if count >= size else count / size)
-        return covered
-
-    def _best_member(self, entry: Entry, weighted: dict[str, float], mass: float, story: StoryState):
+    def _best_member(self, entry: Entry, weighted: dict[str, float], mass: float, story: StoryState,
+                     factors: tuple[float, float]) -> tuple[float, Entry, list[str]] | None:
         """The story's article closest to this one: rapidfuzz shortlists, idf-weighted cosine decides."""
         tuning = self.tuning
+        strong_factor, weak_factor = factors
         start = max(0, len(story.members) - tuning.member_scan)
         members = story.members[start:]
-        shortlist = process.extract(
-            entry.key, story.keys[start:], scorer=_SCORERS[tuning.fuzz_scorer], limit=tuning.member_shortlist
-        )
+        scorer = _SCORERS[tuning.fuzz_scorer]
+        if len(members) <= tuning.member_shortlist:  # all of them are scored: no shortlist to draw
+            shortlist: list[tuple[str, float, int]] = [
+                (key, scorer(entry.key, key), position) for position, key in enumerate(story.keys[start:])]
+        else:
+            shortlist = process.extract(entry.key, story.keys[start:], scorer=scorer,
+                                        limit=tuning.member_shortlist)
         best = None
-        for _, ratio, index in shortlist:
-            member = members[index]
-            other, other_mass = self._weighted(member)
+        strong = entry.strong
+        for _, ratio, position in shortlist:
+            member = members[position]
+            other, other_mass = self.index.weighted(member)
             shared = [t for t in weighted if t in other]
             if not shared:
                 continue
@@ -290,54 +213,174 @@ class StoryEngine(BatchPasses):
                 continue
             if entry.names and member.names and entry.names.isdisjoint(member.names):
                 continue  # both name who or where, and the names differ: different events
-            cosine = sum(weighted[t] * other[t] for t in shared) / math.sqrt(mass * other_mass)
-            score = (1 - tuning.fuzz_weight) * cosine + tuning.fuzz_weight * float(ratio) / 100
+            dot_strong = dot_weak = 0.0
+            for t in shared:
+                if t in strong:
+                    dot_strong += weighted[t] * other[t]
+                else:
+                    dot_weak += weighted[t] * other[t]
+            norm = math.sqrt(mass * other_mass)
+            cosine = (dot_strong * strong_factor + dot_weak * weak_factor) / norm
+            score = (1 - tuning.fuzz_weight) * cosine + tuning.fuzz_weight * float(ratio) / 100 * weak_factor
             if best is None or score > best[0]:
                 best = (score, member, shared)
         return best
 
     def _distinctive(self, shared: list[str], entry: Entry, member: Entry) -> bool:
         """Whether a lone shared token is enough: a name in both articles, or a rare word."""
-        return any((t in entry.names and t in member.names) or self._idf(t) >= self.tuning.rare_idf for t in shared)
+        idf, rare = self.index.idf, self.tuning.rare_idf
+        return any((t in entry.names and t in member.names) or idf(t) >= rare for t in shared)
 
-    def _weighted(self, entry: Entry) -> tuple[dict[str, float], float]:
-        """An entry's idf-weighted tokens and their squared norm, cached until document counts change."""
-        if entry.epoch != self._epoch:
-            boost = self.tuning.name_boost
-            entry.names = frozenset(t for t in entry.weights if self._is_name(t))
-            entry.weighted = {
-                t: w * self._idf(t) * (boost if t in entry.names else 1.0) for t, w in entry.weights.items()
-            }
-            entry.mass = sum(w * w for w in entry.weighted.values())
-            entry.epoch = self._epoch
-        return entry.weighted, entry.mass
+    # ------------------------------------------------------------ batch passes
+
+    def _refine(self, entries: list[Entry]) -> None:
+        """Re-place this batch's articles now that every story has its batch members; earlier ones never move."""
+        index = self.index
+        for entry in entries:
+            own = entry.story_id
+            started = self._assignments[entry.item_id].matched_item_id is None
+            story = index.story(own)
+            if not started and story is not None and len(story.members) > self.tuning.refine_max_size:
+                continue  # settled: articles that joined a story by a match only move when that story stayed small
+            index.detach(entry)
+            best = self._best_match(entry)
+            if best is None or best[1].story_id == own:
+                index.attach(entry, own)
+                continue
+            score, target, matched, shared = best
+            index.attach(entry, target.story_id)
+            terms = tuple(entry.surface[token] for token in shared)
+            self._assignments[entry.item_id] = Assignment(
+                entry.item_id, target.story_id, round(score * 100, 1), terms, matched.item_id)
+
+    def _merge_small(self, entries: list[Entry], considered: dict[int, set[int]],
+                     changed_before: set[int] | None) -> set[int]:
+        """Fold stories begun in this batch into a story whose token profile is close (small ones first).
+
+        After the first round, a story is looked at again only when it, or a story it was compared
+        with, changed in the round before. Returns the stories that grew.
+        """
+        index = self.index
+        begun = {e.story_id for e in entries if self._assignments[e.item_id].matched_item_id is None}
+        stories = sorted((s for i in begun if (s := index.story(i)) is not None), key=lambda st: len(st.members))
+        changed: set[int] = set()
+        for story in stories:
+            if index.story(story.story_id) is not story:
+                continue
+            if changed_before is not None and story.story_id not in changed_before \
+                    and considered.get(story.story_id, set()).isdisjoint(changed_before):
+                continue
+            seen: set[int] = set()
+            closest = self._closest_story(story, seen)
+            considered[story.story_id] = seen
+            if closest is None:
+                continue
+            target, score = closest
+            members = list(story.members)
+            for member in members:
+                index.detach(member)
+            for member in members:
+                index.attach(member, target.story_id)
+            for member in members:
+                old = self._assignments[member.item_id]
+                if old.matched_item_id is None:  # it began the folded story: explain against its new one
+                    old = self._explain(member, target, score)
+                self._assignments[member.item_id] = Assignment(
+                    member.item_id, target.story_id, old.score, old.shared_terms, old.matched_item_id)
+            changed.add(target.story_id)
+        return changed
+
+    def _closest_story(self, story: StoryState, seen: set[int]) -> tuple[StoryState, float] | None:
+        """The larger story whose profile is closest to this one's, if close enough; `seen` gets
+        the stories it was compared with."""
+        index, tuning = self.index, self.tuning
+        profile, norm = index.profile(story)
+        if not norm:
+            return None
+        strong = {t for member in story.members for t in member.strong}
+        # As in placement: tokens found in too many documents find everything, so they look
+        # nothing up (they still count in the similarity below).
+        ceiling = index.lookup_ceiling()
+        lookup = [t for t in sorted(profile, key=profile.__getitem__, reverse=True)
+                  if index.df(t) <= ceiling][: tuning.merge_lookup_tokens]
+        size = len(story.members)
+        story_of = index.story
+        hits: dict[int, float] = {}
+        for token in lookup:
+            weight = profile[token]
+            for other_id in index.recent_stories(token, tuning.merge_posting_scan):
+                if other_id in hits:
+                    hits[other_id] += weight
+                elif other_id != story.story_id:
+                    if size == 1:  # every story is at least as large
+                        hits[other_id] = weight
+                        continue
+                    other = story_of(other_id)
+                    if other is not None and len(other.members) >= size:
+                        hits[other_id] = weight
+        names: frozenset[str] | None = None
+        best, best_score = None, tuning.merge_threshold
+        for other_id in sorted(hits, key=hits.__getitem__, reverse=True)[: tuning.merge_candidates]:
+            seen.add(other_id)
+            other = story_of(other_id)
+            assert other is not None
+            factors = self.decay.span_factors(other, story)
+            if factors is None or factors == (0.0, 0.0):
+                continue
+            other_profile, other_norm = index.profile(other)
+            if not other_norm:
+                continue
+            small, large = (profile, other_profile) if len(profile) <= len(other_profile) else (other_profile, profile)
+            dot_strong = dot_weak = 0.0
+            for t, v in small.items():
+                if t in large:
+                    if t in strong:
+                        dot_strong += v * large[t]
+                    else:
+                        dot_weak += v * large[t]
+            score = (dot_strong * factors[0] + dot_weak * factors[1]) / (norm * other_norm)
+            if score < best_score:
+                continue
+            if names is None:
+                names = index.story_names(story)
+            if not (names and names.isdisjoint(index.story_names(other))):
+                best, best_score = other, score
+        return None if best is None else (best, best_score)
+
+    def _explain(self, entry: Entry, story: StoryState, score: float) -> Assignment:
+        """Why a folded article belongs to `story`: the member sharing most weight with it, and those tokens."""
+        weighted, _ = self.index.weighted(entry)
+        best, best_shared, best_weight = None, [], 0.0
+        # The newest members are enough to explain, and keep a long story from making each new
+        # article cost its whole length.
+        for member in story.members[-EXPLAIN_MEMBERS:]:
+            if member is entry:
+                continue
+            shared = [t for t in weighted if t in member.weights]
+            weight = sum(weighted[t] for t in shared)
+            if weight > best_weight:
+                best, best_shared, best_weight = member, shared, weight
+        if best is None:  # it shares words only with the story as a whole: point at its first article
+            best = next(member for member in story.members if member is not entry)
+        shared = sorted(best_shared, key=weighted.__getitem__, reverse=True)[:6]
+        terms = tuple(entry.surface[t] for t in shared)
+        return Assignment(entry.item_id, story.story_id, round(score * 100, 1), terms, best.item_id)
+
+    def _renumber(self, entries: list[Entry], first_new_id: int) -> None:
+        """Give the stories begun in this batch consecutive ids after the highest known one, in time order."""
+        mapping: dict[int, int] = {}
+        for entry in entries:
+            if entry.story_id >= first_new_id and entry.story_id not in mapping:
+                mapping[entry.story_id] = first_new_id + len(mapping)
+        for story in self.index.renumber(mapping):
+            for member in story.members:
+                old = self._assignments[member.item_id]
+                self._assignments[member.item_id] = Assignment(
+                    member.item_id, story.story_id, old.score, old.shared_terms, old.matched_item_id)
+        self.index.next_id = first_new_id + len(mapping)
 
 
-@lru_cache(maxsize=4096)
-def _outlet_keys(outlet: str) -> frozenset[str]:
-    """The tokens of an outlet's name (cached: a refresh sees the same few hundred outlets)."""
-    return frozenset(token.key for token in tokenize(outlet)) if outlet else frozenset()
-
-
-def story_headline(titles: Sequence[str]) -> str:
-    """The most representative title: sharing most tokens with the others, not a "Live updates:" one, shortest."""
-    if not titles:
-        return ""
-    stripped = [strip_generic_prefix(title) for title in titles]
-    token_sets = [{t.key for t in tokenize(title)} for title in stripped]
-    frequency = Counter(token for tokens in token_sets for token in tokens)
-
-    def centrality(index: int) -> tuple[float, bool, int]:
-        tokens = token_sets[index]
-        if not tokens:
-            return (0.0, False, 0)
-        shared = sum(frequency[t] - 1 for t in tokens) / math.sqrt(len(tokens))
-        return (shared, stripped[index] == titles[index], -len(titles[index]))
-
-    return titles[max(range(len(titles)), key=centrality)]
-
-
-def cluster_records(records: Iterable[dict], window_hours: float | None) -> list[dict]:
+def cluster_records(records: Iterable[dict[str, object]], window_hours: float | None) -> list[dict[str, object]]:
     """Offline grouping for `byline cluster`: [{"id", "story"}] in input order (ids as given), using StoryEngine."""
     window = None if window_hours is None else timedelta(hours=window_hours)
     records = list(records)
@@ -348,7 +391,7 @@ def cluster_records(records: Iterable[dict], window_hours: float | None) -> list
     ]
 
 
-def _record_item(record: dict) -> StoryItem:
+def _record_item(record: dict[str, object]) -> StoryItem:
     moment = _parse_time(record.get("published"))
     return StoryItem(
         id=str(record["id"]),
@@ -369,4 +412,4 @@ def _parse_time(value: object) -> datetime | None:
         return None
 
 
-__all__ = ["Assignment", "StoryEngine", "StoryItem", "cluster_records", "effective_time", "story_headline"]
+__all__ = ["Assignment", "StoryEngine", "StoryItem", "cluster_records", "effective_time"]

@@ -33,9 +33,8 @@ class Tuning:
     fuzz_scorer: str = "ratio"  # rapidfuzz scorer over sorted token strings ("ratio" or "token_set")
     text_weight: float = 0.5  # weight of a token seen only in the text, relative to the title
     name_boost: float = 1.5  # names and acronyms weigh more than common words
-    actor_boost: float = 1.5  # canonical actors weigh more than other names
     text_chars: int = 300  # how much of the text is read (the lead; 600 scored lower on events-dev and cost twice)
-    min_shared: int = 2  # shared tokens needed with the matched article, unless one is rare
+    min_shared: int = 1  # shared tokens needed with the matched article, unless one is rare
     rare_idf: float = 4.0  # an idf above this counts as rare enough to tie on its own
     lookup_tokens: int = 8  # salient tokens used to find candidates
     max_df_share: float = 0.05  # tokens in more documents than this share never find candidates
@@ -47,8 +46,20 @@ class Tuning:
     member_shortlist: int = 5  # of those, the best by rapidfuzz that are scored in full
     refine_passes: int = 0  # second looks at this batch's articles once all of it is placed
     refine_max_size: int = 3  # ... when their story is this small
-    merge_threshold: float = 0.25  # profile cosine at which a story begun in this batch folds into another
+    merge_threshold: float = 0.20  # profile cosine at which a story begun in this batch folds into another
     merge_rounds: int = 3  # folding passes over the batch's stories
+    merge_lookup_tokens: int = 8  # a story's heaviest tokens that find stories to fold into ...
+    merge_posting_scan: int = 20  # ... scanning this many stories per token ...
+    merge_candidates: int = 6  # ... of which those sharing most weight are compared in full
+    # Time (tuned on events-dev): evidence is strong when its tokens are rare (idf over all articles)
+    # or name people the article names or quotes (actors);
+    # past the window only strong evidence counts, fading, and nothing joins past strong_days.
+    strong_idf: float = 2.0  # tokens at least this rare are strong evidence (in under 1 article in 7)
+    strong_days: float = 60.0  # strong evidence joins across gaps up to this many days ...
+    strong_half_life_days: float = 180.0  # ... counting half as much for every this many days past the window
+    far_threshold: float = 0.25  # the threshold for joining a story past the window
+    quoted_weight: float = 1.0  # weight of the name of someone it quotes, when its lead does not name them
+    weak_half_life_days: float = 0.0  # weak evidence past the window halves this often (0: it stops)
 
 
 @dataclass
@@ -61,8 +72,10 @@ class Entry:
     key: str
     time: datetime | None
     evidence: Counter[str] = field(default_factory=Counter)  # +1 capitalised mid-sentence, -1 lowercase
+    people: frozenset[str] = frozenset()  # tokens of the actors it names and the people it quotes
     story_id: int = -1
     names: frozenset[str] = frozenset()
+    strong: frozenset[str] = frozenset()  # rare names, numbers and people: evidence that lasts
     epoch: int = -1
     weighted: dict[str, float] = field(default_factory=dict)
     mass: float = 0.0
@@ -73,14 +86,16 @@ class StoryState:
     """A story's token profile, members and time span."""
 
     story_id: int
-    counts: Counter[str] = field(default_factory=Counter)
+    counts: dict[str, float] = field(default_factory=dict)  # summed token weights of its members
     members: list[Entry] = field(default_factory=list)
     keys: list[str] = field(default_factory=list)  # members' token strings, for rapidfuzz
     first: datetime | None = None
     latest: datetime | None = None
+    followed: bool = False  # the reader follows it: it collects articles for longer
     version: int = 0  # bumped on every change, to invalidate the cached profile
     profile_key: tuple[int, int] = (-1, -1)
     profile: tuple[dict[str, float], float] = ({}, 0.0)
+    names: frozenset[str] = frozenset()  # the names among its tokens, with the profile
 
 
 def effective_time(item: StoryItem) -> datetime | None:

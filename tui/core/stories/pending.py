@@ -5,23 +5,35 @@ from __future__ import annotations
 from datetime import timedelta
 
 from tui.core.models import StoryMembership
+from tui.core.settings import Settings
 from tui.core.store import Store
 
+_DEFAULTS = Settings()
 
-def group_pending(store: Store, window_hours: float) -> int:
-    """Give every article without a story one; returns how many were grouped."""
-    from tui.core.stories.engine import StoryEngine, story_headline
+
+def group_pending(store: Store, window_hours: float,
+                  followed_days: float = _DEFAULTS.followed_story_days) -> int:
+    """Give every article without a story one; returns how many were grouped.
+
+    `window_hours` is how long weak evidence lasts (0: time is ignored); a followed story collects
+    articles for `followed_days` after its latest one.
+    """
+    from tui.core.stories.engine import StoryEngine
+    from tui.core.stories.headline import story_headline
 
     new = store.ungrouped_items()
     if not new:
         return 0
     window = timedelta(hours=window_hours) if window_hours > 0 else None
-    engine = StoryEngine(window=window)
-    engine.reserve_ids(store.highest_story_id())  # stories outside the window keep their ids
+    engine = StoryEngine(window=window, followed_days=followed_days)
+    engine.reserve_ids(store.highest_story_id())  # stories out of reach keep their ids
     earliest = store.earliest_ungrouped() or 0
-    horizon = earliest - int(window.total_seconds()) if window else 0
-    engine.restore((item, item.story_id) for item in store.grouped_items(horizon)
-                   if item.story_id is not None)
+    reach = engine.reach
+    # The articles of the stories a new one could still join: those listed within reach (a long
+    # story is known by its recent coverage, and restoring it whole would cost its whole length).
+    horizon = earliest - int(reach.total_seconds()) if reach is not None else 0
+    engine.restore(((item, item.story_id) for item in store.grouped_items(horizon)
+                    if item.story_id is not None), followed=store.followed_story_ids(horizon))
     assignments = engine.add(new)
     store.save_memberships({
         int(a.item_id): StoryMembership(a.story_id, a.score, a.shared_terms,

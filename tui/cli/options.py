@@ -1,0 +1,26 @@
+"""Options shared by several subcommands, and the parsing of their values."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import UTC, date, datetime, time, timedelta
+
+
+def add_show_muted(parser: argparse.ArgumentParser) -> None:
+    """The --show-muted flag of every command that lists articles or quotes."""
+    parser.add_argument("--show-muted", action="store_true",
+                        help="include articles hidden by [[mute]] rules")
+
+
+def since_date(value: str) -> datetime:
+    """--since: a UTC day (2026-11-24) or a span back from now (12h, 7d, 2w), as the query
+    language's after: reads it."""
+    from tui.core.query import parse_when
+
+    try:
+        when = parse_when(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    if isinstance(when, date):
+        return datetime.combine(when, time(), tzinfo=UTC)
+    return datetime.now(UTC) - timedelta(hours=when)

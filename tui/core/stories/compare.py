@@ -1,0 +1,317 @@
+"""How each outlet covered one story: what it alone names and quotes, the numbers that differ, a timeline."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import datetime
+from itertools import combinations
+
+from tui.core.models import Actor, CoverageArticle, Quote, QuotedPerson, StoryInfo
+from tui.core.store import Store
+from tui.core.stories.numbers import NumberMention, find_numbers, sentences
+
+# Quotes that show a wording (direct and partial); reported speech paraphrases by nature.
+QUOTE_KINDS = ("direct", "partial")
+ACTOR_KINDS = ("person", "organisation")
+SAME_QUOTE = 60  # rapidfuzz token_set_ratio at which two quotes are one quote, worded differently
+LEAD_MIN_WORDS = 8  # a shorter first sentence is a byline or dateline, not the lead
+MAX_MENTIONS = 400  # numbers compared per story and unit: a long story's first ones say enough
+
+
+@dataclass(frozen=True)
+class Line:
+    """Where to open an article to show a thing: the article and the span of text."""
+
+    article_id: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class CoveredArticle:
+    """One article as the comparison lists it."""
+
+    article_id: int
+    outlet: str
+    title: str
+    url: str | None
+    time: datetime
+    words: int
+    lead: str
+    lead_at: Line
+
+
+@dataclass(frozen=True)
+class NamedActor:
+    name: str
+    kind: str
+    at: Line
+
+
+@dataclass(frozen=True)
+class QuoteLine:
+    speaker: str | None
+    text: str
+    kind: str
+    at: Line
+
+
+@dataclass(frozen=True)
+class NumberLine:
+    """A number one article gives, with the sentence it comes from."""
+
+    outlet: str
+    text: str
+    value: float
+    unit: str
+    sentence: str
+    at: Line
+
+
+@dataclass(frozen=True)
+class OutletCoverage:
+    """One outlet's coverage of the story."""
+
+    outlet: str
+    headline: str
+    first: datetime
+    last: datetime
+    words: int
+    lead: str
+    lead_at: Line
+    articles: tuple[CoveredArticle, ...]
+    own_actors: tuple[NamedActor, ...]
+    own_quotes: tuple[QuoteLine, ...]
+
+
+@dataclass(frozen=True)
+class NumberDifference:
+    """Outlets giving different numbers for one thing ("14 km" against "15 km")."""
+
+    thing: str
+    unit: str
+    numbers: tuple[NumberLine, ...]
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """An article in time order, with what it added to the story."""
+
+    article: CoveredArticle
+    first: bool
+    new_actors: tuple[NamedActor, ...]
+    new_quotes: tuple[QuoteLine, ...]
+    new_numbers: tuple[NumberLine, ...]
+
+
+@dataclass(frozen=True)
+class StoryComparison:
+    story: StoryInfo
+    articles: tuple[CoveredArticle, ...]
+    outlets: tuple[OutletCoverage, ...]
+    quoted: tuple[QuotedPerson, ...]
+    differences: tuple[NumberDifference, ...]
+    timeline: tuple[TimelineEntry, ...]
+
+
+@dataclass(frozen=True)
+class ReadArticle:
+    """An article with what was found in it."""
+
+    source: CoverageArticle
+    covered: CoveredArticle
+    actors: list[Actor]
+    quotes: list[Quote]
+    numbers: list[NumberMention]
+
+
+def compare_story(store: Store, story_id: int) -> StoryComparison | None:
+    """The comparison of a story's outlets, or None when there is no such story."""
+    story = store.story(story_id)
+    if story is None:
+        return None
+    reads = [read_article(article, store.actors_of(article.article_id), store.quotes_of(article.article_id))
+             for article in store.story_coverage(story_id)]
+    return compare(story, reads, tuple(store.quoted_people(story_id, limit=50)))
+
+
+def compare(story: StoryInfo, reads: list[ReadArticle], quoted: tuple[QuotedPerson, ...]) -> StoryComparison:
+    """Compare articles given oldest first."""
+    by_outlet: dict[str, list[ReadArticle]] = defaultdict(list)
+    for read in reads:
+        by_outlet[read.source.outlet].append(read)
+    # An outlet naming itself (in a dateline or credit) is not an actor of the story.
+    names = {outlet.lower() for outlet in by_outlet}
+    reads = [ReadArticle(r.source, r.covered, [a for a in r.actors if a.name.lower() not in names],
+                         r.quotes, r.numbers) for r in reads]
+    outlets = tuple(_outlet(outlet, [r for r in reads if r.source.outlet == outlet],
+                            [r for r in reads if r.source.outlet != outlet])
+                    for outlet in by_outlet)
+    return StoryComparison(story, tuple(r.covered for r in reads), outlets, quoted,
+                           tuple(_differences(reads)), tuple(_timeline(reads)))
+
+
+def read_article(article: CoverageArticle, actors: list[Actor], quotes: list[Quote]) -> ReadArticle:
+    """An article with its lead sentence, the actors and quotes worth comparing, and its numbers."""
+    text = article.text
+    lead, lead_start, lead_end = "", 0, 0
+    for start, end in sentences(text):
+        if len(text[start:end].split()) >= LEAD_MIN_WORDS:
+            lead, lead_start, lead_end = text[start:end].strip(), start, end
+            break
+    covered = CoveredArticle(article.article_id, article.outlet, article.title, article.url, article.time,
+                             len(text.split()), lead, Line(article.article_id, lead_start, lead_end))
+    return ReadArticle(article, covered,
+                 [a for a in actors if a.kind in ACTOR_KINDS],
+                 [q for q in quotes if q.kind in QUOTE_KINDS and q.text.strip()],
+                 find_numbers(text))
+
+
+# ------------------------------------------------------------------ outlets
+
+
+def _outlet(outlet: str, own: list[ReadArticle], others: list[ReadArticle]) -> OutletCoverage:
+    first, last = own[0].covered, own[-1].covered
+    other_names = {key for read in others for actor in read.actors for key in _actor_keys(actor)}
+    other_text = "\n".join(read.source.text for read in others)
+    own_actors: dict[str, NamedActor] = {}
+    for read in own:
+        for actor in read.actors:
+            if actor.name in own_actors or other_names & _actor_keys(actor) or actor.name in other_text:
+                continue
+            own_actors[actor.name] = _named(actor, read)
+    other_quotes = [quote.text for read in others for quote in read.quotes]
+    own_quotes = [_quote_line(quote, read) for read in own for quote in read.quotes
+                  if not _quoted_elsewhere(quote.text, other_quotes, other_text)]
+    return OutletCoverage(outlet, first.title, first.time, last.time, sum(r.covered.words for r in own),
+                          first.lead, first.lead_at, tuple(r.covered for r in own),
+                          tuple(own_actors.values()), tuple(own_quotes))
+
+
+def _actor_keys(actor: Actor) -> set[str]:
+    """Every way to name an actor, lowercased; a person is also their surname."""
+    keys = {actor.name.lower(), *(alias.lower() for alias in actor.aliases)}
+    if actor.kind == "person" and " " in actor.name:
+        keys.add(actor.name.rsplit(" ", 1)[1].lower())
+    return keys
+
+
+def _named(actor: Actor, read: ReadArticle) -> NamedActor:
+    start, end = actor.spans[0] if actor.spans else (actor.first_offset, actor.first_offset + len(actor.name))
+    return NamedActor(actor.name, actor.kind, Line(read.source.article_id, start, end))
+
+
+def _quote_line(quote: Quote, read: ReadArticle) -> QuoteLine:
+    return QuoteLine(quote.speaker, quote.text, quote.kind, Line(read.source.article_id, quote.start, quote.end))
+
+
+def _quoted_elsewhere(text: str, other_quotes: list[str], other_text: str) -> bool:
+    """Whether another outlet uses the same words: a close quote of its own, or the words in its text."""
+    from rapidfuzz import fuzz
+
+    if _squash(text) in _squash(other_text):
+        return True
+    return any(fuzz.token_set_ratio(text, other) >= SAME_QUOTE for other in other_quotes)
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\W+", " ", text.lower()).strip()
+
+
+# ------------------------------------------------------------------ numbers
+
+
+def _differences(reads: list[ReadArticle]) -> list[NumberDifference]:
+    """Pairs of numbers from two outlets with the same unit, about the same thing (a shared word around
+    them), that disagree, where neither outlet also gives the other's number."""
+    by_unit: dict[str, list[tuple[str, NumberMention, ReadArticle]]] = defaultdict(list)
+    for read in reads:
+        for mention in read.numbers:
+            if len(by_unit[mention.unit]) < MAX_MENTIONS:
+                by_unit[mention.unit].append((read.source.outlet, mention, read))
+    found: list[NumberDifference] = []
+    for unit, mentions in by_unit.items():
+        given: dict[str, list[NumberMention]] = defaultdict(list)
+        for outlet, mention, _ in mentions:
+            given[outlet].append(mention)
+        parent = list(range(len(mentions)))
+        differing: set[int] = set()
+        shared_words: dict[int, set[str]] = defaultdict(set)
+        for (i, (outlet_a, a, _)), (j, (outlet_b, b, _)) in combinations(enumerate(mentions), 2):
+            if outlet_a == outlet_b or a.agrees(b):
+                continue
+            if not a.same_thing(b):
+                continue
+            shared = (a.context & b.context) or (a.words & b.words)
+            if any(m.agrees(b) for m in given[outlet_a]) or any(m.agrees(a) for m in given[outlet_b]):
+                continue
+            differing.update((i, j))
+            parent[_root(parent, i)] = _root(parent, j)
+            shared_words[i] |= shared
+            shared_words[j] |= shared
+        groups: dict[int, list[int]] = defaultdict(list)
+        for i in sorted(differing):
+            groups[_root(parent, i)].append(i)
+        for members in groups.values():
+            words = set.union(*(shared_words[i] for i in members))
+            thing = _thing(words, [mentions[i][1] for i in members], unit)
+            numbers = tuple(_number_line(mentions[i][0], mentions[i][1], mentions[i][2]) for i in members)
+            found.append(NumberDifference(thing, unit, numbers))
+    return found
+
+
+def _root(parent: list[int], i: int) -> int:
+    """Union-find: the representative of i's group."""
+    while parent[i] != i:
+        parent[i] = parent[parent[i]]
+        i = parent[i]
+    return i
+
+
+def _thing(words: set[str], mentions: list[NumberMention], unit: str) -> str:
+    """A label for what the numbers count: the shared word as one of the sentences spells it."""
+    surfaces = []
+    for word in sorted(words):
+        spelled = re.search(rf"\b({re.escape(word)}\w*)", mentions[0].sentence, re.IGNORECASE)
+        surfaces.append(spelled.group(1) if spelled else word)
+    return f"{unit}: {', '.join(surfaces[:3])}"
+
+
+def _number_line(outlet: str, mention: NumberMention, read: ReadArticle) -> NumberLine:
+    return NumberLine(outlet, mention.text, mention.value, mention.unit, mention.sentence,
+                      Line(read.source.article_id, mention.start, mention.end))
+
+
+# ----------------------------------------------------------------- timeline
+
+
+def _timeline(reads: list[ReadArticle]) -> list[TimelineEntry]:
+    """The first report, then each later article with the actors, quotes and numbers it was first to give."""
+    from rapidfuzz import fuzz
+
+    seen_actors: set[str] = set()
+    seen_quotes: list[str] = []
+    seen_numbers: list[NumberMention] = []
+    entries = []
+    for index, read in enumerate(sorted(reads, key=lambda r: (r.covered.time, r.covered.article_id))):
+        new_actors = []
+        for actor in read.actors:
+            keys = _actor_keys(actor)
+            if not keys & seen_actors:
+                new_actors.append(_named(actor, read))
+            seen_actors |= keys
+        new_quotes = []
+        for quote in read.quotes:
+            if not any(fuzz.token_set_ratio(quote.text, old) >= SAME_QUOTE for old in seen_quotes):
+                new_quotes.append(_quote_line(quote, read))
+            seen_quotes.append(quote.text)
+        new_numbers = []
+        for mention in read.numbers:
+            if not any(mention.agrees(old) for old in seen_numbers):
+                new_numbers.append(_number_line(read.source.outlet, mention, read))
+            seen_numbers.append(mention)
+        entries.append(TimelineEntry(read.covered, index == 0, tuple(new_actors), tuple(new_quotes),
+                                     tuple(new_numbers)))
+    return entries

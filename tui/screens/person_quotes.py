@@ -1,0 +1,38 @@
+"""A followed person's quotes (chosen under People): newest first across outlets, narrowed by
+typing words; enter opens the article at the quote."""
+
+from __future__ import annotations
+
+from tui.core.models import QuoteHit
+from tui.core.quotes.lookup import QuoteIndex
+from tui.core.store import Store
+from tui.screens.quote_lookup import QuoteLookupScreen
+
+
+class PersonQuotesScreen(QuoteLookupScreen):
+    """Quote lookup held to one speaker, as quotes name them."""
+
+    PLACEHOLDER = "Words of their quotes (typos are fine)…  ctrl+s exports"
+    LIMIT = 500
+
+    def __init__(self, store: Store, index: QuoteIndex | None, name: str) -> None:
+        super().__init__(store, index)
+        self.person = name
+        self.TITLE_TEXT = f"Quotes by {name}"
+
+    def lookup(self, query: str) -> list[QuoteHit]:
+        match = None
+        if query.strip():
+            self.index.load()
+            match = self.index.match_query(query)
+            if match == "":
+                return []
+        return self.store.quote_hits(match, [self.person], self.LIMIT)
+
+    def count_label(self, query: str, hits: list[QuoteHit]) -> str:
+        outlets = len({hit.feed_name for hit in hits})
+        order = "best first" if query.strip() else "newest first"
+        return f"{len(hits)} quote(s) from {outlets} outlet(s), {order}"
+
+    def export_label(self) -> str:
+        return f"{self.person} {self.query_text}".strip()

@@ -1,0 +1,82 @@
+"""Watchlist editing from the main screen: new (W), edit (E) and delete (D) [[watch]] tables,
+written back to feeds.toml and checked as a whole config first. A component of the main
+screen, like feed editing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from tui.screens.feed_editor import ConfirmScreen
+from tui.screens.watch_editor import WatchEditor, WatchForm
+
+if TYPE_CHECKING:
+    from tui.core.feeds.feeds_file import FeedsFile
+    from tui.core.query import SavedQuery
+    from tui.screens.main import MainScreen
+
+
+class WatchEditing:
+    """New, edit and delete watchlists."""
+
+    def __init__(self, screen: MainScreen) -> None:
+        self.screen = screen
+
+    def _names(self, but: str | None = None) -> tuple[str, ...]:
+        return tuple(w.name for w in self.screen.config.watches
+                     if but is None or w.name.casefold() != but.casefold())
+
+    def add(self) -> None:
+        self.screen.app.push_screen(WatchEditor(taken=self._names()), self._apply)
+
+    def edit(self, watch: SavedQuery) -> None:
+        editor = WatchEditor(watch.name, watch.text, original=watch.name,
+                             taken=self._names(but=watch.name))
+        self.screen.app.push_screen(editor, self._apply)
+
+    def remove(self, watch: SavedQuery) -> None:
+        from tui.core.feeds.watch_tables import remove_watch
+
+        def confirmed(answer: bool | None) -> None:
+            if answer:
+                def change(feeds: FeedsFile) -> str:
+                    remove_watch(feeds, watch.name)
+                    return f"Deleted the watchlist {watch.name}"
+
+                self._edit_config(change)
+
+        self.screen.app.push_screen(ConfirmScreen(
+            f"Delete the watchlist {watch.name!r} ({watch.text})? Its articles stay where "
+            "they are."), confirmed)
+
+    def _apply(self, form: WatchForm | None) -> None:
+        from tui.core.feeds.watch_tables import add_watch, update_watch
+
+        if form is None:
+            return
+
+        def change(feeds: FeedsFile) -> str:
+            if form.original is None:
+                add_watch(feeds, form.name, form.query)
+                return f"Added the watchlist {form.name}"
+            update_watch(feeds, form.original, form.name, form.query)
+            return f"Saved the watchlist {form.name}"
+
+        if self._edit_config(change):
+            from tui.widgets.feed_list import FeedList, watch_key
+
+            # After the feed pane has re-read (the change was broadcast before this runs).
+            self.screen.call_later(self.screen.query_one(FeedList).select_key,
+                                   watch_key(form.name))
+
+    def _edit_config(self, change: Callable[[FeedsFile], str]) -> bool:
+        from tui.config_edit import EditError, edit_feeds
+
+        try:
+            message, config = edit_feeds(self.screen.config, change)
+        except EditError as exc:
+            self.screen.notify(str(exc), severity="error", markup=False, timeout=8)
+            return False
+        self.screen.state.config_changed(config)
+        self.screen.notify(message, markup=False, timeout=3)
+        return True
