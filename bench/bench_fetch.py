@@ -17,6 +17,8 @@ time; newsboat 2.21 as `newsboat -x reload` with reload-threads 10. Parts (--onl
             pages held in memory
   memory    peak RSS of the TUI while it refreshes 500 feeds into a year of news
             (bench_scale's 50,000-article cache; generated on first use, about 3 minutes)
+
+--against ../main adds the cold runs of another checkout in the same rounds (before/after).
 """
 
 from __future__ import annotations
@@ -100,10 +102,13 @@ def newsboat_cmd(urls: Path, cache: Path, conf: Path) -> list[str]:
     return ["newsboat", "-u", str(urls), "-c", str(cache), "-C", str(conf), "-x", "reload"]
 
 
-def run_byline(cmd: list[str]) -> tuple[float, dict[str, float], str]:
-    """Wall seconds of one `byline fetch`, its own phase times and its summary line."""
+def run_byline(cmd: list[str], source: Path | None = None) -> tuple[float, dict[str, float], str]:
+    """Wall seconds of one `byline fetch` (of the checkout at `source`, else this one), its own
+    phase times and its summary line."""
     started = time.perf_counter()
-    result = subprocess.run(cmd, capture_output=True, text=True)
+    # `python -m tui` imports the package in its working directory first.
+    result = subprocess.run(cmd, capture_output=True, text=True,
+                            cwd=source or HERE.parent)
     wall = time.perf_counter() - started
     if result.returncode != 0:
         raise SystemExit(f"byline failed: {result.stderr[-2000:]}")
@@ -183,8 +188,9 @@ def compare(results: Results, args: argparse.Namespace, feeds: int, latency_ms: 
             warm: bool, label: str, cold_target: float, warm_target: float = 0.3) -> None:
     """Interleaved runs of byline and newsboat on one server: cold (empty caches), then warm."""
     has_newsboat = shutil.which("newsboat") is not None
-    cold_b, cold_n, warm_b, warm_n = [], [], [], []
+    cold_b, cold_n, warm_b, warm_n, cold_a = [], [], [], [], []
     phases: dict[str, list[float]] = {}
+    phases_a: dict[str, list[float]] = {}
     summary = ""
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
@@ -198,6 +204,12 @@ def compare(results: Results, args: argparse.Namespace, feeds: int, latency_ms: 
                     phases.setdefault(name, []).append(seconds)
                 if has_newsboat:
                     cold_n.append(timed(newsboat_cmd(urls, nb_cache, conf)))
+                if args.against:  # the other checkout, in the same rounds
+                    wall, run_phases, _ = run_byline(byline_cmd(toml, work / f"other-{run}"),
+                                                     args.against)
+                    cold_a.append(wall)
+                    for name, seconds in run_phases.items():
+                        phases_a.setdefault(name, []).append(seconds)
                 if warm:
                     warm_b.append(timed_warm(byline_cmd(toml, cache), base, feeds,
                                              lambda cmd: run_byline(cmd)[0]))
@@ -210,6 +222,13 @@ def compare(results: Results, args: argparse.Namespace, feeds: int, latency_ms: 
     command = f"`bench_fetch.py --only {'refresh' if feeds == args.feeds else '500'}`"
     results.ratio(f"cold `byline fetch --no-fulltext`, {label}", median(cold_b),
                   median(cold_n) if cold_n else None, cold_target, command)
+    if cold_a:
+        results.ratio(f"cold, {label}, the checkout at {args.against} (same rounds)",
+                      median(cold_a), median(cold_n) if cold_n else None, cold_target,
+                      f"`bench_fetch.py --only refresh --against {args.against}`")
+        results.notes.append(
+            f"Cold {label}, {args.against}'s own phase timer (median s): "
+            + ", ".join(f"{name} {median(v):.2f}" for name, v in phases_a.items()))
     if warm:
         results.ratio(f"warm (all 304), {label}", median(warm_b),
                       median(warm_n) if warm_n else None, warm_target, command)
@@ -367,6 +386,9 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--quick", action="store_true", help="one run of each")
     parser.add_argument("--only", choices=PARTS, action="append")
+    parser.add_argument("--against", type=Path, metavar="CHECKOUT",
+                        help="also run another checkout's `byline fetch` (e.g. ../main) in the "
+                             "same rounds as the cold runs: a before/after under the same load")
     args = parser.parse_args()
     if args.quick:
         args.runs = 1
