@@ -10,6 +10,7 @@ import json
 import os
 import re
 import statistics
+import subprocess
 import sys
 import time
 from dataclasses import dataclass
@@ -18,7 +19,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from tui.core.quotes.extractor import Analysis, Quote, analyse  # noqa: E402
+from tui.core.quotes.extractor import analyse  # noqa: E402
 
 SHARED = Path(os.environ.get("BYLINE_SHARED", REPO.parent / "shared"))
 SEED = SHARED / "seeds" / "000_1a2815832409c3ba.txt"
@@ -89,72 +90,27 @@ def _parse_ann(path: Path, text: str) -> list[GoldAttribution]:
     return gold
 
 
-def _quote_chars(text: str, quote: Quote) -> frozenset[int]:
-    """A predicted quote's characters, widened over its own quote marks (gold spans include them)."""
-    start, end = quote.start, quote.end
-    if quote.kind != "indirect":
-        while start > 0 and text[start - 1] in QUOTE_CHARS and quote.start - start < 2:
+def run_extract(paths: list[Path]) -> list[dict]:
+    """`byline extract --json` over the files, one result per file: exactly what a user gets."""
+    command = [sys.executable, "-c", "import sys; from tui.cli.main import main; sys.exit(main(sys.argv[1:]))",
+               "extract", "--json", *map(str, paths)]
+    output = subprocess.run(command, cwd=REPO, capture_output=True, text=True, check=True).stdout
+    results = [json.loads(line) for line in output.splitlines() if line.strip()]
+    if len(results) != len(paths):
+        sys.exit(f"byline extract gave {len(results)} results for {len(paths)} files")
+    return results
+
+
+def unit_chars(text: str, quote: dict) -> frozenset[int]:
+    """A returned quote's span, first piece to last, widened over its own quote marks (gold spans include
+    them). No pieces are joined, dropped or moved: the quote is scored as `byline extract --json` gives it."""
+    start, end = quote["pieces"][0]["start"], quote["pieces"][-1]["end"]
+    if quote["kind"] != "indirect":
+        while start > 0 and text[start - 1] in QUOTE_CHARS and quote["start"] - start < 2:
             start -= 1
-        while end < len(text) and text[end] in QUOTE_CHARS and end - quote.end < 2:
+        while end < len(text) and text[end] in QUOTE_CHARS and end - quote["end"] < 2:
             end += 1
     return frozenset(range(start, end))
-
-
-def predicted_units(text: str, analysis: Analysis, direct_only: bool) -> list[tuple[frozenset[int], Quote]]:
-    """Attributed quotes as attribution units, the way PolNeAR annotates them: an indirect clause swallows
-    the fragments quoted inside it, and a direct quote with no attribution of its own ("A," he said. "B.")
-    joins the unit of the quote before it in the same paragraph."""
-    indirect = [q for q in analysis.quotes if q.kind == "indirect"]
-    kept = [q for q in analysis.quotes
-            if (q.speaker is not None or q.cue is not None)                 # scare quotes, titles: not attributions
-            and not (q.kind == "partial" and any(i.start <= q.start and q.end <= i.end + 2 for i in indirect))
-            and not (direct_only and q.kind != "direct")]
-    directs = [q for q in kept if q.kind == "direct"]
-    units: list[tuple[frozenset[int], Quote]] = []
-    previous: Quote | None = None
-    for quote in kept:
-        chars = _quote_chars(text, quote)
-        if quote.kind != "direct":
-            units.append((chars, quote))
-            continue
-        position = directs.index(quote)
-        prev_end = directs[position - 1].end if position else 0
-        next_start = directs[position + 1].start if position + 1 < len(directs) else len(text)
-        joins = (previous is not None and previous.speaker == quote.speaker
-                 and ("\n" not in text[previous.end:quote.start] or _runs_on(text, previous))
-                 and not _own_attribution(text, quote, prev_end, next_start))
-        if joins and units:
-            index = max(i for i, (_, q) in enumerate(units) if q.kind == "direct")
-            units[index] = (units[index][0] | chars, units[index][1])
-        else:
-            units.append((chars, quote))
-        previous = quote
-    return units
-
-
-def _runs_on(text: str, quote: Quote) -> bool:
-    """A quote left open at the end of its paragraph continues in the next one (multi-paragraph quote)."""
-    return quote.end >= len(text) or text[quote.end] in "\r\n"
-
-
-def _own_attribution(text: str, quote: Quote, prev_end: int, next_start: int) -> bool:
-    """Whether the quote's cue sits right after it ("…," she said) or right before it (she said: "…")."""
-    before = text[max(prev_end, quote.start - 120):quote.start].rsplit("\n", 1)[-1]
-    if quote.cue is None:
-        return before.rstrip(" “\"'‘").endswith(":")
-    cue = re.escape(quote.cue)
-    after = text[quote.end:min(next_start, quote.end + 160)].split("\n", 1)[0]
-    head = re.match(rf"[\s”’\"',.!?]*((?:(?!\b{cue}\b).)*?)\b{cue}\b", after, re.DOTALL)
-    if head and len(head.group(1).split()) <= 12 and not re.search(r"[.!?][”’\"']?\s+[A-Z“\"]", head.group(1)):
-        return True
-    match = re.search(rf"\b{cue}\b[^.!?“”\"]{{0,60}}[,:]?\s*[“\"'‘]*$", before)
-    if not match:
-        return False
-    # "A," said X, "and B." -- the cue between two quotes of one sentence belongs to the first.
-    lead = before[:match.start()]
-    shared = len(before) < 120 and "\n" not in before and len(lead.split()) <= 12 and \
-        not re.search(r"[.!?]\s", lead.lstrip("”’\"' ,.!?"))
-    return not shared
 
 
 def match_units(gold: list[frozenset[int]], predicted: list[frozenset[int]]) -> list[tuple[int, int]]:
@@ -202,14 +158,14 @@ def _name_tokens(source: str) -> set[str]:
     return {t.rstrip(".,’'s").rstrip("’'") for t in tokens if t not in NOT_NAMES and len(t) > 1}
 
 
-def speaker_right(source: str, speaker: str | None, analysis: Analysis) -> bool:
+def speaker_right(source: str, speaker: str | None, result: dict) -> bool:
     """Right when our speaker (or one of its aliases) shares a proper-name word with the gold source."""
     if speaker is None:
         return False
     names = {speaker}
-    for actor in analysis.actors:
-        if actor.name == speaker:
-            names.update(actor.aliases)
+    for actor in result["actors"]:
+        if actor["name"] == speaker:
+            names.update(actor["aliases"])
     ours = set().union(*(_name_tokens(name) for name in names))
     return bool(ours & _name_tokens(source))
 
@@ -235,38 +191,41 @@ class Tally:
 
 def evaluate_polnear(split: str, limit: int | None, errors: int) -> tuple[list[str], list[float]]:
     articles = load_polnear(split)[:limit]
+    results = run_extract([POLNEAR / split / "text" / f"{name}.txt" for name, _, _ in articles])
     direct, everything, baseline = Tally(), Tally(), Tally()
     exact = {True: Tally(), False: Tally()}
     timings: list[float] = []
     shown = 0
-    for name, text, gold in articles:
+    for (name, text, gold), result in zip(articles, results, strict=True):
         began = time.perf_counter()
-        analysis = analyse(text)
+        analyse(text)
         timings.append((time.perf_counter() - began) * 1000)
         for tally, direct_only in ((direct, True), (everything, False)):
             subset = [g for g in gold if g.direct or not direct_only]
-            units = predicted_units(text, analysis, direct_only)
-            pairs = match_units([g.chars for g in subset], [chars for chars, _ in units])
+            quotes = [q for q in result.get("quotes", []) if q["kind"] == "direct" or not direct_only]
+            units = [unit_chars(text, q) for q in quotes]
+            gold_spans = [_span(g.chars) for g in subset]
+            pairs = match_units(gold_spans, units)
             tally.gold += len(subset)
             tally.predicted += len(units)
             tally.matched += len(pairs)
             exact[direct_only].gold += len(subset)
             exact[direct_only].predicted += len(units)
-            exact[direct_only].matched += exact_matches(text, [g.chars for g in subset], [c for c, _ in units])
+            exact[direct_only].matched += exact_matches(text, gold_spans, units)
             for g_index, p_index in pairs:
                 if _name_tokens(subset[g_index].source):
                     tally.named += 1
-                    right = speaker_right(subset[g_index].source, units[p_index][1].speaker, analysis)
+                    right = speaker_right(subset[g_index].source, quotes[p_index]["speaker"], result)
                     tally.named_right += right
                     if not right and direct_only and shown < errors:
                         shown += 1
-                        print(f"SPEAKER {name}: gold={subset[g_index].source!r} ours={units[p_index][1].speaker!r}"
-                              f" :: {units[p_index][1].text[:80]!r}")
+                        print(f"SPEAKER {name}: gold={subset[g_index].source!r} ours={quotes[p_index]['speaker']!r}"
+                              f" :: {quotes[p_index]['text'][:80]!r}")
         base_units = _baseline_units(text)
         subset = [g for g in gold if g.direct]
         baseline.gold += len(subset)
         baseline.predicted += len(base_units)
-        baseline.matched += len(match_units([g.chars for g in subset], base_units))
+        baseline.matched += len(match_units([_span(g.chars) for g in subset], base_units))
     rows = [
         f"| PolNeAR {split} | gold | predicted | precision | recall | F1 (overlap >= 1/2 longer) "
         "| speaker acc (gold source named) |",
@@ -278,6 +237,11 @@ def evaluate_polnear(split: str, limit: int | None, errors: int) -> tuple[list[s
         exact[False].row("(b) all, exact span match (published measure)"),
     ]
     return rows, timings
+
+
+def _span(chars: frozenset[int]) -> frozenset[int]:
+    """A gold attribution's span, first content segment to last (as for ours)."""
+    return frozenset(range(min(chars), max(chars) + 1))
 
 
 def _baseline_units(text: str) -> list[frozenset[int]]:
@@ -298,29 +262,41 @@ def _locate(text: str, fragment: str) -> tuple[int, int] | None:
     return (index, index + len(fragment)) if index != -1 else None
 
 
+def _holds(quote: dict, span: tuple[int, int], kind: str) -> bool:
+    """Whether a returned quote holds a gold quote: one of its pieces overlaps it by half the longer of
+    the two (a gold quote is one piece; a unit may have several), or, for a fragment quoted inside
+    reported speech, a piece of the reported clause contains it."""
+    for piece in quote["pieces"]:
+        overlap = min(span[1], piece["end"]) - max(span[0], piece["start"])
+        if kind == "partial" and piece["start"] <= span[0] and span[1] <= piece["end"]:
+            return True
+        if quote["kind"] == kind and overlap > 0 and overlap >= 0.5 * max(span[1] - span[0],
+                                                                          piece["end"] - piece["start"]):
+            return True
+    return False
+
+
 def evaluate_seed() -> list[str]:
     text = SEED.read_text(encoding="utf-8")
     gold = json.loads(SEED.with_suffix("").with_suffix(".gold.json").read_text(encoding="utf-8"))
-    analysis = analyse(text)
+    result = run_extract([SEED])[0]
     rows = ["| seed article | found | of | score | target |", "|---|---|---|---|---|"]
     for kind in ("direct", "partial", "indirect"):
         wanted = [q for q in gold["quotes"] if q["kind"] == kind]
         found = right = 0
         for quote in wanted:
             span = _locate(text, quote["text"])
-            ours = [q for q in analysis.quotes if q.kind == kind and span and
-                    len(set(range(*span)) & set(range(q.start, q.end)))
-                    >= 0.5 * max(span[1] - span[0], q.end - q.start)]
+            ours = [q for q in result["quotes"] if span and _holds(q, span, kind)]
             found += bool(ours)
-            right += any(q.speaker == quote["speaker"] for q in ours)
+            right += any(q["speaker"] == quote["speaker"] for q in ours)
         target = "5 of 5 with right speaker" if kind == "direct" else "reported"
         rows.append(f"| {kind} quotes found (right speaker) | {found} ({right}) | {len(wanted)} | "
                     f"{right / len(wanted):.2f} | {target} |")
     named = [a for a in gold["actors"] if a["kind"] in {"person", "org"} and a["name"] != "Government of Armenia"]
     gold_names = [{_norm(a["name"]), *(_norm(x) for x in a["aliases"])} for a in named]
-    ours = [a for a in analysis.actors if a.kind in {"person", "organisation"}]
-    our_names = [{_norm(a.name), *(_norm(x) for x in a.aliases)} for a in ours]
-    hits_p = sum(any(_norm(a.name) in names for names in gold_names) for a in ours)
+    ours = [a for a in result["actors"] if a["kind"] in {"person", "organisation"}]
+    our_names = [{_norm(a["name"]), *(_norm(x) for x in a["aliases"])} for a in ours]
+    hits_p = sum(any(_norm(a["name"]) in names for names in gold_names) for a in ours)
     hits_r = sum(any(names & mine for mine in our_names) for names in gold_names)
     precision = hits_p / len(ours) if ours else 0.0
     recall = hits_r / len(named)
@@ -334,18 +310,21 @@ DEMO = REPO / "seeds"
 
 def evaluate_demo() -> list[str]:
     """The project's own demo articles against seeds/quotes.json, as the app sees them (extract_html)."""
-    from tui.core.fulltext.extract import extract_html
-
     expected = json.loads((DEMO / "quotes.json").read_text(encoding="utf-8"))["articles"]
     quotes_right = quotes_total = actors_found = actors_total = 0
-    for page, gold in sorted(expected.items()):
-        analysis = analyse(extract_html((DEMO / page).read_bytes(), None).text)
-        names = {actor.name for actor in analysis.actors}
+    pages = sorted(expected)
+    for page, result in zip(pages, run_extract([DEMO / page for page in pages]), strict=True):
+        gold = expected[page]
+        names = {actor["name"] for actor in result["actors"]}
         actors_total += len(gold["actors"])
         actors_found += sum(actor["name"] in names for actor in gold["actors"])
         for quote in gold["quotes"]:
             quotes_total += 1
-            quotes_right += any(quote["starts"] in q.text and q.speaker == quote["speaker"] for q in analysis.quotes)
+            if quote["speaker"] is None:     # a scare quote: right when nobody is said to have said it
+                quotes_right += not any(quote["starts"] in q["text"] and q["speaker"] for q in result["quotes"])
+            else:
+                quotes_right += any(quote["starts"] in q["text"] and q["speaker"] == quote["speaker"]
+                                    for q in result["quotes"])
     return ["| demo corpus (seeds/quotes.json, 3 articles) | found | of | score | target |", "|---|---|---|---|---|",
             f"| gold actors found by canonical name | {actors_found} | {actors_total} | "
             f"{actors_found / actors_total:.2f} | all |",

@@ -164,7 +164,8 @@ def test_people_follow_list_unfollow(fresh: Path, capsys) -> None:
     assert capsys.readouterr().out.strip() == "following Anna Karapetyan"
     assert run(demo, "people", "--json") == 0
     [anna] = json.loads(capsys.readouterr().out)
-    assert (anna["name"], anna["quotes"], anna["new_quotes"]) == ("Anna Karapetyan", 11, 0)
+    # 7 quotes as attribution units (issue 12: "A," she said. "B." is one quote, not two)
+    assert (anna["name"], anna["quotes"], anna["new_quotes"]) == ("Anna Karapetyan", 7, 0)
     assert run(demo, "people", "follow", "Nobody Known") == 0
     assert "no quotes by that name yet" in capsys.readouterr().out
     assert run(demo, "people", "unfollow", "Anna Karapetyan") == 0

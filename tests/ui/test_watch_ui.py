@@ -173,7 +173,8 @@ async def test_follow_an_actor_then_read_their_quotes_from_every_outlet(fetched:
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, PersonQuotesScreen)
-        assert len(screen.hits) == 11 and {h.speaker for h in screen.hits} == {"Anna Karapetyan"}
+        # 7 quotes as attribution units (issue 12: "A," she said. "B." is one quote, not two)
+        assert len(screen.hits) == 7 and {h.speaker for h in screen.hits} == {"Anna Karapetyan"}
         assert {h.feed_name for h in screen.hits} == {"Caucasus Ledger", "Meridian Wire",
                                                       "Eurasia Business Daily"}
         times = [h.time for h in screen.hits]
@@ -183,7 +184,10 @@ async def test_follow_an_actor_then_read_their_quotes_from_every_outlet(fetched:
         await pilot.pause()
         reader = app.screen.query_one(Reader)
         assert reader.article.id == target.article_id
-        assert reader.highlights == ((target.start, target.end, "quote"),)
+        # a quote of several pieces lights up each piece, first to last (issue 12)
+        highlights = reader.highlights
+        assert highlights[0][0] == target.start and highlights[-1][1] == target.end
+        assert {kind for _, _, kind in highlights} == {"quote"}
 
         await pilot.press("escape")
         await choose(app, pilot, "person:Anna Karapetyan")
@@ -202,7 +206,7 @@ async def test_new_quotes_are_counted_until_the_person_is_opened(fetched: Path,
     store.conn().execute("UPDATE people SET seen_at = 0")  # every quote arrived since
     app = make_app(config, store)
     async with app.run_test(size=(150, 40)) as pilot:
-        assert feed_list(app).choices["person:Anna Karapetyan"].count == 11
+        assert feed_list(app).choices["person:Anna Karapetyan"].count == 7    # quote units (issue 12)
         await choose(app, pilot, "person:Anna Karapetyan")
         await pilot.press("enter")
         await pilot.pause()

@@ -199,8 +199,11 @@ class Actor:
 
 @dataclass(frozen=True)
 class Quote:
-    """A direct, partial or indirect quote with its speaker (None for scare quotes and titles);
-    start/end index the article's text. `id` is set once stored."""
+    """One attribution unit: a speaker, a cue and one or more content pieces (`"A," she said. "B."`
+    is one quote of two pieces). `speaker` is a name, a lower-case description for an unnamed source
+    ("a senior official"), or None when no one is given; start/end cover the whole unit, `pieces`
+    the (start, end) of each quoted part, and `text` is the pieces joined with " … ". `id` is set
+    once stored."""
 
     speaker: str | None
     text: str
@@ -211,6 +214,18 @@ class Quote:
     confidence: float
     id: int | None = None
     article_id: int | None = None
+    pieces: tuple[tuple[int, int], ...] = ()
+
+    @property
+    def spans(self) -> tuple[tuple[int, int], ...]:
+        """The pieces, or the whole (start, end) for a quote stored without them."""
+        return self.pieces or ((self.start, self.end),)
+
+    @property
+    def unnamed(self) -> bool:
+        """Whether the speaker is a description of an unnamed source ("officials"), not a name."""
+        speaker = self.speaker or ""
+        return bool(speaker) and not speaker[:1].isupper()
 
 
 @dataclass(frozen=True)

@@ -373,7 +373,7 @@ class MainScreen(Screen[None]):
     @on(SidePanel.QuoteChosen)
     def _on_quote_chosen(self, event: SidePanel.QuoteChosen) -> None:
         reader = self.query_one(Reader)
-        reader.highlight(((event.quote.start, event.quote.end, "quote"),))
+        reader.highlight(tuple((start, end, "quote") for start, end in event.quote.spans))
         reader.scroll_to_offset(event.quote.start)
 
     @on(SidePanel.ActorChosen)
@@ -528,7 +528,10 @@ class MainScreen(Screen[None]):
         self.reveal_in_list(article_id)
         self.open_article(article_id)
         reader = self.query_one(Reader)
-        reader.highlight(((start, end, "quote"),))
+        # A quote of several pieces ("A," she said. "B.") lights up its pieces, not the cue between.
+        spans = next((q.spans for q in self.store.quotes_of(article_id, 0.0)
+                      if (q.start, q.end) == (start, end)), ((start, end),))
+        reader.highlight(tuple((s, e, "quote") for s, e in spans))
         reader.scroll_to_offset(start)
 
     def action_stories(self) -> None:

@@ -39,16 +39,19 @@ def seed() -> tuple[str, dict, Analysis]:
 
 def test_seed_every_direct_quote_has_its_speaker(seed):
     text, gold, analysis = seed
-    ours = {(q.text, q.speaker) for q in analysis.quotes if q.kind == "direct"}
+    # A gold quote is one piece; a returned quote is a unit of pieces ("A," he said. "B.").
+    ours = {(text[a:b], q.speaker) for q in analysis.quotes if q.kind == "direct" for a, b in q.spans}
     wanted = [(q["text"], q["speaker"]) for q in gold["quotes"] if q["kind"] == "direct"]
     assert len(wanted) == 5
     assert all(pair in ours for pair in wanted), set(wanted) - ours
+    assert len([q for q in analysis.quotes if q.kind == "direct"]) == 3     # 2 + 1 + 2 pieces
 
 
 def test_seed_offsets_index_the_text(seed):
     text, _, analysis = seed
     for quote in analysis.quotes:
-        assert text[quote.start:quote.end] == quote.text
+        assert quote.text == " … ".join(text[a:b] for a, b in quote.spans)
+        assert (quote.start, quote.end) == (quote.spans[0][0], quote.spans[-1][1])
         assert 0.0 <= quote.confidence <= 1.0
     for actor in analysis.actors:
         assert actor.mentions == len(actor.spans)
@@ -84,11 +87,13 @@ def test_seed_roles_and_surnames(seed):
 
 def test_seed_partial_and_mixed_quotes(seed):
     _, _, analysis = seed
-    partial = {(q.text, q.speaker) for q in analysis.quotes if q.kind == "partial"}
-    assert ("radical change", "Maria Zakharova") in partial
-    assert ("technical", "Imangali Tasmagambetov") in partial
-    indirect = {q.speaker for q in analysis.quotes if q.kind == "indirect"}
-    assert {"Alen Simonian", "Maria Zakharova", "Dmitry Peskov", "Imangali Tasmagambetov"} <= indirect
+    # Fragments quoted inside reported speech belong to the reported clause's quote, not a second one.
+    indirect_units = {(q.speaker, q.text) for q in analysis.quotes if q.kind == "indirect"}
+    assert any(s == "Maria Zakharova" and "“radical change”" in t for s, t in indirect_units)
+    assert any(s == "Imangali Tasmagambetov" and "“technical”" in t for s, t in indirect_units)
+    assert "radical change" not in {q.text for q in analysis.quotes}
+    reported = {q.speaker for q in analysis.quotes if q.kind in {"indirect", "partial"}}
+    assert {"Alen Simonian", "Maria Zakharova", "Dmitry Peskov", "Imangali Tasmagambetov"} <= reported
 
 
 # ------------------------------------------------------------------------------ quote-mark pairing
@@ -126,9 +131,11 @@ def test_unbalanced_quote_mark_yields_no_quote_and_no_error():
 def test_multi_paragraph_quote_runs_on_only_when_next_paragraph_opens_with_a_mark():
     text = ("“We hope for the best,” Dmitry Peskov said. “We will keep working.\n\n"
             "“Nothing has changed for us.”\n\nLater he left.")
-    direct = quotes_of(text, "direct")
-    assert [q.text for q in direct] == ["We hope for the best,", "We will keep working.", "Nothing has changed for us."]
-    assert {q.speaker for q in direct} == {"Dmitry Peskov"}
+    quote = only_quote(text)         # one unit: the quote runs on into the next paragraph
+    assert [text[a:b] for a, b in quote.spans] == ["We hope for the best,", "We will keep working.",
+                                                   "Nothing has changed for us."]
+    assert quote.speaker == "Dmitry Peskov"
+    assert quote.text == "We hope for the best, … We will keep working. … Nothing has changed for us."
 
 
 # -------------------------------------------------------------------------- attribution patterns
@@ -154,11 +161,9 @@ def test_same_sentence_attribution(text, speaker, cue):
 
 def test_second_quote_in_paragraph_shares_the_attribution():
     text = "“We are ready,” Tom Baker told journalists. “We have always been ready.”"
-    direct = quotes_of(text, "direct")
-    assert [(q.text, q.speaker, q.cue) for q in direct] == [
-        ("We are ready,", "Tom Baker", "told"),
-        ("We have always been ready.", "Tom Baker", "told"),
-    ]
+    quote = only_quote(text)         # "A," he said. "B." is one quote of two pieces
+    assert (quote.speaker, quote.cue) == ("Tom Baker", "told")
+    assert [text[a:b] for a, b in quote.spans] == ["We are ready,", "We have always been ready."]
 
 
 def test_unattributed_quote_inherits_the_last_speaker():
@@ -258,22 +263,20 @@ def test_headlines_do_not_make_people():
 # ------------------------------------------------------------------- scare quotes and titles
 
 
-def test_scare_quote_gets_no_speaker():
-    quote = only_quote("The so-called “peace plan” collapsed within a week.", "partial")
-    assert quote.text == "peace plan"
-    assert quote.speaker is None and quote.cue is None
+def test_scare_quote_is_no_quote():
+    assert quotes_of("The so-called “peace plan” collapsed within a week.") == []
 
 
-def test_title_of_a_work_gets_no_speaker():
-    quote = only_quote("Lorne Michaels has produced “Saturday Night Live” since 1975.", "partial")
-    assert quote.speaker is None
+def test_title_of_a_work_is_no_quote():
+    assert quotes_of("Lorne Michaels has produced “Saturday Night Live” since 1975.") == []
 
 
 def test_partial_quote_inside_reported_speech_takes_its_speaker():
     text = "Maria Zakharova said that the government is planning a “radical change” of course."
-    partial = only_quote(text, "partial")
-    assert (partial.text, partial.speaker, partial.cue) == ("radical change", "Maria Zakharova", "said")
-    assert only_quote(text, "indirect").speaker == "Maria Zakharova"
+    quote = only_quote(text, "indirect")     # the fragment is part of the clause's quote, not a second one
+    assert quotes_of(text) == [quote]
+    assert (quote.speaker, quote.cue) == ("Maria Zakharova", "said")
+    assert quote.text == "the government is planning a “radical change” of course"
 
 
 # ------------------------------------------------------------------------------- indirect speech
@@ -308,7 +311,8 @@ def test_to_json_shape():
     data = analyse("“It is over,” Tom Baker said.").to_json()
     assert set(data) == {"actors", "quotes"}
     assert set(data["actors"][0]) == {"name", "kind", "role", "aliases", "mentions"}
-    assert set(data["quotes"][0]) == {"speaker", "text", "kind", "cue", "start", "end"}
+    assert set(data["quotes"][0]) == {"speaker", "text", "kind", "cue", "start", "end", "pieces", "confidence"}
+    assert data["quotes"][0]["pieces"] == [{"start": 1, "end": 12}]
     json.dumps(data)
 
 
@@ -326,7 +330,7 @@ def test_never_raises_and_offsets_hold(text):
     analysis = _analyse(text) if text.strip() else analyse(text)
     for quote in analysis.quotes:
         assert 0 <= quote.start <= quote.end <= len(text)
-        assert text[quote.start:quote.end] == quote.text
+        assert quote.text == " … ".join(text[a:b] for a, b in quote.spans)
         assert quote.kind in {"direct", "partial", "indirect"}
     for actor in analysis.actors:
         assert all(text[s:e] for s, e in actor.spans)
@@ -367,8 +371,8 @@ def test_person_name_stops_at_a_connective_and_keeps_the_organisation_after_it()
     assert kinds["Olga Ivanova"] == "person" and kinds["Pavel Rusu"] == "person"
     assert kinds["Tudor Lupu"] == "person" and kinds["Green Dawn"] == "organisation"
     assert not [name for name in kinds if " for " in name or " of " in name]
-    partial = quotes_of(text, "partial")
-    assert [q.speaker for q in partial] == ["Tudor Lupu"]
+    holding = [q for q in quotes_of(text) if "“premature”" in q.text]
+    assert [q.speaker for q in holding] == ["Tudor Lupu"]
 
 
 def test_organisation_names_with_of_stay_whole():
@@ -424,3 +428,168 @@ def test_second_verb_after_a_partial_quote_keeps_the_subject():
     text = "Ion Rusu called the protocol “a practical step” and said that Chisinau hoped to finish next year."
     indirect = [q for q in quotes_of(text, "indirect") if q.text.startswith("Chisinau hoped")]
     assert indirect and indirect[0].speaker == "Ion Rusu"
+
+
+# ------------------------------------------------------------------ units, speakers, boilerplate (#12)
+
+
+def test_two_pieces_around_a_cue_are_one_quote():
+    text = "“Every kilometre we agree is a kilometre won,” Anna Karapetyan said. “It is slow work.”"
+    quote = only_quote(text)
+    assert quote.text == "Every kilometre we agree is a kilometre won, … It is slow work."
+    assert len(quote.pieces) == 2 and quote.speaker == "Anna Karapetyan"
+
+
+def test_two_pieces_sharing_an_inverted_cue_are_one_quote():
+    text = "“This used to be ours,” said Tom Baker, “but it is changing.”"
+    assert only_quote(text).text == "This used to be ours, … but it is changing."
+
+
+def test_nested_fragment_belongs_to_the_reported_clause():
+    text = "Tom Baker said the talks were “without any mediators” and would go on."
+    quote = only_quote(text, "indirect")
+    assert quotes_of(text) == [quote] and "“without any mediators”" in quote.text
+
+
+def test_pronoun_takes_the_nearest_person_of_its_gender_from_the_forename_list():
+    text = "Maria Lopez met Daniel Green. “We agreed on nothing,” she said."
+    assert only_quote(text).speaker == "Maria Lopez"
+    text = "Maria Lopez met Daniel Green. “We agreed on nothing,” he said."
+    assert only_quote(text).speaker == "Daniel Green"
+
+
+def test_description_resolves_to_an_earlier_holder_of_the_role():
+    text = ("Foreign minister Ana Lungu flew to Kyiv. The talks were long.\n\n"
+            "“We are closer than ever,” the minister said.")
+    assert only_quote(text).speaker == "Ana Lungu"
+
+
+def test_the_company_resolves_to_the_latest_organisation():
+    text = "Prut Capital Group lost money this year. “We will recover,” the company said."
+    assert only_quote(text).speaker == "Prut Capital Group"
+
+
+@pytest.mark.parametrize("source", ["A senior official", "Analysts", "Two senior officials"])
+def test_unnamed_sources_are_kept_as_written(source):
+    quote = only_quote(f"{source} said the deal would collapse within weeks.", "indirect")
+    assert quote.speaker == source[0].lower() + source[1:] and quote.unnamed
+
+
+def test_documents_and_places_never_speak():
+    assert only_quote("The report said the deal would collapse within weeks.", "indirect").speaker is None
+    text = "Tom Baker flew to Hokkaido and stayed in Hokkaido. “It is over,” Hokkaido said."
+    assert all(q.speaker != "Hokkaido" for q in quotes_of(text))
+
+
+def test_a_state_speaks_through_its_country_or_capital():
+    assert only_quote("“We will respond,” North Korea said on Friday.").speaker == "North Korea"
+
+
+@pytest.mark.parametrize("line", [
+    "READ MORE", "MOVE OF THE RACE", "PHOTO", "WATCH",                          # kickers and labels
+    "Tom Baker and Ana Lungu arrive in Kyiv. Getty Images",                     # photo credits
+    "Photograph: Tom Baker/Reuters", "(AP Photo/Tom Baker)",
+    "Sign up to the Daily Brief newsletter from Tom Baker",                    # sign-up prompts
+    "A post shared by Tom Baker (@tombaker) on Oct 10, 2017 at 10:42am PDT",   # social embeds
+    "Tom Baker on Instagram",
+    "— Tom Baker (@tombaker) February 5, 2018",
+    "We use cookies to improve your experience. Tom Baker",                     # cookie and share text
+    "More: Tom Baker teases a ‘special upgrade’ of the Roadster",             # link labels
+    "Skip in Skip x Embed x Share CLOSE WHAT YOU NEED TO KNOW ABOUT TOM BAKER Tom Baker says he is "
+    "not behind Bitcoin | 0:38 Tom Baker says the plan will work. Buzz60 2 of 41",   # video carousels
+])
+def test_boilerplate_never_becomes_an_actor_or_a_speaker(line):
+    text = f"{line}\nThe vote was held on Sunday and the count went on into the night."
+    analysis = analyse(text)
+    assert [a.name for a in analysis.actors if a.kind != "place"] == []
+    assert analysis.quotes == ()
+
+
+def test_prose_that_opens_like_a_label_is_kept():
+    text = "More than five years ago, Tom Baker said the group would use cars as weapons."
+    assert only_quote(text, "indirect").speaker == "Tom Baker"
+
+
+def test_a_role_is_never_a_fragment_of_the_previous_sentence():
+    text = "The deal covers Armenia. Its secretary general, Viktor Samsonov, said it was “a step”."
+    roles = {a.name: a.role for a in analyse(text).actors}
+    assert not (roles.get("Viktor Samsonov") or "").startswith("Armenia")
+
+
+def test_kinds_of_teams_facilities_and_works():
+    text = ("The Arizona Cardinals beat the Carolina Panthers at Harrington Road. "
+            "Critics loved Pulp Fiction at the Winter Olympics. Ana Lungu said she was pleased.")
+    kinds = actor_kinds(text)
+    assert kinds["Arizona Cardinals"] == "organisation" and kinds["Harrington Road"] == "place"
+    assert "Pulp Fiction" not in kinds and "Winter Olympics" not in kinds
+
+
+def test_gender_learnt_from_the_pronouns_after_a_name():
+    text = ("Robin Vale met Sam Hart on Monday. Robin Vale said she would stay. Robin Vale added that she was "
+            "tired.\n\nSam Hart left early.\n\n“It is over,” she said.")
+    assert only_quote(text).speaker == "Robin Vale"
+
+
+def test_the_company_is_never_the_outlet_quoting_it():
+    text = ("Prut Capital Group lost money. Shares fell, CNBC reported.\n\n"
+            "The company said that it would recover next year.")
+    [quote] = [q for q in quotes_of(text) if q.text.startswith("it would recover")]
+    assert quote.speaker == "Prut Capital Group"
+
+
+def test_a_quote_with_no_speaker_and_no_cue_is_no_quote():
+    assert quotes_of("“We are done here.”\n\nThe hall emptied.") == []
+
+
+def test_namesake_of_the_other_sex_is_someone_else():
+    text = ("Robert Thurman, a professor, is her father. Ms. Thurman said the crash still hurt. "
+            "“It went right over my head,” she says.")
+    assert only_quote(text, "direct").speaker == "Ms. Thurman"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Uma Lane starred in the film. A representative for Lane said the article spoke for itself.",
+     "a representative for Lane"),
+    ("The ambassadors to the United Nations said they opposed any unilateral sanctions.",
+     "the ambassadors to the United Nations"),
+])
+def test_a_name_completing_a_description_is_not_the_speaker(text, speaker):
+    assert only_quote(text, "indirect").speaker == speaker
+
+
+def test_a_bare_surname_is_the_person_introduced_first():
+    text = ("Uma Vale gave an interview on Friday. Her father, Robert Vale, is a professor.\n\n"
+            "Vale says that the crash still hurts.")
+    assert only_quote(text, "indirect").speaker == "Uma Vale"
+
+
+@pytest.mark.parametrize("text", [
+    "The founder of Moms Demand Action live-tweeted as the airline turned two girls away.",
+    "For some time, the credit reporting industry has quietly changed how consumers protect their data.",
+])
+def test_names_and_adjectives_are_not_cues(text):
+    assert quotes_of(text) == []
+
+
+def test_a_surname_before_a_relative_of_that_name_is_someone_else():
+    text = ("Vale says the crash still hurts. She says it was not her fault.\n\n"
+            "Vale grew up in Woodstock; her father, Robert Vale, is a professor.\n\n"
+            "Vale says that the studio never apologised.")
+    speakers = {q.speaker for q in quotes_of(text, "indirect")}
+    assert "Robert Vale" not in speakers and "Vale" in speakers
+
+
+def test_a_surname_in_the_lead_is_the_full_name_met_later():
+    text = "Baker says the talks failed.\n\nTom Baker, the envoy, flew home on Monday."
+    assert only_quote(text, "indirect").speaker == "Tom Baker"
+
+
+def test_words_before_a_first_name_are_a_role():
+    text = "Foreign Affairs Committee Leonid Slutsky said Friday that the launch was a dangerous game."
+    assert only_quote(text, "indirect").speaker == "Leonid Slutsky"
+
+
+@pytest.mark.parametrize("line", ["Paul Simon on stage (Rick Loomis / Los Angeles Times)",
+                                  "Kim Kyung Hoon / Reuters A man walks past a screen"])
+def test_photographer_credits_are_no_actors(line):
+    assert "Rick Loomis" not in actor_names(line) and "Kim Kyung Hoon" not in actor_names(line)

@@ -6,7 +6,9 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from tui.core.quotes.forenames import FORENAMES
 from tui.core.quotes.lexicon import (
+    DEMONYMS,
     FEMALE_NAMES,
     FEMALE_ROLE_WORDS,
     MALE_NAMES,
@@ -14,6 +16,7 @@ from tui.core.quotes.lexicon import (
     METONYMS,
     NAME_SUFFIXES,
     ORG_BACKREF_NOUNS,
+    ORG_NOUNS_AFTER,
 )
 from tui.core.quotes.names import (
     Candidate,
@@ -30,6 +33,10 @@ _BACKREF = re.compile(r"\b[Tt]he\s+(%s)\b" % "|".join(sorted(ORG_BACKREF_NOUNS, 
 _PLURAL_NOUN = re.compile(r"[a-z](?:ers|sts|ants|ents|ians|ics|als|ors|ees|ies|ks)$")
 # Pronouns look back at most this many characters for their antecedent.
 _ANTECEDENT_REACH = 5000
+# A person known to be "he" (or "she") this close is preferred over a nearer one of unknown gender.
+_SURE_REACH = 250
+# A person of unknown gender further back than this is no antecedent at all.
+_UNSURE_REACH = 1500
 
 
 @dataclass
@@ -85,16 +92,100 @@ class ActorIndex:
                     gender: str | None = None) -> int | None:
         """The entity of the latest mention of one of kinds ending before pos, outside excluded spans."""
         index = bisect.bisect_left(self._starts, pos) - 1
+        unsure: int | None = None        # the nearest one whose gender the text never told
         while index >= 0:
             mention = self.mentions[index]
             if pos - mention.end > _ANTECEDENT_REACH:
-                return None
+                break
             entity = self.entities[mention.entity]
-            if mention.end <= pos and entity.kind in kinds and (gender is None or entity.gender in {None, gender}):
-                if not any(a <= mention.start < b for a, b in excluded):
-                    return mention.entity
+            if mention.end <= pos and entity.kind in kinds and (gender is None or entity.gender in {None, gender}) \
+                    and not any(a <= mention.start < b for a, b in excluded):
+                if gender is None or entity.gender == gender:
+                    return mention.entity if unsure is None or pos - mention.end < _SURE_REACH else unsure
+                if unsure is None and pos - mention.end < _UNSURE_REACH:
+                    unsure = mention.entity
             index -= 1
-        return None
+        return unsure
+
+
+_AGE_OR_RELATIVE = re.compile(r",\s+(?:who|whose|\d{1,3},)|\s+\(\d{1,3}\)"
+                              r"|[’']s\s+(?:wife|husband|son|daughter|mother|father)")
+_AFFILIATION = re.compile(r",?\s+(?:of|from|at|with)\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}[A-Z]")
+_PERSON_PRONOUN_AFTER = re.compile(r"\b(?:(?P<org>its|it)|(?P<person>his|her|he|she|him))\b")
+
+
+def _person_kind(text: str, entity: Entity) -> str:
+    """person when the text gives a reason to think so; organisation for a lone word that is an "it";
+    unknown (dropped) for a capitalised run nothing marks as a person ("Conscious Uncoupling")."""
+    words = entity.name.split()
+    spans = sorted(set(entity.spans))
+    if words[-1] in DEMONYMS or words[-1].rstrip("s") in DEMONYMS:
+        return "unknown"                 # "North Korean": an adjective, not a person
+    if words[0] in FORENAMES or entity.role or entity.gender:
+        return "person"
+    if len(words) > 1 and (words[0] in DEMONYMS or place_name(words[-1])):
+        return "unknown"                 # "British Transport", "Hyatt Regency Nice"
+    if any(_AGE_OR_RELATIVE.match(text, end) or _AFFILIATION.match(text, end) for _, end in spans) \
+            or any(text[max(0, start - 13):start].lower().endswith("according to ") for start, _ in spans):
+        return "person"                  # "Pat Rooke, 72, described …", "Nurzat Abdyrakhmanova of the … network"
+    if len(words) > 1 and (place_name(words[0]) or place_name(" ".join(words[:2]))):
+        return "unknown"                 # "Las Vegas Massacre", "Croydon Town Hall"
+    if words[0] not in FORENAMES and not entity.gender and _referred_to_as_it(text, spans):
+        return "organisation"            # "Qualcomm said … its board", "Boko Haram … its fighters"
+    if len(words) == 1 and all(_after_place_preposition(text, start) for start, _ in spans):
+        return "place"                   # "flown to Maiduguri", "from Maiduguri"
+    if words[0] in FORENAMES or entity.role or entity.gender or len(spans) >= 2 or len(words) == 1:
+        return "person"
+    if any(is_cue_subject(text, end) or _AGE_OR_RELATIVE.match(text, end) for _, end in spans):
+        return "person"
+    if any(re.search(r"(?:^|\n)[ \t]*By[ \t]+$", text[max(0, start - 10):start]) for start, _ in spans):
+        return "person"                  # the byline's author
+    return "unknown"
+
+
+def _after_place_preposition(text: str, start: int) -> bool:
+    return bool(re.search(r"\b(?:in|to|from|near|at|of|outside|across|via|into)[ \t]+$", text[max(0, start - 8):start]))
+
+
+def _referred_to_as_it(text: str, spans: list[tuple[int, int]]) -> bool:
+    votes = 0
+    for _, end in spans:
+        sentence_end = re.search(r"[.!?](?:\s|$)", text[end:end + 200])
+        match = _PERSON_PRONOUN_AFTER.search(text, end, end + (sentence_end.start() if sentence_end else 200))
+        if match:
+            votes += 1 if match.group("org") else -1
+    return votes > 0
+
+
+def _org_evidence(text: str, entity: Entity) -> bool:
+    """A lone acronym met once, that never speaks ("ICBM", "MA"), is no organisation."""
+    spans = sorted(set(entity.spans))
+    if " " in entity.name or not entity.name.isupper() or len(spans) >= 2 or entity.aliases \
+            or entity.name in METONYMS:
+        return True
+    return any(is_cue_subject(text, end) or _word_after(text, end) in ORG_NOUNS_AFTER for _, end in spans)
+
+
+def _word_after(text: str, end: int) -> str:
+    match = re.match(r"[ \t]+([a-z]+)", text[end:end + 20])
+    return match.group(1) if match else ""
+
+
+_GENDERED_PRONOUN = re.compile(r"\b(?:(?P<m>he|his|him)|(?P<f>she|her|hers))\b", re.IGNORECASE)
+
+
+def _pronoun_gender(text: str, entity: Entity) -> str | None:
+    """"Thurman … She says": the pronoun that first follows a person's mentions, by a clear majority."""
+    votes = {"m": 0, "f": 0}
+    for _, end in sorted(set(entity.spans)):
+        match = _GENDERED_PRONOUN.search(text, end, end + 80)
+        if match and not re.search(r"[.!?]\s|[“”\"]", text[end:match.start()]):
+            votes["m" if match.group("m") else "f"] += 1     # the same sentence, outside any quote
+    if votes["m"] >= 2 and votes["f"] == 0:
+        return "m"
+    if votes["f"] >= 2 and votes["m"] == 0:
+        return "f"
+    return None
 
 
 def _gender_of(entity: Entity) -> str | None:
@@ -148,27 +239,36 @@ class _Builder:
             self.entities[index].role = role
 
 
-Surnames = dict[str, list[tuple[int, int]]]
+Surnames = dict[str, list[tuple[int, int, bool]]]
+_RELATIVE_BEFORE = re.compile(r"\b(?:father|mother|brother|sister|son|daughter|husband|wife|uncle|aunt|cousin|"
+                              r"grandfather|grandmother|ex-husband|ex-wife|stepfather|stepmother)[,\s]*$")
 
 
-def _surnames(people: list[tuple[int, int, str]]) -> Surnames:
-    """word -> [(first offset, entity)] for the last name (and middle names) of every full name."""
+def _surnames(text: str, people: list[tuple[int, int, str]]) -> Surnames:
+    """word -> [(first offset, entity, introduced as a relative)] for the last name (and middle names) of
+    every full name."""
     table: Surnames = {}
     for first_pos, index, full in sorted(people):
         parts = [p for p in full.split() if p not in NAME_SUFFIXES]
         keys = {parts[-1], *parts[1:]} if len(parts) > 2 else {parts[-1]} if parts else set()
+        relative = bool(_RELATIVE_BEFORE.search(text, max(0, first_pos - 40), first_pos))
         for key in keys:
-            table.setdefault(key, []).append((first_pos, index))
+            table.setdefault(key, []).append((first_pos, index, relative))
     return table
 
 
 def _surname_owner(surnames: Surnames, name: str, pos: int) -> int | None:
-    """The person whose name ends (or holds) this single word, preferring the latest before pos."""
-    best: int | None = None
-    for first_pos, index in surnames.get(name, ()):
-        if best is None or first_pos <= pos:
-            best = index
-    return best
+    """The person whose name ends (or holds) this single word: the one introduced first ("Thurman" is Uma
+    Thurman, the subject of the story, even after her father Robert Thurman is named)."""
+    owners = surnames.get(name, ())
+    before = [index for first_pos, index, _ in owners if first_pos <= pos]
+    if before:
+        return before[0]
+    # A surname met before its full name is that person, named in full later ("Trump said" in the lead,
+    # "Donald Trump" further down), unless the full name arrives as a relative ("Thurman says …" long
+    # before "her father, Robert Thurman").
+    later = [index for _, index, relative in owners if not relative]
+    return later[0] if later else None
 
 
 def build_actors(text: str) -> ActorIndex:
@@ -178,9 +278,10 @@ def build_actors(text: str) -> ActorIndex:
     body_names = {c.name for c in candidates if not c.headline}
     candidates = [c for c in candidates if not c.headline or c.name in body_names or " " not in c.name]
     org_names = {c.name for c in candidates if c.kind == "organisation"}
+    org_prefixes = {" ".join(name.split()[:k]) for name in org_names for k in range(2, len(name.split()))}
     for cand in candidates:
-        if cand.kind == "person" and cand.name in org_names:
-            cand.kind, cand.role = "organisation", None
+        if cand.kind == "person" and (cand.name in org_names or cand.name in org_prefixes):
+            cand.kind, cand.role = "organisation", None     # "Goldman Sachs" of "Goldman Sachs Group Inc."
     full_people = [(c.start, c.name) for c in candidates if c.kind == "person" and len(c.name.split()) > 1]
     people: list[tuple[int, int, str]] = []
     seen: set[int] = set()
@@ -189,20 +290,30 @@ def build_actors(text: str) -> ActorIndex:
         if index not in seen:
             seen.add(index)
             people.append((first_pos, index, name))
-    persons = _surnames(people)
+    persons = _surnames(text, people)
     definitions = _acronym_definitions(text, candidates)
     singles = _SingleWords(text, candidates)
     for cand in candidates:
         _place_candidate(builder, cand, persons, definitions, singles)
         if cand.gender and cand.name.replace("’", "'") in builder.by_name:
-            builder.entities[builder.by_name[cand.name.replace("’", "'")]].gender = cand.gender
+            target = builder.entities[builder.by_name[cand.name.replace("’", "'")]]
+            first = target.name.split()[0]
+            if not ((first in FEMALE_NAMES and cand.gender == "m") or (first in MALE_NAMES and cand.gender == "f")):
+                target.gender = cand.gender
     _add_backrefs(builder, text)
     entities = builder.entities
     for entity in entities:
         if entity.kind == "surname":
             entity.kind = "person"
+        last = entity.name.split()[-1]
+        if entity.kind != "place" and (last in DEMONYMS or last.rstrip("s") in DEMONYMS):
+            entity.kind = "unknown"      # "South Korean", "J-Alert Japanese": an adjective, not an actor
+        if entity.kind == "person":
+            entity.kind = _person_kind(text, entity)
+        elif entity.kind == "organisation" and not _org_evidence(text, entity):
+            entity.kind = "unknown"
         if entity.kind == "person" and entity.gender is None:
-            entity.gender = _gender_of(entity)
+            entity.gender = _gender_of(entity) or _pronoun_gender(text, entity)
     keep = [i for i, e in enumerate(entities) if e.spans and e.kind != "unknown"]
     remap = {old: new for new, old in enumerate(keep)}
     mentions = [Mention(m.start, m.end, remap[m.entity]) for m in builder.mentions if m.entity in remap]
@@ -216,10 +327,13 @@ class _SingleWords:
         self.counts: dict[str, int] = {}
         self.speakers: set[str] = set()
         self.mid_sentence: set[str] = set()
+        self.after_place_word: dict[str, int] = {}
         for cand in candidates:
             if cand.kind not in {"unknown", "surname"}:
                 continue
             self.counts[cand.name] = self.counts.get(cand.name, 0) + 1
+            if _after_place_preposition(text, cand.start):
+                self.after_place_word[cand.name] = self.after_place_word.get(cand.name, 0) + 1
             if is_cue_subject(text, cand.end):
                 self.speakers.add(cand.name)
             if not cand.sentence_initial:
@@ -227,10 +341,12 @@ class _SingleWords:
 
     def kind(self, name: str) -> str | None:
         """person for a word that speaks ("Trump said"), organisation for a frequent one, else nothing."""
-        if name not in self.mid_sentence and _PLURAL_NOUN.search(name):
+        if name not in self.mid_sentence and (_PLURAL_NOUN.search(name) or re.search(r"[a-z]{3}s$", name)):
             return None              # "Analysts said", "Traders expect": a plural noun opening a sentence
-        if name in self.speakers:
-            return "person"
+        if 2 * self.after_place_word.get(name, 0) >= self.counts.get(name, 0) > 0:
+            return "place"               # "flown to Maiduguri", "the Slidell police … in Slidell"
+        if name in self.speakers or (name in FORENAMES and name in self.mid_sentence):
+            return "person"              # "Trump said", "where Rihanna was born"
         if self.counts.get(name, 0) >= 3 and name in self.mid_sentence:
             return "organisation"
         return None
@@ -243,6 +359,12 @@ def _place_candidate(builder: _Builder, cand: Candidate, persons: Surnames,
     if cand.kind in {"person", "surname"} and not role:
         role = role_after(text, cand.end)
     name = definitions.get(cand.name, cand.name)
+    if cand.kind == "surname" and cand.gender and _gender_clash(builder, persons, cand):
+        # "Ms. Thurman" is not Robert Thurman: a namesake of the other sex is someone else
+        index = builder.entity(("Ms. " if cand.gender == "f" else "Mr. ") + cand.name, "person")
+        builder.entities[index].gender = cand.gender
+        builder.mention(index, cand.start, cand.end, role)
+        return
     if name in builder.by_name or name.replace("’", "'") in builder.by_name:
         index = builder.by_name[name.replace("’", "'")]
         builder.alias(index, cand.name)
@@ -281,6 +403,17 @@ def _place_candidate(builder: _Builder, cand: Candidate, persons: Surnames,
         return
     index = builder.entity(cand.name, cand.kind)
     builder.mention(index, cand.start, cand.end, role)
+
+
+def _gender_clash(builder: _Builder, persons: Surnames, cand: Candidate) -> bool:
+    owner = builder.by_name.get(cand.name.replace("’", "'"))
+    if owner is None:
+        owner = _surname_owner(persons, cand.name, cand.start)
+    if owner is None:
+        return False
+    first = builder.entities[owner].name.split()[0]
+    known = "f" if first in FEMALE_NAMES else "m" if first in MALE_NAMES else None
+    return known is not None and known != cand.gender
 
 
 def _org_suffix_owner(builder: _Builder, name: str) -> int | None:

@@ -8,10 +8,11 @@ from dataclasses import dataclass
 
 from tui.core.models import Actor, Quote
 from tui.core.quotes.actors import ActorIndex, build_actors
+from tui.core.quotes.boilerplate import mask
 from tui.core.quotes.indirect import Indirect, find_indirect
-from tui.core.quotes.lexicon import LISTENER_CUES
+from tui.core.quotes.lexicon import LISTENER_CUES, STATE_PLACES
 from tui.core.quotes.marks import MarkSpan, find_mark_spans, paragraphs
-from tui.core.quotes.speakers import Cue, Layout, Resolver, Subject
+from tui.core.quotes.speakers import Cue, Layout, Resolver, Subject, unnamed_source
 
 # Beyond this the rules still run but on a prefix: a reader never needs quotes from a 2 MB blob.
 MAX_CHARS = 400_000
@@ -35,7 +36,8 @@ class Analysis:
                 for a in self.actors
             ],
             "quotes": [
-                {"speaker": q.speaker, "text": q.text, "kind": q.kind, "cue": q.cue, "start": q.start, "end": q.end}
+                {"speaker": q.speaker, "cue": q.cue, "kind": q.kind, "text": q.text, "start": q.start, "end": q.end,
+                 "pieces": [{"start": a, "end": b} for a, b in q.spans], "confidence": q.confidence}
                 for q in self.quotes
             ],
         }
@@ -53,6 +55,25 @@ class _Draft:
     cue: str | None = None
     confidence: float = 0.3
     attributed: bool = False
+    own: bool = False                 # attributed by a cue of its own sentence, not by a neighbour
+    cue_at: int | None = None         # where its cue stands: quotes sharing a cue are one unit
+    source: str | None = None         # an unnamed source's words ("a senior official")
+    hosted: bool = False              # a fragment inside a reported clause: part of that clause's quote
+
+
+@dataclass
+class _Unit:
+    """One attribution unit under assembly: the drafts whose pieces it joins."""
+
+    drafts: list[_Draft]
+
+    @property
+    def head(self) -> _Draft:
+        return self.drafts[0]
+
+    @property
+    def last(self) -> _Draft:
+        return self.drafts[-1]
 
 
 def analyse(text: str) -> Analysis:
@@ -66,7 +87,8 @@ def analyse(text: str) -> Analysis:
         return Analysis((), ())
 
 
-def _analyse(text: str) -> Analysis:
+def _analyse(original: str) -> Analysis:
+    text = mask(original)            # boilerplate blanked: offsets stay those of the original
     actors = build_actors(text)
     marks = find_mark_spans(text)
     layout = Layout(text, paragraphs(text), marks)
@@ -74,9 +96,8 @@ def _analyse(text: str) -> Analysis:
     indirect = find_indirect(text, layout, resolver)
     drafts = _direct_drafts(text, marks, layout, resolver)
     _attribute_partials(text, drafts, indirect, layout, resolver)
-    drafts.extend(_indirect_drafts(indirect))
-    drafts.sort(key=lambda d: (d.start, d.end))
-    return Analysis(_public_actors(actors), tuple(_public_quote(text, d, actors) for d in drafts))
+    units = _units(text, drafts, _indirect_drafts(text, indirect), layout)
+    return Analysis(_public_actors(actors), tuple(_public_quote(original, u, actors) for u in units))
 
 
 def _public_actors(actors: ActorIndex) -> tuple[Actor, ...]:
@@ -88,10 +109,55 @@ def _public_actors(actors: ActorIndex) -> tuple[Actor, ...]:
     return tuple(sorted(result, key=lambda a: a.sort_key))
 
 
-def _public_quote(text: str, draft: _Draft, actors: ActorIndex) -> Quote:
-    speaker = actors.entities[draft.entity].name if draft.entity is not None else None
-    return Quote(speaker, text[draft.start:draft.end], draft.kind, draft.cue, draft.start, draft.end,
-                 round(draft.confidence, 2))
+def _public_quote(text: str, unit: _Unit, actors: ActorIndex) -> Quote:
+    head = unit.head
+    speaker = head.source
+    if head.entity is not None:
+        entity = actors.entities[head.entity]
+        # A place never speaks (a state named by its country or capital does): better no speaker than a wrong one.
+        speaker = entity.name if entity.kind in {"person", "organisation"} or (
+            entity.kind == "place" and entity.name in STATE_PLACES) else None
+    pieces = tuple((d.start, d.end) for d in unit.drafts)
+    cue = next((d.cue for d in unit.drafts if d.cue), None)
+    confidence = max(d.confidence for d in unit.drafts)
+    return Quote(speaker, " … ".join(text[a:b] for a, b in pieces), head.kind, cue, pieces[0][0], pieces[-1][1],
+                 round(confidence, 2), pieces=pieces)
+
+
+# ---------------------------------------------------------------- attribution units
+
+
+def _units(text: str, drafts: list[_Draft], indirect: list[_Draft], layout: Layout) -> list[_Unit]:
+    """Join the attributed pieces into attribution units, the way a reader counts quotes.
+
+    `"A," she said. "B."` is one unit of two pieces; quotes that share one cue (`"A," said X, "and B."`,
+    `called it "a" and "b"`) are one unit; a fragment quoted inside a reported clause belongs to that
+    clause (still reported speech: the phrase is in its text, quote marks and all). Scare quotes and
+    titles (nothing attributes them) are no quotes at all.
+    """
+    units: list[_Unit] = []
+    said = (d for d in drafts if d.attributed and not d.hosted and (d.entity is not None or d.source or d.cue))
+    for draft in sorted(said, key=lambda d: d.start):
+        previous = units[-1] if units else None
+        if previous is not None and _continues(text, previous.last, draft, layout):
+            previous.drafts.append(draft)
+        else:
+            units.append(_Unit([draft]))
+    units.extend(_Unit([d]) for d in indirect)
+    return sorted(units, key=lambda u: (u.head.start, u.last.end))
+
+
+def _continues(text: str, previous: _Draft, draft: _Draft, layout: Layout) -> bool:
+    """Whether a quote carries on the unit of the quote before it."""
+    if previous.kind == "indirect" or draft.entity != previous.entity or draft.source != previous.source:
+        return False
+    if draft.cue_at is not None and draft.cue_at == previous.cue_at:
+        return True                  # one cue for both
+    if draft.own or draft.kind != "direct" or previous.kind != "direct":
+        return False
+    if draft.mark is not None and draft.mark.continued and previous.mark is not None and previous.mark.continues:
+        return True                  # a quote running over several paragraphs
+    return layout.paragraph_index(previous.start) == layout.paragraph_index(draft.start)
 
 
 # ---------------------------------------------------------------- direct and partial quotes
@@ -111,6 +177,8 @@ def _quote_kind(text: str, mark: MarkSpan, layout: Layout) -> str:
     if mark.continued or mark.continues:
         return "direct"
     inner = text[mark.inner_start:mark.inner_end].strip()
+    if len(inner.split()) <= 5 and _looks_like_title(inner):
+        return "partial"             # “Black Mirror” Season 4 is streaming: a title, whoever spoke last
     s_start, _ = layout.sentence(mark.open_start)
     before = text[s_start:mark.open_start].rstrip()
     if re.search(r"\bthat$", before):
@@ -152,10 +220,17 @@ def _attribute_in_sentence(text: str, draft: _Draft, drafts: list[_Draft], index
     if found is None:
         return
     subject, cue = found
-    draft.entity, draft.cue, draft.attributed = subject.entity, (None if cue.text == ":" else cue.text), True
+    _attribute(text, draft, subject, cue)
     draft.confidence = 0.8 if subject.pronoun else 0.9
     if subject.entity is None:
         draft.confidence = 0.6
+
+
+def _attribute(text: str, draft: _Draft, subject: Subject, cue: Cue) -> None:
+    """Give a draft its own speaker and cue."""
+    draft.entity, draft.cue, draft.attributed = subject.entity, (None if cue.text == ":" else cue.text), True
+    draft.own, draft.cue_at = True, cue.start
+    draft.source = unnamed_source(text, subject)
 
 
 def _cue_after(text: str, start: int, end: int, layout: Layout, resolver: Resolver) -> tuple[Subject, Cue] | None:
@@ -321,7 +396,7 @@ def _attribute_by_neighbours(drafts: list[_Draft], layout: Layout) -> None:
 
 
 def _inherit(draft: _Draft, source: _Draft, confidence: float, keep_cue: bool) -> None:
-    draft.entity = source.entity
+    draft.entity, draft.source = source.entity, source.source
     draft.cue = source.cue if keep_cue else None
     draft.confidence = min(confidence, source.confidence)
     draft.attributed = True
@@ -340,6 +415,7 @@ def _attribute_partials(text: str, drafts: list[_Draft], indirect: list[Indirect
         host = _host_clause(indirect, starts, draft.mark)
         if host is not None:
             draft.entity, draft.cue, draft.confidence, draft.attributed = host.subject.entity, host.cue.text, 0.7, True
+            draft.hosted = True
             continue
         s_start, s_end = layout.sentence(draft.start)
         found = _cue_before(text, s_start, draft.mark.open_start, layout, resolver)
@@ -349,12 +425,35 @@ def _attribute_partials(text: str, drafts: list[_Draft], indirect: list[Indirect
             found = (subject, cues[-1]) if subject is not None else None
         if found is not None:
             subject, cue = found
-            draft.entity, draft.cue, draft.confidence, draft.attributed = subject.entity, cue.text, 0.6, True
+            _attribute(text, draft, subject, cue)
+            draft.confidence = 0.6
+            _widen_to_clause(text, draft, cue, s_end)
             continue
         echo = _sentence_subject(text, s_start, draft.mark.open_start, resolver)
         # Papoyan did not specify those "situations": a person's own word quoted back (not a title or name).
         if echo is not None and inner[:1].islower() and resolver.actors.entities[echo].kind == "person":
             draft.entity, draft.confidence, draft.attributed = echo, 0.4, True
+
+
+def _widen_to_clause(text: str, draft: _Draft, cue: Cue, s_end: int) -> None:
+    """"called the plan “a disaster” for farmers": the quote is the words after the cue, fragment and all."""
+    mark = draft.mark
+    if mark is None:
+        return
+    start = cue.end
+    lead = re.match(r"\s*(?:that\s+)?", text[start:mark.open_start])
+    start += lead.end() if lead else 0
+    end = _clause_end(text, mark.close_end, s_end)
+    if start < mark.open_start and len(text[start:mark.open_start].split()) <= 12 and end > start:
+        draft.start, draft.end, draft.kind = start, end, "indirect"
+
+
+def _clause_end(text: str, pos: int, s_end: int) -> int:
+    stop = re.search(r"[,;:—–]\s|\s-\s|[.!?](?:\s|$)", text[pos:s_end])
+    end = pos + stop.start() if stop else s_end
+    while end > pos and text[end - 1] in " .,;:!?":
+        end -= 1
+    return max(end, pos)
 
 
 def _host_clause(indirect: list[Indirect], starts: list[int], mark: MarkSpan) -> Indirect | None:
@@ -369,7 +468,7 @@ def _host_clause(indirect: list[Indirect], starts: list[int], mark: MarkSpan) ->
 def _looks_like_title(inner: str) -> bool:
     """"Saturday Night Live", "War and Peace": capitalised words with no sentence punctuation."""
     words = inner.strip(" ,.").split()
-    if len(words) < 2 or re.search(r"[,.!?]\W*$", inner.strip()):
+    if len(words) < 2 or (re.search(r"[,.!?]\W*$", inner.strip()) and len(words) > 3):
         return False
     capitalised = [w for w in words if w[:1].isupper()]
     return len(capitalised) >= max(2, len([w for w in words if len(w) > 3]))
@@ -387,7 +486,8 @@ def _sentence_subject(text: str, s_start: int, pos: int, resolver: Resolver) -> 
     return None if after.startswith(("’s", "'s")) else entity
 
 
-def _indirect_drafts(indirect: list[Indirect]) -> list[_Draft]:
+def _indirect_drafts(text: str, indirect: list[Indirect]) -> list[_Draft]:
     return [_Draft(r.start, r.end, "indirect", None, r.subject.entity,
                    None if r.cue.text == ":" else re.sub(r"\s+", " ", r.cue.text),
-                   r.confidence * (0.8 if r.subject.entity is None else 1.0), True) for r in indirect]
+                   r.confidence * (0.8 if r.subject.entity is None else 1.0), True, True, r.cue.start,
+                   unnamed_source(text, r.subject)) for r in indirect]

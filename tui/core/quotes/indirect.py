@@ -9,7 +9,8 @@ from tui.core.quotes.lexicon import ACCUSE_CUES, AFTER_CUE_SKIP_RE, LISTENER_CUE
 from tui.core.quotes.speakers import Cue, Layout, Resolver, Subject
 
 _AFTER_CUE_SKIP = re.compile(AFTER_CUE_SKIP_RE, re.IGNORECASE)
-_LISTENER = re.compile(r"\s+(?:[\w’'.-]+\s+){0,5}?(?=that\b)|\s+[\w’'.-]+(?:\s+[\w’'.-]+){0,4}?\s*:", re.IGNORECASE)
+_LISTENER = re.compile(r"\s+(?:[\w’'.-]+\s+){0,5}?(?=that\b)|\s+[\w’'.-]+(?:\s+[\w’'.-]+){0,4}?\s*:"
+                       r"|\s+(?-i:(?:[A-Z][\w.&’'-]*\s+){1,4})(?=(?-i:[a-z]))", re.IGNORECASE)   # "told CNN the …"
 # "asked Trump whether he would …": the question is the reported content.
 _QUESTION = re.compile(r"(?:\s+(?:[\w’'.-]+\s+){0,4}?)?\s*((?=(?:if|whether|why|how|what|who|when|about)\b))",
                        re.IGNORECASE)
@@ -22,6 +23,10 @@ _NOT_A_CLAUSE = re.compile(
 )
 _ACCUSE_OBJECT = re.compile(r"\s+(?:[\w’'.-]+\s+){0,6}?of\s+", re.IGNORECASE)
 _MIN_WORDS = 3
+_HYPOTHETICAL = re.compile(r"\b(?:to|would|could|might|may|will|should|can)\s+(?:\w+\s+)?$")
+# A finite verb after the cue means a reported clause follows ("said the leaked data is …"), not a subject.
+_VERBISH = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|did|does|do|may|might|must|"
+                      r"should)\b|\b[a-z]{3,}ed\b")
 # "said in an interview with CNN on Sunday that …": a setting phrase before the reported clause.
 _LATE_THAT = re.compile(r"\s+(?:in|at|during|on|to|with|after|before|while|from|through)\s(?:[^,;:“”\"]+?\s)?that\b")
 _NOMINAL_CUE = re.compile(
@@ -32,7 +37,13 @@ _NOMINAL_CUE = re.compile(
 )
 _CLAUSE_BREAK = re.compile(r",\s+(?:but|and\s+(?=he|she|they|it|the|a|his|her)|while|which|who|although|because|as|"
                            r"even\s+as|whereas|though)\b|;|\s[—–]\s|,?\s+and\s+(?=(?:also\s+)?(?:said|says|added|"
-                           r"told|argued|called|promised|noted|warned|insisted)\b)")
+                           r"told|argued|called|promised|noted|warned|insisted)\b)"
+                           # the author's next clause: ", adding …", " - half of …", ", she applauds …"
+                           r"|,\s+(?:adding|saying|noting|calling|referring|arguing|citing|echoing|according)\b"
+                           r"|\s-\s|,\s+(?:he|she|we|they|I)\s+[a-z]+(?:ed|s)\b"
+                           # a second verb phrase of the subject: ", and has championed …", ", ruled Cruz eligible"
+                           r"|,?\s+and\s+(?=(?:has|have|had|is|are|was|were|will|would)\s+(?:also\s+)?[a-z]+(?:ed|en|ing)\b)"
+                           r"|,\s+(?=[a-z]{3,}ed\s+[A-Z])")
 _QUOTE_CLOSE_BEFORE = re.compile(r"(?:[,.!?]\s*[”\"’']|”)[^.!?“”\"]{0,50}$")
 _PREPOSITION_START = re.compile(r"(?:in|on|at|during|after|before|last|this|from|with|by|of|for|about|"
                                 r"earlier|later|yesterday|today|again|also)\b", re.IGNORECASE)
@@ -77,7 +88,14 @@ def find_indirect(text: str, layout: Layout, resolver: Resolver) -> list[Indirec
     found: list[Indirect] = []
     for s_start, s_end in layout.sentences:
         taken = [r for r in headlines if r.start < s_end and s_start < r.end]   # one sentence's results
-        for cue in layout.cues(s_start, s_end):
+        cues = layout.cues(s_start, s_end)
+        if cues and cues[-1].text.lower() in SPEECH_CUES:
+            # "… unless Qualcomm agrees to negotiate, Tan said": the sentence is Tan's, not Qualcomm's attitude.
+            _keep(_trailing(text, layout, resolver, cues[-1], s_start, s_end), taken)
+        if cues and cues[-1].text.lower().startswith("according") and cues[-1].start - s_start > 2:
+            # "Early reports indicated …, according to the South Korean military": the military is the source.
+            _keep(_according_to(text, resolver, cues[-1], s_start, s_end), taken)
+        for cue in cues:
             result = _match_cue(text, layout, resolver, cue, s_start, s_end)
             if result is None and not cue.text.lower().startswith("according"):
                 result = _attitude(text, layout, resolver, cue, s_start, s_end)
@@ -123,19 +141,48 @@ def _match_cue(text: str, layout: Layout, resolver: Resolver, cue: Cue, s_start:
     if word in ACCUSE_CUES:
         return _accused(text, resolver, cue, s_start, s_end)
     return (_forward(text, layout, resolver, cue, s_start, s_end)
-            or _trailing(text, layout, resolver, cue, s_start, s_end))
+            or _trailing(text, layout, resolver, cue, s_start, s_end)
+            or _parenthetical(text, layout, resolver, cue, s_start, s_end))
+
+
+def _parenthetical(text: str, layout: Layout, resolver: Resolver, cue: Cue, s_start: int,
+                   s_end: int) -> Indirect | None:
+    """"The question, she said, is not so cut and dried": the attribution set inside the reported sentence."""
+    if cue.text.lower() not in SPEECH_CUES:
+        return None
+    after = re.match(r"(?:\s+(?:on|last|this)\s+\w+)?\s*,\s*", text[cue.end:s_end])
+    comma = text.rfind(",", s_start, cue.start)
+    if after is None or comma <= s_start or len(text[comma + 1:cue.start].split()) > 6:
+        return None
+    subject = resolver.subject_before(cue.start, comma + 1) or resolver.subject_after(cue.end, s_end)
+    if subject is None or subject.weak:
+        return None
+    start, end = _trim(text, s_start, s_end)
+    start = _skip_dateline(text, start, end)
+    if text[start:start + 1] in "“\"‘'" or text[cue.end + after.end():cue.end + after.end() + 1] in "“\"‘'" \
+            or not _enough_words(text, start, comma) or not _enough_words(text, cue.end + after.end(), end):
+        return None              # '"A," she said, "B."' is a direct quote in two pieces
+    return Indirect(start, end, subject, cue, 0.55)
 
 
 def _forward(text: str, layout: Layout, resolver: Resolver, cue: Cue, s_start: int, s_end: int) -> Indirect | None:
     """SUBJECT [has] CUE [on Monday] [that] CONTENT."""
     if _quote_closes_before(text, layout, cue):
         return None
+    if re.search(r",\s*$", text[max(s_start, cue.start - 3):cue.start]) and not cue.text.lower().endswith("ing") \
+            and len(text[cue.end:s_end].split()) <= 8 and not re.match(r"\s+that\b", text[cue.end:cue.end + 6]) \
+            and not _VERBISH.search(text, cue.end, s_end):
+        return None                  # "…, said Tunisia's foreign ministry": an inverted attribution, not a subject
     subject = _subject_of(text, resolver, cue, s_start)
     if subject is None:
         # "Officials familiar with the talks have long argued that …": an unnamed source, if "that" follows.
         if not re.match(r"\s+that\b", text[cue.end:cue.end + 6]) or cue.start - s_start > 120:
             return None
-        subject = Subject(None, s_start, cue.start)
+        subject = resolver.description(s_start, resolver.skip_fillers_left(cue.start, s_start))
+        if subject is None:
+            return None
+    if resolver.passive(subject, cue):
+        subject = Subject(None, subject.start, subject.end, pronoun=True, weak=True)   # "It is expected that"
     pos = cue.end
     word = re.sub(r"\s+", " ", cue.text.lower())
     has_that = False
@@ -183,7 +230,13 @@ def _attitude(text: str, layout: Layout, resolver: Resolver, cue: Cue, s_start: 
     if subject is None:
         if not re.match(r"\s+that\b", text[cue.end:cue.end + 6]) or cue.start - s_start > 120:
             return None
-        subject = Subject(None, s_start, cue.start)
+        subject = resolver.description(s_start, resolver.skip_fillers_left(cue.start, s_start))
+        if subject is None:
+            return None
+    if _HYPOTHETICAL.search(text, max(s_start, cue.start - 20), cue.start):
+        return None                  # "would slam the door", "to both sell chips and charge a royalty": no stance taken
+    if subject.weak or resolver.passive(subject, cue) or (subject.pronoun and subject.entity is None):
+        return None                  # "This other example shows", "are thought to", "they wanted": no one to name
     pos = cue.end
     skip = _AFTER_CUE_SKIP.match(text, pos, s_end)
     if skip and skip.end() > pos and not text[skip.end():skip.end() + 6].lstrip().startswith("that"):
@@ -204,10 +257,18 @@ def _attitude(text: str, layout: Layout, resolver: Resolver, cue: Cue, s_start: 
 
 def _cut_at_clause(text: str, start: int, end: int) -> int:
     """Reported content stops where a new clause of the author's begins (", but …", ", which …")."""
-    clause = _CLAUSE_BREAK.search(text, start, end)
-    if clause and layout_safe(text, start, clause.start()):
-        return clause.start()
-    return end
+    pos = start
+    while True:
+        clause = _CLAUSE_BREAK.search(text, pos, end)
+        if clause is None:
+            return end
+        dash = clause.group().strip()
+        if dash in {"-", "—", "–"}:
+            closing = text.find(f" {dash} ", clause.end(), min(end, clause.end() + 160))
+            if closing != -1:
+                pos = closing + 3        # "taxes - the rate is the highest - carried": an aside, not the end
+                continue
+        return clause.start() if layout_safe(text, start, clause.start()) else end
 
 
 def layout_safe(text: str, start: int, cut: int) -> bool:
@@ -246,7 +307,7 @@ def headline_attributions(text: str, layout: Layout, resolver: Resolver) -> list
         if colon == -1:
             continue
         mentions = [m for m in resolver.actors.mentions_between(p_start, colon)
-                    if resolver.actors.entities[m.entity].kind in {"person", "organisation"}]
+                    if resolver.actors.entities[m.entity].kind == "person"]    # "Las Vegas Massacre: …" is a title
         if not mentions or mentions[0].start != p_start or mentions[-1].end < colon - 1:
             continue
         start, end = _trim(text, colon + 1, p_end)
@@ -289,8 +350,8 @@ def _trailing(text: str, layout: Layout, resolver: Resolver, cue: Cue, s_start: 
     subject = inverted
     if subject is None:
         before = text[comma + 1:cue.start]
-        if len(before.split()) > 14:
-            return None
+        if len(before.split()) > 14 or re.search(r"\b(?:than|as)\b", before):
+            return None              # "…, some 2.5 million more than it had previously disclosed": a comparison
         subject = resolver.subject_before(cue.start, comma + 1)
         if subject is None:
             # "…, a leading member of the party said": the subject may hold its own commas.
@@ -322,7 +383,10 @@ def _according_to(text: str, resolver: Resolver, cue: Cue, s_start: int, s_end: 
         source_end = cue.end + (stop.start() if stop else s_end - cue.end)
         if source_end - cue.end < 3:
             return None
-        subject = Subject(None, cue.end, source_end)
+        subject = resolver.description(cue.end + len(text[cue.end:source_end]) - len(text[cue.end:source_end].lstrip()),
+                                       source_end)
+        if subject is None:
+            return None
     if cue.start - s_start <= 2:
         comma = text.find(",", subject.end, s_end)
         if comma == -1:
@@ -347,7 +411,8 @@ def _accused(text: str, resolver: Resolver, cue: Cue, s_start: int, s_end: int) 
     comma = text.find(", ", start, end)
     if comma != -1 and not re.match(r", (?:and|or|but)\b", text[comma:comma + 6]):
         end = comma
-    clause = re.search(r"\s(?:as|while|when|after|because|following|since|before|amid)\s", text[start:end])
+    clause = re.search(r"\s(?:as|while|when|after|because|following|since|before|amid)\s"
+                       r"|\s+and\s+(?=(?:the|a|an|he|she|they|it|his|her|their)\s)", text[start:end])
     if clause:
         end = start + clause.start()
     if not end > start:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from tui.core.quotes.forenames import FEMALE_FORENAMES, FORENAMES, MALE_FORENAMES  # noqa: F401
+
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(word for word in text.split() if word)
@@ -59,10 +61,11 @@ ATTITUDE_CUES: frozenset[str] = frozenset(
         "describe criticize criticise praise blame doubt recognize recognise consider view regard "
         "understand plan promise vow pledge intend decide refuse agree threaten fault credit dismiss "
         "question welcome endorse oppose support reject condemn applaud slam blast attack mock insist "
-        "announce show seem appear decline endorse propose defend urge name seek demand request back "
+        "announce show decline endorse propose defend urge name seek demand request back "
         "embrace push refer cite mention discuss thank prefer express"
     ).split() for form in _inflect(base)
-) - {"finding", "feeling", "calling", "supporting", "attacking", "questioning"} | {
+) - {"finding", "feeling", "calling", "supporting", "attacking", "questioning", "viewing", "showing",
+     "planning", "backing"} | {
     "found", "felt", "knew", "showed", "shows", "sought"}
 # Base forms that are far more often nouns ("a note", "the report") or aspect verbs ("continues to").
 _NOUN_LIKE = frozenset(
@@ -101,7 +104,7 @@ AFTER_CUE_SKIP_RE = (
     r"(?:\s*,?\s*(?:on\s+\w+(?:,\s+\w+\s+\d{1,2})?|last\s+\w+|this\s+\w+|earlier|later|yesterday|today|"
     r"on\s+(?:the\s+)?[\w-]+(?:\s+of\s+[\w-]+(?:\s+[\w-]+){0,3})?|in\s+(?:a|an|his|her|their|the)\s+[\w-]+(?:\s+[\w-]+){0,3}?"
     r"(?=\s+that\b|,)|over\s+the\s+weekend|again|also|repeatedly|publicly|privately|recently|"
-    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b,?)*"
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?)\b,?)*"
 )
 
 PRONOUNS_PERSON: frozenset[str] = _words("he she him her")
@@ -145,7 +148,7 @@ TITLE_WORDS: frozenset[str] = _words(
     "Economy Trade Health Education Labor Labour Energy Agriculture Transport Treasury State Home "
     "House Senate Supreme Federal Prosecutor Officer Inspector Detective Sheriff Councilman "
     "Councilwoman Councillor Alderman Assemblyman Assemblywoman Delegate Candidate Nominee "
-    "Republican Democratic Democrat GOP Independent U.S. US Presidential"
+    "Republican Democratic Democrat GOP Independent U.S. US Presidential MSP MP MEP MLA CEO COO CFO CTO"
 )
 # Lowercase role nouns that mark a preceding description as a role ("Kremlin spokesman").
 ROLE_NOUNS: frozenset[str] = _words(
@@ -165,7 +168,7 @@ ORG_ENDINGS: frozenset[str] = _words(
     "Army Navy Force Forces Police Guard Times Post Journal News Network Center Centre Society Church "
     "Club Campaign Movement Front Caucus Weekly Daily Herald Tribune Gazette Magazine Review Press "
     "Spectator Guardian Telegraph Economist Radio Television TV Broadcasting Channel Media Airlines "
-    "Airways Motors Systems Technologies Industries Holdings Partners Trust Cabinet Government "
+    "Air Airways Motors Systems Technologies Industries Holdings Partners Trust Cabinet Government "
     "Secretariat Directorate Tribunal Legislature Duma Knesset Bundestag Commons Lords Brigade "
     "Battalion Regiment Division Corps Command Project Program Programme Initiative Watch Council "
     "PAC Fund Conference Convention Forum Summit Reserve Exchange Treasury Institute Lab "
@@ -173,7 +176,7 @@ ORG_ENDINGS: frozenset[str] = _words(
     "Hezbollah Hamas Republicans Democrats Community Industry Report Journal Inquirer Observer "
     "Monitor Examiner Chronicle Courier Register Sentinel Star Sun Globe Mail Express Standard "
     "Insider Politico Breitbart Reuters Bloomberg Facebook Twitter Google Apple Microsoft Amazon Politics Poll "
-    "Polling Research Strategies Consulting Analytics Pollster"
+    "Polling Research Strategies Consulting Analytics Pollster Chiefs Staff"
 )
 # First words of "X of Y" organisations ("Department of Justice", "Bank of England").
 ORG_HEADS: frozenset[str] = _words(
@@ -301,41 +304,22 @@ PLACES: frozenset[str] = _phrases(
     "Milwaukee|Minneapolis|Sacramento|San Diego|San Antonio|Columbus|Cincinnati|Indianapolis|"
     "St. Louis|Kansas City|Omaha|Salt Lake City|Portland|Richmond|Raleigh|Charleston|Savannah|"
     "Honolulu|Anchorage|Albany|Hartford|Providence|Newark|Buffalo|Rochester|Syracuse|"
-    "Washington D.C.|D.C.|Iowa City|Cedar Rapids|Concord|Manchester|Reno|Tucson|Albuquerque"
+    "Washington D.C.|D.C.|Iowa City|Cedar Rapids|Concord|Manchester|Reno|Tucson|Albuquerque|Earth|Moon|Mars|"
+    "Guam|Hokkaido|Okinawa|Sicily|Sardinia|Corsica|Bali|Tasmania"
 )
+# Places that can stand for a state that speaks ("North Korea said", "Moscow said"): not islands, planets.
+STATE_PLACES: frozenset[str] = PLACES - _phrases("Earth|Moon|Mars|Guam|Hokkaido|Okinawa|Sicily|Sardinia|Corsica|"
+                                                 "Bali|Tasmania|Siberia|Arctic|Antarctica|Balkans|Scandinavia")
 COMPASS_WORDS: frozenset[str] = _words("North South East West Northern Southern Eastern Western Central Upper Lower")
 # Prepositions after which an unknown single capitalised word is most likely a place.
 PLACE_PREPOSITIONS: frozenset[str] = _words("in near across throughout outside inside via")
 # Name suffixes kept as part of a person's name.
 NAME_SUFFIXES: frozenset[str] = _words("Jr. Jr Sr. Sr II III IV")
 # Connectors allowed inside a capitalised name ("Bank of America", "Ludwig van Beethoven").
-NAME_CONNECTORS: frozenset[str] = _words("of for de da del della van von der den bin ibn al la le du dos das y on")
-# Common first names, only to keep "she" from resolving to a man (and "he" to a woman).
-FEMALE_NAMES: frozenset[str] = _words(
-    "Hillary Maria Mary Anna Anne Ann Elizabeth Sarah Sara Susan Nancy Karen Lisa Linda Barbara Patricia "
-    "Jennifer Jessica Emily Emma Olivia Sophia Julia Julie Laura Rachel Rebecca Michelle Melania Ivanka "
-    "Chelsea Kellyanne Huma Donna Debbie Elizabeth Kamala Nikki Sheryl Oprah Angela Theresa Teresa "
-    "Marine Christine Catherine Katherine Kate Katie Kathleen Madeleine Condoleezza Carly Sarah Janet "
-    "Diane Dianne Deborah Margaret Helen Ellen Amy Heather Megyn Irina Olga Natalia Natalya Svetlana "
-    "Tatiana Yulia Elena Ekaterina Lilit Anahit Gayane Marina Samantha Stephanie Nicole Ashley Amanda "
-    "Victoria Alexandra Hannah Grace Jane Joan Judith Judy Carol Caroline Claire Clare Alice Ruth Rosa "
-    "Sonia Sonya Gabrielle Gabriela Ana Lucia Isabel Isabella Fatima Aisha Leila Layla Mia Zoe Ursula "
-    "Jacinda Giorgia Annalena Roberta Loretta Nina Tamara Valentina Marta Martha Joyce Janice Jill "
-    "Tulsi Elise Liz Betsy Kirsten Amy Tammy Cathy Kathy Sally Wendy Brenda Doris Dolores Gloria Jean"
-)
-MALE_NAMES: frozenset[str] = _words(
-    "Donald Barack Bernie Bill Joe John James Robert Michael William David Richard Joseph Thomas Charles "
-    "Christopher Daniel Matthew Mark Paul Steven Stephen Andrew Kenneth George Edward Brian Ronald "
-    "Anthony Kevin Jason Jeff Jeffrey Ryan Gary Timothy Tim Jose Larry Eric Scott Frank Jonathan Justin "
-    "Ted Marco Jeb Ben Chris Mike Mitch Rand Lindsey Rick Newt Rudy Reince Sean Steve Corey Jared "
-    "Vladimir Dmitry Dmitri Sergei Sergey Nikol Gevorg Alen Imangali Ilham Recep Emmanuel Xi Kim Nicolas "
-    "Boris Volodymyr Viktor Igor Alexei Alexander Alexandr Aleksandr Andrei Ivan Nikolai Mikhail Yuri "
-    "Armen Ararat Robert Serzh Levon Tigran Hakob Arman Ali Mohammed Muhammad Ahmed Hassan Hussein "
-    "Abdullah Omar Benjamin Benny Yair Naftali Olaf Justin Narendra Rishi Keir Tony Gordon David "
-    "Nigel Jeremy Hugh Harry Henry Jack Jim Jimmy Tom Tommy Bob Bobby Dick Rob Greg Peter Patrick "
-    "Martin Bruce Carl Howard Fred Wayne Roy Ralph Eugene Russell Louis Philip Phil Randy Vincent "
-    "Dennis Walter Harold Douglas Raymond Gregory Samuel Lawrence Terry Sam Adam Nathan Noah Zach Max"
-)
+NAME_CONNECTORS: frozenset[str] = _words("of for de da del della van von der den bin ibn al la le du dos das des y on")
+# Common first names: a first name makes a person, and keeps "she" from resolving to a man.
+FEMALE_NAMES: frozenset[str] = FEMALE_FORENAMES
+MALE_NAMES: frozenset[str] = MALE_FORENAMES
 FEMALE_ROLE_WORDS: frozenset[str] = _words(
     "spokeswoman chairwoman congresswoman businesswoman stateswoman councilwoman assemblywoman actress "
     "wife mother daughter sister grandmother widow queen princess duchess lady madam"
@@ -343,4 +327,42 @@ FEMALE_ROLE_WORDS: frozenset[str] = _words(
 MALE_ROLE_WORDS: frozenset[str] = _words(
     "spokesman chairman congressman businessman statesman councilman assemblyman husband father son "
     "brother grandfather widower king prince duke sir lord"
+)
+# Nouns that can head an unnamed source ("a senior official", "people familiar with the matter",
+# "analysts at the bank"): people and bodies that speak. Documents, places and events never do.
+SOURCE_NOUNS: frozenset[str] = _words(
+    "official spokesman spokeswoman spokesperson representative source people person analyst expert "
+    "economist witness eyewitness resident police officer investigator prosecutor authority authorities "
+    "administration government ministry department company firm group campaign agency aide adviser advisor "
+    "diplomat lawmaker legislator senator congressman congresswoman leader minister president chief executive "
+    "director chairman chairwoman chair manager employee worker staff staffer member critic supporter "
+    "opponent observer researcher scientist voter fan user customer parent student teacher doctor physician "
+    "nurse lawyer attorney judge court army military commander soldier general regulator insider friend "
+    "relative neighbour neighbor survivor passenger victim organizer organiser player coach team club league "
+    "union party democrat republican commentator pundit historian activist protester protestor campaigner "
+    "network newspaper broadcaster media reporter correspondent editor journalist author writer star singer "
+    "actor actress host rapper founder ceo owner boss operator bank lender investor trader strategist "
+    "pollster consultant negotiator envoy ambassador mayor governor secretary deputy counsel colleague "
+    "family mother father wife husband son daughter brother sister driver pilot crew officials "
+    "partner head figure lawmaker member mp mps residents locals local citizen citizens clerk "
+    "administrator agent agents guard guards firefighter firefighters paramedic medic rescuer "
+    "board council committee commission ministry office bureau institute university school hospital "
+    "airline carrier insurer retailer maker manufacturer developer provider operator producer studio "
+    "label publisher service regulator watchdog prosecutors spokespeople delegation embassy "
+    "consulate state department police force unit cabinet parliament congress senate house"
+)
+SOURCE_NOUNS = SOURCE_NOUNS | _words(
+    "man woman men women goer moderator magnate socialist commissioner technologist defender ally some all "
+    "most many both few others other several everyone everybody nobody someone somebody majority "
+    "minority percent democrats republicans americans latinos liberals conservatives progressives "
+    "evangelicals independents candidate nominee rival challenger incumbent front-runner frontrunner "
+    "billionaire businessman businesswoman mogul donor backer surrogate attendant another one"
+)
+# Documents and polls: they carry attributions, but never speak (the quote keeps no speaker).
+DOCUMENT_NOUNS: frozenset[str] = _words(
+    "statement report result poll survey ad advertisement letter complaint study data figure record "
+    "document filing memo analysis estimate release message email tweet post video book article editorial "
+    "indictment lawsuit suit ruling order paper papers transcript projection forecast count tally "
+    "research review audit investigation inquiry probe proposal plan bill law platform website site page "
+    "account feed commercial spot exit"
 )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from tui.core.quotes.forenames import FORENAMES
 from tui.core.quotes.lexicon import (
     COMPASS_WORDS,
     CUE_FILLERS,
@@ -38,7 +39,40 @@ _CAPWORD = (rf"(?:[A-Z]\.(?:[A-Z]\.)+|(?:{_ABBREVIATED}|[A-Z])\.(?=[ \t]+[A-Z])|
 _CONNECT = "|".join(sorted(NAME_CONNECTORS, key=len, reverse=True))
 _CHUNK = re.compile(rf"(?<![\w’'-]){_CAPWORD}(?:[ \t]+(?:(?:{_CONNECT})(?:[ \t]+the)?[ \t]+)?{_CAPWORD})*")
 _PLACE_ENDINGS = {"County", "City", "Province", "Island", "Islands", "Valley", "River", "Lake", "Mountains",
+                  "Falls", "Springs", "Hills", "Rapids", "Creek", "Basin", "Canyon", "Coast", "Forest", "Gorge",
                   "Beach", "Bay", "Peninsula", "Strait", "Sea", "Ocean", "Desert", "Heights", "Township"}
+_ROLE_OPENERS = frozenset(
+    "singer actor actress rapper star eyewitness witness spokesman spokeswoman spokesperson director producer "
+    "comedian model designer chef author writer novelist columnist host presenter coach player striker "
+    "goalkeeper quarterback pitcher driver teammate officer sheriff deputy lawyer attorney analyst economist "
+    "expert professor dr doctor survivor resident veteran owner founder ceo manager agent".split())
+# Words that make a capitalised run a work, an event, a law or a product: no actor at all.
+_NOT_ACTOR_WORDS = frozenset(
+    "Show Series Olympics Games Cup Championship Championships Awards Award Festival Fiction Oddity Act Bill Law "
+    "Treaty Accord Agreement Day Week Month Year Season Tour Album Song Film Movie Book Novel Edition Prize "
+    "Trophy Open Grand Prix Bowl Stage Caption Image Images Photo Photos Video Getty Hide Enlarge Close "
+    "Newsletter Sign Continue Please Click Share Subscribe "
+    "Store Pixel iPhone Galaxy Engine Core Chrome Windows Android Parade Marathon Flight Mission Rocket Probe "
+    "Lander Rover Satellite Heavy".split())
+_CREDIT_WORDS = frozenset("Reuters AFP AP EPA Getty Splash Rex Shutterstock Barcroft Alamy PA".split())
+_LONE_WORDS = frozenset("People Republic Authorities Officials Everyone Everybody Nobody Someone Somebody Anyone "
+                        "Game Games Promenade Stage News Media "
+                        "Watch Must Manager Coach Diplomats Officials Police Sources Experts Analysts".split())
+# Organisation words too generic to name one alone ("Company", "Group"); brand names (Reuters) are not here.
+_GENERIC_ORG_WORDS = frozenset(
+    "Ministry Party Organization Organisation Union Committee Council Commission Agency Department Bureau Institute "
+    "Institution University College School Association Assembly Court Bank Corporation Company Group Foundation "
+    "Fund Federation League Alliance Coalition Service Services Office Administration Board Authority Force Forces "
+    "Guard Center Centre Society Church Club Campaign Movement Front Network Project Program Programme Initiative "
+    "Conference Convention Forum Summit Exchange Lab Laboratory Hospital Clinic Academy Museum Library Unit Squad "
+    "Community Industry Report Poll Polling Research Strategies Consulting Analytics Systems Technologies "
+    "Industries Holdings Partners Trust Media Channel Radio Television Press Review Magazine Weekly Daily".split())
+_PLACE_OPENERS = frozenset("Cape Mount Lake Fort Gulf Mt. Port".split())
+# Last words that make a capitalised run a place ("Harrington Road", "Croydon Town Hall").
+_FACILITY_WORDS = frozenset(
+    "Road Street Avenue Ave AVE St Boulevard Blvd Lane Drive Square Plaza Park Bridge Airport Station Hall "
+    "Stadium Arena Field Hotel Mall Tower Towers Building Palace Castle Cathedral Beach Harbour "
+    "Harbor Port Highway Motorway Freeway Tunnel Promenade Peninsula Side Gate Terminal Pier Platform".split())
 _CONTRACTION = re.compile(r"[’'](?:m|re|ve|ll|d|t)$")
 _POSSESSIVE = re.compile(r"[’']s?$")
 _ABBREVIATIONS = {"Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Capt",
@@ -168,6 +202,8 @@ def _classify(tokens: list[str], next_word: str, prev_word: str) -> str:
     name = " ".join(tokens)
     if name in METONYMS:
         return "organisation"
+    if name in PLACE_ACRONYMS or name in PLACES:
+        return "place"                   # "U.S.", "UK", "West Bank" (not a bank)
     if tokens[-1] in ORG_ENDINGS or _org_head_of(tokens):
         return "organisation"
     if place_name(name) or (len(tokens) > 1 and tokens[-1] in _PLACE_ENDINGS):
@@ -213,13 +249,17 @@ def _word_before(text: str, start: int) -> str:
 def role_before(text: str, start: int) -> str | None:
     window = text[max(0, start - 90):start]
     window = window[window.rfind("\n") + 1:]
+    sentence = max(window.rfind(". "), window.rfind("! "), window.rfind("? "))
+    if sentence != -1:
+        window = window[sentence + 2:]       # a role never reaches into the sentence before
+    window = re.sub(r"^(?:Its|His|Her|Their|Our)\s+", "", window)
     match = _ROLE_BEFORE.search(window)
     if not match:
         return None
     role = match.group(1).strip()
     words = role.split()
-    while words and (words[0] in STOP_CAPS or words[0].lower() in {"the", "a", "an"}):
-        words = words[1:]
+    while words and (words[0] in STOP_CAPS or words[0].lower() in {"the", "a", "an"} or words[0] in _CREDIT_WORDS):
+        words = words[1:]                # "Reuters North Korean leader": a photo credit before the caption
     return " ".join(words) or None
 
 
@@ -250,8 +290,10 @@ def _candidates_in_chunk(text: str, start: int, end: int, floor: int) -> list[Ca
     for match in re.finditer(r"\S+", text[start:end]):
         token, t_start, t_end = match.group(), start + match.start(), start + match.end()
         possessive = _POSSESSIVE.search(token) if len(token) > 2 else None
-        if _MODIFIER.fullmatch(token):
-            pieces.append([])            # "Yerevan-based Caucasus Policy Institute" names the institute
+        if _MODIFIER.fullmatch(token) or (token == "The" and pieces[-1]) or token in _CREDIT_WORDS:
+            # "Yerevan-based Caucasus Policy Institute" names the institute; "Reuters The United Nations
+            # Security Council" and "Splash News Michael Sheen" are a photo credit glued to a name
+            pieces.append([])
         elif possessive and token[-2:] in {"’s", "'s"}:
             pieces[-1].append((token[:-2], t_start, t_end - 2))
             pieces.append([])
@@ -312,7 +354,8 @@ def _split_person_connective(text: str, piece: list[tuple[str, int, int]]) -> li
 
 
 def _candidate_from_tokens(text: str, piece: list[tuple[str, int, int]], floor: int) -> Candidate | None:
-    while piece and (piece[0][0] in STOP_CAPS or piece[0][0] in DATE_WORDS or piece[0][0] in NAME_CONNECTORS):
+    while piece and (piece[0][0] in STOP_CAPS or piece[0][0] in DATE_WORDS or piece[0][0] in NAME_CONNECTORS
+                     or (len(piece) > 1 and re.fullmatch(r"[A-Z][a-z]{3,}ly", piece[0][0]))):
         piece = piece[1:]
     while piece and (piece[-1][0] in DATE_WORDS or piece[-1][0] in NAME_CONNECTORS or piece[-1][0] in STOP_CAPS):
         piece = piece[:-1]
@@ -333,6 +376,55 @@ def _candidate_from_tokens(text: str, piece: list[tuple[str, int, int]], floor: 
     tokens = [t for t in tokens if not _CONTRACTION.search(t)]
     if not tokens:
         return None
+    tokens = [t for k, t in enumerate(tokens) if k == 0 or t != tokens[k - 1]]   # "Equifax Equifax"
+    if len(tokens) > 1 and (any(t in {"THE", "AND", "OF", "IN", "ON", "TO", "FOR", "A"} for t in tokens)
+                            or (len(tokens) > 2 and all(t.isupper() for t in tokens))):
+        return None                  # "THE Cubs AND THE Black CAT …": an upper-case kicker run
+    if len(tokens) > 1 and all(t.isupper() for t in tokens) and tokens[0].title() in FEMALE_NAMES | MALE_NAMES:
+        tokens = [t.title() for t in tokens]     # "SCOTT HORSLEY, BYLINE:": a transcript's name label
+    if len(tokens) > 1 and any(t[:1].isupper() and t[1:2].islower() for t in tokens):
+        # "VLADIMIR Putin": a shouted word glued to a name is the name's word, in title case
+        tokens = [t.title() if t.isupper() and len(t) > 3 and t not in NOT_ACRONYMS else t for t in tokens]
+    late = next((k for k, t in enumerate(tokens) if k and t in FORENAMES and tokens[k - 1] not in FORENAMES), None)
+    if late is not None and 2 <= len(tokens) - late <= 3 and all(_is_name_token(t) for t in tokens[late:]) \
+            and tokens[-1] not in ORG_ENDINGS and tokens[-1] not in _FACILITY_WORDS \
+            and not any(t in FORENAMES for t in tokens[:late]):
+        # "Foreign Affairs Committee Leonid Slutsky", "Roc Nation COO Desiree Perez": the words before a
+        # first name are a role (or a credit), the name starts at the first name
+        role_words = " ".join(tokens[:late])
+        return Candidate(" ".join(tokens[late:]), piece[late][1], end, "person",
+                         None if any(t in _CREDIT_WORDS for t in tokens[:late]) else role_words, initial)
+    if len(tokens) > 1 and tokens[0].lower() in _ROLE_OPENERS and tokens[0] not in TITLE_WORDS \
+            and tokens[1] not in NAME_CONNECTORS and all(_is_name_token(t) for t in tokens[1:]):
+        # "Singer Rihanna", "Eyewitness Damien Allemend": a role word capitalised by the sentence start
+        start = piece[1][1]
+        rest = tokens[1:]
+        kind = "person" if len(rest) > 1 or rest[0] in FEMALE_NAMES or rest[0] in MALE_NAMES else "surname"
+        return Candidate(" ".join(rest), start, end, kind, tokens[0].lower(), initial)
+    if len(tokens) > 1 and tokens[1] in FORENAMES and tokens[0] not in FORENAMES and tokens[0] not in TITLE_WORDS \
+            and tokens[0] not in HONORIFICS and initial and re.fullmatch(r"[A-Z][a-z]+", tokens[0]):
+        tokens = tokens[1:]          # "Devastated Hayley added": an adjective opening the sentence
+        start = piece[1][1]
+    if len(tokens) > 1 and tokens[0] in {"News", "Media", "Images", "Photo", "Pictures", "Video"}:
+        tokens = tokens[1:]          # "News Michael Sheen": the end of a credit glued to a name
+        start = piece[len(piece) - len(tokens)][1]
+    if len(tokens) == 1 and tokens[0].isupper() and len(tokens[0]) >= 6:
+        return None                  # "HACKERS are feared …": a shouted word, not an acronym
+    if len(tokens) == 1 and (tokens[0] in _GENERIC_ORG_WORDS or tokens[0] in _FACILITY_WORDS
+                             or tokens[0] in _LONE_WORDS):
+        return None                  # "Company", "Group", "Port", "Everyone": a common word, capitalised
+    if len(tokens) > 1 and tokens[0] in _PLACE_OPENERS:
+        return Candidate(" ".join(tokens), start, end, "place", None, initial)    # "Cape Canaveral"
+    if len(tokens) == 2 and all(t.isupper() and len(t) > 3 for t in tokens) \
+            and tokens[0].title() not in FORENAMES:
+        return None                  # "FESTIVAL GROUNDS": a label on a map or a graphic
+    if any(t in _NOT_ACTOR_WORDS for t in tokens) and not _is_strong_org(tokens):
+        return None                  # "Winter Olympics", "Pulp Fiction", "Fair Credit Reporting Act"
+    if len(tokens) > 1 and tokens[-1] in _FACILITY_WORDS:
+        return Candidate(" ".join(tokens), start, end, "place", None, initial)   # "Harrington Road"
+    if len(tokens) > 1 and place_name(tokens[0]) and re.fullmatch(r"[A-Z][a-z]+s", tokens[-1]) \
+            and not place_name(" ".join(tokens)):
+        return Candidate(" ".join(tokens), start, end, "organisation", None, initial)  # "Arizona Cardinals"
     role, gender = None, None
     if not _is_strong_org(tokens):
         titles, rest = _split_title(tokens)
@@ -343,6 +435,8 @@ def _candidate_from_tokens(text: str, piece: list[tuple[str, int, int]], floor: 
             plain = [t for t in titles if t not in HONORIFICS]
             role, gender = " ".join(plain) or None, gender_of_titles(titles)
             rest = _before_of(rest)
+            if not rest or rest[0] in NAME_CONNECTORS or (len(rest) == 1 and rest[0] in _LONE_WORDS):
+                return None          # "Mayor of China", "Democratic People's Republic" cut at a title
             if _is_strong_org(rest) or place_name(" ".join(rest)):
                 kind = "organisation" if _is_strong_org(rest) else "place"
                 return Candidate(" ".join(rest), start, end, kind, None, initial)
@@ -392,14 +486,17 @@ def find_candidates(text: str) -> list[Candidate]:
         dateline = _DATELINE.match(line.lstrip())
         if dateline:
             offset = line_start + len(line) - len(line.lstrip()) + dateline.start(1)
-            candidates.append(Candidate(dateline.group(1).strip(), offset, offset + len(dateline.group(1).strip()),
-                                        "organisation", None, False))
+            agency = dateline.group(1).strip()
+            candidates.append(Candidate(agency, offset, offset + len(agency),
+                                        "place" if place_name(agency) else "organisation", None, False))
         caps = _CAPS_DATELINE.match(text, line_start + len(line) - len(line.lstrip()))
         if caps:
             candidates.extend(_dateline_places(caps.group(), caps.start()))
         for match in _CHUNK.finditer(text, line_start, p_match.end()):
             if caps and match.start() < caps.end():
                 continue
+            if _quoted_title(text, match.start(), match.end()):
+                continue                 # ABC's “Shark Tank,”: a show's title, not an actor
             if dateline and line_start + len(line) - len(line.lstrip()) + dateline.start(1) <= match.start() \
                     < line_start + len(line) - len(line.lstrip()) + dateline.end(1):
                 continue
@@ -409,6 +506,12 @@ def find_candidates(text: str) -> list[Candidate]:
                     cand.headline = True
             candidates.extend(found)
     return candidates
+
+
+def _quoted_title(text: str, start: int, end: int) -> bool:
+    """A capitalised run standing alone between quote marks ("“Shark Tank,”", "“Black Mirror”")."""
+    return start > 0 and text[start - 1] in "“\"‘'" and text[end:end + 2][:1] in "”\"’'," \
+        and (text[end:end + 1] != "," or text[end + 1:end + 2] in "”\"’'")
 
 
 def _dateline_places(words: str, start: int) -> list[Candidate]:

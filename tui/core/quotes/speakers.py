@@ -7,16 +7,23 @@ import re
 from dataclasses import dataclass
 
 from tui.core.quotes.actors import ActorIndex
+from tui.core.quotes.forenames import FORENAMES
 from tui.core.quotes.lexicon import (
     ATTITUDE_CUES,
     CUE_FILLERS,
     CUE_WORDS,
+    DEMONYMS,
+    DOCUMENT_NOUNS,
     MULTIWORD_CUES,
     PRONOUNS_ORG,
     PRONOUNS_OTHER,
     PRONOUNS_PERSON,
+    ROLE_NOUNS,
+    SOURCE_NOUNS,
+    STATE_PLACES,
 )
 from tui.core.quotes.marks import MarkSpan
+from tui.core.quotes.names import place_name
 
 _ABBREV = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|No|vs|Inc|Corp|Co|Ltd|Prof|Rev|Adm|Mt|Ft|"
@@ -26,7 +33,8 @@ _SENTENCE_END = re.compile(r"[.?!…]+[”’\"'»)\]]*(?=\s+[“\"‘'(«A-Z0-9
 _NOUNISH_CUES = {"hope", "hopes", "charge", "charges", "report", "reports", "note", "notes", "promise",
                  "promises", "counter", "signal", "fear", "fears", "tell", "state", "worry", "joke", "comment",
                  "comments", "estimate", "estimates", "caution", "concern", "continue", "reply", "vow", "pledge",
-                 "tweet", "tweets", "post", "warning", "quip", "boast", "lament", "remark", "remarks"}
+                 "tweet", "tweets", "post", "warning", "quip", "boast", "lament", "remark", "remarks",
+                 "demand", "demands", "question", "questions", "plea", "call", "calls"}
 # "47 percent of registered voters say", "Six in 10 say": survey results as sources.
 _POLL_SUBJECT = re.compile(
     r"(?:(?:about|at least|nearly|almost|only|just|roughly|some|more than|fewer than)\s+)?"
@@ -67,6 +75,7 @@ class Subject:
     start: int
     end: int
     pronoun: bool = False
+    weak: bool = False           # words before a cue that name no one who can speak ("the crowd")
 
 
 class Layout:
@@ -165,7 +174,11 @@ def _is_cue_usage(text: str, start: int, word: str) -> bool:
         return False
     if start > 0 and text[start - 1] in "-‑" or text[start + len(word):start + len(word) + 1] in {"-", "‑"}:
         return False             # so-called, self-described
-    before = text[max(0, start - 6):start].lower()
+    before = text[max(0, start - 20):start].lower()
+    if word.endswith("ing") and re.search(r"\b(?:a|an|the|his|her|their|its|our)\s+[a-z]+\s+$", before):
+        return False             # "the credit reporting industry": an adjective, not a verb
+    if word.endswith("ing") and re.search(r"\b(?:in|of|for|about|without|from)\s+$", before):
+        return False             # "interested in adding support": a gerund, not a report
     return not re.search(r"\b(?:a|an|the|his|her|their|its|our)\s+$", before)
 
 
@@ -179,7 +192,7 @@ class Resolver:
 
     def subject_before(self, cue_start: int, floor: int) -> Subject | None:
         """The subject that ends right before a cue: "Papoyan told", "he said", "X, the minister, said"."""
-        end = self._skip_fillers_left(cue_start, floor)
+        end = self.skip_fillers_left(cue_start, floor)
         if end <= floor:
             return None
         if self.text[end - 1] == ",":
@@ -189,7 +202,7 @@ class Resolver:
             comma = self.text.rfind(",", floor, end - 1)
             if comma == -1 or end - comma > 160:
                 return None
-            end = self._skip_fillers_left(comma, floor)       # "Sen. Ted Cruz (R-Texas), also a …,"
+            end = self.skip_fillers_left(comma, floor)       # "Sen. Ted Cruz (R-Texas), also a …,"
         if end <= floor or self.layout.in_quote(end - 1):
             return None
         return self._subject_ending_at(end, floor)
@@ -201,7 +214,7 @@ class Resolver:
             return None
         return Subject(mention.entity, mention.start, end)
 
-    def _skip_fillers_left(self, pos: int, floor: int) -> int:
+    def skip_fillers_left(self, pos: int, floor: int) -> int:
         end = pos
         while True:
             while end > floor and self.text[end - 1].isspace():
@@ -211,8 +224,14 @@ class Resolver:
                 end -= len(paren.group())          # "Sen. Marco Rubio (R-Fla.) said"
                 continue
             match = re.search(r"([A-Za-z’']+)$", self.text[max(floor, end - 20):end])
-            if match and match.group(1).lower() in CUE_FILLERS:
-                end -= len(match.group(1))
+            if match and (match.group(1).lower() in CUE_FILLERS or _is_adverb(match.group(1))):
+                end -= len(match.group(1))       # "has repeatedly said", "Manafort politely declined"
+                continue
+            contraction = re.search(r"\b(?:he|she|it|they|we|I|who)([’'](?:s|ve|d|ll))$",
+                                    self.text[max(floor, end - 8):end],
+                                    re.IGNORECASE)
+            if contraction:
+                end -= len(contraction.group(1))  # "he’s said"
                 continue
             time = re.search(r"(?:\bon\s+\w+|\blast\s+\w+|\bthis\s+\w+|\bearlier|\blater)$",
                              self.text[max(floor, end - 25):end])
@@ -232,10 +251,15 @@ class Resolver:
             if pronoun is not False:
                 return Subject(pronoun, start, end, pronoun=True)
         mention = self.actors.mention_at(max(floor, end - 1), end)
-        if mention is not None and mention.end >= end - 2 and self.actors.entities[mention.entity].kind != "place":
+        if mention is not None and mention.end >= end - 2 and self.speaks(mention.entity) \
+                and not self._complement(mention.start, floor):
             return self._person_of(mention.start, floor) or Subject(mention.entity, mention.start, end)
         # A description: "the official", "a spokesman for the ministry", "a senior Democratic aide".
         window_start = max(floor, end - 90)
+        familiar = re.search(_FAMILIAR_SOURCES.pattern + r"[^,;:“”\"]{0,60}$", self.text[window_start:end],
+                             re.IGNORECASE)
+        if familiar:
+            return self.description(window_start + familiar.start(), end)   # "people familiar with the matter"
         phrase = re.search(r"\b(?:[Tt]he|[Aa]n?|[Oo]ne|[Tt]wo|[Ss]ome|[Mm]any|[Oo]ther|[Ss]everal|[Tt]his|[Tt]hat|"
                            r"[Tt]hese|[Tt]hose|[Aa]nother|[Bb]oth|[Mm]ost|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+[^,;:“”\"]{1,80}$",
                            self.text[window_start:end])
@@ -244,12 +268,79 @@ class Resolver:
             person = self._person_of(p_start, floor)
             if person is not None:
                 return person
-            inside = [m for m in self.actors.mentions_between(p_start, end)
-                      if self.actors.entities[m.entity].kind in {"person", "organisation"}]
-            words = phrase.group().split()
-            if len(words) <= 10:
-                return Subject(inside[-1].entity if inside else None, p_start, end)
+            if len(phrase.group().split()) <= 10:
+                return self.description(p_start, end)
         return self._bare_noun_phrase(end, floor)
+
+    def description(self, start: int, end: int) -> Subject | None:
+        """A described speaker: "the minister" (an actor met earlier with that role), "a spokesman for
+        the ministry" (the ministry), or an unnamed source kept as written ("a senior official")."""
+        start, end = _trim_description(self.text, start, end)
+        head = source_head(self.text[start:end])
+        if head is None:
+            # Someone the rules cannot name ("the crowd", "Manafort politely"): a real attribution, so it
+            # stays, with no speaker rather than a wrong one; long runs of words are no subject at all.
+            words = self.text[start:end].split()
+            plain = len(words) <= 8 and not re.search(r"[()]|\b(?:and|or|to|but)$", self.text[start:end])
+            return Subject(None, start, end, pronoun=True, weak=True) if plain else None
+        inside = [m for m in self.actors.mentions_between(start, end)
+                  if self.actors.entities[m.entity].kind in {"person", "organisation"}]
+        if inside:
+            last = inside[-1]
+            kind = self.actors.entities[last.entity].kind
+            complement = kind == "person" and self._complement(last.start, start)
+            if (last.end >= end - 1 and not complement) or (kind == "organisation" and head not in _PERSON_HEADS):
+                return Subject(last.entity, start, end)   # "a spokesman for the ministry", "the firm's CEO, Tim Cook"
+            return Subject(None, start, end)  # "Theresa May's spokesperson", "the UN leader": someone else
+        if re.match(r"[Tt]he\s", self.text[start:end]) and len(self.text[start:end].split()) <= 3:
+            earlier = self._earlier_holder(head, start)
+            if earlier is not None:
+                return Subject(earlier, start, end)
+        if head in _ISSUED_DOCUMENTS and re.match(r"[Tt](?:he|his)\s", self.text[start:end]):
+            issuer = self.actors.last_before(start, {"organisation"})   # "the statement concluded": its issuer
+            if issuer is not None and start - self._last_end(issuer, start) < 400:
+                return Subject(issuer, start, end)
+        return Subject(None, start, end)
+
+    def _last_end(self, entity: int, pos: int) -> int:
+        return max((m.end for m in self.actors.mentions_between(max(0, pos - 5000), pos) if m.entity == entity),
+                   default=-10_000)
+
+    def passive(self, subject: Subject, cue: Cue) -> bool:
+        """"it was announced", "It has been expected that", "are thought to": a passive cue names no source."""
+        between = self.text[subject.end:cue.start]
+        return bool(re.search(r"\b(?:was|were|is|are|been|be|being)\s+(?:\w+ly\s+)?$", between)) \
+            and cue.text.lower().endswith(("ed", "thought", "told", "said", "known", "shown", "seen"))
+
+    def _earlier_holder(self, head: str, pos: int) -> int | None:
+        """"the minister said": the latest person before pos whose role holds that word; "the company
+        said": the latest organisation."""
+        index = bisect.bisect_left(self.actors._starts, pos) - 1
+        while index >= 0 and pos - self.actors.mentions[index].end < 3000:
+            entity = self.actors.entities[self.actors.mentions[index].entity]
+            if head in _COMPANY_WORDS and entity.kind == "organisation" and not _is_outlet(entity.name):
+                return self.actors.mentions[index].entity
+            if entity.kind == "person" and entity.role and head in entity.role.lower().split():
+                return self.actors.mentions[index].entity
+            index -= 1
+        return None
+
+    def speaks(self, entity: int) -> bool:
+        """People and organisations speak; so does a state named by its country or capital ("North Korea
+        said", "Moscow said"), as a metonym for its government. Other places never do."""
+        actor = self.actors.entities[entity]
+        return actor.kind in {"person", "organisation"} or (actor.kind == "place" and actor.name in STATE_PLACES)
+
+    def _complement(self, start: int, floor: int) -> bool:
+        """"ambassadors to the United Nations", "a representative for Thurman": the name completes a
+        description of the speaker, it is not the speaker."""
+        before = re.search(r"\b([a-z]+)\s+(?:to|for|of|at|with|from)\s+(?:the\s+)?$",
+                           self.text[max(floor, start - 40):start])
+        if before is None:
+            return False
+        word = before.group(1)
+        forms = (word, word[:-1] if word.endswith("s") else "")
+        return any(form in SOURCE_NOUNS or form in ROLE_NOUNS for form in forms)
 
     def _person_of(self, start: int, floor: int) -> Subject | None:
         """"Artur Ghazaryan of the Homeland Front party said": the person, not the organisation, speaks."""
@@ -261,7 +352,7 @@ class Resolver:
             return None
         return Subject(mention.entity, mention.start, mention.end)
 
-    def _relative_subject(self, start: int, floor: int) -> Subject:
+    def _relative_subject(self, start: int, floor: int) -> Subject | None:
         """"Barkley, who said …": the relative pronoun stands for the name before it."""
         before = start
         while before > floor and self.text[before - 1] in " ,":
@@ -270,7 +361,7 @@ class Resolver:
         if mention is not None and mention.end >= before - 2 and \
                 self.actors.entities[mention.entity].kind in {"person", "organisation"}:
             return Subject(mention.entity, mention.start, mention.end)
-        return Subject(None, start, start + 3)
+        return None
 
     def _bare_noun_phrase(self, end: int, floor: int) -> Subject | None:
         """"Economists believe", "Republican leaders say": a short plain subject opening the clause."""
@@ -279,30 +370,47 @@ class Resolver:
         if comma != -1:
             start = comma + 1
         phrase = _LEADING_CONJUNCTION.sub("", self.text[start:end].strip())
+        if _FAMILIAR_SOURCES.match(phrase):
+            return self.description(end - len(phrase), end)     # "people familiar with the matter"
         poll = _POLL_SUBJECT.search(phrase)
         if poll:
-            return Subject(None, end - len(poll.group()), end)
+            return self.description(end - len(poll.group()), end)
         words = phrase.split()
         if not 1 <= len(words) <= 4 or not all(re.fullmatch(r"[A-Za-z0-9’'-]+", w) for w in words):
             return None
         if any(w.lower() in _NOT_IN_SUBJECT for w in words):
             return None
-        p_start = end - len(phrase)
-        inside = [m for m in self.actors.mentions_between(p_start, end)
-                  if self.actors.entities[m.entity].kind in {"person", "organisation"}]
-        return Subject(inside[-1].entity if inside else None, p_start, end)
+        return self.description(end - len(phrase), end)
 
     def _pronoun(self, word: str, start: int) -> int | None | bool:
         lower = word.lower()
         quoted = self.layout.quoted_near(start)
         if lower in PRONOUNS_PERSON:
             gender = "f" if lower in {"she", "her"} else "m"
+            same = self._sentence_person(start, gender)
+            if same is not None:
+                return same               # "Lawan Zanna, the father of Aisha Zanna, said that he hoped"
             return self.actors.last_before(start, {"person"}, self._all_quoted_before(start), gender)
         if lower in PRONOUNS_ORG:
             return self.actors.last_before(start, {"organisation"}, quoted)
         if lower in PRONOUNS_OTHER:
             return None
         return False
+
+    def _sentence_person(self, pos: int, gender: str) -> int | None:
+        """The person opening this pronoun's sentence, when the pronoun is not its subject."""
+        s_start, _ = self.layout.sentence(pos)
+        if pos - s_start < 3:
+            return None
+        for mention in self.actors.mentions_between(s_start, pos):
+            entity = self.actors.entities[mention.entity]
+            if mention.start - s_start > 40:
+                return None
+            if entity.kind == "person" and entity.gender in {None, gender} and not self.layout.in_quote(mention.start):
+                return mention.entity
+            if entity.kind == "person":
+                continue                  # "Aisha Zanna" is not "he"
+        return None
 
     def _all_quoted_before(self, pos: int) -> list[tuple[int, int]]:
         index = bisect.bisect_right(self.layout._quoted_starts, pos)
@@ -322,12 +430,18 @@ class Resolver:
             if pronoun is not False:
                 return Subject(pronoun, p_start, first.end(), pronoun=True)
         inside = [m for m in self.actors.mentions_between(p_start, p_end + 1)
-                  if self.actors.entities[m.entity].kind in {"person", "organisation"}]
+                  if self.speaks(m.entity)]
         if inside and inside[0].start - p_start < 40:
-            return Subject(inside[0].entity, inside[0].start, inside[0].end)
+            named = inside[0]
+            for later in inside[1:]:
+                between = self.text[named.end:later.start].lower().split()
+                if 0 < len(between) <= 3 and any(w.strip("’'s,") in ROLE_NOUNS for w in between) \
+                        and self.actors.entities[later.entity].kind == "person":
+                    return Subject(later.entity, later.start, later.end)   # "said Clinton spokesman Jesse Ferguson"
+            return Subject(named.entity, named.start, named.end)
         phrase = self.text[p_start:p_end]
         if re.match(r"(?:the|a|an|one|another)\s", phrase, re.IGNORECASE) and len(phrase.split()) <= 8:
-            return Subject(None, p_start, p_end)
+            return self.description(p_start, p_end)
         if re.match(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){1,3}\s*$", phrase):
             return Subject(None, p_start, p_end)        # a name the actor rules missed ("Al From")
         return None
@@ -337,7 +451,7 @@ class Resolver:
         for mention in self.actors.mentions_between(s_start, pos):
             if mention.start - s_start > 40:
                 return None
-            if self.actors.entities[mention.entity].kind in {"person", "organisation"}:
+            if self.speaks(mention.entity):
                 return Subject(mention.entity, mention.start, mention.end)
         word = _WORD.match(self.text, s_start, pos)
         if word:
@@ -345,3 +459,102 @@ class Resolver:
             if pronoun is not False:
                 return Subject(pronoun, s_start, word.end(), pronoun=True)
         return None
+
+
+_DETERMINERS = frozenset(
+    "the a an one two three four some many several other these those this that his her their its our "
+    "most both another few all each any".split())
+
+
+def unnamed_source(text: str, subject: Subject) -> str | None:
+    """An unnamed source as written ("a senior official", "analysts"), lower-cased where only the
+    sentence start capitalised it; None for named speakers and for pronouns left unresolved."""
+    if subject.entity is not None or subject.pronoun:
+        return None
+    if subject.weak:
+        return None                       # "the crowd", "the time North Korea": no one the rules can name
+    words = " ".join(text[subject.start:subject.end].split()).strip(" ,;:—–-")
+    if not words or source_head(words) in DOCUMENT_NOUNS:
+        return None                       # "the report said": an attribution, but no one speaks
+    first = words.split()[0]
+    tokens = words.split()
+    head = source_head(words)
+    named_only = head is None or (head == tokens[-1].lower() and head not in SOURCE_NOUNS
+                                  and head.rstrip("s") not in SOURCE_NOUNS and head not in ROLE_NOUNS)
+    if all(w[:1].isupper() for w in tokens) and first not in FORENAMES and named_only and (
+            len(tokens) == 1 or first in DEMONYMS or place_name(words) or place_name(tokens[-1])):
+        return None                       # "Hokkaido", "South Korean": a capitalised run no rule knows as a source
+    if first.lower() in _DETERMINERS or (first[:1].isupper() and first[1:].islower() and first[-2:-1] not in "’'"
+                                         and first not in DEMONYMS and first.rstrip("s") not in DEMONYMS
+                                         and first.lower().endswith("s")):
+        words = first.lower() + words[len(first):]
+    return words
+
+
+_FAMILIAR_SOURCES = re.compile(r"(?:[A-Za-z-]+\s+){0,2}(?:people|sources|officials|persons|those|investors|analysts|"
+                               r"experts|witnesses|residents|diplomats|lawmakers|aides|executives|economists)\s+"
+                               r"(?:familiar|close|with\s+knowledge|briefed|knowledgeable|contacted|interviewed|"
+                               r"polled|surveyed|speaking)\b", re.IGNORECASE)
+# Heads naming a person in their own right: "the UN leader", "a U.S. law enforcement official" is not the
+# UN or the U.S. speaking (a spokesman for the ministry is the ministry speaking).
+_PERSON_HEADS = frozenset("leader chief head president secretary minister official officer director chairman "
+                          "chairwoman executive founder member aide adviser advisor lawyer attorney general "
+                          "commander ambassador envoy diplomat analyst expert economist professor".split())
+_ISSUED_DOCUMENTS = frozenset("statement release".split())
+_COMPANY_WORDS = frozenset("company firm carrier airline bank lender retailer maker group network broadcaster "
+                           "newspaper startup insurer manufacturer developer studio club team".split())
+_DESCRIPTION_CUT = re.compile(r"\s(?:of|for|at|with|from|in|on|by|familiar|close|who|that|which|to|briefed|involved|"
+                              r"knowledgeable|based|speaking|said|says|published|released|issued|posted|"
+                              r"obtained|seen|cited)\b|[,(]")
+_TRAILING_TIME = re.compile(r"(?:\s+(?:today|tonight|yesterday|initially|also|earlier|later|now|recently|then|"
+                            r"too|first|monday|tuesday|wednesday|thursday|friday|saturday|sunday))+$", re.IGNORECASE)
+
+
+_OUTLETS = frozenset("CNN CNBC BBC NPR Reuters AP AFP Bloomberg Newsweek Politico Axios Vox Fox Sky RT TASS Xinhua "
+                     "Sputnik Interfax Yonhap NHK Kyodo ABC NBC CBS PBS".split())
+
+
+def _is_outlet(name: str) -> bool:
+    """A news outlet reporting the story: "the company said" is never the outlet that quotes it."""
+    words = name.split()
+    return words[0] in _OUTLETS or words[-1] in {"News", "Times", "Post", "Journal", "Magazine", "Daily", "TV", "Radio",
+                                                 "Herald", "Tribune", "Gazette", "Telegraph", "Guardian", "Agency"}
+
+
+def _trim_description(text: str, start: int, end: int) -> tuple[int, int]:
+    """Trim a description of the time words before its cue ("the spokesman today")."""
+    trailing = _TRAILING_TIME.search(text, start, end)
+    if trailing and trailing.start() > start:
+        end = trailing.start()
+    return start, end
+
+
+def source_head(words: str) -> str | None:
+    """The noun heading a description when it names someone who can speak ("a senior official",
+    "analysts at the bank", "people familiar with the matter"); None for anything else."""
+    cut = _DESCRIPTION_CUT.search(" " + words)
+    head_part = words[:max(0, cut.start() - 1)] if cut else words
+    tokens = re.findall(r"[A-Za-z][A-Za-z’'-]*", head_part)
+    if not tokens or len(tokens) > 8:
+        return None
+    last: str = tokens[-1].lower()
+    if tokens[-1][:1].isupper() and len(tokens) > 1:
+        tail = [t for t in tokens if t[:1].isupper()][-2:]
+        name = " ".join(tail)
+        if len(tail) == 2 and not place_name(name) and not place_name(tail[-1]) and tail[0] not in DEMONYMS:
+            return last                   # "the Democratic front-runner Hillary Clinton": a name
+        return None
+    for form in (last, last[:-1] if last.endswith("s") else "", last[:-2] if last.endswith("es") else "",
+                 last[:-3] + "y" if last.endswith("ies") else "", "person" if last == "people" else ""):
+        if form and (form in SOURCE_NOUNS or form in ROLE_NOUNS or form in DOCUMENT_NOUNS
+                     or (form != last and form.capitalize() in DEMONYMS)):     # "Americans", not "the South Korean"
+            return form
+    return None
+
+
+_NOT_ADVERBS = frozenset("family ally rally assembly bully daily weekly monthly quarterly supply reply italy "
+                         "july lily emily holly sally kelly molly billy".split())
+
+
+def _is_adverb(word: str) -> bool:
+    return bool(re.fullmatch(r"[a-z]{3,}ly", word)) and word not in _NOT_ADVERBS

@@ -10,7 +10,7 @@ from tui.core.models import ACTOR_KIND_ORDER, Actor, Quote
 from tui.core.store.database import Database
 from tui.core.store.search import SHOWN_CONFIDENCE
 
-_QUOTE_COLUMNS = "speaker, text, kind, cue, start, end, confidence, id, article_id"
+_QUOTE_COLUMNS = "speaker, text, kind, cue, start, end, confidence, id, article_id, pieces"
 _ACTOR_ORDER = "CASE kind " + " ".join(
     f"WHEN '{kind}' THEN {rank}" for kind, rank in ACTOR_KIND_ORDER.items()) + " ELSE 3 END"
 
@@ -25,7 +25,12 @@ def _spans(value: str) -> tuple[tuple[int, int], ...]:
 
 
 def _quote(row: tuple[Any, ...]) -> Quote:
-    return Quote(*row)  # the columns are _QUOTE_COLUMNS, in Quote's order
+    # the columns are _QUOTE_COLUMNS, in Quote's order
+    return Quote(row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7], row[8], _spans(row[9]))
+
+
+def _joined(spans: Sequence[tuple[int, int]]) -> str:
+    return ";".join(f"{s},{e}" for s, e in spans)
 
 
 class AnalysisTable(Database):
@@ -84,10 +89,10 @@ def _replace(tx: sqlite3.Connection, article_id: int, actors: Sequence[Actor],
         "INSERT INTO actors (article_id, name, kind, role, aliases, mentions, first_offset, spans) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         [(article_id, a.name, a.kind, a.role, "\n".join(a.aliases), a.mentions, a.first_offset,
-          ";".join(f"{s},{e}" for s, e in a.spans)) for a in actors])
+          _joined(a.spans)) for a in actors])
     tx.executemany(
-        "INSERT INTO quotes (article_id, speaker, text, kind, cue, start, end, confidence) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        [(article_id, q.speaker, q.text, q.kind, q.cue, q.start, q.end, q.confidence)
-         for q in quotes])
+        "INSERT INTO quotes (article_id, speaker, text, kind, cue, start, end, confidence, pieces) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(article_id, q.speaker, q.text, q.kind, q.cue, q.start, q.end, q.confidence,
+          _joined(q.spans)) for q in quotes])
     tx.execute("UPDATE articles SET analysed = ? WHERE id = ?", (version, article_id))

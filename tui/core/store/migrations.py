@@ -151,6 +151,12 @@ MIGRATIONS: tuple[str, ...] = (
         seen_at INTEGER NOT NULL
     );
     """,
+    # 6: a quote is an attribution unit with one or more pieces ("start,end;start,end"); the
+    # extractor changed, so every article is analysed again
+    """
+    ALTER TABLE quotes ADD COLUMN pieces TEXT NOT NULL DEFAULT '';
+    UPDATE articles SET analysed = 0;
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
