@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -47,3 +49,43 @@ def store(tmp_path: Path):
     st = Store(tmp_path / "byline.db")
     yield st
     st.close()
+
+
+SEEDS = REPO / "seeds"
+
+
+@dataclass(frozen=True)
+class FetchedDemo:
+    """The offline demo fetched once: its folder (config and cache) and what the fetch did."""
+
+    root: Path
+    summary: object
+
+
+@pytest.fixture(scope="session")
+def fetched_demo(tmp_path_factory: pytest.TempPathFactory) -> FetchedDemo:
+    """seeds/ copied aside and fetched once for the whole run (feeds, full text, quotes,
+    stories); tests take their own copy with `demo_copy`, so none sees another's changes."""
+    from tui.config import load_config
+    from tui.core.refresh import run_refresh
+    from tui.core.store import Store
+
+    root = tmp_path_factory.mktemp("demo") / "seeds"
+    shutil.copytree(SEEDS, root, ignore=shutil.ignore_patterns("cache"))
+    config = load_config(root / "feeds.toml")
+    store = Store(config.db_path)
+    summary = run_refresh(store, config.feeds, config.settings)
+    store.checkpoint()  # everything in the file itself, so a copy of the folder is complete
+    store.close()
+    return FetchedDemo(root, summary)
+
+
+def demo_copy(fetched: FetchedDemo, target: Path):  # type: ignore[no-untyped-def]
+    """The fetched demo's config with a private copy of its cache in `target` (feeds stay where
+    they were fetched from: their file:// URLs are their identity in the cache); returns the
+    loaded config. Tests that edit feeds.toml make their own demo."""
+    from tui.config import load_config
+
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copy(fetched.root / "cache" / "byline.db", target / "byline.db")
+    return load_config(fetched.root / "feeds.toml", str(target))

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from textual import on, work
 from textual.app import App
 from textual.theme import Theme
+from textual.timer import Timer
 from textual.worker import Worker, WorkerState
 
 from tui import bindings
@@ -18,13 +19,21 @@ from tui.config import Config
 from tui.core.feeds.subscriptions import Subscription
 from tui.core.models import Progress
 from tui.core.store import Store
-from tui.messages import FeedsRefreshed, NewsArrived, RefreshFinished, RefreshProgress
+from tui.messages import (
+    AnalysesStored,
+    ArticlesStored,
+    NewsArrived,
+    RefreshFinished,
+    RefreshProgress,
+)
 from tui.palette import FeedCommands
 from tui.screens.help import HelpScreen
 from tui.screens.main import MainScreen
 from tui.state import ReadingState
 
 PROGRESS_INTERVAL = 0.15
+# New articles are listed as feeds land, at most this often (longer when a reload is slow).
+LIST_RELOAD_INTERVAL = 0.4
 
 
 def settle_memory() -> None:
@@ -51,6 +60,10 @@ class BylineApp(App[None]):
         self.startup_message = startup_message
         self._cancel_refresh = threading.Event()
         self._last_progress = 0.0
+        self._phase_progress: dict[str, Progress] = {}
+        self._last_list_reload = 0.0
+        self._list_reload_interval = LIST_RELOAD_INTERVAL
+        self._list_reload_timer: Timer | None = None
         self._queued: list[str] = []  # feed URLs to fetch once the running refresh ends
         self.refreshing = False
 
@@ -138,8 +151,10 @@ class BylineApp(App[None]):
 
         def report(progress: Progress) -> None:
             self.post_message(RefreshProgress(progress))
-            if progress.phase == "feeds" and progress.done == progress.total:
-                self.post_message(FeedsRefreshed())
+            if progress.result is not None and progress.result.new_articles:
+                self.post_message(ArticlesStored())
+            if progress.articles:
+                self.post_message(AnalysesStored(frozenset(progress.articles)))
 
         summary = asyncio.run(refresh(self.store, feeds, self.config.settings,
                                       progress=report, cancel=self._cancel_refresh))
@@ -151,22 +166,57 @@ class BylineApp(App[None]):
     @on(RefreshProgress)
     def _on_progress(self, message: RefreshProgress) -> None:
         progress = message.progress
+        self._phase_progress[progress.phase] = progress
         now = time.monotonic()
         # A few updates a second are enough to watch; each one costs a layout on the UI thread.
         if now - self._last_progress < PROGRESS_INTERVAL and progress.done < progress.total:
             return
         self._last_progress = now
-        self.main.show_progress(progress.phase, progress.done, progress.total)
+        shown = self._shown_progress()
+        self.main.show_progress(shown.phase, shown.done, shown.total)
         if progress.phase == "pages":
             self.main.refresh_open_article()
 
-    @on(FeedsRefreshed)
-    def _on_feeds_refreshed(self) -> None:
-        self.state.library_changed()
+    def _shown_progress(self) -> Progress:
+        """Feeds until they are all in; then pages, analysis and stories, whichever is on."""
+        phases = self._phase_progress
+        for phase in ("feeds", "pages", "analysis"):
+            step = phases.get(phase)
+            if step is not None and step.done < step.total:
+                return step
+        return phases.get("stories") or next(reversed(phases.values()))
+
+    @on(ArticlesStored)
+    def _on_articles_stored(self) -> None:
+        """List new articles as their feeds land, coalesced to a few reloads a second."""
+        if self._list_reload_timer is not None:
+            return
+        wait = self._last_list_reload + self._list_reload_interval - time.monotonic()
+        if wait <= 0:
+            self._reload_list()
+        else:
+            self._list_reload_timer = self.set_timer(wait, self._reload_list)
+
+    def _reload_list(self) -> None:
+        self._list_reload_timer = None
+        started = time.monotonic()
+        self.main.reload_articles()
+        self._last_list_reload = time.monotonic()
+        # On a big cache a reload takes a while: keep the UI thread mostly free for keys.
+        self._list_reload_interval = max(LIST_RELOAD_INTERVAL, 8 * (self._last_list_reload - started))
+
+    @on(AnalysesStored)
+    def _on_analyses_stored(self, message: AnalysesStored) -> None:
+        """Fill in the side panel of an open article whose analysis just landed."""
+        self.main.refresh_open_article(message.article_ids)
 
     @on(RefreshFinished)
     def _on_refresh_finished(self, message: RefreshFinished) -> None:
         self.refreshing = False
+        self._phase_progress.clear()
+        if self._list_reload_timer is not None:
+            self._list_reload_timer.stop()
+            self._list_reload_timer = None
         main = self.main
         main.hide_progress()
         self.state.library_changed()

@@ -21,8 +21,18 @@ class RefreshProgress(Message):
 
 
 @dataclass
-class FeedsRefreshed(Message):
-    """The feed phase finished: lists can show the new articles while pages are fetched."""
+class ArticlesStored(Message):
+    """A feed's new articles are stored: lists can show them while the refresh goes on."""
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, ArticlesStored)
+
+
+@dataclass
+class AnalysesStored(Message):
+    """Actors and quotes of these articles were stored: a reader showing one can show them."""
+
+    article_ids: frozenset[int]
 
 
 @dataclass

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
+from conftest import demo_copy
 
 from tui.app import make_app
 from tui.cli.main import main
-from tui.config import load_config
-from tui.core.refresh import run_refresh
 from tui.core.store import Store
 from tui.widgets.reader import Reader
 from tui.widgets.side_panel import SidePanel
@@ -20,16 +18,11 @@ SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory):  # type: ignore[no-untyped-def]
-    """The demo copied aside and fetched once into its own cache."""
-    root = tmp_path_factory.mktemp("demo") / "seeds"
-    shutil.copytree(SEEDS, root, ignore=shutil.ignore_patterns("cache"))
-    config = load_config(root / "feeds.toml")
-    store = Store(config.db_path)
-    summary = run_refresh(store, config.feeds, config.settings)
+def demo(fetched_demo, tmp_path_factory):  # type: ignore[no-untyped-def]
+    """The demo fetched once: every page's full text, and a private copy for this module."""
+    summary = fetched_demo.summary
     assert summary.fulltext.full == 24 and not summary.failed
-    store.close()
-    return config
+    return demo_copy(fetched_demo, tmp_path_factory.mktemp("demo"))
 
 
 def story_of_page(config, store: Store) -> dict[str, int]:  # type: ignore[no-untyped-def]

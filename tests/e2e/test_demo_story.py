@@ -3,28 +3,20 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
+from conftest import demo_copy
 
 from tui.cli.main import main
-from tui.config import load_config
-from tui.core.refresh import run_refresh
 from tui.core.store import Store
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory):  # type: ignore[no-untyped-def]
-    root = tmp_path_factory.mktemp("demo-story") / "seeds"
-    shutil.copytree(SEEDS, root, ignore=shutil.ignore_patterns("cache"))
-    config = load_config(root / "feeds.toml")
-    store = Store(config.db_path)
-    run_refresh(store, config.feeds, config.settings)
-    store.close()
-    return config
+def demo(fetched_demo, tmp_path_factory):  # type: ignore[no-untyped-def]
+    return demo_copy(fetched_demo, tmp_path_factory.mktemp("demo"))
 
 
 def _json(capsys, *argv: str):  # type: ignore[no-untyped-def]

@@ -3,14 +3,12 @@ at the line's place; and a snapshot of how it looks."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
+from conftest import demo_copy
 
 from tui.app import make_app
-from tui.config import load_config
-from tui.core.refresh import run_refresh
 from tui.core.store import Store
 from tui.screens.compare import CompareList, CompareScreen
 from tui.screens.stories import StoriesScreen
@@ -20,14 +18,8 @@ SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory):  # type: ignore[no-untyped-def]
-    root = tmp_path_factory.mktemp("demo-compare") / "seeds"
-    shutil.copytree(SEEDS, root, ignore=shutil.ignore_patterns("cache"))
-    config = load_config(root / "feeds.toml")
-    store = Store(config.db_path)
-    run_refresh(store, config.feeds, config.settings)
-    store.close()
-    return config
+def demo(fetched_demo, tmp_path_factory):  # type: ignore[no-untyped-def]
+    return demo_copy(fetched_demo, tmp_path_factory.mktemp("demo"))
 
 
 def _border_story(store: Store) -> int:

@@ -5,17 +5,15 @@ sees at each size, in each mode and theme. Accept a change only after looking at
 from __future__ import annotations
 
 import asyncio
-import shutil
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from conftest import demo_copy
 from textual.pilot import Pilot
 from textual.theme import BUILTIN_THEMES
 
 from tui.app import BylineApp, make_app
-from tui.config import load_config
-from tui.core.refresh import refresh
 from tui.core.store import Store
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
@@ -23,24 +21,11 @@ SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 FROZEN_NOW = datetime(2026, 11, 28, 12, 0, tzinfo=UTC)
 
 
-@pytest.fixture(scope="module")
-def demo_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo fetched once (feeds, full text, quotes, stories) into a cache file."""
-    folder = tmp_path_factory.mktemp("demo-cache")
-    config = load_config(SEEDS / "feeds.toml", str(folder))
-    store = Store(config.db_path)
-    asyncio.run(refresh(store, config.feeds, config.settings))
-    store.checkpoint()  # everything into the file itself: the tests copy only that file
-    store.close()
-    return config.db_path
-
-
 @pytest.fixture
-def demo_app(demo_cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> BylineApp:
-    """A fresh copy of the demo cache under the real app, with the clock held still."""
+def demo_app(fetched_demo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> BylineApp:
+    """A fresh copy of the fetched demo under the real app, with the clock held still."""
     monkeypatch.setattr("tui.widgets.ages.utc_now", lambda: FROZEN_NOW)
-    shutil.copy(demo_cache, tmp_path / "byline.db")
-    config = load_config(SEEDS / "feeds.toml", str(tmp_path))
+    config = demo_copy(fetched_demo, tmp_path)
     return make_app(config, Store(config.db_path))
 
 

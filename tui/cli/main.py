@@ -107,21 +107,7 @@ def run_app(args: argparse.Namespace, config: Config) -> int:
     store, message = open_cache(config)
     from tui.app import make_app
 
-    if config.settings.fulltext:
-        _start_process_helpers()
     app = make_app(config, store, startup_message=message)
     app.run()
     store.close()
     return EXIT_OK
-
-
-def _start_process_helpers() -> None:
-    """Start multiprocessing's helper processes before Textual takes over stdio: started later,
-    from a worker, they fail with "bad value(s) in fds_to_keep" because Textual's stand-in for
-    sys.stderr has no file descriptor (found opening the demo in tmux)."""
-    if sys.platform != "linux":
-        return
-    from multiprocessing import forkserver, resource_tracker
-
-    resource_tracker.ensure_running()
-    forkserver.ensure_running()

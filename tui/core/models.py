@@ -75,13 +75,15 @@ class FeedResult:
 
 @dataclass(frozen=True)
 class Progress:
-    """One step of a refresh, for progress bars (phase: feeds, pages, analysis, stories)."""
+    """One step of a refresh, for progress bars (phase: feeds, pages, analysis, stories);
+    `articles`: those whose analysis a step ("analysis") stored."""
 
     phase: str
     done: int
     total: int
     label: str = ""
     result: FeedResult | None = None
+    articles: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)

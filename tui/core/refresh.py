@@ -1,22 +1,27 @@
-"""refresh(): fetch -> parse -> store -> full text, reporting progress; the one refresh path."""
+"""refresh(): fetch -> parse -> store -> full text and analysis in worker processes -> stories,
+reporting progress; the one refresh path."""
 
 from __future__ import annotations
 
 import asyncio
 import hashlib
 import sqlite3
+import sys
 import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from tui.core.feeds.fetch import Fetcher, FetchResponse
-from tui.core.feeds.parse import parse_feed
 from tui.core.feeds.subscriptions import Subscription
 from tui.core.fulltext.pages import FullTextStats, fetch_full_texts
-from tui.core.models import FeedResult, Outcome, Progress
+from tui.core.models import FeedResult, Outcome, ParsedFeed, Progress
 from tui.core.settings import Settings
 from tui.core.store import Store, now_ts
+
+if TYPE_CHECKING:
+    from tui.core.fulltext.extract import ExtractionPool
 
 FEED_ACCEPT = ("application/rss+xml, application/atom+xml, application/rdf+xml, "
                "application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5")
@@ -55,72 +60,153 @@ async def refresh(
     fulltext: bool | None = None, progress: ProgressCallback | None = None,
     cancel: threading.Event | None = None, force: bool = False,
 ) -> RefreshSummary:
-    """Refresh the given feeds into the store. One bad feed never stops the others."""
+    """Refresh the given feeds into the store. One bad feed never stops the others.
+
+    Each feed's articles are stored as soon as it is parsed. Actors and quotes are found in
+    worker processes while the refresh goes on: of each page, right after its extraction; of
+    articles that keep their feed text (no full text wanted, or a page that failed), in batches.
+    Stories are grouped once every analysis is stored.
+    """
+    from tui.core.fulltext.analysis import PendingAnalysis
+    from tui.core.fulltext.extract import ExtractionPool
+
     started = time.monotonic()
     cancel = cancel or threading.Event()
     report = progress or (lambda _p: None)
     if feeds:
         store.sync_feeds((f.url, f.name, f.tags) for f in feeds)
     summary = RefreshSummary()
-    async with Fetcher(settings.fetch_limits()) as fetcher:
-        tasks = [asyncio.create_task(_refresh_feed(store, fetcher, feed, force)) for feed in feeds]
-        try:
-            for done, finished in enumerate(asyncio.as_completed(tasks), start=1):
-                result = await finished
-                summary.results.append(result)
-                report(Progress("feeds", done, len(tasks), result.name, result))
-                if cancel.is_set():
-                    raise asyncio.CancelledError
-        except asyncio.CancelledError:
-            summary.cancelled = True
-            for task in tasks:
-                task.cancel()
-            await asyncio.gather(*tasks, return_exceptions=True)
-        summary.phase_seconds["feeds"] = time.monotonic() - started
-        want_text = settings.fulltext if fulltext is None else fulltext
-        if want_text and not summary.cancelled:
-            pages_started = time.monotonic()
-            feed_ids = [fid for f in feeds if (fid := store.feed_id(f.url)) is not None]
-            summary.fulltext = await fetch_full_texts(
-                store, fetcher, feed_ids, settings, progress=report, cancel=cancel)
-            summary.cancelled = summary.fulltext.cancelled
-            summary.phase_seconds["pages"] = time.monotonic() - pages_started
-    if not summary.cancelled:
-        await _analyse_and_group(store, settings, summary, report, cancel)
+    want_text = settings.fulltext if fulltext is None else fulltext
+    # forkserver: worker processes start clean, not as copies of a process with live threads
+    # (the TUI's workers, SQLite connections), which plain fork would duplicate mid-state. The
+    # workers start only when there is something to do.
+    pool = ExtractionPool(start_method="forkserver" if sys.platform == "linux" else None,
+                          fulltext=want_text)
+
+    def analysis_progress(done: int, total: int, articles: Sequence[int]) -> None:
+        report(Progress("analysis", done, total, articles=tuple(articles)))
+
+    analyser = PendingAnalysis(store, pool, progress=analysis_progress, cancel=cancel)
+    analysis = asyncio.create_task(analyser.run())
+    try:
+        async with Fetcher(settings.fetch_limits()) as fetcher:
+            # Without full text, every new article's text is settled now: analyse as they come.
+            parser = _Parser(pool)
+            await _refresh_feeds(store, fetcher, feeds, force, summary, report, cancel,
+                                 parser, analyser.scan if not want_text else None)
+            await parser.close()
+            summary.phase_seconds["feeds"] = time.monotonic() - started
+            if want_text and not summary.cancelled:
+                pages_started = time.monotonic()
+                feed_ids = [fid for f in feeds if (fid := store.feed_id(f.url)) is not None]
+                summary.fulltext = await fetch_full_texts(
+                    store, fetcher, feed_ids, settings, progress=report, cancel=cancel,
+                    pool=pool, analyser=analyser)
+                summary.cancelled = summary.fulltext.cancelled
+                if summary.fulltext.error:
+                    summary.errors.append(summary.fulltext.error)
+                summary.phase_seconds["pages"] = time.monotonic() - pages_started
+        waiting = time.monotonic()
+        analyser.close()
+        await analysis
+        summary.phase_seconds["analysis"] = time.monotonic() - waiting
+    finally:
+        if not analysis.done():  # an error above: stop feeding the workers, keep what landed
+            analyser.stop()
+            await asyncio.gather(analysis, return_exceptions=True)
+        summary.analysed = analyser.stored + summary.fulltext.full
+        summary.errors += analyser.errors
+        summary.cancelled = summary.cancelled or cancel.is_set()
+        if summary.cancelled:
+            pool.close(cancel=True)
+    try:
+        if not summary.cancelled:
+            await _group(store, settings, summary, report, pool)
+    finally:
+        pool.close()
     summary.seconds = time.monotonic() - started
     return summary
 
 
-async def _analyse_and_group(store: Store, settings: Settings, summary: RefreshSummary,
-                             report: ProgressCallback, cancel: threading.Event) -> None:
-    """Actors and quotes of new text, then stories (which use the actors)."""
-    from tui.core.quotes.pending import analyse_pending
-    from tui.core.stories.pending import group_pending
+class _Parser:
+    """Feeds are parsed in the worker processes: the CPU work leaves this process (the TUI's),
+    and a feed that crashes the parser costs a worker, not the app. While the workers start (a
+    few hundred ms), feeds are parsed in a thread here, so the first ones are listed at once."""
 
-    def analysis_progress(done: int, total: int) -> None:
-        report(Progress("analysis", done, total))
+    def __init__(self, pool: ExtractionPool) -> None:
+        self.pool = pool
+        self._starting: asyncio.Future[None] | None = None
 
+    async def __call__(self, body: bytes, url: str, headers: dict[str, str]) -> ParsedFeed:
+        # Imported here: a refresh where every feed answers 304 never parses (lxml stays out).
+        from tui.core.feeds.parse import parse_feed
+        from tui.core.fulltext.extract import WorkerLost
+
+        if self._starting is None:
+            self._starting = asyncio.ensure_future(self.pool.warm_up())
+        if not self._starting.done():
+            return await asyncio.to_thread(parse_feed, body, url, headers)
+        try:
+            return await self.pool.run(parse_feed, body, url, headers)
+        except WorkerLost:
+            return ParsedFeed(None, (), error="the feed crashed the parser (a worker process "
+                                              "died on it)")
+
+    async def close(self) -> None:
+        if self._starting is not None:
+            await asyncio.gather(self._starting, return_exceptions=True)
+
+
+async def _refresh_feeds(store: Store, fetcher: Fetcher, feeds: Sequence[Subscription],
+                         force: bool, summary: RefreshSummary, report: ProgressCallback,
+                         cancel: threading.Event, parse: _Parser,
+                         changed: Callable[[], None] | None) -> None:
+    """Fetch, parse and store every feed, reporting each as it is stored."""
+    tasks = [asyncio.create_task(_refresh_feed(store, fetcher, feed, force, parse))
+             for feed in feeds]
     try:
-        started = time.monotonic()
-        summary.analysed = await asyncio.to_thread(
-            analyse_pending, store, cancel=cancel, progress=analysis_progress)
-        summary.phase_seconds["analysis"] = time.monotonic() - started
-        if cancel.is_set():
-            summary.cancelled = True
-            return
-        report(Progress("stories", 0, 1))
-        started = time.monotonic()
-        summary.grouped = await asyncio.to_thread(group_pending, store,
-                                                  settings.story_window_hours,
-                                                  settings.followed_story_days)
-        summary.phase_seconds["stories"] = time.monotonic() - started
-        report(Progress("stories", 1, 1))
+        for done, finished in enumerate(asyncio.as_completed(tasks), start=1):
+            result = await finished
+            summary.results.append(result)
+            if changed is not None and result.outcome is Outcome.OK:
+                changed()
+            report(Progress("feeds", done, len(tasks), result.name, result))
+            if cancel.is_set():
+                raise asyncio.CancelledError
+    except asyncio.CancelledError:
+        summary.cancelled = True
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+
+
+async def _group(store: Store, settings: Settings, summary: RefreshSummary,
+                 report: ProgressCallback, pool: ExtractionPool) -> None:
+    """Stories, once the actors they use are stored: grouped in a worker process with its own
+    connection to the cache, so this process (the TUI's) neither computes nor holds them."""
+    from tui.core.fulltext.extract import WorkerLost
+    from tui.core.fulltext.work import group_stories
+
+    if await asyncio.to_thread(store.earliest_ungrouped) is None:
+        return  # nothing new: no worker needed
+    report(Progress("stories", 0, 1))
+    started = time.monotonic()
+    try:
+        if store.path == ":memory:":  # a worker cannot open this one
+            summary.grouped = await asyncio.to_thread(group_stories, store, settings)
+        else:
+            summary.grouped = await pool.run(group_stories, store.path, settings)
     except sqlite3.Error as exc:
         summary.errors.append(f"cannot write to the cache: {exc}")
+    except WorkerLost:
+        summary.errors.append("a worker process died grouping stories; the next refresh "
+                              "groups them")
+    summary.phase_seconds["stories"] = time.monotonic() - started
+    report(Progress("stories", 1, 1))
 
 
 async def _refresh_feed(store: Store, fetcher: Fetcher, feed: Subscription,
-                        force: bool) -> FeedResult:
+                        force: bool, parse: _Parser) -> FeedResult:
     started = time.monotonic()
     feed_id = store.feed_id(feed.url)
     assert feed_id is not None, "sync_feeds runs first"
@@ -132,7 +218,7 @@ async def _refresh_feed(store: Store, fetcher: Fetcher, feed: Subscription,
     response = await fetcher.get(feed.url, etag=etag, last_modified=last_modified,
                                  accept=FEED_ACCEPT)
     try:
-        result = await _store_response(store, feed_id, feed, response)
+        result = await _store_response(store, feed_id, feed, response, parse)
     except sqlite3.Error as exc:
         # The transaction rolled back: nothing of this feed was half-written.
         result = FeedResult(feed.url, feed.name, Outcome.CACHE_ERROR,
@@ -141,7 +227,7 @@ async def _refresh_feed(store: Store, fetcher: Fetcher, feed: Subscription,
 
 
 async def _store_response(store: Store, feed_id: int, feed: Subscription,
-                          response: FetchResponse) -> FeedResult:
+                          response: FetchResponse, parse: _Parser) -> FeedResult:
     if response.error_kind is not None:
         outcome = {
             "timeout": Outcome.TIMEOUT, "too large": Outcome.TOO_LARGE, "http": Outcome.HTTP_ERROR,
@@ -165,8 +251,7 @@ async def _store_response(store: Store, feed_id: int, feed: Subscription,
                                 etag=response.etag, last_modified=response.last_modified,
                                 http_status=response.status)
         return FeedResult(feed.url, feed.name, Outcome.NOT_MODIFIED, http_status=response.status)
-    parsed = await asyncio.to_thread(parse_feed, response.body, response.final_url or feed.url,
-                                     response.headers)
+    parsed = await parse(response.body, response.final_url or feed.url, dict(response.headers))
     if parsed.error:
         await asyncio.to_thread(store.record_feed_result, feed_id, Outcome.PARSE_ERROR,
                                 http_status=response.status, error=parsed.error)

@@ -4,6 +4,7 @@ fetch the page again. A component: the screen owns it and calls it with the arti
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Collection
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -86,11 +87,15 @@ class ArticleTools:
         note = f": {outcome.note}" if outcome.note else ""
         self.screen.set_status(f"Re-extracted: {outcome.status.value}{note}")
 
-    def refresh_open_article(self) -> None:
-        """Swap in the full text of the open article as soon as the refresh stored it."""
+    def refresh_open_article(self, analysed: Collection[int] = ()) -> None:
+        """Swap in the full text of the open article as soon as the refresh stored it, and its
+        actors and quotes when they land (`analysed`: articles whose analysis just did)."""
         reader = self.screen.query_one(Reader)
-        if reader.article is None or reader.article.text_status is not TextStatus.PENDING:
+        if reader.article is None:
+            return
+        landed = reader.article.id in analysed
+        if reader.article.text_status is not TextStatus.PENDING and not landed:
             return
         fresh = self.screen.store.article(reader.article.id)
-        if fresh is not None and fresh.text_status is not TextStatus.PENDING:
+        if fresh is not None and (landed or fresh.text_status is not TextStatus.PENDING):
             self.screen.display_article(fresh, keep_scroll=True)

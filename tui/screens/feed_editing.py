@@ -43,7 +43,7 @@ class FeedEditing:
 
         def confirmed(answer: bool | None) -> None:
             if answer:
-                self._edit_config(lambda feeds: f"Removed {feeds.remove(feed.url).name}")
+                edit_config(self.screen, lambda feeds: f"Removed {feeds.remove(feed.url).name}")
 
         count = feed.article_count
         self.screen.app.push_screen(ConfirmScreen(
@@ -70,18 +70,21 @@ class FeedEditing:
             feeds.add(entry)
             return f"Saved {entry.name}"
 
-        saved = self._edit_config(change)
+        saved = edit_config(self.screen, change)
         if saved is not None and form.original != form.url:  # a new or re-pointed feed
             self.screen.state.request_refresh([f.url for f in saved.feeds if f.name in names])
 
-    def _edit_config(self, change: Callable[[FeedsFile], str]) -> Config | None:
-        from tui.config_edit import EditError, edit_feeds
 
-        try:
-            message, config = edit_feeds(self.screen.config, change)
-        except EditError as exc:
-            self.screen.notify(str(exc), severity="error", markup=False, timeout=8)
-            return None
-        self.screen.state.config_changed(config)
-        self.screen.notify(message, markup=False, timeout=3)
-        return config
+def edit_config(screen: MainScreen, change: Callable[[FeedsFile], str]) -> Config | None:
+    """Apply a change to feeds.toml (validated as a whole config first) and tell every view;
+    a refusal is one line on screen and nothing is written. Returns the new config."""
+    from tui.config_edit import EditError, edit_feeds
+
+    try:
+        message, config = edit_feeds(screen.config, change)
+    except EditError as exc:
+        screen.notify(str(exc), severity="error", markup=False, timeout=8)
+        return None
+    screen.state.config_changed(config)
+    screen.notify(message, markup=False, timeout=3)
+    return config

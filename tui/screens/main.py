@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -562,8 +562,8 @@ class MainScreen(Screen[None]):
     def action_reextract(self) -> None:
         self.tools.reextract(self.target_article())
 
-    def refresh_open_article(self) -> None:
-        self.tools.refresh_open_article()
+    def refresh_open_article(self, analysed: Collection[int] = ()) -> None:
+        self.tools.refresh_open_article(analysed)
 
     def action_add_feed(self) -> None:
         self.feed_editing.add()

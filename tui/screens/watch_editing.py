@@ -4,9 +4,9 @@ screen, like feed editing."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from tui.screens.feed_editing import edit_config
 from tui.screens.feed_editor import ConfirmScreen
 from tui.screens.watch_editor import WatchEditor, WatchForm
 
@@ -43,7 +43,7 @@ class WatchEditing:
                     remove_watch(feeds, watch.name)
                     return f"Deleted the watchlist {watch.name}"
 
-                self._edit_config(change)
+                edit_config(self.screen, change)
 
         self.screen.app.push_screen(ConfirmScreen(
             f"Delete the watchlist {watch.name!r} ({watch.text})? Its articles stay where "
@@ -62,21 +62,9 @@ class WatchEditing:
             update_watch(feeds, form.original, form.name, form.query)
             return f"Saved the watchlist {form.name}"
 
-        if self._edit_config(change):
+        if edit_config(self.screen, change) is not None:
             from tui.widgets.feed_list import FeedList, watch_key
 
             # After the feed pane has re-read (the change was broadcast before this runs).
             self.screen.call_later(self.screen.query_one(FeedList).select_key,
                                    watch_key(form.name))
-
-    def _edit_config(self, change: Callable[[FeedsFile], str]) -> bool:
-        from tui.config_edit import EditError, edit_feeds
-
-        try:
-            message, config = edit_feeds(self.screen.config, change)
-        except EditError as exc:
-            self.screen.notify(str(exc), severity="error", markup=False, timeout=8)
-            return False
-        self.screen.state.config_changed(config)
-        self.screen.notify(message, markup=False, timeout=3)
-        return True

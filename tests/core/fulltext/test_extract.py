@@ -378,6 +378,26 @@ async def test_pool_recovers_when_a_worker_dies() -> None:
         assert await pool.extract(html, url) == extract_html(html, url)
 
 
+def _die_at_start(fulltext: bool) -> None:
+    os._exit(3)
+
+
+async def test_pool_runs_in_threads_when_workers_cannot_start(monkeypatch) -> None:
+    from tui.core.fulltext import work
+    from tui.core.fulltext.extract import WorkerLost
+
+    monkeypatch.setattr(work, "warm", _die_at_start)  # every worker dies before answering
+    pool = ExtractionPool(workers=1)
+    for _ in range(2):
+        with pytest.raises(WorkerLost):
+            await pool.run(os.getpid)
+    assert pool.inline
+    assert await pool.run(os.getpid) == os.getpid()  # now in a thread of this process
+    html, url = _pages()[0]
+    assert await pool.extract(html, url) == extract_html(html, url)
+    pool.close()
+
+
 # --- the shared benchmark pages -----------------------------------------------------------------------
 
 _WORD = re.compile(r"\w+")

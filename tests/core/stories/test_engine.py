@@ -258,3 +258,21 @@ def test_cluster_records_tolerate_unreadable_dates_and_headline_avoids_generic_l
     assert result[0]["story"] == result[1]["story"]
     titles = ["Live updates: volcano erupts near Grindavik", "Volcano erupts near Grindavik"]
     assert story_headline(titles) == "Volcano erupts near Grindavik"
+
+
+def test_quoted_in_a_story_lists_named_speakers_only(store) -> None:
+    """"Officials" and "analysts" are honest unnamed sources in the side panel, not people."""
+    from tui.core.models import Quote
+
+    store.sync_feeds([("http://a.example/f", "A", ()), ("http://b.example/f", "B", ())])
+    with store.write() as tx:
+        for feed in (1, 2):
+            tx.execute("INSERT INTO articles (feed_id, guid, title, fetched, sort_time, story_id) "
+                       "VALUES (?, ?, 'T', 1, 1, 7)", (feed, f"g{feed}"))
+    quote = Quote("Anna Karapetyan", "It is slow work.", "direct", "said", 0, 5, 0.9)
+    store.save_analyses([(1, [], [quote, Quote("officials", "x", "indirect", "said", 6, 9, 0.9)]),
+                         (2, [], [quote, Quote("analysts", "y", "indirect", "said", 0, 3, 0.9)])],
+                        version=1)
+    [person] = store.quoted_people(7)
+    assert person.speaker == "Anna Karapetyan" and person.quotes == 2
+    assert sorted(person.outlets) == ["A", "B"]

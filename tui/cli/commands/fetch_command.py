@@ -100,10 +100,11 @@ def print_summary(summary: Any, out: TextIO, quiet: bool = False) -> None:
     text = summary.fulltext
     pages = (f"; pages: {text.full} full text, {text.fallback} summary only, {text.failed} failed"
              if text.pages else "")
+    analysed = f"; {summary.analysed} analysed" if summary.analysed else ""
     print(
         f"{len(summary.results)} feeds in {summary.seconds:.1f}s: "
         f"{summary.new_articles} new articles, {summary.count(Outcome.NOT_MODIFIED)} not modified, "
-        f"{len(summary.failed)} failed{pages}" + (" (cancelled)" if summary.cancelled else ""),
+        f"{len(summary.failed)} failed{pages}{analysed}" + (" (cancelled)" if summary.cancelled else ""),
         file=out,
     )
     if summary.phase_seconds and not quiet:

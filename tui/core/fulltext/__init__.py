@@ -1,8 +1,12 @@
-"""Full text: fetch each article's page and extract its text.
+"""Full text, and the worker processes that do a refresh's CPU work.
 
-- `pages`: fetch pages with the shared client, judge each (full text, summary only, why), store;
+- `pages`: fetch pages with the shared client, judge each (full text, summary only, why), store
+  the text with the actors and quotes found in it;
 - `extract`: trafilatura with our settings, encoding repair, and the `ExtractionPool` of worker
-  processes that does the extraction off the event loop.
+  processes that runs CPU work off the event loop;
+- `work`: what the workers run (a page read and analysed, a batch of texts analysed);
+- `analysis`: `PendingAnalysis`, a refresh's analysis of settled text in the workers;
+- `preload`: imported once by the fork server when pages will be extracted.
 """
 
 from __future__ import annotations
@@ -12,6 +16,9 @@ from typing import TYPE_CHECKING
 from tui.core.lazy import lazy_exports
 
 if TYPE_CHECKING:
+    from tui.core.fulltext.analysis import (
+        PendingAnalysis as PendingAnalysis,
+    )
     from tui.core.fulltext.extract import (
         ExtractionPool as ExtractionPool,
         extract_html as extract_html,
@@ -26,6 +33,7 @@ if TYPE_CHECKING:
 _EXPORTS = {
     "ExtractionPool": "extract", "extract_html": "extract", "extract_sources": "extract",
     "FullTextStats": "pages", "extract_one": "pages", "fetch_full_texts": "pages",
+    "PendingAnalysis": "analysis",
 }
 __all__ = sorted(_EXPORTS)
 __getattr__ = lazy_exports(__name__, _EXPORTS)

@@ -1,9 +1,10 @@
-"""Analyse the cache's new text: run the extractor on every article not yet analysed."""
+"""Analyse the cache's new text in this process: run the extractor on every article not yet
+analysed (a refresh does the same in its worker processes: tui.core.fulltext.analysis)."""
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from tui.core.store import Store
 
@@ -34,3 +35,9 @@ def analyse_pending(store: Store, *, cancel: threading.Event | None = None,
         if progress:
             progress(done, len(pending))
     return done
+
+
+def save_analyses(store: Store, rows: Sequence[tuple[int, Sequence[object], Sequence[object]]]
+                  ) -> None:
+    """Store analyses under the current ANALYSIS_VERSION (read here, so a bump applies)."""
+    store.save_analyses(rows, ANALYSIS_VERSION)  # type: ignore[arg-type]

@@ -36,10 +36,11 @@ def _joined(spans: Sequence[tuple[int, int]]) -> str:
 class AnalysisTable(Database):
     """Each article's actors and quotes, and the `analysed` mark that says they are current."""
 
-    def unanalysed(self) -> list[int]:
-        """Articles whose text changed since it was analysed (the partial index answers)."""
+    def unanalysed(self, after: int = 0) -> list[int]:
+        """Articles whose text changed since it was analysed (the partial index answers); with
+        `after`, only those with a higher id (new since an earlier look)."""
         return [r[0] for r in self.conn().execute(
-            "SELECT id FROM articles WHERE analysed = 0 ORDER BY id")]
+            "SELECT id FROM articles WHERE analysed = 0 AND id > ? ORDER BY id", (after,))]
 
     def texts(self, article_ids: Sequence[int]) -> list[tuple[int, str]]:
         """(id, text) of articles: the full text, or the feed's summary when there is none."""

@@ -69,11 +69,14 @@ def insert_entries(tx: sqlite3.Connection, feed_id: int, entries: Sequence[Parse
             )
             new += 1
         elif known[entry.guid] != (entry.title, entry.summary):
+            # Without full text the analysed text is the feed's, which just changed.
             tx.execute(
                 "UPDATE articles SET title = ?, summary = ?, "
-                "body = CASE WHEN text_status = 'full text' THEN body ELSE ? END "
-                "WHERE feed_id = ? AND guid = ?",
-                (entry.title, entry.summary, entry.content, feed_id, entry.guid),
+                "body = CASE WHEN text_status = 'full text' THEN body ELSE ? END, "
+                "analysed = CASE WHEN text_status = 'full text' OR (summary = ? AND body = ?) "
+                "THEN analysed ELSE 0 END WHERE feed_id = ? AND guid = ?",
+                (entry.title, entry.summary, entry.content, entry.summary, entry.content, feed_id,
+                 entry.guid),
             )
     return new
 
@@ -182,11 +185,18 @@ class ArticleTable(WatchTable):
 
     def store_text(self, article_id: int, status: TextStatus, body: str | None = None,
                    note: str | None = None, author: str | None = None) -> None:
+        self.store_texts([(article_id, status, body, note, author)])
+
+    def store_texts(self, rows: Sequence[tuple[int, TextStatus, str | None, str | None,
+                                               str | None]]) -> None:
+        """(id, status, body or None to keep it, note, author) of many articles in one
+        transaction; each is marked unanalysed, since its text may have changed."""
         with self.write() as tx:
-            tx.execute(
+            tx.executemany(
                 "UPDATE articles SET text_status = ?, text_note = ?, body = COALESCE(?, body), "
                 "author = COALESCE(author, ?), analysed = 0 WHERE id = ?",
-                (status.value, note, body, author, article_id),
+                [(status.value, note, body, author, article_id)
+                 for article_id, status, body, note, author in rows],
             )
 
     def reset_text(self, article_ids: Sequence[int] | None = None) -> None:

@@ -179,14 +179,16 @@ class StoryTable(WatchTable):
         return StoryMembership(row[0], row[1] or 0.0, terms, row[3])
 
     def quoted_people(self, story_id: int, limit: int = 12) -> list[QuotedPerson]:
-        """Who is quoted in a story, most quoted first, with the outlets that quote them."""
+        """Who is quoted in a story, most quoted first, with the outlets that quote them. Named
+        speakers only: unnamed sources ("officials", "analysts") are written in lower case."""
         hidden, params = self.visible()
         rows = self.conn().execute(
             "SELECT q.speaker, group_concat(DISTINCT f.name), count(*) FROM quotes q "
             "JOIN articles a ON a.id = q.article_id JOIN feeds f ON f.id = a.feed_id "
             f"WHERE a.story_id = ? AND q.speaker IS NOT NULL{hidden} GROUP BY q.speaker "
-            "ORDER BY count(*) DESC LIMIT ?", (story_id, *params, limit)).fetchall()
-        return [QuotedPerson(r[0], tuple(r[1].split(",")), r[2]) for r in rows]
+            "ORDER BY count(*) DESC", (story_id, *params)).fetchall()
+        named = [r for r in rows if r[0][:1].isupper()][:limit]
+        return [QuotedPerson(r[0], tuple(r[1].split(",")), r[2]) for r in named]
 
     def set_followed(self, story_id: int, followed: bool) -> None:
         with self.write() as tx:

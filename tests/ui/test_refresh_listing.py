@@ -1,0 +1,64 @@
+"""While a refresh runs, each feed's articles are listed as soon as it lands, and an open
+article's actors and quotes fill in when their analysis is stored."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from feedserver import FeedServer, rss
+
+from tui.app import make_app
+from tui.config import load_config
+from tui.core.store import Store
+from tui.widgets.article_list import ArticleList
+from tui.widgets.side_panel import SidePanel
+
+QUOTED = ("“We will not accept this deal,” Foreign Minister Ara Petrosyan told reporters in "
+          "Yerevan on Monday, adding that talks would resume next week.")
+
+
+def write_config(tmp_path: Path, server: FeedServer) -> Path:
+    path = tmp_path / "feeds.toml"
+    path.write_text(
+        "[settings]\nrefresh_minutes = 0\nfulltext = false\nread_timeout = 10\n"
+        "total_timeout = 20\n"
+        f'[[feeds]]\nname = "Fast"\nurl = "{server.url("/fast")}"\n'
+        f'[[feeds]]\nname = "Slow"\nurl = "{server.url("/slow")}"\n', encoding="utf-8")
+    return path
+
+
+async def test_articles_listed_before_the_refresh_ends(tmp_path: Path, server) -> None:
+    server.add("/fast", body=rss("Fast", [
+        {"title": "Talks stall", "guid": "f1", "link": "http://example.org/1",
+         "description": QUOTED, "pubDate": "Mon, 16 Nov 2026 08:00:00 GMT"}]))
+    server.add("/slow", body=rss("Slow", [
+        {"title": "Late story", "guid": "s1", "link": "http://example.org/2",
+         "description": "Nothing quoted here.", "pubDate": "Mon, 16 Nov 2026 07:00:00 GMT"}]),
+        delay=4.0)
+    config = load_config(write_config(tmp_path, server))
+    store = Store(config.db_path)
+    app = make_app(config, store)
+    async with app.run_test(size=(160, 40)) as pilot:
+        articles = app.screen.query_one(ArticleList)
+        for _ in range(100):  # the app refreshes at start: no feed was ever fetched
+            if articles.count:
+                break
+            await pilot.pause(0.05)
+        assert articles.count == 1 and articles.current.title == "Talks stall"
+        assert app.refreshing  # the slow feed is still on its way
+        await pilot.press("enter")
+        panel = app.screen.query_one(SidePanel)
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if any("accept this deal" in quote.text for quote in panel.quotes):
+                break
+        else:
+            raise AssertionError("the open article's quotes never filled in")
+        assert app.refreshing
+        for _ in range(200):
+            if not app.refreshing:
+                break
+            await pilot.pause(0.05)
+        await pilot.pause()
+        assert articles.count == 2
+    store.close()

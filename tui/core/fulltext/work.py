@@ -1,0 +1,83 @@
+"""What the worker processes run: a page read into its article text and analysed, a batch of texts
+analysed. The parent only stores what comes back (the same functions run inline for one page)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tui.core.quotes.extractor import Analysis
+    from tui.core.settings import Settings
+    from tui.core.store import Store
+
+# Extracted text shorter than this many characters is not worth preferring over the summary.
+MIN_ARTICLE_CHARS = 200
+
+
+@dataclass(frozen=True)
+class PageReading:
+    """One page, read: the article text to store (controls stripped) with its analysis, or None
+    and whether the page looked paywalled."""
+
+    text: str | None
+    author: str | None = None
+    paywalled: bool = False
+    analysis: Analysis | None = None
+
+
+def read_page(html: bytes, url: str | None, analyse: bool = True) -> PageReading:
+    """Extract a page's article; when it is long enough, find its actors and quotes in exactly the
+    text that will be stored. Never raises on a bad page (extract_html and analyse do not)."""
+    from tui.core.fulltext.extract import decode_html, detect_paywall, extract_html
+    from tui.core.text import strip_controls
+
+    extracted = extract_html(html, url)
+    if extracted is None or len(extracted.text) < MIN_ARTICLE_CHARS:
+        return PageReading(None, paywalled=detect_paywall(decode_html(html)))
+    text = strip_controls(extracted.text)
+    return PageReading(text, extracted.author, analysis=analyse_text(text) if analyse else None)
+
+
+def analyse_text(text: str) -> Analysis:
+    from tui.core.quotes.extractor import analyse
+
+    return analyse(text)
+
+
+def analyse_texts(texts: Sequence[str]) -> list[Analysis]:
+    """Actors and quotes of each text, in order (a batch: one round trip to a worker)."""
+    return [analyse_text(text) for text in texts]
+
+
+def group_stories(cache: str | Store, settings: Settings) -> int:
+    """Group the cache's new articles into stories; in a worker, `cache` is the cache's path and
+    the worker opens a connection of its own."""
+    from tui.core.store import Store
+    from tui.core.stories.pending import group_pending
+
+    store = Store(cache) if isinstance(cache, str) else cache
+    try:
+        return group_pending(store, settings.story_window_hours, settings.followed_story_days)
+    finally:
+        if store is not cache:
+            store.close()
+
+
+def warm(fulltext: bool) -> None:
+    """Import what the tasks will need, once per worker (a no-op when the fork server preloaded)."""
+    import tui.core.feeds.parse  # noqa: F401
+    import tui.core.quotes.extractor  # noqa: F401
+
+    if fulltext:
+        import tui.core.fulltext.preload  # noqa: F401
+
+
+def preload_modules(fulltext: bool) -> list[str]:
+    """Modules worth importing once in the fork server, so every worker starts with them."""
+    modules = ["tui.core.fulltext.work", "tui.core.quotes.extractor", "tui.core.feeds.parse",
+               "tui.core.stories.engine"]
+    if fulltext:
+        modules += ["tui.core.fulltext.extract", "tui.core.fulltext.preload"]
+    return modules
