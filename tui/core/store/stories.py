@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from tui.core.models import (
+    SHOWN_CONFIDENCE,
     CoverageArticle,
     QuotedPerson,
     StoryArticle,
@@ -180,13 +181,14 @@ class StoryTable(WatchTable):
 
     def quoted_people(self, story_id: int, limit: int = 12) -> list[QuotedPerson]:
         """Who is quoted in a story, most quoted first, with the outlets that quote them. Named
-        speakers only: unnamed sources ("officials", "analysts") are written in lower case."""
+        speakers only: unnamed sources ("officials", "analysts") are written in lower case; only the
+        quotes a reader is shown (SHOWN_CONFIDENCE) count."""
         hidden, params = self.visible()
         rows = self.conn().execute(
             "SELECT q.speaker, group_concat(DISTINCT f.name), count(*) FROM quotes q "
             "JOIN articles a ON a.id = q.article_id JOIN feeds f ON f.id = a.feed_id "
-            f"WHERE a.story_id = ? AND q.speaker IS NOT NULL{hidden} GROUP BY q.speaker "
-            "ORDER BY count(*) DESC", (story_id, *params)).fetchall()
+            f"WHERE a.story_id = ? AND q.speaker IS NOT NULL AND q.confidence >= ?{hidden} "
+            "GROUP BY q.speaker ORDER BY count(*) DESC", (story_id, SHOWN_CONFIDENCE, *params)).fetchall()
         named = [r for r in rows if r[0][:1].isupper()][:limit]
         return [QuotedPerson(r[0], tuple(r[1].split(",")), r[2]) for r in named]
 
