@@ -166,7 +166,7 @@ def _bare(text: str, start: int, stop: int) -> Token:
     run = text[start:stop]
     upper = run.upper()
     if upper in ("AND", "OR", "NOT"):
-        return Token(upper.lower(), run, start)  # type: ignore[arg-type]
+        return Token(upper.lower(), run, start)  # type: ignore[arg-type]  # "and", "or", "not": kinds
     if run.lower() in FLAGS:
         return Token("flag", run.lower(), start)
     name, colon, value = run.partition(":")
@@ -291,7 +291,7 @@ class _Parser:
 
 def _term(token: Token) -> Node:
     if token.kind == "flag":
-        return Flag(token.text)  # type: ignore[arg-type]
+        return Flag(token.text)  # type: ignore[arg-type]  # a flag token's text is one of FLAGS
     if token.kind == "phrase":
         if not _WORD.search(token.text):
             raise QueryError("this phrase has no letters or digits to search for", token.position)
@@ -316,7 +316,7 @@ def _field(token: Token) -> Node:
         raise QueryError(f"'{name}:' needs a name with letters", where)
     if name == "story" and not _WORD.search(value):
         raise QueryError("'story:' needs an id, 'followed' or words of a headline", where)
-    return Field(name, " ".join(value.split()))  # type: ignore[arg-type]
+    return Field(name, " ".join(value.split()))  # type: ignore[arg-type]  # tokenizer: FIELDS only
 
 
 def _date_bound(name: str, value: str, where: int) -> DateBound:
@@ -325,8 +325,8 @@ def _date_bound(name: str, value: str, where: int) -> DateBound:
     except ValueError as exc:
         raise QueryError(f"'{name}:' {exc}", where) from None
     if isinstance(when, date):
-        return DateBound(name, day=when)  # type: ignore[arg-type]
-    return DateBound(name, hours=when)  # type: ignore[arg-type]
+        return DateBound(name, day=when)  # type: ignore[arg-type]  # "after" or "before", as called
+    return DateBound(name, hours=when)  # type: ignore[arg-type]  # "after" or "before", as called
 
 
 def parse_when(value: str) -> date | int:

@@ -275,7 +275,9 @@ def _retry_at(response: FetchResponse) -> int | None:
     return None
 
 
-def run_refresh(store: Store, feeds: Sequence[Subscription], settings: Settings,
-                **kwargs: object) -> RefreshSummary:
+def run_refresh(store: Store, feeds: Sequence[Subscription], settings: Settings, *,
+                fulltext: bool | None = None, progress: ProgressCallback | None = None,
+                cancel: threading.Event | None = None, force: bool = False) -> RefreshSummary:
     """Synchronous wrapper for the CLI and for worker threads."""
-    return asyncio.run(refresh(store, feeds, settings, **kwargs))  # type: ignore[arg-type]
+    return asyncio.run(refresh(store, feeds, settings, fulltext=fulltext, progress=progress,
+                               cancel=cancel, force=force))

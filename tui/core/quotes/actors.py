@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from tui.core.quotes.forenames import FORENAMES
@@ -88,7 +89,7 @@ class ActorIndex:
             index += 1
         return None
 
-    def last_before(self, pos: int, kinds: set[str], excluded: list[tuple[int, int]] = (),
+    def last_before(self, pos: int, kinds: set[str], excluded: Sequence[tuple[int, int]] = (),
                     gender: str | None = None) -> int | None:
         """The entity of the latest mention of one of kinds ending before pos, outside excluded spans."""
         index = bisect.bisect_left(self._starts, pos) - 1
@@ -389,9 +390,9 @@ def _place_candidate(builder: _Builder, cand: Candidate, persons: Surnames,
             builder.mention(owner, cand.start, cand.end)
             return
     if cand.kind == "organisation":
-        index = _org_suffix_owner(builder, cand.name)
-        if index is None:
-            index = builder.entity(METONYMS.get(name, name), "organisation")
+        suffix_owner = _org_suffix_owner(builder, cand.name)
+        index = suffix_owner if suffix_owner is not None else \
+            builder.entity(METONYMS.get(name, name), "organisation")
         builder.alias(index, cand.name)
         builder.mention(index, cand.start, cand.end)
         return

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from tui.core.models import SHOWN_CONFIDENCE, Actor, Quote
 from tui.core.quotes.actors import ActorIndex, build_actors
@@ -33,7 +34,7 @@ class Analysis:
         """The quotes a reader is shown: confidence at least SHOWN_CONFIDENCE (the rest are guesses)."""
         return tuple(q for q in self.quotes if q.confidence >= SHOWN_CONFIDENCE)
 
-    def to_json(self, guesses: bool = False) -> dict:
+    def to_json(self, guesses: bool = False) -> dict[str, Any]:
         """The JSON shape of `byline extract --json`: the shown quotes, or with guesses every one found."""
         return {
             "actors": [
@@ -67,6 +68,13 @@ class _Draft:
     hosted: bool = False              # a fragment inside a reported clause: part of that clause's quote
     rule: str = ""                    # which rule attributed it (confidence is calibrated per rule)
     subject: Subject | None = None    # how its speaker was named (a name, a pronoun, a description)
+
+    @property
+    def span(self) -> MarkSpan:
+        """The quotation marks of a direct or partial draft (reported speech has none)."""
+        if self.mark is None:
+            raise ValueError("a reported-speech draft has no quotation marks")
+        return self.mark
 
 
 @dataclass
@@ -237,18 +245,18 @@ def _quote_kind(text: str, mark: MarkSpan, layout: Layout) -> str:
 def _attribute_in_sentence(text: str, draft: _Draft, drafts: list[_Draft], index: int,
                            layout: Layout, resolver: Resolver) -> None:
     """"…," X said / said X / X, the deputy chairman of Y, told Z / X said: "…"."""
-    mark = draft.mark
+    mark = draft.span
     s_start, s_end = layout.sentence(mark.open_start)
     _, s_end = layout.sentence(max(mark.open_start, mark.close_end - 1))
-    next_open = drafts[index + 1].mark.open_start if index + 1 < len(drafts) else s_end
-    prev_close = drafts[index - 1].mark.close_end if index > 0 else s_start
+    next_open = drafts[index + 1].span.open_start if index + 1 < len(drafts) else s_end
+    prev_close = drafts[index - 1].span.close_end if index > 0 else s_start
     after_end = min(s_end, next_open) if next_open > mark.close_end else s_end
     rule = "after"
     found = _cue_after(text, mark.close_end, after_end, layout, resolver)
     if found is None:
         rule, found = "before", _cue_before(text, max(s_start, prev_close), mark.open_start, layout, resolver)
     if found is None and after_end == s_end and not text[mark.close_end:s_end].strip():
-        following = drafts[index + 1].mark.open_start if index + 1 < len(drafts) else len(text)
+        following = drafts[index + 1].span.open_start if index + 1 < len(drafts) else len(text)
         rule, found = "next-sentence", _cue_in_next_sentence(text, s_end, following, layout, resolver)
     if found is None:
         rule, found = "colon", _colon_intro(text, max(s_start, prev_close), mark.open_start, resolver)
@@ -425,15 +433,15 @@ def _attribute_by_neighbours(drafts: list[_Draft], layout: Layout) -> None:
                 source = min(sources, key=lambda d: abs(d.start - draft.start))
                 _inherit(draft, source, 0.8, keep_cue=True)
                 draft.rule = "same-paragraph"
-            elif last is not None and (draft.mark.continued or para - last_para <= 1):
-                _inherit(draft, last, 0.75 if draft.mark.continued else 0.55, keep_cue=draft.mark.continued)
-                draft.rule = "continued" if draft.mark.continued else "next-paragraph"
+            elif last is not None and (draft.span.continued or para - last_para <= 1):
+                _inherit(draft, last, 0.75 if draft.span.continued else 0.55, keep_cue=draft.span.continued)
+                draft.rule = "continued" if draft.span.continued else "next-paragraph"
         if draft.attributed and draft.kind == "direct":
             last, last_para = draft, para
     # A quote running over several paragraphs may be attributed only in a later one.
     for index in range(len(drafts) - 2, -1, -1):
         draft, following = drafts[index], drafts[index + 1]
-        if draft.mark.continues and following.mark.continued and following.attributed \
+        if draft.span.continues and following.span.continued and following.attributed \
                 and (not draft.attributed or draft.confidence < following.confidence):
             _inherit(draft, following, 0.75, keep_cue=True)
             draft.rule = "continued"
@@ -457,15 +465,15 @@ def _attribute_partials(text: str, drafts: list[_Draft], indirect: list[Indirect
         inner = text[draft.start:draft.end]
         if _looks_like_title(inner):
             continue
-        host = _host_clause(indirect, starts, draft.mark)
+        host = _host_clause(indirect, starts, draft.span)
         if host is not None:
             draft.entity, draft.cue, draft.confidence, draft.attributed = host.subject.entity, host.cue.text, 0.7, True
             draft.hosted = True
             continue
         s_start, s_end = layout.sentence(draft.start)
-        found = _cue_before(text, s_start, draft.mark.open_start, layout, resolver)
+        found = _cue_before(text, s_start, draft.span.open_start, layout, resolver)
         if found is None:
-            cues = [c for c in layout.cues(s_start, draft.mark.open_start)]
+            cues = [c for c in layout.cues(s_start, draft.span.open_start)]
             subject = resolver.subject_before(cues[-1].start, s_start) if cues else None
             found = (subject, cues[-1]) if subject is not None else None
         if found is not None:
@@ -474,7 +482,7 @@ def _attribute_partials(text: str, drafts: list[_Draft], indirect: list[Indirect
             draft.confidence, draft.rule = 0.6, "partial-cue"
             _widen_to_clause(text, draft, cue, s_end)
             continue
-        echo = _sentence_subject(text, s_start, draft.mark.open_start, resolver)
+        echo = _sentence_subject(text, s_start, draft.span.open_start, resolver)
         # Papoyan did not specify those "situations": a person's own word quoted back (not a title or name).
         if echo is not None and inner[:1].islower() and resolver.actors.entities[echo].kind == "person":
             draft.entity, draft.confidence, draft.attributed, draft.rule = echo, 0.4, True, "echo"

@@ -96,7 +96,9 @@ def _pair(text: str, tokens: list[tuple[int, str, str]]) -> tuple[list[Pair], tu
 
 def _opens_with_quote(text: str, start: int, end: int) -> bool:
     match = _MARK.match(text, start)
-    return bool(match) and match.group() in _DOUBLE and _role(text, start, match.group()) in {"open", "ambig"}
+    if match is None:
+        return False
+    return match.group() in _DOUBLE and _role(text, start, match.group()) in {"open", "ambig"}
 
 
 def find_mark_spans(text: str) -> list[MarkSpan]:

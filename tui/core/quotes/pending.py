@@ -6,6 +6,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Sequence
 
+from tui.core.models import Actor, Quote
 from tui.core.store import Store
 
 # Bump when the extractor changes enough that stored results should be recomputed (a migration
@@ -37,7 +38,7 @@ def analyse_pending(store: Store, *, cancel: threading.Event | None = None,
     return done
 
 
-def save_analyses(store: Store, rows: Sequence[tuple[int, Sequence[object], Sequence[object]]]
+def save_analyses(store: Store, rows: Sequence[tuple[int, Sequence[Actor], Sequence[Quote]]]
                   ) -> None:
     """Store analyses under the current ANALYSIS_VERSION (read here, so a bump applies)."""
-    store.save_analyses(rows, ANALYSIS_VERSION)  # type: ignore[arg-type]
+    store.save_analyses(rows, ANALYSIS_VERSION)
