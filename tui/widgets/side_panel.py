@@ -22,7 +22,7 @@ from tui.widgets.virtual_list import VirtualList, fit
 
 # How a quote relates to its speaker's words, in the words the panel shows.
 KIND_WORDS = {"direct": "said", "partial": "in part", "indirect": "reported"}
-LEGEND = "said: their words · in part: a phrase of theirs · reported: paraphrased"
+LEGEND = "said: own words · in part: a phrase of theirs · reported: paraphrase"
 INDENT = "  "
 KIND_NAMES = {"person": "person", "organisation": "org", "place": "place"}
 
