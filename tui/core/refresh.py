@@ -187,7 +187,7 @@ async def _group(store: Store, settings: Settings, summary: RefreshSummary,
     from tui.core.fulltext.extract import WorkerLost
     from tui.core.fulltext.work import group_stories
 
-    if await asyncio.to_thread(store.earliest_ungrouped) is None:
+    if not (await asyncio.to_thread(store.ungrouped_span))[1]:
         return  # nothing new: no worker needed
     report(Progress("stories", 0, 1))
     started = time.monotonic()

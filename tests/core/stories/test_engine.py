@@ -276,3 +276,23 @@ def test_quoted_in_a_story_lists_named_speakers_only(store) -> None:
     [person] = store.quoted_people(7)
     assert person.speaker == "Anna Karapetyan" and person.quotes == 2
     assert sorted(person.outlets) == ["A", "B"]
+
+
+def test_a_back_dated_article_does_not_restore_a_year_of_news(store, monkeypatch) -> None:
+    """The stories restored for a refresh are those within reach of its newest articles: one old
+    item in a feed must not read the whole cache back into memory."""
+    from tui.core.stories.pending import group_pending
+
+    day = 86400
+    now = 1_800_000_000
+    store.sync_feeds([("http://a.example/f", "A", ())])
+    with store.write() as tx:
+        for n, when in enumerate((now - 400 * day, now - 3600)):
+            tx.execute("INSERT INTO articles (feed_id, guid, title, fetched, sort_time) "
+                       "VALUES (1, ?, ?, ?, ?)", (f"g{n}", f"Item {n} about rail", when, when))
+    asked: list[int] = []
+    original = store.grouped_items
+    monkeypatch.setattr(store, "grouped_items", lambda since: asked.append(since) or original(since))
+    assert group_pending(store, 72) == 2
+    [since] = asked
+    assert since > now - 200 * day  # not 400 days back

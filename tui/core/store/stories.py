@@ -66,11 +66,11 @@ class StoryTable(WatchTable):
         return [r[0] for r in self.conn().execute(
             "SELECT id FROM stories WHERE followed = 1 AND last_updated >= ?", (since,))]
 
-    def earliest_ungrouped(self) -> int | None:
-        """The list time of the oldest article without a story."""
-        value = self.conn().execute(
-            "SELECT min(sort_time) FROM articles WHERE story_id IS NULL").fetchone()[0]
-        return None if value is None else int(value)
+    def ungrouped_span(self) -> tuple[int, int]:
+        """(oldest, newest) list time of the articles without a story; (0, 0) when none."""
+        oldest, newest = self.conn().execute(
+            "SELECT min(sort_time), max(sort_time) FROM articles WHERE story_id IS NULL").fetchone()
+        return int(oldest or 0), int(newest or 0)
 
     def highest_story_id(self) -> int:
         return int(self.conn().execute("SELECT coalesce(max(id), 0) FROM stories").fetchone()[0])

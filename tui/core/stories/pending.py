@@ -27,11 +27,16 @@ def group_pending(store: Store, window_hours: float,
     window = timedelta(hours=window_hours) if window_hours > 0 else None
     engine = StoryEngine(window=window, followed_days=followed_days)
     engine.reserve_ids(store.highest_story_id())  # stories out of reach keep their ids
-    earliest = store.earliest_ungrouped() or 0
     reach = engine.reach
     # The articles of the stories a new one could still join: those listed within reach (a long
     # story is known by its recent coverage, and restoring it whole would cost its whole length).
-    horizon = earliest - int(reach.total_seconds()) if reach is not None else 0
+    # The span is counted back from the newest new article, not the oldest: one back-dated item
+    # in a feed must not make a refresh read a year of news back into memory.
+    horizon = 0
+    if reach is not None:
+        earliest, newest = store.ungrouped_span()
+        span = int(reach.total_seconds())
+        horizon = max(earliest, newest - span) - span
     engine.restore(((item, item.story_id) for item in store.grouped_items(horizon)
                     if item.story_id is not None), followed=store.followed_story_ids(horizon))
     assignments = engine.add(new)
