@@ -21,6 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from tui.core.quotes.pending import ANALYSIS_VERSION  # noqa: E402
 from tui.core.store import Store  # noqa: E402
 
 YEAR_ARTICLES = 50_000
@@ -258,7 +259,7 @@ def generate(path: Path, *, articles: int = YEAR_ARTICLES, feeds: int = 500, see
             rows.append((article_id, outlet + 1, f"year-{outlet}-{guid_n}",
                          f"http://outlet{outlet}.example/{when}/{guid_n}", title,
                          f"{rng.choice(vocab.people)}", when, when + 600, when, summary, body,
-                         0 if is_pending else 1, None if is_pending else story.id,
+                         0 if is_pending else ANALYSIS_VERSION, None if is_pending else story.id,
                          None if is_pending else 20.0 + rng.random() * 30,
                          None if is_pending else "\n".join(story.terms[:3]),
                          int(rng.random() < 0.7)))

@@ -24,7 +24,11 @@ GENERATOR_VERSION = 1
 
 
 def cache_path(articles: int, seed: int) -> Path:
-    return SCALE_DIR / f"year-v{GENERATOR_VERSION}-{articles}-s{seed}.db"
+    # The analysis version is in the name: a cache analysed by an older extractor would be
+    # re-analysed whole by the first refresh measured (migrations reset `analysed`).
+    from tui.core.quotes.pending import ANALYSIS_VERSION
+
+    return SCALE_DIR / f"year-v{GENERATOR_VERSION}-a{ANALYSIS_VERSION}-{articles}-s{seed}.db"
 
 
 def ensure_cache(articles: int, seed: int, *, log: bool = True) -> tuple[Path, float | None]:
