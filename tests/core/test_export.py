@@ -11,8 +11,8 @@ from datetime import UTC, datetime
 import pytest
 from markdown_it import MarkdownIt
 
-from tui.core.export import COLUMNS, UNATTRIBUTED, export_quotes, quote_rows
 from tui.core.models import QuoteHit
+from tui.core.share.export import COLUMNS, UNATTRIBUTED, export_quotes, quote_rows
 
 HOSTILE = [
     'He said "no", then left',

@@ -30,7 +30,7 @@ class ArticleTools:
         self.screen = screen
 
     def open_link(self, article: Article | None) -> None:
-        from tui.core.browser import open_in_browser
+        from tui.core.share.browser import open_in_browser
 
         if article is None or not article.url:
             self.screen.notify("This article has no link.", severity="warning")
@@ -49,7 +49,7 @@ class ArticleTools:
         self.screen.notify(f"Copied {article.url}", markup=False, timeout=2)
 
     def save_markdown(self, article: Article | None) -> None:
-        from tui.core.markdown import article_markdown, markdown_path
+        from tui.core.share.markdown import article_markdown, markdown_path
 
         if article is None:
             return

@@ -38,7 +38,7 @@ class QuoteActions:
             main.toggle_follow(hit.speaker)
 
     def action_export_quotes(self) -> None:
-        from tui.core.export import export_quotes
+        from tui.core.share.export import export_quotes
         from tui.screens.article_tools import documents_dir
 
         screen: Any = self

@@ -36,8 +36,8 @@ def register(commands: Any) -> None:
 
 def run(args: argparse.Namespace, config: Config) -> int:
     from tui.cli.common import note_limit, open_cache, print_json
-    from tui.core.export import export_quotes
     from tui.core.quotes.lookup import QuoteIndex
+    from tui.core.share.export import export_quotes
     from tui.core.text import one_line
 
     store, _ = open_cache(config)

@@ -1,0 +1,2 @@
+"""Getting things out of Byline: an article saved as Markdown (`markdown`), quotes exported as
+CSV, Markdown or JSON (`export`), a link opened in the user's browser (`browser`)."""
