@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Collection
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on, work
@@ -22,6 +22,7 @@ from tui.messages import ArticlesChanged, LibraryChanged
 from tui.screens import main_layout
 from tui.screens.article_tools import ArticleTools
 from tui.screens.feed_editing import FeedEditing
+from tui.screens.navigator import Navigator
 from tui.screens.watch_editing import WatchEditing
 from tui.state import ReadingState
 from tui.widgets.article_list import ArticleList
@@ -68,6 +69,7 @@ class MainScreen(Screen[None]):
         self.feeds_toggled = False  # the feed pane key: hide it when wide, show it when narrow
         self.tools = ArticleTools(self)
         self.feed_editing = FeedEditing(self)
+        self.navigator = Navigator(self)
         self.watch_editing = WatchEditing(self)
         self._quotes: QuoteIndex | None = None
 
@@ -455,48 +457,6 @@ class MainScreen(Screen[None]):
                 return self.store.next_unread(self.query_one(ArticleList).filter, None)
         return None
 
-    def _installed(self, name: str, make: Callable[[], Screen[Any]]) -> str:
-        """A screen built once and kept: opening it again costs no composing."""
-        if not self.app.is_screen_installed(name):
-            self.app.install_screen(make(), name)
-        return name
-
-    def action_search(self) -> None:
-        from tui.screens.search import SearchChoice, SearchScreen
-
-        def opened(choice: SearchChoice | None) -> None:
-            if choice is not None:
-                self.reveal_in_list(choice.article_id)
-                self.open_article(choice.article_id)
-                self.query_one(Reader).scroll_to_text(choice.query)
-
-        self.app.push_screen(self._installed("search", lambda: SearchScreen(self.store)), opened)
-
-    def action_quote_lookup(self) -> None:
-        from tui.core.models import QuoteHit
-        from tui.screens.quote_lookup import QuoteLookupScreen
-
-        def opened(hit: QuoteHit | None) -> None:
-            if hit is not None:
-                self.open_quote(hit.article_id, hit.start, hit.end)
-
-        name = self._installed("quote-lookup",
-                               lambda: QuoteLookupScreen(self.store, self.quote_index()))
-        self.app.push_screen(name, opened)
-
-    def open_person(self, name: str) -> None:
-        """A followed person's quotes, newest first across outlets; enter opens one in its
-        article. Opening them makes none of their quotes new any more."""
-        from tui.core.models import QuoteHit
-        from tui.screens.person_quotes import PersonQuotesScreen
-
-        def opened(hit: QuoteHit | None) -> None:
-            if hit is not None:
-                self.open_quote(hit.article_id, hit.start, hit.end)
-
-        self.state.person_seen(name)
-        self.app.push_screen(PersonQuotesScreen(self.store, self.quote_index(), name), opened)
-
     @on(SidePanel.FollowRequested)
     def _on_follow_requested(self, event: SidePanel.FollowRequested) -> None:
         self.toggle_follow(event.name)
@@ -534,20 +494,21 @@ class MainScreen(Screen[None]):
         reader.highlight(tuple((s, e, "quote") for s, e in spans))
         reader.scroll_to_offset(start)
 
-    def action_stories(self) -> None:
-        from tui.screens.stories import StoriesScreen
+    # -- other screens (the navigator) -------------------------------------------------------
+    def action_search(self) -> None:
+        self.navigator.search()
 
-        self.app.push_screen(self._installed("stories", lambda: StoriesScreen(self.state)))
+    def action_quote_lookup(self) -> None:
+        self.navigator.quote_lookup()
+
+    def open_person(self, name: str) -> None:
+        self.navigator.person(name)
+
+    def action_stories(self) -> None:
+        self.navigator.stories()
 
     def action_compare_story(self) -> None:
-        """How each outlet covered the current article's story."""
-        from tui.screens.compare import CompareScreen
-
-        article = self.target_article()
-        if article is None or article.story_id is None:
-            self.notify("Open an article of a story first.", timeout=2)
-            return
-        self.app.push_screen(CompareScreen(self.state, article.story_id, article.id))
+        self.navigator.compare(self.target_article())
 
     # -- components ------------------------------------------------------------------------
     def action_open_link(self) -> None:
