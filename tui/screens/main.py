@@ -28,6 +28,7 @@ from tui.state import ReadingState
 from tui.widgets.article_list import ArticleList
 from tui.widgets.feed_list import FeedChoice, FeedList
 from tui.widgets.key_bar import KeyBar
+from tui.widgets.list_status import ListStatus
 from tui.widgets.reader import Reader
 from tui.widgets.side_panel import SidePanel
 from tui.widgets.virtual_list import VirtualList
@@ -81,7 +82,7 @@ class MainScreen(Screen[None]):
         with Horizontal(id="panes"):
             yield FeedList(id="feeds")
             with Vertical(id="list-pane"):
-                yield Static(Text(""), id="list-status")
+                yield ListStatus(Text(""), id="list-status")
                 yield ArticleList(self.store, id="articles")
             yield Reader(id="reader")
             yield SidePanel(id="side-panel")
@@ -251,33 +252,11 @@ class MainScreen(Screen[None]):
     def _update_list_status(self) -> None:
         choice = self.choice
         articles = self.query_one(ArticleList)
-        pane = self.query_one("#list-pane")
         title = choice.title if choice else "Articles"
-        pane.border_title = f"{title} ({articles.count}{' unread' if self.unread_only else ''})"
-        status = self.query_one("#list-status", Static)
-        message = self._feed_problem(choice)
-        problem = bool(message)
-        if not message and articles.count == 0:
-            message = ("No articles here yet: press r to refresh." if not self.unread_only
-                       else "No unread articles here (u shows all).")
-        status.update(Text(message, style="bold" if problem else "italic"))
-        status.set_class(not problem, "-hint")
-        status.display = bool(message)
-
-    def _feed_problem(self, choice: FeedChoice | None) -> str:
-        feeds = self.query_one(FeedList).feeds
-        if choice is None:
-            return ""
-        if choice.feed is not None:
-            feed = next((f for f in feeds if f.id == choice.feed.id), choice.feed)
-            if feed.last_error:
-                return f"! {feed.name}: {feed.last_error}"
-            return f"? {feed.name}: {feed.last_warning}" if feed.last_warning else ""
-        failing = [f for f in feeds if f.failing]
-        if failing:
-            names = ", ".join(f.name for f in failing[:3]) + ("…" if len(failing) > 3 else "")
-            return f"! {len(failing)} feed(s) failing: {names} (select one to see why)"
-        return ""
+        self.query_one("#list-pane").border_title = \
+            f"{title} ({articles.count}{' unread' if self.unread_only else ''})"
+        self.query_one(ListStatus).show(choice, self.query_one(FeedList).feeds, articles.count,
+                                        self.unread_only)
 
     # -- one state -------------------------------------------------------------------------
     @on(ArticlesChanged)
