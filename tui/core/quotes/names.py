@@ -149,6 +149,14 @@ def place_name(name: str) -> str | None:
     return None
 
 
+def place_shaped(words: list[str]) -> bool:
+    """A name shaped like a place: "Cook County", "Harrington Road", "Cape Canaveral", "North Wales", "U.K."."""
+    return bool(words) and (
+        (len(words) > 1 and (words[-1] in _PLACE_ENDINGS or words[-1] in _FACILITY_WORDS or words[0] in _PLACE_OPENERS
+                             or (words[0] in COMPASS_WORDS and place_name(" ".join(words[1:])) is not None)))
+        or " ".join(words) in PLACE_ACRONYMS)
+
+
 def _is_name_token(token: str) -> bool:
     if token in NAME_SUFFIXES or token in NAME_CONNECTORS:
         return True
@@ -230,7 +238,7 @@ def _has_first_name(tokens: list[str]) -> bool:
     return len(tokens) > 1 and (tokens[0] in MALE_NAMES or tokens[0] in FEMALE_NAMES)
 
 
-def _named_as_organisation(text: str, start: int) -> bool:
+def named_as_organisation(text: str, start: int) -> bool:
     """"chief economist at Kartli Capital", "the statistics office Geostat": words before that make an organisation."""
     window = text[max(0, start - 80):start]
     return bool(_ROLE_AT.search(window) or _ORG_NOUN_BEFORE.search(window))
@@ -474,7 +482,7 @@ def _candidate_from_tokens(text: str, piece: list[tuple[str, int, int]], floor: 
             return Candidate(" ".join(rest), start, end, kind, role, initial, gender)
         tokens = _before_of(tokens)
     kind = _classify(tokens, next_word, prev_word)
-    if kind in {"person", "unknown"} and not _has_first_name(tokens) and _named_as_organisation(text, start):
+    if kind in {"person", "unknown"} and not _has_first_name(tokens) and named_as_organisation(text, start):
         kind = "organisation"
     if kind == "person" and all(t in TITLE_WORDS or t in HONORIFICS for t in tokens):
         return None
