@@ -125,8 +125,8 @@ def _person_kind(text: str, entity: Entity) -> str:
     unknown (dropped) for a capitalised run nothing marks as a person ("Conscious Uncoupling")."""
     words = entity.name.split()
     spans = sorted(set(entity.spans))
-    if words[-1] in DEMONYMS or words[-1].rstrip("s") in DEMONYMS:
-        return "unknown"                 # "North Korean": an adjective, not a person
+    if (words[-1] in DEMONYMS or words[-1].rstrip("s") in DEMONYMS) and not (len(words) > 1 and words[0] in FORENAMES):
+        return "unknown"                 # "North Korean": an adjective, not a person ("Mark Cuban" is one)
     if entity.name in KNOWN_ORGANISATIONS or all(_word_after(text, end) in ORG_NOUNS_AFTER for _, end in spans):
         return "organisation"            # "Intel", "the official Rodong Sinmun newspaper"
     if words[0] in FORENAMES or entity.role or entity.gender:
@@ -264,6 +264,12 @@ def _surnames(text: str, people: list[tuple[int, int, str]]) -> Surnames:
         relative = bool(_RELATIVE_BEFORE.search(text, max(0, first_pos - 40), first_pos))
         for key in keys:
             table.setdefault(key, []).append((first_pos, index, relative))
+    # "Liberal Oscar-winner Sarandon" in a title line is no owner of "Sarandon" once "Susan Sarandon" is
+    # named: a full name that opens with a first name wins over a capitalised run that only ends with it.
+    named = {index for _, index, full in people if full.split()[0] in FORENAMES}
+    for key, owners in table.items():
+        if any(index in named for _, index, _ in owners):
+            table[key] = [owner for owner in owners if owner[1] in named]
     return table
 
 
@@ -337,7 +343,8 @@ def build_actors(text: str) -> ActorIndex:
         if entity.kind == "surname":
             entity.kind = "person"
         last = entity.name.split()[-1]
-        if entity.kind != "place" and (last in DEMONYMS or last.rstrip("s") in DEMONYMS):
+        if entity.kind != "place" and (last in DEMONYMS or last.rstrip("s") in DEMONYMS) \
+                and not (entity.kind == "person" and " " in entity.name and entity.name.split()[0] in FORENAMES):
             entity.kind = "unknown"      # "South Korean", "J-Alert Japanese": an adjective, not an actor
         if entity.kind == "person":
             entity.kind = _person_kind(text, entity)
@@ -425,7 +432,8 @@ def _place_candidate(builder: _Builder, cand: Candidate, persons: Surnames,
         index = builder.entity(cand.name, kind)
         builder.mention(index, cand.start, cand.end, role)
         return
-    if cand.kind == "organisation" and " " not in cand.name:
+    if cand.kind in {"organisation", "place"} and " " not in cand.name and not place_name(cand.name):
+        # "the Clinton campaign" mentions Hillary Clinton; "in Sanders success" is no place
         owner = _surname_owner(persons, cand.name, cand.start)
         if owner is not None:            # "the Clinton campaign" mentions Hillary Clinton
             builder.alias(owner, cand.name)
