@@ -12,6 +12,12 @@ def add_show_muted(parser: argparse.ArgumentParser) -> None:
                         help="include articles hidden by [[mute]] rules")
 
 
+def add_limit(parser: argparse.ArgumentParser, noun: str, default: int) -> None:
+    """--limit N of every listing command; 0 lists everything (a cut list says so on stderr)."""
+    parser.add_argument("--limit", type=int, default=default, metavar="N",
+                        help=f"at most N {noun} (default {default}; 0 for all)")
+
+
 def since_date(value: str) -> datetime:
     """--since: a UTC day (2026-11-24) or a span back from now (12h, 7d, 2w), as the query
     language's after: reads it."""

@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import Any
 
-from tui.cli.options import add_show_muted
+from tui.cli.options import add_limit, add_show_muted
 from tui.config import Config
 
 
@@ -19,8 +19,7 @@ def register(commands: Any) -> None:
                         help="only the articles of this watchlist (a [[watch]] in feeds.toml)")
     parser.add_argument("--unread", action="store_true", help="only unread articles")
     parser.add_argument("--starred", action="store_true", help="only starred articles")
-    parser.add_argument("--limit", type=int, default=50, metavar="N",
-                        help="at most N articles (default 50; 0 for all)")
+    add_limit(parser, "articles", 50)
     add_show_muted(parser)
     parser.set_defaults(handler=run)
 

@@ -7,7 +7,7 @@ import argparse
 import sys
 from typing import Any
 
-from tui.cli.options import add_show_muted, since_date
+from tui.cli.options import add_limit, add_show_muted, since_date
 from tui.config import Config
 
 
@@ -28,8 +28,7 @@ def register(commands: Any) -> None:
                              "speaker, quote, outlet, date, link")
     parser.add_argument("--json", action="store_true",
                         help="print every stored field as JSON (for scripts)")
-    parser.add_argument("--limit", type=int, default=30, metavar="N",
-                        help="at most N quotes (default 30; 0 for all)")
+    add_limit(parser, "quotes", 30)
     add_show_muted(parser)
     parser.set_defaults(handler=run)
 

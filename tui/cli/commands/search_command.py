@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from tui.cli.options import add_show_muted
+from tui.cli.options import add_limit, add_show_muted
 from tui.config import Config
 
 
@@ -15,8 +15,7 @@ def register(commands: Any) -> None:
                                              '(words are ANDed; "quoted phrases" match exactly).')
     parser.add_argument("query", nargs="+", metavar="QUERY")
     parser.add_argument("--json", action="store_true", help="print JSON")
-    parser.add_argument("--limit", type=int, default=20, metavar="N",
-                        help="at most N results (default 20; 0 for all)")
+    add_limit(parser, "results", 20)
     add_show_muted(parser)
     parser.set_defaults(handler=run)
 

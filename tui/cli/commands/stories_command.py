@@ -7,7 +7,7 @@ import json
 import sys
 from typing import Any
 
-from tui.cli.options import add_show_muted
+from tui.cli.options import add_limit, add_show_muted
 from tui.config import Config
 
 
@@ -18,8 +18,7 @@ def register(commands: Any) -> None:
     parser.add_argument("--json", action="store_true", help="print JSON")
     parser.add_argument("--min-outlets", type=int, default=1, metavar="N",
                         help="only stories covered by at least N outlets")
-    parser.add_argument("--limit", type=int, default=100, metavar="N",
-                        help="at most N stories (default 100; 0 for all)")
+    add_limit(parser, "stories", 100)
     add_show_muted(parser)
     parser.set_defaults(handler=run_stories)
 
