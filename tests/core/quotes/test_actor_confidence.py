@@ -108,6 +108,12 @@ def test_a_place_only_guessed_from_a_preposition_is_hidden_a_city_of_is_shown() 
     assert "Showtime" not in names and names.get("Gyumri") == "place"
 
 
+def test_a_dateline_names_a_place() -> None:
+    names = shown_actors("ALMATY, Nov 24 (Meridian Wire) - The two sides signed a protocol in Almaty on Tuesday. "
+                         "Officials called it a small step.")
+    assert names.get("Almaty") == "place"
+
+
 def test_a_single_word_known_only_by_it_is_hidden() -> None:
     names = shown_actors("Chang'e will land next year. Chang'e carries its own rover. Chang'e is large. "
                          "Engineers are confident.")

@@ -29,6 +29,10 @@ _AGE_OR_AFFILIATION = re.compile(r",\s+(?:who|whose|\d{1,3},)|\s+\(\d{1,3}\)|,?\
 _SETTLEMENT_BEFORE = re.compile(r"\b(?:city|town|village|capital|province|region|district|county|state|port|island|"
                                 r"suburb|neighbourhood|neighborhood)(?:[ \t]+of)?[ \t]+$")
 
+# What follows a dateline's place: ", Nov 24 (Meridian Wire) -", "/MOSCOW —".
+_DATELINE_TAIL = re.compile(r"(?:/[A-Z ]+)?,?[ \t]*(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}[ \t]*)?"
+                            r"(?:\([^()\n]{1,40}\)[ \t]*)?[—–-]")
+
 # Confidence per class of evidence: the estimated chance that a reader finds the actor real and of
 # its kind. Read off the events-dev hand checks judged while developing (seeds 2026, 2027, 4711:
 # 300 actors); see BENCHMARKS.md.
@@ -121,9 +125,16 @@ def evidence(text: str, entity: Entity, lines: ProseLines, its: bool) -> str:
             return "organisation noun"
         return "organisation phrase" if len(words) > 1 else "organisation word"
     if place_name(entity.name) or place_shaped(words) \
-            or any(_SETTLEMENT_BEFORE.search(text, max(0, start - 30), start) for start, _ in prose):
+            or any(_SETTLEMENT_BEFORE.search(text, max(0, start - 30), start) or _in_dateline(text, start, end)
+                   for start, end in prose):
         return "place known"
     return "place guessed"
+
+
+def _in_dateline(text: str, start: int, end: int) -> bool:
+    """"ALMATY, Nov 24 (Meridian Wire) -": the upper-case place a wire story opens with."""
+    return (start == 0 or text[start - 1] == "\n") and text[start:end].isupper() \
+        and _DATELINE_TAIL.match(text[end:end + 60]) is not None
 
 
 def _word_after(text: str, end: int) -> str:
