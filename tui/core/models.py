@@ -191,6 +191,9 @@ class Actor:
     spans: tuple[tuple[int, int], ...]
     id: int | None = None
     article_id: int | None = None
+    # The chance a reader finds it real and of its kind (tui/core/quotes/evidence.py); only actors at
+    # or above SHOWN_CONFIDENCE are shown (the side panel, `byline extract --json`).
+    confidence: float = 1.0
 
     @property
     def sort_key(self) -> tuple[int, int, int]:

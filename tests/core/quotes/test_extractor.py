@@ -310,7 +310,7 @@ def test_said_followed_by_a_participle_is_not_reported_content():
 def test_to_json_shape():
     data = analyse("“It is over,” Tom Baker said.").to_json()
     assert set(data) == {"actors", "quotes"}
-    assert set(data["actors"][0]) == {"name", "kind", "role", "aliases", "mentions"}
+    assert set(data["actors"][0]) == {"name", "kind", "role", "aliases", "mentions", "confidence"}
     assert set(data["quotes"][0]) == {"speaker", "text", "kind", "cue", "start", "end", "pieces", "confidence",
                                       "unnamed"}
     assert data["quotes"][0]["pieces"] == [{"start": 1, "end": 12}]

@@ -7,11 +7,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from tui.core.quotes.evidence import RATES, ProseLines, evidence
 from tui.core.quotes.forenames import FORENAMES
 from tui.core.quotes.lexicon import (
+    COMPASS_WORDS,
     DEMONYMS,
     FEMALE_NAMES,
     FEMALE_ROLE_WORDS,
+    KNOWN_ORGANISATIONS,
     MALE_NAMES,
     MALE_ROLE_WORDS,
     METONYMS,
@@ -50,6 +53,8 @@ class Entity:
     aliases: set[str] = field(default_factory=set)
     spans: list[tuple[int, int]] = field(default_factory=list)
     gender: str | None = None    # "f" or "m" when the text or a first name says so
+    confidence: float = 1.0      # how sure: real and of this kind (evidence.RATES)
+    evidence: str = ""           # the class of evidence the confidence rests on
 
 
 @dataclass(frozen=True)
@@ -120,10 +125,14 @@ def _person_kind(text: str, entity: Entity) -> str:
     unknown (dropped) for a capitalised run nothing marks as a person ("Conscious Uncoupling")."""
     words = entity.name.split()
     spans = sorted(set(entity.spans))
-    if words[-1] in DEMONYMS or words[-1].rstrip("s") in DEMONYMS:
-        return "unknown"                 # "North Korean": an adjective, not a person
+    if (words[-1] in DEMONYMS or words[-1].rstrip("s") in DEMONYMS) and not (len(words) > 1 and words[0] in FORENAMES):
+        return "unknown"                 # "North Korean": an adjective, not a person ("Mark Cuban" is one)
+    if entity.name in KNOWN_ORGANISATIONS or all(_word_after(text, end) in ORG_NOUNS_AFTER for _, end in spans):
+        return "organisation"            # "Intel", "the official Rodong Sinmun newspaper"
     if words[0] in FORENAMES or entity.role or entity.gender:
         return "person"
+    if len(words) == 1 and all(re.search(r"\b[Tt]he[ \t]+$", text[max(0, start - 5):start]) for start, _ in spans):
+        return "organisation"            # "the Mirror says": a title, not a person's name
     if len(words) > 1 and (words[0] in DEMONYMS or place_name(words[-1])):
         return "unknown"                 # "British Transport", "Hyatt Regency Nice"
     if any(_AGE_OR_RELATIVE.match(text, end) or _AFFILIATION.match(text, end) for _, end in spans) \
@@ -255,7 +264,29 @@ def _surnames(text: str, people: list[tuple[int, int, str]]) -> Surnames:
         relative = bool(_RELATIVE_BEFORE.search(text, max(0, first_pos - 40), first_pos))
         for key in keys:
             table.setdefault(key, []).append((first_pos, index, relative))
+    # "Liberal Oscar-winner Sarandon" in a title line is no owner of "Sarandon" once "Susan Sarandon" is
+    # named: a full name that opens with a first name wins over a capitalised run that only ends with it.
+    named = {index for _, index, full in people if full.split()[0] in FORENAMES}
+    for key, owners in table.items():
+        if any(index in named for _, index, _ in owners):
+            table[key] = [owner for owner in owners if owner[1] in named]
     return table
+
+
+def _add_forenames(table: Surnames, people: list[tuple[int, int, str]]) -> None:
+    """A lone first name ("Sarah", "Michael") is the one full name met in the article that opens with it:
+    an alias of that person, not an actor of its own. A first name two full names share stays unresolved."""
+    owners: dict[str, set[int]] = {}
+    first_seen: dict[int, int] = {}
+    for first_pos, index, full in people:
+        words = full.split()
+        if len(words) > 1 and words[0] in FORENAMES:
+            owners.setdefault(words[0], set()).add(index)
+            first_seen.setdefault(index, first_pos)
+    for forename, indices in owners.items():
+        if len(indices) == 1 and forename not in table:
+            index = next(iter(indices))
+            table[forename] = [(first_seen[index], index, False)]
 
 
 def _surname_owner(surnames: Surnames, name: str, pos: int) -> int | None:
@@ -283,7 +314,11 @@ def build_actors(text: str) -> ActorIndex:
     for cand in candidates:
         if cand.kind == "person" and (cand.name in org_names or cand.name in org_prefixes):
             cand.kind, cand.role = "organisation", None     # "Goldman Sachs" of "Goldman Sachs Group Inc."
-    full_people = [(c.start, c.name) for c in candidates if c.kind == "person" and len(c.name.split()) > 1]
+    lines = ProseLines(text)
+    # Full names that own later surnames and forenames come from prose: a caption's "Twitter Comedienne
+    # Sarah" must not swallow every later "Sarah".
+    full_people = [(c.start, c.name) for c in candidates
+                   if c.kind == "person" and len(c.name.split()) > 1 and lines.holds(c.start)]
     people: list[tuple[int, int, str]] = []
     seen: set[int] = set()
     for first_pos, name in full_people:
@@ -292,6 +327,7 @@ def build_actors(text: str) -> ActorIndex:
             seen.add(index)
             people.append((first_pos, index, name))
     persons = _surnames(text, people)
+    _add_forenames(persons, people)
     definitions = _acronym_definitions(text, candidates)
     singles = _SingleWords(text, candidates)
     for cand in candidates:
@@ -307,7 +343,8 @@ def build_actors(text: str) -> ActorIndex:
         if entity.kind == "surname":
             entity.kind = "person"
         last = entity.name.split()[-1]
-        if entity.kind != "place" and (last in DEMONYMS or last.rstrip("s") in DEMONYMS):
+        if entity.kind != "place" and (last in DEMONYMS or last.rstrip("s") in DEMONYMS) \
+                and not (entity.kind == "person" and " " in entity.name and entity.name.split()[0] in FORENAMES):
             entity.kind = "unknown"      # "South Korean", "J-Alert Japanese": an adjective, not an actor
         if entity.kind == "person":
             entity.kind = _person_kind(text, entity)
@@ -315,6 +352,11 @@ def build_actors(text: str) -> ActorIndex:
             entity.kind = "unknown"
         if entity.kind == "person" and entity.gender is None:
             entity.gender = _gender_of(entity) or _pronoun_gender(text, entity)
+    for entity in entities:
+        if entity.spans and entity.kind != "unknown":
+            its = entity.kind == "organisation" and _referred_to_as_it(text, sorted(set(entity.spans)))
+            entity.evidence = evidence(text, entity, lines, its)
+            entity.confidence = RATES[entity.evidence]
     keep = [i for i, e in enumerate(entities) if e.spans and e.kind != "unknown"]
     remap = {old: new for new, old in enumerate(keep)}
     mentions = [Mention(m.start, m.end, remap[m.entity]) for m in builder.mentions if m.entity in remap]
@@ -360,6 +402,13 @@ def _place_candidate(builder: _Builder, cand: Candidate, persons: Surnames,
     if cand.kind in {"person", "surname"} and not role:
         role = role_after(text, cand.end)
     name = definitions.get(cand.name, cand.name)
+    if cand.name in COMPASS_WORDS:
+        # "the North" is North Korea once the story has named it; alone it is only a direction
+        places = [i for i, e in enumerate(builder.entities) if e.kind == "place" and e.name.startswith(cand.name + " ")]
+        if len(places) == 1:
+            builder.alias(places[0], cand.name)
+            builder.mention(places[0], cand.start, cand.end)
+        return
     if cand.kind == "surname" and cand.gender and _gender_clash(builder, persons, cand):
         # "Ms. Thurman" is not Robert Thurman: a namesake of the other sex is someone else
         index = builder.entity(("Ms. " if cand.gender == "f" else "Mr. ") + cand.name, "person")
@@ -383,7 +432,8 @@ def _place_candidate(builder: _Builder, cand: Candidate, persons: Surnames,
         index = builder.entity(cand.name, kind)
         builder.mention(index, cand.start, cand.end, role)
         return
-    if cand.kind == "organisation" and " " not in cand.name:
+    if cand.kind in {"organisation", "place"} and " " not in cand.name and not place_name(cand.name):
+        # "the Clinton campaign" mentions Hillary Clinton; "in Sanders success" is no place
         owner = _surname_owner(persons, cand.name, cand.start)
         if owner is not None:            # "the Clinton campaign" mentions Hillary Clinton
             builder.alias(owner, cand.name)

@@ -11,6 +11,7 @@ from tui.core.models import SHOWN_CONFIDENCE, Actor, Quote
 from tui.core.quotes.actors import ActorIndex, build_actors
 from tui.core.quotes.boilerplate import mask
 from tui.core.quotes.confidence import calibrated
+from tui.core.quotes.evidence import QUOTED_LIFTS, RATES, SPEAKER_CAPS
 from tui.core.quotes.indirect import Indirect, find_indirect
 from tui.core.quotes.lexicon import LISTENER_CUES, STATE_PLACES
 from tui.core.quotes.marks import MarkSpan, find_mark_spans, paragraphs
@@ -34,12 +35,18 @@ class Analysis:
         """The quotes a reader is shown: confidence at least SHOWN_CONFIDENCE (the rest are guesses)."""
         return tuple(q for q in self.quotes if q.confidence >= SHOWN_CONFIDENCE)
 
+    def shown_actors(self) -> tuple[Actor, ...]:
+        """The actors a reader is shown (the side panel's list): confidence at least SHOWN_CONFIDENCE."""
+        return tuple(a for a in self.actors if a.confidence >= SHOWN_CONFIDENCE)
+
     def to_json(self, guesses: bool = False) -> dict[str, Any]:
-        """The JSON shape of `byline extract --json`: the shown quotes, or with guesses every one found."""
+        """The JSON shape of `byline extract --json`: the shown actors and quotes, or with guesses every
+        one found."""
         return {
             "actors": [
-                {"name": a.name, "kind": a.kind, "role": a.role, "aliases": list(a.aliases), "mentions": a.mentions}
-                for a in self.actors
+                {"name": a.name, "kind": a.kind, "role": a.role, "aliases": list(a.aliases), "mentions": a.mentions,
+                 "confidence": a.confidence}
+                for a in (self.actors if guesses else self.shown_actors())
             ],
             "quotes": [
                 {"speaker": q.speaker, "cue": q.cue, "kind": q.kind, "text": q.text, "start": q.start, "end": q.end,
@@ -125,11 +132,21 @@ def _analyse_explained(original: str) -> tuple[tuple[Actor, ...], tuple[Quote, .
     _attribute_partials(text, drafts, indirect, layout, resolver)
     units = _units(text, drafts, _indirect_drafts(text, indirect), layout)
     quotes, features = [], []
+    quoted: set[int] = set()
     for unit in units:
         who = _speaker_class(unit, actors)
         confidence = calibrated(unit.head.kind, unit.head.rule, who, unit.head.cue)
+        speaker = actors.entities[unit.head.entity] if unit.head.entity is not None else None
+        if speaker is not None and speaker.evidence in SPEAKER_CAPS:
+            confidence = min(confidence, speaker.confidence)   # a caption's speaker, a lone first name
         quotes.append(_public_quote(original, unit, actors, confidence))
         features.append(f"{unit.head.kind} {unit.head.rule or '-'} {who}")
+        if unit.head.entity is not None and quotes[-1].confidence >= SHOWN_CONFIDENCE:
+            quoted.add(unit.head.entity)
+    for index in quoted:
+        entity = actors.entities[index]
+        if entity.kind == "person" and entity.evidence in QUOTED_LIFTS:
+            entity.evidence, entity.confidence = "person quoted", RATES["person quoted"]
     return _public_actors(actors), tuple(quotes), features
 
 
@@ -150,7 +167,7 @@ def _public_actors(actors: ActorIndex) -> tuple[Actor, ...]:
     for entity in actors.entities:
         spans = tuple(sorted(set(entity.spans)))
         result.append(Actor(entity.name, entity.kind, entity.role, tuple(sorted(entity.aliases)), len(spans),
-                            spans[0][0], spans))
+                            spans[0][0], spans, confidence=entity.confidence))
     return tuple(sorted(result, key=lambda a: a.sort_key))
 
 

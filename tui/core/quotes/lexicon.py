@@ -234,6 +234,16 @@ METONYMS: dict[str, str] = {
     "Senate": "Senate",
     "NATO": "NATO",
 }
+# Organisations a reader knows by one word (agencies, outlets, leagues, companies): no more evidence needed.
+KNOWN_ORGANISATIONS: frozenset[str] = _words(
+    "UN EU NATO WHO IMF GOP RNC DNC OPEC OECD WTO ASEAN FBI CIA NSA DHS DOJ EPA FDA FAA FCC SEC IRS NASA ESA "
+    "NOAA CDC NIH "
+    "NHS BBC CNN CNBC NPR PBS ABC NBC CBS MSNBC AP AFP Reuters Bloomberg Xinhua TASS Yonhap KCNA Kyodo NHK "
+    "NFL NBA MLB NHL FIFA UEFA IOC Nasa Google Apple Microsoft Amazon Facebook Twitter Instagram YouTube "
+    "Netflix Tesla SpaceX Uber Samsung Intel Qualcomm Broadcom Huawei Alibaba Toyota Boeing Airbus Walmart "
+    "Equifax Experian TransUnion Gizmodo Politico Breitbart Axios Vox Newsweek Hamas Hezbollah Taliban "
+    "Congress Senate Pentagon Kremlin Interpol Europol Greenpeace Oxfam UNICEF UNESCO"
+) | frozenset({"Boko Haram", "Islamic State", "Al Qaeda", "al-Qaeda", "al-Shabab", "Amnesty International"})
 # Capitalised acronyms that are places, not organisations.
 PLACE_ACRONYMS: frozenset[str] = _words(
     "US USA UK UAE DRC PRC DC D.C. U.S. U.K. U.S.A. NYC LA N.H. N.Y. N.J. N.C. S.C. N.D. S.D. N.M. R.I. L.A."

@@ -149,6 +149,14 @@ def place_name(name: str) -> str | None:
     return None
 
 
+def place_shaped(words: list[str]) -> bool:
+    """A name shaped like a place: "Cook County", "Harrington Road", "Cape Canaveral", "North Wales", "U.K."."""
+    return bool(words) and (
+        (len(words) > 1 and (words[-1] in _PLACE_ENDINGS or words[-1] in _FACILITY_WORDS or words[0] in _PLACE_OPENERS
+                             or (words[0] in COMPASS_WORDS and place_name(" ".join(words[1:])) is not None)))
+        or " ".join(words) in PLACE_ACRONYMS)
+
+
 def _is_name_token(token: str) -> bool:
     if token in NAME_SUFFIXES or token in NAME_CONNECTORS:
         return True
@@ -222,6 +230,8 @@ def _classify(tokens: list[str], next_word: str, prev_word: str) -> str:
         return "organisation"
     if len(tokens) <= 5 and all(_is_name_token(token) for token in tokens):
         return "person"
+    if len(tokens) <= 3 and tokens[0] in FORENAMES and re.fullmatch(r"(?:[A-Z][a-z]+){2,}", tokens[-1]):
+        return "person"                  # "Danny DeVito", "Kevin McCarthy": a first name and a surname
     return "organisation"
 
 
@@ -230,7 +240,7 @@ def _has_first_name(tokens: list[str]) -> bool:
     return len(tokens) > 1 and (tokens[0] in MALE_NAMES or tokens[0] in FEMALE_NAMES)
 
 
-def _named_as_organisation(text: str, start: int) -> bool:
+def named_as_organisation(text: str, start: int) -> bool:
     """"chief economist at Kartli Capital", "the statistics office Geostat": words before that make an organisation."""
     window = text[max(0, start - 80):start]
     return bool(_ROLE_AT.search(window) or _ORG_NOUN_BEFORE.search(window))
@@ -388,6 +398,9 @@ def _candidate_from_tokens(text: str, piece: list[tuple[str, int, int]], floor: 
     tokens = [token for token, _, _ in piece]
     next_word, prev_word = _word_after(text, end), _word_before(text, start)
     initial = is_sentence_initial(text, start, floor)
+    if len(tokens) == 1 and tokens[0] in DEMONYMS and not initial and is_cue_subject(text, end):
+        # "Cuban said": the surname of a person named in full earlier (Mark Cuban), never a people
+        return Candidate(tokens[0], start, end, "surname", None, initial)
     if len(tokens) == 1 and _is_demonym_token(tokens[0], next_word):
         institution = _INSTITUTION.match(text, end)
         if institution and tokens[0] in DEMONYMS and (not institution.group(1) or institution.group(2) == "ministry"):
@@ -446,7 +459,7 @@ def _candidate_from_tokens(text: str, piece: list[tuple[str, int, int]], floor: 
     if len(tokens) == 2 and all(t.isupper() and len(t) > 3 for t in tokens) \
             and tokens[0].title() not in FORENAMES:
         return None                  # "FESTIVAL GROUNDS": a label on a map or a graphic
-    if any(t in _NOT_ACTOR_WORDS for t in tokens) and not _is_strong_org(tokens):
+    if any(t in _NOT_ACTOR_WORDS for t in tokens) and not _is_strong_org(tokens) and not _forename_first(tokens):
         return None                  # "Winter Olympics", "Pulp Fiction", "Fair Credit Reporting Act"
     if len(tokens) > 1 and tokens[-1] in _FACILITY_WORDS:
         return Candidate(" ".join(tokens), start, end, "place", None, initial)   # "Harrington Road"
@@ -474,11 +487,22 @@ def _candidate_from_tokens(text: str, piece: list[tuple[str, int, int]], floor: 
             return Candidate(" ".join(rest), start, end, kind, role, initial, gender)
         tokens = _before_of(tokens)
     kind = _classify(tokens, next_word, prev_word)
-    if kind in {"person", "unknown"} and not _has_first_name(tokens) and _named_as_organisation(text, start):
+    if kind in {"person", "unknown"} and not _has_first_name(tokens) and named_as_organisation(text, start):
         kind = "organisation"
     if kind == "person" and all(t in TITLE_WORDS or t in HONORIFICS for t in tokens):
         return None
     return Candidate(" ".join(tokens), start, end, kind, role, initial, gender)
+
+
+# Words of _NOT_ACTOR_WORDS that are also surnames ("Steven Law", "Vincent Price").
+_SURNAME_WORDS = frozenset({"Law", "Price"})
+
+
+def _forename_first(tokens: list[str]) -> bool:
+    """"Bill Clinton", "Steven Law": a first name and a surname, though a word of them also names a law or
+    a bill."""
+    return 2 <= len(tokens) <= 3 and tokens[0] in FORENAMES and all(_is_name_token(t) for t in tokens) \
+        and all(t == tokens[0] or t in _SURNAME_WORDS for t in tokens if t in _NOT_ACTOR_WORDS)
 
 
 def gender_of_titles(titles: list[str]) -> str | None:

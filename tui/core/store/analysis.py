@@ -57,13 +57,15 @@ class AnalysisTable(Database):
             for article_id, actors, quotes in results:
                 _replace(tx, article_id, actors, quotes, version)
 
-    def actors_of(self, article_id: int) -> list[Actor]:
+    def actors_of(self, article_id: int, min_confidence: float = SHOWN_CONFIDENCE) -> list[Actor]:
+        """The article's actors a reader is shown (people, organisations, places; most mentioned
+        first); with a lower min_confidence, the guesses too."""
         rows = self.conn().execute(
-            "SELECT name, kind, role, aliases, mentions, first_offset, spans, id, article_id "
-            f"FROM actors WHERE article_id = ? ORDER BY {_ACTOR_ORDER}, mentions DESC, "
-            "first_offset", (article_id,))
+            "SELECT name, kind, role, aliases, mentions, first_offset, spans, id, article_id, confidence "
+            f"FROM actors WHERE article_id = ? AND confidence >= ? ORDER BY {_ACTOR_ORDER}, mentions DESC, "
+            "first_offset", (article_id, min_confidence))
         return [Actor(r[0], r[1], r[2], tuple(a for a in r[3].split("\n") if a), r[4], r[5],
-                      _spans(r[6]), r[7], r[8]) for r in rows]
+                      _spans(r[6]), r[7], r[8], r[9]) for r in rows]
 
     def quotes_of(self, article_id: int, min_confidence: float = SHOWN_CONFIDENCE) -> list[Quote]:
         rows = self.conn().execute(
@@ -86,10 +88,10 @@ def _replace(tx: sqlite3.Connection, article_id: int, actors: Sequence[Actor],
     tx.execute("DELETE FROM actors WHERE article_id = ?", (article_id,))
     tx.execute("DELETE FROM quotes WHERE article_id = ?", (article_id,))
     tx.executemany(
-        "INSERT INTO actors (article_id, name, kind, role, aliases, mentions, first_offset, spans) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO actors (article_id, name, kind, role, aliases, mentions, first_offset, spans, confidence) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [(article_id, a.name, a.kind, a.role, "\n".join(a.aliases), a.mentions, a.first_offset,
-          _joined(a.spans)) for a in actors])
+          _joined(a.spans), a.confidence) for a in actors])
     tx.executemany(
         "INSERT INTO quotes (article_id, speaker, text, kind, cue, start, end, confidence, pieces) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",

@@ -162,6 +162,12 @@ MIGRATIONS: tuple[str, ...] = (
     """
     UPDATE articles SET analysed = 0;
     """,
+    # 8: actors carry a confidence too (the chance one is real and of its kind); the side panel
+    # shows those at or above SHOWN_CONFIDENCE. The extractor changed: every article is analysed again
+    """
+    ALTER TABLE actors ADD COLUMN confidence REAL NOT NULL DEFAULT 1.0;
+    UPDATE articles SET analysed = 0;
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
