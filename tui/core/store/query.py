@@ -119,10 +119,11 @@ class _Compiler:
             # The text index narrows to articles that name them; the fold then checks whole
             # names and aliases, whatever their case and accents.
             return SqlClause(
-                "a.id IN (SELECT c.article_id FROM actors c WHERE c.article_id IN "
-                "(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?) AND "
+                "a.id IN (SELECT c.article_id FROM actors c WHERE c.confidence >= ? AND "
+                "c.article_id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?) AND "
                 f"{NAME_FUNCTION}(c.name || char(10) || c.aliases, ?))",
-                (fts_phrase(_WORD.findall(node.value)), fold_words(node.value)))
+                (SHOWN_CONFIDENCE, fts_phrase(_WORD.findall(node.value)),
+                 fold_words(node.value)))
         return self.story(node.value)
 
     def story(self, value: str) -> SqlClause:
