@@ -11,7 +11,7 @@ from rapidfuzz import fuzz, process
 
 from tui.core.models import StoryItem
 from tui.core.stories.decay import TimeDecay
-from tui.core.stories.features import featurise
+from tui.core.stories.features import Leads, featurise
 from tui.core.stories.index import StoryIndex
 from tui.core.stories.model import Assignment, Entry, StoryState, Tuning, aware, effective_time, time_key
 
@@ -60,7 +60,8 @@ class StoryEngine:
     def restore(self, assigned: Iterable[tuple[StoryItem, int]], followed: Iterable[int] = ()) -> None:
         """Rebuild the index from persisted (item, story id) pairs without re-clustering."""
         fresh = self._fresh(list(assigned), key=lambda pair: pair[0].id)
-        entries = [(featurise(item, self.tuning), story_id) for item, story_id in fresh]
+        leads: Leads = {}
+        entries = [(featurise(item, self.tuning, leads), story_id) for item, story_id in fresh]
         self.index.count(entry for entry, _ in entries)
         for entry, story_id in sorted(entries, key=lambda pair: time_key(pair[0])):
             self.index.attach(entry, story_id)
@@ -71,7 +72,8 @@ class StoryEngine:
         """Group new items (known ids keep their assignment); returns one assignment per input item."""
         items = list(items)
         fresh = self._fresh(items, key=lambda item: item.id)
-        entries = [featurise(item, self.tuning) for item in fresh]
+        leads: Leads = {}
+        entries = [featurise(item, self.tuning, leads) for item in fresh]
         self.index.count(entries)
         ordered = sorted(entries, key=time_key)
         first_new_id = self.index.next_id
