@@ -8,10 +8,10 @@ from functools import lru_cache
 
 from tui.core.models import StoryItem
 from tui.core.stories.model import Entry, Tuning, effective_time
-from tui.core.stories.tokens import strip_generic_prefix, tokenize
+from tui.core.stories.tokens import Token, strip_generic_prefix, tokenize
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # one text is one object: equal by identity
 class Lead:
     """What a headline and its lead say, whoever prints them: shared by every copy of one text."""
 
@@ -20,6 +20,7 @@ class Lead:
     evidence: dict[str, int]  # name evidence per token, zeros left out
     key: str
     roundup: bool
+    has_text: bool  # tokens of a lead, not only of the headline
 
 
 # Texts already read in this batch, by (title, lead): wire copy prints one text in many feeds.
@@ -49,9 +50,9 @@ def featurise(item: StoryItem, tuning: Tuning, leads: Leads | None = None) -> En
     people: set[str] = set()
     if not lead.roundup:
         for actor in item.actors:
-            people.update(token.key for token in tokenize(actor) if token.key not in own_name)
+            people.update(token.key for token in name_tokens(actor) if token.key not in own_name)
         for speaker in item.quoted:
-            for token in tokenize(speaker):
+            for token in name_tokens(speaker):
                 if token.key not in own_name:
                     people.add(token.key)
                     if token.key not in weights:
@@ -59,8 +60,11 @@ def featurise(item: StoryItem, tuning: Tuning, leads: Leads | None = None) -> En
                             weights, surface = dict(weights), dict(surface)
                         weights[token.key] = tuning.quoted_weight
                         surface[token.key] = token.surface
+    # A copy is recognised only when it has a lead to compare, not a bare headline: short
+    # headlines recur across events ("Apple unveils new iPad"); a headline and its lead do not.
+    copy_key = (lead, frozenset(people)) if lead.has_text and weights is lead.weights else None
     return Entry(item.id, weights, surface, lead.key, effective_time(item), Counter(evidence),
-                 frozenset(people))
+                 frozenset(people), copy_key=copy_key)
 
 
 def read_lead(title: str, text: str, tuning: Tuning) -> Lead:
@@ -84,7 +88,13 @@ def read_lead(title: str, text: str, tuning: Tuning) -> Lead:
                 surface[key] = token.surface
     # Sorted unique tokens: plain Levenshtein ratio over these behaves like token_sort_ratio, ten times cheaper.
     key = " ".join(sorted({token.key for token in title_tokens}))
-    return Lead(weights, surface, {t: n for t, n in evidence.items() if n}, key, roundup)
+    return Lead(weights, surface, {t: n for t, n in evidence.items() if n}, key, roundup, bool(text_tokens))
+
+
+@lru_cache(maxsize=16384)
+def name_tokens(name: str) -> tuple[Token, ...]:
+    """The tokens of a person's name (cached: the same people are named across a batch)."""
+    return tuple(tokenize(name))
 
 
 @lru_cache(maxsize=4096)
