@@ -11,15 +11,18 @@ from tui.core.stories.model import Entry, StoryState, Tuning
 
 
 class _Idf(dict[str, float]):
-    """Inverse document frequency by token, computed on first use (a plain lookup after)."""
+    """Inverse document frequency by token, computed on first use (a plain lookup after).
 
-    def __init__(self, index: StoryIndex) -> None:
+    Cleared whenever the counts change (`StoryIndex.count`), with the new number of documents.
+    """
+
+    def __init__(self, df: Counter[str]) -> None:
         super().__init__()
-        self._index = index
+        self.df = df
+        self.documents = 0
 
     def __missing__(self, token: str) -> float:
-        index = self._index
-        value = self[token] = math.log((index.documents + 10) / (index._df.get(token, 0) + 1))
+        value = self[token] = math.log((self.documents + 10) / (self.df.get(token, 0) + 1))
         return value
 
 
@@ -45,7 +48,7 @@ class StoryIndex:
         self.stories: Mapping[int, StoryState] = self._stories
         # token -> ids of the live stories holding it, least recently updated first
         self.postings: Mapping[str, dict[int, None]] = self._postings
-        self._idf = _Idf(self)
+        self._idf = _Idf(self._df)
 
     # ----------------------------------------------------------------- reading
 
@@ -160,6 +163,7 @@ class StoryIndex:
                     names.discard(token)
             self.documents += 1
         self._idf.clear()
+        self._idf.documents = self.documents
         self._epoch += 1
 
     def attach(self, entry: Entry, story_id: int) -> None:
