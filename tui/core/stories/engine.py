@@ -218,6 +218,8 @@ class StoryEngine:
                     break
         reach = decay.reach
         oldest = entry.time - reach if reach is not None and entry.time is not None else None
+        if oldest is not None and index.earliest is not None and oldest <= index.earliest:
+            oldest = None  # every story is within reach: nothing to test
         stories = index.stories
         postings = index.postings
         hits: dict[int, float] = {}

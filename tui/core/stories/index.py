@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
+from datetime import datetime
 from itertools import islice
 
 from tui.core.stories.model import Entry, StoryState, Tuning
@@ -49,6 +50,8 @@ class StoryIndex:
         # token -> ids of the live stories holding it, least recently updated first
         self.postings: Mapping[str, dict[int, None]] = self._postings
         self._idf = _Idf(self._df)
+        # No dated article in the index is older than this (it is never raised: a bound, not a minimum).
+        self.earliest: datetime | None = None
 
     # ----------------------------------------------------------------- reading
 
@@ -181,6 +184,8 @@ class StoryIndex:
         if entry.time is not None:
             story.first = entry.time if story.first is None else min(story.first, entry.time)
             story.latest = entry.time if story.latest is None else max(story.latest, entry.time)
+            if self.earliest is None or entry.time < self.earliest:
+                self.earliest = entry.time
         for token in entry.weights:
             posting = self._postings.setdefault(token, {})
             posting.pop(story_id, None)  # re-insert: postings stay ordered by last update
