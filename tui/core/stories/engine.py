@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import gc
 import math
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Hashable, Iterable, Iterator
+from contextlib import contextmanager
 from datetime import datetime, timedelta
+from itertools import islice
 from typing import TypeVar
 
 from rapidfuzz import fuzz, process
 
 from tui.core.models import StoryItem
 from tui.core.stories.decay import TimeDecay
-from tui.core.stories.features import featurise
+from tui.core.stories.features import Leads, featurise
 from tui.core.stories.index import StoryIndex
 from tui.core.stories.model import Assignment, Entry, StoryState, Tuning, aware, effective_time, time_key
 
@@ -59,8 +62,13 @@ class StoryEngine:
 
     def restore(self, assigned: Iterable[tuple[StoryItem, int]], followed: Iterable[int] = ()) -> None:
         """Rebuild the index from persisted (item, story id) pairs without re-clustering."""
+        with _without_cycle_collection():
+            self._restore(assigned, followed)
+
+    def _restore(self, assigned: Iterable[tuple[StoryItem, int]], followed: Iterable[int]) -> None:
         fresh = self._fresh(list(assigned), key=lambda pair: pair[0].id)
-        entries = [(featurise(item, self.tuning), story_id) for item, story_id in fresh]
+        leads: Leads = {}
+        entries = [(featurise(item, self.tuning, leads), story_id) for item, story_id in fresh]
         self.index.count(entry for entry, _ in entries)
         for entry, story_id in sorted(entries, key=lambda pair: time_key(pair[0])):
             self.index.attach(entry, story_id)
@@ -69,14 +77,20 @@ class StoryEngine:
 
     def add(self, items: Iterable[StoryItem]) -> list[Assignment]:
         """Group new items (known ids keep their assignment); returns one assignment per input item."""
-        items = list(items)
+        with _without_cycle_collection():
+            return self._add(list(items))
+
+    def _add(self, items: list[StoryItem]) -> list[Assignment]:
         fresh = self._fresh(items, key=lambda item: item.id)
-        entries = [featurise(item, self.tuning) for item in fresh]
+        leads: Leads = {}
+        entries = [featurise(item, self.tuning, leads) for item in fresh]
         self.index.count(entries)
         ordered = sorted(entries, key=time_key)
         first_new_id = self.index.next_id
+        placed: dict[Hashable, Entry] = {}  # the first copy of each text (wire copy prints one in many feeds)
         for entry in ordered:
-            self._assignments[entry.item_id] = self._place(entry)
+            copy_of = None if entry.copy_key is None else placed.setdefault(entry.copy_key, entry)
+            self._assignments[entry.item_id] = self._place(entry, None if copy_of is entry else copy_of)
         for _ in range(self.tuning.refine_passes):
             self._refine(ordered)
         considered: dict[int, set[int]] = {}
@@ -102,8 +116,10 @@ class StoryEngine:
 
     # --------------------------------------------------------------- placing
 
-    def _place(self, entry: Entry) -> Assignment:
-        best = self._best_match(entry)
+    def _place(self, entry: Entry, copy_of: Entry | None = None) -> Assignment:
+        best = self._copy_match(entry, copy_of) if copy_of is not None else None
+        if best is None:
+            best = self._best_match(entry)
         if best is None:
             story_id = self.index.next_id
             self.index.attach(entry, story_id)
@@ -117,22 +133,12 @@ class StoryEngine:
         weighted, mass = self.index.weighted(entry)
         if mass == 0.0:
             return None
-        squared = [(t, w * w, t in entry.strong) for t, w in weighted.items()]
+        candidates = self._candidates(entry, weighted)
+        if not candidates:  # nothing shares its salient tokens: a new story at once
+            return None
         tuning = self.tuning
-        scored = []
-        for story, factors in self._candidates(entry, weighted):
-            # How much of the article's weight the story's profile covers, by how typical each token is there.
-            size, counts = len(story.members), story.counts
-            covered_strong = covered_weak = 0.0
-            for token, weight, is_strong in squared:
-                count = counts.get(token)
-                if count:
-                    share = weight if count >= size else weight * count / size
-                    if is_strong:
-                        covered_strong += share
-                    else:
-                        covered_weak += share
-            scored.append(((covered_strong * factors[0] + covered_weak * factors[1]) / mass, story, factors))
+        scored = [(self._coverage(entry, weighted, mass, story, factors), story, factors)
+                  for story, factors in candidates]
         scored.sort(key=lambda triple: triple[0], reverse=True)
         best: Match | None = None
         for story_score, story, factors in scored[: tuning.story_candidates]:
@@ -147,41 +153,102 @@ class StoryEngine:
             needed = tuning.threshold if factors[1] > 0.0 else tuning.far_threshold
             if score >= needed and (best is None or score > best[0]):
                 best = (score, story, matched, shared)
-        if best is not None:
-            score, story, matched, shared = best
-            best = (score, story, matched, sorted(shared, key=weighted.__getitem__, reverse=True)[:6])
-        return best
+        return None if best is None else self._explained(best, weighted)
+
+    def _copy_match(self, entry: Entry, copy_of: Entry) -> Match | None:
+        """A copy of an article placed earlier in this batch, scored against that article's story alone.
+
+        It joins there when the story is within its window and it scores enough, as it all but
+        always does (the copy itself scores 1); else it is placed like any other article.
+        """
+        self.index.share_weights(entry, copy_of)
+        weighted, mass = self.index.weighted(entry)
+        story = self.index.stories.get(copy_of.story_id)
+        if mass == 0.0 or story is None:
+            return None
+        factors = self.decay.factors(story, entry.time)
+        if factors != (1.0, 1.0):
+            return None
+        pair = self._best_member(entry, weighted, mass, story, factors)
+        if pair is None:
+            return None
+        pair_score, matched, shared = pair
+        tuning = self.tuning
+        story_score = self._coverage(entry, weighted, mass, story, factors)
+        score = tuning.story_weight * story_score + (1 - tuning.story_weight) * pair_score
+        if score < tuning.threshold:
+            return None
+        return self._explained((score, story, matched, shared), weighted)
+
+    @staticmethod
+    def _explained(best: Match, weighted: dict[str, float]) -> Match:
+        """The match with its shared tokens cut to the heaviest six, the terms that explain it."""
+        score, story, matched, shared = best
+        return (score, story, matched, sorted(shared, key=weighted.__getitem__, reverse=True)[:6])
+
+    @staticmethod
+    def _coverage(entry: Entry, weighted: dict[str, float], mass: float, story: StoryState,
+                  factors: tuple[float, float]) -> float:
+        """How much of the article's weight the story's profile covers, by how typical each token is there."""
+        size, counts = len(story.members), story.counts
+        strong = entry.strong
+        covered_strong = covered_weak = 0.0
+        for token in [t for t in weighted if t in counts]:  # the article's order: sums stay exact
+            weight = weighted[token]
+            weight *= weight
+            count = counts[token]
+            share = weight if count >= size else weight * count / size
+            if token in strong:
+                covered_strong += share
+            else:
+                covered_weak += share
+        return (covered_strong * factors[0] + covered_weak * factors[1]) / mass
 
     def _candidates(self, entry: Entry, weighted: dict[str, float]) -> list[tuple[StoryState, tuple[float, float]]]:
         """Stories sharing the entry's heaviest tokens within reach, with their time factors."""
         tuning, index, decay = self.tuning, self.index, self.decay
         ceiling = index.lookup_ceiling()
-        df = index.df
-        lookup = [t for t in sorted(weighted, key=weighted.__getitem__, reverse=True) if df(t) <= ceiling]
+        df = index.document_frequency
+        limit = tuning.lookup_tokens
+        lookup = []
+        for t in sorted(weighted, key=weighted.__getitem__, reverse=True):
+            if df.get(t, 0) <= ceiling:
+                lookup.append(t)
+                if len(lookup) == limit:
+                    break
         reach = decay.reach
         oldest = entry.time - reach if reach is not None and entry.time is not None else None
-        story_of = index.story
+        if oldest is not None and index.earliest is not None and oldest <= index.earliest:
+            oldest = None  # every story is within reach: nothing to test
+        stories = index.stories
+        postings = index.postings
         hits: dict[int, float] = {}
         rejected: set[int] = set()
         scan = tuning.posting_scan
-        for token in lookup[: tuning.lookup_tokens]:
+        for token in lookup:
+            posting = postings.get(token)
+            if not posting:
+                continue  # a token new in this batch finds nothing yet
             weight = weighted[token] ** 2
-            for story_id in index.recent_stories(token, scan):
+            for story_id in islice(reversed(posting), scan):
                 if story_id in hits:
                     hits[story_id] += weight
                 elif story_id not in rejected:
                     if oldest is not None:
-                        latest = story_of(story_id).latest  # type: ignore[union-attr]  # postings name live stories
+                        latest = stories[story_id].latest  # postings name live stories
                         if latest is not None and latest < oldest:
                             rejected.add(story_id)
                             break  # older stories sit further back in this posting
                     hits[story_id] = weight
+        if not hits:
+            return []
         # Time is weighed only for the stories that share most: it is the dearer test.
         found = []
+        factors_of = decay.factors
         for story_id in sorted(hits, key=hits.__getitem__, reverse=True):
-            story = story_of(story_id)
-            factors = None if story is None else decay.factors(story, entry.time)
-            if story is not None and factors is not None and factors != (0.0, 0.0):
+            story = stories[story_id]
+            factors = factors_of(story, entry.time)
+            if factors is not None and factors != (0.0, 0.0):
                 found.append((story, factors))
                 if len(found) == tuning.candidate_limit:
                     break
@@ -297,33 +364,34 @@ class StoryEngine:
         profile, norm = index.profile(story)
         if not norm:
             return None
-        strong = {t for member in story.members for t in member.strong}
+        members = story.members
+        strong = members[0].strong if len(members) == 1 else {t for member in members for t in member.strong}
         # As in placement: tokens found in too many documents find everything, so they look
         # nothing up (they still count in the similarity below).
         ceiling = index.lookup_ceiling()
-        lookup = [t for t in sorted(profile, key=profile.__getitem__, reverse=True)
-                  if index.df(t) <= ceiling][: tuning.merge_lookup_tokens]
-        size = len(story.members)
-        story_of = index.story
+        df, limit = index.document_frequency, tuning.merge_lookup_tokens
+        lookup = []
+        for t in sorted(profile, key=profile.__getitem__, reverse=True):
+            if df.get(t, 0) <= ceiling:
+                lookup.append(t)
+                if len(lookup) == limit:
+                    break
+        size = len(members)
+        stories, postings = index.stories, index.postings
+        scan = tuning.merge_posting_scan
         hits: dict[int, float] = {}
         for token in lookup:
             weight = profile[token]
-            for other_id in index.recent_stories(token, tuning.merge_posting_scan):
+            for other_id in islice(reversed(postings[token]), scan):
                 if other_id in hits:
                     hits[other_id] += weight
-                elif other_id != story.story_id:
-                    if size == 1:  # every story is at least as large
-                        hits[other_id] = weight
-                        continue
-                    other = story_of(other_id)
-                    if other is not None and len(other.members) >= size:
-                        hits[other_id] = weight
+                elif other_id != story.story_id and (size == 1 or len(stories[other_id].members) >= size):
+                    hits[other_id] = weight  # only stories at least as large (every one is, for a single article)
         names: frozenset[str] | None = None
         best, best_score = None, tuning.merge_threshold
         for other_id in sorted(hits, key=hits.__getitem__, reverse=True)[: tuning.merge_candidates]:
             seen.add(other_id)
-            other = story_of(other_id)
-            assert other is not None
+            other = stories[other_id]
             factors = self.decay.span_factors(other, story)
             if factors is None or factors == (0.0, 0.0):
                 continue
@@ -378,6 +446,19 @@ class StoryEngine:
                 self._assignments[member.item_id] = Assignment(
                     member.item_id, story.story_id, old.score, old.shared_terms, old.matched_item_id)
         self.index.next_id = first_new_id + len(mapping)
+
+
+@contextmanager
+def _without_cycle_collection() -> Iterator[None]:
+    """Pause Python's cycle collector: grouping makes hundreds of thousands of objects and no cycles
+    worth collecting, and each full collection walks all of them (a tenth of a big batch's time)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def cluster_records(records: Iterable[dict[str, object]], window_hours: float | None) -> list[dict[str, object]]:

@@ -4,10 +4,27 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
+from datetime import datetime
 from itertools import islice
 
 from tui.core.stories.model import Entry, StoryState, Tuning
+
+
+class _Idf(dict[str, float]):
+    """Inverse document frequency by token, computed on first use (a plain lookup after).
+
+    Cleared whenever the counts change (`StoryIndex.count`), with the new number of documents.
+    """
+
+    def __init__(self, df: Counter[str]) -> None:
+        super().__init__()
+        self.df = df
+        self.documents = 0
+
+    def __missing__(self, token: str) -> float:
+        value = self[token] = math.log((self.documents + 10) / (self.df.get(token, 0) + 1))
+        return value
 
 
 class StoryIndex:
@@ -21,12 +38,20 @@ class StoryIndex:
         self.documents = 0
         self.next_id = 1
         self._df: Counter[str] = Counter()
+        self.document_frequency: Mapping[str, int] = self._df  # read-only view for the engine's loops
         self._name_votes: Counter[str] = Counter()
+        self._names: set[str] = set()  # tokens with more votes for a name than against
         self._epoch = 0
         self._entries: dict[str, Entry] = {}
         self._stories: dict[int, StoryState] = {}
         self._postings: dict[str, dict[int, None]] = {}
-        self._idf_cache: dict[str, float] = {}
+        # Read-only views for the engine's inner loops (a method call per lookup costs more than the lookup).
+        self.stories: Mapping[int, StoryState] = self._stories
+        # token -> ids of the live stories holding it, least recently updated first
+        self.postings: Mapping[str, dict[int, None]] = self._postings
+        self._idf = _Idf(self._df)
+        # No dated article in the index is older than this (it is never raised: a bound, not a minimum).
+        self.earliest: datetime | None = None
 
     # ----------------------------------------------------------------- reading
 
@@ -54,14 +79,10 @@ class StoryIndex:
 
     def is_name(self, token: str) -> bool:
         """Names are learnt from all articles: capitalised mid-sentence more often than not."""
-        return self._name_votes.get(token, 0) > 0
+        return token in self._names
 
     def idf(self, token: str) -> float:
-        cached = self._idf_cache.get(token)
-        if cached is None:
-            cached = math.log((self.documents + 10) / (self._df.get(token, 0) + 1))
-            self._idf_cache[token] = cached
-        return cached
+        return self._idf[token]
 
     def weighted(self, entry: Entry) -> tuple[dict[str, float], float]:
         """An entry's idf-weighted tokens and their squared norm, cached until document counts change.
@@ -71,46 +92,81 @@ class StoryIndex:
         """
         if entry.epoch != self._epoch:
             tuning = self.tuning
-            boost = tuning.name_boost
-            names = frozenset(t for t in entry.weights if self.is_name(t))
-            idf = self.idf
-            weighted = {t: w * idf(t) * (boost if t in names else 1.0) for t, w in entry.weights.items()}
+            idf = self._idf
+            names = frozenset(entry.weights.keys() & self._names)
+            weighted = {t: w * idf[t] for t, w in entry.weights.items()}
+            if names:
+                boost = tuning.name_boost
+                for t in names:
+                    weighted[t] *= boost
+            strong_idf = tuning.strong_idf
+            strong = {t for t in weighted if idf[t] >= strong_idf}
             entry.names = names
-            entry.strong = frozenset(t for t in weighted if t in entry.people or idf(t) >= tuning.strong_idf)
+            entry.strong = frozenset(strong.union(entry.people & weighted.keys()) if entry.people else strong)
             entry.weighted = weighted
-            entry.mass = sum(w * w for w in weighted.values())
+            entry.mass = sum([w * w for w in weighted.values()])
             entry.epoch = self._epoch
         return entry.weighted, entry.mass
 
+    def share_weights(self, entry: Entry, copy_of: Entry) -> None:
+        """Give a copy (the same lead and people, see `Entry.copy_key`) its original's weighted tokens."""
+        if copy_of.epoch == self._epoch and entry.epoch != self._epoch:
+            entry.weighted, entry.mass = copy_of.weighted, copy_of.mass
+            entry.names, entry.strong = copy_of.names, copy_of.strong
+            entry.epoch = self._epoch
+
     def profile(self, story: StoryState) -> tuple[dict[str, float], float]:
-        """The story's idf-weighted mean token vector and its norm, cached until the story or counts change."""
-        self._refresh(story)
-        return story.profile
+        """The story's idf-weighted token vector and its norm (a sum, not a mean: only cosines are taken).
+
+        Built once per change of document counts, then kept up to date as members join and leave,
+        so a long story that keeps growing is not re-read for every comparison.
+        """
+        if story.profile_epoch != self._epoch:
+            idf = self._idf
+            profile = {t: c * idf[t] for t, c in story.counts.items()}
+            story.profile, story.norm2 = profile, sum([v * v for v in profile.values()])
+            story.profile_epoch = self._epoch
+        return story.profile, math.sqrt(story.norm2)
 
     def story_names(self, story: StoryState) -> frozenset[str]:
-        """The names among the story's tokens (cached with its profile)."""
-        self._refresh(story)
+        """The names among the story's tokens (cached until it or the counts change)."""
+        key = (self._epoch, story.version)
+        if story.names_key != key:
+            story.names = frozenset(story.counts.keys() & self._names)
+            story.names_key = key
         return story.names
 
-    def _refresh(self, story: StoryState) -> None:
-        key = (self._epoch, story.version)
-        if story.profile_key != key:
-            size = len(story.members)
-            idf, votes = self.idf, self._name_votes
-            profile = {t: c / size * idf(t) for t, c in story.counts.items()}
-            story.profile = (profile, math.sqrt(sum(v * v for v in profile.values())))
-            story.names = frozenset(t for t in profile if votes.get(t, 0) > 0)
-            story.profile_key = key
+    def _update_profile(self, story: StoryState, tokens: Iterable[str]) -> None:
+        """Bring a current profile up to date with the counts of `tokens` (after a join or a leave)."""
+        idf, counts, profile = self._idf, story.counts, story.profile
+        norm2 = story.norm2
+        for token in tokens:
+            old = profile.get(token, 0.0)
+            count = counts.get(token)
+            if count is None:
+                profile.pop(token, None)
+                new = 0.0
+            else:
+                new = profile[token] = count * idf[token]
+            norm2 += new * new - old * old
+        story.norm2 = max(norm2, 0.0)
 
     # ---------------------------------------------------------------- changing
 
     def count(self, entries: Iterable[Entry]) -> None:
         """Add documents to the statistics (idf and name votes) before they are placed."""
+        votes, names = self._name_votes, self._names
         for entry in entries:
             self._df.update(entry.weights.keys())
-            self._name_votes.update(entry.evidence)
+            for token, vote in entry.evidence.items():
+                total = votes[token] = votes.get(token, 0) + vote
+                if total > 0:
+                    names.add(token)
+                else:
+                    names.discard(token)
             self.documents += 1
-        self._idf_cache.clear()
+        self._idf.clear()
+        self._idf.documents = self.documents
         self._epoch += 1
 
     def attach(self, entry: Entry, story_id: int) -> None:
@@ -128,10 +184,14 @@ class StoryIndex:
         if entry.time is not None:
             story.first = entry.time if story.first is None else min(story.first, entry.time)
             story.latest = entry.time if story.latest is None else max(story.latest, entry.time)
+            if self.earliest is None or entry.time < self.earliest:
+                self.earliest = entry.time
         for token in entry.weights:
             posting = self._postings.setdefault(token, {})
             posting.pop(story_id, None)  # re-insert: postings stay ordered by last update
             posting[story_id] = None
+        if story.profile_epoch == self._epoch:
+            self._update_profile(story, entry.weights)
         self._entries[entry.item_id] = entry
 
     def detach(self, entry: Entry) -> None:
@@ -149,6 +209,8 @@ class StoryIndex:
         if not story.members:
             del self._stories[story.story_id]  # only a story begun in this batch can empty
             return
+        if story.profile_epoch == self._epoch:
+            self._update_profile(story, entry.weights)
         if entry.time is not None and entry.time in (story.first, story.latest):
             times = [m.time for m in story.members if m.time is not None]
             story.first, story.latest = (min(times), max(times)) if times else (None, None)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Hashable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 
@@ -73,6 +74,7 @@ class Entry:
     time: datetime | None
     evidence: Counter[str] = field(default_factory=Counter)  # +1 capitalised mid-sentence, -1 lowercase
     people: frozenset[str] = frozenset()  # tokens of the actors it names and the people it quotes
+    copy_key: Hashable | None = None  # equal for copies of one headline and lead naming the same people
     story_id: int = -1
     names: frozenset[str] = frozenset()
     strong: frozenset[str] = frozenset()  # rare names, numbers and people: evidence that lasts
@@ -92,10 +94,14 @@ class StoryState:
     first: datetime | None = None
     latest: datetime | None = None
     followed: bool = False  # the reader follows it: it collects articles for longer
-    version: int = 0  # bumped on every change, to invalidate the cached profile
-    profile_key: tuple[int, int] = (-1, -1)
-    profile: tuple[dict[str, float], float] = ({}, 0.0)
-    names: frozenset[str] = frozenset()  # the names among its tokens, with the profile
+    version: int = 0  # bumped on every change, to invalidate the cached names
+    # idf-weighted token sums (only cosines are taken, so not averaged) and their squared norm,
+    # kept up to date as members come and go while the document counts stay (`profile_epoch`)
+    profile: dict[str, float] = field(default_factory=dict)
+    norm2: float = 0.0
+    profile_epoch: int = -1
+    names_key: tuple[int, int] = (-1, -1)
+    names: frozenset[str] = frozenset()  # the names among its tokens
 
 
 def effective_time(item: StoryItem) -> datetime | None:

@@ -118,33 +118,64 @@ def _normalise(raw: str) -> str | None:
     return lowered or None
 
 
-def _is_title_case(words: list[str]) -> bool:
-    """Whether most content words are capitalised, in which case capitals say nothing about names."""
-    content = [w for w in words if w.lower() not in STOPWORDS and w[:1].isalpha()]
-    if not content:
-        return False
-    capitalised = sum(1 for w in content if w[:1].isupper())
-    return capitalised / len(content) >= _TITLE_CASE_SHARE
+# (ends a sentence, counts for title case, capitalised,
+#  its token in title case, at a sentence start, elsewhere: None when the word is no content token)
+WordInfo = tuple[bool, bool, bool, Token | None, Token | None, Token | None]
+
+# What each raw word contributes, whatever its neighbours, by the raw word. News vocabulary is
+# Zipfian: almost every word of a batch was seen before, so tokenizing costs a dictionary lookup
+# per word. Cleared when it grows past the limit (a bound on memory, not a cache policy).
+_WORD_INFO_LIMIT = 200_000
+_word_infos: dict[str, WordInfo] = {}
+
+
+def _word_info(raw: str) -> WordInfo:
+    """Everything `tokenize` needs of one raw word; its tokens are made once and shared (frozen)."""
+    ends = raw.endswith(".") and not raw[:-1].isupper()
+    counts = raw.lower() not in STOPWORDS and raw[:1].isalpha()
+    upper, lower = raw[:1].isupper(), raw[:1].islower()
+    normal = _normalise(raw)
+    if normal is None or normal in STOPWORDS or normal in GENERIC_WORDS:
+        return (ends, counts, upper, None, None, None)
+    is_number = normal.isdigit()
+    if len(normal) < 2 and not is_number:
+        return (ends, counts, upper, None, None, None)
+    acronym = len(raw) >= 2 and raw.replace(".", "").isupper() and raw[0].isalpha()
+    key, surface = stem(normal), raw.rstrip(".")
+    # Capitals mark a name only mid-sentence and outside title case; case says nothing in title case.
+    titled = Token(key, surface, acronym, is_number, False)
+    starting = Token(key, surface, acronym, is_number, lower)
+    inside = Token(key, surface, acronym or upper, is_number, lower)
+    return (ends, counts, upper, titled, starting, inside)
 
 
 def tokenize(text: str, *, limit: int | None = None) -> list[Token]:
     """Split text into content tokens, marking names (capitalised mid-sentence, acronyms) and numbers."""
     raw_words = _WORD.findall(text if limit is None else text[:limit])
-    title_case = _is_title_case(raw_words)
-    tokens: list[Token] = []
-    sentence_start = True
+    known = _word_infos
+    if len(known) > _WORD_INFO_LIMIT:
+        known.clear()
+    infos = []
     for raw in raw_words:
-        word = raw.replace(",", "")
-        normal = _normalise(word)
-        starts = sentence_start
-        sentence_start = raw.endswith(".") and not raw[:-1].isupper()
-        if normal is None or normal in STOPWORDS or normal in GENERIC_WORDS:
-            continue
-        is_number = normal.isdigit()
-        if len(normal) < 2 and not is_number:
-            continue
-        acronym = len(word) >= 2 and word.replace(".", "").isupper() and word[0].isalpha()
-        capital = word[:1].isupper() and not title_case and not starts
-        lower = word[:1].islower() and not title_case
-        tokens.append(Token(stem(normal), raw.rstrip("."), acronym or capital, is_number, lower))
+        info = known.get(raw)
+        if info is None:
+            info = known[raw] = _word_info(raw)
+        infos.append(info)
+    content = capitalised = 0
+    for info in infos:
+        if info[1]:
+            content += 1
+            capitalised += info[2]
+    tokens: list[Token] = []
+    if content and capitalised / content >= _TITLE_CASE_SHARE:  # title case
+        for info in infos:
+            if info[3] is not None:
+                tokens.append(info[3])
+        return tokens
+    sentence_start = True
+    for info in infos:
+        token = info[4] if sentence_start else info[5]
+        sentence_start = info[0]
+        if token is not None:
+            tokens.append(token)
     return tokens
