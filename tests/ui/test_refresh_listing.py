@@ -62,3 +62,58 @@ async def test_articles_listed_before_the_refresh_ends(tmp_path: Path, server) -
         await pilot.pause()
         assert articles.count == 2
     store.close()
+
+
+async def _first_listed(app, pilot):
+    """The article list once the fast feed's older article is in."""
+    articles = app.screen.query_one(ArticleList)
+    for _ in range(100):
+        if articles.count:
+            break
+        await pilot.pause(0.05)
+    assert articles.count == 1 and articles.current.title == "Older story"
+    return articles
+
+
+async def _until_refreshed(app, pilot) -> None:
+    for _ in range(200):
+        if not app.refreshing:
+            break
+        await pilot.pause(0.05)
+    await pilot.pause()
+
+
+def _older_fast_newer_slow(server: FeedServer) -> None:
+    server.add("/fast", body=rss("Fast", [
+        {"title": "Older story", "guid": "f1", "link": "http://example.org/1",
+         "description": "Old.", "pubDate": "Mon, 16 Nov 2026 07:00:00 GMT"}]))
+    server.add("/slow", body=rss("Slow", [
+        {"title": "Newer story", "guid": "s1", "link": "http://example.org/2",
+         "description": "New.", "pubDate": "Mon, 16 Nov 2026 09:00:00 GMT"}]), delay=2.0)
+
+
+async def test_untouched_cursor_stays_on_the_newest_as_articles_arrive(tmp_path: Path, server) -> None:
+    _older_fast_newer_slow(server)
+    config = load_config(write_config(tmp_path, server))
+    store = Store(config.db_path)
+    app = make_app(config, store)
+    async with app.run_test(size=(160, 40)) as pilot:
+        articles = await _first_listed(app, pilot)
+        await _until_refreshed(app, pilot)
+        assert articles.count == 2
+        assert articles.cursor == 0 and articles.current.title == "Newer story"
+    store.close()
+
+
+async def test_an_opened_article_keeps_the_cursor_as_articles_arrive(tmp_path: Path, server) -> None:
+    _older_fast_newer_slow(server)
+    config = load_config(write_config(tmp_path, server))
+    store = Store(config.db_path)
+    app = make_app(config, store)
+    async with app.run_test(size=(160, 40)) as pilot:
+        articles = await _first_listed(app, pilot)
+        await pilot.press("enter")
+        await _until_refreshed(app, pilot)
+        assert articles.count == 2
+        assert articles.cursor == 1 and articles.current.title == "Older story"
+    store.close()

@@ -245,7 +245,10 @@ class MainScreen(Screen[None]):
             return
         self.choice = choice
         articles = self.query_one(ArticleList)
-        current = articles.current.id if keep_cursor and articles.current else None
+        # A reader who has not moved off the top nor opened anything is watching the newest:
+        # articles arriving above stay above the cursor only once they have chosen one.
+        chosen = articles.cursor > 0 or self.query_one(Reader).article is not None
+        current = articles.current.id if keep_cursor and chosen and articles.current else None
         articles.show(replace(choice.filter, unread_only=self.unread_only), keep_article=current)
         self._update_list_status()
 
