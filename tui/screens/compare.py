@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import textwrap
 from dataclasses import dataclass, replace
+from datetime import datetime
 
 from rich.segment import Segment
 from textual import on, work
@@ -41,17 +42,23 @@ class Row:
     text: str
 
 
+def time_span(first: datetime, last: datetime) -> str:
+    """"05 Feb 11:20 – 06 Feb 13:46", or one time when both are the same minute."""
+    start, end = f"{first:%d %b %H:%M}", f"{last:%d %b %H:%M}"
+    return start if start == end else f"{start} – {end}"
+
+
 def entries_of(comparison: StoryComparison) -> list[Entry]:
     """The comparison as lines: outlets in turn, quoted people, differing numbers, the timeline."""
     story = comparison.story
     lines = [Entry(story.headline, "strong"),
              Entry(f"{story.outlet_count} outlet(s) · {story.article_count} article(s) · "
-                   f"{story.first_seen:%d %b %H:%M} – {story.last_updated:%d %b %H:%M}", "dim"),
+                   f"{time_span(story.first_seen, story.last_updated)}", "dim"),
              Entry("")]
     for outlet in comparison.outlets:
         lines.append(Entry(f"{outlet.outlet}: {outlet.headline}", "accent", outlet.lead_at,
                            outlet=outlet.outlet))
-        lines.append(Entry(f"{outlet.first:%d %b %H:%M} – {outlet.last:%d %b %H:%M} · "
+        lines.append(Entry(f"{time_span(outlet.first, outlet.last)} · "
                            f"{len(outlet.articles)} article(s) · {outlet.words} words", "dim",
                            indent=2))
         if outlet.lead:
