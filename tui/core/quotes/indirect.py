@@ -27,6 +27,12 @@ _HYPOTHETICAL = re.compile(r"\b(?:to|would|could|might|may|will|should|can)\s+(?
 # A finite verb after the cue means a reported clause follows ("said the leaked data is …"), not a subject.
 _VERBISH = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|did|does|do|may|might|must|"
                       r"should)\b|\b[a-z]{3,}ed\b")
+# "…, its government said on Thursday, the latest sign of Yerevan's drift": the author's comment on the
+# news, an apposition with no verb of its own, not what was said.
+_COMMENT = re.compile(r"\s*,?\s*(?:the|a|an|in\s+a)\s+(?:[\w’'-]+\s+){0,3}?(?:sign|signs|step|move|blow|setback|"
+                      r"reversal|boost|indication|signal|reminder|rebuke|escalation|victory|defeat|twist|turn|"
+                      r"admission|acknowledgement|departure|shift|break|response|rebuff|snub|development)\b"
+                      r"(?:(?!\bthat\b)[^“”\"])*$", re.IGNORECASE)
 # "said in an interview with CNN on Sunday that …": a setting phrase before the reported clause.
 _LATE_THAT = re.compile(r"\s+(?:in|at|during|on|to|with|after|before|while|from|through)\s(?:[^,;:“”\"]+?\s)?that\b")
 _NOMINAL_CUE = re.compile(
@@ -206,6 +212,8 @@ def _forward(text: str, layout: Layout, resolver: Resolver, cue: Cue, s_start: i
     skip = _AFTER_CUE_SKIP.match(text, pos, s_end)
     if skip:
         pos = skip.end()
+    if _COMMENT.match(text, pos, s_end):
+        return None                               # "said on Thursday, the latest sign of …": the author's comment
     that = re.match(r"\s*,?\s*that\b", text[pos:s_end], re.IGNORECASE) or _LATE_THAT.match(text[pos:s_end])
     if that:
         pos += that.end()
@@ -355,7 +363,9 @@ def _trailing(text: str, layout: Layout, resolver: Resolver, cue: Cue, s_start: 
     rest = tail[skip.end():] if skip else tail
     inverted = None
     if not re.fullmatch(r"[\s.!?”’\"']*", rest):
-        if re.match(r"\s*(?:to|in|at)\s+[^,]{1,60}[.!?]?\s*$", rest) and cue.text.lower() in SPEECH_CUES:
+        if _COMMENT.match(rest) and cue.text.lower() in SPEECH_CUES:
+            pass                                  # "…, its government said on Thursday, the latest sign of …"
+        elif re.match(r"\s*(?:to|in|at)\s+[^,]{1,60}[.!?]?\s*$", rest) and cue.text.lower() in SPEECH_CUES:
             pass                                  # "..., she told reporters." / "said in a statement."
         elif cue.text.lower() in LISTENER_CUES and re.fullmatch(r"\s*(?:[\w’'.-]+\s*){1,5}[.!?]?\s*", rest):
             pass                                  # "..., he told reporters."
