@@ -184,14 +184,9 @@ def _forward(text: str, layout: Layout, resolver: Resolver, cue: Cue, s_start: i
             and len(text[cue.end:s_end].split()) <= 8 and not re.match(r"\s+that\b", text[cue.end:cue.end + 6]) \
             and not _VERBISH.search(text, cue.end, s_end):
         return None                  # "…, said Tunisia's foreign ministry": an inverted attribution, not a subject
-    subject = _subject_of(text, resolver, cue, s_start)
+    subject = _subject_of(text, resolver, cue, s_start) or _unnamed_source(text, resolver, cue, s_start)
     if subject is None:
-        # "Officials familiar with the talks have long argued that …": an unnamed source, if "that" follows.
-        if not re.match(r"\s+that\b", text[cue.end:cue.end + 6]) or cue.start - s_start > 120:
-            return None
-        subject = resolver.description(s_start, resolver.skip_fillers_left(cue.start, s_start))
-        if subject is None:
-            return None
+        return None
     if resolver.passive(subject, cue):
         subject = Subject(None, subject.start, subject.end, pronoun=True, weak=True)   # "It is expected that"
     pos = cue.end
@@ -250,13 +245,9 @@ def _attitude(text: str, layout: Layout, resolver: Resolver, cue: Cue, s_start: 
     """SUBJECT believes/wants/called CONTENT: the rest of the clause after the verb."""
     if _quote_closes_before(text, layout, cue):
         return None              # '"…," she said in Iowa' attributes the quote; the words after are no content
-    subject = _subject_of(text, resolver, cue, s_start)
+    subject = _subject_of(text, resolver, cue, s_start) or _unnamed_source(text, resolver, cue, s_start)
     if subject is None:
-        if not re.match(r"\s+that\b", text[cue.end:cue.end + 6]) or cue.start - s_start > 120:
-            return None
-        subject = resolver.description(s_start, resolver.skip_fillers_left(cue.start, s_start))
-        if subject is None:
-            return None
+        return None
     if _HYPOTHETICAL.search(text, max(s_start, cue.start - 20), cue.start):
         return None                  # "would slam the door", "to both sell chips and charge a royalty": no stance taken
     if subject.weak or resolver.passive(subject, cue) or (subject.pronoun and subject.entity is None):
@@ -311,6 +302,14 @@ def _quote_closes_before(text: str, layout: Layout, cue: Cue) -> bool:
             not re.search(r"[,.!?]\s*[”\"’']\s+and\s+(?:also\s+)?$", text[max(p_start, cue.start - 20):cue.start]):
         return False             # 'called it “a practical step” and said that …': a second verb, not an attribution
     return bool(_QUOTE_CLOSE_BEFORE.search(text[max(p_start, cue.start - 60):cue.start]))
+
+
+def _unnamed_source(text: str, resolver: Resolver, cue: Cue, s_start: int) -> Subject | None:
+    """"Officials familiar with the talks have long argued that …": a description as the subject, only
+    when "that" follows the cue and the subject opens the sentence."""
+    if not re.match(r"\s+that\b", text[cue.end:cue.end + 6]) or cue.start - s_start > 120:
+        return None
+    return resolver.description(s_start, resolver.skip_fillers_left(cue.start, s_start))
 
 
 def _subject_of(text: str, resolver: Resolver, cue: Cue, s_start: int) -> Subject | None:
