@@ -8,7 +8,7 @@ import threading
 import time
 from collections.abc import Sequence
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import App
 from textual.theme import Theme
 from textual.timer import Timer
@@ -34,6 +34,10 @@ from tui.state import ReadingState
 PROGRESS_INTERVAL = 0.15
 # New articles are listed as feeds land, at most this often (longer when a reload is slow).
 LIST_RELOAD_INTERVAL = 0.4
+# The kept screens (stories, quote lookup, search) are built ahead of time, one at a time, once
+# start-up is over and nothing was pressed for a moment: building one on its key cost 30-60 ms.
+PREBUILD_START = 0.8  # seconds after mount: the first paint and a first keystroke come first
+PREBUILD_IDLE = 0.5  # seconds without a key or the mouse before a screen is built
 
 
 def settle_memory() -> None:
@@ -66,6 +70,7 @@ class BylineApp(App[None]):
         self._list_reload_timer: Timer | None = None
         self._queued: list[str] = []  # feed URLs to fetch once the running refresh ends
         self.refreshing = False
+        self._last_input = 0.0
 
     @property
     def config(self) -> Config:
@@ -92,6 +97,25 @@ class BylineApp(App[None]):
         if self._refresh_due(minutes):
             self.call_after_refresh(self.action_refresh)
         self.set_timer(1.5, settle_memory)
+        self.set_timer(PREBUILD_START, self._prebuild_when_idle)
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.InputEvent):
+            self._last_input = time.monotonic()
+        await super().on_event(event)
+
+    def _prebuild_when_idle(self) -> None:
+        """Build the next kept screen when the user is not pressing anything, no refresh runs
+        and the main screen shows; come back until every one is built."""
+        wait = self._last_input + PREBUILD_IDLE - time.monotonic()
+        if wait <= 0:
+            if self.refreshing or self.screen is not self.main:
+                wait = PREBUILD_IDLE
+            elif not self.main.navigator.prebuild_next():
+                return
+            else:
+                wait = PREBUILD_IDLE / 4  # the next one once this one has mounted
+        self.set_timer(wait, self._prebuild_when_idle)
 
     def _refresh_due(self, minutes: int) -> bool:
         """Refresh at start when a feed was never fetched, or the last refresh is overdue."""

@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 
 from textual.app import App
 from textual.message import Message
+from textual.screen import Screen
 
 from tui.config import Config
 from tui.core.store import ArticleFilter, Store
@@ -56,9 +57,12 @@ class ReadingState:
         self.library_changed()
 
     def _broadcast(self, make: Callable[..., Message], **fields: object) -> None:
-        # One message per screen: a message is consumed by the screen it is posted to.
+        # One message per screen: a message is consumed by the screen it is posted to. Not to
+        # Textual's empty screen at the bottom of the stack: it has nothing to update, and any
+        # message it handles makes it repaint the whole terminal over the screen on top.
         for screen in self.app.screen_stack:
-            screen.post_message(make(**fields))
+            if type(screen) is not Screen:
+                screen.post_message(make(**fields))
 
     def set_read(self, article_ids: Sequence[int], read: bool = True) -> int:
         """Mark articles read or unread; returns how many changed."""

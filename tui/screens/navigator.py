@@ -16,26 +16,73 @@ if TYPE_CHECKING:
     from tui.screens.main import MainScreen
 
 
+# The kept screens, in the order they are built ahead of time while the app is idle.
+KEPT_SCREENS = ("stories", "quote-lookup", "search")
+PREBUILD_LAYOUTS = 2
+
+
 class Navigator:
-    """Opens the other screens; the search, lookup and stories screens are built once and kept."""
+    """Opens the other screens; the search, lookup and stories screens are built once and kept,
+    ahead of time when the app is idle (`prebuild_next`)."""
 
     def __init__(self, screen: MainScreen) -> None:
         self.screen = screen
+        self._layouts: dict[str, int] = {}  # layouts done ahead of time, per kept screen
 
-    def _push(self, name: str, make: Callable[[], Screen[Any]],
-              opened: Callable[[Any], None] | None = None) -> None:
+    def _make(self, name: str) -> Screen[Any]:
+        main = self.screen
+        if name == "stories":
+            from tui.screens.stories import StoriesScreen
+
+            return StoriesScreen(main.state)
+        if name == "quote-lookup":
+            from tui.screens.quote_lookup import QuoteLookupScreen
+
+            return QuoteLookupScreen(main.store, main.quote_index())
+        from tui.screens.search import SearchScreen
+
+        return SearchScreen(main.store)
+
+    def _push(self, name: str, opened: Callable[[Any], None] | None = None) -> None:
         """Open a screen built once and kept: opening it again costs no composing."""
         app = self.screen.app
         if not app.is_screen_installed(name):
-            app.install_screen(make(), name)
+            app.install_screen(self._make(name), name)
         app.push_screen(name, opened)
+
+    def prebuild_next(self) -> bool:
+        """One step of building the kept screens ahead of time, without showing them: the next
+        screen not built yet is composed and mounted; one built but not laid out is laid out at
+        the terminal's size (twice: sizing its widgets asks for a second layout). Its first
+        opening then costs what opening it again does. False when every one is ready.
+
+        Textual composes an installed screen only when it is first pushed (`_get_screen` is what
+        push_screen calls) and lays out only the current screen (`_refresh_layout` is what its
+        update timer calls): tests/ui/test_prebuild.py checks both still do what is needed."""
+        app = self.screen.app
+        for name in KEPT_SCREENS:
+            if self._layouts.get(name, 0) >= PREBUILD_LAYOUTS:
+                continue
+            if not app.is_screen_installed(name):
+                app.install_screen(self._make(name), name)
+            screen = app.get_screen(name)
+            if not screen.is_running:
+                app._get_screen(name)
+            elif screen.is_mounted and not screen.is_active:
+                screen._refresh_layout(app.size)
+                self._layouts[name] = self._layouts.get(name, 0) + 1
+            else:  # opened meanwhile: laid out by showing it
+                self._layouts[name] = PREBUILD_LAYOUTS
+                continue
+            return True
+        return False
 
     def _open_quote(self, hit: QuoteHit | None) -> None:
         if hit is not None:
             self.screen.open_quote(hit.article_id, hit.start, hit.end)
 
     def search(self) -> None:
-        from tui.screens.search import SearchChoice, SearchScreen
+        from tui.screens.search import SearchChoice
 
         main = self.screen
 
@@ -45,14 +92,10 @@ class Navigator:
                 main.open_article(choice.article_id)
                 main.query_one(Reader).scroll_to_text(choice.query)
 
-        self._push("search", lambda: SearchScreen(main.store), opened)
+        self._push("search", opened)
 
     def quote_lookup(self) -> None:
-        from tui.screens.quote_lookup import QuoteLookupScreen
-
-        main = self.screen
-        self._push("quote-lookup", lambda: QuoteLookupScreen(main.store, main.quote_index()),
-                   self._open_quote)
+        self._push("quote-lookup", self._open_quote)
 
     def person(self, name: str) -> None:
         """A followed person's quotes, newest first across outlets; enter opens one in its
@@ -65,9 +108,7 @@ class Navigator:
                              self._open_quote)
 
     def stories(self) -> None:
-        from tui.screens.stories import StoriesScreen
-
-        self._push("stories", lambda: StoriesScreen(self.screen.state))
+        self._push("stories")
 
     def compare(self, article: Article | None) -> None:
         """How each outlet covered the article's story."""

@@ -83,12 +83,17 @@ class ArticleList(VirtualList):
                     starred: bool | None = None) -> None:
         """Change cached rows in place after the store changed them (no reload, no jump)."""
         wanted = set(article_ids)
-        for page in self._pages.values():
+        changed = []
+        for number, page in self._pages.items():
             for i, row in enumerate(page):
                 if row.id in wanted:
                     page[i] = replace(row, read=row.read if read is None else read,
                                       starred=row.starred if starred is None else starred)
-        self.invalidate()
+                    changed.append(number * PAGE_SIZE + i)
+        if len(changed) == len(wanted):
+            self.invalidate_items(changed)  # the other rows are drawn from the cache as they are
+        else:  # a row not in a cached page may still be drawn from the line cache
+            self.invalidate()
 
     # -- drawing -------------------------------------------------------------------------
     def cache_salt(self) -> object:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import accumulate
 
@@ -127,6 +128,9 @@ class VirtualList(ScrollView, can_focus=True):
         # repaint of the screen then costs a lookup per line.
         self._strips: LRUCache[tuple[object, ...], Strip] = LRUCache(STRIP_CACHE)
         self._version = 0
+        self._item_versions: dict[int, int] = {}  # items drawn again since `_version` moved
+        self._styles_changed = True
+        self._style_signature: tuple[Style, ...] = ()
 
     # -- subclass hooks ----------------------------------------------------------------------
     def render_item_line(self, index: int, line: int, width: int) -> list[Segment]:
@@ -140,6 +144,7 @@ class VirtualList(ScrollView, can_focus=True):
         (or move) the cursor and redraw."""
         self.count = count
         self._version += 1
+        self._item_versions.clear()
         self._starts = None
         if heights is not None:
             self._starts = list(accumulate(heights, initial=0))
@@ -151,7 +156,15 @@ class VirtualList(ScrollView, can_focus=True):
     def invalidate(self) -> None:
         """The items' content changed: draw them again."""
         self._version += 1
+        self._item_versions.clear()
         self.refresh()
+
+    def invalidate_items(self, indices: Iterable[int]) -> None:
+        """These items' content changed: draw them again, and nothing else."""
+        for index in indices:
+            if 0 <= index < self.count:
+                self._item_versions[index] = self._item_versions.get(index, 0) + 1
+                self.refresh_lines(*self._span(index))
 
     def cache_salt(self) -> object:
         """Part of every drawn line's cache key: override when lines change with time."""
@@ -159,7 +172,21 @@ class VirtualList(ScrollView, can_focus=True):
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
-        self._strips.clear()
+        # Checked when next drawn: most updates (the focus moving in or out changes the
+        # scrollbar's colours) change nothing a row shows, and drawing every row again would
+        # double the cost of opening an article.
+        self._styles_changed = True
+
+    def _check_styles(self) -> None:
+        """Forget the drawn lines when a style they are drawn with changed."""
+        self._styles_changed = False
+        names = sorted(self.COMPONENT_CLASSES)
+        signature = (base_style(self), *(self.get_component_rich_style(name, partial=True)
+                                          for name in names),
+                     *(self.get_component_rich_style(name) for name in names))
+        if signature != self._style_signature:
+            self._style_signature = signature
+            self._strips.clear()
 
     def _total_lines(self) -> int:
         return self._starts[-1] if self._starts else self.count * self.item_height
@@ -182,9 +209,14 @@ class VirtualList(ScrollView, can_focus=True):
 
     # -- drawing -----------------------------------------------------------------------------
     def render_line(self, y: int) -> Strip:
+        if self._styles_changed:
+            self._check_styles()
         index, line = self._item_at(self.scroll_offset.y + y)
         width = self.scrollable_content_region.width
-        key = (index, line, width, index == self.cursor, self.has_focus, self._version,
+        # Only the cursor row looks different with the focus: 0 not the cursor, 1 the cursor
+        # blurred, 2 the cursor focused.
+        cursor = (1 + self.has_focus) if index == self.cursor else 0
+        key = (index, line, width, cursor, self._version, self._item_versions.get(index, 0),
                self.cache_salt())
         strip = self._strips.get(key)
         if strip is None:
@@ -210,7 +242,8 @@ class VirtualList(ScrollView, can_focus=True):
         return strip.simplify()
 
     def watch_has_focus(self, _focused: bool) -> None:
-        self.refresh()
+        if 0 <= self.cursor < self.count:
+            self.refresh_lines(*self._span(self.cursor))  # only the cursor row changes
 
     def on_resize(self) -> None:
         set_virtual_size(self, Size(0, self._total_lines()))
