@@ -119,8 +119,8 @@ def interaction(data: dict[str, object]) -> None:
                 f"run_test at 160x45 (target <= {INTERACTION_TARGET_S * 1000:.0f} ms)",
                 ("action", "n", "median ms", "p95 ms", "worst ms", "target"), rows)
     print(f"\nIn-process app construction to first paint (run_test): "
-          f"{data['mounted_s']:.2f} s; rows listed {data['rows']:,}; quote queries typed: "
-          f"{data.get('quote_queries')}")
+          f"{data['mounted_s']:.2f} s, then {data.get('idle_s', 0):g} s idle before the first "
+          f"key; rows listed {data['rows']:,}; quote queries typed: {data.get('quote_queries')}")
 
 
 def memory(data: dict[str, object]) -> None:

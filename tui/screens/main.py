@@ -28,6 +28,7 @@ from tui.screens.watch_editing import WatchEditing
 from tui.state import ReadingState
 from tui.widgets.article_list import ArticleList
 from tui.widgets.feed_list import FeedChoice, FeedList
+from tui.widgets.geometry import content_width
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.list_status import ListStatus
 from tui.widgets.reader import Reader
@@ -135,10 +136,14 @@ class MainScreen(Screen[None]):
             longest = max((len(e.label or e.title) for e in feeds.entries), default=12)
             panes = main_layout.browsing(width, feeds_toggled=self.feeds_toggled,
                                          longest_label=longest)
+        reader, panel = self.query_one(Reader), self.query_one(SidePanel)
         for widget, size in ((feeds, panes.feeds), (self.query_one("#list-pane"), panes.articles),
-                             (self.query_one(Reader), panes.reader),
-                             (self.query_one(SidePanel), panes.panel)):
+                             (reader, panes.reader), (panel, panes.panel)):
             main_layout.set_width(widget, size)
+        if panes.reader:
+            reader.expect_width(content_width(panes.reader, reader))
+        if panes.panel:
+            panel.expect_width(panes.panel)
         self.set_class(self.reading, "-reading")
         focused = self.focused
         if focused is None or not self._shown(focused):

@@ -158,6 +158,7 @@ class Reader(ScrollView, can_focus=True):
         self.text_width = 84
         self.centered = False
         self._layout_width = -1
+        self._expected_width = 0  # the text width once laid out, when known before that
         self._header: list[Strip] = []
         self._lines: list[tuple[int, int]] = []
         self._starts: list[int] = []
@@ -194,9 +195,21 @@ class Reader(ScrollView, can_focus=True):
         self._relayout()
 
     # -- layout ------------------------------------------------------------------------------
+    def expect_width(self, width: int) -> None:
+        """The width the text will have at the next layout. A reader never laid out yet (the
+        first article opened) then wraps its text once, for that width, not for no width and
+        again once its size is known."""
+        self._expected_width = width
+
+    def _available(self) -> int:
+        width = self.scrollable_content_region.width
+        if width < MIN_LAYOUT_WIDTH and self._expected_width >= MIN_LAYOUT_WIDTH:
+            return self._expected_width
+        return width
+
     def _column(self) -> tuple[int, int]:
         """(left margin, width) of the text column inside the pane."""
-        available = max(self.scrollable_content_region.width, 1)
+        available = max(self._available(), 1)
         width = min(self.text_width, available)
         margin = (available - width) // 2 if self.centered else 0
         return margin, width
@@ -204,7 +217,7 @@ class Reader(ScrollView, can_focus=True):
     def _relayout(self) -> None:
         self._version += 1
         margin, width = self._column()
-        self._layout_width = self.scrollable_content_region.width
+        self._layout_width = self._available()
         console = Console(width=width, legacy_windows=False, color_system=None)
         if self.article is None:
             header = Text(PLACEHOLDER, style="dim")
@@ -223,8 +236,10 @@ class Reader(ScrollView, can_focus=True):
             self.call_after_refresh(self._scroll_to_pending)
 
     def on_resize(self) -> None:
-        if self.scrollable_content_region.width != self._layout_width:
+        if self._available() != self._layout_width:
             self._relayout()
+        elif self._pending_offset is not None:  # wrapped already; waiting to be laid out
+            self.call_after_refresh(self._scroll_to_pending)
 
     def render_line(self, y: int) -> Strip:
         index = self.scroll_offset.y + y
@@ -287,7 +302,8 @@ class Reader(ScrollView, can_focus=True):
         self.call_after_refresh(self._scroll_to_pending)
 
     def _scroll_to_pending(self) -> None:
-        if self._pending_offset is None or self._layout_width < MIN_LAYOUT_WIDTH:
+        if self._pending_offset is None or \
+                self.scrollable_content_region.width < MIN_LAYOUT_WIDTH:
             return
         line = len(self._header) + self.line_of_offset(self._pending_offset)
         self._pending_offset = None

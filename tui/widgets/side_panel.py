@@ -18,6 +18,7 @@ from textual.widgets import Static
 
 from tui import bindings
 from tui.core.models import Actor, Quote
+from tui.widgets.geometry import content_width
 from tui.widgets.virtual_list import VirtualList, fit
 
 # How a quote relates to its speaker's words, in the words the panel shows.
@@ -25,6 +26,7 @@ KIND_WORDS = {"direct": "said", "partial": "in part", "indirect": "reported"}
 LEGEND = "said: own words · in part: a phrase of theirs · reported: paraphrase"
 INDENT = "  "
 KIND_NAMES = {"person": "person", "organisation": "org", "place": "place"}
+MIN_WRAP = 20  # quotes are never wrapped narrower (nor for a panel not laid out yet)
 
 
 def actor_line(actor: Actor) -> str:
@@ -60,19 +62,26 @@ class QuoteList(VirtualList):
         self.quotes: list[Quote] = []
         self._lines: list[list[tuple[str, str]]] = []
         self._wrapped_at = 0
+        self.expected_width = 0  # the content width once laid out, when known before that
 
     def set_quotes(self, quotes: list[Quote]) -> None:
         self.quotes = quotes
         self._wrap(cursor=0)
 
+    def _wrap_width(self) -> int:
+        width = self.scrollable_content_region.width
+        if width < MIN_WRAP and self.expected_width >= MIN_WRAP:
+            width = self.expected_width  # not laid out yet: wrap once, for the coming width
+        return max(width - 1, MIN_WRAP)
+
     def _wrap(self, cursor: int | None = None) -> None:
-        width = max(self.scrollable_content_region.width - 1, 20)
+        width = self._wrap_width()
         self._wrapped_at = width
         self._lines = [quote_lines(q, width) for q in self.quotes]
         self.set_count(len(self.quotes), cursor=cursor, heights=[len(x) for x in self._lines])
 
     def on_resize(self) -> None:
-        if self.quotes and max(self.scrollable_content_region.width - 1, 20) != self._wrapped_at:
+        if self.quotes and self._wrap_width() != self._wrapped_at:
             self._wrap()
         super().on_resize()
 
@@ -171,6 +180,12 @@ class SidePanel(Vertical):
             return
         names = {actor.name, *actor.aliases}
         self._show_quotes([q for q in self.quotes if q.speaker in names])
+
+    def expect_width(self, width: int) -> None:
+        """The panel's width at the next layout: shown for the first time, it wraps its quotes
+        once, for that width, not for no width and again once its size is known."""
+        quote_list = self.query_one(QuoteList)
+        quote_list.expected_width = content_width(width, self, quote_list)
 
     def focus_target(self) -> Widget:
         return self.query_one(QuoteList)
