@@ -552,4 +552,6 @@ class MainScreen(Screen[None]):
         self.query_one("#refresh-progress", ProgressBar).display = False
 
     def set_status(self, message: str) -> None:
-        self.query_one("#status", Static).update(Text(message))
+        # The status fills the line's free width at a fixed height: a new message (several a
+        # second during a refresh) repaints it and lays nothing out.
+        self.query_one("#status", Static).update(Text(message), layout=False)

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 # The kept screens, in the order they are built ahead of time while the app is idle.
 KEPT_SCREENS = ("stories", "quote-lookup", "search")
 PREBUILD_LAYOUTS = 2
+MAX_PREBUILD_LAYOUTS = 4  # more while the last one asked for another
 
 
 class Navigator:
@@ -51,29 +52,34 @@ class Navigator:
         app.push_screen(name, opened)
 
     def prebuild_next(self) -> bool:
-        """One step of building the kept screens ahead of time, without showing them: the next
-        screen not built yet is composed and mounted; one built but not laid out is laid out at
-        the terminal's size (twice: sizing its widgets asks for a second layout). Its first
-        opening then costs what opening it again does. False when every one is ready.
+        """One step of building the kept screens ahead of time, without showing them. The next
+        screen not built yet is composed and mounted; one built is styled and laid out at the
+        terminal's size, twice and then while its widgets, sized, ask for another layout. Its
+        first opening then costs what opening it again does. False when every one is ready.
 
-        Textual composes an installed screen only when it is first pushed (`_get_screen` is what
-        push_screen calls) and lays out only the current screen (`_refresh_layout` is what its
-        update timer calls): tests/ui/test_prebuild.py checks both still do what is needed."""
+        Textual composes an installed screen only when it is first pushed (`_get_screen` is
+        what push_screen calls) and lays out only the current screen (`_refresh_layout` and
+        `_layout_required` are what its update timer uses): tests/ui/test_repaint_work.py
+        checks that this still builds and lays out the screens."""
         app = self.screen.app
         for name in KEPT_SCREENS:
-            if self._layouts.get(name, 0) >= PREBUILD_LAYOUTS:
-                continue
             if not app.is_screen_installed(name):
                 app.install_screen(self._make(name), name)
             screen = app.get_screen(name)
             if not screen.is_running:
                 app._get_screen(name)
-            elif screen.is_mounted and not screen.is_active:
-                screen._refresh_layout(app.size)
-                self._layouts[name] = self._layouts.get(name, 0) + 1
-            else:  # opened meanwhile: laid out by showing it
-                self._layouts[name] = PREBUILD_LAYOUTS
+                return True
+            done = self._layouts.get(name, 0)
+            wanted = done < PREBUILD_LAYOUTS or screen._layout_required
+            if not screen.is_mounted or screen.is_active or done >= MAX_PREBUILD_LAYOUTS or \
+                    not wanted or screen in app.screen_stack:
                 continue
+            # Styles first: the scrollbars made by the last layout have none yet, and getting
+            # them on opening would cost one more layout then.
+            screen.update_node_styles(animate=False)
+            screen._layout_required = False
+            screen._refresh_layout(app.size)
+            self._layouts[name] = done + 1
             return True
         return False
 

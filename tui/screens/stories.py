@@ -123,6 +123,8 @@ class StoriesScreen(Screen[None]):
         reader.border_title = "Reader"
         settings = self.state.config.settings
         reader.set_text_width(settings.reader_width, centered=settings.reader_align == "center")
+        if not self.is_active:  # built ahead of time: laid out with the stories in place
+            self.reload()
 
     def on_screen_resume(self) -> None:
         """Opened (again: the screen is kept between uses): the stories as they are now."""
@@ -193,7 +195,9 @@ class StoriesScreen(Screen[None]):
 
     @on(VirtualList.Highlighted, "#story-list")
     def _story_highlighted(self, event: VirtualList.Highlighted) -> None:
-        self.show_story(self.items[event.index])
+        info = self.items[event.index]
+        if self.current is None or info != self.current:  # not shown already (by reload)
+            self.show_story(info)
 
     @on(VirtualList.Selected, "#story-list")
     def _story_selected(self, event: VirtualList.Selected) -> None:

@@ -42,7 +42,7 @@ class TypeAheadScreen(ModalScreen[Result | None], Generic[Hit, Result]):
     TypeAheadScreen { align: center middle; }
     TypeAheadScreen > Vertical { width: 90%; height: 85%; border: round $accent;
                                  background: $surface; padding: 0 1; }
-    TypeAheadScreen #type-ahead-count { height: 1; color: $text-muted; }
+    TypeAheadScreen #type-ahead-count { height: 1; width: 1fr; color: $text-muted; }
     TypeAheadScreen ResultList { height: 1fr; }
     """
     TITLE_TEXT = "Look up"
@@ -79,6 +79,8 @@ class TypeAheadScreen(ModalScreen[Result | None], Generic[Hit, Result]):
 
     def on_mount(self) -> None:
         self.query_one(Vertical).border_title = self.TITLE_TEXT
+        if not self.is_active:  # built ahead of time: laid out with its first results in place
+            self._ask()
 
     def on_screen_resume(self) -> None:
         """Opened (again: the screen is kept between uses): start from an empty query."""
@@ -123,7 +125,9 @@ class TypeAheadScreen(ModalScreen[Result | None], Generic[Hit, Result]):
         self._answered = query
         self.hits = hits
         self.query_one(ResultList).set_count(len(hits), cursor=0)
-        self.query_one("#type-ahead-count", Static).update(Text(self.count_label(query, hits)))
+        # One line of fixed size: a new count repaints it, it lays nothing out.
+        self.query_one("#type-ahead-count", Static).update(Text(self.count_label(query, hits)),
+                                                           layout=False)
         if query != self.query_text:
             self._ask()
 
