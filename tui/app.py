@@ -107,11 +107,14 @@ class BylineApp(App[None]):
     def _prebuild_when_idle(self) -> None:
         """Build the next kept screen when the user is not pressing anything, no refresh runs
         and the main screen shows; come back until every one is built."""
+        main = next((s for s in self.screen_stack if isinstance(s, MainScreen)), None)
+        if main is None:  # closing
+            return
         wait = self._last_input + PREBUILD_IDLE - time.monotonic()
         if wait <= 0:
-            if self.refreshing or self.screen is not self.main:
+            if self.refreshing or self.screen is not main:
                 wait = PREBUILD_IDLE
-            elif not self.main.navigator.prebuild_next():
+            elif not main.navigator.prebuild_next():
                 return
             else:
                 wait = PREBUILD_IDLE / 4  # the next one once this one has mounted

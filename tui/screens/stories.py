@@ -10,7 +10,9 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.reactive import Reactive
 from textual.screen import Screen
+from textual.widget import Widget
 
 from tui import bindings
 from tui.core.models import StoryArticle, StoryInfo
@@ -18,6 +20,7 @@ from tui.messages import ArticlesChanged, LibraryChanged
 from tui.screens import main_layout
 from tui.state import ReadingState
 from tui.widgets.ages import age
+from tui.widgets.geometry import content_width
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.reader import Reader
 from tui.widgets.text_box import TextBox
@@ -90,6 +93,9 @@ class StoriesScreen(Screen[None]):
     reading (esc goes back, then back to the feeds)."""
 
     BINDINGS = bindings.STORIES
+    # As on the main screen: the widgets whose look depends on focus repaint themselves, so
+    # Textual's whole-screen repaint on every focus move is not wanted.
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
 
     def __init__(self, state: ReadingState) -> None:
         super().__init__()
@@ -154,6 +160,8 @@ class StoriesScreen(Screen[None]):
             sizes = (0, panes.articles, panes.reader)
         for widget, size in zip((story_list, detail, reader), sizes, strict=True):
             main_layout.set_width(widget, size)
+        if sizes[2]:
+            reader.expect_width(content_width(sizes[2], reader))
 
     def action_back(self) -> None:
         """esc: from the reader back to the stories, from the stories back to the feeds."""
