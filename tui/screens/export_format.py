@@ -3,6 +3,8 @@ used last time."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -18,6 +20,14 @@ CHOICES = (("m", "md", "Markdown", "a table to paste into notes"),
 NAMES = {fmt: name for _, fmt, name, _ in CHOICES}
 
 
+def home_relative(folder: str) -> str:
+    """~/Documents/byline rather than /home/someone/Documents/byline."""
+    home = str(Path.home())
+    if folder == home or folder.startswith(home.rstrip("/") + "/"):
+        return "~" + folder[len(home.rstrip("/")):]
+    return folder
+
+
 class ExportFormatScreen(ModalScreen[str | None]):
     """Ask which format to export `count` quotes in; returns "md", "csv", "json" or None."""
 
@@ -29,11 +39,12 @@ class ExportFormatScreen(ModalScreen[str | None]):
     """
     BINDINGS = bindings.EXPORT_FORMAT
 
-    def __init__(self, count: int, folder: str, last: str = "md") -> None:
+    def __init__(self, count: int, folder: str, last: str | None = None) -> None:
         super().__init__()
         self.count = count
         self.folder = folder
-        self.last = last if last in NAMES else "md"
+        self.repeat = last in NAMES  # enter repeats the last export's format, else Markdown
+        self.last = last if last is not None and last in NAMES else "md"
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -44,7 +55,9 @@ class ExportFormatScreen(ModalScreen[str | None]):
                 lines.append(f"{name} (.{fmt})", style="bold" if fmt == self.last else "")
                 lines.append(f"  {purpose}", style="dim")
             yield Static(lines, id="export-choices")
-            yield Static(Text(f"enter: {NAMES[self.last]}   esc: cancel\nto {self.folder}"),
+            yield Static(Text(f"into {home_relative(self.folder)}\n"
+                              f"enter: {NAMES[self.last]}"
+                              f"{' (as last time)' if self.repeat else ''}   esc: cancel"),
                          id="export-where")
 
     def on_mount(self) -> None:

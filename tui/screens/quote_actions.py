@@ -53,7 +53,7 @@ class QuoteActions:
         folder = export_folder(screen.app.config.settings.save_dir)
         store = screen.app.state.store
         prompt = ExportFormatScreen(len(hits), str(folder),
-                                    store.get_state(LAST_FORMAT_KEY, "md") or "md")
+                                    store.get_state(LAST_FORMAT_KEY))
         screen.prompt(prompt, lambda fmt: self._export(hits, label, folder, fmt))
 
     def _export(self, hits: list[QuoteHit], label: str, folder: Path, fmt: str | None) -> None:

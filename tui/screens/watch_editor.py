@@ -67,6 +67,7 @@ class QueryEditor(ModalScreen[FormT | None], Generic[FormT]):
     PLACEHOLDER = ""
     HELP = QUERY_HELP
     COUNT_WORDS = "{n} article(s) match"
+    FOCUS_QUERY = False  # start in the query (a filled-in mute is saved with enter)
 
     def __init__(self, name: str = "", query: str = "", *, editing: bool = False,
                  counter: Counter | None = None) -> None:
@@ -81,7 +82,9 @@ class QueryEditor(ModalScreen[FormT | None], Generic[FormT]):
             yield Label(self.NAME_LABEL)
             yield Input(self.initial_name, id="query-name")
             yield Label("Query")
-            yield Input(self.initial_query, placeholder=self.PLACEHOLDER, id="query-text")
+            # Typing extends a filled-in query rather than replacing it.
+            yield Input(self.initial_query, placeholder=self.PLACEHOLDER, id="query-text",
+                        select_on_focus=not self.FOCUS_QUERY)
             yield Static(Text(""), id="query-caret")
             yield Static(Text(""), id="query-error")
             yield Static(Text(""), id="query-count")
@@ -93,11 +96,9 @@ class QueryEditor(ModalScreen[FormT | None], Generic[FormT]):
     def on_mount(self) -> None:
         self.query_one(Vertical).border_title = (f"Edit {self.KIND}" if self.editing
                                                  else f"New {self.KIND}")
+        if self.FOCUS_QUERY:
+            self.query_one("#query-text", Input).focus()
         self.check()
-
-    def focus_query(self) -> None:
-        """Put the cursor at the end of the query (a pre-filled mute is saved with enter)."""
-        self.query_one("#query-text", Input).focus()
 
     @on(Input.Changed, "#query-text")
     def check(self) -> bool:

@@ -126,7 +126,8 @@ class ArticleTable(WatchTable):
 
     def _visible_outlets(self, rows: list[ArticleRow]) -> list[ArticleRow]:
         """The story badge counts the outlets a reader can see: with mutes hiding articles, the
-        stories on this page that hold a muted article are counted again without them. One
+        stories on this page that hold a muted article are counted again without them (a
+        muted article listed by its mute counts its own outlet and the visible others). One
         query per page, and none when nothing is muted."""
         muted = None if self.show_muted else self.muted_clause()
         stories = sorted({r.story_id for r in rows if r.story_id is not None and
@@ -134,17 +135,19 @@ class ArticleTable(WatchTable):
         if muted is None or not stories:
             return rows
         marks = ",".join("?" * len(stories))
-        # Only stories holding a muted article are recounted (mutes catch few).
-        recounted = dict(self.conn().execute(
-            "WITH touched AS MATERIALIZED (SELECT DISTINCT a.story_id AS id FROM articles a "
-            f"WHERE a.story_id IN ({marks}) AND ({muted.sql})) "
-            "SELECT t.id, (SELECT count(DISTINCT a.feed_id) FROM articles a "
-            f"WHERE a.story_id = t.id AND NOT ({muted.sql})) FROM touched t",
-            (*stories, *muted.params, *muted.params)).fetchall())
-        if not recounted:
-            return rows
-        return [replace(r, story_outlets=recounted[r.story_id]) if r.story_id in recounted else r
-                for r in rows]
+        touched: set[int] = set()
+        visible: dict[int, set[str]] = {}
+        for story, outlet, hidden in self.conn().execute(
+                f"SELECT a.story_id, f.name, {muted.sql} FROM articles a "
+                f"JOIN feeds f ON f.id = a.feed_id WHERE a.story_id IN ({marks})",
+                (*muted.params, *stories)):
+            if hidden:
+                touched.add(story)
+            else:
+                visible.setdefault(story, set()).add(outlet)
+        # Only stories holding a muted article change (mutes catch few).
+        return [replace(r, story_outlets=len(visible.get(r.story_id, set()) | {r.feed_name}))
+                if r.story_id in touched else r for r in rows]
 
     def row_index(self, flt: ArticleFilter, article_id: int) -> int | None:
         """Position of an article in the filtered, newest-first list (None when not in it)."""
