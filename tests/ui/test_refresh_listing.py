@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from feedserver import FeedServer, rss
 
 from tui.app import make_app
@@ -92,28 +93,20 @@ def _older_fast_newer_slow(server: FeedServer) -> None:
          "description": "New.", "pubDate": "Mon, 16 Nov 2026 09:00:00 GMT"}]), delay=2.0)
 
 
-async def test_untouched_cursor_stays_on_the_newest_as_articles_arrive(tmp_path: Path, server) -> None:
+@pytest.mark.parametrize(("keys", "cursor", "title"), [
+    ((), 0, "Newer story"),           # untouched: the cursor stays on the newest, at the top
+    (("enter",), 1, "Older story"),   # an article chosen: the cursor stays on it as others arrive above
+])
+async def test_the_cursor_as_articles_arrive(tmp_path: Path, server, keys: tuple[str, ...], cursor: int,
+                                             title: str) -> None:
     _older_fast_newer_slow(server)
     config = load_config(write_config(tmp_path, server))
     store = Store(config.db_path)
     app = make_app(config, store)
     async with app.run_test(size=(160, 40)) as pilot:
         articles = await _first_listed(app, pilot)
+        await pilot.press(*keys)
         await _until_refreshed(app, pilot)
         assert articles.count == 2
-        assert articles.cursor == 0 and articles.current.title == "Newer story"
-    store.close()
-
-
-async def test_an_opened_article_keeps_the_cursor_as_articles_arrive(tmp_path: Path, server) -> None:
-    _older_fast_newer_slow(server)
-    config = load_config(write_config(tmp_path, server))
-    store = Store(config.db_path)
-    app = make_app(config, store)
-    async with app.run_test(size=(160, 40)) as pilot:
-        articles = await _first_listed(app, pilot)
-        await pilot.press("enter")
-        await _until_refreshed(app, pilot)
-        assert articles.count == 2
-        assert articles.cursor == 1 and articles.current.title == "Older story"
+        assert articles.cursor == cursor and articles.current.title == title
     store.close()

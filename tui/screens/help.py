@@ -58,7 +58,7 @@ class HelpList(VirtualList):
         item = self.lines[index]
         if item.is_heading:
             return [Segment(fit(item.action, width), self.style_of("accent"))]
-        id_width = ID_WIDTH if width >= 80 else 0
+        id_width = ID_WIDTH if width >= 100 else 0   # ids are for [keymap] editors; descriptions come first
         action_width = max(width - KEYS_WIDTH - id_width - 2, 10)
         segments = [Segment(" " + fit(item.keys, KEYS_WIDTH - 1), self.style_of("strong")),
                     Segment(fit(item.action, action_width) + " ")]

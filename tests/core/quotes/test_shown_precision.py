@@ -146,3 +146,16 @@ def test_a_gallery_caption_is_boilerplate() -> None:
     text = "4/34 27 November 2017 David Jones and Margaret Tyler wait outside Kensington Palace\nThe couple met."
     assert "David Jones" not in mask(text)
     assert "David Jones" not in actors(text)
+
+
+def test_the_authors_comment_after_a_trailing_cue_is_not_the_reported_clause() -> None:
+    text = ("Armenia will boycott next week's summit of the security bloc in Minsk, its government said on "
+            "Thursday, the latest sign of Yerevan's drift away from its traditional ally.")
+    reported = [q.text for q in analyse(text).quotes if q.kind == "indirect"]
+    assert reported == ["Armenia will boycott next week's summit of the security bloc in Minsk"]
+
+
+def test_content_after_a_time_and_comma_is_still_reported_when_it_is_a_clause() -> None:
+    text = "Lilit Harutyunyan said on Thursday, the alliance had failed to help Armenia in 2021."
+    reported = [q.text for q in analyse(text).quotes if q.kind == "indirect"]
+    assert reported == ["the alliance had failed to help Armenia in 2021"]

@@ -27,6 +27,12 @@ _HYPOTHETICAL = re.compile(r"\b(?:to|would|could|might|may|will|should|can)\s+(?
 # A finite verb after the cue means a reported clause follows ("said the leaked data is …"), not a subject.
 _VERBISH = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|did|does|do|may|might|must|"
                       r"should)\b|\b[a-z]{3,}ed\b")
+# "…, its government said on Thursday, the latest sign of Yerevan's drift": the author's comment on the
+# news, an apposition with no verb of its own, not what was said.
+_COMMENT = re.compile(r"\s*,?\s*(?:the|a|an|in\s+a)\s+(?:[\w’'-]+\s+){0,3}?(?:sign|signs|step|move|blow|setback|"
+                      r"reversal|boost|indication|signal|reminder|rebuke|escalation|victory|defeat|twist|turn|"
+                      r"admission|acknowledgement|departure|shift|break|response|rebuff|snub|development)\b"
+                      r"(?:(?!\bthat\b)[^“”\"])*$", re.IGNORECASE)
 # "said in an interview with CNN on Sunday that …": a setting phrase before the reported clause.
 _LATE_THAT = re.compile(r"\s+(?:in|at|during|on|to|with|after|before|while|from|through)\s(?:[^,;:“”\"]+?\s)?that\b")
 _NOMINAL_CUE = re.compile(
@@ -178,14 +184,9 @@ def _forward(text: str, layout: Layout, resolver: Resolver, cue: Cue, s_start: i
             and len(text[cue.end:s_end].split()) <= 8 and not re.match(r"\s+that\b", text[cue.end:cue.end + 6]) \
             and not _VERBISH.search(text, cue.end, s_end):
         return None                  # "…, said Tunisia's foreign ministry": an inverted attribution, not a subject
-    subject = _subject_of(text, resolver, cue, s_start)
+    subject = _subject_of(text, resolver, cue, s_start) or _unnamed_source(text, resolver, cue, s_start)
     if subject is None:
-        # "Officials familiar with the talks have long argued that …": an unnamed source, if "that" follows.
-        if not re.match(r"\s+that\b", text[cue.end:cue.end + 6]) or cue.start - s_start > 120:
-            return None
-        subject = resolver.description(s_start, resolver.skip_fillers_left(cue.start, s_start))
-        if subject is None:
-            return None
+        return None
     if resolver.passive(subject, cue):
         subject = Subject(None, subject.start, subject.end, pronoun=True, weak=True)   # "It is expected that"
     pos = cue.end
@@ -206,6 +207,8 @@ def _forward(text: str, layout: Layout, resolver: Resolver, cue: Cue, s_start: i
     skip = _AFTER_CUE_SKIP.match(text, pos, s_end)
     if skip:
         pos = skip.end()
+    if _COMMENT.match(text, pos, s_end):
+        return None                               # "said on Thursday, the latest sign of …": the author's comment
     that = re.match(r"\s*,?\s*that\b", text[pos:s_end], re.IGNORECASE) or _LATE_THAT.match(text[pos:s_end])
     if that:
         pos += that.end()
@@ -242,13 +245,9 @@ def _attitude(text: str, layout: Layout, resolver: Resolver, cue: Cue, s_start: 
     """SUBJECT believes/wants/called CONTENT: the rest of the clause after the verb."""
     if _quote_closes_before(text, layout, cue):
         return None              # '"…," she said in Iowa' attributes the quote; the words after are no content
-    subject = _subject_of(text, resolver, cue, s_start)
+    subject = _subject_of(text, resolver, cue, s_start) or _unnamed_source(text, resolver, cue, s_start)
     if subject is None:
-        if not re.match(r"\s+that\b", text[cue.end:cue.end + 6]) or cue.start - s_start > 120:
-            return None
-        subject = resolver.description(s_start, resolver.skip_fillers_left(cue.start, s_start))
-        if subject is None:
-            return None
+        return None
     if _HYPOTHETICAL.search(text, max(s_start, cue.start - 20), cue.start):
         return None                  # "would slam the door", "to both sell chips and charge a royalty": no stance taken
     if subject.weak or resolver.passive(subject, cue) or (subject.pronoun and subject.entity is None):
@@ -305,6 +304,14 @@ def _quote_closes_before(text: str, layout: Layout, cue: Cue) -> bool:
     return bool(_QUOTE_CLOSE_BEFORE.search(text[max(p_start, cue.start - 60):cue.start]))
 
 
+def _unnamed_source(text: str, resolver: Resolver, cue: Cue, s_start: int) -> Subject | None:
+    """"Officials familiar with the talks have long argued that …": a description as the subject, only
+    when "that" follows the cue and the subject opens the sentence."""
+    if not re.match(r"\s+that\b", text[cue.end:cue.end + 6]) or cue.start - s_start > 120:
+        return None
+    return resolver.description(s_start, resolver.skip_fillers_left(cue.start, s_start))
+
+
 def _subject_of(text: str, resolver: Resolver, cue: Cue, s_start: int) -> Subject | None:
     """The subject before a cue; for "…, saying X" the subject of the whole sentence."""
     if cue.text.lower().endswith("ing") and text[max(s_start, cue.start - 3):cue.start].strip() in {",", "while", "by"}:
@@ -355,7 +362,9 @@ def _trailing(text: str, layout: Layout, resolver: Resolver, cue: Cue, s_start: 
     rest = tail[skip.end():] if skip else tail
     inverted = None
     if not re.fullmatch(r"[\s.!?”’\"']*", rest):
-        if re.match(r"\s*(?:to|in|at)\s+[^,]{1,60}[.!?]?\s*$", rest) and cue.text.lower() in SPEECH_CUES:
+        if _COMMENT.match(rest) and cue.text.lower() in SPEECH_CUES:
+            pass                                  # "…, its government said on Thursday, the latest sign of …"
+        elif re.match(r"\s*(?:to|in|at)\s+[^,]{1,60}[.!?]?\s*$", rest) and cue.text.lower() in SPEECH_CUES:
             pass                                  # "..., she told reporters." / "said in a statement."
         elif cue.text.lower() in LISTENER_CUES and re.fullmatch(r"\s*(?:[\w’'.-]+\s*){1,5}[.!?]?\s*", rest):
             pass                                  # "..., he told reporters."

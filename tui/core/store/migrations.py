@@ -168,6 +168,11 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE actors ADD COLUMN confidence REAL NOT NULL DEFAULT 1.0;
     UPDATE articles SET analysed = 0;
     """,
+    # 9: the author's comment after a trailing cue ("…, its government said on Thursday, the
+    # latest sign of …") is no longer taken for the reported clause: every article is analysed again
+    """
+    UPDATE articles SET analysed = 0;
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
