@@ -210,6 +210,22 @@ def test_story_badges_and_counts_leave_muted_outlets_out(store: Store,
     assert outlets()[demo["leak"]] == 2
 
 
+def test_a_seen_story_has_nothing_new_when_an_outlet_is_muted(store: Store, demo: dict[str, int]) -> None:
+    """Muting an outlet takes its articles out of the story's count and out of its seen count
+    alike: a story read in full does not turn "new" negative or hide a later arrival."""
+    store.mark_story_seen(2)
+    store.set_mutes([parse('feed:"Circuit Policy"')])
+    [listed] = [s for s in store.stories() if s.id == 2]
+    story = store.story(2)
+    assert story is not None
+    assert (listed.article_count, listed.new_since_read) == (1, 0)
+    assert (story.article_count, story.new_since_read) == (1, 0)
+    # one more visible article joins after the story was seen: it is new under the mute too
+    store.conn().execute("UPDATE stories SET read_count = read_count - 1 WHERE id = 2")
+    [listed] = [s for s in store.stories() if s.id == 2]
+    assert listed.new_since_read == 1 and store.story(2).new_since_read == 1
+
+
 def test_a_story_of_only_muted_articles_goes(store: Store, demo: dict[str, int]) -> None:
     store.set_mutes([parse("kovra")])
     assert [s.id for s in store.stories()] == [1]

@@ -139,7 +139,11 @@ class StoryTable(WatchTable):
             "CASE WHEN s.id IN touched THEN coalesce(r.articles, 0) ELSE s.article_count END "
             "AS articles, "
             "CASE WHEN s.id IN touched THEN coalesce(r.outlets, 0) ELSE s.outlet_count END "
-            "AS outlets, s.followed, s.read_count FROM stories s "
+            "AS outlets, s.followed, "
+            # "new since read" is the story's growth since it was seen: the muted articles it
+            # already had leave the seen count as they leave the article count
+            "CASE WHEN s.id IN touched THEN max(s.read_count - s.article_count + coalesce(r.articles, 0), 0) "
+            "ELSE s.read_count END AS seen FROM stories s "
             "LEFT JOIN recount r ON r.id = s.id) WHERE articles > 0 AND outlets >= ? "
             "ORDER BY followed DESC, last_updated + 86400 * (outlets - 1) DESC LIMIT ?",
             (*muted.params, *muted.params, min_outlets, limit)).fetchall()
@@ -156,7 +160,8 @@ class StoryTable(WatchTable):
             articles, outlets = self.conn().execute(
                 "SELECT count(*), count(DISTINCT a.feed_id) FROM articles a "
                 f"WHERE a.story_id = ?{hidden}", (story_id, *params)).fetchone()
-            row = (*row[:4], articles, outlets, *row[6:])
+            seen = max(row[7] - row[4] + articles, 0)
+            row = (*row[:4], articles, outlets, row[6], seen)
         return _story(row)
 
     def story_articles(self, story_id: int) -> list[StoryArticle]:
