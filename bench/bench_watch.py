@@ -73,6 +73,9 @@ def pick_terms(store: Store) -> dict[str, str]:
 def list_calls(store: Store) -> dict[str, Callable[[], object]]:
     return {
         "All articles, first page (200 rows)": lambda: store.article_rows(ArticleFilter(), limit=200),
+        # The article list reads 100 rows a page; their story badges leave muted outlets out.
+        "All articles, a TUI page (100 rows, badges)":
+            lambda: store.article_rows(ArticleFilter(), limit=100),
         "All articles, unread count": lambda: store.count_articles(ArticleFilter(unread_only=True)),
         "feed pane counts (every feed)": store.feeds,
         "search (a common word)": lambda: store.search("minister"),

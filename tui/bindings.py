@@ -80,12 +80,15 @@ MAIN_SCREEN: list[BindingType] = [
             tooltip="Subscribe to a feed (its URL is checked first)"),
     Binding("E", "edit_feed", "Edit feed", show=False, id="feeds.edit",
             tooltip="Rename, retag or re-point the selected feed, or edit the selected "
-                    "watchlist"),
+                    "watchlist or mute"),
     Binding("D", "remove_feed", "Remove feed", show=False, id="feeds.remove",
             tooltip="Unsubscribe from the selected feed (its articles stay in All); on a "
-                    "watchlist, delete it; on a person, stop following them"),
+                    "watchlist or mute, delete it; on a person, stop following them"),
     Binding("W", "add_watch", "New watchlist", show=False, id="watch.add",
             tooltip="Make a watchlist: a saved search listed like a feed (E edits one)"),
+    Binding("X", "add_mute", "Mute", show=False, id="mute.add",
+            tooltip="Mute: the editor opens on the current article's outlet (or the feed, tag "
+                    "or person highlighted in the feed pane); any query will do"),
     Binding("M", "toggle_muted", "Show muted", show=False, id="list.toggle_muted",
             tooltip="Show the articles [[mute]] rules hide, or hide them again"),
 ]
@@ -95,6 +98,9 @@ SIDE_PANEL: list[BindingType] = [
     Binding("f", "follow", "Follow", id="panel.follow",
             tooltip="Follow the highlighted actor or the quote's speaker (again: stop); "
                     "followed people are listed under People"),
+    Binding("X", "mute", "Mute", show=False, id="panel.mute",
+            tooltip="Mute the articles naming the highlighted actor, or quoting the quote's "
+                    "speaker (the mute editor opens filled in)"),
 ]
 
 
@@ -169,8 +175,20 @@ QUOTE_LOOKUP: list[BindingType] = [
     Binding("ctrl+f,f", "follow_speaker", "Follow speaker", id="quotes.follow",
             tooltip="Follow the quote's speaker (again: stop); f once the list has the focus"),
     Binding("ctrl+s,x", "export_quotes", "Export", id="quotes.export",
-            tooltip="Export the quotes listed as Markdown (to save_dir); x once the list has "
-                    "the focus"),
+            tooltip="Export the quotes listed as Markdown, CSV or JSON (a prompt asks; to "
+                    "save_dir); x once the list has the focus"),
+]
+
+
+EXPORT_FORMAT: list[BindingType] = [
+    Binding("m", "choose('md')", "Markdown", id="export.markdown",
+            tooltip="Export as a Markdown table (.md)"),
+    Binding("c", "choose('csv')", "CSV", id="export.csv",
+            tooltip="Export as CSV for a spreadsheet (.csv)"),
+    Binding("j", "choose('json')", "JSON", id="export.json", tooltip="Export as JSON (.json)"),
+    Binding("enter", "choose_last", "Last format", id="export.last",
+            tooltip="Export in the format used last time"),
+    Binding("escape", "dismiss(None)", "Cancel", show=False),
 ]
 
 
@@ -185,6 +203,7 @@ SCOPES: list[tuple[str, list[BindingType]]] = [
     ("Compare", COMPARE),
     ("Search and quote lookup", TYPE_AHEAD),
     ("Quote lookup", QUOTE_LOOKUP),
+    ("Quote export", EXPORT_FORMAT),
 ]
 
 

@@ -100,6 +100,33 @@ def test_feed_editor(snap_compare, demo_app: BylineApp) -> None:
     assert snap_compare(demo_app, terminal_size=(100, 30), press=["a"])
 
 
+def test_mute_editor_filled_in_from_the_article(snap_compare, demo_app: BylineApp) -> None:
+    """X on the list: the mute editor with the article's outlet, and what it would hide."""
+    async def mute(pilot: Pilot) -> None:
+        await pilot.press("X")
+        await settle(pilot)
+
+    assert snap_compare(demo_app, terminal_size=(100, 30), run_before=mute)
+
+
+def test_mute_editor_points_at_the_mistake(snap_compare, demo_app: BylineApp) -> None:
+    async def mistake(pilot: Pilot) -> None:
+        await pilot.press("X", *" OR (kovra")
+        await settle(pilot)
+
+    assert snap_compare(demo_app, terminal_size=(100, 30), run_before=mistake)
+
+
+def test_quote_export_prompt(snap_compare, demo_app: BylineApp) -> None:
+    async def export(pilot: Pilot) -> None:
+        await pilot.press("Q", *"karapetyan")
+        await answered(pilot)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+
+    assert snap_compare(demo_app, terminal_size=(100, 30), run_before=export)
+
+
 @pytest.mark.parametrize("theme", sorted(BUILTIN_THEMES))
 def test_cursor_in_every_theme(snap_compare, demo_app: BylineApp, theme: str) -> None:
     """The list cursor focused (articles) and unfocused (feeds), in each built-in theme."""

@@ -4,6 +4,7 @@ the "done when" of issue 16 as a new user would try it."""
 from __future__ import annotations
 
 import asyncio
+import csv
 import json
 import shlex
 import shutil
@@ -13,18 +14,21 @@ from pathlib import Path
 import pytest
 from demo_news import add_story_article
 from feedserver import rss
+from textual.widgets import Input
 
 from tui.app import make_app
 from tui.cli.main import main
 from tui.config import load_config
 from tui.core.store import Store
+from tui.screens.export_format import ExportFormatScreen
+from tui.screens.mute_editor import MuteEditor
 from tui.screens.person_quotes import PersonQuotesScreen
 from tui.screens.quote_lookup import QuoteLookupScreen
 from tui.screens.watch_editor import WatchEditor
 from tui.widgets.article_list import ArticleList
 from tui.widgets.feed_list import FeedList
 from tui.widgets.reader import Reader
-from tui.widgets.side_panel import ActorList, SidePanel
+from tui.widgets.side_panel import ActorList, QuoteList, SidePanel
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 WATCH = '\n[[watch]]\nname = "CSTO"\nquery = \'"CSTO" AND tag:caucasus\'\n'
@@ -109,9 +113,9 @@ async def test_watch_editor_shows_the_query_error_in_place_then_saves(fetched: P
         await pilot.press("tab")
         await pilot.press(*'"border protocol" AND (tag:caucasus')
         await pilot.pause()
-        error = str(editor.query_one("#watch-error").render())
+        error = str(editor.query_one("#query-error").render())
         assert "never closed (at character 23)" in error
-        assert str(editor.query_one("#watch-caret").render()).rstrip() == " " * 22 + "^"
+        assert str(editor.query_one("#query-caret").render()).rstrip() == " " * 22 + "^"
         await pilot.press("enter")  # refused: nothing saved
         assert app.screen is editor and load_config(config.path).watches == ()
         await pilot.press(*" OR speaker:Karapetyan)")
@@ -129,7 +133,7 @@ async def test_watch_editor_shows_the_query_error_in_place_then_saves(fetched: P
         await pilot.pause()
         editor = app.screen
         assert isinstance(editor, WatchEditor)
-        query = editor.query_one("#watch-query")
+        query = editor.query_one("#query-text")
         query.value = "border"
         await pilot.press("enter")
         await pilot.pause()
@@ -235,6 +239,9 @@ async def test_quote_lookup_follows_the_speaker_and_exports(fetched: Path, tmp_p
         await pilot.press("tab")  # the result list: f and x work as plain keys there
         await pilot.press("x")
         await pilot.pause()
+        assert isinstance(app.screen, ExportFormatScreen)
+        await pilot.press("m")
+        await pilot.pause()
         [exported] = list((tmp_path / "saved").glob("quotes-karapetyan-*.md"))
         lines = exported.read_text("utf-8").splitlines()
         assert lines[0] == "| Speaker | Quote | Outlet | Date | Link |"
@@ -276,6 +283,182 @@ async def test_mute_hides_an_outlet_everywhere_until_toggled(fetched: Path, tmp_
         await pilot.press("M")
         await pilot.pause()
         assert articles.count == 19
+    store.close()
+
+
+async def export_as(app, pilot, *keys: str) -> Path | None:  # type: ignore[no-untyped-def]
+    """x in quote lookup, then the keys of the prompt; the file written (None if none was)."""
+    saved = app.config.settings.save_dir
+    before = set(Path(saved).glob("quotes-*")) if Path(saved).exists() else set()
+    await pilot.press("x")
+    await pilot.pause()
+    assert isinstance(app.screen, ExportFormatScreen)
+    await pilot.press(*keys)
+    await pilot.pause()
+    assert isinstance(app.screen, QuoteLookupScreen)
+    written = set(Path(saved).glob("quotes-*")) - before
+    assert len(written) <= 1
+    return written.pop() if written else None
+
+
+async def test_quote_export_writes_each_format_and_says_where(fetched: Path,
+                                                              tmp_path: Path) -> None:
+    config = demo_config(fetched, tmp_path)
+    store = Store(config.db_path)
+    app = make_app(config, store)
+    async with app.run_test(size=(150, 40)) as pilot:
+        await pilot.press("Q", *"Karapetyan")
+        await pilot.pause(0.3)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        lookup = app.screen
+        assert isinstance(lookup, QuoteLookupScreen) and len(lookup.hits) > 1
+        await pilot.press("tab")
+
+        exported = await export_as(app, pilot, "c")
+        assert exported is not None and exported.suffix == ".csv"
+        with exported.open(encoding="utf-8", newline="") as handle:
+            rows = list(csv.DictReader(handle))
+        assert [(r["speaker"], r["quote"], r["outlet"], r["link"]) for r in rows] == [
+            (h.speaker, " ".join(h.text.split()), h.feed_name, h.url) for h in lookup.hits]
+        assert f"as CSV to {exported}" in list(app._notifications)[-1].message
+
+        exported = await export_as(app, pilot, "j")
+        assert exported is not None and exported.suffix == ".json"
+        data = json.loads(exported.read_text("utf-8"))
+        assert [d["speaker"] for d in data] == [h.speaker for h in lookup.hits]
+        assert set(data[0]) == {"speaker", "quote", "outlet", "date", "link"}
+
+        await pilot.pause(1.1)  # a new second: a new file name
+        exported = await export_as(app, pilot, "enter")  # enter: the format used last
+        assert exported is not None and exported.suffix == ".json"
+
+        assert await export_as(app, pilot, "escape") is None  # cancelled: nothing written
+        assert len(list((tmp_path / "saved").iterdir())) == 3
+    store.close()
+
+
+# -- editing mutes ---------------------------------------------------------------------------------
+
+
+def badge(app, title: str) -> str:  # type: ignore[no-untyped-def]
+    """The story badge ("+2") drawn on the article list's line of that title."""
+    articles = app.screen.query_one(ArticleList)
+    index = next(i for i in range(articles.count) if articles.row(i).title == title)
+    return articles.render_item_line(index, 0, 100)[1].text.strip()
+
+
+KOVRA_LEAK = "Kovra Pay leak: what Armenian and Azerbaijani users need to know"
+AI_BILL = "Kazakh AI bill spares private sector heavy compliance, to developers' relief"
+
+
+async def test_mute_editor_checks_the_query_and_the_mute_applies_at_once(fetched: Path,
+                                                                         tmp_path: Path) -> None:
+    config = demo_config(fetched, tmp_path)
+    store = Store(config.db_path)
+    app = make_app(config, store)
+    async with app.run_test(size=(150, 40)) as pilot:
+        feeds = feed_list(app)
+        articles = app.screen.query_one(ArticleList)
+        status = app.screen.query_one("#mute-status")
+        assert articles.count == 24 and not status.display
+        assert (badge(app, KOVRA_LEAK), badge(app, AI_BILL)) == ("+2", "+1")
+        circuit = next(key for key, c in feeds.choices.items() if c.title == "Circuit Policy")
+        await choose(app, pilot, circuit)
+        await pilot.press("X")  # on a feed in the feed pane: that feed
+        await pilot.pause()
+        editor = app.screen
+        assert isinstance(editor, MuteEditor)
+        query = editor.query_one("#query-text", Input)
+        assert query.value == 'feed:"Circuit Policy"'
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert str(editor.query_one("#query-count").render()) == "Hides 5 article(s) now."
+
+        query.value = 'feed:"Circuit Policy" OR (kovra'
+        await pilot.pause()
+        assert "this '(' is never closed (at character 26)" in str(
+            editor.query_one("#query-error").render())
+        assert str(editor.query_one("#query-caret").render()).rstrip() == " " * 25 + "^"
+        await pilot.press("enter")  # refused: nothing saved, nothing hidden
+        assert app.screen is editor and load_config(config.path).mutes == ()
+        assert store.mutes == ()
+
+        query.value = 'feed:"Circuit Policy"'
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, MuteEditor)
+        assert [(m.name, m.text) for m in load_config(config.path).mutes] == [
+            ('feed:"Circuit Policy"', 'feed:"Circuit Policy"')]
+        # At once, everywhere: the list, the counts, the status line, the badges.
+        assert feeds.choices["heading:mutes"].is_heading
+        assert feeds.choices["mute:0"].count == 5
+        assert feeds.highlighted_choice.key == "mute:0"  # made from the feed pane: shown there
+        assert articles.count == 5  # a mute lists what it hides
+        assert feeds.choices["all"].count == 19 and feeds.choices[circuit].count == 0
+        assert str(status.render()) == "5 muted hidden (M shows)" and status.display
+        await choose(app, pilot, "all")
+        assert articles.count == 19
+        assert (badge(app, KOVRA_LEAK), badge(app, AI_BILL)) == ("+1", "")
+
+        await choose(app, pilot, "mute:0")
+        await pilot.press("E")  # edit: the same editor, filled in
+        await pilot.pause()
+        editor = app.screen
+        assert isinstance(editor, MuteEditor) and editor.query_one("#query-name", Input).value == ""
+        editor.query_one("#query-name", Input).value = "Kovra news"
+        editor.query_one("#query-text", Input).value = "kovra"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert [(m.name, m.text) for m in load_config(config.path).mutes] == [("Kovra news", "kovra")]
+        assert feeds.choices["mute:0"].title == "Kovra news"
+        assert feeds.choices[circuit].count == 3  # back but for its two Kovra Pay articles
+        assert feeds.choices["all"].count == 24 - feeds.choices["mute:0"].count
+
+        await pilot.press("D", "y")  # remove it: everything shows again
+        await pilot.pause()
+        assert load_config(config.path).mutes == () and store.mutes == ()
+        assert "heading:mutes" not in feeds.choices and feeds.choices["all"].count == 24
+        assert not status.display
+    store.close()
+
+
+async def test_mute_the_current_article_s_outlet_or_a_speaker_from_the_panel(fetched: Path,
+                                                                            tmp_path: Path) -> None:
+    config = demo_config(fetched, tmp_path)
+    store = Store(config.db_path)
+    border = store.conn().execute(
+        "SELECT id FROM articles WHERE title LIKE 'Armenia and Azerbaijan sign%'").fetchone()[0]
+    app = make_app(config, store)
+    async with app.run_test(size=(170, 40)) as pilot:
+        app.screen.open_article(border)
+        await pilot.pause()
+        await pilot.press("X")  # while reading: the article's outlet
+        await pilot.pause()
+        assert app.screen.query_one("#query-text", Input).value == 'feed:"Caucasus Ledger"'
+        await pilot.press("escape")  # cancelled: nothing saved
+        await pilot.pause()
+        assert load_config(config.path).mutes == ()
+
+        await pilot.press("right_square_bracket")  # the quotes: X mutes the speaker
+        quotes = app.screen.query_one(QuoteList)
+        panel = app.screen.query_one(SidePanel)
+        quotes.cursor = next(i for i, q in enumerate(panel.shown_quotes)
+                             if q.speaker == "Anna Karapetyan")
+        await pilot.press("X")
+        await pilot.pause()
+        assert isinstance(app.screen, MuteEditor)
+        assert app.screen.query_one("#query-text", Input).value == 'speaker:"Anna Karapetyan"'
+        await pilot.press("enter")
+        await pilot.pause()
+        assert [m.text for m in load_config(config.path).mutes] == ['speaker:"Anna Karapetyan"']
+        articles = app.screen.query_one(ArticleList)
+        quoting = {r[0] for r in store.conn().execute(
+            "SELECT DISTINCT article_id FROM quotes WHERE speaker = 'Anna Karapetyan'")}
+        assert quoting and articles.count == 24 - feed_list(app).choices["mute:0"].count
+        assert all(articles.row(i).id not in quoting for i in range(articles.count))
+        assert feed_list(app).highlighted_choice.key == "all"  # the reader kept its place
+        assert app.screen.query_one(Reader).article.id == border
     store.close()
 
 

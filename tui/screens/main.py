@@ -23,6 +23,7 @@ from tui.messages import ArticlesChanged, LibraryChanged
 from tui.screens import main_layout
 from tui.screens.article_tools import ArticleTools
 from tui.screens.feed_editing import FeedEditing
+from tui.screens.mute_editing import MuteEditing
 from tui.screens.navigator import Navigator
 from tui.screens.watch_editing import WatchEditing
 from tui.state import ReadingState
@@ -77,6 +78,7 @@ class MainScreen(Screen[None]):
         self.feed_editing = FeedEditing(self)
         self.navigator = Navigator(self)
         self.watch_editing = WatchEditing(self)
+        self.mute_editing = MuteEditing(self)
         self._quotes: QuoteIndex | None = None
 
     @property
@@ -231,7 +233,8 @@ class MainScreen(Screen[None]):
         watches = [(w, self.store.count_articles(ArticleFilter(query=w.query, unread_only=True)))
                    for w in self.config.watches]
         feed_list = self.query_one(FeedList)
-        feed_list.set_feeds(feeds, total_unread, starred, watches, self.store.followed_people())
+        feed_list.set_feeds(feeds, total_unread, starred, watches, self.store.followed_people(),
+                            self.mute_editing.counted())
         self._update_mute_status()
         current = self.choice.key if self.choice else None
         choice = feed_list.choices.get(current) if current else feed_list.highlighted_choice
@@ -459,8 +462,8 @@ class MainScreen(Screen[None]):
 
     def action_toggle_muted(self) -> None:
         if not self.store.mutes:
-            self.notify("Nothing is muted: add [[mute]] tables to feeds.toml (see the README).",
-                        timeout=4)
+            self.notify("Nothing is muted: X mutes the current article's outlet, or anything "
+                        "a query names.", timeout=4)
             return
         shown = self.state.toggle_muted()
         hidden = self.store.hidden_count()
@@ -525,6 +528,8 @@ class MainScreen(Screen[None]):
         if choice is not None and choice.watch is not None:
             self.watch_editing.edit(choice.watch)
             return
+        if choice is not None and self.mute_editing.edit(choice):
+            return
         self.feed_editing.edit(choice)
 
     def action_remove_feed(self) -> None:
@@ -535,10 +540,19 @@ class MainScreen(Screen[None]):
         if choice is not None and choice.person is not None:
             self.toggle_follow(choice.person.name)
             return
+        if choice is not None and self.mute_editing.remove(choice):
+            return
         self.feed_editing.remove(choice)
 
     def action_add_watch(self) -> None:
         self.watch_editing.add()
+
+    def action_add_mute(self) -> None:
+        self.mute_editing.add(self.mute_editing.suggestion())
+
+    @on(SidePanel.MuteRequested)
+    def _on_mute_requested(self, event: SidePanel.MuteRequested) -> None:
+        self.mute_editing.add(event.query)
 
     # -- refresh status --------------------------------------------------------------------
     def show_progress(self, phase: str, done: int, total: int) -> None:

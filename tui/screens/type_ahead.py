@@ -4,7 +4,7 @@ fast as the screen can paint (keystrokes that come faster are coalesced), enter 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from rich.segment import Segment
 from rich.text import Text
@@ -55,6 +55,7 @@ class TypeAheadScreen(ModalScreen[Result | None], Generic[Hit, Result]):
         self.hits: list[Hit] = []
         self._lookup_running = False
         self._answered: str | None = None
+        self._prompting = False  # a prompt of its own is open over it (the export format)
 
     # -- subclass hooks ----------------------------------------------------------------------
     def lookup(self, query: str) -> list[Hit]:
@@ -82,8 +83,17 @@ class TypeAheadScreen(ModalScreen[Result | None], Generic[Hit, Result]):
         if not self.is_active:  # built ahead of time: laid out with its first results in place
             self._ask()
 
+    def prompt(self, screen: ModalScreen[Any], callback: Callable[[Any], None]) -> None:
+        """Ask something over the results; back from it, the query and results stay."""
+        self._prompting = True
+        self.app.push_screen(screen, callback)
+
     def on_screen_resume(self) -> None:
-        """Opened (again: the screen is kept between uses): start from an empty query."""
+        """Opened (again: the screen is kept between uses): start from an empty query. Back
+        from a prompt of its own, nothing changes."""
+        if self._prompting:
+            self._prompting = False
+            return
         field = self.query_one("#type-ahead-input", Input)
         field.focus()
         if field.value:

@@ -12,7 +12,7 @@ from tui.screens.watch_editor import WatchEditor, WatchForm
 
 if TYPE_CHECKING:
     from tui.core.feeds.feeds_file import FeedsFile
-    from tui.core.query import SavedQuery
+    from tui.core.query import Node, SavedQuery
     from tui.screens.main import MainScreen
 
 
@@ -26,12 +26,19 @@ class WatchEditing:
         return tuple(w.name for w in self.screen.config.watches
                      if but is None or w.name.casefold() != but.casefold())
 
+    def matching(self, query: Node) -> int:
+        """How many listed articles a query matches (what the watchlist will show)."""
+        from tui.core.store import ArticleFilter
+
+        return self.screen.store.count_articles(ArticleFilter(query=query))
+
     def add(self) -> None:
-        self.screen.app.push_screen(WatchEditor(taken=self._names()), self._apply)
+        self.screen.app.push_screen(WatchEditor(taken=self._names(), counter=self.matching),
+                                    self._apply)
 
     def edit(self, watch: SavedQuery) -> None:
         editor = WatchEditor(watch.name, watch.text, original=watch.name,
-                             taken=self._names(but=watch.name))
+                             taken=self._names(but=watch.name), counter=self.matching)
         self.screen.app.push_screen(editor, self._apply)
 
     def remove(self, watch: SavedQuery) -> None:

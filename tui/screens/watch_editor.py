@@ -1,22 +1,29 @@
-"""The watchlist editor: a name and a query, the query checked as you type with the mistake
-shown in place (a caret under the character), nothing saved until it reads."""
+"""The editor of a saved query (a watchlist here, a mute in mute_editor.py): a name and a query,
+the query checked as you type with the mistake shown in place (a caret under the character) and
+how many articles it matches, nothing saved until it reads."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
-from tui.core.query import QueryError, parse
+from tui.core.query import Node, QueryError, parse
 
 QUERY_HELP = ('words, "phrases", feed: tag: speaker: actor: story: after: before: unread '
               "starred, AND OR NOT ( )")
+
+FormT = TypeVar("FormT")
+# How many articles a query matches (run in a worker thread: a count can take a moment).
+Counter = Callable[[Node], int]
 
 
 @dataclass(frozen=True)
@@ -37,72 +44,106 @@ def query_problem(text: str) -> tuple[str, int | None]:
     return "", None
 
 
-class WatchEditor(ModalScreen[WatchForm | None]):
-    """New or edited watchlist; `taken` are the names of the others (case is ignored)."""
+class QueryEditor(ModalScreen[FormT | None], Generic[FormT]):
+    """A name and a query. Subclasses say what they edit (the words, whether a name is needed)
+    and what a save returns."""
 
     DEFAULT_CSS = """
-    WatchEditor { align: center middle; }
-    WatchEditor > Vertical { width: 80; height: auto; border: round $accent;
+    QueryEditor { align: center middle; }
+    QueryEditor > Vertical { width: 80; height: auto; border: round $accent;
                              background: $surface; padding: 1 2; }
-    WatchEditor Input { margin-bottom: 1; }
-    WatchEditor #watch-caret { color: $error; height: 1; padding: 0 3; }  /* under the text */
-    WatchEditor #watch-error { color: $error; height: auto; }
-    WatchEditor #watch-error.-ok { color: $success; }
-    WatchEditor #watch-help { color: $text-muted; height: auto; }
-    WatchEditor Horizontal { height: auto; align-horizontal: right; }
+    QueryEditor Input { margin-bottom: 1; }
+    QueryEditor #query-caret { color: $error; height: 1; padding: 0 3; }  /* under the text */
+    QueryEditor #query-error { color: $error; height: auto; }
+    QueryEditor #query-error.-ok { color: $success; }
+    QueryEditor #query-count { color: $text-muted; height: auto; }
+    QueryEditor #query-help { color: $text-muted; height: auto; margin-top: 1; }
+    QueryEditor Horizontal { height: auto; align-horizontal: right; }
     """
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", show=False)]
 
-    def __init__(self, name: str = "", query: str = "", original: str | None = None,
-                 taken: tuple[str, ...] = ()) -> None:
+    KIND = "query"
+    NAME_LABEL = "Name"
+    PLACEHOLDER = ""
+    HELP = QUERY_HELP
+    COUNT_WORDS = "{n} article(s) match"
+    FOCUS_QUERY = False  # start in the query (a filled-in mute is saved with enter)
+
+    def __init__(self, name: str = "", query: str = "", *, editing: bool = False,
+                 counter: Counter | None = None) -> None:
         super().__init__()
-        self.initial = WatchForm(name, query, original)
-        self.taken = {t.casefold() for t in taken}
+        self.initial_name = name
+        self.initial_query = query
+        self.editing = editing
+        self.counter = counter
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label("Name (shown in the feed pane)")
-            yield Input(self.initial.name, id="watch-name")
+            yield Label(self.NAME_LABEL)
+            yield Input(self.initial_name, id="query-name")
             yield Label("Query")
-            yield Input(self.initial.query, placeholder='"CSTO" AND tag:caucasus',
-                        id="watch-query")
-            yield Static(Text(""), id="watch-caret")
-            yield Static(Text(""), id="watch-error")
-            yield Static(Text(QUERY_HELP), id="watch-help")
+            # Typing extends a filled-in query rather than replacing it.
+            yield Input(self.initial_query, placeholder=self.PLACEHOLDER, id="query-text",
+                        select_on_focus=not self.FOCUS_QUERY)
+            yield Static(Text(""), id="query-caret")
+            yield Static(Text(""), id="query-error")
+            yield Static(Text(""), id="query-count")
+            yield Static(Text(self.HELP), id="query-help")
             with Horizontal():
                 yield Button("Cancel", id="cancel")
                 yield Button("Save", variant="primary", id="save")
 
     def on_mount(self) -> None:
-        self.query_one(Vertical).border_title = ("Edit watchlist" if self.initial.original
-                                                 else "New watchlist")
+        self.query_one(Vertical).border_title = (f"Edit {self.KIND}" if self.editing
+                                                 else f"New {self.KIND}")
+        if self.FOCUS_QUERY:
+            self.query_one("#query-text", Input).focus()
         self.check()
 
-    @on(Input.Changed, "#watch-query")
+    @on(Input.Changed, "#query-text")
     def check(self) -> bool:
         """Show whether the query reads; the caret points at the mistake."""
-        text = self.query_one("#watch-query", Input).value
-        caret = self.query_one("#watch-caret", Static)
-        error = self.query_one("#watch-error", Static)
+        text = self.query_one("#query-text", Input).value
+        caret = self.query_one("#query-caret", Static)
+        error = self.query_one("#query-error", Static)
         if not text.strip():
             caret.update(Text(""))
             error.update(Text(""))
+            self.query_one("#query-count", Static).update(Text(""))
             return False
         message, position = query_problem(text)
         if position is None:
             caret.update(Text(""))
             error.update(Text("The query reads."))
             error.add_class("-ok")
+            self._count(text)
             return True
         # The Input scrolls a long query; the caret is right while it fits (the message says
         # the character either way).
         caret.update(Text(" " * position + "^"))
         error.update(Text(f"Query: {message}"))
         error.remove_class("-ok")
+        self.query_one("#query-count", Static).update(Text(""))
         return False
 
+    def _count(self, text: str) -> None:
+        if self.counter is not None:
+            self.query_one("#query-count", Static).update(Text("Counting…"))
+            self._count_in_thread(text)
+
+    @work(thread=True, exclusive=True, group="query-count", exit_on_error=False)
+    def _count_in_thread(self, text: str) -> None:
+        assert self.counter is not None
+        count = self.counter(parse(text))
+        self.app.call_from_thread(self._show_count, text, count)
+
+    def _show_count(self, text: str, count: int) -> None:
+        if self.is_attached and self.query_one("#query-text", Input).value == text:
+            self.query_one("#query-count", Static).update(
+                Text(self.COUNT_WORDS.format(n=f"{count:,}")))
+
     def _fail(self, message: str) -> None:
-        error = self.query_one("#watch-error", Static)
+        error = self.query_one("#query-error", Static)
         error.update(Text(message))
         error.remove_class("-ok")
 
@@ -113,17 +154,46 @@ class WatchEditor(ModalScreen[WatchForm | None]):
     @on(Button.Pressed, "#save")
     @on(Input.Submitted)
     def _save(self) -> None:
-        name = " ".join(self.query_one("#watch-name", Input).value.split())
-        query = self.query_one("#watch-query", Input).value.strip()
-        if not name:
-            self._fail("A watchlist needs a name.")
-            return
-        if name.casefold() in self.taken:
-            self._fail(f"There is already a watchlist named {name!r}.")
+        name = " ".join(self.query_one("#query-name", Input).value.split())
+        query = self.query_one("#query-text", Input).value.strip()
+        problem = self.name_problem(name)
+        if problem:
+            self._fail(problem)
             return
         if not query:
-            self._fail("A watchlist needs a query.")
+            self._fail(f"A {self.KIND} needs a query.")
             return
         if not self.check():
             return
-        self.dismiss(WatchForm(name, query, self.initial.original))
+        self.dismiss(self.form(name, query))
+
+    def name_problem(self, name: str) -> str:
+        """Why this name will not do ("" when it will)."""
+        return ""
+
+    def form(self, name: str, query: str) -> FormT:
+        raise NotImplementedError
+
+
+class WatchEditor(QueryEditor[WatchForm]):
+    """New or edited watchlist; `taken` are the names of the others (case is ignored)."""
+
+    KIND = "watchlist"
+    NAME_LABEL = "Name (shown in the feed pane)"
+    PLACEHOLDER = '"CSTO" AND tag:caucasus'
+
+    def __init__(self, name: str = "", query: str = "", original: str | None = None,
+                 taken: tuple[str, ...] = (), counter: Counter | None = None) -> None:
+        super().__init__(name, query, editing=original is not None, counter=counter)
+        self.original = original
+        self.taken = {t.casefold() for t in taken}
+
+    def name_problem(self, name: str) -> str:
+        if not name:
+            return "A watchlist needs a name."
+        if name.casefold() in self.taken:
+            return f"There is already a watchlist named {name!r}."
+        return ""
+
+    def form(self, name: str, query: str) -> WatchForm:
+        return WatchForm(name, query, self.original)

@@ -1,6 +1,6 @@
-"""The feed pane: All, Stories, Starred, watchlists, followed people, tags and feeds, each with
-its unread count (new quotes for a person) on its line, and a mark on feeds whose last refresh
-went wrong."""
+"""The feed pane: All, Stories, Starred, watchlists, followed people, mutes, tags and feeds, each
+with its unread count (new quotes for a person, articles hidden for a mute) on its line, and a
+mark on feeds whose last refresh went wrong."""
 
 from __future__ import annotations
 
@@ -29,6 +29,8 @@ class FeedChoice:
     label: str = ""  # what the pane shows, when it differs from the title
     watch: SavedQuery | None = None
     person: PersonInfo | None = None
+    mute: SavedQuery | None = None
+    mute_index: int = -1  # its place among the [[mute]] tables
 
     @property
     def is_heading(self) -> bool:
@@ -46,6 +48,7 @@ def feed_mark(feed: FeedInfo) -> str:
 
 WATCH_MARK = "⌕ "
 PERSON_MARK = "@ "
+MUTE_MARK = "⊘ "
 
 
 def watch_key(name: str) -> str:
@@ -56,9 +59,13 @@ def person_key(name: str) -> str:
     return f"person:{name}"
 
 
+def mute_key(index: int) -> str:
+    return f"mute:{index}"
+
+
 class FeedList(VirtualList):
-    """Feeds grouped by tag under All, Stories, Starred, watchlists and people; counts never
-    wrap."""
+    """Feeds grouped by tag under All, Stories, Starred, watchlists, people and mutes; counts
+    never wrap."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(item_height=1, id=id)
@@ -68,6 +75,7 @@ class FeedList(VirtualList):
         self.total_unread = 0
         self.watches: list[tuple[SavedQuery, int]] = []
         self.people: list[PersonInfo] = []
+        self.mutes: list[tuple[SavedQuery, int]] = []
 
     @property
     def choices(self) -> dict[str, FeedChoice]:
@@ -75,9 +83,10 @@ class FeedList(VirtualList):
 
     def set_feeds(self, feeds: list[FeedInfo], total_unread: int, starred: int,
                   watches: Sequence[tuple[SavedQuery, int]] | None = None,
-                  people: Sequence[PersonInfo] | None = None) -> None:
+                  people: Sequence[PersonInfo] | None = None,
+                  mutes: Sequence[tuple[SavedQuery, int]] | None = None) -> None:
         """Rebuild the entries, keeping the cursor on the same key. Watchlists come with their
-        unread counts; None keeps those shown."""
+        unread counts, mutes with how many articles each hides; None keeps those shown."""
         keep = self.highlighted_choice.key if self.highlighted_choice else "all"
         self.feeds = feeds
         self.starred = starred
@@ -86,6 +95,8 @@ class FeedList(VirtualList):
             self.watches = list(watches)
         if people is not None:
             self.people = list(people)
+        if mutes is not None:
+            self.mutes = list(mutes)
         entries = [
             FeedChoice("all", "All articles", ArticleFilter(), total_unread),
             FeedChoice("stories", "Stories", ArticleFilter(), label="◆ Stories (S)"),
@@ -102,7 +113,14 @@ class FeedList(VirtualList):
             entries += [FeedChoice(person_key(p.name), p.name,
                                    ArticleFilter(query=Field("speaker", p.name)), p.new_quotes,
                                    label=PERSON_MARK + p.name, person=p) for p in self.people]
-        if self.watches or self.people:
+        if self.mutes:
+            entries.append(FeedChoice("heading:mutes", "Mutes", None))
+            # Highlighted, a mute lists what it hides (shown whatever M says).
+            entries += [FeedChoice(mute_key(i), m.name,
+                                   ArticleFilter(query=m.query, include_muted=True), count,
+                                   label=MUTE_MARK + m.name, mute=m, mute_index=i)
+                        for i, (m, count) in enumerate(self.mutes)]
+        if self.watches or self.people or self.mutes:
             entries.append(FeedChoice("heading:feeds", "Feeds", None))
         tags = sorted({t for f in feeds for t in f.tags}, key=str.casefold)
         for tag in tags:
@@ -176,8 +194,10 @@ class FeedList(VirtualList):
         label = entry.label or entry.title
         name_width = max(width - cell_len(lead) - cell_len(count) - 2, 1)
         name_style = self.style_of("error") if entry.feed and entry.feed.last_error else None
+        # A mute's count is of hidden articles, not unread ones: it stays quiet.
+        count_style = self.style_of("dim" if entry.mute is not None else "strong")
         return [Segment(lead, lead_style), Segment(fit(label, name_width) + " ", name_style),
-                Segment(count + " ", self.style_of("strong"))]
+                Segment(count + " ", count_style)]
 
     def selectable(self, index: int) -> bool:
         return not self.entries[index].is_heading

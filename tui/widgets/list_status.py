@@ -35,6 +35,9 @@ class ListStatus(Static):
              unread_only: bool) -> None:
         message = feed_problem(choice, feeds)
         problem = bool(message)
+        if choice is not None and choice.mute is not None:
+            message = (f"What the mute {choice.mute.text} hides ({count} article(s)): E edits "
+                       "it, D removes it, M shows muted articles everywhere")
         if not message and count == 0:
             message = ("No articles here yet: press r to refresh." if not unread_only
                        else "No unread articles here (u shows all).")

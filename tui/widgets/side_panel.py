@@ -140,6 +140,12 @@ class SidePanel(Vertical):
     class FollowRequested(Message):
         name: str
 
+    @dataclass
+    class MuteRequested(Message):
+        """Open the mute editor with this query (actor:"…" or speaker:"…")."""
+
+        query: str
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.actors: list[Actor] = []
@@ -196,20 +202,37 @@ class SidePanel(Vertical):
     def focus_quotes(self) -> None:
         self.query_one(QuoteList).focus()
 
-    def action_follow(self) -> None:
-        """f: follow (or stop following) the highlighted actor, or the highlighted quote's
-        speaker, whichever list has the focus."""
-        name: str | None = None
+    def highlighted_person(self) -> tuple[str, str] | None:
+        """("actor", name) of the highlighted actor, or ("speaker", name) of the highlighted
+        quote's speaker, whichever list has the focus."""
         actors = self.query_one(ActorList)
         quotes = self.query_one(QuoteList)
         if actors.has_focus and 0 <= actors.cursor < len(self.actors):
-            name = self.actors[actors.cursor].name
-        elif quotes.has_focus and 0 <= quotes.cursor < len(self.shown_quotes):
-            name = self.shown_quotes[quotes.cursor].speaker
-        if name:
-            self.post_message(self.FollowRequested(name))
+            return "actor", self.actors[actors.cursor].name
+        if quotes.has_focus and 0 <= quotes.cursor < len(self.shown_quotes):
+            speaker = self.shown_quotes[quotes.cursor].speaker
+            return ("speaker", speaker) if speaker else None
+        return None
+
+    def action_follow(self) -> None:
+        """f: follow (or stop following) the highlighted actor or quote's speaker."""
+        person = self.highlighted_person()
+        if person:
+            self.post_message(self.FollowRequested(person[1]))
         else:
             self.notify("Highlight an actor, or a quote with a speaker, to follow them.",
+                        timeout=3)
+
+    def action_mute(self) -> None:
+        """X: mute the articles naming the highlighted actor, or quoting the quote's speaker
+        (the mute editor opens filled in)."""
+        from tui.core.query import Field, describe
+
+        person = self.highlighted_person()
+        if person:
+            self.post_message(self.MuteRequested(describe(Field(*person))))  # type: ignore[arg-type]
+        else:
+            self.notify("Highlight an actor, or a quote with a speaker, to mute them.",
                         timeout=3)
 
     @on(VirtualList.Selected, "#side-actors")

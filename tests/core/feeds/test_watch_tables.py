@@ -1,5 +1,5 @@
-"""[[watch]] tables edited in feeds.toml: added, changed and removed with comments kept, and the
-result still a valid config."""
+"""[[watch]] and [[mute]] tables edited in feeds.toml: added, changed and removed with comments
+kept, and the result still a valid config."""
 
 from __future__ import annotations
 
@@ -10,7 +10,15 @@ import pytest
 from tui.config import parse_config_text
 from tui.core.feeds.feeds_file import FeedsFile
 from tui.core.feeds.subscriptions import SubscriptionError
-from tui.core.feeds.watch_tables import add_watch, remove_watch, update_watch, watch_names
+from tui.core.feeds.watch_tables import (
+    add_mute,
+    add_watch,
+    remove_mute,
+    remove_watch,
+    update_mute,
+    update_watch,
+    watch_names,
+)
 
 SOURCE = """[settings]
 refresh_minutes = 0
@@ -82,3 +90,43 @@ def test_unknown_or_empty_is_refused(tmp_path: Path) -> None:
     with pytest.raises(SubscriptionError, match="needs a name and a query"):
         add_watch(feeds, " ", "x")
     assert feeds.dumps() == SOURCE
+
+
+MUTES = SOURCE + """
+# hide these
+[[mute]]
+query = 'feed:"Circuit Policy"'  # too noisy
+
+[[mute]]
+name = "sport"
+query = "football OR tennis"
+"""
+
+
+def test_mutes_are_added_edited_and_removed_in_place(tmp_path: Path) -> None:
+    feeds = load(tmp_path, SOURCE)
+    add_mute(feeds, "", 'speaker:"Anna Karapetyan"')  # no name: the query names it
+    assert feeds.dumps().endswith("\n[[mute]]\nquery = 'speaker:\"Anna Karapetyan\"'\n")
+    feeds = load(tmp_path, MUTES)
+    update_mute(feeds, 0, 'feed:"Circuit Policy"', " Circuit ", 'feed:"Circuit Policy" NOT kovra')
+    text = feeds.dumps()
+    assert "query = 'feed:\"Circuit Policy\" NOT kovra'  # too noisy\nname = \"Circuit\"" in text
+    update_mute(feeds, 1, "football OR tennis", "", "tennis")  # the name cleared: removed
+    assert [(m.name, m.text) for m in reread(feeds).mutes] == [
+        ("Circuit", 'feed:"Circuit Policy" NOT kovra'), ("tennis", "tennis")]
+    remove_mute(feeds, 0, 'feed:"Circuit Policy" NOT kovra')
+    assert "# hide these" in feeds.dumps() and "too noisy" not in feeds.dumps()
+    remove_mute(feeds, 0, "tennis")
+    assert "[[mute]]" not in feeds.dumps() and "mute =" not in feeds.dumps()
+    assert reread(feeds).mutes == () and len(reread(feeds).watches) == 2
+
+
+def test_a_mute_changed_since_it_was_read_is_not_touched(tmp_path: Path) -> None:
+    feeds = load(tmp_path, MUTES)
+    with pytest.raises(SubscriptionError, match="changed since it was read"):
+        remove_mute(feeds, 0, "football OR tennis")  # mute 0 is another one now
+    with pytest.raises(SubscriptionError, match="changed since it was read"):
+        update_mute(feeds, 5, "x", "", "y")
+    with pytest.raises(SubscriptionError, match="needs a query"):
+        add_mute(feeds, "n", "  ")
+    assert feeds.dumps() == MUTES

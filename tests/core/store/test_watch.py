@@ -182,6 +182,50 @@ def test_mutes_hide_in_every_view_until_shown(store: Store, demo: dict[str, int]
     assert store.count_articles() == 5 and store.hidden_count() == 0
 
 
+def test_story_badges_and_counts_leave_muted_outlets_out(store: Store,
+                                                        demo: dict[str, int]) -> None:
+    """Story 2 is covered by Circuit Policy and Caucasus Ledger: muting one outlet leaves the
+    other's article with no other outlet (no badge), and the story's own counts follow."""
+    def outlets() -> dict[int, int]:
+        return {r.id: r.story_outlets for r in store.article_rows(limit=10)}
+
+    assert outlets()[demo["leak"]] == 2 and outlets()[demo["csto"]] == 2
+    store.set_mutes([parse('feed:"Circuit Policy"')])
+    assert outlets()[demo["leak"]] == 1
+    assert outlets()[demo["csto"]] == 2  # story 1 holds nothing muted: its count stands
+    story = store.story(2)
+    assert story is not None and (story.article_count, story.outlet_count) == (1, 1)
+    assert [c.article_id for c in store.story_coverage(2)] == [demo["leak"]]
+    # A mute's own list shows what it hides, whatever show_muted says; the badge of a muted
+    # article counts the visible outlets besides its own.
+    [kovra] = store.article_rows(ArticleFilter(query=parse('feed:"Circuit Policy"'),
+                                               include_muted=True))
+    assert kovra.id == demo["kovra"] and kovra.story_outlets == 2
+    store.show_muted = True  # shown again: counted again
+    assert outlets()[demo["leak"]] == 2
+    story = store.story(2)
+    assert story is not None and story.outlet_count == 2
+    store.show_muted = False
+    store.set_mutes([parse("snow")])  # a mute outside every story changes no badge
+    assert outlets()[demo["leak"]] == 2
+
+
+def test_a_seen_story_has_nothing_new_when_an_outlet_is_muted(store: Store, demo: dict[str, int]) -> None:
+    """Muting an outlet takes its articles out of the story's count and out of its seen count
+    alike: a story read in full does not turn "new" negative or hide a later arrival."""
+    store.mark_story_seen(2)
+    store.set_mutes([parse('feed:"Circuit Policy"')])
+    [listed] = [s for s in store.stories() if s.id == 2]
+    story = store.story(2)
+    assert story is not None
+    assert (listed.article_count, listed.new_since_read) == (1, 0)
+    assert (story.article_count, story.new_since_read) == (1, 0)
+    # one more visible article joins after the story was seen: it is new under the mute too
+    store.conn().execute("UPDATE stories SET read_count = read_count - 1 WHERE id = 2")
+    [listed] = [s for s in store.stories() if s.id == 2]
+    assert listed.new_since_read == 1 and store.story(2).new_since_read == 1
+
+
 def test_a_story_of_only_muted_articles_goes(store: Store, demo: dict[str, int]) -> None:
     store.set_mutes([parse("kovra")])
     assert [s.id for s in store.stories()] == [1]

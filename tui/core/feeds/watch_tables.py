@@ -1,6 +1,8 @@
-"""Edit the [[watch]] tables of feeds.toml in place (through FeedsFile, which keeps the user's
-comments and layout and saves atomically). Queries are checked by the caller and again when the
-edited file is read back as a config."""
+"""Edit the [[watch]] and [[mute]] tables of feeds.toml in place (through FeedsFile, which keeps
+the user's comments and layout and saves atomically). Queries are checked by the caller and again
+when the edited file is read back as a config. A watchlist is found by its name; a mute (whose
+name is optional) by its place among the mutes and its query, so an edit never lands on another
+one when the file changed meanwhile."""
 
 from __future__ import annotations
 
@@ -24,22 +26,27 @@ def watch_names(feeds: FeedsFile) -> list[str]:
 
 def add_watch(feeds: FeedsFile, name: str, query: str) -> None:
     """Append a [[watch]] table after everything else."""
+    name, query = _clean(feeds, name, query)
+    _append(feeds, "watch", name, query)
+
+
+def _append(feeds: FeedsFile, kind: str, name: str, query: str) -> None:
     import tomlkit
 
-    name, query = _clean(feeds, name, query)
     document = feeds.document
     table = tomlkit.table()
-    table["name"] = name
+    if name:
+        table["name"] = name
     table["query"] = _string(query)
-    watches = document.get("watch")
-    if watches is None:
-        watches = tomlkit.aot()
-        watches.append(table)
-        document.append("watch", watches)
-    elif hasattr(watches, "body"):  # [[watch]] tables
-        watches.append(table)
+    tables = document.get(kind)
+    if tables is None:
+        tables = tomlkit.aot()
+        tables.append(table)
+        document.append(kind, tables)
+    elif hasattr(tables, "body"):  # [[kind]] tables
+        tables.append(table)
     else:
-        raise SubscriptionError(f"{feeds.path}: 'watch' must be an array of tables: [[watch]]")
+        raise SubscriptionError(f"{feeds.path}: '{kind}' must be an array of tables: [[{kind}]]")
 
 
 def update_watch(feeds: FeedsFile, original: str, name: str, query: str) -> None:
@@ -52,25 +59,58 @@ def update_watch(feeds: FeedsFile, original: str, name: str, query: str) -> None
 
 def remove_watch(feeds: FeedsFile, name: str) -> None:
     """Remove a watchlist; comments that followed it (above the next table) stay."""
-    index = _index(feeds, name)
+    _remove(feeds, "watch", _index(feeds, name))
+
+
+def add_mute(feeds: FeedsFile, name: str, query: str) -> None:
+    """Append a [[mute]] table after everything else (without a name when none is given)."""
+    _append(feeds, "mute", " ".join(name.split()), _query(feeds, "mute", query))
+
+
+def update_mute(feeds: FeedsFile, index: int, was: str, name: str, query: str) -> None:
+    """Give mute number `index` (whose query was `was`) a new name and query, in place; an
+    empty name removes it (the query names the mute)."""
+    table = _tables(feeds, "mute")[_mute_index(feeds, index, was)]
+    name = " ".join(name.split())
+    if name:
+        _set_key(table, "name", name)
+    elif "name" in table:
+        del table["name"]
+    _set_key(table, "query", _string(_query(feeds, "mute", query)))
+
+
+def remove_mute(feeds: FeedsFile, index: int, was: str) -> None:
+    """Remove mute number `index` (whose query was `was`); comments after it stay."""
+    _remove(feeds, "mute", _mute_index(feeds, index, was))
+
+
+def _remove(feeds: FeedsFile, kind: str, index: int) -> None:
     document = feeds.document
-    watches = document["watch"]
-    trailing = _trailing_trivia(watches[index])
-    del watches[index]
+    tables = document[kind]
+    trailing = _trailing_trivia(tables[index])
+    del tables[index]
     if trailing and index > 0:
-        previous = watches[index - 1]
+        previous = tables[index - 1]
         for item in _tidy_leading_blanks(trailing, previous.as_string()):
             previous.add(item)
     elif trailing:
-        above = document.as_string().split("[[watch]]", 1)[0]
-        _insert_before(document, "watch", _tidy_leading_blanks(trailing, above))
-    if not len(watches):
-        document.remove("watch")  # an empty array would render as "watch = []"
+        above = document.as_string().split(f"[[{kind}]]", 1)[0]
+        _insert_before(document, kind, _tidy_leading_blanks(trailing, above))
+    if not len(tables):
+        document.remove(kind)  # an empty array would render as "kind = []"
 
 
-def _tables(feeds: FeedsFile) -> list[Any]:
-    watches = feeds.document.get("watch")
-    return list(watches) if watches is not None else []
+def _tables(feeds: FeedsFile, kind: str = "watch") -> list[Any]:
+    tables = feeds.document.get(kind)
+    return list(tables) if tables is not None else []
+
+
+def _mute_index(feeds: FeedsFile, index: int, was: str) -> int:
+    tables = _tables(feeds, "mute")
+    if not 0 <= index < len(tables) or str(tables[index].get("query", "")).strip() != was.strip():
+        raise SubscriptionError(f"{feeds.path}: the mute {was!r} is not where it was: the file "
+                                "changed since it was read (nothing saved)")
+    return index
 
 
 def _index(feeds: FeedsFile, name: str) -> int:
@@ -86,6 +126,12 @@ def _clean(feeds: FeedsFile, name: str, query: str) -> tuple[str, str]:
     if not name or not query:
         raise SubscriptionError(f"{feeds.path}: a watchlist needs a name and a query")
     return name, query
+
+
+def _query(feeds: FeedsFile, kind: str, query: str) -> str:
+    if not query.strip():
+        raise SubscriptionError(f"{feeds.path}: a {kind} needs a query")
+    return query.strip()
 
 
 def _string(text: str) -> Any:

@@ -158,7 +158,8 @@ def _speaker_class(unit: _Unit, actors: ActorIndex) -> str:
         return "unnamed" if head.source else "none"
     kind = actors.entities[head.entity].kind
     via = "pronoun" if subject is not None and subject.pronoun else \
-        "described" if subject is not None and subject.described else "name"
+        "described" if subject is not None and subject.described else \
+        "epithet" if subject is not None and subject.topical else "name"
     return f"{kind} {via}"
 
 

@@ -77,6 +77,7 @@ class Subject:
     pronoun: bool = False
     weak: bool = False           # words before a cue that name no one who can speak ("the crowd")
     described: bool = False      # resolved from a description ("the company said") to an actor met earlier
+    topical: bool = False        # an epithet ("the retired neurosurgeon") resolved to the person the story is about
 
 
 class Layout:
@@ -190,6 +191,7 @@ class Resolver:
         self.text = text
         self.actors = actors
         self.layout = layout
+        self._topic_depth = 0
 
     def subject_before(self, cue_start: int, floor: int) -> Subject | None:
         """The subject that ends right before a cue: "Papoyan told", "he said", "X, the minister, said"."""
@@ -278,6 +280,9 @@ class Resolver:
         the ministry" (the ministry), or an unnamed source kept as written ("a senior official")."""
         start, end = _trim_description(self.text, start, end)
         head = source_head(self.text[start:end])
+        topic = self._epithet_person(start, end)
+        if topic is not None:
+            return Subject(topic, start, end, topical=True)   # "the retired neurosurgeon told", "said the 46-year-old"
         if head is None:
             # Someone the rules cannot name ("the crowd", "Manafort politely"): a real attribution, so it
             # stays, with no speaker rather than a wrong one; long runs of words are no subject at all.
@@ -306,6 +311,85 @@ class Resolver:
             if issuer is not None and start - self._last_end(issuer, start) < 400:
                 return Subject(issuer, start, end, described=True)
         return Subject(None, start, end)
+
+    def _epithet_person(self, start: int, end: int) -> int | None:
+        """"the retired neurosurgeon told", "said the 46-year-old", "the Texan said": news names the person a
+        passage is about by an epithet. The speaker is that person (who last spoke or opened a sentence of the
+        author's), unless the same noun introduced someone new ("a fashion designer … said the designer"), an
+        earlier holder of the role was named, or the epithet's gender differs. None when unsure."""
+        head = _epithet_head(self.text[start:end])
+        if head is None or self._topic_depth:
+            return None                   # (and never while finding a topic: epithets don't chain)
+        if self._earlier_holder(head, start) is not None:
+            return None                   # "the minister": the role holder named earlier (the rule above)
+        reach = max(0, start - _ISSUER_REACH * 4)
+        for match in re.finditer(r"\b(?:[Aa]n?|[Aa]nother|[Oo]ne)\s+(?:[\w’'-]+\s+){0,3}%s\b" % re.escape(head),
+                                 self.text[reach:start]):
+            if not self.layout.in_quote(reach + match.start()):
+                return None               # "a fashion designer … said the designer": someone new, unnamed
+        gender = _epithet_gender(self.text[start:end])
+        self._topic_depth += 1
+        try:
+            person = self._topic_person(start)
+        finally:
+            self._topic_depth -= 1
+        if person is None or self.actors.entities[person].gender not in {None, gender} and gender is not None:
+            return None
+        return person
+
+    def _topic_person(self, pos: int) -> int | None:
+        """The person the passage before pos is about. The epithet's own sentence decides when it names one
+        person before it, as its opener ("Cruz defends …: “…,” the senator says"); naming any other person
+        there makes it unsure ("Ali rebuked Trump when the businessman …"). Otherwise the nearest sentence of
+        the author's that names a person (within three paragraphs; questions passed over) decides: the person
+        who speaks in it ("…, Ben Carson said Monday") or opens it ("The candidate's wife Melania Trump …").
+        A sentence naming people but neither, or an interviewer asking, gives no one: better unsure than wrong."""
+        s_start, _ = self.layout.sentence(pos)
+        here = self._named_people(s_start, pos)
+        if here:
+            opener = self._opener(s_start, pos)
+            return opener if opener is not None and here == {opener} else None
+        index = bisect.bisect_right(self.layout._sentence_starts, s_start) - 1
+        first_para = self.layout.paragraph_index(pos) - 3
+        for b_start, b_end in reversed(self.layout.sentences[max(0, index - 10):max(0, index)]):
+            if pos - b_start > 1800 or self.layout.paragraph_index(b_start) < first_para:
+                return None
+            if self.text[b_start:b_end].rstrip("”’\"' )").endswith("?") or not self._named_people(b_start, b_end):
+                continue
+            return self._sentence_topic(b_start, b_end)
+        return None
+
+    def _named_people(self, start: int, end: int) -> set[int]:
+        """The people named (not quoted, not only in captions) in [start, end)."""
+        return {m.entity for m in self.actors.mentions_between(start, end)
+                if not self.layout.in_quote(m.start) and self.actors.entities[m.entity].kind == "person"
+                and self.actors.entities[m.entity].confidence >= _TOPIC_CONFIDENCE}
+
+    def _opener(self, s_start: int, s_end: int) -> int | None:
+        opener = next((m for m in self.actors.mentions_between(s_start, min(s_end, s_start + 60))
+                       if not self.layout.in_quote(m.start)), None)
+        if opener is None or opener.start - s_start > 40 or self.text[opener.end:opener.end + 2] in {"’s", "'s"}:
+            return None
+        entity = self.actors.entities[opener.entity]
+        return opener.entity if entity.kind == "person" and entity.confidence >= _TOPIC_CONFIDENCE else None
+
+    def _sentence_topic(self, s_start: int, s_end: int) -> int | None:
+        """Who a sentence naming people is about: the person named as the subject of its first speech cue,
+        else the person opening it; None when an interviewer asks or an organisation speaks."""
+        for cue in self.layout.cues(s_start, s_end):
+            if cue.text.lower() in _ASKING:
+                return None               # "Hannity asked Kasich …", "“…?” Borger asked": the other one answers
+            subject = self.subject_before(cue.start, s_start)
+            if (subject is None or subject.entity is None) and \
+                    self.text[s_start:cue.start].rstrip()[-1:] in _CLOSING_MARKS:
+                subject = self.subject_after(cue.end, s_end)          # "“…,” said Ben Carson."
+            if subject is None or subject.entity is None or subject.weak or subject.pronoun:
+                continue
+            entity = self.actors.entities[subject.entity]
+            if entity.kind != "person":
+                return None
+            return subject.entity if entity.confidence >= _TOPIC_CONFIDENCE else None
+        return self._opener(s_start, s_end)
 
     def _issuer(self, noun: str, pos: int) -> int | None:
         """Who issued the document "the NOUN" refers to: the subject of the sentence that introduced it
@@ -604,6 +688,43 @@ def source_head(words: str) -> str | None:
                      or (form != last and form.capitalize() in DEMONYMS)):     # "Americans", not "the South Korean"
             return form
     return None
+
+
+# Epithets news uses for the person a passage is about ("the billionaire", "the retired neurosurgeon"); not
+# the generic nouns that usually bring in someone else ("the official", "the spokesman", "the lawyer").
+_EPITHETS = frozenset("billionaire tycoon mogul magnate businessman businesswoman entrepreneur candidate nominee "
+                      "front-runner frontrunner hopeful contender incumbent challenger senator governor congressman "
+                      "congresswoman neurosurgeon surgeon veteran star singer actor actress rapper comedian "
+                      "model author novelist filmmaker donor politician socialist populist presidential".split())
+_EPITHET_PARTIES = frozenset("Republican Democrat Texan Californian Floridian Vermonter Ohioan".split())
+_CLOSING_MARKS = frozenset("”\"’'")
+_ASKING = frozenset("ask asks asked asking".split())
+_FEMALE_EPITHETS = frozenset("businesswoman congresswoman actress mother wife daughter".split())
+_MALE_EPITHETS = frozenset("businessman congressman actor father husband son".split())
+_AGE_EPITHET = re.compile(r"\d{1,3}-year-old$")
+# A person named only outside prose (a caption's photographer) gives no topic.
+_TOPIC_CONFIDENCE = 0.5
+
+
+def _epithet_head(words: str) -> str | None:
+    """The head of an epithet for one known person ("the retired neurosurgeon" -> "neurosurgeon", "the
+    46-year-old", "the Texan"); None for anything else (names, plurals, unnamed sources, long phrases)."""
+    tokens = words.split()
+    if not 2 <= len(tokens) <= 4 or tokens[0] not in {"the", "The"} or re.search(r"[’']s\b", words):
+        return None                        # "the program's host": someone else's
+    last = tokens[-1].strip(",.")
+    if _AGE_EPITHET.search(last):
+        return last
+    if any(t[:1].isupper() for t in tokens[1:-1]) and not all(t in _EPITHET_PARTIES for t in tokens[1:]):
+        return None                        # "the Clinton donor", "the Vermont senator": a name inside, unsure
+    if last in _EPITHET_PARTIES and len(tokens) == 2:
+        return last                        # "the Texan", "the Republican"
+    return last if last in _EPITHETS else None
+
+
+def _epithet_gender(words: str) -> str | None:
+    last = words.split()[-1].lower()
+    return "f" if last in _FEMALE_EPITHETS else "m" if last in _MALE_EPITHETS else None
 
 
 _NOT_ADVERBS = frozenset("family ally rally assembly bully daily weekly monthly quarterly supply reply italy "

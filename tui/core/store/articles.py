@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
 from tui.core.models import Article, ArticleFlags, ArticleRow, ParsedEntry, TextStatus
@@ -26,6 +26,8 @@ class ArticleFilter:
     starred_only: bool = False
     story_id: int | None = None
     query: Node | None = None  # a watchlist's query (tui/core/query.py)
+    # A mute's own list (what it hides) shows muted articles whatever `show_muted` says.
+    include_muted: bool = False
 
     def where(self) -> tuple[str, list[object]]:
         clauses: list[str] = []
@@ -100,6 +102,8 @@ class ArticleTable(WatchTable):
         if flt.query is not None:
             clause = self.query_clause(flt.query)
             where, params = f"{where} AND {clause.sql}", [*params, *clause.params]
+        if flt.include_muted:
+            return where, params
         hidden, hidden_params = self.visible()
         return where + hidden, [*params, *hidden_params]
 
@@ -116,8 +120,34 @@ class ArticleTable(WatchTable):
             f"WHERE {where} ORDER BY a.sort_time DESC, a.id DESC LIMIT ? OFFSET ?",
             (*params, limit, offset),
         ).fetchall()
-        return [ArticleRow(r[0], r[1], r[2], to_dt(r[3]) or datetime.now(UTC), bool(r[4]),
-                           bool(r[5]), r[6], r[7] or 0) for r in rows]
+        listed = [ArticleRow(r[0], r[1], r[2], to_dt(r[3]) or datetime.now(UTC), bool(r[4]),
+                             bool(r[5]), r[6], r[7] or 0) for r in rows]
+        return self._visible_outlets(listed)
+
+    def _visible_outlets(self, rows: list[ArticleRow]) -> list[ArticleRow]:
+        """The story badge counts the outlets a reader can see: with mutes hiding articles, the
+        stories on this page that hold a muted article are counted again without them (a
+        muted article listed by its mute counts its own outlet and the visible others). One
+        query per page, and none when nothing is muted."""
+        muted = None if self.show_muted else self.muted_clause()
+        stories = sorted({r.story_id for r in rows if r.story_id is not None and
+                          r.story_outlets > 1})
+        if muted is None or not stories:
+            return rows
+        marks = ",".join("?" * len(stories))
+        touched: set[int] = set()
+        visible: dict[int, set[str]] = {}
+        for story, outlet, hidden in self.conn().execute(
+                f"SELECT a.story_id, f.name, {muted.sql} FROM articles a "
+                f"JOIN feeds f ON f.id = a.feed_id WHERE a.story_id IN ({marks})",
+                (*muted.params, *stories)):
+            if hidden:
+                touched.add(story)
+            else:
+                visible.setdefault(story, set()).add(outlet)
+        # Only stories holding a muted article change (mutes catch few).
+        return [replace(r, story_outlets=len(visible.get(r.story_id, set()) | {r.feed_name}))
+                if r.story_id in touched else r for r in rows]
 
     def row_index(self, flt: ArticleFilter, article_id: int) -> int | None:
         """Position of an article in the filtered, newest-first list (None when not in it)."""

@@ -169,7 +169,8 @@ MIGRATIONS: tuple[str, ...] = (
     UPDATE articles SET analysed = 0;
     """,
     # 9: the author's comment after a trailing cue ("…, its government said on Thursday, the
-    # latest sign of …") is no longer taken for the reported clause: every article is analysed again
+    # latest sign of …") is no longer taken for the reported clause, and an epithet ("the retired
+    # neurosurgeon told") speaks for the person the passage is about: every article is analysed again
     """
     UPDATE articles SET analysed = 0;
     """,

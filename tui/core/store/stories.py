@@ -139,16 +139,30 @@ class StoryTable(WatchTable):
             "CASE WHEN s.id IN touched THEN coalesce(r.articles, 0) ELSE s.article_count END "
             "AS articles, "
             "CASE WHEN s.id IN touched THEN coalesce(r.outlets, 0) ELSE s.outlet_count END "
-            "AS outlets, s.followed, s.read_count FROM stories s "
+            "AS outlets, s.followed, "
+            # "new since read" is the story's growth since it was seen: the muted articles it
+            # already had leave the seen count as they leave the article count
+            "CASE WHEN s.id IN touched THEN max(s.read_count - s.article_count + coalesce(r.articles, 0), 0) "
+            "ELSE s.read_count END AS seen FROM stories s "
             "LEFT JOIN recount r ON r.id = s.id) WHERE articles > 0 AND outlets >= ? "
             "ORDER BY followed DESC, last_updated + 86400 * (outlets - 1) DESC LIMIT ?",
             (*muted.params, *muted.params, min_outlets, limit)).fetchall()
         return [_story(r) for r in rows]
 
     def story(self, story_id: int) -> StoryInfo | None:
+        """One story; with mutes, its counts leave muted articles out (as the story list's do)."""
         row = self.conn().execute(f"SELECT {_STORY_COLUMNS} FROM stories WHERE id = ?",
                                   (story_id,)).fetchone()
-        return _story(row) if row else None
+        if row is None:
+            return None
+        hidden, params = self.visible()
+        if hidden:
+            articles, outlets = self.conn().execute(
+                "SELECT count(*), count(DISTINCT a.feed_id) FROM articles a "
+                f"WHERE a.story_id = ?{hidden}", (story_id, *params)).fetchone()
+            seen = max(row[7] - row[4] + articles, 0)
+            row = (*row[:4], articles, outlets, row[6], seen)
+        return _story(row)
 
     def story_articles(self, story_id: int) -> list[StoryArticle]:
         """A story's articles, oldest first."""
@@ -161,12 +175,14 @@ class StoryTable(WatchTable):
                 for r in rows]
 
     def story_coverage(self, story_id: int) -> list[CoverageArticle]:
-        """A story's articles, oldest first, each with its text (full text, else the feed's)."""
+        """A story's visible articles, oldest first, each with its text (full text, else the
+        feed's)."""
+        hidden, params = self.visible()
         rows = self.conn().execute(
             "SELECT a.id, f.name, a.title, a.url, a.sort_time, "
             "CASE WHEN a.body = '' THEN a.summary ELSE a.body END FROM articles a "
-            "JOIN feeds f ON f.id = a.feed_id WHERE a.story_id = ? ORDER BY a.sort_time, a.id",
-            (story_id,)).fetchall()
+            f"JOIN feeds f ON f.id = a.feed_id WHERE a.story_id = ?{hidden} "
+            "ORDER BY a.sort_time, a.id", (story_id, *params)).fetchall()
         return [CoverageArticle(r[0], r[1], r[2], r[3], to_dt(r[4]) or datetime.now(UTC), r[5] or "")
                 for r in rows]
 
