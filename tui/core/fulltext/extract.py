@@ -629,7 +629,7 @@ class ExtractionPool:
                     resource_tracker.ensure_running()
             context = multiprocessing.get_context(self._start_method) if self._start_method else None
             self._executor = ProcessPoolExecutor(self.workers, mp_context=context,
-                                                 initializer=functools.partial(warm, self._fulltext))
+                                                 initializer=functools.partial(warm, self._fulltext, os.getpid()))
         return self._executor
 
     async def _ready(self) -> ProcessPoolExecutor:

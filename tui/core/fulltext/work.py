@@ -65,13 +65,45 @@ def group_stories(cache: str | Store, settings: Settings) -> int:
             store.close()
 
 
-def warm(fulltext: bool) -> None:
-    """Import what the tasks will need, once per worker (a no-op when the fork server preloaded)."""
+def warm(fulltext: bool, parent: int | None = None) -> None:
+    """Import what the tasks will need, once per worker (a no-op when the fork server preloaded),
+    and end the worker when `parent`, the process that started the pool, is gone."""
     import tui.core.feeds.parse  # noqa: F401
     import tui.core.quotes.extractor  # noqa: F401
 
     if fulltext:
         import tui.core.fulltext.preload  # noqa: F401
+    if parent is not None:
+        import threading
+
+        threading.Thread(target=_exit_after, args=(parent,), name="byline-parent-watch",
+                         daemon=True).start()
+
+
+def _exit_after(parent: int) -> None:
+    """Wait for `parent` to end, then end this worker. A parent killed outright (SIGKILL, a closed
+    terminal) never closes the pool's queues, and every worker holds a copy of their write ends:
+    without this, the workers, the fork server and the resource tracker would wait forever."""
+    import os
+    import select
+    import time
+
+    try:
+        watched = os.pidfd_open(parent)  # Linux: readable once the process has ended
+    except (AttributeError, OSError):
+        watched = None
+    if watched is not None:
+        select.select([watched], [], [])
+    else:
+        while True:
+            try:
+                os.kill(parent, 0)
+            except ProcessLookupError:
+                break
+            except PermissionError:
+                pass  # alive, and not ours to signal
+            time.sleep(1.0)
+    os._exit(0)
 
 
 def preload_modules(fulltext: bool) -> list[str]:
