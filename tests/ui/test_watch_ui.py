@@ -147,6 +147,12 @@ async def test_watch_editor_shows_the_query_error_in_place_then_saves(fetched: P
     store.close()
 
 
+def border_article(store: Store) -> int:
+    """The demo's article on the border protocol (Caucasus Ledger), which quotes Anna Karapetyan."""
+    return int(store.conn().execute(
+        "SELECT id FROM articles WHERE title LIKE 'Armenia and Azerbaijan sign%'").fetchone()[0])
+
+
 # -- people ----------------------------------------------------------------------------------------
 
 
@@ -154,8 +160,7 @@ async def test_follow_an_actor_then_read_their_quotes_from_every_outlet(fetched:
                                                                         tmp_path: Path) -> None:
     config = demo_config(fetched, tmp_path)
     store = Store(config.db_path)
-    border = store.conn().execute(
-        "SELECT id FROM articles WHERE title LIKE 'Armenia and Azerbaijan sign%'").fetchone()[0]
+    border = border_article(store)
     app = make_app(config, store)
     async with app.run_test(size=(170, 40)) as pilot:
         app.screen.open_article(border)
@@ -427,8 +432,7 @@ async def test_mute_the_current_article_s_outlet_or_a_speaker_from_the_panel(fet
                                                                             tmp_path: Path) -> None:
     config = demo_config(fetched, tmp_path)
     store = Store(config.db_path)
-    border = store.conn().execute(
-        "SELECT id FROM articles WHERE title LIKE 'Armenia and Azerbaijan sign%'").fetchone()[0]
+    border = border_article(store)
     app = make_app(config, store)
     async with app.run_test(size=(170, 40)) as pilot:
         app.screen.open_article(border)
