@@ -19,6 +19,7 @@ from tui.config import Config
 from tui.core.feeds.subscriptions import Subscription
 from tui.core.models import Progress
 from tui.core.store import Store
+from tui.core.text import counted
 from tui.messages import (
     AnalysesStored,
     ArticlesStored,
@@ -258,9 +259,9 @@ class BylineApp(App[None]):
             self.notify(f"Refresh failed: {message.error}", severity="error", markup=False)
             return
         failed = len(summary.failed)
-        text = f"{summary.new_articles} new article(s)"
+        text = counted(summary.new_articles, "new article")
         if failed:
-            text += f", {failed} feed(s) failed (marked ! in the feed list)"
+            text += f", {counted(failed, 'feed')} failed (marked ! in the feed list)"
         if summary.cancelled:
             text = "Refresh cancelled: " + text
         main.set_status(text)

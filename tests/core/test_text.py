@@ -38,3 +38,10 @@ def test_cleaning_is_idempotent_and_leaves_no_controls(text: str) -> None:
     assert not any(ord(c) < 32 and c not in "\n\t" for c in cleaned)
     assert not any(0x7F <= ord(c) <= 0x9F for c in cleaned)
     assert "\u202e" not in cleaned and "\x1b" not in cleaned
+
+
+def test_counts_are_said_in_words() -> None:
+    from tui.core.text import counted
+
+    assert [counted(n, "article") for n in (0, 1, 2)] == ["0 articles", "1 article", "2 articles"]
+    assert counted(3, "story", "stories") == "3 stories"

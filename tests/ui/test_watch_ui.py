@@ -378,7 +378,7 @@ async def test_mute_editor_checks_the_query_and_the_mute_applies_at_once(fetched
         assert query.value == 'feed:"Circuit Policy"'
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert str(editor.query_one("#query-count").render()) == "Hides 5 article(s) now."
+        assert str(editor.query_one("#query-count").render()) == "Hides 5 articles now."
 
         query.value = 'feed:"Circuit Policy" OR (kovra'
         await pilot.pause()

@@ -1,4 +1,5 @@
-"""Turn untrusted feed and page text into inert plain text: no HTML, no escapes, no controls."""
+"""Turn untrusted feed and page text into inert plain text (no HTML, no escapes, no controls), and
+say counts in words ("1 article", "24 articles")."""
 
 from __future__ import annotations
 
@@ -121,3 +122,8 @@ def first_hit_offset(text: str, query: str) -> int | None:
     positions = [p for w in words if (m := re.search(r"\b" + re.escape(w), folded))
                  for p in (m.start(),)]
     return min(positions) if positions else None
+
+
+def counted(count: int, noun: str, plural: str | None = None) -> str:
+    """"1 article", "0 articles", "24 articles"; `plural` for nouns that do not just take an s."""
+    return f"{count} {noun if count == 1 else plural or noun + 's'}"

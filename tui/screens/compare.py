@@ -15,6 +15,7 @@ from textual.screen import Screen
 
 from tui import bindings
 from tui.core.stories.compare import Line, StoryComparison, compare_story
+from tui.core.text import counted
 from tui.screens import main_layout
 from tui.state import ReadingState
 from tui.widgets.key_bar import KeyBar
@@ -52,14 +53,14 @@ def entries_of(comparison: StoryComparison) -> list[Entry]:
     """The comparison as lines: outlets in turn, quoted people, differing numbers, the timeline."""
     story = comparison.story
     lines = [Entry(story.headline, "strong"),
-             Entry(f"{story.outlet_count} outlet(s) · {story.article_count} article(s) · "
+             Entry(f"{counted(story.outlet_count, 'outlet')} · {counted(story.article_count, 'article')} · "
                    f"{time_span(story.first_seen, story.last_updated)}", "dim"),
              Entry("")]
     for outlet in comparison.outlets:
         lines.append(Entry(f"{outlet.outlet}: {outlet.headline}", "accent", outlet.lead_at,
                            outlet=outlet.outlet))
         lines.append(Entry(f"{time_span(outlet.first, outlet.last)} · "
-                           f"{len(outlet.articles)} article(s) · {outlet.words} words", "dim",
+                           f"{counted(len(outlet.articles), 'article')} · {counted(outlet.words, 'word')}", "dim",
                            indent=2))
         if outlet.lead:
             lines.append(Entry(f"Lead: {outlet.lead}", None, outlet.lead_at, indent=2))

@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from tui import bindings
+from tui.core.text import counted
 
 # The formats of tui/core/share/export.py, as the prompt offers them: key, name, what for.
 CHOICES = (("m", "md", "Markdown", "a table to paste into notes"),
@@ -48,7 +49,7 @@ class ExportFormatScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(Text(f"Export {self.count} quote(s) as:"))
+            yield Static(Text(f"Export {counted(self.count, 'quote')} as:"))
             lines = Text()
             for key, fmt, name, purpose in CHOICES:
                 lines.append(f"\n  {key}  ", style="bold")

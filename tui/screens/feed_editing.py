@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from tui.core.feeds.subscriptions import Subscription
+from tui.core.text import counted
 from tui.screens.feed_editor import ConfirmScreen, FeedEditor, FeedForm
 
 if TYPE_CHECKING:
@@ -47,7 +48,7 @@ class FeedEditing:
 
         count = feed.article_count
         self.screen.app.push_screen(ConfirmScreen(
-            f"Unsubscribe from {feed.name}? Its {count} article(s) stay in the cache: in All "
+            f"Unsubscribe from {feed.name}? Its {counted(count, 'article')} stay in the cache: in All "
             "articles, search and stories (byline prune removes old ones)."), confirmed)
 
     def _config_dir(self) -> str | None:

@@ -18,6 +18,7 @@ from textual.widgets.option_list import Option
 
 from tui.core.feeds.discover import Probe
 from tui.core.settings import Settings
+from tui.core.text import counted
 
 
 @dataclass(frozen=True)
@@ -144,7 +145,7 @@ class FeedEditor(ModalScreen[FeedForm | None]):
             links.add_class("-shown")
             links.highlighted = 0
             links.focus()
-            self.show_error(f"That is a web page; it links to {len(result.links)} feed(s). "
+            self.show_error(f"That is a web page; it links to {counted(len(result.links), 'feed')}. "
                             "Pick one (enter):", info=True)
             return
         name = form.name or (result.title or "")

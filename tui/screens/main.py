@@ -19,6 +19,7 @@ from tui import bindings
 from tui.config import Config
 from tui.core.models import Article
 from tui.core.store import ArticleFilter, Store
+from tui.core.text import counted
 from tui.messages import ArticlesChanged, LibraryChanged
 from tui.screens import main_layout
 from tui.screens.article_tools import ArticleTools
@@ -49,7 +50,7 @@ def story_note(store: Store, article: Article) -> str | None:
     info = store.story(member.story_id) if member else None
     if member is None or info is None or info.article_count < 2:
         return None
-    note = f"Story: {info.outlet_count} outlet(s), {info.article_count} articles"
+    note = f"Story: {counted(info.outlet_count, 'outlet')}, {counted(info.article_count, 'article')}"
     if member.matched_article_id is not None and member.shared_terms:
         terms = ", ".join(dict.fromkeys(member.shared_terms))
         note += f" · joined on {terms} (score {member.score:.0f})"
@@ -406,7 +407,7 @@ class MainScreen(Screen[None]):
 
     def action_mark_all_read(self) -> None:
         changed = self.state.mark_all_read(self.query_one(ArticleList).filter)
-        self.notify(f"Marked {changed} article(s) read.", timeout=2)
+        self.notify(f"Marked {counted(changed, 'article')} read.", timeout=2)
 
     def action_toggle_unread_only(self) -> None:
         self.unread_only = not self.unread_only
@@ -467,8 +468,8 @@ class MainScreen(Screen[None]):
             return
         shown = self.state.toggle_muted()
         hidden = self.store.hidden_count()
-        self.notify(f"Showing {hidden} muted article(s)." if shown
-                    else f"Hiding {hidden} muted article(s) again.", timeout=3)
+        self.notify(f"Showing {counted(hidden, 'muted article')}." if shown
+                    else f"Hiding {counted(hidden, 'muted article')} again.", timeout=3)
 
     def reveal_in_list(self, article_id: int) -> None:
         """Move the list cursor onto an article opened from elsewhere, when the list has it."""

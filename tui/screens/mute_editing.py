@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from tui.core.query import Field, Node, SavedQuery, describe, parse
 from tui.core.store import ArticleFilter
+from tui.core.text import counted
 from tui.screens.feed_editing import edit_config
 from tui.screens.feed_editor import ConfirmScreen
 from tui.screens.mute_editor import MuteEditor, MuteForm
@@ -86,7 +87,7 @@ class MuteEditing:
 
         label = mute.text if mute.name == mute.text else f"{mute.name} ({mute.text})"
         self.screen.app.push_screen(ConfirmScreen(
-            f"Remove the mute {label}? The {choice.count} article(s) it hides show again."),
+            f"Remove the mute {label}? The {counted(choice.count, 'article')} it hides show again."),
             confirmed)
         return True
 
@@ -103,7 +104,7 @@ class MuteEditing:
                 add_mute(feeds, form.name, form.query)
             else:
                 update_mute(feeds, form.index, form.was, form.name, form.query)
-            return f"Muted {label}: {hidden} article(s) hidden (M shows them)"
+            return f"Muted {label}: {counted(hidden, 'article')} hidden (M shows them)"
 
         config = edit_config(self.screen, change)
         if config is None:

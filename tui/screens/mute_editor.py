@@ -27,7 +27,7 @@ class MuteEditor(QueryEditor[MuteForm]):
     PLACEHOLDER = 'feed:"Circuit Policy"   speaker:"A Name"   crypto* OR bitcoin'
     HELP = ("Muted articles leave every list, count, search and story (M shows them).\n"
             + QUERY_HELP)
-    COUNT_WORDS = "Hides {n} article(s) now."
+    COUNT_WORDS = "Hides {articles} now."
     FOCUS_QUERY = True
 
     def __init__(self, name: str = "", query: str = "", *, index: int | None = None,

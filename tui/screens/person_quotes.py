@@ -6,6 +6,7 @@ from __future__ import annotations
 from tui.core.models import QuoteHit
 from tui.core.quotes.lookup import QuoteIndex
 from tui.core.store import Store
+from tui.core.text import counted
 from tui.screens.quote_lookup import QuoteLookupScreen
 
 
@@ -32,7 +33,7 @@ class PersonQuotesScreen(QuoteLookupScreen):
     def count_label(self, query: str, hits: list[QuoteHit]) -> str:
         outlets = len({hit.feed_name for hit in hits})
         order = "best first" if query.strip() else "newest first"
-        return f"{len(hits)} quote(s) from {outlets} outlet(s), {order}"
+        return f"{counted(len(hits), 'quote')} from {counted(outlets, 'outlet')}, {order}"
 
     def export_label(self) -> str:
         return f"{self.person} {self.query_text}".strip()

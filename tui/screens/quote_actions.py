@@ -8,6 +8,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from tui.core.text import counted
+
 if TYPE_CHECKING:
     from tui.core.models import QuoteHit
 
@@ -71,7 +73,7 @@ class QuoteActions:
             screen.notify(f"Cannot export: {exc}", severity="error", markup=False)
             return
         screen.app.state.store.set_state(LAST_FORMAT_KEY, fmt)
-        screen.notify(f"Exported {len(hits)} quote(s) as {NAMES[fmt]} to {path}", markup=False,
+        screen.notify(f"Exported {counted(len(hits), 'quote')} as {NAMES[fmt]} to {path}", markup=False,
                       timeout=8)
 
 

@@ -10,6 +10,7 @@ from tui import bindings
 from tui.core.models import QuoteHit
 from tui.core.quotes.lookup import QuoteIndex
 from tui.core.store import Store
+from tui.core.text import counted
 from tui.screens.quote_actions import QuoteActions
 from tui.screens.type_ahead import ResultList, TypeAheadScreen
 from tui.widgets.side_panel import KIND_WORDS
@@ -40,7 +41,7 @@ class QuoteLookupScreen(QuoteActions, TypeAheadScreen[QuoteHit, QuoteHit]):
         return self.index.search(query, limit=self.LIMIT)
 
     def count_label(self, query: str, hits: list[QuoteHit]) -> str:
-        return f"{len(hits)} quote(s)" if query.strip() else "Newest quotes"
+        return counted(len(hits), "quote") if query.strip() else "Newest quotes"
 
     def draw_hit(self, hit: QuoteHit, line: int, width: int, list_: ResultList) -> list[Segment]:
         if line == 0:

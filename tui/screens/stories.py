@@ -16,6 +16,7 @@ from textual.widget import Widget
 
 from tui import bindings
 from tui.core.models import StoryArticle, StoryInfo
+from tui.core.text import counted
 from tui.messages import ArticlesChanged, LibraryChanged
 from tui.screens import main_layout
 from tui.state import ReadingState
@@ -38,7 +39,7 @@ def story_prompt(info: StoryInfo) -> Text:
 
 
 def story_meta(info: StoryInfo) -> str:
-    meta = f"{info.outlet_count} outlet(s) · {info.article_count} article(s) · " \
+    meta = f"{counted(info.outlet_count, 'outlet')} · {counted(info.article_count, 'article')} · " \
         f"{age(info.last_updated)}"
     if info.followed and info.new_since_read:
         meta += f" · {info.new_since_read} new"
@@ -286,7 +287,7 @@ class StoriesScreen(Screen[None]):
         if self.current is None:
             return
         changed = self.state.mark_story_read(self.current.id)
-        self.notify(f"Marked {changed} article(s) of the story read.", timeout=2)
+        self.notify(f"Marked {counted(changed, 'article')} of the story read.", timeout=2)
 
     def action_compare(self) -> None:
         """How each outlet covered the story under the cursor."""

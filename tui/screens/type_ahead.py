@@ -69,7 +69,7 @@ class TypeAheadScreen(ModalScreen[Result | None], Generic[Hit, Result]):
 
     def count_label(self, query: str, hits: list[Hit]) -> str:
         more = "+" if len(hits) >= self.LIMIT else ""
-        return f"{len(hits)}{more} result(s)" if query.strip() else ""
+        return f"{len(hits)}{more} {'result' if len(hits) == 1 and not more else 'results'}" if query.strip() else ""
 
     # -- the screen --------------------------------------------------------------------------
     def compose(self) -> ComposeResult:

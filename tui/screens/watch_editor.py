@@ -17,6 +17,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from tui.core.query import Node, QueryError, parse
+from tui.core.text import counted
 
 QUERY_HELP = ('words, "phrases", feed: tag: speaker: actor: story: after: before: unread '
               "starred, AND OR NOT ( )")
@@ -66,7 +67,7 @@ class QueryEditor(ModalScreen[FormT | None], Generic[FormT]):
     NAME_LABEL = "Name"
     PLACEHOLDER = ""
     HELP = QUERY_HELP
-    COUNT_WORDS = "{n} article(s) match"
+    COUNT_WORDS = "{articles} match"
     FOCUS_QUERY = False  # start in the query (a filled-in mute is saved with enter)
 
     def __init__(self, name: str = "", query: str = "", *, editing: bool = False,
@@ -140,7 +141,7 @@ class QueryEditor(ModalScreen[FormT | None], Generic[FormT]):
     def _show_count(self, text: str, count: int) -> None:
         if self.is_attached and self.query_one("#query-text", Input).value == text:
             self.query_one("#query-count", Static).update(
-                Text(self.COUNT_WORDS.format(n=f"{count:,}")))
+                Text(self.COUNT_WORDS.format(articles=counted(count, "article"))))
 
     def _fail(self, message: str) -> None:
         error = self.query_one("#query-error", Static)

@@ -9,6 +9,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from tui.core.models import FeedInfo
+from tui.core.text import counted
 from tui.widgets.feed_list import FeedChoice
 
 
@@ -24,7 +25,7 @@ def feed_problem(choice: FeedChoice | None, feeds: Sequence[FeedInfo]) -> str:
     failing = [f for f in feeds if f.failing]
     if failing:
         names = ", ".join(f.name for f in failing[:3]) + ("…" if len(failing) > 3 else "")
-        return f"! {len(failing)} feed(s) failing: {names} (select one to see why)"
+        return f"! {counted(len(failing), 'feed')} failing: {names} (select one to see why)"
     return ""
 
 
@@ -36,7 +37,7 @@ class ListStatus(Static):
         message = feed_problem(choice, feeds)
         problem = bool(message)
         if choice is not None and choice.mute is not None:
-            message = (f"What the mute {choice.mute.text} hides ({count} article(s)): E edits "
+            message = (f"What the mute {choice.mute.text} hides ({counted(count, 'article')}): E edits "
                        "it, D removes it, M shows muted articles everywhere")
         if not message and count == 0:
             message = ("No articles here yet: press r to refresh." if not unread_only

@@ -7,6 +7,7 @@ import sys
 from typing import Any
 
 from tui.config import Config
+from tui.core.text import counted
 
 
 def register(commands: Any) -> None:
@@ -32,5 +33,5 @@ def run(args: argparse.Namespace, config: Config) -> int:
         store.checkpoint()
     finally:
         store.close()
-    print(f"pruned {removed} article(s) older than {days} days (starred kept)")
+    print(f"pruned {counted(removed, 'article')} older than {days} days (starred kept)")
     return 0

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from tui.config import Config
+from tui.core.text import counted
 
 
 def register(commands: Any) -> None:
@@ -106,7 +107,7 @@ def _merge(config: Config, result: Any, source: str) -> int:
 
     def change(feeds: Any) -> str:
         added, duplicates = feeds.merge(result.entries)
-        return (f"imported {len(added)} feed(s) from {source}; "
+        return (f"imported {counted(len(added), 'feed')} from {source}; "
                 f"{len(duplicates)} already subscribed")
 
     return _edit(config, change)
@@ -120,7 +121,7 @@ def run_opml_export(args: argparse.Namespace, config: Config) -> int:
     text = export_opml(entries)
     if args.file:
         Path(args.file).expanduser().write_text(text, encoding="utf-8")
-        print(f"wrote {len(entries)} feed(s) to {args.file}")
+        print(f"wrote {counted(len(entries), 'feed')} to {args.file}")
     else:
         sys.stdout.write(text)
     return 0

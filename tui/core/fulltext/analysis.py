@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from tui.core.quotes.pending import save_analyses
 from tui.core.store import Store
+from tui.core.text import counted
 
 if TYPE_CHECKING:
     from tui.core.fulltext.extract import ExtractionPool
@@ -189,7 +190,7 @@ class PendingAnalysis:
             # These stay unanalysed: the next refresh tries them again.
             reason = "a worker process died" if isinstance(exc, WorkerLost) else \
                 f"the worker processes could not run ({type(exc).__name__}: {exc})"
-            self.errors.append(f"{reason}; {len(texts)} article(s) left for the next refresh")
+            self.errors.append(f"{reason}; {counted(len(texts), 'article')} left for the next refresh")
             for text in texts:
                 self._working.pop(text, None)
             return
