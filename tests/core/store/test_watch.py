@@ -34,17 +34,22 @@ def entry(guid: str, title: str, text: str, day: int) -> ParsedEntry:
                        datetime(2026, 11, day, 9, tzinfo=UTC), text, "")
 
 
-@pytest.fixture
-def demo(store: Store) -> dict[str, int]:
-    """Five articles, quotes, actors and two stories; returns article ids by guid."""
+def _fill(store: Store) -> None:
+    """The feeds and their articles (no analyses, no stories)."""
     store.sync_feeds(FEEDS)
-    ids: dict[str, int] = {}
     for index, (url, _, _) in enumerate(FEEDS):
         feed_id = store.feed_id(url)
         assert feed_id is not None
         store.record_feed_result(feed_id, Outcome.OK, entries=[
             entry(guid, title, text, day) for feed, guid, title, text, day, _ in ARTICLES
             if feed == index])
+
+
+@pytest.fixture
+def demo(store: Store) -> dict[str, int]:
+    """Five articles, quotes, actors and two stories; returns article ids by guid."""
+    _fill(store)
+    ids: dict[str, int] = {}
     for row in store.article_rows(limit=10):
         article = store.article(row.id)
         assert article is not None
@@ -313,15 +318,6 @@ def fuzz_store(tmp_path_factory):  # type: ignore[no-untyped-def]
     yield store
     store.close()
 
-
-def _fill(store: Store) -> None:
-    store.sync_feeds(FEEDS)
-    for index, (url, _, _) in enumerate(FEEDS):
-        feed_id = store.feed_id(url)
-        assert feed_id is not None
-        store.record_feed_result(feed_id, Outcome.OK, entries=[
-            entry(guid, title, text, day) for feed, guid, title, text, day, _ in ARTICLES
-            if feed == index])
 
 
 @settings(max_examples=EXAMPLES, deadline=None,
