@@ -177,3 +177,24 @@ def test_feed_health_is_the_last_real_outcome_across_304s(server: FeedServer,
     server.add("/bozo", body=rss("B", items("b", 3)), etag='"b2"')
     run(store, feeds)
     assert {f.name: f for f in store.feeds()}["bozo"].status == "ok"
+
+
+def test_a_cancellation_from_outside_is_not_swallowed(server: FeedServer, store: Store) -> None:
+    """The refresh stops its feeds and lets the cancellation go on, keeping what landed."""
+    feeds = [Subscription("quick", server.add("/quick", body=rss("Q", items("q", 2)))),
+             Subscription("slow", server.add("/slow", body=rss("S", items("s", 1)), delay=5))]
+    settings = Settings(read_timeout=10, connect_timeout=1, total_timeout=10, fulltext=False)
+
+    async def cancel_once_quick_is_in() -> None:
+        task = asyncio.create_task(refresh(store, feeds, settings))
+        for _ in range(200):
+            await asyncio.sleep(0.02)
+            if store.count_articles(ArticleFilter()) == 2:
+                break
+        task.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await asyncio.wait_for(task, timeout=4)
+        assert task.cancelled()
+
+    asyncio.run(cancel_once_quick_is_in())
+    assert store.count_articles(ArticleFilter()) == 2

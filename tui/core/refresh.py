@@ -172,12 +172,22 @@ async def _refresh_feeds(store: Store, fetcher: Fetcher, feeds: Sequence[Subscri
                 changed()
             report(Progress("feeds", done, len(tasks), result.name, result))
             if cancel.is_set():
-                raise asyncio.CancelledError
+                summary.cancelled = True
+                break
     except asyncio.CancelledError:
+        # Cancelled from outside (the event loop is shutting down): stop the feeds, then let
+        # the cancellation go on to whoever asked for it.
         summary.cancelled = True
-        for task in tasks:
-            task.cancel()
-        await asyncio.gather(*tasks, return_exceptions=True)
+        await _stop(tasks)
+        raise
+    await _stop(tasks)
+
+
+async def _stop(tasks: Sequence[asyncio.Task[FeedResult]]) -> None:
+    """Cancel the feeds still running and wait for them to end."""
+    for task in tasks:
+        task.cancel()
+    await asyncio.gather(*tasks, return_exceptions=True)
 
 
 async def _group(store: Store, settings: Settings, summary: RefreshSummary,
