@@ -19,6 +19,7 @@ from tui.core.fulltext.pages import FullTextStats, fetch_full_texts
 from tui.core.models import FeedResult, Outcome, ParsedFeed, Progress
 from tui.core.settings import Settings
 from tui.core.store import Store, now_ts
+from tui.core.text import counted
 
 if TYPE_CHECKING:
     from tui.core.fulltext.extract import ExtractionPool
@@ -116,6 +117,10 @@ async def refresh(
             await asyncio.gather(analysis, return_exceptions=True)
         summary.analysed = analyser.stored + summary.fulltext.full
         summary.errors += analyser.errors
+        failures = analyser.rule_failures + summary.fulltext.rule_failures
+        if failures:
+            summary.errors.append(f"the quote rules failed on {counted(failures, 'article')}, "
+                                  "which show no quotes (a bug: please report it)")
         summary.cancelled = summary.cancelled or cancel.is_set()
         if summary.cancelled:
             pool.close(cancel=True)

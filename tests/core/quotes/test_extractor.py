@@ -345,6 +345,23 @@ def test_never_raises_on_any_unicode(text):
     assert isinstance(analyse(text), Analysis)
 
 
+class _BrokenText(str):
+    """A text whose slicing fails, standing in for a bug in a rule (analyse() slices first)."""
+
+    def __getitem__(self, key):
+        raise ValueError("a rule tripped")
+
+
+def test_a_failing_rule_is_logged_and_said_not_passed_off_as_no_quotes(caplog):
+    with caplog.at_level("WARNING", logger="tui.core.quotes.extractor"):
+        analysis = analyse(_BrokenText("“We are ready,” Tom Baker said."))
+    assert analysis.quotes == () and analysis.error == "ValueError: a rule tripped"
+    assert "quote rules failed" in caplog.text and "a rule tripped" in caplog.text
+    assert analysis.to_json()["error"] == "ValueError: a rule tripped"
+    assert analyse("“We are ready,” Tom Baker said.").error is None
+    assert "error" not in analyse("“We are ready,” Tom Baker said.").to_json()
+
+
 def test_deterministic():
     text = "“We are ready,” Tom Baker said. Baker said that the talks would go on for weeks."
     assert analyse(text) == analyse(text)

@@ -57,6 +57,7 @@ class PendingAnalysis:
         self.total = 0  # articles taken
         self.stored = 0  # articles whose analysis is stored
         self.errors: list[str] = []
+        self.rule_failures = 0  # texts the quote rules failed on
         self._taken: set[int] = set()
         self._ids: deque[int] = deque()  # taken, text not read yet
         self._queue: dict[str, list[int]] = {}  # text -> articles, waiting for a worker
@@ -195,6 +196,8 @@ class PendingAnalysis:
                 self._working.pop(text, None)
             return
         for text, analysis in zip(texts, analyses, strict=True):
+            if analysis.error:
+                self.rule_failures += 1
             for article_id in self._working.pop(text, ()):
                 self._results.append((article_id, analysis))
             if len(text) <= REMEMBER_CHARS:

@@ -43,6 +43,7 @@ class FullTextStats:
     failed: int = 0
     cancelled: bool = False
     error: str | None = None
+    rule_failures: int = 0  # pages whose text the quote rules failed on
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,8 @@ async def fetch_full_texts(
         for done, finished in enumerate(asyncio.as_completed(tasks), start=1):
             article_id, outcome = await finished
             _count(stats, outcome.status)
+            if outcome.analysis is not None and outcome.analysis.error:
+                stats.rule_failures += 1
             await writer.add(article_id, outcome)
             if progress:
                 progress(Progress("pages", done, len(tasks), outcome.status.value))

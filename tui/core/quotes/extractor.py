@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import logging
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -22,6 +23,7 @@ MAX_CHARS = 400_000
 _MAX_ATTRIBUTION_WORDS = 14
 _RESUMED_QUOTE = re.compile(r"[,!?]\s*(?:''|[”\"’'])\s+(?:[^\s“”\"]+\s+){1,12}?[^\s“”\"]+,$")
 _GAP_AFTER_CUE = re.compile(r"[\w,:]\s$")
+LOG = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -30,6 +32,9 @@ class Analysis:
 
     actors: tuple[Actor, ...]
     quotes: tuple[Quote, ...]
+    # Set when the rules failed on this text: it has no quotes because of a bug, not because
+    # the article has none.
+    error: str | None = None
 
     def shown(self) -> tuple[Quote, ...]:
         """The quotes a reader is shown: confidence at least SHOWN_CONFIDENCE (the rest are guesses)."""
@@ -48,6 +53,7 @@ class Analysis:
                  "confidence": a.confidence}
                 for a in (self.actors if guesses else self.shown_actors())
             ],
+            **({"error": self.error} if self.error else {}),
             "quotes": [
                 {"speaker": q.speaker, "cue": q.cue, "kind": q.kind, "text": q.text, "start": q.start, "end": q.end,
                  "pieces": [{"start": a, "end": b} for a, b in q.spans], "confidence": q.confidence,
@@ -105,9 +111,13 @@ def analyse(text: str) -> Analysis:
         return Analysis((), ())
     try:
         return _analyse(text[:MAX_CHARS])
-    except Exception:
-        # Rules are heuristics over arbitrary input: a bug in one must not take the reader down.
-        return Analysis((), ())
+    except Exception as exc:
+        # Rules are heuristics over arbitrary input: a bug in one must not take the reader down,
+        # but it must not pass for an article without quotes either.
+        error = f"{type(exc).__name__}: {exc}"
+        LOG.warning("the quote rules failed on a text of %d characters: %s", len(text), error,
+                    exc_info=LOG.isEnabledFor(logging.DEBUG))
+        return Analysis((), (), error=error)
 
 
 def _analyse(original: str) -> Analysis:
