@@ -76,8 +76,17 @@ class ArticleTools:
         from tui.core.fulltext.pages import extract_one
 
         screen = self.screen
-        outcome = asyncio.run(extract_one(screen.store, article_id, screen.config.settings))
+        try:
+            outcome = asyncio.run(extract_one(screen.store, article_id, screen.config.settings))
+        except Exception as exc:  # anything at all: the status line must not stay on "Fetching…"
+            screen.app.call_from_thread(self._reextract_failed, f"{type(exc).__name__}: {exc}")
+            return
         screen.app.call_from_thread(self._reextracted, article_id, outcome)
+
+    def _reextract_failed(self, reason: str) -> None:
+        self.screen.set_status(f"Could not fetch the page again: {reason}")
+        self.screen.notify(f"Could not fetch the page again: {reason}", severity="error",
+                           markup=False)
 
     def _reextracted(self, article_id: int, outcome: PageOutcome) -> None:
         fresh = self.screen.store.article(article_id)

@@ -125,3 +125,35 @@ def test_paywalled_page_is_labelled(tmp_path: Path, server) -> None:
     assert (status, note) == (TextStatus.SUMMARY, "paywall")
     assert text == "Short summary of locked."
     store.close()
+
+
+async def test_a_failed_reextract_says_so_on_the_status_line(tmp_path: Path, server,
+                                                             monkeypatch) -> None:
+    """Whatever goes wrong in `e`'s worker, the status line leaves "Fetching the page…"."""
+    import tui.core.fulltext.pages as pages
+    from tui.app import make_app
+    from tui.config import load_config
+
+    async def broken(*_args, **_kwargs):
+        raise RuntimeError("the network stack broke")
+
+    url = feed_for(server, {"good": "good"})
+    config_path = tmp_path / "feeds.toml"
+    config_path.write_text(f'[settings]\nrefresh_minutes = 0\n[[feeds]]\nname = "News"\n'
+                           f'url = "{url}"\n')
+    config = load_config(config_path)
+    store = Store(config.db_path)
+    await refresh(store, config.feeds, config.settings, fulltext=False)
+    # Standing in for any unexpected failure of the fetch (a bug, a broken cache file).
+    monkeypatch.setattr(pages, "extract_one", broken)
+    app = make_app(config, store)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("e")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        status = str(app.screen.query_one("#status").render())
+        assert "Fetching the page" not in status
+        assert "Could not fetch the page again: RuntimeError: the network stack broke" in status
+    store.close()
