@@ -135,8 +135,9 @@ class BylineApp(App[None]):
         return datetime.now(UTC) - oldest > timedelta(minutes=minutes)
 
     @property
-    def main(self) -> MainScreen:
-        return next(s for s in self.screen_stack if isinstance(s, MainScreen))
+    def main(self) -> MainScreen | None:
+        """The main screen, or None once it has left the stack (a late message at quit)."""
+        return next((s for s in self.screen_stack if isinstance(s, MainScreen)), None)
 
     # -- refresh -------------------------------------------------------------------------
     def action_refresh(self) -> None:
@@ -160,7 +161,8 @@ class BylineApp(App[None]):
     def _start_refresh(self, feeds: Sequence[Subscription]) -> None:
         self.refreshing = True
         self._cancel_refresh.clear()
-        self.main.show_progress("feeds", 0, len(feeds))
+        if (main := self.main) is not None:
+            main.show_progress("feeds", 0, len(feeds))
         self.run_refresh(tuple(feeds))
 
     def action_cancel_refresh(self) -> None:
@@ -168,7 +170,8 @@ class BylineApp(App[None]):
             self.notify("No refresh running.", timeout=2)
             return
         self._cancel_refresh.set()
-        self.main.set_status("Cancelling refresh…")
+        if (main := self.main) is not None:
+            main.set_status("Cancelling refresh…")
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="refresh")
     def run_refresh(self, feeds: tuple[Subscription, ...]) -> None:
@@ -200,10 +203,12 @@ class BylineApp(App[None]):
         if now - self._last_progress < PROGRESS_INTERVAL and progress.done < progress.total:
             return
         self._last_progress = now
+        if (main := self.main) is None:
+            return
         shown = self._shown_progress()
-        self.main.show_progress(shown.phase, shown.done, shown.total)
+        main.show_progress(shown.phase, shown.done, shown.total)
         if progress.phase == "pages":
-            self.main.refresh_open_article()
+            main.refresh_open_article()
 
     def _shown_progress(self) -> Progress:
         """Feeds until they are all in; then pages, analysis and stories, whichever is on."""
@@ -228,7 +233,9 @@ class BylineApp(App[None]):
     def _reload_list(self) -> None:
         self._list_reload_timer = None
         started = time.monotonic()
-        self.main.reload_articles()
+        if (main := self.main) is None:
+            return
+        main.reload_articles()
         self._last_list_reload = time.monotonic()
         # On a big cache a reload takes a while: keep the UI thread mostly free for keys.
         self._list_reload_interval = max(LIST_RELOAD_INTERVAL, 8 * (self._last_list_reload - started))
@@ -236,7 +243,8 @@ class BylineApp(App[None]):
     @on(AnalysesStored)
     def _on_analyses_stored(self, message: AnalysesStored) -> None:
         """Fill in the side panel of an open article whose analysis just landed."""
-        self.main.refresh_open_article(message.article_ids)
+        if (main := self.main) is not None:
+            main.refresh_open_article(message.article_ids)
 
     @on(RefreshFinished)
     def _on_refresh_finished(self, message: RefreshFinished) -> None:
@@ -246,6 +254,8 @@ class BylineApp(App[None]):
             self._list_reload_timer.stop()
             self._list_reload_timer = None
         main = self.main
+        if main is None:
+            return
         main.hide_progress()
         self.state.library_changed()
         main.warm_quote_index()
