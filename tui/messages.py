@@ -55,6 +55,15 @@ class ArticlesChanged(Message):
 
 
 @dataclass
+class StoriesChanged(Message):
+    """Stories were followed, unfollowed or seen (their new articles looked at): every view
+    showing them updates them."""
+
+    story_ids: frozenset[int]
+    followed: bool | None = None  # None: only seen
+
+
+@dataclass
 class LibraryChanged(Message):
     """Feeds, articles or stories changed wholesale (a refresh, a subscription edit, "mark all
     read"): views re-read what they show."""

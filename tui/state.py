@@ -12,7 +12,7 @@ from textual.screen import Screen
 
 from tui.config import Config
 from tui.core.store import ArticleFilter, Store
-from tui.messages import ArticlesChanged, LibraryChanged
+from tui.messages import ArticlesChanged, LibraryChanged, StoriesChanged
 
 
 class ReadingState:
@@ -95,6 +95,16 @@ class ReadingState:
         if changed:
             self.library_changed()
         return changed
+
+    def set_story_followed(self, story_id: int, followed: bool) -> None:
+        """Follow a story (pinned, with a count of its new articles), or stop."""
+        self.store.set_followed(story_id, followed)
+        self._broadcast(StoriesChanged, story_ids=frozenset({story_id}), followed=followed)
+
+    def story_seen(self, story_id: int) -> None:
+        """A story's articles were looked at: none of them is new any more."""
+        self.store.mark_story_seen(story_id)
+        self._broadcast(StoriesChanged, story_ids=frozenset({story_id}))
 
     def library_changed(self) -> None:
         """Feeds, articles or stories changed wholesale: every view re-reads."""

@@ -113,3 +113,54 @@ async def test_long_story_list_is_virtual(tmp_path: Path) -> None:
         assert screen.current.id == screen.items[59].id
         assert story_list.scroll_offset.y > 0
     store.close()
+
+
+async def test_follow_and_seen_go_through_the_reading_state(tmp_path: Path) -> None:
+    """Following a story and reading its new articles are told to every screen, and the story
+    list stops counting articles as new once they are read."""
+    from tui.messages import StoriesChanged
+    from tui.screens.main import MainScreen
+
+    with FeedServer() as server:
+        server.add("/a", body=feed("a", [BORDER, OTHER], 24))
+        server.add("/b", body=feed("b", [BORDER_2], 24))
+        config_path = tmp_path / "feeds.toml"
+        config_path.write_text(
+            "[settings]\nrefresh_minutes = 0\nfulltext = false\n"
+            f'[[feeds]]\nname = "Ledger"\nurl = "{server.url("/a")}"\n'
+            f'[[feeds]]\nname = "Wire"\nurl = "{server.url("/b")}"\n')
+        config = load_config(config_path)
+        store = Store(config.db_path)
+        await refresh(store, config.feeds, config.settings)
+        [border] = store.stories(min_outlets=2)
+        store.set_followed(border.id, True)
+        server.add("/b", body=feed("b", [BORDER_2, BORDER_3], 24))
+        await refresh(store, config.feeds, config.settings)
+        assert store.stories(min_outlets=2)[0].new_since_read == 1
+        heard: dict[int, StoriesChanged] = {}  # one message per screen; the hook sees each
+        # again as it bubbles to the app
+
+        def hook(message) -> None:
+            if isinstance(message, StoriesChanged):
+                heard[id(message)] = message
+
+        app = make_app(config, store)
+        async with app.run_test(size=(160, 40), message_hook=hook) as pilot:
+            await pilot.press("S")
+            await pilot.pause()
+            screen = app.screen
+            assert isinstance(screen, StoriesScreen)
+            main = next(s for s in app.screen_stack if isinstance(s, MainScreen))
+            await pilot.press("enter", "enter")  # the coverage, then its first article
+            await pilot.pause()
+            # Seen, told to both screens (the main screen under the stories).
+            assert [m.followed for m in heard.values()] == [None, None]
+            [shown] = [s for s in screen.items if s.id == border.id]
+            assert shown.new_since_read == 0 and store.stories(min_outlets=2)[0].new_since_read == 0
+            await pilot.press("f")  # unfollow
+            await pilot.pause()
+            told = list(heard.values())[2:]
+            assert [(m.followed, m.story_ids) for m in told] == [(False, {border.id})] * 2
+            assert not store.stories(min_outlets=2)[0].followed
+            assert main.is_attached
+        store.close()

@@ -17,7 +17,7 @@ from textual.widget import Widget
 from tui import bindings
 from tui.core.models import StoryArticle, StoryInfo
 from tui.core.text import counted
-from tui.messages import ArticlesChanged, LibraryChanged
+from tui.messages import ArticlesChanged, LibraryChanged, StoriesChanged
 from tui.screens import main_layout
 from tui.state import ReadingState
 from tui.widgets.ages import age
@@ -193,6 +193,21 @@ class StoriesScreen(Screen[None]):
     def _library_changed(self) -> None:
         self.reload()
 
+    @on(StoriesChanged)
+    def _stories_changed(self, event: StoriesChanged) -> None:
+        if event.followed is not None:  # followed stories are pinned first: the order changes
+            self.reload()
+            return
+        story_list = self.query_one(StoryList)
+        changed = [index for index, info in enumerate(story_list.items)
+                   if info.id in event.story_ids and info.new_since_read]
+        for index in changed:
+            info = story_list.items[index]
+            story_list.items[index] = replace(info, read_count=info.article_count)
+        story_list.invalidate_items(changed)
+        if self.current is not None and self.current.id in event.story_ids:
+            self.current = replace(self.current, read_count=self.current.article_count)
+
     @on(ArticlesChanged)
     def _articles_changed(self, event: ArticlesChanged) -> None:
         if event.read is None or self.current is None:
@@ -258,7 +273,7 @@ class StoriesScreen(Screen[None]):
         reader.show(article)
         reader.focus()
         if self.current is not None:
-            self.store.mark_story_seen(self.current.id)
+            self.state.story_seen(self.current.id)
 
     def action_step_outlet(self, step: int) -> None:
         """The next article (in time order) from a different outlet than the one being read."""
@@ -277,11 +292,10 @@ class StoriesScreen(Screen[None]):
     def action_follow(self) -> None:
         if self.current is None:
             return
-        self.store.set_followed(self.current.id, not self.current.followed)
         self.notify(("Following: " if not self.current.followed else "Unfollowed: ")
                     + self.current.headline, markup=False, timeout=2)
         self.current = replace(self.current, followed=not self.current.followed)
-        self.reload()
+        self.state.set_story_followed(self.current.id, self.current.followed)
 
     def action_mark_story_read(self) -> None:
         if self.current is None:
