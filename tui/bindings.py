@@ -131,8 +131,8 @@ READER: list[BindingType] = [
 
 
 STORIES: list[BindingType] = [
-    Binding("escape", "app.pop_screen", "Back", id="stories.back",
-            tooltip="Back to the feeds"),
+    Binding("escape", "back", "Back", id="stories.back",
+            tooltip="Back: from an article to the story's coverage, then to the feeds"),
     Binding("f", "follow", "Follow", id="stories.follow",
             tooltip="Follow or unfollow the story: pinned, with a count of new articles"),
     Binding("n", "step_outlet(1)", "Next outlet", id="stories.next_outlet",

@@ -157,10 +157,16 @@ async def test_follow_and_seen_go_through_the_reading_state(tmp_path: Path) -> N
             assert [m.followed for m in heard.values()] == [None, None]
             [shown] = [s for s in screen.items if s.id == border.id]
             assert shown.new_since_read == 0 and store.stories(min_outlets=2)[0].new_since_read == 0
+            await pilot.press("escape")  # from the article back to the story's coverage
+            await pilot.pause()
+            assert app.screen is screen and screen.reading is None
             await pilot.press("f")  # unfollow
             await pilot.pause()
             told = list(heard.values())[2:]
             assert [(m.followed, m.story_ids) for m in told] == [(False, {border.id})] * 2
             assert not store.stories(min_outlets=2)[0].followed
             assert main.is_attached
+            await pilot.press("escape")  # then back to the feeds
+            await pilot.pause()
+            assert app.screen is main
         store.close()
