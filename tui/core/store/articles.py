@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 
 from tui.core.models import Article, ArticleFlags, ArticleRow, ParsedEntry, TextStatus
 from tui.core.query import Node
-from tui.core.store.database import now_ts, to_dt
+from tui.core.store.database import in_chunks, marks, now_ts, to_dt
 from tui.core.store.watch import WatchTable
 
 # A publication date further ahead than this is treated as wrong and the fetch time used instead.
@@ -51,13 +51,7 @@ class ArticleFilter:
 def insert_entries(tx: sqlite3.Connection, feed_id: int, entries: Sequence[ParsedEntry],
                    now: int) -> int:
     """Insert a feed's new entries and update changed ones; returns how many were new."""
-    known = {
-        guid: (title, summary)
-        for guid, title, summary in tx.execute(
-            "SELECT guid, title, summary FROM articles WHERE feed_id = ? AND guid IN "
-            f"({','.join('?' * len(entries))})", (feed_id, *[e.guid for e in entries]),
-        )
-    } if len(entries) < 900 else _known_entries(tx, feed_id)
+    known = _known_entries(tx, feed_id, [e.guid for e in entries])
     new = 0
     for entry in entries:
         published = int(entry.published.timestamp()) if entry.published else None
@@ -83,10 +77,16 @@ def insert_entries(tx: sqlite3.Connection, feed_id: int, entries: Sequence[Parse
     return new
 
 
-def _known_entries(tx: sqlite3.Connection, feed_id: int) -> dict[str, tuple[str, str]]:
-    rows = tx.execute("SELECT guid, title, summary FROM articles WHERE feed_id = ?",
-                      (feed_id,))
-    return {guid: (title, summary) for guid, title, summary in rows}
+def _known_entries(tx: sqlite3.Connection, feed_id: int,
+                   guids: Sequence[str]) -> dict[str, tuple[str, str]]:
+    """(title, summary) of the feed's articles with these guids, looked up a chunk at a time
+    (never the whole feed, which grows for as long as it is kept)."""
+    known: dict[str, tuple[str, str]] = {}
+    for chunk in in_chunks(guids):
+        rows = tx.execute("SELECT guid, title, summary FROM articles WHERE feed_id = ? AND "
+                          f"guid IN ({marks(len(chunk))})", (feed_id, *chunk))
+        known.update((guid, (title, summary)) for guid, title, summary in rows)
+    return known
 
 
 class ArticleTable(WatchTable):
@@ -205,13 +205,20 @@ class ArticleTable(WatchTable):
     # -- full text ---------------------------------------------------------------------------
     def articles_needing_text(self, feed_ids: Sequence[int] | None = None,
                               limit: int = 10_000) -> list[tuple[int, str]]:
-        """(id, url) of articles whose page has not been fetched and extracted yet."""
-        rows = self.conn().execute(
-            "SELECT id, url, feed_id FROM articles WHERE text_status = 'pending' AND url IS NOT NULL "
-            "ORDER BY id LIMIT ?", (limit,),
-        ).fetchall()
-        wanted = set(feed_ids) if feed_ids is not None else None
-        return [(r[0], r[1]) for r in rows if wanted is None or r[2] in wanted]
+        """(id, url) of articles whose page has not been fetched and extracted yet, oldest first,
+        of the given feeds (all when None): filtered before the limit, so a new feed's pages are
+        not lost behind thousands pending elsewhere."""
+        pending = ("SELECT id, url FROM articles WHERE text_status = 'pending' "
+                   "AND url IS NOT NULL")
+        if feed_ids is None:
+            return [(r[0], r[1]) for r in self.conn().execute(
+                f"{pending} ORDER BY id LIMIT ?", (limit,))]
+        found: list[tuple[int, str]] = []
+        for chunk in in_chunks(list(dict.fromkeys(feed_ids))):
+            found += [(r[0], r[1]) for r in self.conn().execute(
+                f"{pending} AND feed_id IN ({marks(len(chunk))}) ORDER BY id LIMIT ?",
+                (*chunk, limit))]
+        return sorted(found)[:limit]
 
     def store_text(self, article_id: int, status: TextStatus, body: str | None = None,
                    note: str | None = None, author: str | None = None) -> None:

@@ -5,14 +5,19 @@ from __future__ import annotations
 import sqlite3
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TypeVar
 
 from tui.core.store.migrations import MIGRATIONS, SCHEMA_VERSION
 
 BUSY_TIMEOUT_MS = 30_000
+# Values bound in one `IN (?, ...)`: well under SQLite's limit on variables (999 before 3.32).
+IN_CHUNK = 500
+
+T = TypeVar("T")
 
 
 class StoreError(Exception):
@@ -25,6 +30,17 @@ def now_ts() -> int:
 
 def to_dt(value: int | None) -> datetime | None:
     return None if value is None else datetime.fromtimestamp(value, tz=UTC)
+
+
+def in_chunks(values: Sequence[T], size: int = IN_CHUNK) -> Iterator[Sequence[T]]:
+    """The values in slices small enough to bind in one `IN (...)`."""
+    for start in range(0, len(values), size):
+        yield values[start:start + size]
+
+
+def marks(count: int) -> str:
+    """`?,?,?` for an `IN (...)` of that many values."""
+    return ",".join("?" * count)
 
 
 class Database:
