@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -91,11 +92,11 @@ def test_fetch_twice_reports_not_modified_and_errors(tmp_path: Path, capsys) -> 
         config = write(tmp_path / "feeds.toml",
                        f'[[feeds]]\nname = "Good"\nurl = "{good}"\n'
                        f'[[feeds]]\nname = "Broken"\nurl = "{server.url("/gone")}"\n')
-        assert main(["--config", str(config), "fetch", "--no-fulltext"]) == 0
+        assert main(["--config", str(config), "fetch", "--no-fulltext"]) == 1  # Broken failed
         out = capsys.readouterr().out
         assert "ok    Good: 1 new of 1" in out
         assert "ERROR Broken: http error: HTTP 404" in out
-        assert main(["--config", str(config), "fetch", "--no-fulltext"]) == 0
+        assert main(["--config", str(config), "fetch", "--no-fulltext"]) == 1
         assert "same  Good: not modified" in capsys.readouterr().out
     assert main(["--config", str(config), "feeds", "--json"]) == 0
     health = {f["name"]: f for f in json.loads(capsys.readouterr().out)}
@@ -104,6 +105,49 @@ def test_fetch_twice_reports_not_modified_and_errors(tmp_path: Path, capsys) -> 
     assert main(["--config", str(config), "articles", "--unread", "--limit", "5"]) == 0
     assert "Hello" in capsys.readouterr().out
     assert main(["--config", str(config), "articles", "--feed", "Nope"]) == 1
+
+
+def test_fetch_exit_status_tells_cron_whether_a_feed_failed(tmp_path: Path, capsys) -> None:
+    with FeedServer() as server:
+        good = server.add("/good", body=rss("G", [{"title": "Hello", "guid": "h1",
+                                                   "link": "http://example.org/h1"}]))
+        config = write(tmp_path / "feeds.toml", f'[[feeds]]\nname = "Good"\nurl = "{good}"\n')
+        assert main(["--config", str(config), "fetch", "--no-fulltext", "-q"]) == 0
+        summary = capsys.readouterr().out.splitlines()[-1]
+        assert summary.startswith("1 feed in ") and ": 1 new article, 0 not modified, 0 failed" \
+            in summary, summary
+        server.add("/good", status=500, body=b"down")
+        assert main(["--config", str(config), "fetch", "--no-fulltext", "-q"]) == 1
+        out = capsys.readouterr().out
+        assert "ERROR Good: http error: HTTP 500" in out and "0 new articles" in out
+        server.add("/good", status=429, body=b"slow down", headers={"Retry-After": "3600"})
+        assert main(["--config", str(config), "fetch", "--no-fulltext", "-q"]) == 1
+        assert main(["--config", str(config), "fetch", "--no-fulltext", "-q"]) == 0  # backing off
+        assert "wait" not in capsys.readouterr().out  # -q: only errors
+    with pytest.raises(SystemExit):
+        main(["fetch", "--help"])
+    help_text = capsys.readouterr().out
+    assert "exit status:" in help_text
+    assert re.search(r"^  1 +some feeds failed", help_text, re.M)
+    assert re.search(r"^  0 +every feed answered", help_text, re.M)
+
+
+def test_fetch_unsubscribes_feeds_removed_from_the_config(tmp_path: Path, capsys) -> None:
+    from tui.core.store import Store
+
+    with FeedServer() as server:
+        urls = [server.add(f"/{n}", body=rss(n, [{"title": n, "guid": n,
+                                                  "link": f"http://example.org/{n}"}]))
+                for n in ("a", "b")]
+        config = write(tmp_path / "feeds.toml", "".join(
+            f'[[feeds]]\nname = "{n}"\nurl = "{u}"\n' for n, u in zip("ab", urls, strict=True)))
+        assert main(["--config", str(config), "fetch", "--no-fulltext", "-q"]) == 0
+        write(config, f'[[feeds]]\nname = "a"\nurl = "{urls[0]}"\n')
+        assert main(["--config", str(config), "fetch", "--no-fulltext", "-q"]) == 0
+    store = Store(tmp_path / "cache" / "byline.db")
+    assert [f.name for f in store.feeds()] == ["a"]
+    store.close()
+    capsys.readouterr()
 
 
 def test_every_command_has_help(capsys) -> None:

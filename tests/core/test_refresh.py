@@ -198,3 +198,24 @@ def test_a_cancellation_from_outside_is_not_swallowed(server: FeedServer, store:
 
     asyncio.run(cancel_once_quick_is_in())
     assert store.count_articles(ArticleFilter()) == 2
+
+
+def test_refreshing_some_feeds_keeps_every_other_subscription(server: FeedServer,
+                                                              store: Store) -> None:
+    """A feed just added is fetched on its own; the others stay subscribed, tags and all."""
+    feeds = [Subscription("A", server.add("/a", body=rss("A", items("a", 2))), ("world",)),
+             Subscription("B", server.add("/b", body=rss("B", items("b", 1))), ("tech",))]
+    run(store, feeds)
+    added = Subscription("New", server.add("/new", body=rss("N", items("n", 3))), ("fresh",))
+    store.sync_feeds((f.url, f.name, f.tags) for f in [*feeds, added])  # feeds.toml was saved
+    summary = run(store, [added])
+    assert [r.name for r in summary.results] == ["New"]
+    assert [(f.name, f.tags, f.article_count) for f in store.feeds()] == [
+        ("A", ("world",), 2), ("B", ("tech",), 1), ("New", ("fresh",), 3)]
+    # A feed refreshed on its own that was not subscribed (yet) is subscribed, others kept.
+    late = Subscription("Late", server.add("/late", body=rss("L", items("l", 1))))
+    run(store, [late])
+    assert [f.name for f in store.feeds()] == ["A", "B", "New", "Late"]
+    # The whole list, given to sync_feeds, still ends subscriptions that left it.
+    store.sync_feeds((f.url, f.name, f.tags) for f in feeds)
+    assert [f.name for f in store.feeds()] == ["A", "B"]

@@ -156,6 +156,22 @@ async def test_add_feed_checks_the_url_saves_and_fetches_at_once(setup) -> None:
     assert '[keymap]\n"article.star" = "x"' in config.path.read_text()
 
 
+async def test_adding_a_feed_keeps_every_other_feed_listed(setup) -> None:
+    """The new feed is fetched on its own; the feed pane still lists the others, with tags."""
+    config, store = setup
+    with FeedServer() as server:
+        url = server.add("/new", body=rss("New Outlet", items("n", ["First news"])))
+        app = make_app(config, store)
+        async with app.run_test(size=(120, 30)) as pilot:
+            await _add_feed(app, pilot, url, "Newcomer")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            feeds = app.screen.query_one(FeedList).feeds
+            assert [(f.name, f.tags, f.article_count) for f in feeds] == [
+                ("One", ("politics",), 3), ("Two", ("tech",), 2), ("Newcomer", (), 1)]
+            assert [f.name for f in store.feeds()] == ["One", "Two", "Newcomer"]
+
+
 async def test_add_feed_refuses_what_is_not_a_feed_and_saves_nothing(setup) -> None:
     config, store = setup
     before = config.path.read_text()

@@ -75,7 +75,7 @@ async def refresh(
     cancel = cancel or threading.Event()
     report = progress or (lambda _p: None)
     if feeds:
-        store.sync_feeds((f.url, f.name, f.tags) for f in feeds)
+        store.subscribe_feeds((f.url, f.name, f.tags) for f in feeds)  # others kept
     summary = RefreshSummary()
     want_text = settings.fulltext if fulltext is None else fulltext
     # forkserver: worker processes start clean, not as copies of a process with live threads

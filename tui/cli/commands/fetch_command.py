@@ -9,10 +9,20 @@ from typing import Any, TextIO
 
 from tui.config import Config
 
+EXIT_STATUS = """\
+exit status:
+  0    every feed answered: new articles, not modified, or backing off as its server asked
+  1    some feeds failed, or the refresh reported an error (each is an ERROR line on stdout)
+  2    a bad config file or bad arguments
+  130  interrupted (Ctrl-C)
+"""
+
 
 def register(commands: Any) -> None:
     parser = commands.add_parser("fetch", help="refresh all feeds without the TUI",
-                                 description="Refresh all feeds (and article pages) headless.")
+                                 description="Refresh all feeds (and article pages) headless.",
+                                 epilog=EXIT_STATUS,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--no-fulltext", action="store_true",
                         help="skip fetching article pages and extracting their text")
     parser.add_argument("--reextract", action="store_true",
@@ -24,7 +34,7 @@ def register(commands: Any) -> None:
 
 
 def run(args: argparse.Namespace, config: Config) -> int:
-    from tui.cli.common import open_cache
+    from tui.cli.common import EXIT_FAILURE, EXIT_OK, open_cache
     from tui.cli.news_report import report_news
     from tui.core.news import mark_news
     from tui.core.refresh import run_refresh
@@ -32,9 +42,11 @@ def run(args: argparse.Namespace, config: Config) -> int:
     if not config.feeds:
         print(f"byline: no feeds configured ({config.path or 'no config file found'})",
               file=sys.stderr)
-        return 0
+        return EXIT_OK
     store, _ = open_cache(config)
     try:
+        # The whole list: feeds removed from feeds.toml stop being subscribed.
+        store.sync_feeds((f.url, f.name, f.tags) for f in config.feeds)
         if args.reextract:
             store.reset_text()
         bar = ProgressBar(sys.stderr) if not args.quiet else None
@@ -49,7 +61,7 @@ def run(args: argparse.Namespace, config: Config) -> int:
         report_news(store, mark, config, sys.stdout, quiet=args.quiet)
     finally:
         store.close()
-    return 0
+    return EXIT_FAILURE if summary.failed or summary.errors else EXIT_OK
 
 
 class ProgressBar:
@@ -80,7 +92,7 @@ class ProgressBar:
 
 def print_summary(summary: Any, out: TextIO, quiet: bool = False) -> None:
     from tui.core.models import Outcome
-    from tui.core.text import one_line
+    from tui.core.text import counted, one_line
 
     for result in sorted(summary.results, key=lambda r: r.name.casefold()):
         failed = result.outcome.failed
@@ -102,8 +114,9 @@ def print_summary(summary: Any, out: TextIO, quiet: bool = False) -> None:
              if text.pages else "")
     analysed = f"; {summary.analysed} analysed" if summary.analysed else ""
     print(
-        f"{len(summary.results)} feeds in {summary.seconds:.1f}s: "
-        f"{summary.new_articles} new articles, {summary.count(Outcome.NOT_MODIFIED)} not modified, "
+        f"{counted(len(summary.results), 'feed')} in {summary.seconds:.1f}s: "
+        f"{counted(summary.new_articles, 'new article')}, "
+        f"{summary.count(Outcome.NOT_MODIFIED)} not modified, "
         f"{len(summary.failed)} failed{pages}{analysed}" + (" (cancelled)" if summary.cancelled else ""),
         file=out,
     )

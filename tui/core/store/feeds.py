@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 
@@ -22,20 +23,31 @@ def _unpack_tags(value: str) -> tuple[str, ...]:
     return tuple(t for t in value.split("\n") if t)
 
 
+def _subscribe(tx: sqlite3.Connection, feeds: Sequence[tuple[str, str, Sequence[str]]]) -> None:
+    tx.executemany(
+        "INSERT INTO feeds (url, name, tags) VALUES (?, ?, ?) ON CONFLICT (url) "
+        "DO UPDATE SET name = excluded.name, tags = excluded.tags, subscribed = 1",
+        [(url, name, _pack_tags(tags)) for url, name, tags in feeds],
+    )
+
+
 class FeedTable(WatchTable):
     """Subscribed feeds, their HTTP validators and the outcome of their last refresh."""
 
     def sync_feeds(self, feeds: Iterable[tuple[str, str, Sequence[str]]]) -> None:
-        """Make the subscribed feeds exactly these (url, name, tags); old feeds keep articles."""
+        """Make the subscribed feeds exactly these (url, name, tags): the whole subscription
+        list, as feeds.toml has it. Feeds left out are unsubscribed and keep their articles."""
         wanted = list(feeds)
         with self.write() as tx:
             tx.execute("UPDATE feeds SET subscribed = 0")
-            for url, name, tags in wanted:
-                tx.execute(
-                    "INSERT INTO feeds (url, name, tags) VALUES (?, ?, ?) ON CONFLICT (url) "
-                    "DO UPDATE SET name = excluded.name, tags = excluded.tags, subscribed = 1",
-                    (url, name, _pack_tags(tags)),
-                )
+            _subscribe(tx, wanted)
+
+    def subscribe_feeds(self, feeds: Iterable[tuple[str, str, Sequence[str]]]) -> None:
+        """Subscribe these feeds (url, name, tags), added or updated, leaving every other
+        subscription as it is: what a refresh of some of the feeds needs."""
+        wanted = list(feeds)
+        with self.write() as tx:
+            _subscribe(tx, wanted)
 
     def fetch_ages(self) -> tuple[int, datetime | None]:
         """(feeds never fetched, oldest last check) over subscribed feeds, without counting
