@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import asyncio
 from dataclasses import dataclass
-from pathlib import Path
-from urllib.parse import urlsplit
 
 from rich.text import Text
 from textual import on, work
@@ -29,16 +26,6 @@ class FeedForm:
     url: str
     tags: tuple[str, ...]
     original: str | None = None
-
-
-def fetchable(url: str, base: str | None) -> str:
-    """The URL to check: a local path becomes a file:// URL (relative to the config file)."""
-    if urlsplit(url).scheme.lower() in ("http", "https", "file"):
-        return url
-    path = Path(url).expanduser()
-    if not path.is_absolute() and base:
-        path = Path(base) / path
-    return path.resolve().as_uri()
 
 
 class FeedEditor(ModalScreen[FeedForm | None]):
@@ -124,14 +111,9 @@ class FeedEditor(ModalScreen[FeedForm | None]):
 
     @work(exclusive=True, group="feed-check", exit_on_error=False)
     async def check(self, form: FeedForm) -> None:
-        from tui.core.feeds.discover import probe
+        from tui.core.feeds.discover import check_feed_url
 
-        try:
-            result = await asyncio.wait_for(probe(fetchable(form.url, self.base), self.settings),
-                                            self.settings.total_timeout + 5)
-        except TimeoutError:
-            result = Probe(form.url, error="no answer in time")
-        self._checked(form, result)
+        self._checked(form, await check_feed_url(form.url, self.settings, self.base))
 
     def _checked(self, form: FeedForm, result: Probe) -> None:
         links = self.query_one("#feed-links", OptionList)

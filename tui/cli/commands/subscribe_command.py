@@ -5,10 +5,22 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tui.config import Config
 from tui.core.text import counted
+
+if TYPE_CHECKING:
+    from tui.core.feeds.discover import Probe
+
+
+ADD_EXIT_STATUS = """\
+exit status:
+  0  saved
+  1  not saved: not a feed (a web page's feeds are listed on stdout), no answer, a bad URL,
+     or already subscribed
+  2  a bad config file or bad arguments
+"""
 
 
 def register(commands: Any) -> None:
@@ -39,10 +51,18 @@ def register(commands: Any) -> None:
 def register_feed_actions(feeds_parser: argparse.ArgumentParser) -> None:
     """`byline feeds add|remove|rename|tag`, beside `byline feeds [--json]`."""
     actions = feeds_parser.add_subparsers(dest="feeds_action", metavar="ACTION")
-    add = actions.add_parser("add", help="subscribe to a feed", description="Subscribe to a feed.")
-    add.add_argument("url", metavar="URL", help="feed URL (http(s), file:// or a path)")
-    add.add_argument("--name", help="display name (default: the host name)")
+    add = actions.add_parser(
+        "add", help="subscribe to a feed", epilog=ADD_EXIT_STATUS,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="Subscribe to a feed. The URL is fetched first, as `a` in the reader "
+                    "does:\na feed is saved, a web page's feeds are listed (add one of them), "
+                    "anything\nelse is refused and nothing is saved.")
+    add.add_argument("url", metavar="URL",
+                     help="feed URL (http(s), file:// or a path, relative to the config file)")
+    add.add_argument("--name", help="display name (default: the feed's title, else the host name)")
     add.add_argument("--tag", action="append", default=[], help="a tag (repeatable)")
+    add.add_argument("--no-check", action="store_true",
+                     help="save the URL without fetching it first (a feed not up yet, offline)")
     add.set_defaults(handler=run_feed_add)
     remove = actions.add_parser("remove", help="unsubscribe (articles stay in the cache)",
                                 description="Unsubscribe from a feed by name or URL.")
@@ -130,12 +150,63 @@ def run_opml_export(args: argparse.Namespace, config: Config) -> int:
 def run_feed_add(args: argparse.Namespace, config: Config) -> int:
     from tui.core.feeds.subscriptions import Subscription
 
+    refused = _refused_unfetched(args, config)
+    if refused:
+        print(f"byline: {refused}", file=sys.stderr)
+        return 1
+    name = args.name
+    if not args.no_check:
+        probe = _probe(args.url, config)
+        if probe.error is not None:
+            print(f"byline: {args.url}: not saved: {probe.error}", file=sys.stderr)
+            return 1
+        if probe.links:
+            print(f"byline: {args.url}: not saved: a web page, not a feed; it links to "
+                  f"{counted(len(probe.links), 'feed')} (listed on stdout): add one of those",
+                  file=sys.stderr)
+            for link in probe.links:
+                print(f"{link.url}  {link.title}")
+            return 1
+        name = name or probe.title
+
     def change(feeds: Any) -> str:
-        entry = Subscription.create(args.url, args.name, args.tag)
+        entry = Subscription.create(args.url, name, args.tag)
         feeds.add(entry)
         return f"added {entry.name}: {entry.url}"
 
     return _edit(config, change)
+
+
+def _refused_unfetched(args: argparse.Namespace, config: Config) -> str | None:
+    """Why the URL cannot be added whatever it holds (a bad URL, a feed already subscribed, a
+    name taken): said before anything is fetched. Saving checks all this again."""
+    from tui.config_edit import config_path_for_edit
+    from tui.core.feeds import SubscriptionError
+    from tui.core.feeds.subscriptions import Subscription, feed_url_key, shown
+
+    try:
+        entry = Subscription.create(args.url, args.name, args.tag)
+    except SubscriptionError as exc:
+        return str(exc)
+    base = config_path_for_edit(config).resolve().parent
+    key = feed_url_key(entry.url, base)
+    for feed in config.feeds:
+        if feed_url_key(feed.url, base) == key:
+            return f"{shown(entry.url)} is already subscribed as {feed.name!r}"
+        if args.name and feed.name.casefold() == entry.name.casefold():
+            return f"a feed named {feed.name!r} already exists ({shown(feed.url)})"
+    return None
+
+
+def _probe(url: str, config: Config) -> Probe:
+    """What `a` in the reader would find at the URL (tui/core/feeds/discover.py)."""
+    import asyncio
+
+    from tui.config_edit import config_path_for_edit
+    from tui.core.feeds.discover import check_feed_url
+
+    base = config_path_for_edit(config).resolve().parent
+    return asyncio.run(check_feed_url(url, config.settings, base))
 
 
 def run_feed_remove(args: argparse.Namespace, config: Config) -> int:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
 from html.parser import HTMLParser
-from urllib.parse import urljoin
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
 
 from tui.core.settings import Settings
 from tui.core.text import one_line
@@ -66,6 +68,27 @@ def feed_links(html: str, base: str) -> list[FeedLink]:
     except Exception:  # a broken page has no usable links, it does not stop the check  # noqa: BLE001
         pass
     return parser.links
+
+
+def fetchable(url: str, base: Path | str | None) -> str:
+    """The URL to check: a local path becomes a file:// URL (relative to `base`, the config
+    file's folder, as feeds.toml reads it)."""
+    if urlsplit(url).scheme.lower() in ("http", "https", "file"):
+        return url
+    path = Path(url).expanduser()
+    if not path.is_absolute() and base:
+        path = Path(base) / path
+    return path.resolve().as_uri()
+
+
+async def check_feed_url(url: str, settings: Settings, base: Path | str | None = None) -> Probe:
+    """What subscribing to `url` would get, as both `a` in the reader and `byline feeds add`
+    check it: fetched once, within the fetch timeout and a little more."""
+    try:
+        return await asyncio.wait_for(probe(fetchable(url, base), settings),
+                                      settings.total_timeout + 5)
+    except TimeoutError:
+        return Probe(url, error="no answer in time")
 
 
 async def probe(url: str, settings: Settings) -> Probe:
