@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import tomllib
@@ -22,6 +23,8 @@ from tui.core.settings import Settings, command_words
 CONFIG_ENV = "BYLINE_CONFIG"
 CACHE_ENV = "BYLINE_CACHE_DIR"
 CONFIG_NAME = "feeds.toml"
+# The offline demo in a checkout (`byline --config seeds/feeds.toml`); absent when installed.
+DEMO_DIR = Path(__file__).resolve().parents[1] / "seeds"
 
 
 class ConfigError(Exception):
@@ -88,15 +91,21 @@ def install_default_config() -> Path | None:
 
 
 def resolve_cache_dir(config_path: Path | None, cli_dir: str | None) -> Path:
-    """--cache-dir, then $BYLINE_CACHE_DIR, then cache/ beside the config, then the user cache dir."""
+    """--cache-dir, then $BYLINE_CACHE_DIR, then cache/ beside the config, then the user cache
+    dir. The demo (this checkout's seeds/feeds.toml) is the exception: seeds/ is tracked
+    source, so its cache goes to the user cache dir, in a folder of its own per checkout."""
     chosen = cli_dir or os.environ.get(CACHE_ENV)
     if chosen:
         return Path(chosen).expanduser()
-    if config_path is not None:
-        return config_path.resolve().parent / "cache"
+    config_path = config_path.resolve() if config_path is not None else None
+    if config_path is not None and config_path.parent != DEMO_DIR:
+        return config_path.parent / "cache"
     from platformdirs import user_cache_dir
 
-    return Path(user_cache_dir("byline"))
+    cache = Path(user_cache_dir("byline"))
+    if config_path is None:
+        return cache
+    return cache / f"demo-{hashlib.sha256(str(config_path).encode()).hexdigest()[:12]}"
 
 
 def load_config(path: Path | None, cache_dir: str | None = None) -> Config:

@@ -210,6 +210,38 @@ def test_text_has_the_quote_traps_the_extractor_must_handle():
     assert re.search(r"\b(?:said|told \w+) that\b", corpus) and "According to" in corpus
 
 
+def _corpus_files() -> list[Path]:
+    """The corpus, without a cache/ that an older Byline wrote here when running the demo (a
+    runtime file that git ignores)."""
+    return [path for path in SEEDS.rglob("*")
+            if path.is_file() and "cache" not in path.relative_to(SEEDS).parts[:1]]
+
+
 def test_corpus_stays_small():
-    total = sum(path.stat().st_size for path in SEEDS.rglob("*") if path.is_file())
+    total = sum(path.stat().st_size for path in _corpus_files())
     assert total < 1_000_000
+
+
+def test_running_the_demo_writes_nothing_into_seeds(tmp_path: Path, capsys) -> None:
+    """`byline --config seeds/feeds.toml` keeps its cache in the user cache directory (one per
+    checkout), not in cache/ beside the demo's config: seeds/ is tracked, and tests copy it."""
+    from platformdirs import user_cache_dir
+
+    from tui.cli.main import main
+    from tui.config import load_config
+
+    before = sorted(SEEDS.rglob("*"))
+    cache = load_config(CONFIG).cache_dir
+    assert not cache.resolve().is_relative_to(SEEDS)
+    assert cache.parent == Path(user_cache_dir("byline"))  # the autouse fixture's, in tmp
+    assert main(["--config", str(CONFIG), "feeds", "--json"]) == 0  # opens (makes) the cache
+    assert len(json.loads(capsys.readouterr().out)) == 4
+    assert (cache / "byline.db").is_file()
+    assert sorted(SEEDS.rglob("*")) == before
+    # A copy of the demo is an ordinary config: its cache is cache/ beside it, and the
+    # command line still decides over both.
+    copy = tmp_path / "seeds" / "feeds.toml"
+    copy.parent.mkdir()
+    copy.write_bytes(CONFIG.read_bytes())
+    assert load_config(copy).cache_dir == copy.parent.resolve() / "cache"
+    assert load_config(CONFIG, str(tmp_path / "mine")).cache_dir == tmp_path / "mine"

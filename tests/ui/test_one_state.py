@@ -22,8 +22,9 @@ SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 @pytest.fixture
 def demo(tmp_path: Path) -> tuple[BylineApp, Store, Path]:
-    """The offline demo in a writable copy (feeds.toml is edited by some tests)."""
-    shutil.copytree(SEEDS, tmp_path / "seeds")
+    """The offline demo in a writable copy (feeds.toml is edited by some tests), without any
+    cache an older Byline left in seeds/ when the demo was run there."""
+    shutil.copytree(SEEDS, tmp_path / "seeds", ignore=shutil.ignore_patterns("cache"))
     config = load_config(tmp_path / "seeds" / "feeds.toml")
     store = Store(config.db_path)
     asyncio.run(refresh(store, config.feeds, config.settings, fulltext=False))
