@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import asyncio
+import sys
+import threading
 from pathlib import Path
 
 from feedserver import FeedServer, rss
 
 from tui.app import make_app
-from tui.config import load_config
+from tui.config import Config, load_config
 from tui.core.refresh import refresh
 from tui.core.store import Store
+from tui.screens.main import MainScreen
 from tui.widgets.article_list import ArticleList
 from tui.widgets.feed_list import FeedList
 from tui.widgets.reader import Reader
@@ -178,3 +181,32 @@ async def test_command_palette_jumps_to_a_feed(tmp_path: Path, server) -> None:
         assert articles.filter.feed_id == store.feed_id(server.url("/broken"))
         assert articles.current.title == "Other story"
     store.close()
+
+
+async def test_the_quote_index_is_built_once_whichever_threads_ask(tmp_path: Path) -> None:
+    """The warming worker and a lookup ask for the index from different threads at once; both
+    get the same one, so what the warming read is what the lookup searches."""
+    store = Store(tmp_path / "byline.db")
+    app = make_app(Config(path=None, feeds=(), cache_dir=tmp_path), store)
+    switch = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # threads change hands as often as they can
+    try:
+        for _ in range(150):
+            screen = MainScreen(app.state)
+            start = threading.Barrier(8)
+            seen: list[object] = []
+
+            def ask(screen: MainScreen = screen, start: threading.Barrier = start,
+                    seen: list[object] = seen) -> None:
+                start.wait()
+                seen.append(screen.quote_index())
+
+            threads = [threading.Thread(target=ask) for _ in range(8)]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join()
+            assert len({id(index) for index in seen}) == 1
+    finally:
+        sys.setswitchinterval(switch)
+        store.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Collection
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -81,6 +82,7 @@ class MainScreen(Screen[None]):
         self.watch_editing = WatchEditing(self)
         self.mute_editing = MuteEditing(self)
         self._quotes: QuoteIndex | None = None
+        self._quotes_lock = threading.Lock()
 
     @property
     def config(self) -> Config:
@@ -118,10 +120,14 @@ class MainScreen(Screen[None]):
         self.quote_index().load()
 
     def quote_index(self) -> QuoteIndex:
-        from tui.core.quotes.lookup import QuoteIndex
-
+        """The one quote index, built on first use: the warming worker and a lookup may ask
+        from two threads at once, and must share what the warming read."""
         if self._quotes is None:
-            self._quotes = QuoteIndex(self.store)
+            with self._quotes_lock:
+                if self._quotes is None:
+                    from tui.core.quotes.lookup import QuoteIndex
+
+                    self._quotes = QuoteIndex(self.store)
         return self._quotes
 
     # -- layout ----------------------------------------------------------------------------
