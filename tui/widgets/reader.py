@@ -13,13 +13,12 @@ from rich.style import Style
 from rich.text import Text
 from textual.cache import LRUCache
 from textual.geometry import Size
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui import bindings
 from tui.core.models import Article, TextStatus
 from tui.core.text import first_hit_offset
-from tui.widgets.virtual_list import base_style, set_virtual_size
+from tui.widgets.line_view import LineView
 
 WORDS_PER_MINUTE = 230
 PLACEHOLDER = "Select an article and press enter."
@@ -140,7 +139,7 @@ def _cut(word: str, width: int) -> int:
     return len(word)
 
 
-class Reader(ScrollView, can_focus=True):
+class Reader(LineView, can_focus=True):
     """Shows one article: its header, then the text in a column at most `text_width` wide."""
 
     BINDINGS = bindings.READER
@@ -230,7 +229,7 @@ class Reader(ScrollView, can_focus=True):
             header, console.options.update_width(width), pad=False)] + [Strip([])]
         self._starts = [start for start, _ in self._lines]
         body = len(self._lines) if self._lines or self.article is None else 1
-        set_virtual_size(self, Size(margin + width, len(self._header) + body))
+        self.set_virtual_size(Size(margin + width, len(self._header) + body))
         self.refresh()
         if self._pending_offset is not None:
             self.call_after_refresh(self._scroll_to_pending)
@@ -256,7 +255,7 @@ class Reader(ScrollView, can_focus=True):
 
     def _draw_line(self, index: int, full: int) -> Strip:
         margin, _width = self._column()
-        base = base_style(self)
+        base = self.base_style()
         if index < len(self._header):
             strip = self._header[index]
         else:

@@ -15,46 +15,15 @@ from textual.events import Click
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
-from textual.widget import Widget
 
 from tui import bindings
+from tui.widgets.line_view import LineView
 
 # The gutter mark beside the cursor row: visible even where a theme's blurred cursor is faint.
 CURSOR_MARK = "▌"
 STRIP_CACHE = 2048
 ELLIPSIS = "…"
-
-
-_BASE = ("__base__",)  # a key in Textual's per-refresh style cache
-
-
-def base_style(widget: Widget) -> Style:
-    """The widget's own Rich style, worked out once per repaint instead of once per line (it
-    walks every ancestor's styles)."""
-    cached = widget._rich_style_cache.get(_BASE)
-    if cached is None:
-        style = widget.rich_style
-        widget._rich_style_cache[_BASE] = (style, style)
-        return style
-    return cached[0]
-
-
-def set_virtual_size(widget: Widget, size: Size) -> None:
-    """Change a scrolling widget's content size with a repaint of it, not a layout of the whole
-    screen (Textual's `virtual_size` lays out on every change): a layout is needed only when a
-    scrollbar appears or goes."""
-    if widget.virtual_size == size:
-        return
-    before = (widget.show_vertical_scrollbar, widget.show_horizontal_scrollbar)
-    widget.set_reactive(Widget.virtual_size, size)
-    widget._refresh_scrollbars()
-    if (widget.show_vertical_scrollbar, widget.show_horizontal_scrollbar) != before:
-        widget.refresh(layout=True)
-    else:
-        widget._scroll_update(size)
-        widget.refresh()
 
 
 def fit(text: str, width: int) -> str:
@@ -66,7 +35,7 @@ def fit(text: str, width: int) -> str:
     return set_cell_size(text, width - 1) + ELLIPSIS
 
 
-class VirtualList(ScrollView, can_focus=True):
+class VirtualList(LineView, can_focus=True):
     """`count` items of `item_height` lines each; subclasses draw one item line at a time in
     `render_item_line`. Cost per frame is one screenful, whatever the count."""
 
@@ -148,7 +117,7 @@ class VirtualList(ScrollView, can_focus=True):
         self._starts = None
         if heights is not None:
             self._starts = list(accumulate(heights, initial=0))
-        set_virtual_size(self, Size(0, self._total_lines()))  # width 0: no horizontal bar
+        self.set_virtual_size(Size(0, self._total_lines()))  # width 0: no horizontal bar
         target = self.cursor if cursor is None else cursor
         self.cursor = min(max(target, 0), max(count - 1, 0))
         self.refresh()
@@ -181,7 +150,7 @@ class VirtualList(ScrollView, can_focus=True):
         """Forget the drawn lines when a style they are drawn with changed."""
         self._styles_changed = False
         names = sorted(self.COMPONENT_CLASSES)
-        signature = (base_style(self), *(self.get_component_rich_style(name, partial=True)
+        signature = (self.base_style(), *(self.get_component_rich_style(name, partial=True)
                                           for name in names),
                      *(self.get_component_rich_style(name) for name in names))
         if signature != self._style_signature:
@@ -224,7 +193,7 @@ class VirtualList(ScrollView, can_focus=True):
         return strip
 
     def _draw_line(self, index: int, line: int, width: int) -> Strip:
-        base = base_style(self)
+        base = self.base_style()
         if not 0 <= index < self.count or width < 2:
             return Strip.blank(width, base)
         selected = index == self.cursor
@@ -246,7 +215,7 @@ class VirtualList(ScrollView, can_focus=True):
             self.refresh_lines(*self._span(self.cursor))  # only the cursor row changes
 
     def on_resize(self) -> None:
-        set_virtual_size(self, Size(0, self._total_lines()))
+        self.set_virtual_size(Size(0, self._total_lines()))
 
     # -- cursor ------------------------------------------------------------------------------
     def watch_cursor(self, old: int, new: int) -> None:
@@ -304,7 +273,10 @@ class VirtualList(ScrollView, can_focus=True):
             self.post_message(self.Selected(self, self.cursor))
 
     def on_click(self, event: Click) -> None:
-        index, _ = self._item_at(self.scroll_offset.y + event.y)
+        offset = event.get_content_offset(self)  # inside the border and padding
+        if offset is None:
+            return
+        index, _ = self._item_at(self.scroll_offset.y + offset.y)
         if 0 <= index < self.count:
             self.cursor = index
             self.action_select()
