@@ -11,6 +11,7 @@ from textual.screen import Screen
 
 from tui.core.models import Article, QuoteHit
 from tui.widgets.reader import Reader
+from tui.widgets.textual_internals import build_screen_ahead
 
 if TYPE_CHECKING:
     from tui.screens.main import MainScreen
@@ -56,31 +57,22 @@ class Navigator:
         screen not built yet is composed and mounted; one built is styled and laid out at the
         terminal's size, twice and then while its widgets, sized, ask for another layout. Its
         first opening then costs what opening it again does. False when every one is ready.
-
-        Textual composes an installed screen only when it is first pushed (`_get_screen` is
-        what push_screen calls) and lays out only the current screen (`_refresh_layout` and
-        `_layout_required` are what its update timer uses): tests/ui/test_repaint_work.py
-        checks that this still builds and lays out the screens."""
+        Textual has no public way to do this: `build_screen_ahead` holds the internals it takes,
+        and tests/ui/test_repaint_work.py checks that the screens are still built and laid out."""
         app = self.screen.app
         for name in KEPT_SCREENS:
             if not app.is_screen_installed(name):
                 app.install_screen(self._make(name), name)
             screen = app.get_screen(name)
-            if not screen.is_running:
-                app._get_screen(name)
-                return True
             done = self._layouts.get(name, 0)
-            wanted = done < PREBUILD_LAYOUTS or screen._layout_required
-            if not screen.is_mounted or screen.is_active or done >= MAX_PREBUILD_LAYOUTS or \
-                    not wanted or screen in app.screen_stack:
+            if screen.is_running and (not screen.is_mounted or screen.is_active or
+                                      done >= MAX_PREBUILD_LAYOUTS or screen in app.screen_stack):
                 continue
-            # Styles first: the scrollbars made by the last layout have none yet, and getting
-            # them on opening would cost one more layout then.
-            screen.update_node_styles(animate=False)
-            screen._layout_required = False
-            screen._refresh_layout(app.size)
-            self._layouts[name] = done + 1
-            return True
+            step = build_screen_ahead(app, screen, layout=done < PREBUILD_LAYOUTS)
+            if step == "laid out":
+                self._layouts[name] = done + 1
+            if step is not None:
+                return True
         return False
 
     def _open_quote(self, hit: QuoteHit | None) -> None:
