@@ -246,3 +246,37 @@ def test_a_list_cut_by_its_limit_says_so_on_stderr(tmp_path: Path, capsys) -> No
     assert main(["--config", str(config), "articles", "--json", "--limit", "0"]) == 0
     out, err = capsys.readouterr()
     assert len(json.loads(out)) == 7 and err == ""
+
+
+def test_the_cache_is_closed_when_the_app_fails_to_start(tmp_path: Path, monkeypatch) -> None:
+    """Bug 12: whatever way the reader stops, by an error too, it closes the cache (the last
+    connection to close removes SQLite's write-ahead log beside it)."""
+    import textual.constants
+
+    config = write(tmp_path / "feeds.toml", "[settings]\nrefresh_minutes = 0\n")
+    # As `TEXTUAL_DRIVER=...` in the environment would: Textual cannot make the app.
+    monkeypatch.setattr(textual.constants, "DRIVER", "no_such_driver_module:Driver")
+    with pytest.raises(ModuleNotFoundError) as failure:
+        main(["--config", str(config), "--cache-dir", str(tmp_path / "cache")])
+    assert failure.traceback  # keeps the frames, and any cache they hold, alive
+    assert (tmp_path / "cache" / "byline.db").exists()
+    assert not (tmp_path / "cache" / "byline.db-wal").exists()
+
+
+def test_every_subcommand_takes_the_global_options_after_it() -> None:
+    """`byline opml export --config X` as `byline --config X opml export`: found by walking the
+    subcommands through the parser's own record of them, not argparse's private attributes."""
+    from tui.cli.main import CommandParser, build_parser
+
+    def walk(parser: CommandParser, path: tuple[str, ...]):  # type: ignore[no-untyped-def]
+        for group in parser.subcommand_groups:
+            for name, sub in group.choices.items():
+                yield (*path, name), sub
+                yield from walk(sub, (*path, name))
+
+    found = dict(walk(build_parser(), ()))
+    assert {("articles",), ("feeds",), ("feeds", "add"), ("opml", "export")} <= set(found)
+    for path, sub in found.items():
+        assert isinstance(sub, CommandParser), path
+        help_text = sub.format_help()
+        assert "--config" in help_text and "--cache-dir" in help_text, path

@@ -8,6 +8,7 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from tui import __version__
 from tui.cli.common import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, StoreFailure, open_cache
@@ -16,8 +17,28 @@ from tui.config import Config, ConfigError, find_config, load_config
 Handler = Callable[[argparse.Namespace, Config], int]
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+class CommandParser(argparse.ArgumentParser):
+    """An ArgumentParser that keeps the subcommand groups added to it, for walking them
+    (argparse keeps them only in private attributes). Subcommands' parsers are of this class
+    too: `add_parser` makes them of their group's parser's class."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.subcommand_groups: list[Any] = []
+
+    def add_subparsers(self, **kwargs: Any) -> Any:
+        group = super().add_subparsers(**kwargs)
+        self.subcommand_groups.append(group)
+        return group
+
+    def subcommands(self) -> list[CommandParser]:
+        """The parsers of this parser's subcommands, each once (an alias names one twice)."""
+        return list(dict.fromkeys(parser for group in self.subcommand_groups
+                                  for parser in group.choices.values()))
+
+
+def build_parser() -> CommandParser:
+    parser = CommandParser(
         prog="byline",
         description="A keyboard-driven terminal news reader. With no command, opens the reader.",
     )
@@ -41,14 +62,12 @@ def _global_options(parser: argparse.ArgumentParser, default: object) -> None:
                              "the config file)")
 
 
-def _accept_global_options_after(parser: argparse.ArgumentParser) -> None:
+def _accept_global_options_after(parser: CommandParser) -> None:
     """`byline articles --config X` works like `byline --config X articles`: every subcommand
     (and sub-subcommand) takes the global options too, without overriding them when absent."""
-    for action in parser._actions:
-        if isinstance(action, argparse._SubParsersAction):
-            for sub in dict.fromkeys(action.choices.values()):
-                _global_options(sub, default=argparse.SUPPRESS)
-                _accept_global_options_after(sub)
+    for sub in parser.subcommands():
+        _global_options(sub, default=argparse.SUPPRESS)
+        _accept_global_options_after(sub)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -107,7 +126,8 @@ def run_app(args: argparse.Namespace, config: Config) -> int:
     store, message = open_cache(config)
     from tui.app import make_app
 
-    app = make_app(config, store, startup_message=message)
-    app.run()
-    store.close()
+    try:
+        make_app(config, store, startup_message=message).run()
+    finally:
+        store.close()
     return EXIT_OK
