@@ -67,9 +67,7 @@ class FeedEditing:
             if form.original is None:
                 feeds.add(entry)
                 return f"Added {entry.name}"
-            feeds.remove(form.original)
-            feeds.add(entry)
-            return f"Saved {entry.name}"
+            return f"Saved {feeds.update(form.original, entry).name}"  # in place, comments kept
 
         saved = edit_config(self.screen, change)
         if saved is not None and form.original != form.url:  # a new or re-pointed feed

@@ -190,7 +190,7 @@ def test_rename_and_set_tags_keep_inline_comments(feeds_path: Path) -> None:
     feeds.set_tags("https://eurasianet.org/feed", ["asia", "news"])
     text = feeds.dumps()
     assert_user_text_kept(text)
-    assert 'name = "Civil Georgia"      # literal string kept\n' in text
+    assert "name = 'Civil Georgia'      # literal string kept\n" in text  # on every tomlkit
     assert 'tags = ["asia", "news"]   # optional\n' in text
     assert text.count("\n") == FEEDS_TOML.count("\n")
 
@@ -226,13 +226,79 @@ def test_remove_keeps_the_comments_around_the_removed_feed(feeds_path: Path) -> 
 
 
 def test_remove_the_first_feed_of_a_file_without_settings(tmp_path: Path) -> None:
+    """Not exactly where it was: tomlkit's public API cannot insert between the top-level
+    comments and the first header, so the comment about B goes just under B's header, with
+    the entry it describes."""
     path = tmp_path / "feeds.toml"
     path.write_text('# header\n[[feeds]]\nname = "A"\nurl = "https://a.example/"\n\n'
                     '# about B\n[[feeds]]\nname = "B"\nurl = "https://b.example/"\n')
     feeds = FeedsFile.load(path)
     feeds.remove("A")
-    assert feeds.dumps() == ('# header\n\n# about B\n[[feeds]]\nname = "B"\n'
+    assert feeds.dumps() == ('# header\n[[feeds]]\n# about B\nname = "B"\n'
                              'url = "https://b.example/"\n')
+    feeds.save()
+    assert load_config(path).feeds[0].name == "B"
+
+
+SEEDS_TOML = Path(__file__).resolve().parents[3] / "seeds" / "feeds.toml"
+LEDGER_TAGS = 'tags = ["caucasus", "central-asia", "demo"]'
+
+
+def test_editing_a_feed_keeps_it_in_place_with_its_comment_and_relative_url(
+        tmp_path: Path) -> None:
+    """Bug 9, as the reader's E does it on the demo: Caucasus Ledger, a tag added, saved. The
+    editor shows the relative url as the file:// URL the config reads; given back unchanged,
+    the file keeps the path as written, and the entry stays under its comment."""
+    from tui.config_edit import edit_feeds
+
+    path = tmp_path / "feeds.toml"
+    original = SEEDS_TOML.read_text(encoding="utf-8")
+    path.write_text(original, encoding="utf-8")
+    config = load_config(path)
+    ledger = config.feeds[0]
+    assert ledger.url == (tmp_path / "feeds" / "caucasus-ledger.xml").resolve().as_uri()
+    retagged = Subscription.create(ledger.url, ledger.name, (*ledger.tags, "ledger"))
+    message, updated = edit_feeds(config, lambda feeds: feeds.update(ledger.url, retagged).name)
+    assert message == "Caucasus Ledger"
+    assert path.read_text(encoding="utf-8") == original.replace(
+        LEDGER_TAGS, LEDGER_TAGS[:-1] + ', "ledger"]')
+    assert [f.name for f in updated.feeds] == [f.name for f in config.feeds]
+    assert updated.feeds[0] == Subscription(ledger.name, ledger.url, (*ledger.tags, "ledger"))
+
+
+def test_update_renames_retags_and_repoints_where_the_feed_stands(feeds_path: Path) -> None:
+    feeds = FeedsFile.load(feeds_path)
+    saved = feeds.update("Civil.ge", Subscription("Civil Georgia", "https://civil.ge/en/feed",
+                                                  ("georgia",)))
+    assert saved == Subscription("Civil Georgia", "https://civil.ge/en/feed", ("georgia",))
+    # http -> https is the same feed to the duplicate check, but a change the user asked for.
+    feeds.update("Eurasianet", Subscription("Eurasianet", "http://eurasianet.org/feed"))
+    assert feeds.dumps() == FEEDS_TOML.replace(
+        'url = "https://eurasianet.org/feed"\ntags = ["caucasus", "central-asia"]   # optional\n',
+        'url = "http://eurasianet.org/feed"\n').replace(
+        "name = 'Civil.ge'      # literal string kept\nurl = \"https://civil.ge/feed\"\n",
+        "name = 'Civil Georgia'      # literal string kept\nurl = \"https://civil.ge/en/feed\"\n"
+        'tags = ["georgia"]\n')
+    with pytest.raises(SubscriptionError, match="already subscribed as 'Eurasianet'"):
+        feeds.update("Civil Georgia", Subscription("Civil", "https://eurasianet.org/feed"))
+    with pytest.raises(SubscriptionError, match="already exists"):
+        feeds.update("Civil Georgia", Subscription("EURASIANET", "https://civil.ge/en/feed"))
+    assert [e.name for e in feeds.entries()] == ["Eurasianet", "Civil Georgia"]
+
+
+def test_update_finds_a_local_feed_in_a_folder_with_a_space(tmp_path: Path) -> None:
+    """The reader shows it as file:///…/my%20feeds/local.xml; the file says local.xml."""
+    folder = tmp_path / "my feeds"
+    folder.mkdir()
+    path = folder / "feeds.toml"
+    path.write_text('[[feeds]]\nurl = "local.xml"   # no name: its file names it\n',
+                    encoding="utf-8")
+    shown_url = load_config(path).feeds[0].url
+    assert "%20" in shown_url
+    feeds = FeedsFile.load(path)
+    feeds.update(shown_url, Subscription("local", shown_url, ("mine",)))
+    assert feeds.dumps() == ('[[feeds]]\nurl = "local.xml"   # no name: its file names it\n'
+                             'tags = ["mine"]\n')
 
 
 @pytest.mark.parametrize(("entry", "message"), [
@@ -417,6 +483,7 @@ operations = st.lists(st.one_of(
     st.tuples(st.just("remove"), st.integers(0, 9)),
     st.tuples(st.just("rename"), st.integers(0, 9), names),
     st.tuples(st.just("tags"), st.integers(0, 9), tag_lists),
+    st.tuples(st.just("update"), st.integers(0, 9), names, tag_lists),
 ), max_size=14)
 
 
@@ -448,6 +515,15 @@ def _apply(feeds: FeedsFile, model: list[Subscription], operation: tuple) -> Non
         else:
             feeds.rename(target.url, new_name)
             model[index] = Subscription(new_name, target.url, target.tags)
+    elif kind == "update":
+        new_name, tags = args[1:]
+        edited = Subscription(new_name, target.url, tuple(dict.fromkeys(tags)))
+        if any(e.name.casefold() == new_name.casefold() for e in model if e is not target):
+            with pytest.raises(SubscriptionError):
+                feeds.update(target.url, edited)
+        else:
+            assert feeds.update(target.url, edited) == edited
+            model[index] = edited
     else:
         feeds.set_tags(target.name, args[1])
         model[index] = Subscription(target.name, target.url, tuple(dict.fromkeys(args[1])))

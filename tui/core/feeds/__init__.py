@@ -5,6 +5,8 @@
   for the rest);
 - `subscriptions`: the `Subscription` record, its URL check and default name;
 - `feeds_file`, `opml`, `newsboat`: subscriptions read from and written to files.
+- `toml_edit`: feeds.toml edited through tomlkit's public API only (for `feeds_file` and
+  `watch_tables`).
 
 A new feed format goes in `parse` (or `fastparse` when lxml can read it safely).
 """

@@ -9,6 +9,7 @@ import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from tui.core.feeds.subscriptions import (
     Subscription,
@@ -20,6 +21,7 @@ from tui.core.feeds.subscriptions import (
     shown,
     validate_feed_url,
 )
+from tui.core.feeds.toml_edit import end_last_line, remove_table, set_key
 from tui.core.text import one_line
 
 
@@ -97,6 +99,7 @@ class FeedsFile:
         key = feed_url_key(wanted, base)
         for matcher in (
             lambda e: e.url == wanted,
+            lambda e: _as_config_reads(e.url, base) == wanted,  # as the reader shows it
             lambda e: feed_url_key(e.url, base) == key,
             lambda e: e.name == wanted,
             lambda e: e.name.casefold() == wanted.casefold(),
@@ -137,16 +140,28 @@ class FeedsFile:
     def remove(self, name_or_url: str) -> Subscription:
         """Remove a feed, keeping comments that sat after it (they describe what follows)."""
         index, entry = self._find(name_or_url)
-        feeds = self._doc["feeds"]
-        table = feeds[index]
-        trailing = _trailing_trivia(table)
-        del feeds[index]
-        if trailing:
-            self._keep_trivia(trailing, index)
-        if not len(feeds) and hasattr(feeds, "body"):
-            # An empty array of tables would render as "feeds = []" at the top of the file.
-            self._doc.remove("feeds")
+        remove_table(self._doc, "feeds", index)
         return entry
+
+    def update(self, name_or_url: str, entry: Subscription) -> Subscription:
+        """Edit a feed where it stands: its place, its comments and what did not change are kept.
+
+        The editor shows a relative path as the file:// URL the config resolves it to; given
+        back unchanged, the path is kept as written. Returns the entry as saved.
+        """
+        index, current = self._find(name_or_url)
+        clean = _cleaned(entry)
+        url = current.url if clean.url == _as_config_reads(current.url, self._base()) else clean.url
+        saved = Subscription(clean.name, url, clean.tags)
+        self._check_new(saved, ignore=index)
+        feeds = self._doc["feeds"]
+        if url != current.url:
+            set_key(feeds, index, "url", url)
+        if saved.name != current.name:
+            set_key(feeds, index, "name", saved.name)
+        if saved.tags != current.tags:
+            self._put_tags(index, saved.tags)
+        return saved
 
     def rename(self, name_or_url: str, new_name: str) -> None:
         """Give a feed a new, unique name, keeping the line's comment."""
@@ -155,19 +170,21 @@ class FeedsFile:
         if not label:
             raise SubscriptionError(f"{self.path}: a feed name cannot be empty")
         self._check_new(Subscription(label, entry.url, entry.tags), ignore=index)
-        _set_key(self._doc["feeds"][index], "name", label)
+        set_key(self._doc["feeds"], index, "name", label)
 
     def set_tags(self, name_or_url: str, tags: Sequence[str]) -> None:
         """Replace a feed's tags; no tags removes the key."""
         if isinstance(tags, str):
             raise SubscriptionError("tags must be a list of strings, not one string")
         index, _ = self._find(name_or_url)
-        table = self._doc["feeds"][index]
-        cleaned = clean_tags(tags)
-        if cleaned:
-            _set_key(table, "tags", _toml_array(cleaned))
-        elif "tags" in table:
-            del table["tags"]
+        self._put_tags(index, clean_tags(tags))
+
+    def _put_tags(self, index: int, tags: Sequence[str]) -> None:
+        feeds = self._doc["feeds"]
+        if tags:
+            set_key(feeds, index, "tags", _toml_array(tags))
+        elif "tags" in feeds[index]:
+            del feeds[index]["tags"]
 
     def merge(self, entries: Iterable[Subscription]) -> tuple[list[Subscription], list[Subscription]]:
         """Add each feed whose URL is new: (added, skipped duplicates); taken names get " (2)"."""
@@ -229,24 +246,13 @@ class FeedsFile:
             last = self._doc.body[-1][1] if self._doc.body else None
             target = last if isinstance(last, tomlkit.items.Table) else self._doc
         if not text.endswith("\n"):
-            _end_last_line(target)
+            end_last_line(target)
         if not text.endswith("\n\n"):
             target.add(tomlkit.nl())
 
     def _feeds_are_last(self) -> bool:
         keys = [key for key, _ in self._doc.body if key is not None]
         return bool(keys) and keys[-1].key == "feeds"
-
-    def _keep_trivia(self, trailing: list[Any], removed_index: int) -> None:
-        """Re-home the comments and blank lines that followed a removed feed's keys."""
-        feeds = self._doc["feeds"]
-        if removed_index > 0:
-            previous = feeds[removed_index - 1]
-            for item in _tidy_leading_blanks(trailing, previous.as_string()):
-                previous.add(item)
-            return
-        above = self._doc.as_string().split("[[feeds]]", 1)[0]
-        _insert_before(self._doc, "feeds", _tidy_leading_blanks(trailing, above))
 
     # writing ----------------------------------------------------------------------------------
 
@@ -313,6 +319,15 @@ def _entry_of(table: Any) -> Subscription | None:
     return Subscription(label or default_feed_name(url.strip()), url.strip(), clean_tags(tags))
 
 
+def _as_config_reads(url: str, base: Path) -> str:
+    """The URL the config (and so the reader) shows for one in the file: a local path becomes
+    an absolute file:// URL, as tui.config resolves it; anything else stays as written."""
+    if urlsplit(url).scheme.lower() in ("http", "https", "file"):
+        return url
+    local = Path(url).expanduser()
+    return (local if local.is_absolute() else base / local).resolve().as_uri()
+
+
 def _cleaned(entry: Subscription) -> Subscription:
     url = validate_feed_url(entry.url)
     name = clean_label(entry.name)
@@ -346,84 +361,3 @@ def _inline_table(entry: Subscription) -> Any:
     if entry.tags:
         table["tags"] = _toml_array(entry.tags)
     return table
-
-
-def _body(table: Any) -> list[tuple[Any, Any]] | None:
-    """The key/comment/whitespace items of a [[feeds]] table (None for an inline table)."""
-    container = getattr(table, "value", None)
-    return getattr(container, "body", None)
-
-
-def _trailing_trivia(table: Any) -> list[Any]:
-    """Comments and blank lines after a table's last key: they sit above the next header."""
-    body = _body(table)
-    if not body:
-        return []
-    from tomlkit.items import Comment, Whitespace
-
-    last_key = max((i for i, (key, _) in enumerate(body) if key is not None), default=-1)
-    # A deleted key leaves a Null placeholder behind; it renders as nothing.
-    return [item for _, item in body[last_key + 1:] if isinstance(item, (Comment, Whitespace))]
-
-
-def _end_last_line(container: Any) -> None:
-    """Give the last line of a file that ends without a newline its newline back."""
-    import tomlkit
-
-    body = _body(container) if _body(container) is not None else container.body
-    last = body[-1][1] if body else None
-    if last is None or isinstance(last, tomlkit.items.Whitespace):
-        container.add(tomlkit.nl())
-    else:
-        last.trivia.trail += "\n"
-
-
-def _tidy_leading_blanks(items: list[Any], above: str) -> list[Any]:
-    """Moved comments get one blank line above them: none after nothing or a blank line."""
-    import tomlkit
-    from tomlkit.items import Whitespace
-
-    index = 0
-    while index < len(items) and isinstance(items[index], Whitespace):
-        index += 1
-    rest = items[index:]
-    if not index or not above.strip() or above.endswith("\n\n"):
-        return rest if index else items
-    return [tomlkit.ws("\n" if above.endswith("\n") else "\n\n"), *rest]
-
-
-def _set_key(table: Any, key: str, value: Any) -> None:
-    """Set a key in place (keeping its comment), or add it after the table's last key."""
-    if key in table:
-        table[key] = value
-        return
-    body = _body(table)
-    keys = [k for k, _ in body or [] if k is not None]
-    if body is None or not keys:
-        table[key] = value
-        return
-    # tomlkit appends after trailing comments, which belong visually to the next table.
-    table.value._insert_after(keys[-1], key, value)
-    dict.__setitem__(table, key, table.value.item(key))  # what Table.append would record
-
-
-def _insert_before(document: Any, key: str, items: list[Any]) -> None:
-    """Insert comment/whitespace items into the document just before `key` (no public API)."""
-    import tomlkit
-
-    container = document
-    position = container._map.get(tomlkit.items.SingleKey(key))
-    if isinstance(position, tuple):
-        position = min(position)
-    if position is None:
-        for item in items:
-            container.add(item)
-        return
-    for offset, item in enumerate(items):
-        container._body.insert(position + offset, (None, item))
-    shift = len(items)
-    for map_key, value in list(container._map.items()):
-        if isinstance(value, tuple):
-            container._map[map_key] = tuple(v + shift if v >= position else v for v in value)
-        elif value >= position:
-            container._map[map_key] = value + shift

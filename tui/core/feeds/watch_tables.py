@@ -8,16 +8,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from tui.core.feeds.feeds_file import FeedsFile
+from tui.core.feeds.subscriptions import SubscriptionError
+
 # The same careful edits FeedsFile makes to [[feeds]]: comments kept on changed lines and
 # re-homed when a table is removed.
-from tui.core.feeds.feeds_file import (
-    FeedsFile,
-    _insert_before,
-    _set_key,
-    _tidy_leading_blanks,
-    _trailing_trivia,
-)
-from tui.core.feeds.subscriptions import SubscriptionError
+from tui.core.feeds.toml_edit import remove_table, set_key
 
 
 def watch_names(feeds: FeedsFile) -> list[str]:
@@ -52,9 +48,9 @@ def _append(feeds: FeedsFile, kind: str, name: str, query: str) -> None:
 def update_watch(feeds: FeedsFile, original: str, name: str, query: str) -> None:
     """Give the watchlist named `original` a new name and query, in place."""
     name, query = _clean(feeds, name, query)
-    table = _tables(feeds)[_index(feeds, original)]
-    _set_key(table, "name", name)
-    _set_key(table, "query", _string(query))
+    index = _index(feeds, original)
+    set_key(feeds.document["watch"], index, "name", name)
+    set_key(feeds.document["watch"], index, "query", _string(query))
 
 
 def remove_watch(feeds: FeedsFile, name: str) -> None:
@@ -70,13 +66,14 @@ def add_mute(feeds: FeedsFile, name: str, query: str) -> None:
 def update_mute(feeds: FeedsFile, index: int, was: str, name: str, query: str) -> None:
     """Give mute number `index` (whose query was `was`) a new name and query, in place; an
     empty name removes it (the query names the mute)."""
-    table = _tables(feeds, "mute")[_mute_index(feeds, index, was)]
+    index = _mute_index(feeds, index, was)
+    mutes = feeds.document["mute"]
     name = " ".join(name.split())
     if name:
-        _set_key(table, "name", name)
-    elif "name" in table:
-        del table["name"]
-    _set_key(table, "query", _string(_query(feeds, "mute", query)))
+        set_key(mutes, index, "name", name)
+    elif "name" in mutes[index]:
+        del mutes[index]["name"]
+    set_key(mutes, index, "query", _string(_query(feeds, "mute", query)))
 
 
 def remove_mute(feeds: FeedsFile, index: int, was: str) -> None:
@@ -86,18 +83,9 @@ def remove_mute(feeds: FeedsFile, index: int, was: str) -> None:
 
 def _remove(feeds: FeedsFile, kind: str, index: int) -> None:
     document = feeds.document
-    tables = document[kind]
-    trailing = _trailing_trivia(tables[index])
-    del tables[index]
-    if trailing and index > 0:
-        previous = tables[index - 1]
-        for item in _tidy_leading_blanks(trailing, previous.as_string()):
-            previous.add(item)
-    elif trailing:
-        above = document.as_string().split(f"[[{kind}]]", 1)[0]
-        _insert_before(document, kind, _tidy_leading_blanks(trailing, above))
-    if not len(tables):
-        document.remove(kind)  # an empty array would render as "kind = []"
+    remove_table(document, kind, index)
+    if kind in document and not len(document[kind]):
+        document.remove(kind)  # an empty inline array would render as "kind = []"
 
 
 def _tables(feeds: FeedsFile, kind: str = "watch") -> list[Any]:

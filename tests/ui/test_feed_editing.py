@@ -1,0 +1,45 @@
+"""E on a feed edits its [[feeds]] entry where it stands (bug 9): on the offline demo, a tag
+added to Caucasus Ledger changes only its tags line; the entry keeps its place, its comment and
+its relative url."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from textual.widgets import Input
+
+from tui.app import make_app
+from tui.config import load_config
+from tui.core.store import Store
+from tui.widgets.feed_list import FeedList
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+LEDGER_TAGS = 'tags = ["caucasus", "central-asia", "demo"]'
+
+
+async def test_a_tag_added_with_e_changes_only_the_tags_line(tmp_path: Path) -> None:
+    root = tmp_path / "seeds"
+    shutil.copytree(SEEDS, root, ignore=shutil.ignore_patterns("cache"))
+    path = root / "feeds.toml"
+    original = path.read_text(encoding="utf-8")
+    config = load_config(path, str(tmp_path / "cache"))
+    store = Store(config.db_path)
+    app = make_app(config, store)
+    async with app.run_test(size=(140, 40)) as pilot:
+        feeds = app.screen.query_one(FeedList)
+        feeds.focus()
+        feeds.select_key(next(key for key, choice in feeds.choices.items()
+                              if choice.title == "Caucasus Ledger"))
+        await pilot.pause()
+        await pilot.press("E")
+        await pilot.pause()
+        tags = app.screen.query_one("#feed-tags", Input)
+        assert app.screen.query_one("#feed-url", Input).value.startswith("file:///")
+        tags.value += ", ledger"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not app.screen.query("#feed-tags")  # the editor closed: saved
+    store.close()
+    assert path.read_text(encoding="utf-8") == original.replace(
+        LEDGER_TAGS, LEDGER_TAGS[:-1] + ', "ledger"]')
