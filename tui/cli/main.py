@@ -59,7 +59,7 @@ def _global_options(parser: argparse.ArgumentParser, default: object) -> None:
                              "then the user config directory)")
     parser.add_argument("--cache-dir", metavar="DIR", default=default,
                         help="cache directory (default: $BYLINE_CACHE_DIR, else cache/ beside "
-                             "the config file)")
+                             "the config file; the demo in seeds/: the user cache directory)")
 
 
 def _accept_global_options_after(parser: CommandParser) -> None:
