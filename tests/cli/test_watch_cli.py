@@ -139,12 +139,33 @@ def test_quote_export_csv_round_trips(demo: Path, capsys) -> None:
     assert run(demo, "quotes", "--speaker", "Karapetyan", "--format", "csv", "--limit", "0") == 0
     out = capsys.readouterr().out
     rows = list(csv.DictReader(io.StringIO(out, newline="")))
-    assert list(rows[0]) == ["speaker", "quote", "outlet", "date", "link"]
+    assert list(rows[0]) == ["speaker", "kind", "quote", "outlet", "date", "link"]
+    assert {r["kind"] for r in rows} == {"direct", "indirect"}
     assert run(demo, "quotes", "--speaker", "Karapetyan", "--format", "json", "--limit", "0") == 0
     assert rows == json.loads(capsys.readouterr().out)
     assert all(r["link"].startswith("file://") for r in rows)
     assert run(demo, "quotes", "--speaker", "Karapetyan", "--format", "md", "--limit", "0") == 0
-    assert capsys.readouterr().out.count("\n") == len(rows) + 2
+    markdown = capsys.readouterr().out
+    assert markdown.count("\n") == len(rows) + 2
+    assert markdown.startswith("| Speaker | Kind | Quote |")
+    assert {line.split(" | ")[1] for line in markdown.splitlines()[2:]} == {"said", "reported"}
+
+
+def test_quotes_say_their_kind_and_a_paraphrase_is_not_in_marks(demo: Path, capsys) -> None:
+    assert run(demo, "quotes", "--limit", "0") == 0
+    said = [line for line in capsys.readouterr().out.splitlines() if not line.startswith("    ")]
+    assert run(demo, "quotes", "--format", "json", "--limit", "0") == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert len(said) == len(rows)
+    words = {"direct": "said", "partial": "in part", "indirect": "reported"}
+    for line, row in zip(said, rows, strict=True):
+        assert line == f"{row['speaker']} ({words[row['kind']]}): {row['quote']}"
+        if row["kind"] != "indirect":
+            assert row["quote"].startswith("“") and row["quote"].endswith("”")
+    assert sum(not row["quote"].startswith("“") for row in rows if row["kind"] == "indirect") > 10
+    assert "Lilit Harutyunyan (reported): Armenia’s position “has not changed and will not change at a " \
+           "summit”" in said
+    assert "Lilit Harutyunyan (said): “Our chair in Minsk will be empty, and that is a message in itself”" in said
 
 
 def test_quotes_of_a_story(demo: Path, capsys) -> None:

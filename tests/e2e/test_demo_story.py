@@ -84,3 +84,18 @@ def test_an_unknown_story_is_one_clear_line(demo, capsys) -> None:  # type: igno
     assert main(["--config", str(demo.path), "story", "9999", "--json"]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "no story 9999" in err
+
+
+def test_story_text_says_each_quotes_kind(demo, capsys) -> None:  # type: ignore[no-untyped-def]
+    words = {"direct": "said", "partial": "in part", "indirect": "reported"}
+    for story in _stories(demo, capsys):
+        record = _json(capsys, "--config", str(demo.path), "story", str(story["id"]), "--json")
+        assert main(["--config", str(demo.path), "story", str(story["id"])]) == 0
+        text = capsys.readouterr().out
+        for outlet in record["comparison"]["outlets"]:
+            for quote in outlet["own_quotes"]:
+                said = f"only here: {quote['speaker'] or '(unattributed)'} ({words[quote['kind']]}): "
+                assert said in text
+        for entry in record["comparison"]["timeline"]:
+            for quote in [] if entry["first_report"] else entry["new_quotes"]:   # a first report adds all
+                assert f"{quote['speaker'] or '(unattributed)'} ({words[quote['kind']]}): " in text

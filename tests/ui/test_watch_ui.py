@@ -20,6 +20,7 @@ from tui.app import make_app
 from tui.cli.main import main
 from tui.config import load_config
 from tui.core.store import Store
+from tui.core.text import shown_quote
 from tui.screens.export_format import ExportFormatScreen
 from tui.screens.mute_editor import MuteEditor
 from tui.screens.person_quotes import PersonQuotesScreen
@@ -249,7 +250,7 @@ async def test_quote_lookup_follows_the_speaker_and_exports(fetched: Path, tmp_p
         await pilot.pause()
         [exported] = list((tmp_path / "saved").glob("quotes-karapetyan-*.md"))
         lines = exported.read_text("utf-8").splitlines()
-        assert lines[0] == "| Speaker | Quote | Outlet | Date | Link |"
+        assert lines[0] == "| Speaker | Kind | Quote | Outlet | Date | Link |"
         assert len(lines) == len(lookup.hits) + 2
         assert all("Anna Karapetyan" in line for line in lines[2:])
         await pilot.press("escape")
@@ -324,15 +325,15 @@ async def test_quote_export_writes_each_format_and_says_where(fetched: Path,
         assert exported is not None and exported.suffix == ".csv"
         with exported.open(encoding="utf-8", newline="") as handle:
             rows = list(csv.DictReader(handle))
-        assert [(r["speaker"], r["quote"], r["outlet"], r["link"]) for r in rows] == [
-            (h.speaker, " ".join(h.text.split()), h.feed_name, h.url) for h in lookup.hits]
+        assert [(r["speaker"], r["kind"], r["quote"], r["outlet"], r["link"]) for r in rows] == [
+            (h.speaker, h.kind, shown_quote(h.text, h.kind), h.feed_name, h.url) for h in lookup.hits]
         assert f"as CSV to {exported}" in list(app._notifications)[-1].message
 
         exported = await export_as(app, pilot, "j")
         assert exported is not None and exported.suffix == ".json"
         data = json.loads(exported.read_text("utf-8"))
         assert [d["speaker"] for d in data] == [h.speaker for h in lookup.hits]
-        assert set(data[0]) == {"speaker", "quote", "outlet", "date", "link"}
+        assert set(data[0]) == {"speaker", "kind", "quote", "outlet", "date", "link"}
 
         await pilot.pause(1.1)  # a new second: a new file name
         exported = await export_as(app, pilot, "enter")  # enter: the format used last

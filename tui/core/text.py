@@ -1,5 +1,6 @@
-"""Turn untrusted feed and page text into inert plain text (no HTML, no escapes, no controls), and
-say counts in words ("1 article", "24 articles")."""
+"""Turn untrusted feed and page text into inert plain text (no HTML, no escapes, no controls), say
+counts in words ("1 article", "24 articles"), tell what each quotation mark does, and show a quote
+as what it is, the same in every output (the kind in words, a paraphrase bare, every mark paired)."""
 
 from __future__ import annotations
 
@@ -127,3 +128,145 @@ def first_hit_offset(text: str, query: str) -> int | None:
 def counted(count: int, noun: str, plural: str | None = None) -> str:
     """"1 article", "0 articles", "24 articles"; `plural` for nouns that do not just take an s."""
     return f"{count} {noun if count == 1 else plural or noun + 's'}"
+
+
+# -- quotation marks ----------------------------------------------------------------------------
+
+# '' (two apostrophes) is how some archives (NYT) spell a double quote mark.
+QUOTE_MARK = re.compile(r"''|[“”„\"«»‘’‚']")
+DOUBLE_MARKS = frozenset({"“", "”", "„", '"', "«", "»", "''"})
+_OPENING_PUNCT = set("([{—–-/:;,")
+
+
+def mark_role(text: str, pos: int, mark: str) -> str:
+    """'open', 'close', 'ambig', 'apostrophe' or 'ambig_single_s' for the mark at pos, from its
+    neighbours."""
+    before = text[pos - 1] if pos > 0 else " "
+    after_pos = pos + len(mark)
+    after = text[after_pos] if after_pos < len(text) else " "
+    single = mark in {"‘", "’", "'", "‚"}
+    if single and before.isalnum() and after.isalnum():
+        return "apostrophe"          # don't, Papoyan’s, rock'n'roll
+    if single and after.isdigit() and (before.isspace() or before in _OPENING_PUNCT):
+        return "apostrophe"          # ’90s
+    closes_word = not before.isspace() and before not in _OPENING_PUNCT
+    if mark == "“" and closes_word and (after.isspace() or after in ".,;:!?)"):
+        return "close"               # bad typography: “ used as a closer ("…here,“ said X")
+    if mark in {"“", "„", "«", "‚"}:
+        return "open"
+    if mark == "‘":
+        return "open" if not before.isalnum() else "apostrophe"
+    if mark in {"”", "»"}:
+        if (before.isspace() or before in _OPENING_PUNCT) and after.isalnum():
+            return "open"            # bad typography: ” used as an opener
+        return "close"
+    space_before = before.isspace() or before in _OPENING_PUNCT or before in "“‘\"'"
+    space_after = after.isspace() or after in ".,;:!?)]}—–-…\"'”’"
+    if single and before in "sS" and space_after:
+        return "ambig_single_s"      # voters' (possessive) or the close of 'quoted words'
+    if space_before and not space_after:
+        return "open"
+    if space_after and not space_before:
+        return "close"
+    return "ambig"
+
+
+def balanced(text: str, opening: str = "“", closing: str = "”") -> str:
+    """The text with its double quotation marks in pairs, drawn as opening and closing: a phrase
+    left open is closed at the end (or where the next one opens), a closing mark with none before
+    it gets one where its phrase starts (after the previous phrase, at the first word)."""
+    edits: list[tuple[int, int, str]] = []      # (start, end, replacement); start == end inserts
+    opened = False
+    after_last = 0                              # where the text after the last closed phrase starts
+    for match in QUOTE_MARK.finditer(text):
+        pos, end, mark = match.start(), match.end(), match.group()
+        if mark not in DOUBLE_MARKS:
+            continue
+        role = mark_role(text, pos, mark)
+        if not opened and role == "close":
+            first = after_last
+            while first < pos and text[first].isspace():
+                first += 1
+            edits.append((first, first, opening))
+        elif opened and role == "open":
+            cut = len(text[:pos].rstrip())
+            edits.append((cut, cut, closing))
+        if role == "open" or (role == "ambig" and not opened):
+            edits.append((pos, end, opening))
+            opened = True
+        else:
+            edits.append((pos, end, closing))
+            opened, after_last = False, end
+    if opened:
+        cut = len(text.rstrip())
+        edits.append((cut, cut, closing))
+    return _edited(text, edits)
+
+
+def is_balanced(text: str) -> bool:
+    """Whether opening curly double marks and closing ones are as many, and straight ones pair up
+    (how the benchmark counts quotes that lost a mark)."""
+    return (sum(text.count(m) for m in "“„«") == sum(text.count(m) for m in "”»")
+            and text.count('"') % 2 == 0)
+
+
+def _edited(text: str, edits: list[tuple[int, int, str]]) -> str:
+    parts: list[str] = []
+    pos = 0
+    for start, end, replacement in sorted(edits, key=lambda edit: (edit[0], edit[1])):
+        parts += [text[pos:start], replacement]
+        pos = end
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+# -- quotes as shown ----------------------------------------------------------------------------
+
+# How a quote relates to its speaker's words, in the words every output shows (the README's table).
+KIND_WORDS = {"direct": "said", "partial": "in part", "indirect": "reported"}
+UNATTRIBUTED = "(unattributed)"
+# A comma ending the quote (or a piece of it, before the " … " that joins pieces), closing marks after.
+_TRAILING_COMMA = re.compile(r",(?=[”’]*(?: … |$))")
+
+
+def kind_word(kind: str) -> str:
+    """"said", "in part" or "reported" (an unknown kind as it is)."""
+    return KIND_WORDS.get(kind, kind)
+
+
+def shown_quote(text: str, kind: str, limit: int | None = None) -> str:
+    """The words to show for a quote of this kind: on one line and free of controls, in “…” unless
+    reported (a paraphrase is never inside quotation marks), every phrase quoted inside it closed
+    (as ‘…’ within “…”), a trailing comma dropped. With a limit, at most that many characters,
+    cut at a word and marked "…", its marks still closed."""
+    words = one_line(text)
+    if limit is None:
+        return _shown(words, kind)
+    budget = max(limit, 1)
+    shown = _shown(_cut(words, budget), kind)
+    while len(shown) > limit and budget > 1:      # the marks it adds take room too
+        budget = max(budget - (len(shown) - limit), 1)
+        shown = _shown(_cut(words, budget), kind)
+    return shown
+
+
+def labelled(speaker: str | None, text: str, kind: str, limit: int | None = None) -> str:
+    """"Quentin Tarantino (reported): the accident “the biggest regret of my life.”" (the limit
+    is the quote's)."""
+    return f"{one_line(speaker or '') or UNATTRIBUTED} ({kind_word(kind)}): {shown_quote(text, kind, limit)}"
+
+
+def _shown(words: str, kind: str) -> str:
+    if kind in {"direct", "partial"}:
+        return "“" + _TRAILING_COMMA.sub("", balanced(words, "‘", "’")) + "”"
+    return _TRAILING_COMMA.sub("", balanced(words))
+
+
+def _cut(words: str, limit: int) -> str:
+    """At most limit characters, ending at a whole word and "…" when anything was left out."""
+    if len(words) <= limit:
+        return words
+    head = words[:max(limit - 1, 0)]
+    if " " in head and not words[len(head)].isspace():
+        head = head[:head.rindex(" ")]
+    return head.rstrip(" ,;:") + "…"

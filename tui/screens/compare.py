@@ -15,7 +15,7 @@ from textual.screen import Screen
 
 from tui import bindings
 from tui.core.stories.compare import Line, StoryComparison, compare_story
-from tui.core.text import counted
+from tui.core.text import counted, labelled
 from tui.screens import main_layout
 from tui.state import ReadingState
 from tui.widgets.key_bar import KeyBar
@@ -68,7 +68,7 @@ def entries_of(comparison: StoryComparison) -> list[Entry]:
             lines.append(Entry(f"Only here: {actor.name} ({actor.kind})", None, actor.at, indent=2,
                                kind="mention"))
         for quote in outlet.own_quotes:
-            lines.append(Entry(f"Only here: {quote.speaker or 'unattributed'}: “{quote.text}”",
+            lines.append(Entry(f"Only here: {labelled(quote.speaker, quote.text, quote.kind)}",
                                None, quote.at, indent=2))
         lines.append(Entry(""))
     lines.append(Entry("Who is quoted by whom", "strong"))
@@ -96,7 +96,7 @@ def entries_of(comparison: StoryComparison) -> list[Entry]:
         for actor in item.new_actors:
             lines.append(Entry(f"+ {actor.name}", "dim", actor.at, indent=6, kind="mention"))
         for quote in item.new_quotes:
-            lines.append(Entry(f"+ {quote.speaker or 'unattributed'}: “{quote.text}”", "dim",
+            lines.append(Entry(f"+ {labelled(quote.speaker, quote.text, quote.kind)}", "dim",
                                quote.at, indent=6))
         for number in item.new_numbers:
             lines.append(Entry(f"+ {number.text}: {number.sentence}", "dim", number.at, indent=6,

@@ -10,18 +10,19 @@ from tui import bindings
 from tui.core.models import QuoteHit
 from tui.core.quotes.lookup import QuoteIndex
 from tui.core.store import Store
-from tui.core.text import counted
+from tui.core.text import counted, kind_word, shown_quote
 from tui.screens.quote_actions import QuoteActions
 from tui.screens.type_ahead import ResultList, TypeAheadScreen
-from tui.widgets.side_panel import KIND_WORDS
 from tui.widgets.virtual_list import fit
 
 
 def citation(hit: QuoteHit) -> str:
-    """The quote as one would paste it: text, attribution, outlet, date and link."""
+    """The quote as one would paste it: the words as shown, who and how (said, in part, reported),
+    outlet, date and link."""
     speaker = hit.speaker or "Unattributed"
     link = f" {hit.url}" if hit.url else ""
-    return f"“{hit.text}” — {speaker}, {hit.feed_name}, {hit.time:%d %b %Y}{link}"
+    return (f"{shown_quote(hit.text, hit.kind)} — {speaker} ({kind_word(hit.kind)}), {hit.feed_name}, "
+            f"{hit.time:%d %b %Y}{link}")
 
 
 class QuoteLookupScreen(QuoteActions, TypeAheadScreen[QuoteHit, QuoteHit]):
@@ -46,9 +47,9 @@ class QuoteLookupScreen(QuoteActions, TypeAheadScreen[QuoteHit, QuoteHit]):
     def draw_hit(self, hit: QuoteHit, line: int, width: int, list_: ResultList) -> list[Segment]:
         if line == 0:
             speaker = hit.speaker or "(unattributed)"
-            kind = f" · {KIND_WORDS.get(hit.kind, hit.kind)}: "
-            body = hit.text if hit.kind == "indirect" else f"“{hit.text}”"
+            kind = f" · {kind_word(hit.kind)}: "
             rest = max(width - len(speaker) - len(kind), 8)
+            body = shown_quote(hit.text, hit.kind, limit=rest)
             return [Segment(speaker, list_.style_of("strong")),
                     Segment(kind, list_.style_of("dim")), Segment(fit(body, rest))]
         meta = f"   {hit.feed_name} · {hit.time:%d %b %Y} · {hit.title}"

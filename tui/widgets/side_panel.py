@@ -18,11 +18,10 @@ from textual.widgets import Static
 
 from tui import bindings
 from tui.core.models import Actor, Quote
+from tui.core.text import kind_word, shown_quote
 from tui.widgets.geometry import content_width
 from tui.widgets.virtual_list import VirtualList, fit
 
-# How a quote relates to its speaker's words, in the words the panel shows.
-KIND_WORDS = {"direct": "said", "partial": "in part", "indirect": "reported"}
 LEGEND = "said: own words · in part: a phrase of theirs · reported: paraphrase"
 INDENT = "  "
 KIND_NAMES = {"person": "person", "organisation": "org", "place": "place"}
@@ -38,11 +37,8 @@ def quote_lines(quote: Quote, width: int) -> list[tuple[str, str]]:
     """(text, style name) per line: the speaker and the kind, then the quote whole with a
     hanging indent."""
     speaker = quote.speaker or "(unattributed)"
-    kind = KIND_WORDS.get(quote.kind, quote.kind)
-    lines = [(f"{speaker} · {kind}", "head" if quote.speaker else "dim")]
-    body = " ".join(quote.text.split())
-    if quote.kind != "indirect":
-        body = f"“{body}”"
+    lines = [(f"{speaker} · {kind_word(quote.kind)}", "head" if quote.speaker else "dim")]
+    body = shown_quote(quote.text, quote.kind)
     for line in textwrap.wrap(body, max(width - len(INDENT), 12), break_long_words=True,
                               break_on_hyphens=False):
         lines.append((INDENT + line, "reported" if quote.kind == "indirect" else "said"))

@@ -294,6 +294,18 @@ def test_indirect_trailing_attribution():
     assert quote.text == "Armenia could leave the alliance over its silence"
 
 
+def test_reported_content_keeps_the_mark_that_closes_its_quoted_phrase():
+    text = 'Quentin Tarantino told Deadline that the accident was "the biggest regret of my life."\n\nNo more.'
+    quote = only_quote(text, "indirect")
+    assert quote.text == 'the accident was "the biggest regret of my life."'
+
+
+def test_trailing_attribution_keeps_the_mark_after_its_comma():
+    text = 'The launch was "a show of force in response to the provocation," the military said on Monday.'
+    quote = only_quote(text, "indirect")
+    assert quote.text == 'The launch was "a show of force in response to the provocation,"'
+
+
 def test_according_to():
     quote = only_quote("The summit was postponed, according to Dmitry Peskov.", "indirect")
     assert (quote.speaker, quote.cue, quote.text) == ("Dmitry Peskov", "according to", "The summit was postponed")

@@ -25,7 +25,7 @@ def register(commands: Any) -> None:
                         help="only quotes in this story (ids: `byline stories --json`)")
     parser.add_argument("--format", choices=("text", "csv", "md", "json"), default="text",
                         help="text (default), or an export: csv, md or json, each row with "
-                             "speaker, quote, outlet, date, link")
+                             "speaker, kind, quote, outlet, date, link")
     parser.add_argument("--json", action="store_true",
                         help="print every stored field as JSON (for scripts)")
     add_limit(parser, "quotes", 30)
@@ -37,7 +37,7 @@ def run(args: argparse.Namespace, config: Config) -> int:
     from tui.cli.common import note_limit, open_cache, print_json
     from tui.core.quotes.lookup import QuoteIndex
     from tui.core.share.export import export_quotes
-    from tui.core.text import one_line
+    from tui.core.text import labelled, one_line
 
     store, _ = open_cache(config)
     try:
@@ -60,7 +60,7 @@ def run(args: argparse.Namespace, config: Config) -> int:
         sys.stdout.write(export_quotes(hits, args.format))
         return 0
     for hit in hits:
-        print(f"{one_line(hit.speaker or '(unattributed)')}: “{one_line(hit.text)}”\n"
+        print(f"{labelled(hit.speaker, hit.text, hit.kind)}\n"
               f"    {one_line(hit.feed_name)}, {hit.time:%Y-%m-%d} — {one_line(hit.title)}")
     if not hits:
         print("no quotes found")

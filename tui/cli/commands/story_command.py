@@ -105,7 +105,7 @@ def _number(number: NumberLine) -> dict[str, Any]:
 
 def print_story(record: dict[str, Any]) -> None:
     """The same as plain text, one line per thing (feed text printed as data, on one line)."""
-    from tui.core.text import one_line
+    from tui.core.text import labelled, one_line
 
     story, comparison = record["story"], record["comparison"]
     print(f"{one_line(story['headline'])}  [{story['outlet_count']} outlets, "
@@ -117,7 +117,7 @@ def print_story(record: dict[str, Any]) -> None:
         if outlet["own_actors"]:
             print("    only here: " + ", ".join(one_line(a["name"]) for a in outlet["own_actors"]))
         for quote in outlet["own_quotes"]:
-            print(f"    only here: {one_line(quote['speaker'] or '?')}: “{one_line(quote['text'])}”")
+            print(f"    only here: {labelled(quote['speaker'], quote['text'], quote['kind'])}")
     if comparison["quoted"]:
         print("\nWho is quoted by whom")
         for person in comparison["quoted"]:
@@ -132,7 +132,7 @@ def print_story(record: dict[str, Any]) -> None:
     print("\nTimeline")
     for entry in comparison["timeline"]:
         added = [one_line(a["name"]) for a in entry["new_actors"]] + \
-                [f"“{one_line(q['text'])[:60]}”" for q in entry["new_quotes"]] + \
+                [labelled(q["speaker"], q["text"], q["kind"], limit=62) for q in entry["new_quotes"]] + \
                 [one_line(n["text"]) for n in entry["new_numbers"]]
         label = "first report" if entry["first_report"] else "adds " + ("; ".join(added) or "nothing new")
         print(f"    {entry['published'][:16]}  {one_line(entry['outlet'])}: "

@@ -289,6 +289,15 @@ def _cut_at_clause(text: str, start: int, end: int) -> int:
         return clause.start() if layout_safe(text, start, clause.start()) else end
 
 
+def _through_closing_mark(text: str, start: int, end: int) -> int:
+    """'was "a show of force," officials said': content that opened a quoted phrase keeps the mark
+    that closes it (and the comma before it, which the display drops)."""
+    closing = re.match(r"[,.;:!?]*[”\"]", text[end:end + 4])
+    if closing is None or layout_safe(text, start, end):
+        return end
+    return end + closing.end()
+
+
 def layout_safe(text: str, start: int, cut: int) -> bool:
     """Don't cut inside an open quotation: count the quote marks before the cut."""
     segment = text[start:cut]
@@ -349,8 +358,9 @@ def _quote_fills(layout: Layout, start: int, end: int) -> bool:
 
 
 def _cut_at_trailing_attribution(text: str, layout: Layout, start: int, end: int) -> int:
-    """Stop reported content before a following ", he added" or a fresh quote."""
-    for match in re.finditer(r",\s+(?:he|she|they|it)\s+(?:said|added|says)\b|[“\"]\s*$", text[start:end]):
+    """Stop reported content before a following ", he added" or a fresh quote (a mark that opens:
+    one ending the content after a word closes a quoted phrase, which the content keeps)."""
+    for match in re.finditer(r",\s+(?:he|she|they|it)\s+(?:said|added|says)\b|\s+[“\"]\s*$", text[start:end]):
         return start + match.start()
     return end
 
@@ -393,6 +403,7 @@ def _trailing(text: str, layout: Layout, resolver: Resolver, cue: Cue, s_start: 
         return None
     start, end = _trim(text, s_start, comma)
     start = _skip_dateline(text, start, end)
+    end = _through_closing_mark(text, start, end)
     if start >= end or layout.in_quote(start) and _quote_fills(layout, start, end):
         return None
     if text[start] in "“\"‘'" or text[start:start + 2] == "''":

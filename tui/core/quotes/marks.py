@@ -5,10 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# '' (two apostrophes) is how some archives (NYT) spell a double quote mark.
-_MARK = re.compile(r"''|[“”„\"«»‘’‚']")
-_DOUBLE = {"“", "”", "„", '"', "«", "»", "''"}
-_OPENING_PUNCT = set("([{—–-/:;,")
+from tui.core.text import DOUBLE_MARKS, QUOTE_MARK, mark_role
 
 
 @dataclass(frozen=True)
@@ -38,42 +35,6 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _is_wordish(ch: str) -> bool:
-    return ch.isalnum()
-
-
-def _role(text: str, pos: int, mark: str) -> str:
-    """'open', 'close', 'ambig' or 'apostrophe' for the mark at pos, from its neighbours."""
-    before = text[pos - 1] if pos > 0 else " "
-    after_pos = pos + len(mark)
-    after = text[after_pos] if after_pos < len(text) else " "
-    single = mark in {"‘", "’", "'", "‚"}
-    if single and _is_wordish(before) and _is_wordish(after):
-        return "apostrophe"          # don't, Papoyan’s, rock'n'roll
-    if single and after.isdigit() and (before.isspace() or before in _OPENING_PUNCT):
-        return "apostrophe"          # ’90s
-    closes_word = not before.isspace() and before not in _OPENING_PUNCT
-    if mark == "“" and closes_word and (after.isspace() or after in ".,;:!?)"):
-        return "close"               # bad typography: “ used as a closer ("…here,“ said X")
-    if mark in {"“", "„", "«", "‚"}:
-        return "open"
-    if mark == "‘":
-        return "open" if not _is_wordish(before) else "apostrophe"
-    if mark in {"”", "»"}:
-        if (before.isspace() or before in _OPENING_PUNCT) and _is_wordish(after):
-            return "open"            # bad typography: ” used as an opener
-        return "close"
-    space_before = before.isspace() or before in _OPENING_PUNCT or before in "“‘\"'"
-    space_after = after.isspace() or after in ".,;:!?)]}—–-…\"'”’"
-    if single and before in "sS" and space_after:
-        return "ambig_single_s"      # voters' (possessive) or the close of 'quoted words'
-    if space_before and not space_after:
-        return "open"
-    if space_after and not space_before:
-        return "close"
-    return "ambig"
-
-
 Pair = tuple[int, str, int, str]
 
 
@@ -95,10 +56,10 @@ def _pair(text: str, tokens: list[tuple[int, str, str]]) -> tuple[list[Pair], tu
 
 
 def _opens_with_quote(text: str, start: int, end: int) -> bool:
-    match = _MARK.match(text, start)
+    match = QUOTE_MARK.match(text, start)
     if match is None:
         return False
-    return match.group() in _DOUBLE and _role(text, start, match.group()) in {"open", "ambig"}
+    return match.group() in DOUBLE_MARKS and mark_role(text, start, match.group()) in {"open", "ambig"}
 
 
 def find_mark_spans(text: str) -> list[MarkSpan]:
@@ -109,12 +70,12 @@ def find_mark_spans(text: str) -> list[MarkSpan]:
     for index, (p_start, p_end) in enumerate(paras):
         doubles: list[tuple[int, str, str]] = []
         singles: list[tuple[int, str, str]] = []
-        for match in _MARK.finditer(text, p_start, p_end):
+        for match in QUOTE_MARK.finditer(text, p_start, p_end):
             mark = match.group()
-            role = _role(text, match.start(), mark)
+            role = mark_role(text, match.start(), mark)
             if role == "apostrophe":
                 continue
-            (doubles if mark in _DOUBLE else singles).append((match.start(), mark, role))
+            (doubles if mark in DOUBLE_MARKS else singles).append((match.start(), mark, role))
         pairs, opener = _pair(text, doubles)
         segment_spans: list[MarkSpan] = []
         for first, (o_pos, o_mark, c_pos, c_mark) in enumerate(pairs):

@@ -1,4 +1,5 @@
-"""Quotes exported as CSV, Markdown or JSON: one row each of speaker, quote, outlet, date, link."""
+"""Quotes exported as CSV, Markdown or JSON: one row each of speaker, kind, quote, outlet, date,
+link; the quote as every other output shows it."""
 
 from __future__ import annotations
 
@@ -9,10 +10,10 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 
 from tui.core.models import QuoteHit
+from tui.core.text import UNATTRIBUTED, kind_word, shown_quote
 
 FORMATS = ("csv", "md", "json")
-COLUMNS = ("speaker", "quote", "outlet", "date", "link")
-UNATTRIBUTED = "(unattributed)"
+COLUMNS = ("speaker", "kind", "quote", "outlet", "date", "link")
 # A spreadsheet runs a cell that starts with one of these as a formula; quotes come from the web.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _MD_SPECIAL = "\\`*_[]<>|#!~"
@@ -20,9 +21,12 @@ _MD_SPECIAL = "\\`*_[]<>|#!~"
 
 @dataclass(frozen=True)
 class QuoteRow:
-    """One exported quote. `date` is the article's UTC day; `link` its address ("" if none)."""
+    """One exported quote. `kind` is direct, partial or indirect (Markdown says it in words: said,
+    in part, reported); `quote` is the text as shown (in “…” unless reported, marks closed); `date`
+    is the article's UTC day; `link` its address ("" if none)."""
 
     speaker: str
+    kind: str
     quote: str
     outlet: str
     date: str
@@ -30,8 +34,8 @@ class QuoteRow:
 
 
 def quote_rows(hits: Sequence[QuoteHit]) -> list[QuoteRow]:
-    return [QuoteRow(hit.speaker or UNATTRIBUTED, " ".join(hit.text.split()), hit.feed_name,
-                     hit.time.date().isoformat(), hit.url or "") for hit in hits]
+    return [QuoteRow(hit.speaker or UNATTRIBUTED, hit.kind, shown_quote(hit.text, hit.kind),
+                     hit.feed_name, hit.time.date().isoformat(), hit.url or "") for hit in hits]
 
 
 def export_quotes(hits: Sequence[QuoteHit], fmt: str) -> str:
@@ -52,7 +56,7 @@ def to_csv(rows: Sequence[QuoteRow]) -> str:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMNS)
     for row in rows:
-        writer.writerow([_inert(value) for value in (row.speaker, row.quote, row.outlet,
+        writer.writerow([_inert(value) for value in (row.speaker, row.kind, row.quote, row.outlet,
                                                      row.date, row.link)])
     return out.getvalue()
 
@@ -63,10 +67,11 @@ def _inert(value: str) -> str:
 
 def to_markdown(rows: Sequence[QuoteRow]) -> str:
     """A Markdown table; every character Markdown would read as syntax is escaped."""
-    lines = ["| Speaker | Quote | Outlet | Date | Link |", "| --- | --- | --- | --- | --- |"]
+    lines = ["| Speaker | Kind | Quote | Outlet | Date | Link |",
+             "| --- | --- | --- | --- | --- | --- |"]
     for row in rows:
         link = f"<{row.link}>" if row.link and _safe_link(row.link) else md_escape(row.link)
-        lines.append(f"| {md_escape(row.speaker)} | {md_escape(row.quote)} | "
+        lines.append(f"| {md_escape(row.speaker)} | {md_escape(kind_word(row.kind))} | {md_escape(row.quote)} | "
                      f"{md_escape(row.outlet)} | {row.date} | {link} |")
     return "\n".join(lines) + "\n"
 
