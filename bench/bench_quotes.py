@@ -45,6 +45,12 @@ class GoldAttribution:
     source: str
     direct: bool
     cue: str = ""
+    quoted: bool = False
+
+    @property
+    def quoting(self) -> bool:
+        """Whether its content quotes the source's own words ("called the protocol “a practical step”")."""
+        return self.quoted
 
     @property
     def speech(self) -> bool:
@@ -112,7 +118,8 @@ def _parse_ann(path: Path, text: str) -> list[GoldAttribution]:
         source = " ".join(text[s:e] for s, e in spans.get(roles.get("Source", ""), []))
         cue = " ".join(text[s:e] for s, e in spans.get(roles.get("Cue", ""), []))
         first = text[content[0][0]:content[0][1]].lstrip()
-        gold.append(GoldAttribution(chars, source, first[:1] in QUOTE_CHARS, cue))
+        inside = "".join(text[s:e] for s, e in content)
+        gold.append(GoldAttribution(chars, source, first[:1] in QUOTE_CHARS, cue, bool(re.search("[“”\"]|''", inside))))
     return gold
 
 
@@ -306,15 +313,14 @@ def evaluate_classes(split: str, limit: int | None) -> list[str]:
 
     counts: dict[str, list[int]] = {}
     for _, text, gold in load_polnear(split)[:limit]:
-        explained = explain(text)
-        actors = analyse(text).actors
+        actors, explained = explain(text)
         result = {"actors": [{"name": a.name, "aliases": list(a.aliases)} for a in actors]}
         quotes = [{"start": q.start, "end": q.end, "kind": q.kind, "speaker": q.speaker,
                    "pieces": [{"start": a, "end": b} for a, b in q.spans]} for q, _ in explained]
         pairs = dict((p, g) for g, p in match_units([_span(g.chars) for g in gold],
                                                     [unit_chars(text, q) for q in quotes]))
-        for index, (quote, features) in enumerate(explained):
-            row = counts.setdefault(features, [0, 0, 0, 0])
+        for index, (quote, signals) in enumerate(explained):
+            row = counts.setdefault(f"{signals.kind} {signals.rule} {signals.who}", [0, 0, 0, 0])
             row[0] += 1
             if index in pairs:
                 row[1] += 1

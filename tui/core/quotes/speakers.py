@@ -423,7 +423,7 @@ class Resolver:
         index = bisect.bisect_left(self.actors._starts, pos) - 1
         while index >= 0 and pos - self.actors.mentions[index].end < 3000:
             entity = self.actors.entities[self.actors.mentions[index].entity]
-            if head in _COMPANY_WORDS and entity.kind == "organisation" and not _is_outlet(entity.name):
+            if head in _COMPANY_WORDS and entity.kind == "organisation" and not is_outlet(entity.name):
                 return self.actors.mentions[index].entity
             if entity.kind == "person" and entity.role and head in entity.role.lower().split():
                 return self.actors.mentions[index].entity
@@ -652,7 +652,7 @@ _OUTLETS = frozenset("CNN CNBC BBC NPR Reuters AP AFP Bloomberg Newsweek Politic
                      "Sputnik Interfax Yonhap NHK Kyodo ABC NBC CBS PBS".split())
 
 
-def _is_outlet(name: str) -> bool:
+def is_outlet(name: str) -> bool:
     """A news outlet reporting the story: "the company said" is never the outlet that quotes it."""
     words = name.split()
     return words[0] in _OUTLETS or words[-1] in {"News", "Times", "Post", "Journal", "Magazine", "Daily", "TV", "Radio",
