@@ -11,24 +11,17 @@ def speaker_of(text: str, fragment: str) -> str | None:
     return quote.speaker if quote.confidence >= SHOWN_CONFIDENCE else None
 
 
-def resolved_speaker(text: str, fragment: str) -> str | None:
-    """The speaker the rules resolve, whatever the judge's confidence. Issue 21: the learned judge gives
-    direct quotes of a resolved description 0.64-0.65 on PolNeAR train's evidence, just under the bar,
-    so these two cases are now guesses; the resolution itself is what these tests hold."""
-    return next(q for q in analyse(text).quotes if fragment in q.text).speaker
-
-
 def test_an_epithet_is_the_person_who_spoke_just_before() -> None:
     text = ("Donald Trump plans to help small firms, Ben Carson said Monday.\n\n"
             "\"They have to stop and listen to what is happening,\" the retired neurosurgeon told a radio show.")
-    assert resolved_speaker(text, "stop and listen") == "Ben Carson"
+    assert speaker_of(text, "stop and listen") == "Ben Carson"
 
 
 def test_an_age_epithet_goes_to_the_person_opening_the_passage() -> None:
     text = ("The candidate's wife Melania Trump spoke on the opening night.\n\n"
             "With millions watching, the former model defended her husband.\n\n"
             "\"He will go to work for you,\" said the 46-year-old.")
-    assert resolved_speaker(text, "go to work") == "Melania Trump"
+    assert speaker_of(text, "go to work") == "Melania Trump"
 
 
 def test_an_epithet_whose_noun_introduced_someone_new_names_no_one() -> None:
