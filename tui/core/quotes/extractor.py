@@ -106,6 +106,12 @@ class _Unit:
     def last(self) -> _Draft:
         return self.drafts[-1]
 
+    @property
+    def lead(self) -> _Draft:
+        """The piece that carries the attribution (its own cue), or the first: a quote running over
+        paragraphs is often attributed only in its last one."""
+        return next((d for d in self.drafts if d.own), self.drafts[0])
+
 
 def analyse(text: str) -> Analysis:
     """Find the actors and quotes of one article; offsets index into exactly this text. Never raises."""
@@ -167,7 +173,7 @@ def _analyse_explained(original: str, judged: bool = True) -> tuple[tuple[Actor,
 
 def _signals(text: str, unit: _Unit, actors: ActorIndex, layout: Layout, who: str) -> Signals:
     """What the rules know of a unit, for the judge."""
-    head = unit.head
+    head = unit.lead
     cue = next((d.cue for d in unit.drafts if d.cue), None)
     speaker = actors.entities[head.entity] if head.entity is not None else None
     return Signals(
@@ -179,16 +185,16 @@ def _signals(text: str, unit: _Unit, actors: ActorIndex, layout: Layout, who: st
         speaker_mentions=len(set(speaker.spans)) if speaker is not None else 0,
         unnamed=bool(head.source),
         continued=any(d.mark is not None and (d.mark.continued or d.mark.continues) for d in unit.drafts),
-        first_paragraph=layout.paragraph_index(head.start) == 0,
+        first_paragraph=layout.paragraph_index(unit.head.start) == 0,
         outlet=speaker is not None and is_outlet(speaker.name),
         speaker_words=len(speaker.name.split()) if speaker is not None else 0,
-        before=text[max(0, head.start - 4):head.start], after=text[unit.last.end:unit.last.end + 4],
+        before=text[max(0, unit.head.start - 4):unit.head.start], after=text[unit.last.end:unit.last.end + 4],
     )
 
 
 def _speaker_class(unit: _Unit, actors: ActorIndex) -> str:
     """How the unit's speaker was named: "person name", "organisation pronoun", "unnamed", "none"."""
-    head = unit.head
+    head = unit.lead
     subject = head.subject
     if head.entity is None:
         return "unnamed" if head.source else "none"
@@ -253,10 +259,14 @@ def _continues(text: str, previous: _Draft, draft: _Draft, layout: Layout) -> bo
         return False
     if draft.cue_at is not None and draft.cue_at == previous.cue_at:
         return True                  # one cue for both
-    if draft.own or draft.kind != "direct" or previous.kind != "direct":
+    if draft.kind != "direct" or previous.kind != "direct":
         return False
     if draft.mark is not None and draft.mark.continued and previous.mark is not None and previous.mark.continues:
-        return True                  # a quote running over several paragraphs
+        # A quote running over several paragraphs (newspaper style: only an opening mark until the last
+        # paragraph, which may carry the attribution): one unit, whoever attributed which piece.
+        return True
+    if draft.own:
+        return False
     return layout.paragraph_index(previous.start) == layout.paragraph_index(draft.start)
 
 
