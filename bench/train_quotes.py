@@ -88,25 +88,35 @@ def examples_of(text: str, gold: list) -> list[Example]:
             attribution = gold[pairs[index]]
             named = bool(_name_tokens(attribution.source))
             speech = attribution.speech or attribution.direct or attribution.quoting
-            right = speech and (speaker_right(attribution.source, quote.speaker, result) if named else True)
+            # No speaker is never right: the reader would see the words and not who said them.
+            right = speech and quote.speaker is not None and (
+                speaker_right(attribution.source, quote.speaker, result) if named else True)
         found.append(Example(features(signals), prior(signals), right, matched, speech, quote.confidence,
                              ceiling(signals)))
     return found
 
 
-def load_folds(limit: int | None) -> tuple[list[Fold], str]:
-    """PolNeAR train in FOLDS parts, and a digest of the data they came from."""
-    folds = [Fold([]) for _ in range(FOLDS)]
+def data_digest(articles: list) -> str:
+    """A digest of the training data (names, texts, gold spans and sources): the weights file records it,
+    so a test can tell whether the committed weights were built from the data as it is."""
     digest = hashlib.sha256()
-    for name, text, gold in load_polnear("train")[:limit]:
+    for name, text, gold in articles:
         digest.update(name.encode())
         digest.update(text.encode())
         for attribution in gold:
-            digest.update(f"{sorted(attribution.chars)[:1]}{len(attribution.chars)}{attribution.source}".encode())
+            digest.update(f"{min(attribution.chars)} {len(attribution.chars)} {attribution.source}".encode())
+    return digest.hexdigest()
+
+
+def load_folds(limit: int | None) -> tuple[list[Fold], str]:
+    """PolNeAR train in FOLDS parts, and a digest of the data they came from."""
+    folds = [Fold([]) for _ in range(FOLDS)]
+    articles = load_polnear("train")[:limit]
+    for name, text, gold in articles:
         fold = folds[fold_of(name)]
         fold.examples.extend(examples_of(text, gold))
         fold.gold_speech += sum(g.speech for g in gold)
-    return folds, digest.hexdigest()
+    return folds, data_digest(articles)
 
 
 def train(examples: list[Example]) -> dict[str, float]:
@@ -244,6 +254,7 @@ def build(limit: int | None = None, log: bool = False) -> dict[str, object]:
         for mean, share, count in reliability(probabilities, [e.right for e in held.examples]):
             print(f"| {mean:.3f} | {share:.3f} | {count} |", file=sys.stderr)
     return {
+        "limit": limit,
         "about": "bench/train_quotes.py: logistic regression over tui/core/quotes/features.py, trained on "
                  "PolNeAR train (held-out fifth for Platt scaling and the threshold); do not edit by hand",
         "data": digest,
