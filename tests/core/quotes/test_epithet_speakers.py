@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from tui.core.models import SHOWN_CONFIDENCE
 from tui.core.quotes.extractor import analyse
 
 
 def speaker_of(text: str, fragment: str) -> str | None:
     quote = next(q for q in analyse(text).quotes if fragment in q.text)
-    return quote.speaker if quote.confidence >= 0.7 else None
+    return quote.speaker if quote.confidence >= SHOWN_CONFIDENCE else None
 
 
 def test_an_epithet_is_the_person_who_spoke_just_before() -> None:

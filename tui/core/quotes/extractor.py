@@ -13,10 +13,12 @@ from tui.core.quotes.actors import ActorIndex, build_actors
 from tui.core.quotes.boilerplate import mask
 from tui.core.quotes.confidence import calibrated
 from tui.core.quotes.evidence import QUOTED_LIFTS, RATES, SPEAKER_CAPS
+from tui.core.quotes.features import Signals
 from tui.core.quotes.indirect import Indirect, find_indirect
+from tui.core.quotes.judge import judge
 from tui.core.quotes.lexicon import LISTENER_CUES, STATE_PLACES
 from tui.core.quotes.marks import MarkSpan, find_mark_spans, paragraphs
-from tui.core.quotes.speakers import Cue, Layout, Resolver, Subject, unnamed_source
+from tui.core.quotes.speakers import Cue, Layout, Resolver, Subject, is_outlet, unnamed_source
 
 # Beyond this the rules still run but on a prefix: a reader never needs quotes from a 2 MB blob.
 MAX_CHARS = 400_000
@@ -104,6 +106,12 @@ class _Unit:
     def last(self) -> _Draft:
         return self.drafts[-1]
 
+    @property
+    def lead(self) -> _Draft:
+        """The piece that carries the attribution (its own cue), or the first: a quote running over
+        paragraphs is often attributed only in its last one."""
+        return next((d for d in self.drafts if d.own), self.drafts[0])
+
 
 def analyse(text: str) -> Analysis:
     """Find the actors and quotes of one article; offsets index into exactly this text. Never raises."""
@@ -121,17 +129,19 @@ def analyse(text: str) -> Analysis:
 
 
 def _analyse(original: str) -> Analysis:
-    return Analysis(*_analyse_explained(original)[:2])
+    actors, quotes, _ = _analyse_explained(original)
+    return Analysis(actors, quotes)
 
 
-def explain(text: str) -> list[tuple[Quote, str]]:
-    """Each quote with the features its confidence comes from ("indirect forward-that person name"):
-    for calibrating and for reading errors by class, not for users."""
-    _, quotes, features = _analyse_explained(text[:MAX_CHARS])
-    return list(zip(quotes, features, strict=True))
+def explain(text: str, judged: bool = True) -> tuple[tuple[Actor, ...], list[tuple[Quote, Signals]]]:
+    """The actors, and every candidate quote with the rule signals the judge weighs; `judged=False` gives
+    the rules' own rates as confidence (what the judge is trained from: training never reads old weights)."""
+    actors, quotes, signals = _analyse_explained(text[:MAX_CHARS], judged)
+    return actors, list(zip(quotes, signals, strict=True))
 
 
-def _analyse_explained(original: str) -> tuple[tuple[Actor, ...], tuple[Quote, ...], list[str]]:
+def _analyse_explained(original: str, judged: bool = True) -> tuple[tuple[Actor, ...], tuple[Quote, ...],
+                                                                    list[Signals]]:
     text = mask(original)            # boilerplate blanked: offsets stay those of the original
     actors = build_actors(text)
     marks = find_mark_spans(text)
@@ -141,28 +151,50 @@ def _analyse_explained(original: str) -> tuple[tuple[Actor, ...], tuple[Quote, .
     drafts = _direct_drafts(text, marks, layout, resolver)
     _attribute_partials(text, drafts, indirect, layout, resolver)
     units = _units(text, drafts, _indirect_drafts(text, indirect), layout)
-    quotes, features = [], []
+    quotes, explained = [], []
     quoted: set[int] = set()
     for unit in units:
         who = _speaker_class(unit, actors)
-        confidence = calibrated(unit.head.kind, unit.head.rule, who, unit.head.cue)
+        signals = _signals(original, unit, actors, layout, who)
+        confidence = judge().probability(signals) if judged else signals.rate
         speaker = actors.entities[unit.head.entity] if unit.head.entity is not None else None
         if speaker is not None and speaker.evidence in SPEAKER_CAPS:
             confidence = min(confidence, speaker.confidence)   # a caption's speaker, a lone first name
         quotes.append(_public_quote(original, unit, actors, confidence))
-        features.append(f"{unit.head.kind} {unit.head.rule or '-'} {who}")
+        explained.append(signals)
         if unit.head.entity is not None and quotes[-1].confidence >= SHOWN_CONFIDENCE:
             quoted.add(unit.head.entity)
     for index in quoted:
         entity = actors.entities[index]
         if entity.kind == "person" and entity.evidence in QUOTED_LIFTS:
             entity.evidence, entity.confidence = "person quoted", RATES["person quoted"]
-    return _public_actors(actors), tuple(quotes), features
+    return _public_actors(actors), tuple(quotes), explained
+
+
+def _signals(text: str, unit: _Unit, actors: ActorIndex, layout: Layout, who: str) -> Signals:
+    """What the rules know of a unit, for the judge."""
+    head = unit.lead
+    cue = next((d.cue for d in unit.drafts if d.cue), None)
+    speaker = actors.entities[head.entity] if head.entity is not None else None
+    return Signals(
+        kind=head.kind, rule=head.rule or "-", who=who, cue=cue,
+        rate=calibrated(head.kind, head.rule, who, head.cue),
+        text=" … ".join(text[d.start:d.end] for d in unit.drafts), pieces=len(unit.drafts),
+        evidence=speaker.evidence if speaker is not None else "",
+        speaker_confidence=speaker.confidence if speaker is not None else 0.0,
+        speaker_mentions=len(set(speaker.spans)) if speaker is not None else 0,
+        unnamed=bool(head.source),
+        continued=any(d.mark is not None and (d.mark.continued or d.mark.continues) for d in unit.drafts),
+        first_paragraph=layout.paragraph_index(unit.head.start) == 0,
+        outlet=speaker is not None and is_outlet(speaker.name),
+        speaker_words=len(speaker.name.split()) if speaker is not None else 0,
+        before=text[max(0, unit.head.start - 4):unit.head.start], after=text[unit.last.end:unit.last.end + 4],
+    )
 
 
 def _speaker_class(unit: _Unit, actors: ActorIndex) -> str:
     """How the unit's speaker was named: "person name", "organisation pronoun", "unnamed", "none"."""
-    head = unit.head
+    head = unit.lead
     subject = head.subject
     if head.entity is None:
         return "unnamed" if head.source else "none"
@@ -227,10 +259,14 @@ def _continues(text: str, previous: _Draft, draft: _Draft, layout: Layout) -> bo
         return False
     if draft.cue_at is not None and draft.cue_at == previous.cue_at:
         return True                  # one cue for both
-    if draft.own or draft.kind != "direct" or previous.kind != "direct":
+    if draft.kind != "direct" or previous.kind != "direct":
         return False
     if draft.mark is not None and draft.mark.continued and previous.mark is not None and previous.mark.continues:
-        return True                  # a quote running over several paragraphs
+        # A quote running over several paragraphs (newspaper style: only an opening mark until the last
+        # paragraph, which may carry the attribution): one unit, whoever attributed which piece.
+        return True
+    if draft.own:
+        return False
     return layout.paragraph_index(previous.start) == layout.paragraph_index(draft.start)
 
 

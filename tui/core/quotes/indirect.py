@@ -59,6 +59,11 @@ _MEDIA_OBJECT = re.compile(r"(?:(?:a|an|the|some|several|two|three|his|her|their
                            r"images?|videos?|clips?|footage|selfies?|links?|letters?|articles?|books?|posts?|"
                            r"messages?|notes?|emojis?|gifs?|screenshots?|updates?)\b", re.IGNORECASE)
 _COORDINATED = re.compile(r"\band\s+(?:also\s+)?$")
+# "X said …, but added that …": the second verb's subject is the sentence's.
+_CONTRASTED = re.compile(r",?\s+but\s+(?:also\s+|then\s+|later\s+)?$")
+# "…, saying that", "while insisting", "by arguing": a participle whose subject opens the sentence.
+_GERUND_AFTER = re.compile(r"(?:,|\bwhile|\bby)\s*$")
+_QUOTED_AS = re.compile(r"\bquot(?:ed|es|ing)\s+(.{2,60}?)\s+as\s+$")
 _DATELINE = re.compile(r"[A-Z][A-Z .,/'’-]{2,40}(?:[A-Z][a-z]+\.?,[ \t]*)?(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}[ \t]*)?"
                        r"(?:\([^)]{1,40}\))?\s*[—–-]+\s*")
 
@@ -323,10 +328,19 @@ def _unnamed_source(text: str, resolver: Resolver, cue: Cue, s_start: int) -> Su
 
 def _subject_of(text: str, resolver: Resolver, cue: Cue, s_start: int) -> Subject | None:
     """The subject before a cue; for "…, saying X" the subject of the whole sentence."""
-    if cue.text.lower().endswith("ing") and text[max(s_start, cue.start - 3):cue.start].strip() in {",", "while", "by"}:
+    if cue.text.lower().endswith("ing") and _GERUND_AFTER.search(text, max(s_start, cue.start - 8), cue.start):
         return resolver.sentence_subject(s_start, cue.start)
+    quoted_as = _QUOTED_AS.search(text, max(s_start, cue.start - 80), cue.start)
+    if quoted_as and cue.text.lower() in {"saying", "telling", "writing"}:
+        # "The AP quoted Paul Manafort as saying that …": the person quoted speaks, not the outlet.
+        inside = [m for m in resolver.actors.mentions_between(quoted_as.start(1), quoted_as.end(1))
+                  if resolver.speaks(m.entity)]
+        if inside:
+            return Subject(inside[-1].entity, inside[-1].start, inside[-1].end)
     subject = resolver.subject_before(cue.start, s_start)
     coordinated = _COORDINATED.search(text, max(s_start, cue.start - 12), cue.start)
+    if _CONTRASTED.search(text, max(s_start, cue.start - 20), cue.start):
+        return resolver.sentence_subject(s_start, cue.start)             # "X said …, but added that …"
     if coordinated and (subject is None or subject.entity is None):
         return resolver.sentence_subject(s_start, cue.start) or subject   # "Mammadli called … and said that …"
     return subject

@@ -22,7 +22,7 @@ _CUE_BASES = (
     "comment reiterate urge charge counter caution allege testify boast concede disclose "
     "signal point_out predict worry fear acknowledge recount lament tout brag remember interject demand "
     "yell shout chant exclaim scream question muse mutter whisper snap retort plead proclaim assure "
-    "read"
+    "read opine"
 )
 _IRREGULAR = {
     "say": ("says", "said", "saying"),

@@ -52,6 +52,11 @@ _NOT_IN_SUBJECT = {
 _PERSON_LINK = re.compile(r"[ \t]+(?:of|for|at|from)(?:[ \t]+the)?[ \t]+$")
 _WORD = re.compile(r"[A-Za-z’'-]+")
 _WORD_SCAN = re.compile(r"[A-Za-z]+")
+# Three-word cues, found by their first word: "sounded the alarm that …", "made the case that …".
+_TRIPLE_CUES = {("sound", "sounds", "sounded", "sounding"): "the alarm",
+                ("raise", "raises", "raised", "raising"): "the alarm",
+                ("make", "makes", "made", "making"): "the case"}
+_TRIPLE_FIRST = {verb: rest for verbs, rest in _TRIPLE_CUES.items() for verb in verbs}
 _MULTI_FIRST: dict[str, set[str]] = {}
 for _phrase in (*MULTIWORD_CUES, *(c for c in CUE_WORDS if " " in c)):
     _first, _second = _phrase.split()
@@ -156,6 +161,12 @@ class Layout:
                 gap = self.text[match.end():following.start()]
                 if second in _MULTI_FIRST[lower] and gap.isspace() and len(gap) < 3:
                     self._add(self._cues, match.start(), following.end())
+                    continue
+            if lower in _TRIPLE_FIRST and index + 2 < len(words):
+                third = words[index + 2]
+                phrase = " ".join(self.text[match.end():third.end()].split()).lower()
+                if phrase == _TRIPLE_FIRST[lower] and third.end() - match.end() < 14:
+                    self._add(self._cues, match.start(), third.end())
                     continue
             if lower in CUE_WORDS:
                 self._add(self._cues, match.start(), match.end())
@@ -423,7 +434,7 @@ class Resolver:
         index = bisect.bisect_left(self.actors._starts, pos) - 1
         while index >= 0 and pos - self.actors.mentions[index].end < 3000:
             entity = self.actors.entities[self.actors.mentions[index].entity]
-            if head in _COMPANY_WORDS and entity.kind == "organisation" and not _is_outlet(entity.name):
+            if head in _COMPANY_WORDS and entity.kind == "organisation" and not is_outlet(entity.name):
                 return self.actors.mentions[index].entity
             if entity.kind == "person" and entity.role and head in entity.role.lower().split():
                 return self.actors.mentions[index].entity
@@ -652,7 +663,7 @@ _OUTLETS = frozenset("CNN CNBC BBC NPR Reuters AP AFP Bloomberg Newsweek Politic
                      "Sputnik Interfax Yonhap NHK Kyodo ABC NBC CBS PBS".split())
 
 
-def _is_outlet(name: str) -> bool:
+def is_outlet(name: str) -> bool:
     """A news outlet reporting the story: "the company said" is never the outlet that quotes it."""
     words = name.split()
     return words[0] in _OUTLETS or words[-1] in {"News", "Times", "Post", "Journal", "Magazine", "Daily", "TV", "Radio",

@@ -173,6 +173,10 @@ MIGRATIONS: tuple[str, ...] = (
     # neurosurgeon told") speaks for the person the passage is about: every article is analysed again
     """
     UPDATE articles SET analysed = 0;
+    """,    # 10: a quote's confidence is the learned judge's calibrated probability (issue 21) and new
+    # candidates are made (quotes over paragraphs, rarer verbs): every article is analysed again
+    """
+    UPDATE articles SET analysed = 0;
     """,
 )
 
