@@ -21,11 +21,14 @@ class StoreFailure(Exception):
 
 def open_cache(config: Config, out: TextIO | None = None) -> tuple[Store, str | None]:
     """Open the cache, printing a line if a damaged one was set aside; the config's mutes hide
-    their articles from every list unless --show-muted was given."""
+    their articles from every list unless --show-muted was given. A cache older than the names
+    of people it shows (tui/core/quotes/people.py) has them filled here, once."""
+    from tui.core.quotes.people import backfill_names
     from tui.core.store import StoreError, open_store
 
     try:
         store, message = open_store(config.db_path)
+        backfill_names(store)
     except StoreError as exc:
         raise StoreFailure(str(exc)) from exc
     store.set_mutes([mute.query for mute in config.mutes])

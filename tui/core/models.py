@@ -240,6 +240,19 @@ class Quote:
 
 
 @dataclass(frozen=True)
+class NameUse:
+    """A name as one article writes it (`alias`: "Trump", "Mr. Trump"), the full name the article
+    gives for it (`full`: "Donald Trump", or the alias when it gives none) and its kind (person or
+    organisation); `story_id` lets a short name find its full name in the same story."""
+
+    article_id: int
+    story_id: int | None
+    alias: str
+    full: str
+    kind: str
+
+
+@dataclass(frozen=True)
 class QuoteHit:
     """A stored quote found by quote lookup, with the article it came from."""
 

@@ -11,7 +11,7 @@ from tui.screens.quote_lookup import QuoteLookupScreen
 
 
 class PersonQuotesScreen(QuoteLookupScreen):
-    """Quote lookup held to one speaker, as quotes name them."""
+    """Quote lookup held to one person: every quote credited to any form of their one name."""
 
     PLACEHOLDER = "Words of their quotes (typos are fine)…  ctrl+s exports"
     LIMIT = 500
@@ -19,7 +19,9 @@ class PersonQuotesScreen(QuoteLookupScreen):
     def __init__(self, store: Store, index: QuoteIndex | None, name: str) -> None:
         super().__init__(store, index)
         self.person = name
-        self.TITLE_TEXT = f"Quotes by {name}"
+        aliases = store.aliases_of(name)
+        # the other forms articles write for them, where the title has room for a few
+        self.TITLE_TEXT = f"Quotes by {name}" + (f" (also {', '.join(aliases[:3])})" if aliases else "")
 
     def lookup(self, query: str) -> list[QuoteHit]:
         match = None

@@ -52,14 +52,19 @@ def analyse_texts(texts: Sequence[str]) -> list[Analysis]:
 
 
 def group_stories(cache: str | Store, settings: Settings) -> int:
-    """Group the cache's new articles into stories; in a worker, `cache` is the cache's path and
-    the worker opens a connection of its own."""
+    """Group the cache's new articles into stories, then give their names the full names their
+    stories now give (a short name's full name is first sought in its story); in a worker,
+    `cache` is the cache's path and the worker opens a connection of its own."""
+    from tui.core.quotes.people import resolve_cache
     from tui.core.store import Store
     from tui.core.stories.pending import group_pending
 
     store = Store(cache) if isinstance(cache, str) else cache
     try:
-        return group_pending(store, settings.story_window_hours, settings.followed_story_days)
+        grouped = group_pending(store, settings.story_window_hours, settings.followed_story_days)
+        if grouped:
+            resolve_cache(store)
+        return grouped
     finally:
         if store is not cache:
             store.close()

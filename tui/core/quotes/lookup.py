@@ -32,6 +32,7 @@ class QuoteIndex:
         self._terms: list[str] = []
         self._term_set: set[str] = set()
         self._speakers: list[str] = []
+        self._named: dict[str, set[str]] = {}   # any form of a name -> the names shown for it
         self._stamp: object = _NEVER_LOADED
 
     def load(self) -> None:
@@ -43,6 +44,9 @@ class QuoteIndex:
         self._terms = self.store.quote_terms()
         self._term_set = set(self._terms)
         self._speakers = self.store.quote_speakers()
+        self._named = {name: {name} for name in self._speakers}
+        for alias, name in self.store.name_index():
+            self._named.setdefault(alias, set()).add(name)
         self._stamp = stamp
 
     def expand(self, word: str, prefix: bool) -> list[str]:
@@ -80,11 +84,13 @@ class QuoteIndex:
         return " AND ".join(clauses)
 
     def speakers_like(self, name: str) -> list[str]:
+        """The names shown for a speaker typed by any form of their name ("Trump", "Mr. Trump"
+        or "Donald Trump"), typos and all."""
         from rapidfuzz import fuzz, process
 
-        matches = process.extract(name, self._speakers, scorer=fuzz.WRatio, score_cutoff=80,
+        matches = process.extract(name, list(self._named), scorer=fuzz.WRatio, score_cutoff=80,
                                   limit=20, processor=fold)
-        return [speaker for speaker, _, _ in matches]
+        return list(dict.fromkeys(shown for form, _, _ in matches for shown in sorted(self._named[form])))
 
     def search(self, text: str, speaker: str | None = None, limit: int = 50, *,
                since: int | None = None, story_id: int | None = None) -> list[QuoteHit]:

@@ -7,6 +7,7 @@ import threading
 from collections.abc import Callable, Sequence
 
 from tui.core.models import Actor, Quote
+from tui.core.quotes.people import names_of, resolve_cache
 from tui.core.store import Store
 
 # Bump when the extractor changes enough that stored results should be recomputed (a migration
@@ -31,14 +32,18 @@ def analyse_pending(store: Store, *, cancel: threading.Event | None = None,
         for article_id, text in store.texts(pending[start:start + BATCH]):
             analysis = analyse(text)
             results.append((article_id, analysis.actors, analysis.quotes))
-        store.save_analyses(results, ANALYSIS_VERSION)
+        store.save_analyses(results, ANALYSIS_VERSION, names_of(results))
         done += len(results)
         if progress:
             progress(done, len(pending))
+    if done:
+        resolve_cache(store)
     return done
 
 
 def save_analyses(store: Store, rows: Sequence[tuple[int, Sequence[Actor], Sequence[Quote]]]
                   ) -> None:
-    """Store analyses under the current ANALYSIS_VERSION (read here, so a bump applies)."""
-    store.save_analyses(rows, ANALYSIS_VERSION)
+    """Store analyses under the current ANALYSIS_VERSION (read here, so a bump applies), with
+    their names, and give every name of the cache its one shown name again."""
+    store.save_analyses(rows, ANALYSIS_VERSION, names_of(rows))
+    resolve_cache(store)

@@ -178,6 +178,49 @@ MIGRATIONS: tuple[str, ...] = (
     """
     UPDATE articles SET analysed = 0;
     """,
+    # 11: one person, one name (issue 21). `names` holds every name an article writes (alias:
+    # "Trump"), the full name the article gives for it (full: "Donald Trump") and the one name
+    # shown across the cache (name); a quote carries its speaker's shown name (person), and quote
+    # lookup indexes that instead of the name as written. The rules are Python
+    # (tui/core/quotes/identity.py): an older cache is filled once by their backfill, which runs
+    # while the state key names_version is not theirs.
+    """
+    CREATE TABLE names (
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        alias TEXT NOT NULL,
+        full TEXT NOT NULL,
+        name TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        PRIMARY KEY (article_id, alias)
+    ) WITHOUT ROWID;
+    CREATE INDEX names_by_name ON names (name);
+    CREATE INDEX names_by_alias ON names (alias);
+    ALTER TABLE quotes ADD COLUMN person TEXT;
+    UPDATE quotes SET person = speaker;
+    CREATE INDEX quotes_by_person ON quotes (person);
+    DROP TABLE quotes_vocab;
+    DROP TRIGGER quotes_fts_insert;
+    DROP TRIGGER quotes_fts_delete;
+    DROP TABLE quotes_fts;
+    CREATE VIRTUAL TABLE quotes_fts USING fts5 (
+        person, text, content='quotes', content_rowid='id',
+        tokenize='unicode61 remove_diacritics 2'
+    );
+    CREATE TRIGGER quotes_fts_insert AFTER INSERT ON quotes BEGIN
+        INSERT INTO quotes_fts (rowid, person, text) VALUES (new.id, new.person, new.text);
+    END;
+    CREATE TRIGGER quotes_fts_delete AFTER DELETE ON quotes BEGIN
+        INSERT INTO quotes_fts (quotes_fts, rowid, person, text)
+        VALUES ('delete', old.id, old.person, old.text);
+    END;
+    CREATE TRIGGER quotes_fts_person AFTER UPDATE OF person ON quotes BEGIN
+        INSERT INTO quotes_fts (quotes_fts, rowid, person, text)
+        VALUES ('delete', old.id, old.person, old.text);
+        INSERT INTO quotes_fts (rowid, person, text) VALUES (new.id, new.person, new.text);
+    END;
+    INSERT INTO quotes_fts (quotes_fts) VALUES ('rebuild');
+    CREATE VIRTUAL TABLE quotes_vocab USING fts5vocab (quotes_fts, 'row');
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -114,7 +114,7 @@ class _Compiler:
             return SqlClause(
                 "a.id IN (SELECT q.article_id FROM quotes q WHERE q.confidence >= ? AND q.id IN "
                 "(SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?))",
-                (SPEAKER_CONFIDENCE, "speaker : " + fts_phrase(_WORD.findall(node.value))))
+                (SPEAKER_CONFIDENCE, "person : " + fts_phrase(_WORD.findall(node.value))))
         if node.name == "actor":
             # The text index narrows to articles that name them; the fold then checks whole
             # names and aliases, whatever their case and accents.

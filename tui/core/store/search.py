@@ -80,8 +80,9 @@ class SearchIndex(WatchTable):
         return sorted(r[0] for r in self.conn().execute("SELECT term FROM quotes_vocab"))
 
     def quote_speakers(self) -> list[str]:
+        """The one name of everyone quotes are credited to (store/names.py)."""
         return [r[0] for r in self.conn().execute(
-            "SELECT DISTINCT speaker FROM quotes WHERE speaker IS NOT NULL")]
+            "SELECT DISTINCT person FROM quotes WHERE person IS NOT NULL")]
 
     def quote_hits(self, match: str | None, speakers: Sequence[str] | None = None,
                    limit: int = 50, *, since: int | None = None,
@@ -92,7 +93,7 @@ class SearchIndex(WatchTable):
         where, params = self._quote_filter(speakers, since, story_id)
         # A date or a story may leave out most of the best-ranked: rank them all then.
         narrowed = since is not None or story_id is not None
-        select = ("SELECT q.id, q.article_id, q.speaker, q.text, q.kind, q.start, q.end, f.name, "
+        select = ("SELECT q.id, q.article_id, coalesce(q.person, q.speaker), q.text, q.kind, q.start, q.end, f.name, "
                   "a.title, a.url, a.sort_time FROM ")
         joins = "JOIN articles a ON a.id = q.article_id JOIN feeds f ON f.id = a.feed_id "
         if match is None:
@@ -135,7 +136,7 @@ class SearchIndex(WatchTable):
         where = ["q.confidence >= ?"]
         params: list[object] = [SHOWN_CONFIDENCE]
         if speakers is not None:
-            where.append(f"q.speaker IN ({','.join('?' * len(speakers))})")
+            where.append(f"q.person IN ({','.join('?' * len(speakers))})")
             params.extend(speakers)
         if since is not None:
             where.append("a.sort_time >= ?")

@@ -201,10 +201,11 @@ class StoryTable(WatchTable):
         quotes a reader is shown (SHOWN_CONFIDENCE) count."""
         hidden, params = self.visible()
         rows = self.conn().execute(
-            "SELECT q.speaker, group_concat(DISTINCT f.name), count(*) FROM quotes q "
+            "SELECT coalesce(q.person, q.speaker), group_concat(DISTINCT f.name), count(*) FROM quotes q "
             "JOIN articles a ON a.id = q.article_id JOIN feeds f ON f.id = a.feed_id "
             f"WHERE a.story_id = ? AND q.speaker IS NOT NULL AND q.confidence >= ?{hidden} "
-            "GROUP BY q.speaker ORDER BY count(*) DESC", (story_id, SHOWN_CONFIDENCE, *params)).fetchall()
+            "GROUP BY coalesce(q.person, q.speaker) ORDER BY count(*) DESC",
+            (story_id, SHOWN_CONFIDENCE, *params)).fetchall()
         named = [r for r in rows if r[0][:1].isupper()][:limit]
         return [QuotedPerson(r[0], tuple(r[1].split(",")), r[2]) for r in named]
 

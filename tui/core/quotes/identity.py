@@ -1,0 +1,289 @@
+"""One person, one name: the short forms of a name ("Trump", "Mr. Trump", "Nasa", "State Department")
+resolved to the one full name an article, its story or the cache gives ("Donald Trump", "NASA",
+"US State Department"), conservatively: only when exactly one full name fits."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+
+from tui.core.models import Actor, NameUse, Quote
+from tui.core.quotes.lexicon import DEMONYMS, HONORIFICS, NAME_SUFFIXES, PLACE_ACRONYMS, PLACES, TITLE_WORDS
+
+PERSON = "person"
+ORGANISATION = "organisation"
+# Kinds a short name of a person may have: the extractor's "surname" and "unknown" are one-word
+# names it could not type.
+_PERSON_LIKE = frozenset({"person", "surname", "unknown"})
+_ORG_ARTICLES = frozenset({"the"})
+# Words before an organisation's name that say whose it is ("US State Department", "the UK Home
+# Office"): a country, a place or its people. Anything else before it ("Ex-State Department")
+# makes another name, never a longer form of the same one.
+_PLACE_WORDS = frozenset(w.casefold().replace(".", "") for w in PLACE_ACRONYMS | DEMONYMS | PLACES)
+
+
+def _tokens(name: str) -> list[str]:
+    return name.split()
+
+
+def _strip_titles(tokens: list[str]) -> list[str]:
+    """"Mr. Trump", "President Donald Trump", "Sen. Bernie Sanders": the titles before a name go,
+    so forms that differ only by them match; at least one word is kept."""
+    index = 0
+    while index < len(tokens) - 1 and (tokens[index] in TITLE_WORDS or tokens[index] in HONORIFICS):
+        index += 1
+    return tokens[index:]
+
+
+def _strip_honorifics(tokens: list[str]) -> list[str]:
+    """Only Mr., Mrs., Ms., Dr. …: "Mr. Trump" left alone still means "Trump", but "Pope Francis"
+    and "Queen Elizabeth" keep their titles when no full name is found for them."""
+    index = 0
+    while index < len(tokens) - 1 and tokens[index] in HONORIFICS:
+        index += 1
+    return tokens[index:]
+
+
+_PARTICLES = frozenset("de da di du del della dos das van von der den ter le la al el bin ibn ben".split())
+
+
+def _fold(word: str) -> str:
+    """Lower case without accents: "François" and "Francois" are one spelling."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word.casefold()) if not unicodedata.combining(c))
+
+
+def _person_words(name: str) -> list[str]:
+    """A person's name words for matching: no titles, no initials ("J."), case, dots and hyphens
+    folded ("Kim Jong-un" is "Kim Jong Un"); a suffix ("Jr.", "II") stays: it names another man."""
+    words = [_fold(w).replace(".", "").rstrip("’'") for w in _strip_titles(_tokens(name))]
+    words = [part for w in words for part in w.split("-") if part]
+    return [w for w in words if len(w) > 1] or words
+
+
+def _surname_words(name: str) -> list[str]:
+    """The words a short form may be: the name without its suffix ("Donald Trump Jr." -> Trump)."""
+    words = _person_words(" ".join(w for w in _tokens(name) if w not in NAME_SUFFIXES))
+    return words
+
+
+def person_key(name: str) -> str:
+    """"Donald J. Trump", "DONALD TRUMP" and "President Donald Trump" share one key."""
+    return " ".join(_person_words(name))
+
+
+def org_key(name: str) -> str:
+    """"NASA" and "Nasa", "U.S. State Department" and "US State Department" share one key."""
+    words = [_fold(w).replace(".", "") for w in _tokens(name)]
+    while len(words) > 1 and words[0] in _ORG_ARTICLES:
+        words = words[1:]
+    return " ".join(words)
+
+
+def is_full(name: str) -> bool:
+    """A person's full name: two capitalised words or more once titles and initials are gone
+    ("Theresa May's spokesperson" is a description, not a name)."""
+    words = _strip_titles(_tokens(name))
+    return len(_person_words(name)) >= 2 and not any(w.endswith(("’s", "'s")) for w in words) \
+        and all(w[:1].isupper() or w in _PARTICLES for w in words)
+
+
+def _fits(short: str, full: str, *, first_too: bool = True) -> bool:
+    """"Trump" fits "Donald Trump" (the last word); "Uma" fits "Uma Thurman" (the first word)."""
+    words = _surname_words(full)
+    wanted = person_key(short)
+    return len(words) >= 2 and (words[-1] == wanted or (first_too and words[0] == wanted))
+
+
+def _owned_by(short: str, longer: str) -> bool:
+    """"State Department" is "US State Department" without the country that owns it."""
+    small, big = org_key(short).split(), org_key(longer).split()
+    if len(big) <= len(small) or big[len(big) - len(small):] != small:
+        return False
+    prefix = big[:len(big) - len(small)]
+    return " ".join(prefix) in _PLACE_WORDS or all(word in _PLACE_WORDS for word in prefix)
+
+
+def _shown(forms: Iterable[str]) -> str:
+    """The form a reader sees of several spellings: the most used, then the one with more
+    capitals ("NASA" over "Nasa"), then the longest."""
+    counts = Counter(forms)
+    return max(counts, key=lambda f: (counts[f], sum(c.isupper() for c in f), len(f), f))
+
+
+def _one(candidates: Iterable[str], key: str) -> str | None:
+    """The one candidate, by key (spellings of one name count once); None for none or several."""
+    found: dict[str, str] = {}
+    for candidate in candidates:      # the first spelling of each name is kept (actors come first)
+        found.setdefault(person_key(candidate) if key == PERSON else org_key(candidate), candidate)
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+# -- inside an article -----------------------------------------------------------------------
+
+# A one-word actor mentioned this many times more than the only full name that fits it is kept
+# apart: "Thurman" 31 times beside "Robert Thurman" once is her, not her father the article names
+# in passing (the story or the cache then says who).
+_PASSING = 3
+
+
+def article_names(actors: Sequence[Actor], quotes: Sequence[Quote]) -> list[tuple[str, str, str]]:
+    """(alias, full, kind) for every name the article writes: its actors, their aliases and its
+    quotes' speakers, each with the full name the article gives for it (itself when none or
+    several fit; "Mr." and "Ms." dropped). Unnamed sources ("officials") and places are left out."""
+    kinds: dict[str, str] = {}
+    mentions: dict[str, int] = {}
+    owner: dict[str, set[str]] = defaultdict(set)    # an alias the extractor tied to actors
+    for actor in sorted(actors, key=lambda a: a.sort_key):
+        if actor.kind == "place":
+            continue
+        kinds.setdefault(actor.name, actor.kind)
+        mentions[actor.name] = mentions.get(actor.name, 0) + actor.mentions
+        for alias in actor.aliases:
+            owner[alias].add(actor.name)
+    for quote in quotes:
+        speaker = quote.speaker
+        if speaker and speaker[:1].isupper() and speaker not in kinds:
+            kind = next((kinds[n] for n in owner.get(speaker, ()) if n in kinds), None)
+            # "British Transport police": words that are no person's name make an organisation
+            org = _looks_like_org(speaker) or (len(speaker.split()) > 1 and not is_full(speaker))
+            kinds[speaker] = kind or (ORGANISATION if org else "unknown")
+    article = _Article(kinds, mentions, owner)
+    rows = [(name, *article.full(name)) for name in kinds]
+    for alias, names in owner.items():
+        if alias not in kinds and len(names) == 1:
+            rows.append((alias, *article.full(next(iter(names)))))
+    return rows
+
+
+class _Article:
+    """The names of one article, to find the full name each stands for."""
+
+    def __init__(self, kinds: dict[str, str], mentions: dict[str, int], owner: dict[str, set[str]]) -> None:
+        self.kinds, self.mentions, self.owner = kinds, mentions, owner
+        self.people = [n for n, k in kinds.items() if k in _PERSON_LIKE and is_full(n)]
+        self.orgs = [n for n, k in kinds.items() if k == ORGANISATION]
+
+    def full(self, name: str) -> tuple[str, str]:
+        """(full name, person or organisation) of a name of this article."""
+        kind = self.kinds[name]
+        if kind == ORGANISATION:
+            if len(name.split()) == 1 and not _looks_like_org(name):
+                person = self._person(name)       # "Hua" typed as an organisation beside "Hua Chunying"
+                if person != name:
+                    return person, PERSON
+            return _org_full(name, self.orgs) or name, ORGANISATION
+        if kind not in _PERSON_LIKE:
+            return name, kind
+        return self._person(name), PERSON
+
+    def _person(self, name: str) -> str:
+        if is_full(name):
+            return _one((p for p in self.people if person_key(p) == person_key(name)), PERSON) or name
+        tied = [n for n in self.owner.get(name, ()) if is_full(n)]
+        found = _one(tied, PERSON) if tied else _one((p for p in self.people if _fits(name, p)), PERSON)
+        if found and not tied and self.mentions.get(name, 0) > _PASSING * max(self.mentions.get(found, 0), 1):
+            found = None
+        return found or " ".join(_strip_honorifics(_tokens(name)))
+
+
+def _looks_like_org(name: str) -> bool:
+    bare = name.replace(".", "").replace("&", "")
+    return len(name.split()) == 1 and bare.isupper() and len(bare) >= 2
+
+
+def _org_full(name: str, orgs: Iterable[str]) -> str | None:
+    """The longer form of an organisation's name ("US State Department"), when exactly one fits."""
+    return _one((o for o in orgs if _owned_by(name, o)), ORGANISATION)
+
+
+# -- across the cache ------------------------------------------------------------------------
+
+def cache_names(uses: Sequence[NameUse]) -> dict[tuple[int, str], str]:
+    """(article id, alias) -> the one name shown, for every name of the cache. A short name its
+    article leaves as it is resolves, in this order, to the one full name it stands for in other
+    articles of its story, the one full name of its story that fits it, the one full name it
+    stands for elsewhere in the cache, the only full name of the cache whose last word it is;
+    else it stays. Spellings of one name ("NASA", "Nasa") show as the most used.
+
+    Two rules stop at the story, since across unrelated news they would guess: a first name alone
+    ("Tony") and an organisation's shorter form ("Police", "Foreign Ministry", "Times") name many."""
+    story_people: dict[int, set[str]] = defaultdict(set)
+    story_orgs: dict[int, set[str]] = defaultdict(set)
+    story_seen: dict[tuple[int, str], set[str]] = defaultdict(set)
+    seen: dict[str, set[str]] = defaultdict(set)
+    people: set[str] = set()
+    spellings: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for use in uses:
+        if use.kind == PERSON and is_full(use.full):
+            people.add(use.full)
+            spellings[(PERSON, person_key(use.full))].append(use.full)
+            if use.full != use.alias:
+                seen[use.alias].add(use.full)
+            if use.story_id is not None:
+                story_people[use.story_id].add(use.full)
+                if use.full != use.alias:
+                    story_seen[(use.story_id, use.alias)].add(use.full)
+        elif use.kind == ORGANISATION:
+            spellings[(ORGANISATION, org_key(use.full))].append(use.full)
+            if use.story_id is not None:
+                story_orgs[use.story_id].add(use.full)
+    by_word = _by_word(people)
+    shown = {key: _shown(forms) for key, forms in spellings.items()}
+    resolved: dict[tuple[int, str], str] = {}
+    for use in uses:
+        full = use.full
+        if use.kind == PERSON and not is_full(full):
+            story = use.story_id if use.story_id is not None else -1
+            full = (_one(story_seen.get((story, use.alias), ()), PERSON)
+                    or _one((p for p in story_people.get(story, ()) if _fits(full, p)), PERSON)
+                    or _one((p for p in seen.get(use.alias, ()) if _fits(full, p, first_too=False)), PERSON)
+                    or _one((p for p in by_word.get(person_key(full), ()) if _fits(full, p, first_too=False)),
+                            PERSON)
+                    or full)
+        elif use.kind == ORGANISATION and use.story_id is not None:
+            full = _org_full(full, story_orgs.get(use.story_id, set())) or full
+        resolved[(use.article_id, use.alias)] = _spelled(full, use.kind, shown)
+    return resolved
+
+
+def _by_word(people: Iterable[str]) -> dict[str, list[str]]:
+    """Full names by their first and last words, so a short name finds its candidates at once."""
+    index: dict[str, list[str]] = defaultdict(list)
+    for name in people:
+        words = _surname_words(name)
+        index[words[-1]].append(name)
+        if words[0] != words[-1]:
+            index[words[0]].append(name)
+    return index
+
+
+def _spelled(name: str, kind: str, shown: dict[tuple[str, str], str]) -> str:
+    if kind == PERSON:
+        return shown.get((PERSON, person_key(name)), name) if is_full(name) else name
+    if kind == ORGANISATION:
+        return shown.get((ORGANISATION, org_key(name)), name)
+    return name
+
+
+def two_name_pairs(names: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Pairs of shown names that may be one person or organisation under two names: a short name
+    and a full name it fits, spellings of one name, an organisation and its owned longer form.
+    Every fitting pair counts, ambiguous or not: the measure of what a reader sees split."""
+    named = {(n, k) for n, k in names if n and n[:1].isupper()}
+    people = [n for n, k in named if k == PERSON and is_full(n)]
+    by_word = _by_word(people)
+    pairs: set[tuple[str, str]] = set()
+    for name, kind in named:
+        if kind == PERSON and not is_full(name):
+            pairs.update((name, p) for p in by_word.get(person_key(name), ()) if _fits(name, p))
+    keys: dict[str, list[str]] = defaultdict(list)
+    for name, kind in named:
+        keys[person_key(name) if kind == PERSON and is_full(name) else org_key(name)].append(name)
+    for forms in keys.values():
+        pairs.update((a, b) for a in forms for b in forms if a < b)
+    orgs = sorted({n for n, k in named if k == ORGANISATION})
+    for short in orgs:
+        pairs.update((short, o) for o in orgs if _owned_by(short, o) and org_key(short) != org_key(o))
+    return sorted(pairs)
+
