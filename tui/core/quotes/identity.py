@@ -146,7 +146,7 @@ def article_names(actors: Sequence[Actor], quotes: Sequence[Quote]) -> list[tupl
         if speaker and speaker[:1].isupper() and speaker not in kinds:
             kind = next((kinds[n] for n in owner.get(speaker, ()) if n in kinds), None)
             # "British Transport police": words that are no person's name make an organisation
-            org = _looks_like_org(speaker) or (len(speaker.split()) > 1 and not is_full(speaker))
+            org = _looks_like_org(speaker) or (len(_strip_titles(_tokens(speaker))) > 1 and not is_full(speaker))
             kinds[speaker] = kind or (ORGANISATION if org else "unknown")
     article = _Article(kinds, mentions, owner)
     rows = [(name, *article.full(name)) for name in kinds]

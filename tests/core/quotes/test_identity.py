@@ -1,0 +1,132 @@
+"""One person, one name (issue 21, item 3): the rules of tui/core/quotes/identity.py, inside an
+article and across the cache, each with the case it must leave alone."""
+
+from __future__ import annotations
+
+from tui.core.models import Actor, NameUse, Quote
+from tui.core.quotes.identity import article_names, cache_names, two_name_pairs
+
+
+def actor(name: str, kind: str = "person", aliases: tuple[str, ...] = (), mentions: int = 1) -> Actor:
+    return Actor(name, kind, None, aliases, mentions, 0, ())
+
+
+def quote(speaker: str) -> Quote:
+    return Quote(speaker, "words", "direct", "said", 0, 5, 0.9)
+
+
+def fulls(actors: list[Actor], speakers: list[str]) -> dict[str, str]:
+    return {alias: full for alias, full, _ in article_names(actors, [quote(s) for s in speakers])}
+
+
+# -- inside an article ------------------------------------------------------------------------
+
+
+def test_short_forms_resolve_to_the_full_name_the_article_gives() -> None:
+    names = fulls([actor("Donald Trump"), actor("Ren Guoqiang"), actor("Hua Chunying"), actor("Hua")],
+                  ["Trump", "Mr. Trump", "Ren", "Hua", "President Donald Trump"])
+    assert names["Trump"] == names["Mr. Trump"] == names["President Donald Trump"] == "Donald Trump"
+    assert names["Ren"] == "Ren Guoqiang"
+    assert names["Hua"] == "Hua Chunying"        # two actors of one person, as the issue found them
+
+
+def test_a_first_name_alone_resolves_in_its_article() -> None:
+    assert fulls([actor("Uma Thurman")], ["Uma"])["Uma"] == "Uma Thurman"
+
+
+def test_an_alias_the_extractor_tied_wins_over_the_surname_rule() -> None:
+    names = fulls([actor("Donald Trump", aliases=("Trump",)), actor("Melania Trump")], ["Trump"])
+    assert names["Trump"] == "Donald Trump"
+
+
+def test_a_short_name_two_full_names_fit_stays_as_written_without_mr() -> None:
+    names = fulls([actor("Donald Trump"), actor("Melania Trump")], ["Mr. Trump", "Pope Francis"])
+    assert names["Mr. Trump"] == "Trump"
+    assert names["Pope Francis"] == "Pope Francis"   # a title with no full name found stays
+
+
+def test_the_main_subject_is_not_a_relative_named_in_passing() -> None:
+    # "This Is Why Uma Thurman Is Angry": "Thurman" 31 times, her father "Robert Thurman" once
+    names = fulls([actor("Thurman", mentions=31), actor("Robert Thurman")], ["Thurman"])
+    assert names["Thurman"] == "Thurman"
+
+
+def test_a_one_word_name_typed_as_an_organisation_still_finds_its_person() -> None:
+    names = dict((a, (f, k)) for a, f, k in article_names([actor("Hua Chunying"), actor("Hua", "organisation")], []))
+    assert names["Hua"] == ("Hua Chunying", "person")
+
+
+def test_organisations_in_an_article_longer_form_owned_by_a_country() -> None:
+    names = fulls([actor("US State Department", "organisation"), actor("State Department", "organisation"),
+                   actor("Foreign Ministry", "organisation"), actor("Ex-Foreign Ministry", "organisation")], [])
+    assert names["State Department"] == "US State Department"
+    assert names["Foreign Ministry"] == "Foreign Ministry"   # "Ex-" is no country
+
+
+def test_unnamed_sources_and_places_are_not_names() -> None:
+    names = fulls([actor("Geneva", "place")], ["officials", "Trump"])
+    assert "officials" not in names and "Geneva" not in names
+
+
+# -- across the cache -------------------------------------------------------------------------
+
+
+def use(article: int, story: int | None, alias: str, full: str | None = None, kind: str = "person") -> NameUse:
+    return NameUse(article, story, alias, full or alias, kind)
+
+
+def test_a_short_name_takes_the_full_name_seen_with_it_in_its_story() -> None:
+    uses = [use(1, 7, "Thurman", "Uma Thurman"), use(1, 7, "Uma Thurman"),
+            use(2, 7, "Thurman"), use(2, 7, "Robert Thurman"),      # her father, named in passing
+            use(3, 9, "Robert Thurman")]
+    shown = cache_names(uses)
+    assert shown[(2, "Thurman")] == "Uma Thurman"
+    assert shown[(2, "Robert Thurman")] == "Robert Thurman"
+
+
+def test_a_short_name_takes_a_full_name_of_its_story_that_fits() -> None:
+    uses = [use(1, 7, "Hua Chunying"), use(2, 7, "Hua"), use(3, 8, "Hua Guofeng")]
+    assert cache_names(uses)[(2, "Hua")] == "Hua Chunying"
+
+
+def test_a_short_name_takes_the_only_full_name_of_the_cache_that_fits() -> None:
+    uses = [use(1, 1, "Harvey Weinstein"), use(2, None, "Weinstein"), use(3, 5, "Weinstein")]
+    shown = cache_names(uses)
+    assert shown[(2, "Weinstein")] == shown[(3, "Weinstein")] == "Harvey Weinstein"
+
+
+def test_ambiguity_across_the_cache_leaves_the_name_as_written() -> None:
+    uses = [use(1, 1, "Kim Jong-un"), use(2, 2, "Kim Yong-hyun"), use(3, 3, "Kim"),
+            use(4, 4, "Tony Molina"), use(5, 5, "Tony")]      # a first name alone: only in its story
+    shown = cache_names(uses)
+    assert shown[(3, "Kim")] == "Kim"
+    assert shown[(5, "Tony")] == "Tony"
+
+
+def test_spellings_of_one_name_show_as_the_most_used() -> None:
+    uses = [use(1, 1, "Kim Jong-un"), use(2, 2, "Kim Jong-un"), use(3, 3, "Kim Jong Un"),
+            use(4, 4, "Francois Hollande"), use(5, 5, "François Hollande"), use(6, 6, "François Hollande"),
+            use(7, 7, "Donald Trump"), use(8, 8, "Donald Trump Jr."),
+            use(9, 9, "NASA", kind="organisation"), use(10, 10, "Nasa", kind="organisation")]
+    shown = cache_names(uses)
+    assert shown[(3, "Kim Jong Un")] == "Kim Jong-un"
+    assert shown[(4, "Francois Hollande")] == "François Hollande"
+    assert shown[(8, "Donald Trump Jr.")] == "Donald Trump Jr."     # the son is another man
+    assert shown[(10, "Nasa")] == "NASA"                            # a tie: the capitals
+
+
+def test_an_organisation_s_short_form_resolves_in_its_story_only() -> None:
+    uses = [use(1, 1, "US State Department", kind="organisation"), use(2, 1, "State Department", kind="organisation"),
+            use(3, 2, "State Department", kind="organisation"),
+            use(4, 3, "New York Times", kind="organisation"), use(5, 3, "Los Angeles Times", kind="organisation"),
+            use(6, 3, "Times", kind="organisation")]
+    shown = cache_names(uses)
+    assert shown[(2, "State Department")] == "US State Department"
+    assert shown[(3, "State Department")] == "State Department"      # another story: no guess
+    assert shown[(6, "Times")] == "Times"                            # two papers fit
+
+
+def test_the_measure_counts_every_name_a_reader_sees_split() -> None:
+    pairs = two_name_pairs([("Trump", "person"), ("Donald Trump", "person"), ("Melania Trump", "person"),
+                            ("NASA", "organisation"), ("Nasa", "organisation"), ("officials", "person")])
+    assert set(pairs) == {("Trump", "Donald Trump"), ("Trump", "Melania Trump"), ("NASA", "Nasa")}
