@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import Enum
+from typing import Any
 
 
 class Outcome(str, Enum):
@@ -298,6 +299,7 @@ class StoryItem:
     actors: tuple[str, ...] = ()
     story_id: int | None = None  # the story it is in, when restored from the cache
     quoted: tuple[str, ...] = ()  # the people it quotes
+    places: tuple[str, ...] = ()  # the places it names (they explain a merge; they add no weight)
 
 
 @dataclass(frozen=True)
@@ -319,13 +321,51 @@ class StoryInfo:
 
 
 @dataclass(frozen=True)
+class StoryMerge:
+    """Two stories that grew together were joined: what they share, the reason it is recorded.
+
+    `from_story` is the story whose articles moved (None when it began in the same refresh, so
+    no one saw its id); `score` the similarity of the two stories (0..100).
+    """
+
+    from_story: int | None
+    score: float
+    names: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+    people: tuple[str, ...] = ()
+
+    def words(self) -> str:
+        """The merge in words, as the reader says it: "merged with story 17: both name Equifax; ..."."""
+        what = "merged" if self.from_story is None else f"merged from story {self.from_story}"
+        parts = [f"both name {', '.join(self.names)}"] if self.names else []
+        if self.places:
+            parts.append(f"places {', '.join(self.places)}")
+        if self.people:
+            parts.append(f"people {', '.join(self.people)}")
+        return f"{what}: {'; '.join(parts)}" if parts else what
+
+    def record(self) -> dict[str, object]:
+        """As JSON keeps it (the store's column and `byline stories --json`)."""
+        return {"from_story": self.from_story, "score": self.score, "names": list(self.names),
+                "places": list(self.places), "people": list(self.people)}
+
+    @classmethod
+    def from_record(cls, record: dict[str, Any]) -> StoryMerge:
+        return cls(record.get("from_story"), float(record.get("score") or 0.0),
+                   tuple(record.get("names") or ()), tuple(record.get("places") or ()),
+                   tuple(record.get("people") or ()))
+
+
+@dataclass(frozen=True)
 class StoryMembership:
-    """Why an article is in its story: the score and shared terms of its best match."""
+    """Why an article is in its story: the score and shared terms of its best match, and the
+    merge that brought it there when its story merged into this one."""
 
     story_id: int
     score: float
     shared_terms: tuple[str, ...]
     matched_article_id: int | None
+    merge: StoryMerge | None = None
 
 
 @dataclass(frozen=True)

@@ -55,6 +55,8 @@ def story_note(store: Store, article: Article) -> str | None:
     if member.matched_article_id is not None and member.shared_terms:
         terms = ", ".join(dict.fromkeys(member.shared_terms))
         note += f" · joined on {terms} (score {member.score:.0f})"
+    if member.merge is not None:
+        note += f" · {member.merge.words()}"
     return note
 
 

@@ -221,6 +221,11 @@ MIGRATIONS: tuple[str, ...] = (
     INSERT INTO quotes_fts (quotes_fts) VALUES ('rebuild');
     CREATE VIRTUAL TABLE quotes_vocab USING fts5vocab (quotes_fts, 'row');
     """,
+    # 12: a story merged into another keeps why on each article it brought (issue 26): JSON of
+    # models.StoryMerge (the names, places and people the two stories share)
+    """
+    ALTER TABLE articles ADD COLUMN story_merge TEXT;
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import UTC, datetime
@@ -15,6 +16,7 @@ from tui.core.models import (
     StoryInfo,
     StoryItem,
     StoryMembership,
+    StoryMerge,
 )
 from tui.core.store.database import to_dt
 from tui.core.store.query import SqlClause
@@ -31,6 +33,16 @@ def _story(row: tuple[Any, ...]) -> StoryInfo:
     return StoryInfo(row[0], row[1], first, last, row[4], row[5], bool(row[6]), row[7])
 
 
+def _membership(row: tuple[Any, ...]) -> StoryMembership:
+    terms = tuple(t for t in (row[2] or "").split("\n") if t)
+    merge = StoryMerge.from_record(json.loads(row[4])) if row[4] else None
+    return StoryMembership(row[0], row[1] or 0.0, terms, row[3], merge)
+
+
+def _merge_json(merge: StoryMerge | None) -> str | None:
+    return None if merge is None else json.dumps(merge.record(), ensure_ascii=False)
+
+
 class StoryTable(WatchTable):
     """Stories and the story of each article (muted articles left out of what lists show)."""
 
@@ -45,12 +57,16 @@ class StoryTable(WatchTable):
             " AND q.speaker IS NOT NULL AND (q.kind IN ('direct', 'partial') "
             # a reported clause holding the speaker's own words quotes them too (issue 12: the
             # fragment is part of its clause's quote, not a quote of its own)
-            "  OR q.text GLOB '*[“\"]*')) "
+            "  OR q.text GLOB '*[“\"]*')), "
+            # the places it names more than once: they explain a merge (story_merge)
+            "(SELECT group_concat(name, char(10)) FROM actors p WHERE p.article_id = a.id "
+            " AND p.kind = 'place' AND p.mentions > 1) "
             f"FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE {where} ORDER BY a.sort_time",
             list(params)).fetchall()
         return [StoryItem(str(r[0]), r[1], (r[2] or "")[:LEAD_CHARS], r[3], to_dt(r[4]),
                           to_dt(r[5]), tuple(r[7].split("\n")) if r[7] else (), r[6],
-                          tuple(r[8].split(",")) if r[8] else ())
+                          tuple(r[8].split(",")) if r[8] else (),
+                          tuple(r[9].split("\n")) if r[9] else ())
                 for r in rows]
 
     def ungrouped_items(self) -> list[StoryItem]:
@@ -80,9 +96,20 @@ class StoryTable(WatchTable):
         with self.write() as tx:
             tx.executemany(
                 "UPDATE articles SET story_id = ?, story_score = ?, story_terms = ?, "
-                "story_match = ? WHERE id = ?",
+                "story_match = ?, story_merge = ? WHERE id = ?",
                 [(m.story_id, m.score, "\n".join(m.shared_terms), m.matched_article_id,
-                  article_id) for article_id, m in memberships.items()])
+                  _merge_json(m.merge), article_id) for article_id, m in memberships.items()])
+
+    def merge_stories(self, merges: Mapping[int, tuple[int, StoryMerge]]) -> None:
+        """Move every article of each merged story (absorbed id -> (kept id, why)) into the
+        kept one, with the reason; the kept story is followed when either was; the other goes."""
+        with self.write() as tx:
+            for gone, (kept, merge) in merges.items():
+                tx.execute("UPDATE articles SET story_id = ?, story_merge = ? WHERE story_id = ?",
+                           (kept, _merge_json(merge), gone))
+                tx.execute("UPDATE stories SET followed = max(followed, (SELECT coalesce(max(followed), 0) "
+                           "FROM stories WHERE id = ?)) WHERE id = ?", (gone, kept))
+                tx.execute("DELETE FROM stories WHERE id = ?", (gone,))
 
     def refresh_story_summaries(self, story_ids: Iterable[int],
                                 headline: Callable[[list[str], str | None], str]) -> None:
@@ -188,12 +215,16 @@ class StoryTable(WatchTable):
 
     def membership(self, article_id: int) -> StoryMembership | None:
         row = self.conn().execute(
-            "SELECT story_id, story_score, story_terms, story_match FROM articles WHERE id = ?",
-            (article_id,)).fetchone()
-        if row is None or row[0] is None:
-            return None
-        terms = tuple(t for t in (row[2] or "").split("\n") if t)
-        return StoryMembership(row[0], row[1] or 0.0, terms, row[3])
+            "SELECT story_id, story_score, story_terms, story_match, story_merge FROM articles "
+            "WHERE id = ?", (article_id,)).fetchone()
+        return None if row is None or row[0] is None else _membership(row)
+
+    def story_memberships(self, story_id: int) -> dict[int, StoryMembership]:
+        """Why each article of a story is in it, by article id."""
+        rows = self.conn().execute(
+            "SELECT story_id, story_score, story_terms, story_match, story_merge, id FROM articles "
+            "WHERE story_id = ?", (story_id,)).fetchall()
+        return {r[5]: _membership(r) for r in rows}
 
     def quoted_people(self, story_id: int, limit: int = 12) -> list[QuotedPerson]:
         """Who is quoted in a story, most quoted first, with the outlets that quote them. Named

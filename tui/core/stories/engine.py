@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import math
 from collections.abc import Callable, Hashable, Iterable, Iterator
@@ -12,7 +13,7 @@ from typing import TypeVar
 
 from rapidfuzz import fuzz, process
 
-from tui.core.models import StoryItem
+from tui.core.models import StoryItem, StoryMerge
 from tui.core.stories.decay import TimeDecay
 from tui.core.stories.features import Leads, featurise
 from tui.core.stories.index import StoryIndex
@@ -41,6 +42,9 @@ class StoryEngine:
                                followed_days, self.tuning.weak_half_life_days)
         self.index = StoryIndex(self.tuning)
         self._assignments: dict[str, Assignment] = {}
+        # Known stories the last batch merged into another: absorbed id -> (kept id, the reason).
+        # Their articles outside what was restored must move too (`group_pending` does it).
+        self.merged: dict[int, tuple[int, StoryMerge]] = {}
 
     # ----------------------------------------------------------------- public
 
@@ -99,6 +103,8 @@ class StoryEngine:
             changed = self._merge_small(ordered, considered, changed)
             if not changed:
                 break
+        self.merged = {}
+        self._merge_grown({entry.story_id for entry in ordered}, first_new_id)
         self._renumber(ordered, first_new_id)
         return [self._assignments[item.id] for item in items]
 
@@ -211,8 +217,10 @@ class StoryEngine:
         df = index.document_frequency
         limit = tuning.lookup_tokens
         lookup = []
+        # A token only this article holds (df 1: often the name of someone only it quotes) finds
+        # nothing, and in full text such names are its heaviest: they must not take the lookup's places.
         for t in sorted(weighted, key=weighted.__getitem__, reverse=True):
-            if df.get(t, 0) <= ceiling:
+            if 1 < df.get(t, 0) <= ceiling:
                 lookup.append(t)
                 if len(lookup) == limit:
                     break
@@ -352,8 +360,7 @@ class StoryEngine:
                 old = self._assignments[member.item_id]
                 if old.matched_item_id is None:  # it began the folded story: explain against its new one
                     old = self._explain(member, target, score)
-                self._assignments[member.item_id] = Assignment(
-                    member.item_id, target.story_id, old.score, old.shared_terms, old.matched_item_id)
+                self._assignments[member.item_id] = dataclasses.replace(old, story_id=target.story_id)
             changed.add(target.story_id)
         return changed
 
@@ -372,7 +379,7 @@ class StoryEngine:
         df, limit = index.document_frequency, tuning.merge_lookup_tokens
         lookup = []
         for t in sorted(profile, key=profile.__getitem__, reverse=True):
-            if df.get(t, 0) <= ceiling:
+            if 1 < df.get(t, 0) <= ceiling:  # as in placement: a token of one article finds nothing
                 lookup.append(t)
                 if len(lookup) == limit:
                     break
@@ -415,6 +422,105 @@ class StoryEngine:
                 best, best_score = other, score
         return None if best is None else (best, best_score)
 
+    def _merge_grown(self, touched: set[int], first_new_id: int) -> None:
+        """Merge stories that grew towards each other: a story this batch touched, of at least
+        `grown_size` articles, joins the closest such story when their evidence meets (see
+        `_grown_match`); the later story (higher id) moves into the earlier, whose id stays."""
+        index = self.index
+        for story_id in sorted(touched):
+            story = index.story(story_id)
+            if story is None or len(story.members) < self.tuning.grown_size:
+                continue
+            found = self._grown_match(story)
+            if found is None:
+                continue
+            other, score, merge = found
+            kept, gone = (other, story) if other.story_id < story.story_id else (story, other)
+            if gone.story_id < first_new_id:  # a story readers have seen: say which
+                merge = dataclasses.replace(merge, from_story=gone.story_id)
+            members = list(gone.members)
+            for member in members:
+                index.detach(member)
+            for member in members:
+                index.attach(member, kept.story_id)
+            for member in members:
+                why = self._explain(member, kept, score)
+                self._assignments[member.item_id] = dataclasses.replace(why, merge=merge)
+            if gone.story_id < first_new_id:
+                self.merged = {old: ((kept.story_id, m) if new == gone.story_id else (new, m))
+                               for old, (new, m) in self.merged.items()}
+                self.merged[gone.story_id] = (kept.story_id, merge)
+
+    def _grown_match(self, story: StoryState) -> tuple[StoryState, float, StoryMerge] | None:
+        """The story of at least `grown_size` articles closest to this one, when their time-weighed
+        profiles meet at `grown_threshold` and they share a name or a person; with the merge's reason."""
+        index, tuning = self.index, self.tuning
+        profile, norm = index.profile(story)
+        if not norm:
+            return None
+        strong = {t for member in story.members for t in member.strong}
+        ceiling, df = index.lookup_ceiling(), index.document_frequency
+        lookup = [t for t in sorted(profile, key=profile.__getitem__, reverse=True)
+                  if 1 < df.get(t, 0) <= ceiling][: tuning.merge_lookup_tokens]
+        hits: dict[int, float] = {}
+        for token in lookup:
+            for other_id in islice(reversed(index.postings[token]), tuning.merge_posting_scan):
+                if other_id != story.story_id and len(index.stories[other_id].members) >= tuning.grown_size:
+                    hits[other_id] = hits.get(other_id, 0.0) + profile[token]
+        best: tuple[StoryState, float, StoryMerge] | None = None
+        for other_id in sorted(hits, key=hits.__getitem__, reverse=True)[: tuning.merge_candidates]:
+            other = index.stories[other_id]
+            factors = self.decay.span_factors(other, story)
+            if factors is None or factors == (0.0, 0.0):
+                continue
+            other_profile, other_norm = index.profile(other)
+            if not other_norm:
+                continue
+            dot_strong = dot_weak = 0.0
+            for t, v in profile.items():
+                if t in other_profile:
+                    if t in strong:
+                        dot_strong += v * other_profile[t]
+                    else:
+                        dot_weak += v * other_profile[t]
+            score = (dot_strong * factors[0] + dot_weak * factors[1]) / (norm * other_norm)
+            if score < tuning.grown_threshold or (best is not None and score <= best[1]):
+                continue
+            reason = self._shared_evidence(story, other)
+            if reason is not None:
+                names, places, people = reason
+                best = (other, score, StoryMerge(None, round(score * 100, 1), names, places, people))
+        return best
+
+    def _shared_evidence(self, story: StoryState, other: StoryState
+                         ) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]] | None:
+        """(names, places, people) two stories share, as their articles write them; None when they
+        share no name and no person (then nothing says they are one event)."""
+        def gather(s: StoryState) -> tuple[dict[str, str], dict[str, str], dict[str, str], set[str]]:
+            named: dict[str, str] = {}
+            places: dict[str, str] = {}
+            people: dict[str, str] = {}
+            for m in s.members:
+                named.update((n.casefold(), n) for n in m.named)
+                places.update((n.casefold(), n) for n in m.places)
+                people.update((n.casefold(), n) for n in m.quoted)
+            return named, places, people, set(self.index.story_names(s))
+
+        a_named, a_places, a_people, a_tokens = gather(story)
+        b_named, b_places, b_people, b_tokens = gather(other)
+        people = [a_people[k] for k in sorted(a_people.keys() & b_people.keys())]
+        places = [a_places[k] for k in sorted(a_places.keys() & b_places.keys())]
+        told = {k for k in a_people.keys() & b_people.keys()} | (a_places.keys() & b_places.keys())
+        names = [a_named[k] for k in sorted(a_named.keys() & b_named.keys()) if k not in told]
+        if not names:  # no actor both name: the name tokens both use, as first written
+            surface = {t: m.surface[t] for m in story.members for t in m.surface}
+            covered = " ".join(told)
+            names = [surface[t] for t in sorted(a_tokens & b_tokens)
+                     if t in surface and surface[t][:1].isupper() and surface[t].casefold() not in covered][:6]
+        if not names and not people:
+            return None
+        return tuple(names[:6]), tuple(places[:6]), tuple(people[:6])
+
     def _explain(self, entry: Entry, story: StoryState, score: float) -> Assignment:
         """Why a folded article belongs to `story`: the member sharing most weight with it, and those tokens."""
         weighted, _ = self.index.weighted(entry)
@@ -443,8 +549,8 @@ class StoryEngine:
         for story in self.index.renumber(mapping):
             for member in story.members:
                 old = self._assignments[member.item_id]
-                self._assignments[member.item_id] = Assignment(
-                    member.item_id, story.story_id, old.score, old.shared_terms, old.matched_item_id)
+                self._assignments[member.item_id] = dataclasses.replace(old, story_id=story.story_id)
+        self.merged = {old: (mapping.get(new, new), merge) for old, (new, merge) in self.merged.items()}
         self.index.next_id = first_new_id + len(mapping)
 
 

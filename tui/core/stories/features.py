@@ -48,6 +48,7 @@ def featurise(item: StoryItem, tuning: Tuning, leads: Leads | None = None) -> En
     # The people it names or quotes mark their tokens as lasting evidence (see StoryIndex.weighted);
     # the people it quotes count even beyond its lead (weighing every actor scored lower on events-dev).
     people: set[str] = set()
+    quoted_only: set[str] = set()
     if not lead.roundup:
         for actor in item.actors:
             people.update(token.key for token in name_tokens(actor) if token.key not in own_name)
@@ -60,11 +61,14 @@ def featurise(item: StoryItem, tuning: Tuning, leads: Leads | None = None) -> En
                             weights, surface = dict(weights), dict(surface)
                         weights[token.key] = tuning.quoted_weight
                         surface[token.key] = token.surface
+                        quoted_only.add(token.key)
     # A copy is recognised only when it has a lead to compare, not a bare headline: short
     # headlines recur across events ("Apple unveils new iPad"); a headline and its lead do not.
     copy_key = (lead, frozenset(people)) if lead.has_text and weights is lead.weights else None
     return Entry(item.id, weights, surface, lead.key, effective_time(item), Counter(evidence),
-                 frozenset(people), copy_key=copy_key)
+                 frozenset(people), copy_key=copy_key, named=frozenset(item.actors),
+                 quoted=frozenset(q for q in item.quoted if q[:1].isupper()), places=frozenset(item.places),
+                 quoted_only=frozenset(quoted_only))
 
 
 def read_lead(title: str, text: str, tuning: Tuning) -> Lead:

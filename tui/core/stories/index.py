@@ -94,10 +94,13 @@ class StoryIndex:
             tuning = self.tuning
             idf = self._idf
             names = frozenset(entry.weights.keys() & self._names)
-            weighted = {t: w * idf[t] for t, w in entry.weights.items()}
+            # The name of someone only this article quotes (outside its lead) can never be shared:
+            # kept out, it would only dilute (full text finds many, and they outweighed the rest).
+            df, min_df, alone = self._df, tuning.min_df, entry.quoted_only
+            weighted = {t: w * idf[t] for t, w in entry.weights.items() if t not in alone or df[t] >= min_df}
             if names:
                 boost = tuning.name_boost
-                for t in names:
+                for t in names & weighted.keys():
                     weighted[t] *= boost
             strong_idf = tuning.strong_idf
             strong = {t for t in weighted if idf[t] >= strong_idf}

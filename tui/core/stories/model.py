@@ -7,7 +7,7 @@ from collections.abc import Hashable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 
-from tui.core.models import StoryItem
+from tui.core.models import StoryItem, StoryMerge
 
 _EARLIEST_PLAUSIBLE = datetime(1995, 1, 1, tzinfo=timezone.utc)
 _FUTURE_TOLERANCE = timedelta(days=1)
@@ -22,6 +22,7 @@ class Assignment:
     score: float
     shared_terms: tuple[str, ...]
     matched_item_id: str | None
+    merge: StoryMerge | None = None  # set when it came with its story, merged into this one
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,7 @@ class Tuning:
     fuzz_scorer: str = "ratio"  # rapidfuzz scorer over sorted token strings ("ratio" or "token_set")
     text_weight: float = 0.5  # weight of a token seen only in the text, relative to the title
     name_boost: float = 1.5  # names and acronyms weigh more than common words
+    min_df: int = 2  # a quoted name (outside the lead) in fewer documents than this is left out (it matches nothing)
     text_chars: int = 300  # how much of the text is read (the lead; 600 scored lower on events-dev and cost twice)
     min_shared: int = 1  # shared tokens needed with the matched article, unless one is rare
     rare_idf: float = 4.0  # an idf above this counts as rare enough to tie on its own
@@ -61,6 +63,11 @@ class Tuning:
     far_threshold: float = 0.25  # the threshold for joining a story past the window
     quoted_weight: float = 1.0  # weight of the name of someone it quotes, when its lead does not name them
     weak_half_life_days: float = 0.0  # weak evidence past the window halves this often (0: it stops)
+    # Stories that grew together (two of at least `grown_size` articles each) merge, the later
+    # into the earlier, when their profiles meet at `grown_threshold` (time-weighed as folding is)
+    # and they share a name or a person: the reason recorded.
+    grown_threshold: float = 0.20
+    grown_size: int = 2
 
 
 @dataclass
@@ -75,6 +82,11 @@ class Entry:
     evidence: Counter[str] = field(default_factory=Counter)  # +1 capitalised mid-sentence, -1 lowercase
     people: frozenset[str] = frozenset()  # tokens of the actors it names and the people it quotes
     copy_key: Hashable | None = None  # equal for copies of one headline and lead naming the same people
+    # Who and where it names, as written: a merge's reason (they weigh nothing here; `people` does)
+    named: frozenset[str] = frozenset()
+    quoted: frozenset[str] = frozenset()
+    places: frozenset[str] = frozenset()
+    quoted_only: frozenset[str] = frozenset()  # tokens only its quoted people's names add (not in its lead)
     story_id: int = -1
     names: frozenset[str] = frozenset()
     strong: frozenset[str] = frozenset()  # rare names, numbers and people: evidence that lasts
