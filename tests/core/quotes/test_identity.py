@@ -45,6 +45,11 @@ def test_a_short_name_two_full_names_fit_stays_as_written_without_mr() -> None:
     assert names["Pope Francis"] == "Pope Francis"   # a title with no full name found stays
 
 
+def test_a_capital_speaking_for_its_government_is_no_person_s_first_name() -> None:
+    assert fulls([actor("Astana Hub")], ["Astana"])["Astana"] == "Astana"
+    assert cache_names([use(1, 1, "Astana Hub"), use(2, 1, "Astana")])[(2, "Astana")] == "Astana"
+
+
 def test_the_main_subject_is_not_a_relative_named_in_passing() -> None:
     # "This Is Why Uma Thurman Is Angry": "Thurman" 31 times, her father "Robert Thurman" once
     names = fulls([actor("Thurman", mentions=31), actor("Robert Thurman")], ["Thurman"])

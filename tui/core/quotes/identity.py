@@ -181,6 +181,8 @@ class _Article:
         if is_full(name):
             return _one((p for p in self.people if person_key(p) == person_key(name)), PERSON) or name
         tied = [n for n in self.owner.get(name, ()) if is_full(n)]
+        if not tied and name in PLACES:
+            return name      # "Astana said", "Moscow said": the capital's government, not "Astana Hub"
         found = _one(tied, PERSON) if tied else _one((p for p in self.people if _fits(name, p)), PERSON)
         if found and not tied and self.mentions.get(name, 0) > _PASSING * max(self.mentions.get(found, 0), 1):
             found = None
@@ -233,7 +235,7 @@ def cache_names(uses: Sequence[NameUse]) -> dict[tuple[int, str], str]:
     resolved: dict[tuple[int, str], str] = {}
     for use in uses:
         full = use.full
-        if use.kind == PERSON and not is_full(full):
+        if use.kind == PERSON and not is_full(full) and full not in PLACES:
             story = use.story_id if use.story_id is not None else -1
             full = (_one(story_seen.get((story, use.alias), ()), PERSON)
                     or _one((p for p in story_people.get(story, ()) if _fits(full, p)), PERSON)
