@@ -7,7 +7,7 @@ from pathlib import Path
 from feedserver import FeedServer, rss
 
 from tui.app import make_app
-from tui.config import load_config
+from tui.config import Config, load_config
 from tui.core.refresh import refresh
 from tui.core.store import Store
 from tui.core.stories.headline import story_headline
@@ -31,18 +31,24 @@ def feed(prefix: str, entries: list[tuple[str, str]], day: int) -> bytes:
                         for i, (t, d) in enumerate(entries)])
 
 
+async def two_outlets_on_the_border(server: FeedServer, tmp_path: Path) -> tuple[Config, Store]:
+    """Ledger and Wire, both covering the border deal (Ledger has one other story), fetched."""
+    server.add("/a", body=feed("a", [BORDER, OTHER], 24))
+    server.add("/b", body=feed("b", [BORDER_2], 24))
+    config_path = tmp_path / "feeds.toml"
+    config_path.write_text(
+        "[settings]\nrefresh_minutes = 0\nfulltext = false\n"
+        f'[[feeds]]\nname = "Ledger"\nurl = "{server.url("/a")}"\n'
+        f'[[feeds]]\nname = "Wire"\nurl = "{server.url("/b")}"\n')
+    config = load_config(config_path)
+    store = Store(config.db_path)
+    await refresh(store, config.feeds, config.settings)
+    return config, store
+
+
 async def test_open_step_follow_and_refresh(tmp_path: Path) -> None:
     with FeedServer() as server:
-        server.add("/a", body=feed("a", [BORDER, OTHER], 24))
-        server.add("/b", body=feed("b", [BORDER_2], 24))
-        config_path = tmp_path / "feeds.toml"
-        config_path.write_text(
-            "[settings]\nrefresh_minutes = 0\nfulltext = false\n"
-            f'[[feeds]]\nname = "Ledger"\nurl = "{server.url("/a")}"\n'
-            f'[[feeds]]\nname = "Wire"\nurl = "{server.url("/b")}"\n')
-        config = load_config(config_path)
-        store = Store(config.db_path)
-        await refresh(store, config.feeds, config.settings)
+        config, store = await two_outlets_on_the_border(server, tmp_path)
         [border] = store.stories(min_outlets=2)
         assert border.article_count == 2
         app = make_app(config, store)
@@ -122,16 +128,7 @@ async def test_follow_and_seen_go_through_the_reading_state(tmp_path: Path) -> N
     from tui.screens.main import MainScreen
 
     with FeedServer() as server:
-        server.add("/a", body=feed("a", [BORDER, OTHER], 24))
-        server.add("/b", body=feed("b", [BORDER_2], 24))
-        config_path = tmp_path / "feeds.toml"
-        config_path.write_text(
-            "[settings]\nrefresh_minutes = 0\nfulltext = false\n"
-            f'[[feeds]]\nname = "Ledger"\nurl = "{server.url("/a")}"\n'
-            f'[[feeds]]\nname = "Wire"\nurl = "{server.url("/b")}"\n')
-        config = load_config(config_path)
-        store = Store(config.db_path)
-        await refresh(store, config.feeds, config.settings)
+        config, store = await two_outlets_on_the_border(server, tmp_path)
         [border] = store.stories(min_outlets=2)
         store.set_followed(border.id, True)
         server.add("/b", body=feed("b", [BORDER_2, BORDER_3], 24))

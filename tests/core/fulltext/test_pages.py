@@ -82,12 +82,10 @@ def test_no_fulltext_skips_pages(tmp_path: Path, server) -> None:
     store.close()
 
 
-async def test_reader_shows_full_text_marker_and_reextracts(tmp_path: Path, server) -> None:
-    from tui.app import make_app
+async def one_article_on_its_summary(server: FeedServer, tmp_path: Path):
+    """A feed of one article whose page is at /p/good, fetched without its full text."""
     from tui.config import load_config
-    from tui.widgets.reader import Reader
 
-    server.add("/p/good", body=article_page("Budget cuts roads"), content_type="text/html")
     url = feed_for(server, {"good": "good"})
     config_path = tmp_path / "feeds.toml"
     config_path.write_text(f'[settings]\nrefresh_minutes = 0\n[[feeds]]\nname = "News"\n'
@@ -95,6 +93,15 @@ async def test_reader_shows_full_text_marker_and_reextracts(tmp_path: Path, serv
     config = load_config(config_path)
     store = Store(config.db_path)
     await refresh(store, config.feeds, config.settings, fulltext=False)
+    return config, store
+
+
+async def test_reader_shows_full_text_marker_and_reextracts(tmp_path: Path, server) -> None:
+    from tui.app import make_app
+    from tui.widgets.reader import Reader
+
+    server.add("/p/good", body=article_page("Budget cuts roads"), content_type="text/html")
+    config, store = await one_article_on_its_summary(server, tmp_path)
     app = make_app(config, store)
     async with app.run_test(size=(140, 40)) as pilot:
         await pilot.press("enter")
@@ -132,18 +139,11 @@ async def test_a_failed_reextract_says_so_on_the_status_line(tmp_path: Path, ser
     """Whatever goes wrong in `e`'s worker, the status line leaves "Fetching the page…"."""
     import tui.core.fulltext.pages as pages
     from tui.app import make_app
-    from tui.config import load_config
 
     async def broken(*_args, **_kwargs):
         raise RuntimeError("the network stack broke")
 
-    url = feed_for(server, {"good": "good"})
-    config_path = tmp_path / "feeds.toml"
-    config_path.write_text(f'[settings]\nrefresh_minutes = 0\n[[feeds]]\nname = "News"\n'
-                           f'url = "{url}"\n')
-    config = load_config(config_path)
-    store = Store(config.db_path)
-    await refresh(store, config.feeds, config.settings, fulltext=False)
+    config, store = await one_article_on_its_summary(server, tmp_path)
     # Standing in for any unexpected failure of the fetch (a bug, a broken cache file).
     monkeypatch.setattr(pages, "extract_one", broken)
     app = make_app(config, store)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import gc
 import math
-from collections.abc import Callable, Hashable, Iterable, Iterator
+from collections.abc import Callable, Hashable, Iterable, Iterator, Set as AbstractSet
 from contextlib import contextmanager
 from datetime import datetime, timedelta
 from itertools import islice
@@ -405,15 +405,7 @@ class StoryEngine:
             other_profile, other_norm = index.profile(other)
             if not other_norm:
                 continue
-            small, large = (profile, other_profile) if len(profile) <= len(other_profile) else (other_profile, profile)
-            dot_strong = dot_weak = 0.0
-            for t, v in small.items():
-                if t in large:
-                    if t in strong:
-                        dot_strong += v * large[t]
-                    else:
-                        dot_weak += v * large[t]
-            score = (dot_strong * factors[0] + dot_weak * factors[1]) / (norm * other_norm)
+            score = _profile_score(profile, norm, other_profile, other_norm, strong, factors)
             if score < best_score:
                 continue
             if names is None:
@@ -476,14 +468,7 @@ class StoryEngine:
             other_profile, other_norm = index.profile(other)
             if not other_norm:
                 continue
-            dot_strong = dot_weak = 0.0
-            for t, v in profile.items():
-                if t in other_profile:
-                    if t in strong:
-                        dot_strong += v * other_profile[t]
-                    else:
-                        dot_weak += v * other_profile[t]
-            score = (dot_strong * factors[0] + dot_weak * factors[1]) / (norm * other_norm)
+            score = _profile_score(profile, norm, other_profile, other_norm, strong, factors)
             if score < tuning.grown_threshold or (best is not None and score <= best[1]):
                 continue
             reason = self._shared_evidence(story, other)
@@ -600,3 +585,17 @@ def _parse_time(value: object) -> datetime | None:
 
 
 __all__ = ["Assignment", "StoryEngine", "StoryItem", "cluster_records", "effective_time"]
+
+
+def _profile_score(profile: dict[str, float], norm: float, other_profile: dict[str, float],
+                   other_norm: float, strong: AbstractSet[str], factors: tuple[float, float]) -> float:
+    """Cosine of two story profiles, strong tokens (names) and weak ones decayed apart."""
+    small, large = (profile, other_profile) if len(profile) <= len(other_profile) else (other_profile, profile)
+    dot_strong = dot_weak = 0.0
+    for token, value in small.items():
+        if token in large:
+            if token in strong:
+                dot_strong += value * large[token]
+            else:
+                dot_weak += value * large[token]
+    return (dot_strong * factors[0] + dot_weak * factors[1]) / (norm * other_norm)
