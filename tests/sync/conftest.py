@@ -1,0 +1,36 @@
+"""Fixtures of the sync tests: a real PostgreSQL (one per run) and a real Miniflux (one per
+test, on a database of its own), both on loopback; the tests skip when either is absent."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from sync_servers import Miniflux, Postgres, miniflux_binary, postgres_bin
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[Postgres]:
+    bin_dir = postgres_bin()
+    if bin_dir is None:
+        pytest.skip("PostgreSQL is absent (no /usr/lib/postgresql/*/bin/pg_ctl)")
+    cluster = Postgres(bin_dir).start()
+    try:
+        yield cluster
+    finally:
+        cluster.stop()
+
+
+@pytest.fixture
+def miniflux(request: pytest.FixtureRequest) -> Iterator[Miniflux]:
+    """A fresh Miniflux (empty database, admin user, Google Reader API on), stopped after."""
+    binary = miniflux_binary()
+    if binary is None:
+        pytest.skip("Miniflux is absent (run scripts/install-miniflux)")
+    postgres: Postgres = request.getfixturevalue("postgres")
+    server = Miniflux(binary, postgres, postgres.new_database()).start()
+    try:
+        server.enable_google_reader()
+        yield server
+    finally:
+        server.stop()
