@@ -6,7 +6,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from sync_servers import Miniflux, Postgres, miniflux_binary, postgres_bin
+from sync_servers import (
+    ADMIN,
+    ADMIN_PASSWORD,
+    API_PASSWORD,
+    Miniflux,
+    Postgres,
+    miniflux_binary,
+    postgres_bin,
+)
+
+from tui.core.sync.account import SyncAccount
 
 
 @pytest.fixture(scope="session")
@@ -34,3 +44,21 @@ def miniflux(request: pytest.FixtureRequest) -> Iterator[Miniflux]:
         yield server
     finally:
         server.stop()
+
+
+@pytest.fixture(params=["greader", "miniflux"])
+def service(request: pytest.FixtureRequest) -> str:
+    """Each test of a sync runs through both APIs."""
+    return str(request.param)
+
+
+def account_for(server: Miniflux, service: str, monkeypatch: pytest.MonkeyPatch) -> SyncAccount:
+    """The account of the fixture's admin on that API, its password in the environment."""
+    monkeypatch.setenv("BYLINE_TEST_SYNC_PASSWORD",
+                       API_PASSWORD if service == "greader" else ADMIN_PASSWORD)
+    return SyncAccount(service, server.url, ADMIN, password_env="BYLINE_TEST_SYNC_PASSWORD")
+
+
+@pytest.fixture
+def account(miniflux: Miniflux, service: str, monkeypatch: pytest.MonkeyPatch) -> SyncAccount:
+    return account_for(miniflux, service, monkeypatch)

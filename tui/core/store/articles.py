@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from tui.core.models import Article, ArticleFlags, ArticleRow, ParsedEntry, TextStatus
 from tui.core.query import Node
 from tui.core.store.database import in_chunks, marks, now_ts, to_dt
+from tui.core.store.sync_queue import queue_changes, queue_where
 from tui.core.store.watch import WatchTable
 
 # A publication date further ahead than this is treated as wrong and the fetch time used instead.
@@ -187,17 +188,21 @@ class ArticleTable(WatchTable):
         return [ArticleFlags(r[0], r[1], bool(r[2]), bool(r[3])) for r in rows]
 
     def set_read(self, article_ids: Sequence[int], read: bool = True) -> None:
+        """Mark articles read or unread (a synced one's change is queued for the server)."""
         with self.write() as tx:
             tx.executemany("UPDATE articles SET read = ? WHERE id = ?",
                            [(int(read), i) for i in article_ids])
+            queue_changes(tx, article_ids, "read", read)
 
     def set_starred(self, article_id: int, starred: bool) -> None:
         with self.write() as tx:
             tx.execute("UPDATE articles SET starred = ? WHERE id = ?", (int(starred), article_id))
+            queue_changes(tx, [article_id], "starred", starred)
 
     def mark_all_read(self, flt: ArticleFilter) -> int:
         where, params = self._where(flt)
         with self.write() as tx:
+            queue_where(tx, f"a.read = 0 AND {where}", params, "read", True)
             cursor = tx.execute(f"UPDATE articles AS a SET read = 1 WHERE read = 0 AND {where}",
                                 params)
             return cursor.rowcount

@@ -174,6 +174,24 @@ MIGRATIONS: tuple[str, ...] = (
     """
     UPDATE articles SET analysed = 0;
     """,
+    # 10: sync with a server (issue 22). A feed says where it comes from (`local`, feeds.toml, or
+    # the sync service) and its id there; an article its item id on the server. Changes made in
+    # Byline to synced articles wait in sync_queue (one row per article and field, the latest
+    # wins) until the server has them.
+    """
+    ALTER TABLE feeds ADD COLUMN origin TEXT NOT NULL DEFAULT 'local';
+    ALTER TABLE feeds ADD COLUMN server_id TEXT;
+    ALTER TABLE articles ADD COLUMN server_id TEXT;
+    CREATE UNIQUE INDEX articles_by_server_id ON articles (server_id) WHERE server_id IS NOT NULL;
+    CREATE INDEX articles_by_url ON articles (url);
+    CREATE TABLE sync_queue (
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        field TEXT NOT NULL CHECK (field IN ('read', 'starred')),
+        value INTEGER NOT NULL,
+        changed_at REAL NOT NULL,
+        PRIMARY KEY (article_id, field)
+    );
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,9 +1,11 @@
-"""What sync clients and the sync engine exchange: feeds, items, item states, errors, totals."""
+"""A sync's error and its totals (the records clients and the store exchange are in
+core/models.py: RemoteFeed, RemoteItem, ItemState, LocalChange, SyncMoves)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+
+from tui.core.models import SyncMoves
 
 
 class SyncError(Exception):
@@ -17,52 +19,6 @@ class SyncError(Exception):
         super().__init__(message)
         self.kind = kind
         self.retry_after = retry_after
-
-
-@dataclass(frozen=True)
-class RemoteFeed:
-    """A subscription on the server; its folders or labels become tags."""
-
-    server_id: str
-    url: str
-    title: str
-    tags: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class RemoteItem:
-    """An item (an entry) on the server, with its read and starred state."""
-
-    server_id: str
-    feed_server_id: str
-    url: str | None
-    title: str
-    author: str | None
-    published: datetime | None
-    content: str
-    read: bool
-    starred: bool
-    changed: float | None = None  # the server's time of its last change (seconds), if it says
-
-
-@dataclass(frozen=True)
-class ItemState:
-    """Read and starred state of one item on the server, and when it last changed there."""
-
-    read: bool
-    starred: bool
-    changed: float | None = None
-
-
-@dataclass(frozen=True)
-class LocalChange:
-    """A change made in Byline and not yet sent: `field` is "read" or "starred"."""
-
-    article_id: int
-    server_id: str
-    field: str
-    value: bool
-    at: float  # when it was made (seconds since the epoch)
 
 
 @dataclass
@@ -80,6 +36,14 @@ class SyncSummary:
     error: str | None = None
     seconds: float = 0.0
     errors: list[str] = field(default_factory=list)
+
+    def add(self, moves: SyncMoves) -> None:
+        """Count what one step of the sync changed in the cache."""
+        self.new += moves.new
+        self.marked_read += moves.marked_read
+        self.marked_unread += moves.marked_unread
+        self.starred += moves.starred
+        self.unstarred += moves.unstarred
 
     def line(self) -> str:
         """"12 new, 30 marked read, 2 starred; 1 change queued"."""
