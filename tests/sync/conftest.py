@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from sync_servers import (
+
+from sync.sync_servers import (
     ADMIN,
     ADMIN_PASSWORD,
     API_PASSWORD,
@@ -15,7 +16,6 @@ from sync_servers import (
     miniflux_binary,
     postgres_bin,
 )
-
 from tui.core.sync.account import SyncAccount
 
 

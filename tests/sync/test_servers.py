@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import httpx
 from feedserver import rss
-from sync_servers import ADMIN, API_PASSWORD
+
+from sync.sync_servers import ADMIN, API_PASSWORD
 
 
 def test_miniflux_fetches_a_loopback_feed_and_answers_both_apis(miniflux, server) -> None:

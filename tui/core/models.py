@@ -167,6 +167,7 @@ class Article:
     starred: bool
     story_id: int | None = None
     extra: dict[str, str] = field(default_factory=dict)
+    origin: str = "local"  # or the sync service its feed comes from
 
     @property
     def time(self) -> datetime:

@@ -168,14 +168,14 @@ class ArticleTable(WatchTable):
         r = self.conn().execute(
             "SELECT a.id, a.feed_id, f.name, a.guid, a.url, a.title, a.author, a.published, "
             "a.fetched, a.summary, a.body, a.text_status, a.text_note, a.read, a.starred, "
-            "a.story_id FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE a.id = ?",
+            "a.story_id, f.origin FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE a.id = ?",
             (article_id,),
         ).fetchone()
         if r is None:
             return None
         return Article(r[0], r[1], r[2], r[3], r[4], r[5], r[6], to_dt(r[7]),
                        to_dt(r[8]) or datetime.now(UTC), r[9], r[10], TextStatus(r[11]), r[12],
-                       bool(r[13]), bool(r[14]), r[15])
+                       bool(r[13]), bool(r[14]), r[15], origin=r[16])
 
     def article_flags(self, article_ids: Sequence[int]) -> list[ArticleFlags]:
         """Feed, read and starred state of the given articles (before a change, to tell every

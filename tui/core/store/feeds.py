@@ -52,9 +52,11 @@ class FeedTable(WatchTable):
 
     def fetch_ages(self) -> tuple[int, datetime | None]:
         """(feeds never fetched, oldest last check) over subscribed feeds, without counting
-        articles: what start-up needs to decide on a refresh."""
+        articles: what start-up needs to decide on a refresh. A synced feed is not fetched
+        here (the sync fills it), so it is never counted as never fetched."""
         never, oldest = self.conn().execute(
-            "SELECT sum(last_checked IS NULL), min(last_checked) FROM feeds WHERE subscribed = 1"
+            "SELECT sum(last_checked IS NULL AND origin = 'local'), min(last_checked) FROM feeds "
+            "WHERE subscribed = 1"
         ).fetchone()
         return int(never or 0), to_dt(oldest)
 
