@@ -3,6 +3,7 @@ subscription list, item ids by stream with continuation, item contents, edit-tag
 
 from __future__ import annotations
 
+import asyncio
 import json
 import time
 from collections.abc import AsyncIterator, Sequence
@@ -24,6 +25,7 @@ ITEM_PREFIX = "tag:google.com,2005:reader/item/"
 API_PATHS = ("", "/api/greader.php")
 IDS_PAGE = 10_000
 CONTENTS_PAGE = 250
+AHEAD = 2  # contents requests in flight while a page is stored
 
 
 def item_id(value: str) -> str:
@@ -153,13 +155,18 @@ class GReaderClient:
 
     async def pull(self, sink: SyncSink) -> None:
         """New items (those published since the last sync, then any unread or starred item the
-        cache lacks), then the complete unread and starred lists as the state of every item."""
+        cache lacks), then the complete unread and starred lists as the state of every item.
+        The first sync takes the whole reading list with each item's state, and no lists."""
         started = int(time.time())
         since = sink_int(await sink.value("greader.since"))
         sink.progress("new items")
         async for page in self.ids(READING_LIST, since=since - SINCE_SLACK_SECONDS
                                    if since else None):
             await self._take_unknown(sink, page)
+        if since is None:
+            # The first sync took the whole reading list, each item with its state.
+            await sink.cursor({"greader.since": str(started)})
+            return
         unread: set[str] = set()
         starred: set[str] = set()
         for stream, exclude, found in ((READING_LIST, READ, unread), (STARRED, None, starred)):
@@ -171,9 +178,21 @@ class GReaderClient:
         await sink.cursor({"greader.since": str(started)})
 
     async def _take_unknown(self, sink: SyncSink, page: Sequence[str]) -> None:
+        """Fetch and store the items of a page of ids the cache lacks; the next batches are
+        asked for while this one is stored (AHEAD requests in flight)."""
         unknown = sorted(set(page) - await sink.known(page), key=int)
-        for start in range(0, len(unknown), CONTENTS_PAGE):
-            await sink.items(await self.items(unknown[start:start + CONTENTS_PAGE]))
+        batches = [unknown[i:i + CONTENTS_PAGE] for i in range(0, len(unknown), CONTENTS_PAGE)]
+        pending = [asyncio.ensure_future(self.items(b)) for b in batches[:AHEAD]]
+        try:
+            for index in range(len(batches)):
+                found = await pending.pop(0)
+                if index + AHEAD < len(batches):
+                    pending.append(asyncio.ensure_future(self.items(batches[index + AHEAD])))
+                await sink.items(found)
+        finally:
+            for request in pending:
+                request.cancel()
+            await asyncio.gather(*pending, return_exceptions=True)
 
     async def states(self, server_ids: Sequence[str], since: float) -> dict[str, ItemState]:
         return {item.server_id: ItemState(item.read, item.starred, item.changed)

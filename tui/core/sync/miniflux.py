@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections.abc import AsyncIterator, Sequence
 from datetime import datetime
@@ -52,24 +53,37 @@ class MinifluxClient:
 
     async def entries(self, **params: Any) -> AsyncIterator[list[dict[str, Any]]]:
         """Entries a page at a time, in id order: after an entry id when given (each page then
-        starts after the last), else by offset."""
+        starts after the last), else by offset. The next page is asked for while the caller
+        stores this one."""
         offset = 0
-        while True:
-            query = {"order": "id", "direction": "asc", "limit": PAGE, **params}
-            if "after_entry_id" not in params:
-                query["offset"] = offset
-            answer = await self.api.json("GET", "/v1/entries", params=query)
-            page = answer.get("entries") if isinstance(answer, dict) else None
-            if not isinstance(page, list):
-                raise SyncError("protocol", f"sync: {self.api.host} sent an unexpected answer "
-                                            "for /v1/entries")
-            page = [e for e in page if isinstance(e, dict) and "id" in e]
-            yield page
-            if len(page) < PAGE:
-                return
-            offset += len(page)
-            if "after_entry_id" in params:
-                params = {**params, "after_entry_id": page[-1]["id"]}
+        request = asyncio.ensure_future(self._page(params, offset))
+        try:
+            while True:
+                page = await request
+                more = len(page) >= PAGE
+                if more:
+                    offset += len(page)
+                    if "after_entry_id" in params:
+                        params = {**params, "after_entry_id": page[-1]["id"]}
+                    request = asyncio.ensure_future(self._page(params, offset))
+                yield page
+                if not more:
+                    return
+        finally:
+            if not request.done():
+                request.cancel()
+                await asyncio.gather(request, return_exceptions=True)
+
+    async def _page(self, params: dict[str, Any], offset: int) -> list[dict[str, Any]]:
+        query = {"order": "id", "direction": "asc", "limit": PAGE, **params}
+        if "after_entry_id" not in params:
+            query["offset"] = offset
+        answer = await self.api.json("GET", "/v1/entries", params=query)
+        page = answer.get("entries") if isinstance(answer, dict) else None
+        if not isinstance(page, list):
+            raise SyncError("protocol", f"sync: {self.api.host} sent an unexpected answer for "
+                                        "/v1/entries")
+        return [e for e in page if isinstance(e, dict) and "id" in e]
 
     async def pull(self, sink: SyncSink) -> None:
         """The state of known entries changed since the last sync, then the entries after the
