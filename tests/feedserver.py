@@ -71,6 +71,14 @@ class FeedServer:
             def log_message(self, *args: object) -> None:  # keep test output clean
                 pass
 
+            def do_POST(self) -> None:  # noqa: N802 (http.server's naming)
+                length = int(self.headers.get("Content-Length") or 0)
+                self.posted = self.rfile.read(length) if length else b""
+                self.do_GET()
+
+            def do_PUT(self) -> None:  # noqa: N802 (http.server's naming)
+                self.do_POST()
+
             def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
                 path = self.path.split("?", 1)[0]
                 server.requests[path] += 1

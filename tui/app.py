@@ -122,7 +122,12 @@ class BylineApp(App[None]):
         self.set_timer(wait, self._prebuild_when_idle)
 
     def _refresh_due(self, minutes: int) -> bool:
-        """Refresh at start when a feed was never fetched, or the last refresh is overdue."""
+        """Refresh at start when a feed was never fetched, the last refresh is overdue, or the
+        last sync (with a [sync] server) is."""
+        if self.config.sync is not None and minutes > 0:
+            last = self.store.sync_value("last_success")
+            if last is None or time.time() - float(last) > minutes * 60:
+                return True
         if not self.config.feeds:
             return False
         never, oldest = self.store.fetch_ages()
@@ -144,10 +149,10 @@ class BylineApp(App[None]):
         if self.refreshing:
             self.notify("A refresh is already running.", timeout=2)
             return
-        if not self.config.feeds:
+        if not self.config.feeds and self.config.sync is None:
             self.notify("No feeds to refresh.", severity="warning")
             return
-        self._start_refresh(self.config.feeds)
+        self._start_refresh(self.config.feeds, sync=self.config.sync is not None)
 
     def refresh_feeds(self, urls: Sequence[str]) -> None:
         """Fetch these feeds now (a feed just added), or as soon as the running refresh ends."""
@@ -158,12 +163,12 @@ class BylineApp(App[None]):
         if feeds:
             self._start_refresh(feeds)
 
-    def _start_refresh(self, feeds: Sequence[Subscription]) -> None:
+    def _start_refresh(self, feeds: Sequence[Subscription], sync: bool = False) -> None:
         self.refreshing = True
         self._cancel_refresh.clear()
         if (main := self.main) is not None:
-            main.show_progress("feeds", 0, len(feeds))
-        self.run_refresh(tuple(feeds))
+            main.show_progress("sync" if sync else "feeds", 0, len(feeds))
+        self.run_refresh(tuple(feeds), sync)
 
     def action_cancel_refresh(self) -> None:
         if not self.refreshing:
@@ -174,9 +179,11 @@ class BylineApp(App[None]):
             main.set_status("Cancelling refresh…")
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="refresh")
-    def run_refresh(self, feeds: tuple[Subscription, ...]) -> None:
+    def run_refresh(self, feeds: tuple[Subscription, ...], sync: bool = False) -> None:
+        """Sync with the [sync] server first (a whole refresh, `r`), then fetch the feeds."""
         from tui.core.news import collect_news, mark_news
         from tui.core.refresh import refresh
+        from tui.core.sync.engine import sync as sync_with_server
 
         mark = mark_news(self.store)
 
@@ -187,9 +194,18 @@ class BylineApp(App[None]):
             if progress.articles:
                 self.post_message(AnalysesStored(frozenset(progress.articles)))
 
+        synced = None
+        account = self.config.sync
+        if sync and account is not None:
+            synced = asyncio.run(sync_with_server(
+                self.store, account, self.config.settings, progress=report,
+                keep_urls=[f.url for f in self.config.feeds]))
+            if synced.new:
+                self.post_message(ArticlesStored())
         summary = asyncio.run(refresh(self.store, feeds, self.config.settings,
-                                      progress=report, cancel=self._cancel_refresh))
-        self.post_message(RefreshFinished(summary))
+                                      progress=report, cancel=self._cancel_refresh,
+                                      synced=self.store.synced_feed_ids() if sync else ()))
+        self.post_message(RefreshFinished(summary, sync=synced))
         news = collect_news(self.store, mark, self.config.watches)
         if news:
             self.post_message(NewsArrived(news))
@@ -206,14 +222,14 @@ class BylineApp(App[None]):
         if (main := self.main) is None:
             return
         shown = self._shown_progress()
-        main.show_progress(shown.phase, shown.done, shown.total)
+        main.show_progress(shown.phase, shown.done, shown.total, shown.label)
         if progress.phase == "pages":
             main.refresh_open_article()
 
     def _shown_progress(self) -> Progress:
         """Feeds until they are all in; then pages, analysis and stories, whichever is on."""
         phases = self._phase_progress
-        for phase in ("feeds", "pages", "analysis"):
+        for phase in ("sync", "feeds", "pages", "analysis"):
             step = phases.get(phase)
             if step is not None and step.done < step.total:
                 return step
@@ -274,8 +290,15 @@ class BylineApp(App[None]):
             text += f", {counted(failed, 'feed')} failed (marked ! in the feed list)"
         if summary.cancelled:
             text = "Refresh cancelled: " + text
+        synced = message.sync
+        if synced is not None:
+            text = (f"Sync failed: {synced.error.removeprefix('sync: ')} · " if synced.error
+                    else f"Sync: {synced.line()} · ") + text
         main.set_status(text)
-        self.notify(text, severity="warning" if failed else "information", markup=False)
+        if synced is not None and synced.error:
+            self.notify(text, severity="error", markup=False)
+        else:
+            self.notify(text, severity="warning" if failed else "information", markup=False)
 
     @on(NewsArrived)
     def _on_news(self, message: NewsArrived) -> None:

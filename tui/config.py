@@ -19,6 +19,7 @@ from tui.core.feeds.subscriptions import (
 )
 from tui.core.query import QueryError, SavedQuery, parse as parse_query
 from tui.core.settings import Settings, command_words
+from tui.core.sync.account import SERVICES, SyncAccount
 
 CONFIG_ENV = "BYLINE_CONFIG"
 CACHE_ENV = "BYLINE_CACHE_DIR"
@@ -34,7 +35,8 @@ class ConfigError(Exception):
 @dataclass(frozen=True)
 class Config:
     """A loaded config: where it came from, the feeds, the settings, the keymap, the cache dir,
-    the watchlists and mutes ([[watch]], [[mute]]); `show_muted` comes from the command line."""
+    the watchlists and mutes ([[watch]], [[mute]]), the sync account ([sync]); `show_muted`
+    comes from the command line."""
 
     path: Path | None
     feeds: tuple[Subscription, ...]
@@ -44,6 +46,7 @@ class Config:
     watches: tuple[SavedQuery, ...] = ()
     mutes: tuple[SavedQuery, ...] = ()
     show_muted: bool = False
+    sync: SyncAccount | None = None
 
     def watch(self, name: str) -> SavedQuery | None:
         """The watchlist of that name (case-insensitive)."""
@@ -130,7 +133,8 @@ def parse_config_text(path: Path, source: str, cache_dir: Path) -> Config:
     return _ConfigReader(path, source).read(data, resolved_cache)
 
 
-_TOP_LEVEL = {"settings", "keymap", "feeds", "watch", "mute"}
+_TOP_LEVEL = {"settings", "keymap", "feeds", "watch", "mute", "sync"}
+_SYNC_KEYS = ("service", "url", "username", "password_command", "password_env")
 _FEED_KEYS = {"name", "url", "tags"}
 _QUERY_KEYS = {"name", "query"}
 
@@ -169,13 +173,54 @@ class _ConfigReader:
         for key in data:
             if key not in _TOP_LEVEL:
                 raise self.fail(f"unknown top-level key '{key}' (expected feeds, settings, keymap, "
-                                "watch, mute)", key)
+                                "watch, mute, sync)", key)
         settings = self.read_settings(data.get("settings", {}))
         keymap = self.read_keymap(data.get("keymap", {}))
         feeds = self.read_feeds(data.get("feeds", []))
         watches = self.read_queries("watch", data.get("watch", []))
         mutes = self.read_queries("mute", data.get("mute", []))
-        return Config(self.path, feeds, settings, keymap, cache_dir, watches, mutes)
+        sync = self.read_sync(data["sync"]) if "sync" in data else None
+        return Config(self.path, feeds, settings, keymap, cache_dir, watches, mutes, sync=sync)
+
+    def read_sync(self, table: Any) -> SyncAccount:
+        """[sync]: service, url, username, and password_command (argv) or password_env; a
+        password itself is refused, so it is never in feeds.toml."""
+        near = next((n for n, text in enumerate(self.lines)
+                     if re.match(r"^\s*\[\s*sync\s*\]", text)), 0)
+        if not isinstance(table, dict):
+            raise self.fail("'sync' must be a table: [sync]", "sync", near)
+        for key in table:
+            if key == "password":
+                raise self.fail("'sync.password': passwords are not kept in feeds.toml; use "
+                                "password_command (argv, e.g. [\"pass\", \"show\", \"rss\"]) or "
+                                "password_env", key, near)
+            if key not in _SYNC_KEYS:
+                raise self.fail(f"unknown key 'sync.{key}' (known: {', '.join(_SYNC_KEYS)})", key, near)
+        for key in ("service", "url", "username"):
+            if not isinstance(table.get(key), str) or not table[key].strip():
+                raise self.fail(f"'sync.{key}' must be a non-empty string", key if key in table
+                                else "sync", near)
+        service = table["service"].strip()
+        if service not in SERVICES:
+            raise self.fail(f"'sync.service' must be one of {', '.join(map(repr, SERVICES))}, not "
+                            f"{service!r}", "service", near)
+        url = table["url"].strip()
+        if urlsplit(url).scheme.lower() not in ("http", "https") or not urlsplit(url).netloc:
+            raise self.fail(f"'sync.url' must be an http(s) address, not {url!r}", "url", near)
+        command = table.get("password_command")
+        env = table.get("password_env")
+        if (command is None) == (env is None):
+            raise self.fail("[sync] needs exactly one of password_command and password_env",
+                            "password_command" if command is not None else "sync", near)
+        if command is not None and (not isinstance(command, list) or not command or not all(
+                isinstance(word, str) and word for word in command)):
+            raise self.fail("'sync.password_command' must be a non-empty array of strings (argv, "
+                            "no shell)", "password_command", near)
+        if env is not None and (not isinstance(env, str) or not env.strip()):
+            raise self.fail("'sync.password_env' must be the name of an environment variable",
+                            "password_env", near)
+        return SyncAccount(service, url.rstrip("/"), table["username"].strip(),
+                           tuple(command or ()), env.strip() if env else None)
 
     def read_settings(self, table: Any) -> Settings:
         if not isinstance(table, dict):

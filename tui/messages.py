@@ -8,6 +8,7 @@ from textual.message import Message
 
 from tui.core.models import NewsItem, Progress
 from tui.core.refresh import RefreshSummary
+from tui.core.sync.model import SyncSummary
 
 
 @dataclass
@@ -37,10 +38,11 @@ class AnalysesStored(Message):
 
 @dataclass
 class RefreshFinished(Message):
-    """A refresh ended (completed, cancelled or failed)."""
+    """A refresh ended (completed, cancelled or failed); `sync`: the sync that ran first."""
 
     summary: RefreshSummary | None
     error: str | None = None
+    sync: SyncSummary | None = None
 
 
 @dataclass

@@ -103,6 +103,11 @@ class FeedInfo:
     last_warning: str | None
     article_count: int = 0
     unread_count: int = 0
+    origin: str = "local"  # or the sync service it comes from ("greader", "miniflux")
+
+    @property
+    def synced(self) -> bool:
+        return self.origin != "local"
 
     @property
     def failing(self) -> bool:
@@ -163,6 +168,7 @@ class Article:
     starred: bool
     story_id: int | None = None
     extra: dict[str, str] = field(default_factory=dict)
+    origin: str = "local"  # or the sync service its feed comes from
 
     @property
     def time(self) -> datetime:
@@ -425,3 +431,74 @@ class NewsItem:
     count: int
     titles: tuple[str, ...]
     story_id: int | None = None
+
+
+# -- sync (tui/core/sync/) ------------------------------------------------------------------
+@dataclass(frozen=True)
+class RemoteFeed:
+    """A subscription on the server; its folders or labels become tags."""
+
+    server_id: str
+    url: str
+    title: str
+    tags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class RemoteItem:
+    """An item (an entry) on the server, with its read and starred state."""
+
+    server_id: str
+    feed_server_id: str
+    url: str | None
+    title: str
+    author: str | None
+    published: datetime | None
+    content: str
+    read: bool
+    starred: bool
+    changed: float | None = None  # the server's time of its last change (seconds), if it says
+
+
+@dataclass(frozen=True)
+class ItemState:
+    """Read and starred state of one item on the server, and when it last changed there (None
+    where the server did not say: a Miniflux item unchanged since the change being sent)."""
+
+    read: bool | None
+    starred: bool | None
+    changed: float | None = None
+
+
+@dataclass(frozen=True)
+class LocalChange:
+    """A change made in Byline and not yet sent: `field` is "read" or "starred"."""
+
+    article_id: int
+    server_id: str
+    field: str
+    value: bool
+    at: float  # when it was made (seconds since the epoch)
+
+
+@dataclass
+class SyncMoves:
+    """What one step of a sync changed in the cache."""
+
+    new: int = 0
+    marked_read: int = 0
+    marked_unread: int = 0
+    starred: int = 0
+    unstarred: int = 0
+
+    def count(self, field: str, value: bool) -> None:
+        """One article's read or starred state changed to `value`."""
+        if field == "read":
+            if value:
+                self.marked_read += 1
+            else:
+                self.marked_unread += 1
+        elif value:
+            self.starred += 1
+        else:
+            self.unstarred += 1

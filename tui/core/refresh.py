@@ -59,14 +59,15 @@ ProgressCallback = Callable[[Progress], None]
 async def refresh(
     store: Store, feeds: Sequence[Subscription], settings: Settings, *,
     fulltext: bool | None = None, progress: ProgressCallback | None = None,
-    cancel: threading.Event | None = None, force: bool = False,
+    cancel: threading.Event | None = None, force: bool = False, synced: Sequence[int] = (),
 ) -> RefreshSummary:
     """Refresh the given feeds into the store. One bad feed never stops the others.
 
     Each feed's articles are stored as soon as it is parsed. Actors and quotes are found in
     worker processes while the refresh goes on: of each page, right after its extraction; of
     articles that keep their feed text (no full text wanted, or a page that failed), in batches.
-    Stories are grouped once every analysis is stored.
+    Stories are grouped once every analysis is stored. `synced`: feeds a sync just filled
+    (not fetched here), whose new articles get their pages fetched like the others.
     """
     from tui.core.fulltext.analysis import PendingAnalysis
     from tui.core.fulltext.extract import ExtractionPool
@@ -100,6 +101,7 @@ async def refresh(
             if want_text and not summary.cancelled:
                 pages_started = time.monotonic()
                 feed_ids = [fid for f in feeds if (fid := store.feed_id(f.url)) is not None]
+                feed_ids += [fid for fid in synced if fid not in feed_ids]
                 summary.fulltext = await fetch_full_texts(
                     store, fetcher, feed_ids, settings, progress=report, cancel=cancel,
                     pool=pool, analyser=analyser)
@@ -292,7 +294,8 @@ def _retry_at(response: FetchResponse) -> int | None:
 
 def run_refresh(store: Store, feeds: Sequence[Subscription], settings: Settings, *,
                 fulltext: bool | None = None, progress: ProgressCallback | None = None,
-                cancel: threading.Event | None = None, force: bool = False) -> RefreshSummary:
+                cancel: threading.Event | None = None, force: bool = False,
+                synced: Sequence[int] = ()) -> RefreshSummary:
     """Synchronous wrapper for the CLI and for worker threads."""
     return asyncio.run(refresh(store, feeds, settings, fulltext=fulltext, progress=progress,
-                               cancel=cancel, force=force))
+                               cancel=cancel, force=force, synced=synced))

@@ -42,7 +42,7 @@ if TYPE_CHECKING:
     from tui.core.quotes.lookup import QuoteIndex
 
 PHASE_NAMES = {"feeds": "feeds", "pages": "article pages", "analysis": "quotes in articles",
-               "stories": "stories"}
+               "stories": "stories", "sync": "from the sync server"}
 
 
 def story_note(store: Store, article: Article) -> str | None:
@@ -564,10 +564,13 @@ class MainScreen(Screen[None]):
         self.mute_editing.add(event.query)
 
     # -- refresh status --------------------------------------------------------------------
-    def show_progress(self, phase: str, done: int, total: int) -> None:
+    def show_progress(self, phase: str, done: int, total: int, label: str = "") -> None:
         bar = self.query_one("#refresh-progress", ProgressBar)
         bar.display = True
         bar.update(total=max(total, 1), progress=done)
+        if phase == "sync":
+            self.set_status(f"Syncing with the server: {label or 'starting'}")
+            return
         self.set_status(f"Refreshing {PHASE_NAMES.get(phase, phase)}: {done}/{total}  "
                         "(c cancels)")
 

@@ -38,12 +38,16 @@ class FeedChoice:
 
 
 def feed_mark(feed: FeedInfo) -> str:
-    """"!" for a feed whose last refresh failed, "?" for a warning or an empty feed."""
+    """"!" for a feed whose last refresh failed, "?" for a warning or an empty feed, "⇅" for
+    one the sync server keeps (its subscriptions sit beside feeds.toml's)."""
     if feed.last_error:
         return "!"
     if feed.last_warning:
         return "?"
-    return " "
+    return SYNCED_MARK if feed.synced else " "
+
+
+SYNCED_MARK = "⇅"
 
 
 WATCH_MARK = "⌕ "
@@ -190,7 +194,8 @@ class FeedList(VirtualList):
         lead_style = None
         if entry.feed is not None:
             lead = f"{feed_mark(entry.feed)} "
-            lead_style = self.style_of("error" if entry.feed.last_error else "warning")
+            lead_style = self.style_of("error" if entry.feed.last_error else
+                                       "dim" if lead == f"{SYNCED_MARK} " else "warning")
         label = entry.label or entry.title
         name_width = max(width - cell_len(lead) - cell_len(count) - 2, 1)
         name_style = self.style_of("error") if entry.feed and entry.feed.last_error else None

@@ -7,6 +7,7 @@ from tui.cli.commands import (
     extract_command,
     feeds_command,
     fetch_command,
+    mark_command,
     people_command,
     prune_command,
     quotes_command,
@@ -14,8 +15,9 @@ from tui.cli.commands import (
     stories_command,
     story_command,
     subscribe_command,
+    sync_command,
 )
 
-ALL = (fetch_command, articles_command, feeds_command, stories_command, story_command,
-       search_command, quotes_command, people_command, extract_command, prune_command,
-       subscribe_command)
+ALL = (fetch_command, sync_command, articles_command, mark_command, feeds_command, stories_command,
+       story_command, search_command, quotes_command, people_command, extract_command,
+       prune_command, subscribe_command)

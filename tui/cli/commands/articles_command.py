@@ -76,6 +76,7 @@ def _article_json(article: Any) -> dict[str, Any]:
         "title": article.title, "author": article.author,
         "published": article.published.isoformat() if article.published else None,
         "fetched": article.fetched.isoformat(), "read": article.read, "starred": article.starred,
+        "origin": article.origin,
         "text_status": article.text_status.value, "text_note": article.text_note,
         "summary": article.summary, "text": article.body,
     }

@@ -1,5 +1,6 @@
-"""`byline fetch`: refresh every feed headless, with a progress bar and a per-feed summary, then
-news of followed stories, people and watchlists (and the notify_command)."""
+"""`byline fetch`: sync with the [sync] server first (when there is one), then refresh every feed
+headless, with a progress bar and a per-feed summary, then news of followed stories, people and
+watchlists (and the notify_command)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,8 @@ from tui.config import Config
 EXIT_STATUS = """\
 exit status:
   0    every feed answered: new articles, not modified, or backing off as its server asked
-  1    some feeds failed, or the refresh reported an error (each is an ERROR line on stdout)
+  1    some feeds failed, the sync stopped, or the refresh reported an error (each is an
+       ERROR line on stdout)
   2    a bad config file or bad arguments
   130  interrupted (Ctrl-C)
 """
@@ -34,16 +36,18 @@ def register(commands: Any) -> None:
 
 
 def run(args: argparse.Namespace, config: Config) -> int:
+    from tui.cli.commands.sync_command import print_sync, sync_first
     from tui.cli.common import EXIT_FAILURE, EXIT_OK, open_cache
     from tui.cli.news_report import report_news
     from tui.core.news import mark_news
     from tui.core.refresh import run_refresh
 
-    if not config.feeds:
+    if not config.feeds and config.sync is None:
         print(f"byline: no feeds configured ({config.path or 'no config file found'})",
               file=sys.stderr)
         return EXIT_OK
     store, _ = open_cache(config)
+    synced = None
     try:
         # The whole list: feeds removed from feeds.toml stop being subscribed.
         store.sync_feeds((f.url, f.name, f.tags) for f in config.feeds)
@@ -51,9 +55,15 @@ def run(args: argparse.Namespace, config: Config) -> int:
             store.reset_text()
         bar = ProgressBar(sys.stderr) if not args.quiet else None
         mark = mark_news(store)
+        if config.sync is not None:
+            synced = sync_first(store, config, progress=bar, force=args.force)
+            if bar:
+                bar.finish()
+            print_sync(synced, sys.stdout, quiet=args.quiet, prefix="sync  ")
         summary = run_refresh(
             store, config.feeds, config.settings,
             fulltext=False if args.no_fulltext else None, progress=bar, force=args.force,
+            synced=store.synced_feed_ids(),
         )
         if bar:
             bar.finish()
@@ -61,7 +71,8 @@ def run(args: argparse.Namespace, config: Config) -> int:
         report_news(store, mark, config, sys.stdout, quiet=args.quiet)
     finally:
         store.close()
-    return EXIT_FAILURE if summary.failed or summary.errors else EXIT_OK
+    failed = summary.failed or summary.errors or (synced is not None and synced.error)
+    return EXIT_FAILURE if failed else EXIT_OK
 
 
 class ProgressBar:

@@ -1,7 +1,8 @@
 """The cache: the only package that speaks SQL.
 
 `Store` combines one table class per subject (feeds, articles, analysis, stories, search,
-people, names), each a `Database` with its own queries, and returns the records of `tui.core.models`.
+people, names, sync), each a `Database` with its own queries, and returns the records of
+`tui.core.models`.
 Those that list articles extend `WatchTable` (store/watch.py), which compiles watch and mute
 queries (store/query.py) and leaves muted articles out. `open_store` opens the cache file,
 setting a damaged one aside. The schema is `migrations.MIGRATIONS`.
@@ -23,12 +24,14 @@ from tui.core.store.people import PeopleTable
 from tui.core.store.query import SqlClause
 from tui.core.store.search import HIT_END, HIT_START, SHOWN_CONFIDENCE, SearchIndex, plain
 from tui.core.store.stories import StoryTable
+from tui.core.store.sync import SyncTable
 
 __all__ = ["HIT_END", "HIT_START", "SHOWN_CONFIDENCE", "ArticleFilter", "SqlClause", "Store",
            "StoreError", "now_ts", "open_store", "plain", "to_dt"]
 
 
-class Store(FeedTable, ArticleTable, AnalysisTable, StoryTable, SearchIndex, PeopleTable, NamesTable):
+class Store(FeedTable, ArticleTable, AnalysisTable, StoryTable, SearchIndex, PeopleTable,
+            NamesTable, SyncTable):
     """The cache. One connection per thread; writes in short IMMEDIATE transactions. Muted
     articles (set_mutes) are left out of every list until `show_muted` is set."""
 

@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from tui.core.models import Article, ArticleFlags, ArticleRow, ParsedEntry, TextStatus
 from tui.core.query import Node
 from tui.core.store.database import in_chunks, marks, now_ts, to_dt
+from tui.core.store.sync_queue import queue_changes, queue_where
 from tui.core.store.watch import WatchTable
 
 # A publication date further ahead than this is treated as wrong and the fetch time used instead.
@@ -167,14 +168,14 @@ class ArticleTable(WatchTable):
         r = self.conn().execute(
             "SELECT a.id, a.feed_id, f.name, a.guid, a.url, a.title, a.author, a.published, "
             "a.fetched, a.summary, a.body, a.text_status, a.text_note, a.read, a.starred, "
-            "a.story_id FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE a.id = ?",
+            "a.story_id, f.origin FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE a.id = ?",
             (article_id,),
         ).fetchone()
         if r is None:
             return None
         return Article(r[0], r[1], r[2], r[3], r[4], r[5], r[6], to_dt(r[7]),
                        to_dt(r[8]) or datetime.now(UTC), r[9], r[10], TextStatus(r[11]), r[12],
-                       bool(r[13]), bool(r[14]), r[15])
+                       bool(r[13]), bool(r[14]), r[15], origin=r[16])
 
     def article_flags(self, article_ids: Sequence[int]) -> list[ArticleFlags]:
         """Feed, read and starred state of the given articles (before a change, to tell every
@@ -187,17 +188,21 @@ class ArticleTable(WatchTable):
         return [ArticleFlags(r[0], r[1], bool(r[2]), bool(r[3])) for r in rows]
 
     def set_read(self, article_ids: Sequence[int], read: bool = True) -> None:
+        """Mark articles read or unread (a synced one's change is queued for the server)."""
         with self.write() as tx:
             tx.executemany("UPDATE articles SET read = ? WHERE id = ?",
                            [(int(read), i) for i in article_ids])
+            queue_changes(tx, article_ids, "read", read)
 
     def set_starred(self, article_id: int, starred: bool) -> None:
         with self.write() as tx:
             tx.execute("UPDATE articles SET starred = ? WHERE id = ?", (int(starred), article_id))
+            queue_changes(tx, [article_id], "starred", starred)
 
     def mark_all_read(self, flt: ArticleFilter) -> int:
         where, params = self._where(flt)
         with self.write() as tx:
+            queue_where(tx, f"a.read = 0 AND {where}", params, "read", True)
             cursor = tx.execute(f"UPDATE articles AS a SET read = 1 WHERE read = 0 AND {where}",
                                 params)
             return cursor.rowcount

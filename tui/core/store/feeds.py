@@ -14,12 +14,12 @@ from tui.core.store.watch import WatchTable
 EMPTY_FEED = "0 articles in this feed"
 
 
-def _pack_tags(tags: Sequence[str]) -> str:
+def pack_tags(tags: Sequence[str]) -> str:
     # Newline-delimited with guards on both ends so instr() finds whole tags only.
     return "\n" + "\n".join(tags) + "\n" if tags else ""
 
 
-def _unpack_tags(value: str) -> tuple[str, ...]:
+def unpack_tags(value: str) -> tuple[str, ...]:
     return tuple(t for t in value.split("\n") if t)
 
 
@@ -27,7 +27,7 @@ def _subscribe(tx: sqlite3.Connection, feeds: Sequence[tuple[str, str, Sequence[
     tx.executemany(
         "INSERT INTO feeds (url, name, tags) VALUES (?, ?, ?) ON CONFLICT (url) "
         "DO UPDATE SET name = excluded.name, tags = excluded.tags, subscribed = 1",
-        [(url, name, _pack_tags(tags)) for url, name, tags in feeds],
+        [(url, name, pack_tags(tags)) for url, name, tags in feeds],
     )
 
 
@@ -35,11 +35,12 @@ class FeedTable(WatchTable):
     """Subscribed feeds, their HTTP validators and the outcome of their last refresh."""
 
     def sync_feeds(self, feeds: Iterable[tuple[str, str, Sequence[str]]]) -> None:
-        """Make the subscribed feeds exactly these (url, name, tags): the whole subscription
-        list, as feeds.toml has it. Feeds left out are unsubscribed and keep their articles."""
+        """Make the subscribed local feeds exactly these (url, name, tags): the whole
+        subscription list, as feeds.toml has it. Feeds left out are unsubscribed and keep their
+        articles; synced feeds (the server's list) are left alone."""
         wanted = list(feeds)
         with self.write() as tx:
-            tx.execute("UPDATE feeds SET subscribed = 0")
+            tx.execute("UPDATE feeds SET subscribed = 0 WHERE origin = 'local'")
             _subscribe(tx, wanted)
 
     def subscribe_feeds(self, feeds: Iterable[tuple[str, str, Sequence[str]]]) -> None:
@@ -51,9 +52,11 @@ class FeedTable(WatchTable):
 
     def fetch_ages(self) -> tuple[int, datetime | None]:
         """(feeds never fetched, oldest last check) over subscribed feeds, without counting
-        articles: what start-up needs to decide on a refresh."""
+        articles: what start-up needs to decide on a refresh. A synced feed is not fetched
+        here (the sync fills it), so it is never counted as never fetched."""
         never, oldest = self.conn().execute(
-            "SELECT sum(last_checked IS NULL), min(last_checked) FROM feeds WHERE subscribed = 1"
+            "SELECT sum(last_checked IS NULL AND origin = 'local'), min(last_checked) FROM feeds "
+            "WHERE subscribed = 1"
         ).fetchone()
         return int(never or 0), to_dt(oldest)
 
@@ -113,14 +116,14 @@ class FeedTable(WatchTable):
         hidden, params = self.visible()
         rows = self.conn().execute(
             "SELECT f.id, f.name, f.url, f.tags, f.title, f.last_checked, f.last_success, "
-            "f.last_outcome, f.last_error, f.last_warning, "
+            "f.last_outcome, f.last_error, f.last_warning, f.origin, "
             f"(SELECT count(*) FROM articles a WHERE a.feed_id = f.id{hidden}), "
             f"(SELECT count(*) FROM articles a WHERE a.feed_id = f.id AND a.read = 0{hidden}) "
             "FROM feeds f WHERE f.subscribed = 1 OR ? ORDER BY f.id",
             (*params, *params, include_unsubscribed),
         ).fetchall()
         return [
-            FeedInfo(r[0], r[1], r[2], _unpack_tags(r[3]), r[4], to_dt(r[5]), to_dt(r[6]), r[7],
-                     r[8], r[9], r[10], r[11])
+            FeedInfo(r[0], r[1], r[2], unpack_tags(r[3]), r[4], to_dt(r[5]), to_dt(r[6]), r[7],
+                     r[8], r[9], r[11], r[12], origin=r[10])
             for r in rows
         ]

@@ -173,7 +173,8 @@ MIGRATIONS: tuple[str, ...] = (
     # neurosurgeon told") speaks for the person the passage is about: every article is analysed again
     """
     UPDATE articles SET analysed = 0;
-    """,    # 10: a quote's confidence is the learned judge's calibrated probability (issue 21) and new
+    """,
+    # 10: a quote's confidence is the learned judge's calibrated probability (issue 21) and new
     # candidates are made (quotes over paragraphs, rarer verbs): every article is analysed again
     """
     UPDATE articles SET analysed = 0;
@@ -225,6 +226,24 @@ MIGRATIONS: tuple[str, ...] = (
     # models.StoryMerge (the names, places and people the two stories share)
     """
     ALTER TABLE articles ADD COLUMN story_merge TEXT;
+    """,
+    # 13: sync with a server (issue 22). A feed says where it comes from (`local`, feeds.toml, or
+    # the sync service) and its id there; an article its item id on the server. Changes made in
+    # Byline to synced articles wait in sync_queue (one row per article and field, the latest
+    # wins) until the server has them.
+    """
+    ALTER TABLE feeds ADD COLUMN origin TEXT NOT NULL DEFAULT 'local';
+    ALTER TABLE feeds ADD COLUMN server_id TEXT;
+    ALTER TABLE articles ADD COLUMN server_id TEXT;
+    CREATE UNIQUE INDEX articles_by_server_id ON articles (server_id) WHERE server_id IS NOT NULL;
+    CREATE INDEX articles_by_url ON articles (url);
+    CREATE TABLE sync_queue (
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        field TEXT NOT NULL CHECK (field IN ('read', 'starred')),
+        value INTEGER NOT NULL,
+        changed_at REAL NOT NULL,
+        PRIMARY KEY (article_id, field)
+    );
     """,
 )
 

@@ -20,6 +20,7 @@ from tui.core.models import (
 )
 from tui.core.store.database import to_dt
 from tui.core.store.query import SqlClause
+from tui.core.store.sync_queue import queue_where
 from tui.core.store.watch import WatchTable
 
 # The engine reads an article's lead, not all of it.
@@ -251,6 +252,7 @@ class StoryTable(WatchTable):
 
     def mark_story_read(self, story_id: int) -> int:
         with self.write() as tx:
+            queue_where(tx, "a.story_id = ? AND a.read = 0", [story_id], "read", True)
             changed = tx.execute("UPDATE articles SET read = 1 WHERE story_id = ? AND read = 0",
                                  (story_id,)).rowcount
             tx.execute("UPDATE stories SET read_count = article_count WHERE id = ?", (story_id,))
