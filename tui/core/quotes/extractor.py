@@ -189,6 +189,8 @@ def _signals(text: str, unit: _Unit, actors: ActorIndex, layout: Layout, who: st
         outlet=speaker is not None and is_outlet(speaker.name),
         speaker_words=len(speaker.name.split()) if speaker is not None else 0,
         before=text[max(0, unit.head.start - 4):unit.head.start], after=text[unit.last.end:unit.last.end + 4],
+        lead=text[max(0, unit.head.start - 40, layout.paragraphs[layout.paragraph_index(unit.head.start)][0]):
+                  unit.head.start],
     )
 
 
@@ -351,7 +353,7 @@ def _cue_after(text: str, start: int, end: int, layout: Layout, resolver: Resolv
         between = text[start:cue.start]
         if len(between.split()) > _MAX_ATTRIBUTION_WORDS or ";" in between:
             return None
-        if not between.strip(" ,\t"):
+        if not between.strip(" ,\t’'"):          # a nested quote's last mark may stand before the cue
             subject = resolver.subject_after(cue.end, end)
         else:
             subject = resolver.subject_before(cue.start, start)

@@ -247,6 +247,11 @@ class Resolver:
             if contraction:
                 end -= len(contraction.group(1))  # "he’s said"
                 continue
+            day = re.search(r"\s(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$",
+                            self.text[max(floor, end - 11):end])
+            if day and end - len(day.group()) > floor:
+                end -= len(day.group())            # "Priebus later Thursday told"
+                continue
             time = re.search(r"(?:\bon\s+\w+|\blast\s+\w+|\bthis\s+\w+|\bearlier|\blater)$",
                              self.text[max(floor, end - 25):end])
             if time and re.search(r"(?:day|week|month|year|earlier|later)$", time.group()):
@@ -290,6 +295,9 @@ class Resolver:
         """A described speaker: "the minister" (an actor met earlier with that role), "a spokesman for
         the ministry" (the ministry), or an unnamed source kept as written ("a senior official")."""
         start, end = _trim_description(self.text, start, end)
+        surname = self._surname_person(self.text[start:end])
+        if surname is not None:
+            return Subject(surname, start, end)       # "West said" where the article named "Darrell West"
         head = source_head(self.text[start:end])
         topic = self._epithet_person(start, end)
         if topic is not None:
@@ -322,6 +330,17 @@ class Resolver:
             if issuer is not None and start - self._last_end(issuer, start) < 400:
                 return Subject(issuer, start, end, described=True)
         return Subject(None, start, end)
+
+    def _surname_person(self, words: str) -> int | None:
+        """The one person the article names in full whose last name is this capitalised word ("West", "Mr.
+        Priebus"), when the actor rules did not take the word alone for a name (it is a common word)."""
+        match = re.fullmatch(r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.?\s+)?([A-Z][a-z’'-]+)", words.strip())
+        if match is None:
+            return None
+        owners = {index for index, entity in enumerate(self.actors.entities)
+                  if entity.kind == "person" and len(entity.name.split()) >= 2
+                  and entity.name.split()[-1] == match.group(1)}
+        return owners.pop() if len(owners) == 1 else None
 
     def _epithet_person(self, start: int, end: int) -> int | None:
         """"the retired neurosurgeon told", "said the 46-year-old", "the Texan said": news names the person a
@@ -564,8 +583,9 @@ class Resolver:
     def subject_after(self, start: int, ceiling: int) -> Subject | None:
         """The subject right after an inverted cue: "said Peskov", "said Paul H. Chipok, a lawyer"."""
         window = self.text[start:min(ceiling, start + 120)]
-        stop = re.search(r"[,;:!?“”\"\n]|\.(?=\s+[a-z“\"]|\s*$)", window)
-        p_start = start + len(window) - len(window.lstrip())
+        lead = len(window) - len(window.lstrip(" \t’'"))     # a nested quote's last mark before "said"
+        stop = _AFTER_STOP.search(window, lead)
+        p_start = start + lead
         p_end = start + (stop.start() if stop else len(window))
         if p_end <= p_start:
             return None
@@ -576,7 +596,7 @@ class Resolver:
                 return Subject(pronoun, p_start, first.end(), pronoun=True)
         inside = [m for m in self.actors.mentions_between(p_start, p_end + 1)
                   if self.speaks(m.entity)]
-        if inside and inside[0].start - p_start < 40:
+        if inside and (inside[0].start - p_start < 40 or _TITLE_RUN.fullmatch(self.text, p_start, inside[0].start)):
             named = inside[0]
             for later in inside[1:]:
                 between = self.text[named.end:later.start].lower().split()
@@ -585,8 +605,16 @@ class Resolver:
                     return Subject(later.entity, later.start, later.end)   # "said Clinton spokesman Jesse Ferguson"
             return Subject(named.entity, named.start, named.end)
         phrase = self.text[p_start:p_end]
-        if re.match(r"(?:the|a|an|one|another)\s", phrase, re.IGNORECASE) and len(phrase.split()) <= 8:
+        relative = re.search(r"\s(?:who|whose|which|that)\s", phrase)
+        if relative:                              # "said a Mexican official who was not authorized to speak"
+            p_end = p_start + relative.start()
+            phrase = self.text[p_start:p_end]
+        if re.match(r"(?:the|a|an|one|another|his|her|their|its)\s", phrase, re.IGNORECASE) \
+                and len(phrase.split()) <= 8:
             return self.description(p_start, p_end)
+        surname = self._surname_person(phrase)
+        if surname is not None:
+            return Subject(surname, p_start, p_end)
         if re.match(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){1,3}\s*$", phrase):
             return Subject(None, p_start, p_end)        # a name the actor rules missed ("Al From")
         return None
@@ -605,6 +633,15 @@ class Resolver:
                 return Subject(pronoun, s_start, word.end(), pronoun=True)
         return None
 
+
+# Where the subject after an inverted cue stops: punctuation, a quote mark, a line end, or a full stop
+# that ends the sentence (not that of a title: "said former Pennsylvania Gov. and DNC Chairman Ed Rendell").
+_AFTER_STOP = re.compile(r"[,;:!?“”\"\n]|(?<!\bGov)(?<!\bSen)(?<!\bRep)(?<!\bSec)(?<!\bGen)(?<!\bLt)(?<!\bCol)"
+                         r"(?<!\bSgt)(?<!\bSt)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bProf)(?<!\bAtty)"
+                         r"\.(?=\s+[a-z“\"]|\s*$)")
+# A run of title words before a name ("former Pennsylvania Gov. and Democratic National Committee Chairman"):
+# capitalised words, with only a few lower-case ones of a title.
+_TITLE_RUN = re.compile(r"(?:(?:[A-Z][\w.’'&-]*|former|acting|deputy|and|of|for|the|co-host|host|chief)\s+){1,12}")
 
 _DETERMINERS = frozenset(
     "the a an one two three four some many several other these those this that his her their its our "

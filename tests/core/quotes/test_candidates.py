@@ -1,0 +1,61 @@
+"""Candidates the rules make for the judge (issue 21, round 2): units and speakers the generators used to
+miss on PolNeAR train, each as a small case of its own."""
+
+from __future__ import annotations
+
+import pytest
+
+from tui.core.quotes.extractor import explain
+
+
+def _candidates(text: str) -> list[tuple[str | None, str, str]]:
+    """Every candidate, shown or not: (speaker, kind, text)."""
+    _, explained = explain(text, judged=False)
+    return [(quote.speaker, quote.kind, quote.text) for quote, _ in explained]
+
+
+@pytest.mark.parametrize(("text", "speaker", "content"), [
+    # an apposition after an inverted "said NAME" that is not "the …" or "a …"
+    ("The Clinton approach is made possible by its resources, said Katie Harbath, Facebook's global politics "
+     "and government outreach director.", "Katie Harbath", "The Clinton approach is made possible"),
+    # a quoted phrase closing just before the comma of an inverted attribution
+    ("The city failed to find the cell and ''should possibly have acted sooner,'' said Ralf Jäger, the minister.",
+     "Ralf Jäger", "The city failed to find the cell"),
+    # a second clause after a direct quote's attribution: ", but he said …"
+    ("\"Vetting is one thing,\" Carson said on NBC's Meet the Press, but he said he is being asked about "
+     "incidents that happened 20 and 50 years ago.", "Carson", "he is being asked about incidents"),
+])
+def test_reported_clauses_the_rules_used_to_miss(text: str, speaker: str, content: str) -> None:
+    found = _candidates(text)
+    assert any(who == speaker and kind == "indirect" and said.startswith(content) for who, kind, said in found), found
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # a title with its own full stop before the name
+    ("“That’s what he did in ’08 and ’12,” said former Pennsylvania Gov. and Democratic National Committee "
+     "Chairman Ed Rendell.", "Ed Rendell"),
+    # a nested quote's last mark before "said"
+    ("''Most voters will not be satisfied with 'We'll bomb them,''' said Senator John McCain of Arizona, "
+     "referring to Mr. Trump's vow.", "John McCain"),
+    # a weekday between the speaker and the cue
+    ("Reince Priebus is the party's chairman. Priebus later Thursday told Fox News: “Both men are meeting "
+     "next week to talk about these things.”", "Reince Priebus"),
+    # an unnamed source with a relative clause after it
+    ("\"We have seen a growing anti-immigrant discourse in general,\" said a Mexican official who was not "
+     "authorized to speak publicly.", "a Mexican official"),
+])
+def test_direct_quote_speakers_the_rules_used_to_miss(text: str, speaker: str) -> None:
+    found = _candidates(text)
+    assert [who for who, kind, _ in found if kind == "direct"] == [speaker], found
+
+
+def test_a_colon_introduction_after_a_listener_is_no_reported_clause() -> None:
+    text = "Reince Priebus told Fox News: “Both men are meeting next week to talk about these things.”"
+    assert [kind for _, kind, _ in _candidates(text)] == ["direct"]
+
+
+def test_a_reported_clause_stops_before_the_authors_participle() -> None:
+    text = ("Packer said the increased focus on Trump is taking a toll on the front-runner, pointing to Cruz's "
+            "victories Tuesday in Texas, Oklahoma and Alaska.")
+    [(_, _, said)] = [c for c in _candidates(text) if c[1] == "indirect"]
+    assert said == "the increased focus on Trump is taking a toll on the front-runner"
