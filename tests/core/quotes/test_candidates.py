@@ -59,3 +59,37 @@ def test_a_reported_clause_stops_before_the_authors_participle() -> None:
             "victories Tuesday in Texas, Oklahoma and Alaska.")
     [(_, _, said)] = [c for c in _candidates(text) if c[1] == "indirect"]
     assert said == "the increased focus on Trump is taking a toll on the front-runner"
+
+
+# Speakers from real news the rules named wrong (issue 21, "what goes wrong" 1 and 2).
+@pytest.mark.parametrize(("text", "speaker"), [
+    # the setting opening the sentence is not the speaker
+    ("Speaking in Berlin, Angela Merkel was blunt: \"Europe must take its fate into its own hands.\"",
+     "Angela Merkel"),
+    # a surname that is a month, after a known first name; "She said:" resolves to her
+    ("Theresa May arrived in Brussels on Tuesday for the summit. She said: \"We will leave the European "
+     "Union on time.\"", "Theresa May"),
+    # two people speaking together: both names, joined with "and"
+    ("\"We are thrilled,\" Jessica Alba and her husband Cash Warren said in a statement.",
+     "Jessica Alba and Cash Warren"),
+    # an affiliation's person after the comma, not the affiliation
+    ("\"Kids are spending too much time on screens,\" said Common Sense's CEO, James Steyer.", "James Steyer"),
+])
+def test_the_speaker_is_the_person(text: str, speaker: str) -> None:
+    assert [who for who, kind, _ in _candidates(text) if kind == "direct"] == [speaker]
+
+
+def test_two_people_reported_together() -> None:
+    text = "Jessica Alba and her husband Cash Warren said they were thrilled to welcome their third child."
+    assert [who for who, _, _ in _candidates(text)] == ["Jessica Alba and Cash Warren"]
+
+
+def test_an_outlet_passing_a_quote_on_is_not_the_speaker() -> None:
+    text = "Deadline Hollywood reported that Tarantino said the crash was the biggest regret of his life."
+    assert _candidates(text) == [("Tarantino", "indirect", "the crash was the biggest regret of his life")]
+
+
+def test_a_day_of_may_is_no_surname() -> None:
+    text = "Theresa May arrived in Brussels. Talks resumed on May 5 without her."
+    from tui.core.quotes.extractor import analyse
+    assert [a.name for a in analyse(text).actors if a.kind == "person"] == ["Theresa May"]

@@ -224,6 +224,9 @@ def _public_quote(text: str, unit: _Unit, actors: ActorIndex, confidence: float)
         # A place never speaks (a state named by its country or capital does): better no speaker than a wrong one.
         speaker = entity.name if entity.kind in {"person", "organisation"} or (
             entity.kind == "place" and entity.name in STATE_PLACES) else None
+        joint = head.subject.joint if head.subject is not None else ()
+        if speaker is not None and head.entity in joint:
+            speaker = " and ".join(actors.entities[index].name for index in joint)   # "Jessica Alba and Cash Warren"
     pieces = tuple((d.start, d.end) for d in unit.drafts)
     cue = next((d.cue for d in unit.drafts if d.cue), None)
     if speaker is None:

@@ -62,6 +62,9 @@ _ATTITUDE_MIN_WORDS = 3
 _MEDIA_OBJECT = re.compile(r"(?:(?:a|an|the|some|several|two|three|his|her|their|its|new)\s+)?(?:photos?|pictures?|"
                            r"images?|videos?|clips?|footage|selfies?|links?|letters?|articles?|books?|posts?|"
                            r"messages?|notes?|emojis?|gifs?|screenshots?|updates?)\b", re.IGNORECASE)
+# Reported content that opens with its own speaker and verb of saying: the inner attribution is the one.
+_NESTED_SPEAKER = re.compile(r"(?:[A-Z][\w.’'-]*\s+){1,4}(?:has\s+|had\s+|also\s+)?(?:said|says|told|tells|wrote|"
+                             r"writes|added|insisted|claimed|argued)\b")
 _COORDINATED = re.compile(r"\band\s+(?:also\s+)?$")
 _SECOND_CLAUSE = re.compile(r",\s+(?:but|and|while)\s+(?:he|she|they|it|I|we)\s+(?:also\s+)?$")
 # "X said …, but added that …": the second verb's subject is the sentence's.
@@ -235,6 +238,8 @@ def _forward(text: str, layout: Layout, resolver: Resolver, cue: Cue, s_start: i
         return None                               # "tweeted photos, videos and updates": an action
     if has_that and text[start:start + 1] in "“\"":
         end = _quote_end(text, start, end)        # 'said that “…,” a truck came': the author's words follow
+    if _NESTED_SPEAKER.match(text, start, end):
+        return None              # "Deadline reported that Tarantino said …": Tarantino speaks, the outlet passes it on
     end = _cut_at_trailing_attribution(text, layout, start, end)
     end = _cut_at_clause(text, start, end)
     if not _enough_words(text, start, end):
@@ -276,6 +281,8 @@ def _attitude(text: str, layout: Layout, resolver: Resolver, cue: Cue, s_start: 
         return None              # a quotation after the verb is a direct quote, attributed elsewhere
     if not that and re.match(r"[^“”\".]{1,40}:\s*[“\"]", text[start:end]):
         return None              # "told Fox News: “…”": a colon introduction of a direct quote
+    if _NESTED_SPEAKER.match(text, start, end):
+        return None              # "Deadline reported that Tarantino said …": the inner attribution is the one
     end = _cut_at_clause(text, start, end)
     if len(text[start:end].split()) < _ATTITUDE_MIN_WORDS:
         return None

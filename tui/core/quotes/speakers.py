@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -83,6 +84,7 @@ class Subject:
     weak: bool = False           # words before a cue that name no one who can speak ("the crowd")
     described: bool = False      # resolved from a description ("the company said") to an actor met earlier
     topical: bool = False        # an epithet ("the retired neurosurgeon") resolved to the person the story is about
+    joint: tuple[int, ...] = ()  # two people speaking together, in text order ("Alba and her husband Cash Warren")
 
 
 class Layout:
@@ -272,7 +274,8 @@ class Resolver:
         mention = self.actors.mention_at(max(floor, end - 1), end)
         if mention is not None and mention.end >= end - 2 and self.speaks(mention.entity) \
                 and not self._complement(mention.start, floor):
-            return self._person_of(mention.start, floor) or Subject(mention.entity, mention.start, end)
+            return self._person_of(mention.start, floor) or self._with_partner(
+                Subject(mention.entity, mention.start, end), floor)
         # A description: "the official", "a spokesman for the ministry", "a senior Democratic aide".
         window_start = max(floor, end - 90)
         familiar = re.search(_FAMILIAR_SOURCES.pattern + r"[^,;:“”\"]{0,60}$", self.text[window_start:end],
@@ -603,7 +606,10 @@ class Resolver:
                 if 0 < len(between) <= 3 and any(w.strip("’'s,") in ROLE_NOUNS for w in between) \
                         and self.actors.entities[later.entity].kind == "person":
                     return Subject(later.entity, later.start, later.end)   # "said Clinton spokesman Jesse Ferguson"
-            return Subject(named.entity, named.start, named.end)
+            return self._with_partner(Subject(named.entity, named.start, named.end), p_start, p_end)
+        named = self._named_after_comma(p_end, ceiling)
+        if named is not None and source_head(self.text[p_start:p_end]) in ROLE_NOUNS | SOURCE_NOUNS:
+            return named             # "said Common Sense's CEO, James Steyer", "said his best friend, Bruce Turry"
         phrase = self.text[p_start:p_end]
         relative = re.search(r"\s(?:who|whose|which|that)\s", phrase)
         if relative:                              # "said a Mexican official who was not authorized to speak"
@@ -619,11 +625,51 @@ class Resolver:
             return Subject(None, p_start, p_end)        # a name the actor rules missed ("Al From")
         return None
 
+    def _with_partner(self, subject: Subject, floor: int, ceiling: int | None = None) -> Subject:
+        """"Jessica Alba and her husband Cash Warren said": both people speak, the subject names the pair.
+        Before a cue the partner precedes the subject; after one ("said X and Y") it follows it."""
+        if subject.entity is None or self.actors.entities[subject.entity].kind != "person":
+            return subject
+        if ceiling is None:
+            link = _PARTNER_BEFORE.search(self.text, max(floor, subject.start - 40), subject.start)
+            others = [m for m in self.actors.mentions_between(max(floor, subject.start - 80), subject.start)
+                      if link is not None and m.end == link.start()]
+        else:
+            link = _PARTNER_AFTER.match(self.text, subject.end, ceiling)
+            others = [m for m in self.actors.mentions_between(subject.end, ceiling)
+                      if link is not None and m.start == link.end()]
+        if link is None or not others:
+            return subject
+        other = others[0]
+        if other.entity == subject.entity or self.actors.entities[other.entity].kind != "person":
+            return subject
+        joint = (other.entity, subject.entity) if ceiling is None else (subject.entity, other.entity)
+        return dataclasses.replace(subject, joint=joint)
+
+    def _named_after_comma(self, end: int, ceiling: int) -> Subject | None:
+        """A person named right after a description's comma ("…'s CEO, James Steyer")."""
+        comma = re.match(r"\s*,\s*", self.text[end:end + 4])
+        if comma is None:
+            return None
+        mention = self.actors.mention_at(end + comma.end(), min(ceiling, end + comma.end() + 1))
+        if mention is None or mention.start != end + comma.end():
+            return None
+        if self.actors.entities[mention.entity].kind != "person":
+            return None
+        return Subject(mention.entity, mention.start, mention.end)
+
+    def _fronted(self, s_start: int, end: int) -> bool:
+        """Whether a phrase opening the sentence ends here with a comma ("Speaking in Berlin,", "In Paris,")."""
+        return bool(re.match(r"[ \t]*,", self.text[end:end + 3])) and \
+            bool(re.match(r"(?:[A-Z][a-z]+ing|In|At|From|Back\s+in|Later\s+in|Earlier\s+in)\b", self.text[s_start:end]))
+
     def sentence_subject(self, s_start: int, pos: int) -> Subject | None:
         """The person or organisation opening the sentence, for "…, saying" and "X fired back: "…"."""
         for mention in self.actors.mentions_between(s_start, pos):
             if mention.start - s_start > 40:
                 return None
+            if self.actors.entities[mention.entity].kind == "place" and self._fronted(s_start, mention.end):
+                continue             # "Speaking in Berlin, Angela Merkel was blunt": the setting, not the speaker
             if self.speaks(mention.entity):
                 return Subject(mention.entity, mention.start, mention.end)
         word = _WORD.match(self.text, s_start, pos)
@@ -642,6 +688,10 @@ _AFTER_STOP = re.compile(r"[,;:!?“”\"\n]|(?<!\bGov)(?<!\bSen)(?<!\bRep)(?<!\
 # A run of title words before a name ("former Pennsylvania Gov. and Democratic National Committee Chairman"):
 # capitalised words, with only a few lower-case ones of a title.
 _TITLE_RUN = re.compile(r"(?:(?:[A-Z][\w.’'&-]*|former|acting|deputy|and|of|for|the|co-host|host|chief)\s+){1,12}")
+
+# "X and her husband Y", "X and Y": the words joining two people who speak together.
+_PARTNER_BEFORE = re.compile(r"\s+and\s+(?:(?:his|her|their)\s+(?:[a-z-]+\s+){0,2}?)?$")
+_PARTNER_AFTER = re.compile(r"\s+and\s+(?:(?:his|her|their)\s+(?:[a-z-]+\s+){0,2}?)?")
 
 _DETERMINERS = frozenset(
     "the a an one two three four some many several other these those this that his her their its our "
