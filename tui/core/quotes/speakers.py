@@ -607,9 +607,9 @@ class Resolver:
                         and self.actors.entities[later.entity].kind == "person":
                     return Subject(later.entity, later.start, later.end)   # "said Clinton spokesman Jesse Ferguson"
             return self._with_partner(Subject(named.entity, named.start, named.end), p_start, p_end)
-        named = self._named_after_comma(p_end, ceiling)
-        if named is not None and source_head(self.text[p_start:p_end]) in ROLE_NOUNS | SOURCE_NOUNS:
-            return named             # "said Common Sense's CEO, James Steyer", "said his best friend, Bruce Turry"
+        appositive = self._named_after_comma(p_end, ceiling)
+        if appositive is not None and source_head(self.text[p_start:p_end]) in ROLE_NOUNS | SOURCE_NOUNS:
+            return appositive        # "said Common Sense's CEO, James Steyer", "said his best friend, Bruce Turry"
         phrase = self.text[p_start:p_end]
         relative = re.search(r"\s(?:who|whose|which|that)\s", phrase)
         if relative:                              # "said a Mexican official who was not authorized to speak"
