@@ -93,3 +93,15 @@ def test_a_day_of_may_is_no_surname() -> None:
     text = "Theresa May arrived in Brussels. Talks resumed on May 5 without her."
     from tui.core.quotes.extractor import analyse
     assert [a.name for a in analyse(text).actors if a.kind == "person"] == ["Theresa May"]
+
+
+def test_a_subject_the_rules_cannot_read_gives_the_nearest_person_as_a_candidate() -> None:
+    text = "Marley Anderson, 21, a junior from Las Vegas, said she turned out at her first caucus to support Sanders."
+    _, explained = explain(text, judged=False)
+    [(quote, signals)] = explained
+    assert quote.speaker == "Marley Anderson" and signals.who == "person nearest"
+
+
+def test_the_nearest_person_is_never_a_prepositions_object() -> None:
+    text = "In an interview with Jake Tapper on Sunday, the official said the talks had collapsed."
+    assert [who for who, _, _ in _candidates(text)] == ["the official"]

@@ -154,6 +154,7 @@ def _analyse_explained(original: str, judged: bool = True) -> tuple[tuple[Actor,
     quotes, explained = [], []
     quoted: set[int] = set()
     for unit in units:
+        _nearest_speaker(unit, resolver)
         who = _speaker_class(unit, actors)
         signals = _signals(original, unit, actors, layout, who)
         confidence = judge().probability(signals) if judged else signals.rate
@@ -194,6 +195,20 @@ def _signals(text: str, unit: _Unit, actors: ActorIndex, layout: Layout, who: st
     )
 
 
+def _nearest_speaker(unit: _Unit, resolver: Resolver) -> None:
+    """A cue whose subject the rules could not read, and no unnamed source: the nearest person or
+    organisation becomes a speaker candidate (the judge weighs the class: "person nearest")."""
+    head = unit.lead
+    if head.entity is not None or head.source or head.cue_at is None or head.cue is None:
+        return
+    subject = resolver.nearest(head.cue_at, head.cue_at + len(head.cue))
+    if subject is None:
+        return
+    for draft in unit.drafts:
+        if draft.entity is None and not draft.source:
+            draft.entity, draft.subject = subject.entity, subject
+
+
 def _speaker_class(unit: _Unit, actors: ActorIndex) -> str:
     """How the unit's speaker was named: "person name", "organisation pronoun", "unnamed", "none"."""
     head = unit.lead
@@ -201,7 +216,8 @@ def _speaker_class(unit: _Unit, actors: ActorIndex) -> str:
     if head.entity is None:
         return "unnamed" if head.source else "none"
     kind = actors.entities[head.entity].kind
-    via = "pronoun" if subject is not None and subject.pronoun else \
+    via = "nearest" if subject is not None and subject.nearest else \
+        "pronoun" if subject is not None and subject.pronoun else \
         "described" if subject is not None and subject.described else \
         "epithet" if subject is not None and subject.topical else "name"
     return f"{kind} {via}"

@@ -84,6 +84,7 @@ class Subject:
     weak: bool = False           # words before a cue that name no one who can speak ("the crowd")
     described: bool = False      # resolved from a description ("the company said") to an actor met earlier
     topical: bool = False        # an epithet ("the retired neurosurgeon") resolved to the person the story is about
+    nearest: bool = False        # no subject the rules could read: the person or organisation nearest the cue
     joint: tuple[int, ...] = ()  # two people speaking together, in text order ("Alba and her husband Cash Warren")
 
 
@@ -645,6 +646,28 @@ class Resolver:
             return subject
         joint = (other.entity, subject.entity) if ceiling is None else (subject.entity, other.entity)
         return dataclasses.replace(subject, joint=joint)
+
+    def nearest(self, cue_start: int, cue_end: int) -> Subject | None:
+        """A speaker candidate when the rules read no subject: the person (else organisation) named nearest
+        the cue in its sentence, before it ("Marley Anderson, 21, a junior from Las Vegas, said") or right
+        after it; never one after a preposition ("told CNN", "in Berlin") or owning something ("Trump's")."""
+        s_start, s_end = self.layout.sentence(cue_start)
+        before = [m for m in self.actors.mentions_between(max(s_start, cue_start - 150), cue_start)
+                  if self._free(m.start, m.end)]
+        after = [m for m in self.actors.mentions_between(cue_end, min(s_end, cue_end + 40))
+                 if self._free(m.start, m.end)]
+        for kind in ("person", "organisation"):
+            found = [m for m in before[::-1] + after if self.actors.entities[m.entity].kind == kind]
+            if found:
+                return Subject(found[0].entity, found[0].start, found[0].end, nearest=True)
+        return None
+
+    def _free(self, start: int, end: int) -> bool:
+        """A mention that can be a clause's subject: not a preposition's object, not a possessive, not quoted."""
+        if re.search(r"\b(?:in|to|with|from|of|at|by|for|about|on|against|than|like|told|asked)\s+(?:the\s+)?$",
+                     self.text[max(0, start - 12):start], re.IGNORECASE):
+            return False
+        return self.text[end:end + 2] not in {"’s", "'s"} and not self.layout.in_quote(start)
 
     def _named_after_comma(self, end: int, ceiling: int) -> Subject | None:
         """A person named right after a description's comma ("…'s CEO, James Steyer")."""
