@@ -335,6 +335,28 @@ def evaluate_classes(split: str, limit: int | None) -> list[str]:
     return rows
 
 
+def evaluate_coverage(split: str, limit: int | None) -> list[str]:
+    """The candidates' ceiling: the share of gold direct quotes and speech attributions that some candidate
+    (any confidence, `explain(judged=False)`) matches one to one, as the tables match shown quotes."""
+    from tui.core.quotes.extractor import explain
+
+    wanted = {"direct": [0, 0], "speech": [0, 0]}
+    for _, text, gold in load_polnear(split)[:limit]:
+        _, explained = explain(text, judged=False)
+        quotes = [{"start": q.start, "end": q.end, "kind": q.kind,
+                   "pieces": [{"start": a, "end": b} for a, b in q.spans]} for q, _ in explained]
+        covered = {g for g, _ in match_units([_span(g.chars) for g in gold], [unit_chars(text, q) for q in quotes])}
+        for index, attribution in enumerate(gold):
+            for name, counted in (("direct", attribution.direct), ("speech", attribution.speech)):
+                if counted:
+                    wanted[name][0] += 1
+                    wanted[name][1] += index in covered
+    rows = [f"| candidates' coverage on PolNeAR {split} | gold | covered by a candidate | share |", "|---|---|---|---|"]
+    for name, (total, hit) in wanted.items():
+        rows.append(f"| {name} | {total} | {hit} | {hit / total:.3f} |")
+    return rows
+
+
 # --------------------------------------------------------------------------------------- seed article
 
 
@@ -458,6 +480,8 @@ def main() -> None:
     parser.add_argument("--errors", type=int, default=0, help="print up to N wrong direct-quote speakers")
     parser.add_argument("--classes", action="store_true",
                         help="only the precision of each class of quote (what confidence is calibrated on)")
+    parser.add_argument("--coverage", action="store_true",
+                        help="only the candidates' ceiling: gold direct and speech attributions some candidate matches")
     parser.add_argument("--compare-with", type=Path, default=None, metavar="CHECKOUT",
                         help="also time another checkout's extractor in the same run (e.g. /work/main)")
     args = parser.parse_args()
@@ -466,6 +490,9 @@ def main() -> None:
         return
     if args.classes:
         print("\n".join(evaluate_classes(args.split, args.limit)))
+        return
+    if args.coverage:
+        print("\n".join(evaluate_coverage(args.split, args.limit)))
         return
     if not SHARED.exists():
         sys.exit(f"{SHARED} is absent: set BYLINE_SHARED")

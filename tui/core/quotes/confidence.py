@@ -48,6 +48,8 @@ _SPEAKER: dict[str, float] = {
     "organisation described": 0.92,  # "the company said" -> the company met earlier
     "person epithet": 0.9,         # "the retired neurosurgeon told" -> the person the passage is about
     "unnamed": 0.95,               # "a senior official": shown as written, marked as unnamed
+    "person nearest": 0.7,         # no subject read: the person named nearest the cue (the judge weighs it)
+    "organisation nearest": 0.6,
     "place name": 0.75,            # "North Korea said": a state by its name, sometimes only a place
     "place pronoun": 0.5,
     "place described": 0.5,

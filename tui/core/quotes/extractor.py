@@ -154,6 +154,7 @@ def _analyse_explained(original: str, judged: bool = True) -> tuple[tuple[Actor,
     quotes, explained = [], []
     quoted: set[int] = set()
     for unit in units:
+        _nearest_speaker(unit, resolver)
         who = _speaker_class(unit, actors)
         signals = _signals(original, unit, actors, layout, who)
         confidence = judge().probability(signals) if judged else signals.rate
@@ -189,7 +190,23 @@ def _signals(text: str, unit: _Unit, actors: ActorIndex, layout: Layout, who: st
         outlet=speaker is not None and is_outlet(speaker.name),
         speaker_words=len(speaker.name.split()) if speaker is not None else 0,
         before=text[max(0, unit.head.start - 4):unit.head.start], after=text[unit.last.end:unit.last.end + 4],
+        lead=text[max(0, unit.head.start - 40, layout.paragraphs[layout.paragraph_index(unit.head.start)][0]):
+                  unit.head.start],
     )
+
+
+def _nearest_speaker(unit: _Unit, resolver: Resolver) -> None:
+    """A cue whose subject the rules could not read, and no unnamed source: the nearest person or
+    organisation becomes a speaker candidate (the judge weighs the class: "person nearest")."""
+    head = unit.lead
+    if head.entity is not None or head.source or head.cue_at is None or head.cue is None:
+        return
+    subject = resolver.nearest(head.cue_at, head.cue_at + len(head.cue))
+    if subject is None:
+        return
+    for draft in unit.drafts:
+        if draft.entity is None and not draft.source:
+            draft.entity, draft.subject = subject.entity, subject
 
 
 def _speaker_class(unit: _Unit, actors: ActorIndex) -> str:
@@ -199,7 +216,8 @@ def _speaker_class(unit: _Unit, actors: ActorIndex) -> str:
     if head.entity is None:
         return "unnamed" if head.source else "none"
     kind = actors.entities[head.entity].kind
-    via = "pronoun" if subject is not None and subject.pronoun else \
+    via = "nearest" if subject is not None and subject.nearest else \
+        "pronoun" if subject is not None and subject.pronoun else \
         "described" if subject is not None and subject.described else \
         "epithet" if subject is not None and subject.topical else "name"
     return f"{kind} {via}"
@@ -222,6 +240,9 @@ def _public_quote(text: str, unit: _Unit, actors: ActorIndex, confidence: float)
         # A place never speaks (a state named by its country or capital does): better no speaker than a wrong one.
         speaker = entity.name if entity.kind in {"person", "organisation"} or (
             entity.kind == "place" and entity.name in STATE_PLACES) else None
+        joint = head.subject.joint if head.subject is not None else ()
+        if speaker is not None and head.entity in joint:
+            speaker = " and ".join(actors.entities[index].name for index in joint)   # "Jessica Alba and Cash Warren"
     pieces = tuple((d.start, d.end) for d in unit.drafts)
     cue = next((d.cue for d in unit.drafts if d.cue), None)
     if speaker is None:
@@ -351,7 +372,7 @@ def _cue_after(text: str, start: int, end: int, layout: Layout, resolver: Resolv
         between = text[start:cue.start]
         if len(between.split()) > _MAX_ATTRIBUTION_WORDS or ";" in between:
             return None
-        if not between.strip(" ,\t"):
+        if not between.strip(" ,\t’'"):          # a nested quote's last mark may stand before the cue
             subject = resolver.subject_after(cue.end, end)
         else:
             subject = resolver.subject_before(cue.start, start)

@@ -43,6 +43,7 @@ class Signals:
     speaker_words: int = 0         # words in the speaker's name ("Trump" 1, "Donald Trump" 2)
     before: str = ""               # the few characters before the unit and after it in the text
     after: str = ""
+    lead: str = ""                 # the words before the unit in its paragraph (up to 40 characters)
 
 
 def _bucket(value: int, bounds: tuple[int, ...]) -> str:
@@ -96,6 +97,20 @@ def _cue_class(lemma: str) -> str:
     return "other"
 
 
+def _colon_word(lead: str) -> str:
+    """What stands before a colon introduction: a verb of saying ("said:", "told reporters:"), a name
+    ("Carly Fiorina:"), a noun ("the statement read:"), another verb or nothing."""
+    words = re.findall(r"[A-Za-z’'-]+", lead.rstrip(" “”\"'’:")[-40:])
+    if not words:
+        return "none"
+    last = words[-1]
+    if last.lower() in SPEECH_CUES or any(w.lower() in SPEECH_CUES for w in words[-3:]):
+        return "speech"
+    if last[:1].isupper():
+        return "capital"
+    return "verb" if re.search(r"(?:ed|s)$", last) else "other"
+
+
 def prior(signals: Signals) -> float:
     """The rules' own estimate as a log-odds: the judge learns corrections to it, so a class PolNeAR
     rarely shows keeps about the rate the rules were calibrated to (on PolNeAR and real-news checks)."""
@@ -143,6 +158,8 @@ def features(signals: Signals) -> dict[str, float]:
     found[f"speaker-words={min(s.speaker_words, 3)}"] = 1.0
     if stripped.endswith("?"):
         found["question"] = 1.0
+    if s.rule == "colon":
+        found[f"colon-word={_colon_word(s.lead)}"] = 1.0
     if s.kind == "indirect" and re.search(r"[“”\"]", s.text):
         found["quoted-inside"] = 1.0
     for flag in ("unnamed", "continued", "first_paragraph", "outlet", "common_word"):

@@ -45,7 +45,11 @@ _CLAUSE_BREAK = re.compile(r",\s+(?:but|and\s+(?=he|she|they|it|the|a|his|her)|w
                            r"even\s+as|whereas|though)\b|;|\s[—–]\s|,?\s+and\s+(?=(?:also\s+)?(?:said|says|added|"
                            r"told|argued|called|promised|noted|warned|insisted)\b)"
                            # the author's next clause: ", adding …", " - half of …", ", she applauds …"
-                           r"|,\s+(?:adding|saying|noting|calling|referring|arguing|citing|echoing|according)\b"
+                           r"|,\s+(?:adding|saying|noting|calling|referring|arguing|citing|echoing|according|explaining|"
+                           r"pointing|insisting|acknowledging|conceding|suggesting|warning|prompting|sparking)\b"
+                           # "…, but conceded that …": the subject's second verb
+                           r"|,?\s+but\s+(?=(?:also\s+|later\s+)?(?:conceded|added|acknowledged|admitted|noted|said|"
+                           r"insisted|warned|stressed|cautioned)\b)"
                            r"|\s-\s|,\s+(?:he|she|we|they|I)\s+[a-z]+(?:ed|s)\b"
                            # a second verb phrase of the subject: ", and has championed …", ", ruled Cruz eligible"
                            r"|,?\s+and\s+(?=(?:has|have|had|is|are|was|were|will|would)\s+(?:also\s+)?[a-z]+(?:ed|en|ing)\b)"
@@ -58,7 +62,11 @@ _ATTITUDE_MIN_WORDS = 3
 _MEDIA_OBJECT = re.compile(r"(?:(?:a|an|the|some|several|two|three|his|her|their|its|new)\s+)?(?:photos?|pictures?|"
                            r"images?|videos?|clips?|footage|selfies?|links?|letters?|articles?|books?|posts?|"
                            r"messages?|notes?|emojis?|gifs?|screenshots?|updates?)\b", re.IGNORECASE)
+# Reported content that opens with its own speaker and verb of saying: the inner attribution is the one.
+_NESTED_SPEAKER = re.compile(r"(?:[A-Z][\w.’'-]*\s+){1,4}(?:has\s+|had\s+|also\s+)?(?:said|says|told|tells|wrote|"
+                             r"writes|added|insisted|claimed|argued)\b")
 _COORDINATED = re.compile(r"\band\s+(?:also\s+)?$")
+_SECOND_CLAUSE = re.compile(r",\s+(?:but|and|while)\s+(?:he|she|they|it|I|we)\s+(?:also\s+)?$")
 # "X said …, but added that …": the second verb's subject is the sentence's.
 _CONTRASTED = re.compile(r",?\s+but\s+(?:also\s+|then\s+|later\s+)?$")
 # "…, saying that", "while insisting", "by arguing": a participle whose subject opens the sentence.
@@ -230,6 +238,8 @@ def _forward(text: str, layout: Layout, resolver: Resolver, cue: Cue, s_start: i
         return None                               # "tweeted photos, videos and updates": an action
     if has_that and text[start:start + 1] in "“\"":
         end = _quote_end(text, start, end)        # 'said that “…,” a truck came': the author's words follow
+    if _NESTED_SPEAKER.match(text, start, end):
+        return None              # "Deadline reported that Tarantino said …": Tarantino speaks, the outlet passes it on
     end = _cut_at_trailing_attribution(text, layout, start, end)
     end = _cut_at_clause(text, start, end)
     if not _enough_words(text, start, end):
@@ -269,6 +279,10 @@ def _attitude(text: str, layout: Layout, resolver: Resolver, cue: Cue, s_start: 
         return None
     if text[start] in "“\"‘'" and not that:
         return None              # a quotation after the verb is a direct quote, attributed elsewhere
+    if not that and re.match(r"[^“”\".]{1,40}:\s*[“\"]", text[start:end]):
+        return None              # "told Fox News: “…”": a colon introduction of a direct quote
+    if _NESTED_SPEAKER.match(text, start, end):
+        return None              # "Deadline reported that Tarantino said …": the inner attribution is the one
     end = _cut_at_clause(text, start, end)
     if len(text[start:end].split()) < _ATTITUDE_MIN_WORDS:
         return None
@@ -312,6 +326,8 @@ def layout_safe(text: str, start: int, cut: int) -> bool:
 def _quote_closes_before(text: str, layout: Layout, cue: Cue) -> bool:
     """Whether a quotation closes just before the cue, in the same paragraph ('"…," Dawson shouted')."""
     p_start = layout.paragraphs[layout.paragraph_index(cue.start)][0]
+    if _SECOND_CLAUSE.search(text, max(p_start, cue.start - 20), cue.start):
+        return False             # '"…," Carson said on NBC, but he said he is …': a clause of its own
     if _COORDINATED.search(text, max(p_start, cue.start - 12), cue.start) and \
             not re.search(r"[,.!?]\s*[”\"’']\s+and\s+(?:also\s+)?$", text[max(p_start, cue.start - 20):cue.start]):
         return False             # 'called it “a practical step” and said that …': a second verb, not an attribution
@@ -413,8 +429,8 @@ def _trailing(text: str, layout: Layout, resolver: Resolver, cue: Cue, s_start: 
             comma = text.rfind(",", s_start, subject.start)
             if comma <= s_start:
                 return None
-    elif text[comma + 1:cue.start].strip():
-        return None
+    elif text[comma + 1:cue.start].strip(" \t”’\"'"):
+        return None              # only the quotation's closing mark may stand between ("sooner,'' said X")
     start, end = _trim(text, s_start, comma)
     start = _skip_dateline(text, start, end)
     end = _through_closing_mark(text, start, end)
@@ -433,8 +449,10 @@ def _ends_sentence(text: str, pos: int, s_end: int) -> bool:
     rest = text[pos:s_end]
     skip = _AFTER_CUE_SKIP.match(rest)
     rest = rest[skip.end():] if skip else rest
-    return bool(re.fullmatch(r"(?:,\s+(?:a|an|the|who|whose)\b[^“”\"]{0,120}?)?(?:\s+(?:on|in|at)\s+[^,“”\"]{1,40})?"
-                             r"[\s.!?”’\"')]*", rest))
+    # An apposition: "…, the minister", "…, Facebook's global politics director", "…, who …"; not a clause
+    # of the author's (", adding that …", ", and …").
+    return bool(re.fullmatch(r"(?:,\s+(?!and\b|but\b|or\b|[a-z]+ing\b)[^“”\"]{1,150}?)?"
+                             r"(?:\s+(?:on|in|at)\s+[^,“”\"]{1,40})?[\s.!?”’\"')]*", rest))
 
 
 _CAPTION = re.compile(r"\b(?:is|are|was|were)\s+(?:pictured|photographed|shown|seen)\b|\(Photo\b|Photo(?:graph)?:",

@@ -384,6 +384,13 @@ def _split_person_connective(text: str, piece: list[tuple[str, int, int]]) -> li
     return [piece]
 
 
+def _surname_like_month(text: str, piece: list[tuple[str, int, int]]) -> bool:
+    """Whether the piece ends in a month or modal that is a surname here: a known first name before it
+    ("Theresa May") and no day number after it ("Theresa May 5" is no one)."""
+    return (len(piece) >= 2 and piece[-1][0] in {"May", "June", "April", "August"} and piece[-2][0] in FORENAMES
+            and not re.match(r"\s*\d", text[piece[-1][2]:piece[-1][2] + 3]))
+
+
 def _candidate_from_tokens(text: str, piece: list[tuple[str, int, int]], floor: int) -> Candidate | None:
     while piece and (piece[0][0] in STOP_CAPS or piece[0][0] in DATE_WORDS or piece[0][0] in NAME_CONNECTORS
                      or (len(piece) > 1 and re.fullmatch(r"[A-Z][a-z]{3,}ly", piece[0][0]))):
@@ -391,8 +398,11 @@ def _candidate_from_tokens(text: str, piece: list[tuple[str, int, int]], floor: 
             break                    # "All Nippon Airways" is the airline's name, "All" and all
         piece = piece[1:]
     while piece and (piece[-1][0] in DATE_WORDS or piece[-1][0] in NAME_CONNECTORS or piece[-1][0] in STOP_CAPS):
+        if _surname_like_month(text, piece):
+            break                    # "Theresa May", "Brian May": a first name, then a surname that is a month
         piece = piece[:-1]
-    if not piece or any(token in DATE_WORDS for token, _, _ in piece):
+    if not piece or any(token in DATE_WORDS and not _surname_like_month(text, piece[:i + 1])
+                        for i, (token, _, _) in enumerate(piece)):
         return None
     start, end = piece[0][1], piece[-1][2]
     tokens = [token for token, _, _ in piece]

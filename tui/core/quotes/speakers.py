@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -83,6 +84,8 @@ class Subject:
     weak: bool = False           # words before a cue that name no one who can speak ("the crowd")
     described: bool = False      # resolved from a description ("the company said") to an actor met earlier
     topical: bool = False        # an epithet ("the retired neurosurgeon") resolved to the person the story is about
+    nearest: bool = False        # no subject the rules could read: the person or organisation nearest the cue
+    joint: tuple[int, ...] = ()  # two people speaking together, in text order ("Alba and her husband Cash Warren")
 
 
 class Layout:
@@ -247,6 +250,11 @@ class Resolver:
             if contraction:
                 end -= len(contraction.group(1))  # "he’s said"
                 continue
+            day = re.search(r"\s(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$",
+                            self.text[max(floor, end - 11):end])
+            if day and end - len(day.group()) > floor:
+                end -= len(day.group())            # "Priebus later Thursday told"
+                continue
             time = re.search(r"(?:\bon\s+\w+|\blast\s+\w+|\bthis\s+\w+|\bearlier|\blater)$",
                              self.text[max(floor, end - 25):end])
             if time and re.search(r"(?:day|week|month|year|earlier|later)$", time.group()):
@@ -267,7 +275,8 @@ class Resolver:
         mention = self.actors.mention_at(max(floor, end - 1), end)
         if mention is not None and mention.end >= end - 2 and self.speaks(mention.entity) \
                 and not self._complement(mention.start, floor):
-            return self._person_of(mention.start, floor) or Subject(mention.entity, mention.start, end)
+            return self._person_of(mention.start, floor) or self._with_partner(
+                Subject(mention.entity, mention.start, end), floor)
         # A description: "the official", "a spokesman for the ministry", "a senior Democratic aide".
         window_start = max(floor, end - 90)
         familiar = re.search(_FAMILIAR_SOURCES.pattern + r"[^,;:“”\"]{0,60}$", self.text[window_start:end],
@@ -290,6 +299,9 @@ class Resolver:
         """A described speaker: "the minister" (an actor met earlier with that role), "a spokesman for
         the ministry" (the ministry), or an unnamed source kept as written ("a senior official")."""
         start, end = _trim_description(self.text, start, end)
+        surname = self._surname_person(self.text[start:end])
+        if surname is not None:
+            return Subject(surname, start, end)       # "West said" where the article named "Darrell West"
         head = source_head(self.text[start:end])
         topic = self._epithet_person(start, end)
         if topic is not None:
@@ -322,6 +334,17 @@ class Resolver:
             if issuer is not None and start - self._last_end(issuer, start) < 400:
                 return Subject(issuer, start, end, described=True)
         return Subject(None, start, end)
+
+    def _surname_person(self, words: str) -> int | None:
+        """The one person the article names in full whose last name is this capitalised word ("West", "Mr.
+        Priebus"), when the actor rules did not take the word alone for a name (it is a common word)."""
+        match = re.fullmatch(r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.?\s+)?([A-Z][a-z’'-]+)", words.strip())
+        if match is None:
+            return None
+        owners = {index for index, entity in enumerate(self.actors.entities)
+                  if entity.kind == "person" and len(entity.name.split()) >= 2
+                  and entity.name.split()[-1] == match.group(1)}
+        return owners.pop() if len(owners) == 1 else None
 
     def _epithet_person(self, start: int, end: int) -> int | None:
         """"the retired neurosurgeon told", "said the 46-year-old", "the Texan said": news names the person a
@@ -564,8 +587,9 @@ class Resolver:
     def subject_after(self, start: int, ceiling: int) -> Subject | None:
         """The subject right after an inverted cue: "said Peskov", "said Paul H. Chipok, a lawyer"."""
         window = self.text[start:min(ceiling, start + 120)]
-        stop = re.search(r"[,;:!?“”\"\n]|\.(?=\s+[a-z“\"]|\s*$)", window)
-        p_start = start + len(window) - len(window.lstrip())
+        lead = len(window) - len(window.lstrip(" \t’'"))     # a nested quote's last mark before "said"
+        stop = _AFTER_STOP.search(window, lead)
+        p_start = start + lead
         p_end = start + (stop.start() if stop else len(window))
         if p_end <= p_start:
             return None
@@ -576,26 +600,99 @@ class Resolver:
                 return Subject(pronoun, p_start, first.end(), pronoun=True)
         inside = [m for m in self.actors.mentions_between(p_start, p_end + 1)
                   if self.speaks(m.entity)]
-        if inside and inside[0].start - p_start < 40:
+        if inside and (inside[0].start - p_start < 40 or _TITLE_RUN.fullmatch(self.text, p_start, inside[0].start)):
             named = inside[0]
             for later in inside[1:]:
                 between = self.text[named.end:later.start].lower().split()
                 if 0 < len(between) <= 3 and any(w.strip("’'s,") in ROLE_NOUNS for w in between) \
                         and self.actors.entities[later.entity].kind == "person":
                     return Subject(later.entity, later.start, later.end)   # "said Clinton spokesman Jesse Ferguson"
-            return Subject(named.entity, named.start, named.end)
+            return self._with_partner(Subject(named.entity, named.start, named.end), p_start, p_end)
+        appositive = self._named_after_comma(p_end, ceiling)
+        if appositive is not None and source_head(self.text[p_start:p_end]) in ROLE_NOUNS | SOURCE_NOUNS:
+            return appositive        # "said Common Sense's CEO, James Steyer", "said his best friend, Bruce Turry"
         phrase = self.text[p_start:p_end]
-        if re.match(r"(?:the|a|an|one|another)\s", phrase, re.IGNORECASE) and len(phrase.split()) <= 8:
+        relative = re.search(r"\s(?:who|whose|which|that)\s", phrase)
+        if relative:                              # "said a Mexican official who was not authorized to speak"
+            p_end = p_start + relative.start()
+            phrase = self.text[p_start:p_end]
+        if re.match(r"(?:the|a|an|one|another|his|her|their|its)\s", phrase, re.IGNORECASE) \
+                and len(phrase.split()) <= 8:
             return self.description(p_start, p_end)
+        surname = self._surname_person(phrase)
+        if surname is not None:
+            return Subject(surname, p_start, p_end)
         if re.match(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){1,3}\s*$", phrase):
             return Subject(None, p_start, p_end)        # a name the actor rules missed ("Al From")
         return None
+
+    def _with_partner(self, subject: Subject, floor: int, ceiling: int | None = None) -> Subject:
+        """"Jessica Alba and her husband Cash Warren said": both people speak, the subject names the pair.
+        Before a cue the partner precedes the subject; after one ("said X and Y") it follows it."""
+        if subject.entity is None or self.actors.entities[subject.entity].kind != "person":
+            return subject
+        if ceiling is None:
+            link = _PARTNER_BEFORE.search(self.text, max(floor, subject.start - 40), subject.start)
+            others = [m for m in self.actors.mentions_between(max(floor, subject.start - 80), subject.start)
+                      if link is not None and m.end == link.start()]
+        else:
+            link = _PARTNER_AFTER.match(self.text, subject.end, ceiling)
+            others = [m for m in self.actors.mentions_between(subject.end, ceiling)
+                      if link is not None and m.start == link.end()]
+        if link is None or not others:
+            return subject
+        other = others[0]
+        if other.entity == subject.entity or self.actors.entities[other.entity].kind != "person":
+            return subject
+        joint = (other.entity, subject.entity) if ceiling is None else (subject.entity, other.entity)
+        return dataclasses.replace(subject, joint=joint)
+
+    def nearest(self, cue_start: int, cue_end: int) -> Subject | None:
+        """A speaker candidate when the rules read no subject: the person (else organisation) named nearest
+        the cue in its sentence, before it ("Marley Anderson, 21, a junior from Las Vegas, said") or right
+        after it; never one after a preposition ("told CNN", "in Berlin") or owning something ("Trump's")."""
+        s_start, s_end = self.layout.sentence(cue_start)
+        before = [m for m in self.actors.mentions_between(max(s_start, cue_start - 150), cue_start)
+                  if self._free(m.start, m.end)]
+        after = [m for m in self.actors.mentions_between(cue_end, min(s_end, cue_end + 40))
+                 if self._free(m.start, m.end)]
+        for kind in ("person", "organisation"):
+            found = [m for m in before[::-1] + after if self.actors.entities[m.entity].kind == kind]
+            if found:
+                return Subject(found[0].entity, found[0].start, found[0].end, nearest=True)
+        return None
+
+    def _free(self, start: int, end: int) -> bool:
+        """A mention that can be a clause's subject: not a preposition's object, not a possessive, not quoted."""
+        if re.search(r"\b(?:in|to|with|from|of|at|by|for|about|on|against|than|like|told|asked)\s+(?:the\s+)?$",
+                     self.text[max(0, start - 12):start], re.IGNORECASE):
+            return False
+        return self.text[end:end + 2] not in {"’s", "'s"} and not self.layout.in_quote(start)
+
+    def _named_after_comma(self, end: int, ceiling: int) -> Subject | None:
+        """A person named right after a description's comma ("…'s CEO, James Steyer")."""
+        comma = re.match(r"\s*,\s*", self.text[end:end + 4])
+        if comma is None:
+            return None
+        mention = self.actors.mention_at(end + comma.end(), min(ceiling, end + comma.end() + 1))
+        if mention is None or mention.start != end + comma.end():
+            return None
+        if self.actors.entities[mention.entity].kind != "person":
+            return None
+        return Subject(mention.entity, mention.start, mention.end)
+
+    def _fronted(self, s_start: int, end: int) -> bool:
+        """Whether a phrase opening the sentence ends here with a comma ("Speaking in Berlin,", "In Paris,")."""
+        return bool(re.match(r"[ \t]*,", self.text[end:end + 3])) and \
+            bool(re.match(r"(?:[A-Z][a-z]+ing|In|At|From|Back\s+in|Later\s+in|Earlier\s+in)\b", self.text[s_start:end]))
 
     def sentence_subject(self, s_start: int, pos: int) -> Subject | None:
         """The person or organisation opening the sentence, for "…, saying" and "X fired back: "…"."""
         for mention in self.actors.mentions_between(s_start, pos):
             if mention.start - s_start > 40:
                 return None
+            if self.actors.entities[mention.entity].kind == "place" and self._fronted(s_start, mention.end):
+                continue             # "Speaking in Berlin, Angela Merkel was blunt": the setting, not the speaker
             if self.speaks(mention.entity):
                 return Subject(mention.entity, mention.start, mention.end)
         word = _WORD.match(self.text, s_start, pos)
@@ -605,6 +702,19 @@ class Resolver:
                 return Subject(pronoun, s_start, word.end(), pronoun=True)
         return None
 
+
+# Where the subject after an inverted cue stops: punctuation, a quote mark, a line end, or a full stop
+# that ends the sentence (not that of a title: "said former Pennsylvania Gov. and DNC Chairman Ed Rendell").
+_AFTER_STOP = re.compile(r"[,;:!?“”\"\n]|(?<!\bGov)(?<!\bSen)(?<!\bRep)(?<!\bSec)(?<!\bGen)(?<!\bLt)(?<!\bCol)"
+                         r"(?<!\bSgt)(?<!\bSt)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bProf)(?<!\bAtty)"
+                         r"\.(?=\s+[a-z“\"]|\s*$)")
+# A run of title words before a name ("former Pennsylvania Gov. and Democratic National Committee Chairman"):
+# capitalised words, with only a few lower-case ones of a title.
+_TITLE_RUN = re.compile(r"(?:(?:[A-Z][\w.’'&-]*|former|acting|deputy|and|of|for|the|co-host|host|chief)\s+){1,12}")
+
+# "X and her husband Y", "X and Y": the words joining two people who speak together.
+_PARTNER_BEFORE = re.compile(r"\s+and\s+(?:(?:his|her|their)\s+(?:[a-z-]+\s+){0,2}?)?$")
+_PARTNER_AFTER = re.compile(r"\s+and\s+(?:(?:his|her|their)\s+(?:[a-z-]+\s+){0,2}?)?")
 
 _DETERMINERS = frozenset(
     "the a an one two three four some many several other these those this that his her their its our "
