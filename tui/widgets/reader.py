@@ -162,6 +162,7 @@ class Reader(LineView, can_focus=True):
         self._lines: list[tuple[int, int]] = []
         self._starts: list[int] = []
         self._pending_offset: int | None = None
+        self._pending_context = 2  # lines shown above the pending offset's line
         self._strips: LRUCache[tuple[int, int, int], Strip] = LRUCache(1024)
         self._version = 0  # bumped whenever what a line shows may change
 
@@ -236,7 +237,12 @@ class Reader(LineView, can_focus=True):
 
     def on_resize(self) -> None:
         if self._available() != self._layout_width:
+            # Rewrapping moves every line: keep the words at the top where they were.
+            top = self.top_offset() if self._pending_offset is None else None
             self._relayout()
+            if top is not None:
+                self._pending_offset, self._pending_context = top, 0
+                self.call_after_refresh(self._scroll_to_pending)
         elif self._pending_offset is not None:  # wrapped already; waiting to be laid out
             self.call_after_refresh(self._scroll_to_pending)
 
@@ -297,8 +303,15 @@ class Reader(LineView, can_focus=True):
     def scroll_to_offset(self, offset: int) -> None:
         """Bring the line holding a character offset near the top, once the reader has its
         width (it may have only just been shown)."""
-        self._pending_offset = offset
+        self._pending_offset, self._pending_context = offset, 2
         self.call_after_refresh(self._scroll_to_pending)
+
+    def top_offset(self) -> int | None:
+        """The character offset of the text at the top line, None while the header shows there."""
+        number = round(self.scroll_y) - len(self._header)
+        if self.article is None or not 0 <= number < len(self._lines):
+            return None
+        return self._lines[number][0]
 
     def _scroll_to_pending(self) -> None:
         if self._pending_offset is None or \
@@ -306,7 +319,7 @@ class Reader(LineView, can_focus=True):
             return
         line = len(self._header) + self.line_of_offset(self._pending_offset)
         self._pending_offset = None
-        self.scroll_to(y=max(line - 2, 0), animate=False, immediate=True)
+        self.scroll_to(y=max(line - self._pending_context, 0), animate=False, immediate=True)
 
     def scroll_to_text(self, query: str) -> None:
         """Scroll so the first word of the query found in the text is near the top."""
