@@ -121,6 +121,10 @@ ERRORS = [
     ('a "--"', 3, "no letters or digits"),
     ("speaker:---", 9, "name with letters"),
     ("*", 1, "no letters or digits"),
+    ('feed:"Caucasus Ledger"strikes', 23, "put a space between terms"),
+    ('strikes"border deal"', 8, "put a space between terms"),
+    ('"a b"*x', 7, "put a space between terms"),
+    ('tag:x"y"', 6, "put a space between terms"),
 ]
 
 

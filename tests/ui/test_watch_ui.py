@@ -110,9 +110,14 @@ async def test_watch_editor_shows_the_query_error_in_place_then_saves(fetched: P
         await pilot.pause()
         editor = app.screen
         assert isinstance(editor, WatchEditor)
-        await pilot.press(*"Border")
-        await pilot.press("tab")
-        await pilot.press(*'"border protocol" AND (tag:caucasus')
+        assert editor.focused is editor.query_one("#query-text")  # the query first, as in mutes
+        await pilot.press(*'"border protocol"AND (tag:caucasus')
+        await pilot.pause()
+        error = str(editor.query_one("#query-error").render())
+        assert "put a space between terms here (at character 18)" in error  # not read as meant
+        assert str(editor.query_one("#query-caret").render()).rstrip() == " " * 17 + "^"
+        editor.query_one("#query-text", Input).cursor_position = 17
+        await pilot.press("space", "end")
         await pilot.pause()
         error = str(editor.query_one("#query-error").render())
         assert "never closed (at character 23)" in error
@@ -120,6 +125,11 @@ async def test_watch_editor_shows_the_query_error_in_place_then_saves(fetched: P
         await pilot.press("enter")  # refused: nothing saved
         assert app.screen is editor and load_config(config.path).watches == ()
         await pilot.press(*" OR speaker:Karapetyan)")
+        await pilot.press("enter")  # the query reads; the name is asked for, and focused
+        await pilot.pause()
+        assert "needs a name" in str(editor.query_one("#query-error").render())
+        assert editor.focused is editor.query_one("#query-name")
+        await pilot.press(*"Border")
         await pilot.press("enter")
         await pilot.pause()
         assert not isinstance(app.screen, WatchEditor)
@@ -377,6 +387,14 @@ async def test_mute_editor_checks_the_query_and_the_mute_applies_at_once(fetched
         assert isinstance(editor, MuteEditor)
         query = editor.query_one("#query-text", Input)
         assert query.value == 'feed:"Circuit Policy"'
+        assert editor.focused is query  # the query first, as in watchlists
+        await pilot.press(*"kovra")  # typing extends it; with no space it is a mistake, shown
+        await pilot.pause()
+        assert query.value == 'feed:"Circuit Policy"kovra'
+        assert "put a space between terms here (at character 22)" in str(
+            editor.query_one("#query-error").render())
+        assert str(editor.query_one("#query-caret").render()).rstrip() == " " * 21 + "^"
+        query.value = 'feed:"Circuit Policy"'
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert str(editor.query_one("#query-count").render()) == "Hides 5 articles now."

@@ -144,6 +144,7 @@ def tokenize(text: str) -> list[Token]:
             prefix = text.startswith("*", index)
             tokens.append(Token("phrase", phrase, start, prefix=prefix))
             index += prefix
+            _spaced(text, index)
         else:
             start = index
             while index < len(text) and not _breaks(text[index]):
@@ -151,8 +152,16 @@ def tokenize(text: str) -> list[Token]:
             tokens.append(_bare(text, start, index))
             if tokens[-1].kind == "field" and not tokens[-1].value:
                 index = _field_value(text, index, tokens)
+            _spaced(text, index)
     tokens.append(Token("end", "", len(text)))
     return tokens
+
+
+def _spaced(text: str, index: int) -> None:
+    """A term ends at a space, a parenthesis or the end: `feed:"A B"strikes` or `word"phrase"`
+    could mean one term or two, so it is a mistake pointed at rather than a guess."""
+    if index < len(text) and not text[index].isspace() and text[index] not in "()":
+        raise QueryError("put a space between terms here", index)
 
 
 def _phrase(text: str, start: int) -> tuple[str, int]:

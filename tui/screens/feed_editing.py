@@ -24,8 +24,9 @@ class FeedEditing:
         self.screen = screen
 
     def add(self) -> None:
-        editor = FeedEditor(settings=self.screen.config.settings, base=self._config_dir())
-        self.screen.app.push_screen(editor, self._apply)
+        editor = FeedEditor(settings=self.screen.config.settings, base=self._config_dir(),
+                            save=self._write)
+        self.screen.app.push_screen(editor)
 
     def edit(self, choice: FeedChoice | None) -> None:
         feed = choice.feed if choice is not None else None
@@ -33,8 +34,9 @@ class FeedEditing:
             self.screen.notify("Select a feed in the feed list first.", severity="warning")
             return
         editor = FeedEditor(feed.name, feed.url, feed.tags, original=feed.url,
-                            settings=self.screen.config.settings, base=self._config_dir())
-        self.screen.app.push_screen(editor, self._apply)
+                            settings=self.screen.config.settings, base=self._config_dir(),
+                            save=self._write)
+        self.screen.app.push_screen(editor)
 
     def remove(self, choice: FeedChoice | None) -> None:
         feed = choice.feed if choice is not None else None
@@ -55,11 +57,10 @@ class FeedEditing:
         path = self.screen.config.path
         return str(path.resolve().parent) if path else None
 
-    def _apply(self, form: FeedForm | None) -> None:
-        if form is None:
-            return
-
+    def _write(self, form: FeedForm) -> str:
+        """Write the editor's form to feeds.toml; why it was refused ("" when written)."""
         names: list[str] = []
+        refusals: list[str] = []
 
         def change(feeds: FeedsFile) -> str:
             entry = Subscription.create(form.url, form.name or None, form.tags)
@@ -69,20 +70,26 @@ class FeedEditing:
                 return f"Added {entry.name}"
             return f"Saved {feeds.update(form.original, entry).name}"  # in place, comments kept
 
-        saved = edit_config(self.screen, change)
+        saved = edit_config(self.screen, change, refused=refusals.append)
         if saved is not None and form.original != form.url:  # a new or re-pointed feed
             self.screen.state.request_refresh([f.url for f in saved.feeds if f.name in names])
+        return refusals[0] if refusals else ""
 
 
-def edit_config(screen: MainScreen, change: Callable[[FeedsFile], str]) -> Config | None:
+def edit_config(screen: MainScreen, change: Callable[[FeedsFile], str], *,
+                refused: Callable[[str], None] | None = None) -> Config | None:
     """Apply a change to feeds.toml (validated as a whole config first) and tell every view;
-    a refusal is one line on screen and nothing is written. Returns the new config."""
+    a refusal is one line on screen (or given to `refused`, for a dialog to show) and nothing
+    is written. Returns the new config."""
     from tui.config_edit import EditError, edit_feeds
 
     try:
         message, config = edit_feeds(screen.config, change)
     except EditError as exc:
-        screen.notify(str(exc), severity="error", markup=False, timeout=8)
+        if refused is not None:
+            refused(str(exc))
+        else:
+            screen.notify(str(exc), severity="error", markup=False, timeout=8)
         return None
     screen.state.config_changed(config)
     screen.notify(message, markup=False, timeout=3)

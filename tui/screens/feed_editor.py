@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from rich.text import Text
@@ -46,11 +47,14 @@ class FeedEditor(ModalScreen[FeedForm | None]):
 
     def __init__(self, name: str = "", url: str = "", tags: tuple[str, ...] = (),
                  original: str | None = None, *, settings: Settings | None = None,
-                 base: str | None = None) -> None:
+                 base: str | None = None, save: Callable[[FeedForm], str] | None = None) -> None:
         super().__init__()
         self.initial = FeedForm(name, url, tags, original)
         self.settings = settings or Settings()
         self.base = base
+        # Writes a checked form and says why it was refused ("" when written), so a refusal
+        # (a URL already subscribed, a name taken) is shown here like every other mistake.
+        self.save = save
         self.links: list[str] = []
 
     def compose(self) -> ComposeResult:
@@ -104,7 +108,7 @@ class FeedEditor(ModalScreen[FeedForm | None]):
         if form is None:
             return
         if form.original is not None and form.url == self.initial.url:
-            self.dismiss(form)  # only the name or tags changed: nothing to check
+            self._finish(form)  # only the name or tags changed: nothing to check
             return
         self.show_error(f"Checking {form.url} …", info=True)
         self.check(form)
@@ -131,7 +135,14 @@ class FeedEditor(ModalScreen[FeedForm | None]):
                             "Pick one (enter):", info=True)
             return
         name = form.name or (result.title or "")
-        self.dismiss(FeedForm(name, form.url, form.tags, form.original))
+        self._finish(FeedForm(name, form.url, form.tags, form.original))
+
+    def _finish(self, form: FeedForm) -> None:
+        refused = self.save(form) if self.save is not None else ""
+        if refused:
+            self.show_error(f"Not saved: {refused}")
+            return
+        self.dismiss(form)
 
     @on(OptionList.OptionSelected, "#feed-links")
     def _link_chosen(self, event: OptionList.OptionSelected) -> None:

@@ -28,7 +28,6 @@ class MuteEditor(QueryEditor[MuteForm]):
     HELP = ("Muted articles leave every list, count, search and story (M shows them).\n"
             + QUERY_HELP)
     COUNT_WORDS = "Hides {articles} now."
-    FOCUS_QUERY = True
 
     def __init__(self, name: str = "", query: str = "", *, index: int | None = None,
                  counter: Counter | None = None) -> None:

@@ -68,7 +68,6 @@ class QueryEditor(ModalScreen[FormT | None], Generic[FormT]):
     PLACEHOLDER = ""
     HELP = QUERY_HELP
     COUNT_WORDS = "{articles} match"
-    FOCUS_QUERY = False  # start in the query (a filled-in mute is saved with enter)
 
     def __init__(self, name: str = "", query: str = "", *, editing: bool = False,
                  counter: Counter | None = None) -> None:
@@ -85,7 +84,7 @@ class QueryEditor(ModalScreen[FormT | None], Generic[FormT]):
             yield Label("Query")
             # Typing extends a filled-in query rather than replacing it.
             yield Input(self.initial_query, placeholder=self.PLACEHOLDER, id="query-text",
-                        select_on_focus=not self.FOCUS_QUERY)
+                        select_on_focus=False)
             yield Static(Text(""), id="query-caret")
             yield Static(Text(""), id="query-error")
             yield Static(Text(""), id="query-count")
@@ -97,8 +96,9 @@ class QueryEditor(ModalScreen[FormT | None], Generic[FormT]):
     def on_mount(self) -> None:
         self.query_one(Vertical).border_title = (f"Edit {self.KIND}" if self.editing
                                                  else f"New {self.KIND}")
-        if self.FOCUS_QUERY:
-            self.query_one("#query-text", Input).focus()
+        # Every editor starts in the query, what users type first; a missing name is asked for
+        # when they save (and the name field focused then).
+        self.query_one("#query-text", Input).focus()
         self.check()
 
     @on(Input.Changed, "#query-text")
@@ -157,14 +157,15 @@ class QueryEditor(ModalScreen[FormT | None], Generic[FormT]):
     def _save(self) -> None:
         name = " ".join(self.query_one("#query-name", Input).value.split())
         query = self.query_one("#query-text", Input).value.strip()
-        problem = self.name_problem(name)
-        if problem:
-            self._fail(problem)
-            return
         if not query:
             self._fail(f"A {self.KIND} needs a query.")
             return
         if not self.check():
+            return
+        problem = self.name_problem(name)  # asked for once the query, typed first, reads
+        if problem:
+            self._fail(problem)
+            self.query_one("#query-name", Input).focus()
             return
         self.dismiss(self.form(name, query))
 
