@@ -18,6 +18,7 @@ attribution of speech, with its speaker; each is then matched by hand to what By
 from __future__ import annotations
 
 import argparse
+import collections
 import json
 import random
 import re
@@ -86,16 +87,20 @@ def show(path: Path, article: str) -> None:
 
 def summary(path: Path) -> None:
     data = json.loads(path.read_text(encoding="utf-8"))
-    wanted = shown = below = 0
+    wanted = shown = 0
+    misses: collections.Counter[str] = collections.Counter()
     for record in data["articles"]:
         w = record["wanted"]
         s = sum(1 for q in w if q["shown"])
-        b = sum(1 for q in w if not q["shown"] and q.get("stored_below"))
-        wanted, shown, below = wanted + len(w), shown + s, below + b
-        print(f"{record['article'][:12]}  wanted {len(w):3d}  shown right {s:3d}  stored below {b:3d}  "
-              f"missed {len(w) - s - b:3d}")
-    print(f"total: wanted {wanted}, shown with the right speaker {shown} ({shown / max(wanted, 1):.2f}), "
-          f"misses stored below the threshold {below}, never stored {wanted - shown - below}")
+        kinds = collections.Counter(q.get("miss", "?") for q in w if not q["shown"])
+        wanted, shown = wanted + len(w), shown + s
+        misses.update(kinds)
+        print(f"{record['article'][:12]}  wanted {len(w):3d}  shown right {s:3d}  "
+              f"stored below {kinds['stored below the threshold']:3d}  other misses {len(w) - s - kinds['stored below the threshold']:3d}")
+    print(f"total: {len(data['articles'])} articles, wanted {wanted}, shown with the right speaker {shown} "
+          f"({shown / max(wanted, 1):.2f})")
+    for kind, count in misses.most_common():
+        print(f"  missed, {kind}: {count}")
 
 
 def main() -> None:
