@@ -1,4 +1,4 @@
-"""Command palette providers: jump to a feed or tag."""
+"""Command palette providers: jump to any entry of the feed pane (a feed, tag, watchlist, ...)."""
 
 from __future__ import annotations
 
@@ -6,6 +6,23 @@ from functools import partial
 
 from rich.text import Text
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+# What each kind of feed-pane entry shows, by the prefix of its key (feed_list.py's keys).
+DESCRIPTIONS = {
+    "all": "Show every article",
+    "stories": "Show the stories: articles grouped by what they report",
+    "starred": "Show the articles you starred",
+    "watch": "Show the articles this watchlist matches",
+    "person": "Show the articles that quote this person",
+    "mute": "Show the articles this mute hides",
+    "tag": "Show the articles of the feeds with this tag",
+    "feed": "Show this feed's articles",
+}
+
+
+def description(key: str) -> str:
+    """The palette's line under "Go to …" for the feed-pane entry with this key."""
+    return DESCRIPTIONS.get(key.partition(":")[0], "Show its articles")
 
 
 class FeedCommands(Provider):
@@ -19,7 +36,8 @@ class FeedCommands(Provider):
         if main is None:
             return []
         feed_list = main.query_one(FeedList)
-        return [(key, choice.title) for key, choice in feed_list.choices.items()]
+        return [(key, choice.title) for key, choice in feed_list.choices.items()
+                if not choice.is_heading]  # a section title is not somewhere to go
 
     def _jump(self, key: str) -> None:
         from tui.screens.main import MainScreen
@@ -31,7 +49,7 @@ class FeedCommands(Provider):
     async def discover(self) -> Hits:
         for key, title in self._entries():
             yield DiscoveryHit(Text(f"Go to {title}"), partial(self._jump, key),
-                               help="Show this feed's articles")
+                               help=description(key))
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
@@ -40,4 +58,4 @@ class FeedCommands(Provider):
             score = matcher.match(label)
             if score > 0:
                 yield Hit(score, matcher.highlight(label), partial(self._jump, key),
-                          help="Show this feed's articles")
+                          help=description(key))

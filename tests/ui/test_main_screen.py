@@ -210,3 +210,56 @@ async def test_the_quote_index_is_built_once_whichever_threads_ask(tmp_path: Pat
     finally:
         sys.setswitchinterval(switch)
         store.close()
+
+
+async def test_command_palette_says_what_each_entry_shows(tmp_path: Path, server) -> None:
+    """Each "Go to" entry has its own description (not "this feed's articles" for Starred), and
+    the feed pane's section titles are not offered."""
+    from textual.command import CommandPalette
+    from textual.widgets import OptionList
+
+    server.add("/daily", body=rss("Daily", [item(1)]))
+    path = make_config(tmp_path, server)
+    with path.open("a", encoding="utf-8") as text:
+        text.write('\n[[watch]]\nname = "Mornings"\nquery = "story"\n')
+    config = load_config(path)
+    store = Store(config.db_path)
+    await refresh(store, config.feeds, config.settings)
+    app = make_app(config, store)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause(0.5)
+        palette = app.screen
+        assert isinstance(palette, CommandPalette)
+        shown = palette.query_one(OptionList)
+        lines = [str(shown.get_option_at_index(i).prompt) for i in range(shown.option_count)]
+        described = {line.split("\n")[0]: line.split("\n")[-1] for line in lines
+                     if line.startswith("Go to ")}
+        assert described["Go to Starred"] == "Show the articles you starred"
+        assert described["Go to Stories"].startswith("Show the stories")
+        assert described["Go to All articles"] == "Show every article"
+        assert described["Go to Daily"] == "Show this feed's articles"
+        assert described["Go to Mornings"] == "Show the articles this watchlist matches"
+        assert "Go to Feeds" not in described  # a section title, nowhere to go
+        assert "Go to Watchlists" not in described
+    store.close()
+
+
+async def test_unsubscribing_from_a_feed_of_one_article_says_it_stays(tmp_path: Path,
+                                                                       server) -> None:
+    server.add("/daily", body=rss("Daily", [item(1)]))
+    config = load_config(make_config(tmp_path, server))
+    store = Store(config.db_path)
+    await refresh(store, config.feeds, config.settings)
+    app = make_app(config, store)
+    async with app.run_test(size=(140, 40)) as pilot:
+        feeds = app.screen.query_one(FeedList)
+        feeds.focus()
+        feeds.select_key(f"feed:{store.feed_id(server.url('/daily'))}")
+        await pilot.pause()
+        await pilot.press("D")
+        await pilot.pause()
+        question = str(app.screen.query_one("Static").render())
+        assert question.startswith("Unsubscribe from Daily? Its 1 article stays in the cache")
+        await pilot.press("n")
+    store.close()

@@ -118,8 +118,8 @@ def _check_keymap(config: Config) -> None:
 
     unknown = unknown_binding_ids(config.keymap)
     if unknown:
-        raise ConfigError(f"{config.path}: [keymap] names unknown binding id(s): "
-                          f"{', '.join(sorted(unknown))}")
+        ids = "an unknown binding id" if len(unknown) == 1 else "unknown binding ids"
+        raise ConfigError(f"{config.path}: [keymap] names {ids}: {', '.join(sorted(unknown))}")
 
 
 def run_app(args: argparse.Namespace, config: Config) -> int:

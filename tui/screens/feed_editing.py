@@ -1,8 +1,10 @@
 """Feed editing from the main screen: add (after checking the URL), edit and remove feeds,
-written back to feeds.toml. A component: the main screen owns it and delegates `a`, `E`, `D`."""
+written back to feeds.toml, or, with a [sync] server, subscribed and unsubscribed there. A
+component: the main screen owns it and delegates `a`, `E`, `D`."""
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -13,6 +15,7 @@ from tui.screens.feed_editor import ConfirmScreen, FeedEditor, FeedForm
 if TYPE_CHECKING:
     from tui.config import Config
     from tui.core.feeds.feeds_file import FeedsFile
+    from tui.core.models import FeedInfo
     from tui.screens.main import MainScreen
     from tui.widgets.feed_list import FeedChoice
 
@@ -24,14 +27,26 @@ class FeedEditing:
         self.screen = screen
 
     def add(self) -> None:
+        """The add dialog; with a [sync] server it adds there unless its tick is taken off."""
+        account = self.screen.config.sync
+        server = None
+        if account is not None:
+            from tui.core.sync.subscriptions import server_label
+
+            server = server_label(account)
         editor = FeedEditor(settings=self.screen.config.settings, base=self._config_dir(),
-                            save=self._write)
+                            save=self._write, server=server)
         self.screen.app.push_screen(editor)
 
     def edit(self, choice: FeedChoice | None) -> None:
         feed = choice.feed if choice is not None else None
         if feed is None:
             self.screen.notify("Select a feed in the feed list first.", severity="warning")
+            return
+        if feed.synced and not self._in_feeds_toml(feed.url):
+            self.screen.notify(f"{feed.name} is kept on the sync server: rename or retag it "
+                               "there (the next sync brings the change).", markup=False,
+                               severity="warning", timeout=6)
             return
         editor = FeedEditor(feed.name, feed.url, feed.tags, original=feed.url,
                             settings=self.screen.config.settings, base=self._config_dir(),
@@ -44,14 +59,19 @@ class FeedEditing:
             self.screen.notify("Select a feed in the feed list first.", severity="warning")
             return
 
+        if feed.synced:
+            self._remove_from_server(feed)
+            return
+
         def confirmed(answer: bool | None) -> None:
             if answer:
                 edit_config(self.screen, lambda feeds: f"Removed {feeds.remove(feed.url).name}")
 
         count = feed.article_count
         self.screen.app.push_screen(ConfirmScreen(
-            f"Unsubscribe from {feed.name}? Its {counted(count, 'article')} stay in the cache: in All "
-            "articles, search and stories (byline prune removes old ones)."), confirmed)
+            f"Unsubscribe from {feed.name}? Its {counted(count, 'article')} "
+            f"{'stays' if count == 1 else 'stay'} in the cache: in All articles, search and "
+            "stories (byline prune removes old ones)."), confirmed)
 
     def _config_dir(self) -> str | None:
         path = self.screen.config.path
@@ -59,6 +79,8 @@ class FeedEditing:
 
     def _write(self, form: FeedForm) -> str:
         """Write the editor's form to feeds.toml; why it was refused ("" when written)."""
+        if form.server:
+            return self._add_to_server(form)
         names: list[str] = []
         refusals: list[str] = []
 
@@ -74,6 +96,90 @@ class FeedEditing:
         if saved is not None and form.original != form.url:  # a new or re-pointed feed
             self.screen.state.request_refresh([f.url for f in saved.feeds if f.name in names])
         return refusals[0] if refusals else ""
+
+
+    # -- the [sync] server ------------------------------------------------------------------
+    def _in_feeds_toml(self, url: str) -> bool:
+        from tui.core.feeds.subscriptions import feed_url_key
+
+        key = feed_url_key(url)
+        return any(feed_url_key(f.url) == key for f in self.screen.config.feeds)
+
+    def _add_to_server(self, form: FeedForm) -> str:
+        """Subscribe on the server in the background (the dialog closes); a feed the server
+        already gives is refused in the dialog. The next sync, started at once, brings its
+        articles."""
+        from tui.core.feeds.subscriptions import feed_url_key, shown
+
+        key = feed_url_key(form.url)
+        known = next((f for f in self.screen.state.store.feeds() if f.synced
+                      and feed_url_key(f.url) == key), None)
+        if known is not None:
+            return f"{shown(form.url)} is already subscribed on the sync server as {known.name!r}"
+        self.screen.notify(f"Subscribing to {form.name or shown(form.url)} on the sync server…",
+                           markup=False, timeout=3)
+        self.screen.run_worker(self._server_add(form), group="server-feeds", exit_on_error=False)
+        return ""
+
+    async def _server_add(self, form: FeedForm) -> None:
+        from tui.core.sync.model import SyncError
+        from tui.core.sync.subscriptions import server_label, subscribe
+
+        config = self.screen.config
+        assert config.sync is not None
+        try:
+            feed = await subscribe(self.screen.state.store, config.sync, config.settings,
+                                   form.url, title=form.name or None, tags=form.tags,
+                                   keep_urls=[f.url for f in config.feeds])
+        except (SyncError, sqlite3.Error) as exc:
+            self.screen.notify(f"Not added: {exc}", severity="error", markup=False, timeout=10)
+            return
+        self.screen.state.library_changed()
+        name = feed.title if feed is not None else form.name or form.url
+        self.screen.notify(f"Added {name} on {server_label(config.sync)}", markup=False, timeout=4)
+        self.screen.state.request_sync()
+
+    def _remove_from_server(self, feed: FeedInfo) -> None:
+        """Unsubscribe on the server (and from feeds.toml too when it has the feed)."""
+        from tui.core.sync.subscriptions import server_label
+
+        config = self.screen.config
+        if config.sync is None:  # [sync] gone from feeds.toml: the feed is no one's now
+            self.screen.notify(f"{feed.name} came from a sync server no longer in feeds.toml.",
+                               severity="warning", markup=False)
+            return
+        also = " and from feeds.toml" if self._in_feeds_toml(feed.url) else ""
+        count = feed.article_count
+
+        def confirmed(answer: bool | None) -> None:
+            if answer:
+                self.screen.run_worker(self._server_remove(feed), group="server-feeds",
+                                       exit_on_error=False)
+
+        self.screen.app.push_screen(ConfirmScreen(
+            f"Unsubscribe from {feed.name} on {server_label(config.sync)}{also}? Its "
+            f"{counted(count, 'article')} {'stays' if count == 1 else 'stay'} in this cache; "
+            "the server drops its copy."), confirmed)
+
+    async def _server_remove(self, feed: FeedInfo) -> None:
+        from tui.core.sync.model import SyncError
+        from tui.core.sync.subscriptions import server_label, unsubscribe
+
+        config = self.screen.config
+        assert config.sync is not None
+        local = self._in_feeds_toml(feed.url)
+        try:
+            await unsubscribe(self.screen.state.store, config.sync, config.settings, feed.id,
+                              keep_urls=[f.url for f in config.feeds if not local or f.url != feed.url])
+        except (SyncError, sqlite3.Error) as exc:
+            self.screen.notify(f"Not removed: {exc}", severity="error", markup=False, timeout=10)
+            return
+        if local:
+            edit_config(self.screen, lambda feeds: f"Removed {feeds.remove(feed.url).name} "
+                                                   "from feeds.toml")
+        self.screen.state.library_changed()
+        self.screen.notify(f"Unsubscribed from {feed.name} on {server_label(config.sync)}",
+                           markup=False, timeout=4)
 
 
 def edit_config(screen: MainScreen, change: Callable[[FeedsFile], str], *,

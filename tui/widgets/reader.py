@@ -17,7 +17,7 @@ from textual.strip import Strip
 
 from tui import bindings
 from tui.core.models import Article, TextStatus
-from tui.core.text import first_hit_offset
+from tui.core.text import counted, first_hit_offset
 from tui.widgets.line_view import LineView
 
 WORDS_PER_MINUTE = 230
@@ -53,7 +53,7 @@ def header_text(article: Article, note: str | None = None, width: int = 0) -> Te
         meta.append(f"by {article.author}")
     meta.append(article.time.strftime("%a %d %b %Y %H:%M UTC"))
     words, minutes = reading_stats(article.text)
-    meta.append(f"{words} words, {minutes} min read")
+    meta.append(f"{counted(words, 'word')}, {minutes} min read")
     header.append(" · ".join(meta), style="italic")
     header.append("\n")
     if article.text_status is TextStatus.FULL:

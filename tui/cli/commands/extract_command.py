@@ -79,7 +79,7 @@ async def _extract_urls(urls: list[str], config: Config) -> dict[str, dict[str, 
 
 def print_human(result: dict[str, Any]) -> None:
     from tui.core.models import SHOWN_CONFIDENCE
-    from tui.core.text import one_line, strip_controls
+    from tui.core.text import labelled, one_line, strip_controls
 
     if "error" in result:
         print(f"{result['source']}: error: {one_line(result['error'])}", file=sys.stderr)
@@ -91,7 +91,9 @@ def print_human(result: dict[str, Any]) -> None:
     print()
     print(strip_controls(result["text"]))
     for quote in result.get("quotes", [])[:50]:
-        speaker = quote["speaker"] or "(no speaker)"
-        guess = f" (guess, {quote['confidence']:.2f})" if quote["confidence"] < SHOWN_CONFIDENCE else ""
-        print(f"  [{quote['kind']}] {one_line(speaker)}{guess}: {one_line(quote['text'])[:160]}")
+        # In the app's words (said, in part, reported), as `byline quotes` and the reader show it.
+        line = labelled(quote["speaker"], quote["text"], quote["kind"], 160)
+        guess = f"  (a guess: confidence {quote['confidence']:.2f})" \
+            if quote["confidence"] < SHOWN_CONFIDENCE else ""
+        print(f"  {line}{guess}")
     print()

@@ -22,7 +22,7 @@ def register(commands: Any) -> None:
 
 def run(args: argparse.Namespace, config: Config) -> int:
     from tui.cli.common import open_cache, print_json
-    from tui.core.text import one_line
+    from tui.core.text import counted, one_line
 
     store, _ = open_cache(config)
     try:
@@ -45,8 +45,8 @@ def run(args: argparse.Namespace, config: Config) -> int:
         health = f"ERROR {one_line(f.last_error)}" if f.last_error else (
             f"WARNING {one_line(f.last_warning)}" if f.last_warning else
             f"ok {f.last_success:%Y-%m-%d %H:%M}" if f.last_success else "never fetched")
-        print(f"{one_line(f.name)[:28]:<28} {f.article_count:>6} articles {f.unread_count:>5} "
-              f"unread  {health}")
+        print(f"{one_line(f.name)[:28]:<28} {counted(f.article_count, 'article'):>15} "
+              f"{f.unread_count:>5} unread  {health}")
     return 0
 
 

@@ -27,7 +27,7 @@ def register(commands: Any) -> None:
 
 def run(args: argparse.Namespace, config: Config) -> int:
     from tui.cli.common import open_cache, print_json
-    from tui.core.text import one_line
+    from tui.core.text import counted, one_line
 
     name = " ".join(" ".join(args.name).split())
     if args.action != "list" and not name:
@@ -61,7 +61,8 @@ def run(args: argparse.Namespace, config: Config) -> int:
         return 0
     for person in people:
         also = f"  also {', '.join(aliases[person.name][:4])}" if aliases[person.name] else ""
-        print(f"{one_line(person.name)[:40]:<40} {person.quotes:>5} quotes {person.new_quotes:>4} new{also}")
+        print(f"{one_line(person.name)[:40]:<40} {counted(person.quotes, 'quote'):>11} "
+              f"{person.new_quotes:>4} new{also}")
     if not people:
         print("you follow nobody yet (byline people follow NAME, or f on a person in the reader)")
     return 0

@@ -33,5 +33,5 @@ def run(args: argparse.Namespace, config: Config) -> int:
         store.checkpoint()
     finally:
         store.close()
-    print(f"pruned {counted(removed, 'article')} older than {days} days (starred kept)")
+    print(f"pruned {counted(removed, 'article')} older than {counted(days, 'day')} (starred kept)")
     return 0

@@ -39,7 +39,7 @@ def register(commands: Any) -> None:
 
 def run_stories(args: argparse.Namespace, config: Config) -> int:
     from tui.cli.common import note_limit, open_cache, print_json
-    from tui.core.text import one_line
+    from tui.core.text import counted, one_line
 
     store, _ = open_cache(config)
     try:
@@ -68,8 +68,8 @@ def run_stories(args: argparse.Namespace, config: Config) -> int:
         return 0
     for record in records:
         star = "★ " if record["followed"] else ""
-        print(f"{star}{one_line(record['headline'])}  [{len(record['outlets'])} outlets, "
-              f"{len(record['articles'])} articles]")
+        print(f"{star}{one_line(record['headline'])}  [{counted(len(record['outlets']), 'outlet')}, "
+              f"{counted(len(record['articles']), 'article')}]")
         for article in record["articles"]:
             print(f"    {article['published'][:16]}  {one_line(article['feed'])}: "
                   f"{one_line(article['title'])}")

@@ -105,14 +105,15 @@ def _number(number: NumberLine) -> dict[str, Any]:
 
 def print_story(record: dict[str, Any]) -> None:
     """The same as plain text, one line per thing (feed text printed as data, on one line)."""
-    from tui.core.text import labelled, one_line
+    from tui.core.text import counted, labelled, one_line
 
     story, comparison = record["story"], record["comparison"]
-    print(f"{one_line(story['headline'])}  [{story['outlet_count']} outlets, "
-          f"{story['article_count']} articles, {story['first'][:16]} – {story['last'][:16]}]")
+    print(f"{one_line(story['headline'])}  [{counted(story['outlet_count'], 'outlet')}, "
+          f"{counted(story['article_count'], 'article')}, "
+          f"{story['first'][:16]} – {story['last'][:16]}]")
     for outlet in comparison["outlets"]:
         print(f"\n{one_line(outlet['outlet'])}: {one_line(outlet['headline'])}")
-        print(f"    {outlet['first'][:16]} – {outlet['last'][:16]}, {outlet['words']} words")
+        print(f"    {outlet['first'][:16]} – {outlet['last'][:16]}, {counted(outlet['words'], 'word')}")
         print(f"    lead: {one_line(outlet['lead'])}")
         if outlet["own_actors"]:
             print("    only here: " + ", ".join(one_line(a["name"]) for a in outlet["own_actors"]))
