@@ -5,6 +5,8 @@ On the offline demo, through the real app."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from conftest import demo_copy
 
@@ -12,6 +14,7 @@ from tui.app import make_app
 from tui.core.store import Store
 from tui.core.text import is_balanced, labelled, shown_quote
 from tui.screens.compare import CompareList, CompareScreen
+from tui.screens.help import HelpList
 from tui.screens.quote_lookup import QuoteLookupScreen
 from tui.screens.type_ahead import ResultList
 from tui.widgets.side_panel import QuoteList, SidePanel, quote_prompt
@@ -98,4 +101,42 @@ async def test_compare_says_the_kind_of_every_quote(demo) -> None:  # type: igno
             said = labelled(quote.speaker, quote.text, quote.kind)
             assert f"Only here: {said}" in texts or f"+ {said}" in texts
         assert sum(t.startswith("+ ") and "(said): “" in t for t in texts) >= 3
+    store.close()
+
+
+async def test_side_panel_explains_only_the_kinds_it_shows(demo) -> None:  # type: ignore[no-untyped-def]
+    store = Store(demo.db_path)
+    mixed = next(r for r in store.article_rows(limit=50) if r.title == CSTO)
+    quotes = store.quotes_of(mixed.id)
+    assert {q.kind for q in quotes} == {"direct", "indirect"}
+    app = make_app(demo, store)
+    async with app.run_test(size=(170, 40)) as pilot:
+        app.screen.open_article(mixed.id)
+        await pilot.pause()
+        panel = app.screen.query_one(SidePanel)
+        listing = panel.query_one(QuoteList)
+        assert str(listing.border_title) == f"Quotes ({len(quotes)})"
+        assert str(panel.border_subtitle) == "reported: paraphrase"
+        assert not panel.query("#side-legend")  # no lines of the panel spent on a legend
+        said = [q for q in quotes if q.kind == "direct"]
+        panel.show(panel.actors, said)
+        await pilot.pause()
+        assert str(listing.border_title) == f"Quotes ({len(said)})"
+        assert not panel.border_subtitle  # “…” says "said"
+        panel.show(panel.actors, [replace(said[0], kind="partial")])
+        await pilot.pause()
+        assert str(panel.border_subtitle) == "in part: a phrase of theirs"
+    store.close()
+
+
+async def test_help_explains_every_quote_kind(demo) -> None:  # type: ignore[no-untyped-def]
+    store = Store(demo.db_path)
+    app = make_app(demo, store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        lines = app.screen.query_one(HelpList).lines
+        heading = next(i for i, line in enumerate(lines) if line.action.startswith("Quote kinds"))
+        assert [line.keys for line in lines[heading + 1:heading + 4]] == list(WORDS.values())
+        assert "without quotation marks" in lines[heading + 3].action
     store.close()

@@ -10,10 +10,14 @@ from textual.binding import Binding
 from textual.screen import ModalScreen
 
 from tui.bindings import display_keys, key_table
+from tui.core.text import kind_word
 from tui.widgets.virtual_list import VirtualList, fit
 
 KEYS_WIDTH = 16
 ID_WIDTH = 22
+KIND_MEANINGS = {"direct": "Their own words, in quotation marks",
+                 "partial": "A paraphrase holding a phrase of theirs in quotation marks",
+                 "indirect": "A paraphrase of what they said, without quotation marks"}
 
 
 @dataclass(frozen=True)
@@ -40,6 +44,8 @@ def help_lines(overrides: dict[str, str]) -> list[HelpLine]:
                               info.id or ""))
     lines.append(HelpLine("", "Anywhere"))
     lines.append(HelpLine("ctrl+p", "Command palette: jump to a feed, change the theme"))
+    lines.append(HelpLine("", "Quote kinds (who said what)"))
+    lines.extend(HelpLine(kind_word(kind), meaning) for kind, meaning in KIND_MEANINGS.items())
     return lines
 
 

@@ -14,7 +14,6 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import Static
 
 from tui import bindings
 from tui.core.models import Actor, Quote
@@ -22,7 +21,9 @@ from tui.core.text import kind_word, shown_quote
 from tui.widgets.geometry import content_width
 from tui.widgets.virtual_list import VirtualList, fit
 
-LEGEND = "said: own words · in part: a phrase of theirs · reported: paraphrase"
+# What a kind means, for the kinds whose look does not say it: "said" is in quotation marks.
+# Help (`?`) explains every kind.
+KIND_GLOSSES = {"partial": "a phrase of theirs", "indirect": "paraphrase"}
 INDENT = "  "
 KIND_NAMES = {"person": "person", "organisation": "org", "place": "place"}
 MIN_WRAP = 20  # quotes are never wrapped narrower (nor for a panel not laid out yet)
@@ -43,6 +44,13 @@ def quote_lines(quote: Quote, width: int) -> list[tuple[str, str]]:
                               break_on_hyphens=False):
         lines.append((INDENT + line, "reported" if quote.kind == "indirect" else "said"))
     return lines
+
+
+def legend(quotes: list[Quote]) -> str:
+    """What the kinds among these quotes mean, on one line; empty when only "said" shows."""
+    kinds = {quote.kind for quote in quotes}
+    return " · ".join(f"{kind_word(kind)}: {gloss}" for kind, gloss in KIND_GLOSSES.items()
+                      if kind in kinds)
 
 
 def quote_prompt(quote: Quote, width: int) -> Text:
@@ -118,8 +126,6 @@ class SidePanel(Vertical):
     SidePanel:focus-within { border: round $accent; }
     SidePanel > #side-actors { height: 30%; min-height: 4; border-top: solid $panel-lighten-2;
                                overflow-y: scroll; }
-    SidePanel > #side-legend { color: $text-muted; text-style: italic; height: auto;
-                               padding: 0 1; }
     SidePanel > #side-quotes { height: 1fr; border-top: solid $panel-lighten-2;
                                overflow-y: scroll; }
     """
@@ -154,7 +160,6 @@ class SidePanel(Vertical):
 
     def compose(self) -> ComposeResult:
         yield ActorList(id="side-actors")
-        yield Static(Text(LEGEND), id="side-legend")
         yield QuoteList(id="side-quotes")
 
     def on_mount(self) -> None:
@@ -174,6 +179,7 @@ class SidePanel(Vertical):
         if self.actor_filter is not None:
             title += f" by {self.actor_filter.name} (enter again: all)"
         quote_list.border_title = title
+        self.border_subtitle = legend(quotes)  # on the border: no line of the panel spent on it
 
     def filter_to(self, actor: Actor | None) -> None:
         self.actor_filter = actor
