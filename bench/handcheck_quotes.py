@@ -3,7 +3,7 @@
 The sample and the judgements live in bench/handcheck_sample.json. A person reads each drawn quote
 and actor against the article text and records a verdict; this script only draws, shows and compares.
 
-    .venv/bin/python bench/handcheck_quotes.py draw [--quotes 110 --actors 100 --seed 12]
+    .venv/bin/python bench/handcheck_quotes.py [--sample FILE] draw [--quotes 110 --actors 100 --seed 12]
         run `byline extract --json` over every article and draw a fresh sample of what it shows by
         default (quotes at or above the shown confidence; judgements cleared)
     .venv/bin/python bench/handcheck_quotes.py show [--only unjudged|all] [--kind quote|actor]
@@ -17,6 +17,9 @@ and actor against the article text and records a verdict; this script only draws
     .venv/bin/python bench/handcheck_quotes.py adopt ID VERDICT [NOTE]
         after reading a changed item again: store its current output (the quote overlapping it most,
         or the actor of that name) with a new verdict
+
+--sample FILE (before the command) keeps the sample in FILE instead of bench/handcheck_sample.json, so a
+fresh draw does not overwrite the judged one (bench/handcheck_sample_seed20261207_judged.json was drawn so).
 """
 
 from __future__ import annotations
@@ -81,7 +84,7 @@ def draw(quotes: int, actors: int, seed: int) -> None:
                                                                "actors": len(all_actors)},
                                   "items": items}, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(f"drew {quotes} of {len(all_quotes)} quotes and {actors} of {len(all_actors)} actors "
-          f"from {len(results)} articles into {SAMPLE.relative_to(REPO)}")
+          f"from {len(results)} articles into {SAMPLE.relative_to(REPO) if SAMPLE.is_relative_to(REPO) else SAMPLE}")
 
 
 def _context(text: str, start: int, end: int, reach: int = 220) -> str:
@@ -185,7 +188,9 @@ def check() -> None:
 
 
 def main() -> None:
+    global SAMPLE
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sample", type=Path, default=SAMPLE, help="the sample file (default: %(default)s)")
     sub = parser.add_subparsers(dest="command", required=True)
     drawing = sub.add_parser("draw")
     drawing.add_argument("--quotes", type=int, default=110)
@@ -204,6 +209,7 @@ def main() -> None:
     adopting.add_argument("verdict")
     adopting.add_argument("note", nargs="?", default="")
     args = parser.parse_args()
+    SAMPLE = args.sample.resolve()
     if not EVENTS.exists():
         sys.exit(f"{EVENTS} is absent: set BYLINE_SHARED")
     if args.command == "draw":
