@@ -6,6 +6,7 @@ import argparse
 import sys
 from typing import Any
 
+from tui.cli.options import positive_int
 from tui.config import Config
 from tui.core.text import counted
 
@@ -15,7 +16,7 @@ def register(commands: Any) -> None:
         "prune", help="delete old unstarred articles",
         description="Delete unstarred articles older than retention_days (from [settings]) or "
                     "--days. Starred articles are always kept.")
-    parser.add_argument("--days", type=int, metavar="N", help="override retention_days")
+    parser.add_argument("--days", type=positive_int, metavar="N", help="override retention_days")
     parser.set_defaults(handler=run)
 
 

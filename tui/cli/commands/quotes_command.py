@@ -34,13 +34,17 @@ def register(commands: Any) -> None:
 
 
 def run(args: argparse.Namespace, config: Config) -> int:
-    from tui.cli.common import note_limit, open_cache, print_json
+    from tui.cli.common import EXIT_FAILURE, note_limit, open_cache, print_json
     from tui.core.quotes.lookup import QuoteIndex
     from tui.core.share.export import export_quotes
     from tui.core.text import labelled, one_line
 
     store, _ = open_cache(config)
     try:
+        if args.story is not None and store.story(args.story) is None:
+            # As `byline story` says it: an unknown story is a mistake, not a story without quotes.
+            print(f"byline: no story {args.story} (see `byline stories`)", file=sys.stderr)
+            return EXIT_FAILURE
         index = QuoteIndex(store)
         query = " ".join(args.query)
         narrow = {"since": int(args.since.timestamp()) if args.since else None,

@@ -7,7 +7,7 @@ import json
 import sys
 from typing import TYPE_CHECKING, Any
 
-from tui.cli.options import add_limit, add_show_muted
+from tui.cli.options import add_limit, add_show_muted, positive_int
 from tui.config import Config
 
 if TYPE_CHECKING:
@@ -19,7 +19,7 @@ def register(commands: Any) -> None:
                                  description="Stories: articles from different outlets grouped "
                                              "together, followed first, then newest and widest.")
     parser.add_argument("--json", action="store_true", help="print JSON")
-    parser.add_argument("--min-outlets", type=int, default=1, metavar="N",
+    parser.add_argument("--min-outlets", type=positive_int, default=1, metavar="N",
                         help="only stories covered by at least N outlets")
     add_limit(parser, "stories", 100)
     add_show_muted(parser)
