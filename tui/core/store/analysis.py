@@ -74,9 +74,10 @@ class AnalysisTable(Database):
                                [(full, article_id, alias) for alias, full, _ in written])
 
     def analysed_articles(self, after: int = 0, limit: int = 500) -> list[int]:
-        """Analysed articles with actors or quotes, by id after `after` (the names' backfill)."""
+        """Articles with actors or quotes, by id after `after` (the names' backfill). Also those
+        waiting to be analysed again: their old quotes are shown until then, under one name too."""
         return [r[0] for r in self.conn().execute(
-            "SELECT a.id FROM articles a WHERE a.id > ? AND a.analysed > 0 "
+            "SELECT a.id FROM articles a WHERE a.id > ? "
             "AND (EXISTS (SELECT 1 FROM actors c WHERE c.article_id = a.id) "
             "OR EXISTS (SELECT 1 FROM quotes q WHERE q.article_id = a.id)) ORDER BY a.id LIMIT ?",
             (after, limit))]
