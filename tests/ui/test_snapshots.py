@@ -91,6 +91,11 @@ def test_help(snap_compare, demo_app: BylineApp) -> None:
     assert snap_compare(demo_app, terminal_size=(120, 40), press=["question_mark"])
 
 
+def test_help_wide(snap_compare, demo_app: BylineApp) -> None:
+    """At 200 columns every description shows whole, keys and description apart (issue 23)."""
+    assert snap_compare(demo_app, terminal_size=(200, 50), press=["question_mark"])
+
+
 def test_help_narrow(snap_compare, demo_app: BylineApp) -> None:
     """At 100 columns the help gives its width to the descriptions, not to the binding ids."""
     assert snap_compare(demo_app, terminal_size=(100, 30), press=["question_mark"])

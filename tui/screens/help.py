@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass
 
+from rich.cells import cell_len
 from rich.segment import Segment
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -13,8 +15,9 @@ from tui.bindings import display_keys, key_table
 from tui.core.text import kind_word
 from tui.widgets.virtual_list import VirtualList, fit
 
-KEYS_WIDTH = 16
-ID_WIDTH = 22
+GAP = 2  # columns between keys, description and id
+SHOW_IDS = 100  # narrower, the ids go: they are for [keymap] editors, descriptions come first
+MIN_ACTION = 20
 KIND_MEANINGS = {"direct": "Their own words, in quotation marks",
                  "partial": "A paraphrase holding a phrase of theirs in quotation marks",
                  "indirect": "A paraphrase of what they said, without quotation marks"}
@@ -50,25 +53,50 @@ def help_lines(overrides: dict[str, str]) -> list[HelpLine]:
 
 
 class HelpList(VirtualList):
-    """One line per key: keys, what it does, and the id to remap it in [keymap]."""
+    """One binding per item: keys, what it does (wrapped, never cut), and the id to remap it
+    in [keymap], each in its own column with a gap between."""
 
     def __init__(self, lines: list[HelpLine], *, id: str | None = None) -> None:
         super().__init__(item_height=1, id=id)
         self.lines = lines
+        self.keys_width = max((cell_len(line.keys) for line in lines), default=0) + GAP
+        self.id_width = max((cell_len(line.binding_id) for line in lines), default=0) + GAP
+        self._wrapped: list[list[str]] = []
+        self._wrapped_at = -1
 
     def on_mount(self) -> None:
-        self.set_count(len(self.lines), cursor=1)
+        self._wrap(cursor=1)
         self.call_after_refresh(self.scroll_home, animate=False)  # show the first heading too
+
+    def on_resize(self) -> None:
+        if self._action_width() != self._wrapped_at:
+            self._wrap()
+        super().on_resize()
+
+    def _columns(self) -> tuple[int, int]:
+        """(id column, description column) widths: ids only where descriptions keep room."""
+        width = self.scrollable_content_region.width - 2  # the cursor gutter, the indent
+        id_width = self.id_width if width >= SHOW_IDS else 0
+        return id_width, max(width - self.keys_width - id_width, MIN_ACTION)
+
+    def _action_width(self) -> int:
+        return self._columns()[1]
+
+    def _wrap(self, cursor: int | None = None) -> None:
+        width = self._wrapped_at = self._action_width()
+        self._wrapped = [[line.action] if line.is_heading else
+                         textwrap.wrap(line.action, width - GAP) or [""] for line in self.lines]
+        self.set_count(len(self.lines), cursor=cursor, heights=[len(w) for w in self._wrapped])
 
     def render_item_line(self, index: int, line: int, width: int) -> list[Segment]:
         item = self.lines[index]
         if item.is_heading:
             return [Segment(fit(item.action, width), self.style_of("accent"))]
-        id_width = ID_WIDTH if width >= 100 else 0   # ids are for [keymap] editors; descriptions come first
-        action_width = max(width - KEYS_WIDTH - id_width - 2, 10)
-        segments = [Segment(" " + fit(item.keys, KEYS_WIDTH - 1), self.style_of("strong")),
-                    Segment(fit(item.action, action_width) + " ")]
-        if id_width:
+        id_width, action_width = self._columns()
+        keys = item.keys if line == 0 else ""
+        segments = [Segment(" " + fit(keys, self.keys_width), self.style_of("strong")),
+                    Segment(fit(self._wrapped[index][line], action_width))]
+        if id_width and line == 0:
             segments.append(Segment(fit(item.binding_id, id_width), self.style_of("dim")))
         return segments
 
@@ -82,7 +110,7 @@ class HelpScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close", show=False)]
     DEFAULT_CSS = """
     HelpScreen { align: center middle; }
-    HelpScreen HelpList { width: 90%; max-width: 120; height: 85%; border: round $accent; }
+    HelpScreen HelpList { width: 95%; max-width: 190; height: 90%; border: round $accent; }
     """
 
     def __init__(self, overrides: dict[str, str]) -> None:

@@ -20,12 +20,14 @@ PAGE_SIZE = 100
 MAX_CACHED_PAGES = 24
 BADGE_WIDTH = 4  # "+12 ": other outlets covering the same story
 AGE_WIDTH = 4
+OUTLET_MIN, OUTLET_MAX = 20, 32  # the outlet column of a list 110 columns wide and more
 
 
 def outlet_width(width: int) -> int:
-    """The outlet column: wide enough to tell outlets apart, never at the title's expense."""
+    """The outlet column: wide enough to tell outlets apart, never at the title's expense; a
+    fifth of a wide list, so that long outlet names show whole where there is room."""
     if width >= 110:
-        return 20
+        return min(max(width // 5, OUTLET_MIN), OUTLET_MAX)
     if width >= 70:
         return 16
     return 0 if width < 48 else 10
