@@ -61,7 +61,7 @@ class BylineApp(App[None]):
     def __init__(self, config: Config, store: Store, startup_message: str | None = None) -> None:
         super().__init__()
         self.store = store
-        self.state = ReadingState(self, store, config, self.refresh_feeds)
+        self.state = ReadingState(self, store, config, self.refresh_feeds, self.sync_now)
         self.startup_message = startup_message
         self._cancel_refresh = threading.Event()
         self._last_progress = 0.0
@@ -70,6 +70,7 @@ class BylineApp(App[None]):
         self._list_reload_interval = LIST_RELOAD_INTERVAL
         self._list_reload_timer: Timer | None = None
         self._queued: list[str] = []  # feed URLs to fetch once the running refresh ends
+        self._sync_queued = False  # sync once the running refresh ends
         self.refreshing = False
         self._last_input = 0.0
 
@@ -163,6 +164,16 @@ class BylineApp(App[None]):
         if feeds:
             self._start_refresh(feeds)
 
+    def sync_now(self) -> None:
+        """Sync alone, now or as soon as the running refresh ends (a feed just subscribed on
+        the server brings its items)."""
+        if self.config.sync is None:
+            return
+        if self.refreshing:
+            self._sync_queued = True
+            return
+        self._start_refresh((), sync=True)
+
     def _start_refresh(self, feeds: Sequence[Subscription], sync: bool = False) -> None:
         self.refreshing = True
         self._cancel_refresh.clear()
@@ -182,7 +193,7 @@ class BylineApp(App[None]):
     def run_refresh(self, feeds: tuple[Subscription, ...], sync: bool = False) -> None:
         """Sync with the [sync] server first (a whole refresh, `r`), then fetch the feeds."""
         from tui.core.news import collect_news, mark_news
-        from tui.core.refresh import refresh
+        from tui.core.refresh import RefreshSummary, refresh
         from tui.core.sync.engine import sync as sync_with_server
 
         mark = mark_news(self.store)
@@ -199,9 +210,12 @@ class BylineApp(App[None]):
         if sync and account is not None:
             synced = asyncio.run(sync_with_server(
                 self.store, account, self.config.settings, progress=report,
-                keep_urls=[f.url for f in self.config.feeds]))
+                keep_urls=[f.url for f in self.config.feeds], cancel=self._cancel_refresh))
             if synced.new:
                 self.post_message(ArticlesStored())
+            if synced.cancelled:  # `c`: the feeds are not fetched either
+                self.post_message(RefreshFinished(RefreshSummary(cancelled=True), sync=synced))
+                return
         summary = asyncio.run(refresh(self.store, feeds, self.config.settings,
                                       progress=report, cancel=self._cancel_refresh,
                                       synced=self.store.synced_feed_ids() if sync else ()))
@@ -279,6 +293,9 @@ class BylineApp(App[None]):
         if self._queued:
             queued, self._queued = self._queued, []
             self.call_later(self.refresh_feeds, queued)
+        elif self._sync_queued:
+            self._sync_queued = False
+            self.call_later(self.sync_now)
         summary = message.summary
         if summary is None:
             main.set_status(f"Refresh failed: {message.error}")
@@ -291,7 +308,9 @@ class BylineApp(App[None]):
         if summary.cancelled:
             text = "Refresh cancelled: " + text
         synced = message.sync
-        if synced is not None:
+        if synced is not None and synced.cancelled:
+            text = f"Sync cancelled: {synced.line()}"
+        elif synced is not None:
             text = (f"Sync failed: {synced.error.removeprefix('sync: ')} · " if synced.error
                     else f"Sync: {synced.line()} · ") + text
         main.set_status(text)

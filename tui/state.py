@@ -20,11 +20,14 @@ class ReadingState:
     feeds.toml) first, then broadcast to every open screen."""
 
     def __init__(self, app: App[None], store: Store, config: Config,
-                 request_refresh: Callable[[Sequence[str]], None]) -> None:
+                 request_refresh: Callable[[Sequence[str]], None],
+                 request_sync: Callable[[], None] | None = None) -> None:
         self.app = app
         self.store = store
         self.config = config
         self.request_refresh = request_refresh  # fetch these feed URLs now (the app's worker)
+        # Sync with the [sync] server now (a feed just subscribed there brings its items).
+        self.request_sync = request_sync or (lambda: None)
         store.set_mutes([mute.query for mute in config.mutes])
 
     def config_changed(self, config: Config) -> None:

@@ -111,6 +111,9 @@ class FeedEditing:
         articles."""
         from tui.core.feeds.subscriptions import feed_url_key, shown
 
+        if not form.url.lower().startswith(("http://", "https://")):
+            return ("the sync server fetches feeds itself and needs an http(s) URL (untick "
+                    "the sync server to add it to feeds.toml)")
         key = feed_url_key(form.url)
         known = next((f for f in self.screen.state.store.feeds() if f.synced
                       and feed_url_key(f.url) == key), None)
@@ -170,7 +173,7 @@ class FeedEditing:
         local = self._in_feeds_toml(feed.url)
         try:
             await unsubscribe(self.screen.state.store, config.sync, config.settings, feed.id,
-                              keep_urls=[f.url for f in config.feeds if not local or f.url != feed.url])
+                              keep_urls=[f.url for f in config.feeds if f.url != feed.url])
         except (SyncError, sqlite3.Error) as exc:
             self.screen.notify(f"Not removed: {exc}", severity="error", markup=False, timeout=10)
             return

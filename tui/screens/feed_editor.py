@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rich.text import Text
 from textual import on, work
@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, OptionList, Static
+from textual.widgets import Button, Checkbox, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.core.feeds.discover import Probe
@@ -27,6 +27,7 @@ class FeedForm:
     url: str
     tags: tuple[str, ...]
     original: str | None = None
+    server: bool = False  # subscribe on the [sync] server, not in feeds.toml
 
 
 class FeedEditor(ModalScreen[FeedForm | None]):
@@ -47,9 +48,11 @@ class FeedEditor(ModalScreen[FeedForm | None]):
 
     def __init__(self, name: str = "", url: str = "", tags: tuple[str, ...] = (),
                  original: str | None = None, *, settings: Settings | None = None,
-                 base: str | None = None, save: Callable[[FeedForm], str] | None = None) -> None:
+                 base: str | None = None, save: Callable[[FeedForm], str] | None = None,
+                 server: str | None = None) -> None:
         super().__init__()
         self.initial = FeedForm(name, url, tags, original)
+        self.server = server if original is None else None  # the [sync] server, when adding
         self.settings = settings or Settings()
         self.base = base
         # Writes a checked form and says why it was refused ("" when written), so a refusal
@@ -66,6 +69,9 @@ class FeedEditor(ModalScreen[FeedForm | None]):
             yield Input(form.name, id="feed-name")
             yield Label("Tags, separated by commas")
             yield Input(", ".join(form.tags), id="feed-tags")
+            if self.server:
+                yield Checkbox(f"On the sync server ({self.server}); untick: feeds.toml only",
+                               True, id="feed-server")
             yield Static(Text(""), id="feed-error")
             yield OptionList(id="feed-links", markup=False)
             with Horizontal():
@@ -99,7 +105,8 @@ class FeedEditor(ModalScreen[FeedForm | None]):
         tags = tuple(t.strip() for t in self.query_one("#feed-tags", Input).value.split(",")
                      if t.strip())
         return FeedForm(self.query_one("#feed-name", Input).value.strip(), url, tags,
-                        self.initial.original)
+                        self.initial.original,
+                        bool(self.server) and self.query_one("#feed-server", Checkbox).value)
 
     @on(Button.Pressed, "#save")
     @on(Input.Submitted)
@@ -135,7 +142,7 @@ class FeedEditor(ModalScreen[FeedForm | None]):
                             "Pick one (enter):", info=True)
             return
         name = form.name or (result.title or "")
-        self._finish(FeedForm(name, form.url, form.tags, form.original))
+        self._finish(replace(form, name=name))
 
     def _finish(self, form: FeedForm) -> None:
         refused = self.save(form) if self.save is not None else ""

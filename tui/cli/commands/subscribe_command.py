@@ -18,7 +18,7 @@ ADD_EXIT_STATUS = """\
 exit status:
   0  saved
   1  not saved: not a feed (a web page's feeds are listed on stdout), no answer, a bad URL,
-     or already subscribed
+     already subscribed, or the sync server refused it (or could not be reached)
   2  a bad config file or bad arguments
 """
 
@@ -63,9 +63,16 @@ def register_feed_actions(feeds_parser: argparse.ArgumentParser) -> None:
     add.add_argument("--tag", action="append", default=[], help="a tag (repeatable)")
     add.add_argument("--no-check", action="store_true",
                      help="save the URL without fetching it first (a feed not up yet, offline)")
+    where = add.add_mutually_exclusive_group()
+    where.add_argument("--server", action="store_true",
+                       help="subscribe on the [sync] server (the default when feeds.toml has "
+                            "[sync]); its first tag is the server's folder")
+    where.add_argument("--local", action="store_true",
+                       help="add to feeds.toml even when feeds.toml has [sync]")
     add.set_defaults(handler=run_feed_add)
     remove = actions.add_parser("remove", help="unsubscribe (articles stay in the cache)",
-                                description="Unsubscribe from a feed by name or URL.")
+                                description="Unsubscribe from a feed by name or URL: a feed "
+                                            "from the [sync] server is unsubscribed there.")
     remove.add_argument("feed", metavar="NAME_OR_URL")
     remove.set_defaults(handler=run_feed_remove)
     rename = actions.add_parser("rename", help="rename a feed", description="Rename a feed.")
@@ -148,9 +155,16 @@ def run_opml_export(args: argparse.Namespace, config: Config) -> int:
 
 
 def run_feed_add(args: argparse.Namespace, config: Config) -> int:
+    from tui.cli.common import EXIT_USAGE
     from tui.core.feeds.subscriptions import Subscription
 
-    refused = _refused_unfetched(args, config)
+    if args.server and config.sync is None:
+        print(f"byline: feeds add --server: no [sync] table in "
+              f"{config.path or 'the config (none found)'}; see the README's Sync section",
+              file=sys.stderr)
+        return EXIT_USAGE
+    on_server = config.sync is not None and not args.local
+    refused = _refused_on_server(args, config) if on_server else _refused_unfetched(args, config)
     if refused:
         print(f"byline: {refused}", file=sys.stderr)
         return 1
@@ -168,6 +182,8 @@ def run_feed_add(args: argparse.Namespace, config: Config) -> int:
                 print(f"{link.url}  {link.title}")
             return 1
         name = name or probe.title
+    if on_server:
+        return _add_on_server(args, config, name)
 
     def change(feeds: Any) -> str:
         entry = Subscription.create(args.url, name, args.tag)
@@ -198,6 +214,52 @@ def _refused_unfetched(args: argparse.Namespace, config: Config) -> str | None:
     return None
 
 
+def _refused_on_server(args: argparse.Namespace, config: Config) -> str | None:
+    """Why the URL cannot go to the sync server whatever it holds: not an http(s) URL (the
+    server fetches it itself), or a feed the server already gives."""
+    from tui.cli.common import open_cache
+    from tui.core.feeds import SubscriptionError
+    from tui.core.feeds.subscriptions import Subscription, feed_url_key, shown
+
+    try:
+        entry = Subscription.create(args.url, args.name, args.tag)
+    except SubscriptionError as exc:
+        return str(exc)
+    if not entry.url.lower().startswith(("http://", "https://")):
+        return (f"{shown(entry.url)}: the sync server fetches feeds itself and needs an http(s) "
+                "URL (--local adds it to feeds.toml)")
+    store, _ = open_cache(config)
+    try:
+        key = feed_url_key(entry.url)
+        known = next((f for f in store.feeds() if f.synced and feed_url_key(f.url) == key), None)
+    finally:
+        store.close()
+    if known is not None:
+        return f"{shown(entry.url)} is already subscribed on the sync server as {known.name!r}"
+    return None
+
+
+def _add_on_server(args: argparse.Namespace, config: Config, name: str | None) -> int:
+    from tui.cli.common import EXIT_FAILURE, EXIT_OK, open_cache
+    from tui.core.sync.model import SyncError
+    from tui.core.sync.subscriptions import run_subscribe, server_label
+
+    assert config.sync is not None
+    store, _ = open_cache(config)
+    try:
+        feed = run_subscribe(store, config.sync, config.settings, args.url, title=name,
+                             tags=args.tag, keep_urls=[f.url for f in config.feeds])
+    except SyncError as exc:
+        print(f"byline: {args.url}: not added: {exc}", file=sys.stderr)
+        return EXIT_FAILURE
+    finally:
+        store.close()
+    shown_name = feed.title if feed is not None else name or args.url
+    print(f"added {shown_name} on {server_label(config.sync)}: {args.url} (byline sync brings "
+          "its articles)")
+    return EXIT_OK
+
+
 def _probe(url: str, config: Config) -> Probe:
     """What `a` in the reader would find at the URL (tui/core/feeds/discover.py)."""
     import asyncio
@@ -210,7 +272,58 @@ def _probe(url: str, config: Config) -> Probe:
 
 
 def run_feed_remove(args: argparse.Namespace, config: Config) -> int:
-    return _edit(config, lambda feeds: f"removed {feeds.remove(args.feed).name}")
+    synced = _synced_feed(args.feed, config)
+    if synced is None:
+        return _edit(config, lambda feeds: f"removed {feeds.remove(args.feed).name}")
+    return _remove_on_server(args, config, synced)
+
+
+def _synced_feed(name_or_url: str, config: Config) -> Any:
+    """The feed from the sync server that NAME_OR_URL names (by URL, name, or name in any
+    case), or None: then feeds.toml is looked in, as without [sync]."""
+    if config.sync is None:
+        return None
+    from tui.cli.common import open_cache
+    from tui.core.feeds.subscriptions import feed_url_key
+
+    store, _ = open_cache(config)
+    try:
+        synced = [f for f in store.feeds() if f.synced]
+    finally:
+        store.close()
+    wanted = name_or_url.strip()
+    key = feed_url_key(wanted)
+    for matches in (lambda f: f.url == wanted, lambda f: feed_url_key(f.url) == key,
+                    lambda f: f.name == wanted, lambda f: f.name.casefold() == wanted.casefold()):
+        hits = [f for f in synced if matches(f)]
+        if len(hits) == 1:
+            return hits[0]
+    return None
+
+
+def _remove_on_server(args: argparse.Namespace, config: Config, feed: Any) -> int:
+    """Unsubscribe on the server; a feed feeds.toml also has leaves feeds.toml too."""
+    from tui.cli.common import EXIT_FAILURE, open_cache
+    from tui.core.feeds.subscriptions import feed_url_key
+    from tui.core.sync.model import SyncError
+    from tui.core.sync.subscriptions import run_unsubscribe, server_label
+
+    assert config.sync is not None
+    key = feed_url_key(feed.url)
+    local = [f.url for f in config.feeds if feed_url_key(f.url) == key]
+    store, _ = open_cache(config)
+    try:
+        run_unsubscribe(store, config.sync, config.settings, feed.id,
+                        keep_urls=[f.url for f in config.feeds if f.url not in local])
+    except SyncError as exc:
+        print(f"byline: {args.feed}: not removed: {exc}", file=sys.stderr)
+        return EXIT_FAILURE
+    finally:
+        store.close()
+    print(f"removed {feed.name} on {server_label(config.sync)} (its articles stay in the cache)")
+    if local:
+        return _edit(config, lambda feeds: f"removed {feeds.remove(local[0]).name}")
+    return 0
 
 
 def run_feed_rename(args: argparse.Namespace, config: Config) -> int:

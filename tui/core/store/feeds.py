@@ -112,11 +112,18 @@ class FeedTable(WatchTable):
 
     def feeds(self, include_unsubscribed: bool = False) -> list[FeedInfo]:
         """Every subscribed feed with health and counts (counts come from indexes; muted
-        articles are not counted)."""
+        articles are not counted). A synced feed's health is the last sync's: its error while
+        the sync fails, its time once it succeeds (unless the feed, also in feeds.toml, has
+        a fetch of its own to tell)."""
         hidden, params = self.visible()
+        synced = "f.origin != 'local' AND f.last_checked IS NULL"
         rows = self.conn().execute(
-            "SELECT f.id, f.name, f.url, f.tags, f.title, f.last_checked, f.last_success, "
-            "f.last_outcome, f.last_error, f.last_warning, f.origin, "
+            "SELECT f.id, f.name, f.url, f.tags, f.title, f.last_checked, "
+            f"CASE WHEN {synced} THEN CAST((SELECT value FROM state "
+            "WHERE key = 'sync.last_success') AS INTEGER) ELSE f.last_success END, "
+            "f.last_outcome, "
+            "CASE WHEN f.origin != 'local' THEN COALESCE(f.last_error, (SELECT value FROM state "
+            "WHERE key = 'sync.last_error')) ELSE f.last_error END, f.last_warning, f.origin, "
             f"(SELECT count(*) FROM articles a WHERE a.feed_id = f.id{hidden}), "
             f"(SELECT count(*) FROM articles a WHERE a.feed_id = f.id AND a.read = 0{hidden}) "
             "FROM feeds f WHERE f.subscribed = 1 OR ? ORDER BY f.id",

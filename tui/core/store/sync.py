@@ -67,6 +67,12 @@ class SyncTable(Database):
             return {server_id: feed_id for feed_id, server_id in tx.execute(
                 "SELECT id, server_id FROM feeds WHERE origin = ?", (origin,))}
 
+    def feed_server_id(self, feed_id: int) -> str | None:
+        """The server's id of a synced feed (None for a local one)."""
+        row = self.conn().execute("SELECT server_id FROM feeds WHERE id = ? AND origin != 'local'",
+                                  (feed_id,)).fetchone()
+        return str(row[0]) if row and row[0] is not None else None
+
     def synced_feed_ids(self) -> list[int]:
         return [r[0] for r in self.conn().execute(
             "SELECT id FROM feeds WHERE origin != 'local' AND subscribed = 1 ORDER BY id")]

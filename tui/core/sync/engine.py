@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
+import threading
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -36,33 +37,43 @@ class SyncClient(Protocol):
     async def pull(self, sink: SyncSink) -> None: ...
     async def states(self, server_ids: Sequence[str], since: float) -> dict[str, ItemState]: ...
     async def send(self, field: str, value: bool, server_ids: Sequence[str]) -> None: ...
+    async def subscribe(self, url: str, title: str | None, folder: str | None) -> None: ...
+    async def unsubscribe(self, server_id: str) -> None: ...
 
 
-def make_client(account: SyncAccount, password: str, limits: FetchLimits) -> SyncClient:
+def make_client(account: SyncAccount, password: str, limits: FetchLimits,
+                cancel: threading.Event | None = None) -> SyncClient:
+    """The account's client; a set `cancel` stops it before its next request (or during one)."""
     if account.service == "miniflux":
         from tui.core.sync.miniflux import MinifluxClient
 
-        return MinifluxClient(account.url, account.username, password, limits)
+        return MinifluxClient(account.url, account.username, password, limits, cancel)
     from tui.core.sync.greader import GReaderClient
 
-    return GReaderClient(account.url, account.username, password, limits)
+    return GReaderClient(account.url, account.username, password, limits, cancel)
 
 
 async def sync(store: Store, account: SyncAccount, settings: Settings, *,
                keep_urls: Iterable[str] = (), progress: ProgressCallback | None = None,
-               force: bool = False, client: SyncClient | None = None) -> SyncSummary:
+               force: bool = False, client: SyncClient | None = None,
+               cancel: threading.Event | None = None) -> SyncSummary:
     """Sync the cache with the account's server; never raises for server or network trouble:
-    the summary's `error` says what stopped it, in one line, and the queue is kept."""
+    the summary's `error` says what stopped it, in one line, and the queue is kept. A set
+    `cancel` (`c` in the reader) stops it before its next request, or during one: every page
+    stored so far stays, with its cursor, and so do the changes not yet sent."""
     summary = SyncSummary()
     started = time.monotonic()
     try:
         await _sync(store, account, settings, summary, list(keep_urls),
-                    progress or (lambda _p: None), force, client)
+                    progress or (lambda _p: None), force, client, cancel)
         await asyncio.to_thread(store.set_sync_values, {
             "last_success": str(int(time.time())), "last_error": None, "retry_at": None})
     except SyncError as exc:
-        summary.error = str(exc)
-        await asyncio.to_thread(_record_failure, store, exc)
+        if exc.kind == "cancelled":
+            summary.cancelled = True  # not a failure: the last sync's outcome stands
+        else:
+            summary.error = str(exc)
+            await asyncio.to_thread(_record_failure, store, exc)
     except sqlite3.Error as exc:
         summary.error = f"sync: cannot write to the cache: {exc}"
     summary.queued = await asyncio.to_thread(store.queued_count)
@@ -72,10 +83,10 @@ async def sync(store: Store, account: SyncAccount, settings: Settings, *,
 
 def run_sync(store: Store, account: SyncAccount, settings: Settings, *,
              keep_urls: Iterable[str] = (), progress: ProgressCallback | None = None,
-             force: bool = False) -> SyncSummary:
+             force: bool = False, cancel: threading.Event | None = None) -> SyncSummary:
     """Synchronous wrapper for the CLI and for worker threads."""
     return asyncio.run(sync(store, account, settings, keep_urls=keep_urls, progress=progress,
-                            force=force))
+                            force=force, cancel=cancel))
 
 
 def _record_failure(store: Store, error: SyncError) -> None:
@@ -91,7 +102,7 @@ def _record_failure(store: Store, error: SyncError) -> None:
 
 async def _sync(store: Store, account: SyncAccount, settings: Settings, summary: SyncSummary,
                 keep_urls: list[str], report: ProgressCallback, force: bool,
-                client: SyncClient | None) -> None:
+                client: SyncClient | None, cancel: threading.Event | None) -> None:
     waiting: str | None = await asyncio.to_thread(store.sync_value, "retry_at")
     retry_at = float(waiting or 0)
     if retry_at > time.time() and not force:
@@ -100,7 +111,7 @@ async def _sync(store: Store, account: SyncAccount, settings: Settings, summary:
                                 "min (byline sync --force tries now); local changes stay queued")
     if client is None:
         password = await asyncio.to_thread(account.password)
-        client = make_client(account, password, settings.fetch_limits())
+        client = make_client(account, password, settings.fetch_limits(), cancel)
     await asyncio.to_thread(store.begin_account, account.key)
     async with client:
         report(Progress("sync", 0, 3, "signing in"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import threading
 import time
 from collections.abc import AsyncIterator, Sequence
 from datetime import UTC, datetime
@@ -50,11 +51,13 @@ SINCE_SLACK_SECONDS = 86_400
 class GReaderClient:
     """One session with a Google Reader API server."""
 
-    def __init__(self, url: str, username: str, password: str, limits: FetchLimits) -> None:
+    def __init__(self, url: str, username: str, password: str, limits: FetchLimits,
+                 cancel: threading.Event | None = None) -> None:
         self.url = url.rstrip("/")
         self.username = username
         self._password = password
         self.api = ApiClient(self.url, limits)
+        self.api.cancel = cancel
         self._prefix = ""
         self._token: str | None = None
 
@@ -91,12 +94,27 @@ class GReaderClient:
         return answer
 
     async def _post(self, path: str, data: list[tuple[str, str]],
-                    ok: tuple[int, ...] = ()) -> bytes:
-        """A POST with the session's action token (T), which POSTs need."""
+                    ok: tuple[int, ...] = (), change: bool = False) -> bytes:
+        """A POST with the session's action token (T), which POSTs need; a `change` says a
+        refusal in the server's words (a feed already there, one it cannot fetch)."""
         if self._token is None:
             self._token = (await self.api.text("GET", self._path("/token"))).strip()
-        return await self.api.call("POST", self._path(path), ok=ok,
-                                   data=[("T", self._token), *data])
+        send = self.api.change if change else self.api.call
+        return await send("POST", self._path(path), ok=ok, data=[("T", self._token), *data])
+
+    async def subscribe(self, url: str, title: str | None, folder: str | None) -> None:
+        """Subscribe to a feed (the server fetches it), in a folder when given."""
+        data = [("ac", "subscribe"), ("s", f"feed/{url}")]
+        if title:
+            data.append(("t", title))
+        if folder:
+            data.append(("a", f"user/-/label/{folder}"))
+        await self._post("/subscription/edit", data, change=True)
+
+    async def unsubscribe(self, server_id: str) -> None:
+        """Unsubscribe from a feed by its stream id (feed/...); its items go with it there."""
+        await self._post("/subscription/edit", [("ac", "unsubscribe"), ("s", server_id)],
+                         change=True)
 
     async def feeds(self) -> list[RemoteFeed]:
         answer = await self._get("/subscription/list")

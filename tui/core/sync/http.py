@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import Mapping
+import threading
+from collections.abc import Coroutine, Mapping
 from types import TracebackType
 from typing import Any
 from urllib.parse import urlsplit
@@ -19,6 +20,9 @@ from tui.core.sync.model import SyncError
 
 # An answer may hold a page of items with their whole text: more room than one feed gets.
 ANSWER_BYTES_FACTOR = 4
+# How often a request in flight looks whether the sync was cancelled (`c` in the reader).
+CANCEL_POLL_SECONDS = 0.05
+CANCELLED = "sync cancelled; what it stored is kept, local changes stay queued"
 
 
 class ApiClient:
@@ -33,6 +37,9 @@ class ApiClient:
         self._auth = auth
         self._client: httpx.AsyncClient | None = None
         self.server_time: float | None = None  # the Date of the first answer, by its clock
+        # Set (by `c` in the reader): no request starts, one in flight is dropped, and the
+        # caller gets SyncError("cancelled"); whatever was stored before stays.
+        self.cancel: threading.Event | None = None
 
     async def __aenter__(self) -> ApiClient:
         limits = self.limits
@@ -70,11 +77,35 @@ class ApiClient:
                    data: Mapping[str, Any] | list[tuple[str, str]] | None = None,
                    json_body: Any = None, ok: tuple[int, ...] = ()) -> bytes:
         """One request; the body of a 2xx answer (or of a status in `ok`)."""
+        status, headers, body = await self._request(method, path, params, data, json_body)
+        if 200 <= status < 300 or status in ok:
+            return body
+        raise _status_error(self.host, path, status, headers)
+
+    async def change(self, method: str, path: str, *, params: Any = None,
+                     data: Mapping[str, Any] | list[tuple[str, str]] | None = None,
+                     json_body: Any = None, ok: tuple[int, ...] = ()) -> bytes:
+        """A request that changes the server (subscribe, unsubscribe): a refusal the server
+        explains (`{"error_message": ...}`, which Miniflux sends with 400 or 500) is a
+        SyncError of kind "refused" in the server's words."""
+        status, headers, body = await self._request(method, path, params, data, json_body)
+        if 200 <= status < 300 or status in ok:
+            return body
+        reason = _error_message(body)
+        if reason and status not in (401, 403, 429):
+            raise SyncError("refused", f"sync: {self.host} refused: {reason}")
+        raise _status_error(self.host, path, status, headers)
+
+    async def _request(self, method: str, path: str, params: Any, data: Any,
+                       json_body: Any) -> tuple[int, httpx.Headers, bytes]:
         assert self._client is not None, "use ApiClient as an async context manager"
+        if self.cancel is not None and self.cancel.is_set():
+            raise SyncError("cancelled", CANCELLED)
         url = path if path.startswith("http") else self.base + path
         try:
             async with asyncio.timeout(self.limits.total_timeout):
-                status, headers, body = await self._send(method, url, params, data, json_body)
+                status, headers, body = await self._watched(
+                    self._send(method, url, params, data, json_body))
         except (TimeoutError, httpx.TimeoutException):
             raise SyncError("timeout", f"sync: {self.host} did not answer {_path(path)} in time "
                                        f"({self._timeouts()}); nothing was lost") from None
@@ -82,9 +113,26 @@ class ApiClient:
             raise SyncError("network", f"sync: cannot reach {self.host}: {_network(exc)}") from None
         if self.server_time is None:
             self.server_time = _date(headers.get("date"))
-        if 200 <= status < 300 or status in ok:
-            return body
-        raise _status_error(self.host, path, status, headers)
+        return status, headers, body
+
+    async def _watched(self, request: Coroutine[Any, Any, tuple[int, httpx.Headers, bytes]]
+                       ) -> tuple[int, httpx.Headers, bytes]:
+        """The request's answer, unless the sync is cancelled while it is in flight: then the
+        request is dropped (a page not yet stored is simply asked for again next time)."""
+        if self.cancel is None:
+            return await request
+        task = asyncio.ensure_future(request)
+        try:
+            while True:
+                done, _ = await asyncio.wait({task}, timeout=CANCEL_POLL_SECONDS)
+                if done:
+                    return task.result()
+                if self.cancel.is_set():
+                    raise SyncError("cancelled", CANCELLED)
+        finally:
+            if not task.done():
+                task.cancel()
+                await asyncio.gather(task, return_exceptions=True)
 
     async def _send(self, method: str, url: str, params: Any, data: Any,
                     json_body: Any) -> tuple[int, httpx.Headers, bytes]:
@@ -131,6 +179,16 @@ def _status_error(host: str, path: str, status: int, headers: httpx.Headers) -> 
         return SyncError("busy", f"sync: {host} answered HTTP {status} ({why}); local changes "
                                  "stay queued for the next sync", retry_after=wait)
     return SyncError("protocol", f"sync: {host} answered HTTP {status} for {_path(path)}")
+
+
+def _error_message(body: bytes) -> str | None:
+    """The reason in a JSON error answer ({"error_message": "This feed already exists."})."""
+    try:
+        answer = json.loads(body)
+    except (ValueError, UnicodeDecodeError):
+        return None
+    reason = answer.get("error_message") if isinstance(answer, dict) else None
+    return " ".join(str(reason).split()) or None if reason else None
 
 
 def _date(value: str | None) -> float | None:

@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import asyncio
+import json
+import threading
 import time
 from collections.abc import AsyncIterator, Sequence
 from datetime import datetime
@@ -21,8 +23,10 @@ PAGE = 500
 class MinifluxClient:
     """One session with a Miniflux server, as a user (HTTP basic auth)."""
 
-    def __init__(self, url: str, username: str, password: str, limits: FetchLimits) -> None:
+    def __init__(self, url: str, username: str, password: str, limits: FetchLimits,
+                 cancel: threading.Event | None = None) -> None:
         self.api = ApiClient(url.rstrip("/"), limits, auth=(username, password))
+        self.api.cancel = cancel
 
     async def __aenter__(self) -> MinifluxClient:
         await self.api.__aenter__()
@@ -50,6 +54,38 @@ class MinifluxClient:
                                     str(feed.get("title") or feed["feed_url"]),
                                     (str(category),) if category else ()))
         return found
+
+    async def subscribe(self, url: str, title: str | None, folder: str | None) -> None:
+        """Create the feed (Miniflux fetches it at once) in the category named `folder`, made
+        when missing, else in the user's first category: creating a feed needs one."""
+        category = await self._category(folder)
+        answer = await self.api.change("POST", "/v1/feeds",
+                                       json_body={"feed_url": url, "category_id": category})
+        feed_id = _decode_id(answer, "feed_id")
+        if title and feed_id is not None:
+            await self.api.change("PUT", f"/v1/feeds/{feed_id}", json_body={"title": title})
+
+    async def unsubscribe(self, server_id: str) -> None:
+        """Delete the feed (its entries go with it on the server); one already gone is fine."""
+        await self.api.change("DELETE", f"/v1/feeds/{int(server_id)}", ok=(404,))
+
+    async def _category(self, title: str | None) -> int:
+        answer = await self.api.json("GET", "/v1/categories")
+        categories = [c for c in answer if isinstance(c, dict) and "id" in c] \
+            if isinstance(answer, list) else []
+        if title:
+            found = next((c for c in categories
+                          if str(c.get("title", "")).casefold() == title.casefold()), None)
+            if found is not None:
+                return int(found["id"])
+            made = _decode_id(await self.api.change("POST", "/v1/categories",
+                                                    json_body={"title": title}), "id")
+            if made is not None:
+                return made
+        if not categories:
+            raise SyncError("protocol", f"sync: {self.api.host} has no category to put a feed "
+                                        "in (/v1/categories)")
+        return int(categories[0]["id"])
 
     async def entries(self, **params: Any) -> AsyncIterator[list[dict[str, Any]]]:
         """Entries a page at a time, in id order: after an entry id when given (each page then
@@ -143,6 +179,15 @@ def _item(entry: dict[str, Any]) -> RemoteItem:
         starred=bool(entry.get("starred")),
         changed=stamp.timestamp() if (stamp := _time(entry.get("changed_at"))) else None,
     )
+
+
+def _decode_id(body: bytes, key: str) -> int | None:
+    try:
+        answer = json.loads(body)
+    except (ValueError, UnicodeDecodeError):
+        return None
+    value = answer.get(key) if isinstance(answer, dict) else None
+    return value if isinstance(value, int) else None
 
 
 def _time(value: Any) -> datetime | None:

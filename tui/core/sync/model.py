@@ -13,7 +13,8 @@ class SyncError(Exception):
 
     `kind` says what went wrong: "auth" (wrong password, API off), "busy" (429 or 5xx: back
     off), "timeout", "network", "protocol" (an answer that is not what the API promises),
-    "cache" (the local cache could not be written)."""
+    "cache" (the local cache could not be written), "refused" (the server would not make a
+    change asked of it, in its own words), "cancelled" (`c` in the reader: no failure)."""
 
     def __init__(self, kind: str, message: str, retry_after: float | None = None) -> None:
         super().__init__(message)
@@ -34,6 +35,7 @@ class SyncSummary:
     sent: int = 0
     queued: int = 0  # local changes still waiting (the server did not take them yet)
     error: str | None = None
+    cancelled: bool = False  # stopped by `c`: what was stored stays, the queue too
     seconds: float = 0.0
     errors: list[str] = field(default_factory=list)
 
