@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from textual.app import App
 from textual.message import Message
@@ -12,12 +13,24 @@ from textual.screen import Screen
 
 from tui.config import Config
 from tui.core.store import ArticleFilter, Store
+from tui.core.text import counted
 from tui.messages import ArticlesChanged, LibraryChanged, StoriesChanged
+
+UNDO_DEPTH = 20  # how many changes U can take back, latest first
+
+
+@dataclass(frozen=True)
+class Undo:
+    """A change the user may take back (U): what it did, in words, and how to revert it."""
+
+    done: str
+    revert: Callable[[], object]
 
 
 class ReadingState:
     """The cache, the current config, and every change the user makes: made in the store (or
-    feeds.toml) first, then broadcast to every open screen."""
+    feeds.toml) first, then broadcast to every open screen. Marking read, starring and muting
+    are kept, so U can take them back."""
 
     def __init__(self, app: App[None], store: Store, config: Config,
                  request_refresh: Callable[[Sequence[str]], None],
@@ -29,6 +42,7 @@ class ReadingState:
         # Sync with the [sync] server now (a feed just subscribed there brings its items).
         self.request_sync = request_sync or (lambda: None)
         store.set_mutes([mute.query for mute in config.mutes])
+        self.undoable: list[Undo] = []  # latest last
 
     def config_changed(self, config: Config) -> None:
         """feeds.toml was edited: subscriptions, watchlists and mutes follow it, and every view
@@ -67,31 +81,61 @@ class ReadingState:
             if type(screen) is not Screen:
                 screen.post_message(make(**fields))
 
-    def set_read(self, article_ids: Sequence[int], read: bool = True) -> int:
-        """Mark articles read or unread; returns how many changed."""
+    def set_read(self, article_ids: Sequence[int], read: bool = True, *,
+                 undoable: bool = False) -> int:
+        """Mark articles read or unread; returns how many changed. `undoable` for the user's
+        own m (not for an article marked read by opening it)."""
         changed = [f for f in self.store.article_flags(article_ids) if f.read != read]
         if not changed:
             return 0
-        self.store.set_read([f.id for f in changed], read)
+        ids = [f.id for f in changed]
+        self.store.set_read(ids, read)
         deltas = Counter(f.feed_id for f in changed)
         sign = -1 if read else 1
-        self._broadcast(ArticlesChanged, article_ids=frozenset(f.id for f in changed), read=read,
+        self._broadcast(ArticlesChanged, article_ids=frozenset(ids), read=read,
                         unread_deltas={feed: sign * n for feed, n in deltas.items()})
+        if undoable:
+            self.remember(f"Marked {counted(len(ids), 'article')} {'read' if read else 'unread'}",
+                          lambda: self.set_read(ids, not read))
         return len(changed)
 
-    def set_starred(self, article_id: int, starred: bool) -> None:
+    def set_starred(self, article_id: int, starred: bool, *, undoable: bool = True) -> None:
         flags = self.store.article_flags([article_id])
         if not flags or flags[0].starred == starred:
             return
         self.store.set_starred(article_id, starred)
         self._broadcast(ArticlesChanged, article_ids=frozenset({article_id}), starred=starred,
                         starred_delta=1 if starred else -1)
+        if undoable:
+            self.remember("Starred an article" if starred else "Unstarred an article",
+                          lambda: self.set_starred(article_id, not starred, undoable=False))
 
     def mark_all_read(self, flt: ArticleFilter) -> int:
-        changed = self.store.mark_all_read(flt)
-        if changed:
+        """Mark every unread article of a list read (U marks the same ones unread again)."""
+        ids = self.store.mark_all_read_ids(flt)
+        if ids:
             self.library_changed()
-        return changed
+            self.remember(f"Marked {counted(len(ids), 'article')} read",
+                          lambda: self._mark_unread_again(ids))
+        return len(ids)
+
+    def _mark_unread_again(self, article_ids: list[int]) -> None:
+        self.store.set_read(article_ids, False)
+        self.library_changed()  # many at once: every view re-reads, unread-only lists included
+
+    def remember(self, done: str, revert: Callable[[], object]) -> None:
+        """Keep a change U may take back (the latest UNDO_DEPTH of them); `revert` goes through
+        this state, so every screen hears the undo as it heard the change."""
+        self.undoable.append(Undo(done, revert))
+        del self.undoable[:-UNDO_DEPTH]
+
+    def undo(self) -> str | None:
+        """Take back the latest change kept; returns what it had done (None when none is)."""
+        if not self.undoable:
+            return None
+        change = self.undoable.pop()
+        change.revert()
+        return change.done
 
     def mark_story_read(self, story_id: int) -> int:
         changed = self.store.mark_story_read(story_id)

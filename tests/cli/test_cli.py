@@ -23,6 +23,8 @@ BAD_CONFIGS = {
     "unknown_feed_key": ('[[feeds]]\nname = "A"\nurll = "http://x.org/f"\n', ["'urll'", ":3:"]),
     "unknown_setting": ('[settings]\nrefresh = 3\n', ["settings.refresh", ":2:"]),
     "wrong_type": ('[settings]\nconcurrency = "lots"\n', ["settings.concurrency", ":2:"]),
+    "confirm_type": ('[settings]\nconfirm_mark_all_read = "no"\n',
+                     ["settings.confirm_mark_all_read", "must be bool", ":2:"]),
     "missing_url": ('[[feeds]]\nname = "A"\n', ["missing 'url'"]),
     "bad_scheme": ('[[feeds]]\nname = "A"\nurl = "ftp://x.org/f"\n', ["ftp://x.org/f", ":3:"]),
     "no_host": ('[[feeds]]\nname = "A"\nurl = "http:///f"\n', ["no host"]),

@@ -43,6 +43,7 @@ class Settings:
     # arguments (a one-line summary, then one line per item); "" = off. Never through a shell.
     notify_command: str = ""
     browser: str = ""  # command that opens a link, %u for the URL; "" = the system browser
+    confirm_mark_all_read: bool = True  # A asks first (newsboat's confirm-mark-feed-read)
 
     def fetch_limits(self, max_bytes: int | None = None) -> FetchLimits:
         """The client's limits; feeds are capped at max_feed_bytes unless told otherwise."""

@@ -25,6 +25,7 @@ from tui.messages import ArticlesChanged, LibraryChanged
 from tui.screens import main_layout
 from tui.screens.article_tools import ArticleTools
 from tui.screens.feed_editing import FeedEditing
+from tui.screens.feed_editor import ConfirmScreen
 from tui.screens.mute_editing import MuteEditing
 from tui.screens.navigator import Navigator
 from tui.screens.watch_editing import WatchEditing
@@ -403,7 +404,7 @@ class MainScreen(Screen[None]):
     def action_toggle_read(self) -> None:
         article = self.target_article()
         if article is not None:
-            self.state.set_read([article.id], not article.read)
+            self.state.set_read([article.id], not article.read, undoable=True)
 
     def action_toggle_star(self) -> None:
         article = self.target_article()
@@ -414,8 +415,29 @@ class MainScreen(Screen[None]):
                     markup=False, timeout=2)
 
     def action_mark_all_read(self) -> None:
-        changed = self.state.mark_all_read(self.query_one(ArticleList).filter)
-        self.notify(f"Marked {counted(changed, 'article')} read.", timeout=2)
+        """A: every unread article of the list read, after asking (unless the settings say not
+        to ask, as newsboat's confirm-mark-feed-read)."""
+        flt = self.query_one(ArticleList).filter
+        unread = self.store.count_articles(replace(flt, unread_only=True))
+        if not unread:
+            self.notify("Nothing to mark: every article here is read.", timeout=2)
+            return
+        if not self.config.settings.confirm_mark_all_read:
+            self._mark_all_read(flt)
+            return
+        title = self.choice.title if self.choice else "this list"
+        question = f"Mark the {counted(unread, 'unread article')} of {title} read?\nU undoes it."
+        self.app.push_screen(ConfirmScreen(question),
+                             lambda answer: self._mark_all_read(flt) if answer else None)
+
+    def _mark_all_read(self, flt: ArticleFilter) -> None:
+        changed = self.state.mark_all_read(flt)
+        self.notify(f"Marked {counted(changed, 'article')} read (U undoes it).", timeout=3)
+
+    def action_undo(self) -> None:
+        """U: take back the latest mark-read, star or mute."""
+        done = self.state.undo()
+        self.notify(f"Undone: {done}." if done else "Nothing to undo.", markup=False, timeout=3)
 
     def action_toggle_unread_only(self) -> None:
         self.unread_only = not self.unread_only

@@ -91,6 +91,15 @@ class MuteEditing:
             confirmed)
         return True
 
+    def _unmute(self, index: int, query: str, label: str) -> None:
+        from tui.core.feeds.watch_tables import remove_mute
+
+        def change(feeds: FeedsFile) -> str:
+            remove_mute(feeds, index, query)
+            return f"Unmuted {label}: its articles show again"
+
+        edit_config(self.screen, change)
+
     def _apply(self, form: MuteForm | None) -> None:
         from tui.core.feeds.watch_tables import add_mute, update_mute
 
@@ -109,6 +118,10 @@ class MuteEditing:
         config = edit_config(self.screen, change)
         if config is None:
             return
+        if form.index is None:  # a new mute: U removes it again
+            added = len(config.mutes) - 1
+            self.screen.state.remember(f"Muted {label}",
+                                       lambda: self._unmute(added, form.query, label))
         from tui.widgets.feed_list import FeedList, mute_key
 
         feeds = self.screen.query_one(FeedList)

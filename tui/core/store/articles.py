@@ -200,12 +200,16 @@ class ArticleTable(WatchTable):
             queue_changes(tx, [article_id], "starred", starred)
 
     def mark_all_read(self, flt: ArticleFilter) -> int:
+        return len(self.mark_all_read_ids(flt))
+
+    def mark_all_read_ids(self, flt: ArticleFilter) -> list[int]:
+        """Mark every unread article of a list read; returns their ids (so it can be undone)."""
         where, params = self._where(flt)
         with self.write() as tx:
             queue_where(tx, f"a.read = 0 AND {where}", params, "read", True)
-            cursor = tx.execute(f"UPDATE articles AS a SET read = 1 WHERE read = 0 AND {where}",
-                                params)
-            return cursor.rowcount
+            return [row[0] for row in tx.execute(
+                f"UPDATE articles AS a SET read = 1 WHERE read = 0 AND {where} RETURNING id",
+                params)]
 
     # -- full text ---------------------------------------------------------------------------
     def articles_needing_text(self, feed_ids: Sequence[int] | None = None,
