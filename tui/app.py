@@ -336,6 +336,14 @@ class BylineApp(App[None]):
         self.store.set_state("theme", theme.name)
 
     # -- other ---------------------------------------------------------------------------
+    def deliver_screenshot(self, filename: str | None = None, path: str | None = None,
+                           time_format: str | None = None) -> str | None:
+        """The palette's Screenshot, saved in the pictures folder (made when missing) rather than
+        Textual's ~/Downloads, which a fresh account may not have; the notice says where."""
+        from tui.core.share.screenshots import screenshot_dir
+
+        return super().deliver_screenshot(filename, path or str(screenshot_dir()), time_format)
+
     def action_help(self) -> None:
         self.push_screen(HelpScreen(self.keymap_overrides()))
 
