@@ -20,13 +20,23 @@ def feed_problem(choice: FeedChoice | None, feeds: Sequence[FeedInfo]) -> str:
     if choice.feed is not None:
         feed = next((f for f in feeds if f.id == choice.feed.id), choice.feed)
         if feed.last_error:
-            return f"! {feed.name}: {feed.last_error}"
+            return f"! {feed.name}: {_sync_failed(feed.last_error)}"
         return f"? {feed.name}: {feed.last_warning}" if feed.last_warning else ""
     failing = [f for f in feeds if f.failing]
+    synced = {f.last_error for f in failing if f.synced}
+    if failing and all(f.synced for f in failing) and len(synced) == 1:
+        # One failed sync marks every synced feed: say it once.
+        return (f"! {counted(len(failing), 'synced feed')} marked: "
+                f"{_sync_failed(synced.pop() or '')}")
     if failing:
         names = ", ".join(f.name for f in failing[:3]) + ("…" if len(failing) > 3 else "")
         return f"! {counted(len(failing), 'feed')} failing: {names} (select one to see why)"
     return ""
+
+
+def _sync_failed(error: str) -> str:
+    """"sync: host refused the login" reads "sync failed: host refused the login"."""
+    return "sync failed: " + error.removeprefix("sync: ") if error.startswith("sync: ") else error
 
 
 class ListStatus(Static):
