@@ -95,8 +95,9 @@ def summary(path: Path) -> None:
         kinds = collections.Counter(q.get("miss", "?") for q in w if not q["shown"])
         wanted, shown = wanted + len(w), shown + s
         misses.update(kinds)
+        below = kinds["stored below the threshold"]
         print(f"{record['article'][:12]}  wanted {len(w):3d}  shown right {s:3d}  "
-              f"stored below {kinds['stored below the threshold']:3d}  other misses {len(w) - s - kinds['stored below the threshold']:3d}")
+              f"stored below {below:3d}  other misses {len(w) - s - below:3d}")
     print(f"total: {len(data['articles'])} articles, wanted {wanted}, shown with the right speaker {shown} "
           f"({shown / max(wanted, 1):.2f})")
     for kind, count in misses.most_common():
