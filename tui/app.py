@@ -70,6 +70,7 @@ class BylineApp(App[None]):
         self._list_reload_interval = LIST_RELOAD_INTERVAL
         self._list_reload_timer: Timer | None = None
         self._queued: list[str] = []  # feed URLs to fetch once the running refresh ends
+        self._auto_refresh_timer: Timer | None = None
         self._sync_queued = False  # sync once the running refresh ends
         self.refreshing = False
         self._last_input = 0.0
@@ -95,7 +96,8 @@ class BylineApp(App[None]):
                         severity="warning", timeout=10)
         minutes = self.config.settings.refresh_minutes
         if minutes > 0:
-            self.set_interval(minutes * 60, self.action_refresh, name="auto-refresh")
+            self._auto_refresh_timer = self.set_interval(minutes * 60, self.action_refresh,
+                                                   name="auto-refresh")
         if self._refresh_due(minutes):
             self.call_after_refresh(self.action_refresh)
         self.set_timer(1.5, settle_memory)
@@ -287,6 +289,8 @@ class BylineApp(App[None]):
         if main is None:
             return
         main.hide_progress()
+        if self._auto_refresh_timer is not None:
+            self._auto_refresh_timer.reset()  # the next one a whole period after this one
         self.state.library_changed()
         main.warm_quote_index()
         settle_memory()
@@ -298,7 +302,8 @@ class BylineApp(App[None]):
             self.call_later(self.sync_now)
         summary = message.summary
         if summary is None:
-            main.set_status(f"Refresh failed: {message.error}")
+            main.refreshed(f"Refresh failed: {message.error}", "last refresh failed",
+                           succeeded=False)
             self.notify(f"Refresh failed: {message.error}", severity="error", markup=False)
             return
         failed = len(summary.failed)
@@ -313,7 +318,10 @@ class BylineApp(App[None]):
         elif synced is not None:
             text = (f"Sync failed: {synced.error.removeprefix('sync: ')} · " if synced.error
                     else f"Sync: {synced.line()} · ") + text
-        main.set_status(text)
+        # Then the status line shows what is current, and what is still wrong.
+        went_wrong = failed or summary.cancelled or (synced is not None and (
+            synced.error or synced.cancelled))
+        main.refreshed(text, text if went_wrong else "")
         if synced is not None and synced.error:
             self.notify(text, severity="error", markup=False)
         else:

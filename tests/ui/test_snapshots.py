@@ -26,7 +26,12 @@ def demo_app(fetched_demo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> B
     """A fresh copy of the fetched demo under the real app, with the clock held still."""
     monkeypatch.setattr("tui.widgets.ages.utc_now", lambda: FROZEN_NOW)
     config = demo_copy(fetched_demo, tmp_path)
-    return make_app(config, Store(config.db_path))
+    store = Store(config.db_path)
+    # The status line's clock: five minutes after the demo was fetched ("refreshed 5 min ago").
+    _never, fetched = store.fetch_ages()
+    assert fetched is not None
+    monkeypatch.setattr("tui.screens.refresh_status.now", lambda: fetched.timestamp() + 300)
+    return make_app(config, store)
 
 
 async def settle(pilot: Pilot) -> None:

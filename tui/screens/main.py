@@ -13,6 +13,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.reactive import Reactive
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import ProgressBar, Static
 
@@ -22,12 +23,13 @@ from tui.core.models import Article
 from tui.core.store import ArticleFilter, Store
 from tui.core.text import counted
 from tui.messages import ArticlesChanged, LibraryChanged
-from tui.screens import main_layout
+from tui.screens import main_layout, refresh_status
 from tui.screens.article_tools import ArticleTools
 from tui.screens.feed_editing import FeedEditing
 from tui.screens.feed_editor import ConfirmScreen
 from tui.screens.mute_editing import MuteEditing
 from tui.screens.navigator import Navigator
+from tui.screens.refresh_status import RefreshClock
 from tui.screens.watch_editing import WatchEditing
 from tui.state import ReadingState
 from tui.widgets.article_list import ArticleList
@@ -86,6 +88,10 @@ class MainScreen(Screen[None]):
         self.mute_editing = MuteEditing(self)
         self._quotes: QuoteIndex | None = None
         self._quotes_lock = threading.Lock()
+        self.refresh_clock = RefreshClock(state.config.settings.refresh_minutes * 60)
+        self._progress_shown = False
+        self._status_text = ""
+        self._status_timer: Timer | None = None
 
     @property
     def config(self) -> Config:
@@ -116,6 +122,7 @@ class MainScreen(Screen[None]):
         self.arrange_panes()
         self.query_one(ArticleList).focus()
         self.warm_quote_index()
+        self._start_status_clock()
 
     @work(thread=True, exclusive=True, group="quote-index", exit_on_error=False)
     def warm_quote_index(self) -> None:
@@ -589,6 +596,7 @@ class MainScreen(Screen[None]):
     def show_progress(self, phase: str, done: int, total: int, label: str = "") -> None:
         bar = self.query_one("#refresh-progress", ProgressBar)
         bar.display = True
+        self._progress_shown = True
         bar.update(total=max(total, 1), progress=done)
         if phase == "sync":
             self.set_status(f"Syncing with the server: {label or 'starting'}")
@@ -598,8 +606,37 @@ class MainScreen(Screen[None]):
 
     def hide_progress(self) -> None:
         self.query_one("#refresh-progress", ProgressBar).display = False
+        self._progress_shown = False
+
+    def _start_status_clock(self) -> None:
+        """The last refresh the cache remembers (every feed checked since), the next one due
+        a period after start-up (the app's timer), and the line drawn again each minute."""
+        clock = self.refresh_clock
+        _never, oldest = self.store.fetch_ages()
+        clock.last = oldest.timestamp() if oldest is not None else None
+        clock.next_at = refresh_status.now() + clock.period if clock.period else None
+        self._status_timer = self.set_interval(refresh_status.TICK_SECONDS,
+                                               self.show_current_status, name="status-clock")
+        self.show_current_status()
+
+    def refreshed(self, outcome: str, note: str = "", *, succeeded: bool = True) -> None:
+        """A refresh ended: its outcome (also said in a toast) shows until the next tick, then
+        what is current; `note`: what is still wrong, kept on the line."""
+        self.refresh_clock.refreshed(refresh_status.now(), note, succeeded=succeeded)
+        self.set_status(outcome)
+        if self._status_timer is not None:
+            self._status_timer.reset()  # a whole minute to read it
+
+    def show_current_status(self) -> None:
+        """Unread, last and next refresh on the status line, unless a refresh shows progress."""
+        if self._progress_shown:
+            return
+        unread = self.query_one(FeedList).total_unread
+        self.set_status(self.refresh_clock.line(unread, refresh_status.now()))
 
     def set_status(self, message: str) -> None:
         # The status fills the line's free width at a fixed height: a new message (several a
         # second during a refresh) repaints it and lays nothing out.
-        self.query_one("#status", Static).update(Text(message), layout=False)
+        if message != self._status_text:  # a minute's tick that changes nothing draws nothing
+            self._status_text = message
+            self.query_one("#status", Static).update(Text(message), layout=False)
