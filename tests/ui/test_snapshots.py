@@ -84,6 +84,15 @@ def test_quote_lookup_with_results(snap_compare, demo_app: BylineApp) -> None:
     assert snap_compare(demo_app, terminal_size=(120, 30), run_before=lookup)
 
 
+def test_quote_lookup_shows_the_words_typed(snap_compare, demo_app: BylineApp) -> None:
+    """Narrow: each row is cut around the words typed, which are highlighted (issue 23)."""
+    async def lookup(pilot: Pilot) -> None:
+        await pilot.press("Q", *"slow work")
+        await answered(pilot)
+
+    assert snap_compare(demo_app, terminal_size=(80, 24), run_before=lookup)
+
+
 def test_search(snap_compare, demo_app: BylineApp) -> None:
     async def search(pilot: Pilot) -> None:
         await pilot.press("slash", *"toktogul")

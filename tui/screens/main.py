@@ -525,6 +525,7 @@ class MainScreen(Screen[None]):
                       if (q.start, q.end) == (start, end)), ((start, end),))
         reader.highlight(tuple((s, e, "quote") for s, e in spans))
         reader.scroll_to_offset(start)
+        self.query_one(SidePanel).point_at_quote(start, end)
 
     # -- other screens (the navigator) -------------------------------------------------------
     def action_search(self) -> None:

@@ -56,6 +56,7 @@ class TypeAheadScreen(ModalScreen[Result | None], Generic[Hit, Result]):
         self._lookup_running = False
         self._answered: str | None = None
         self._prompting = False  # a prompt of its own is open over it (the export format)
+        self._covered = False  # another screen (the command palette) is over it, not closed
 
     # -- subclass hooks ----------------------------------------------------------------------
     def lookup(self, query: str) -> list[Hit]:
@@ -91,8 +92,8 @@ class TypeAheadScreen(ModalScreen[Result | None], Generic[Hit, Result]):
     def on_screen_resume(self) -> None:
         """Opened (again: the screen is kept between uses): start from an empty query. Back
         from a prompt of its own, nothing changes."""
-        if self._prompting:
-            self._prompting = False
+        if self._prompting or self._covered:
+            self._prompting = self._covered = False
             return
         field = self.query_one("#type-ahead-input", Input)
         field.focus()
@@ -100,6 +101,10 @@ class TypeAheadScreen(ModalScreen[Result | None], Generic[Hit, Result]):
             field.value = ""  # the change asks again
         else:
             self._ask()
+
+    def on_screen_suspend(self) -> None:
+        # Still on the stack: covered (ctrl+p), to come back to with its query; else closed.
+        self._covered = self in self.app.screen_stack
 
     @property
     def query_text(self) -> str:

@@ -195,6 +195,13 @@ class SidePanel(Vertical):
         quote_list = self.query_one(QuoteList)
         quote_list.expected_width = content_width(width, self, quote_list)
 
+    def point_at_quote(self, start: int, end: int) -> None:
+        """Put the quotes' cursor on the quote spanning these offsets (one opened from lookup)."""
+        index = next((i for i, quote in enumerate(self.shown_quotes)
+                      if (quote.start, quote.end) == (start, end)), None)
+        if index is not None:
+            self.query_one(QuoteList).cursor = index
+
     def focus_target(self) -> Widget:
         return self.query_one(QuoteList)
 

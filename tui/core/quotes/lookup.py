@@ -83,6 +83,15 @@ class QuoteIndex:
             clauses.append("(" + " OR ".join(f'"{t}"' for t in terms) + ")")
         return " AND ".join(clauses)
 
+    def matched_terms(self, text: str) -> frozenset[str]:
+        """The folded words a query's words match (themselves, completions, near spellings):
+        what to highlight in the quotes found."""
+        self.load()
+        words = _WORD.findall(fold(text))
+        last = len(words) - 1
+        return frozenset(term for index, word in enumerate(words)
+                         for term in self.expand(word, prefix=index == last and not text.endswith(" ")))
+
     def speakers_like(self, name: str) -> list[str]:
         """The names shown for a speaker typed by any form of their name ("Trump", "Mr. Trump"
         or "Donald Trump"), typos and all."""
