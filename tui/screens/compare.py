@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from rich.segment import Segment
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal
@@ -216,7 +217,7 @@ class CompareScreen(Screen[None]):
         if self.article_id is not None:
             outlet = next((a.outlet for a in comparison.articles if a.article_id == self.article_id), None)
             start = next((i for i, e in enumerate(entries) if outlet and e.outlet == outlet), 0)
-        listing.border_title = f"Compare: {comparison.story.headline}"
+        listing.border_title = Text(f"Compare: {comparison.story.headline}")
         listing.set_entries(entries, cursor_entry=start)
 
     # -- layout ------------------------------------------------------------------------------

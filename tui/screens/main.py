@@ -285,8 +285,9 @@ class MainScreen(Screen[None]):
         choice = self.choice
         articles = self.query_one(ArticleList)
         title = choice.title if choice else "Articles"
+        # A feed's or person's name is untrusted text: a Text, never markup.
         self.query_one("#list-pane").border_title = \
-            f"{title} ({articles.count}{' unread' if self.unread_only else ''})"
+            Text(f"{title} ({articles.count}{' unread' if self.unread_only else ''})")
         self.query_one(ListStatus).show(choice, self.query_one(FeedList).feeds, articles.count,
                                         self.unread_only)
 

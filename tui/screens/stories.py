@@ -239,7 +239,7 @@ class StoriesScreen(Screen[None]):
             coverage.cursor = min(cursor, max(coverage.count - 1, 0))
         else:
             self.reading = None if self.reading is not None and not same else self.reading
-        self.query_one("#story-detail").border_title = f"Coverage: {info.headline}"
+        self.query_one("#story-detail").border_title = Text(f"Coverage: {info.headline}")
         self.query_one("#story-people", TextBox).set_text(self._people(info.id))
 
     def _people(self, story_id: int) -> Text:

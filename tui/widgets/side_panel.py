@@ -178,7 +178,7 @@ class SidePanel(Vertical):
         title = f"Quotes ({len(quotes)})"
         if self.actor_filter is not None:
             title += f" by {self.actor_filter.name} (enter again: all)"
-        quote_list.border_title = title
+        quote_list.border_title = Text(title)  # an actor's name is the article's text, not markup
         self.border_subtitle = legend(quotes)  # on the border: no line of the panel spent on it
 
     def filter_to(self, actor: Actor | None) -> None:
