@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -89,3 +90,23 @@ def demo_copy(fetched: FetchedDemo, target: Path):  # type: ignore[no-untyped-de
     target.mkdir(parents=True, exist_ok=True)
     shutil.copy(fetched.root / "cache" / "byline.db", target / "byline.db")
     return load_config(fetched.root / "feeds.toml", str(target))
+
+
+# The demo's articles are dated 20-27 Nov 2026; ages are drawn against this moment.
+FROZEN_NOW = datetime(2026, 11, 28, 12, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def demo_app(fetched_demo: FetchedDemo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    """A fresh copy of the fetched demo under the real app, with the clocks held still: ages
+    against FROZEN_NOW, the status line five minutes after the demo was fetched."""
+    from tui.app import make_app
+    from tui.core.store import Store
+
+    monkeypatch.setattr("tui.widgets.ages.utc_now", lambda: FROZEN_NOW)
+    config = demo_copy(fetched_demo, tmp_path)
+    store = Store(config.db_path)
+    _never, fetched = store.fetch_ages()
+    assert fetched is not None
+    monkeypatch.setattr("tui.screens.refresh_status.now", lambda: fetched.timestamp() + 300)
+    return make_app(config, store)

@@ -6,11 +6,8 @@ item 10)."""
 from __future__ import annotations
 
 import shutil
-from datetime import UTC, datetime
 from pathlib import Path
 
-import pytest
-from conftest import demo_copy
 from textual.pilot import Pilot
 
 from tui.app import BylineApp, make_app
@@ -23,14 +20,6 @@ from tui.widgets.article_list import ArticleList
 from tui.widgets.feed_list import FeedList
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
-
-
-@pytest.fixture
-def demo_app(fetched_demo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> BylineApp:
-    # The demo's articles are dated 20-27 Nov 2026; ages are drawn against a moment held still.
-    monkeypatch.setattr("tui.widgets.ages.utc_now", lambda: datetime(2026, 11, 28, 12, tzinfo=UTC))
-    config = demo_copy(fetched_demo, tmp_path)
-    return make_app(config, Store(config.db_path))
 
 
 async def own_demo(tmp_path: Path, settings: str = "") -> tuple[BylineApp, Store, Path]:

@@ -5,35 +5,15 @@ sees at each size, in each mode and theme. Accept a change only after looking at
 from __future__ import annotations
 
 import asyncio
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from conftest import demo_copy
 from textual.pilot import Pilot
 from textual.theme import BUILTIN_THEMES
 
-from tui.app import BylineApp, make_app
-from tui.core.store import Store
+from tui.app import BylineApp
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
-# The demo's articles are dated 20-27 Nov 2026; ages are drawn against this moment.
-FROZEN_NOW = datetime(2026, 11, 28, 12, 0, tzinfo=UTC)
-
-
-@pytest.fixture
-def demo_app(fetched_demo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> BylineApp:
-    """A fresh copy of the fetched demo under the real app, with the clock held still."""
-    monkeypatch.setattr("tui.widgets.ages.utc_now", lambda: FROZEN_NOW)
-    config = demo_copy(fetched_demo, tmp_path)
-    store = Store(config.db_path)
-    # The status line's clock: five minutes after the demo was fetched ("refreshed 5 min ago").
-    _never, fetched = store.fetch_ages()
-    assert fetched is not None
-    monkeypatch.setattr("tui.screens.refresh_status.now", lambda: fetched.timestamp() + 300)
-    return make_app(config, store)
-
-
 async def settle(pilot: Pilot) -> None:
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()

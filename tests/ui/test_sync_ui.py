@@ -50,7 +50,7 @@ def test_feed_pane_with_synced_feeds(snap_compare) -> None:  # type: ignore[no-u
 
 def test_a_sync_error_on_the_status_line(snap_compare, fetched_demo, tmp_path: Path,  # type: ignore[no-untyped-def]
                                          monkeypatch) -> None:
-    from test_snapshots import FROZEN_NOW
+    from conftest import FROZEN_NOW
 
     monkeypatch.setattr("tui.widgets.ages.utc_now", lambda: FROZEN_NOW)
     config = demo_copy(fetched_demo, tmp_path)
