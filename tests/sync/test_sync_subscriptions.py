@@ -149,6 +149,7 @@ def test_byline_feeds_shows_a_failed_sync_on_synced_feeds(miniflux, server, acco
     code, out, _ = byline(config, "feeds", "--json", capsys=capsys)
     world = next(f for f in json.loads(out) if f["name"] == "World")
     assert world["status"] == "error" and "HTTP 401" in world["last_error"]
+    assert world["origin"] == account.service
     monkeypatch.setenv("BYLINE_TEST_SYNC_PASSWORD", _password(account))
     assert byline(config, "sync", capsys=capsys)[0] == 0
     code, out, _ = byline(config, "feeds", capsys=capsys)

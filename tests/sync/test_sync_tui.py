@@ -97,6 +97,9 @@ async def test_a_subscribes_on_the_server_and_d_unsubscribes(miniflux, server, a
         pane.focus()
         pane.select_key(planet.key)
         await pilot.pause()
+        await pilot.press("E")  # a synced feed is edited on the server: no editor
+        await pilot.pause()
+        assert not app.screen.query("#feed-url")
         await pilot.press("D")
         await pilot.pause()
         question = str(app.screen.query(Static).first().render())

@@ -37,7 +37,7 @@ def run(args: argparse.Namespace, config: Config) -> int:
              "articles": f.article_count, "unread": f.unread_count,
              "last_checked": _iso(f.last_checked), "last_success": _iso(f.last_success),
              "status": f.status, "last_outcome": f.last_outcome, "last_error": f.last_error,
-             "last_warning": f.last_warning}
+             "last_warning": f.last_warning, "origin": f.origin}
             for f in feeds
         ])
         return 0
