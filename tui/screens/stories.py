@@ -124,6 +124,8 @@ class StoriesScreen(Screen[None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
+        if not self.query("#story-list"):  # the app closed while this screen was built ahead
+            return
         self.query_one("#story-list").border_title = "Stories"
         self.query_one("#story-detail").border_title = "Coverage"
         reader = self.query_one(Reader)

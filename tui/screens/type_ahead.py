@@ -80,6 +80,8 @@ class TypeAheadScreen(ModalScreen[Result | None], Generic[Hit, Result]):
             yield ResultList(self._draw, id="type-ahead-results")
 
     def on_mount(self) -> None:
+        if not self.query(Vertical):  # the app closed while this screen was built ahead
+            return
         self.query_one(Vertical).border_title = self.TITLE_TEXT
         if not self.is_active:  # built ahead of time: laid out with its first results in place
             self._ask()
