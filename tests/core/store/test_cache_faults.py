@@ -17,6 +17,7 @@ from tui.core.models import Outcome
 from tui.core.refresh import refresh
 from tui.core.settings import Settings
 from tui.core.store import ArticleFilter, Store, open_store
+from tui.core.store.migrations import SCHEMA_VERSION
 
 QUIET = Settings(fulltext=False, read_timeout=2, total_timeout=5)
 
@@ -124,3 +125,33 @@ def test_newer_cache_refused_by_cli(tmp_path: Path, capsys, newer: bool) -> None
     conn.close()
     assert main(["--config", str(config), "feeds"]) == 1
     assert "newer Byline" in capsys.readouterr().err
+
+
+def _open_at_once(path: str, start: object) -> str | None:
+    """In a process of its own: wait for the others, then open the cache as Byline does."""
+    from tui.core.store import open_store
+
+    start.wait()  # type: ignore[attr-defined]
+    store, message = open_store(Path(path))
+    store.close()
+    return message
+
+
+def test_processes_opening_a_new_cache_at_once_build_it_once(tmp_path: Path) -> None:
+    """The reader and a cron fetch starting together on a new cache: each waits for the other's
+    migrations instead of taking the half-built cache for a damaged one."""
+    import multiprocessing
+
+    context = multiprocessing.get_context("spawn")
+    for attempt in range(3):
+        path = tmp_path / f"try{attempt}" / "byline.db"
+        path.parent.mkdir()
+        with context.Manager() as manager:
+            start = manager.Barrier(4)
+            with context.Pool(4) as pool:
+                messages = pool.starmap(_open_at_once, [(str(path), start)] * 4)
+        assert messages == [None] * 4
+        assert not list(path.parent.glob("*.damaged-*"))
+        store = Store(path)
+        assert store.schema_version == SCHEMA_VERSION and store.integrity_ok()
+        store.close()

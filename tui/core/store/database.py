@@ -14,6 +14,7 @@ from typing import TypeVar
 from tui.core.store.migrations import MIGRATIONS, SCHEMA_VERSION
 
 BUSY_TIMEOUT_MS = 30_000
+WAL_ATTEMPTS = 40  # about 16 s of tries in all
 # Values bound in one `IN (?, ...)`: well under SQLite's limit on variables (999 before 3.32).
 IN_CHUNK = 500
 
@@ -22,6 +23,20 @@ T = TypeVar("T")
 
 class StoreError(Exception):
     """The cache cannot be used; the message says why in one line."""
+
+
+def _use_wal(conn: sqlite3.Connection) -> None:
+    """Switch a new cache to WAL (kept in the file from then on). The switch needs the file to
+    itself and SQLite does not wait for that: when another process is opening the same new cache
+    at that moment (the reader and a cron fetch), try again shortly instead of failing."""
+    for attempt in range(WAL_ATTEMPTS):
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or attempt == WAL_ATTEMPTS - 1:
+                raise
+            time.sleep(0.02 * (attempt + 1))
 
 
 def now_ts() -> int:
@@ -63,7 +78,7 @@ class Database:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")
         if self.path != ":memory:":
-            conn.execute("PRAGMA journal_mode = WAL")
+            _use_wal(conn)
             conn.execute("PRAGMA synchronous = NORMAL")
         return conn
 
@@ -110,6 +125,10 @@ class Database:
             )
         for number in range(version, SCHEMA_VERSION):
             with self.write() as tx:
+                # Read again under the write lock: another process opening the same cache at the
+                # same moment (the reader and a cron fetch) may have run this migration already.
+                if tx.execute("PRAGMA user_version").fetchone()[0] > number:
+                    continue
                 for statement in _statements(MIGRATIONS[number]):
                     tx.execute(statement)
                 tx.execute(f"PRAGMA user_version = {number + 1}")
