@@ -274,6 +274,11 @@ class Resolver:
                 return Subject(pronoun, start, end, pronoun=True)
         mention = self.actors.mention_at(max(floor, end - 1), end)
         if mention is not None and mention.end >= end - 2 and self.speaks(mention.entity) \
+                and self._complement(mention.start, floor):
+            role = self._role_phrase(mention.start, end, floor)
+            if role is not None:
+                return role
+        if mention is not None and mention.end >= end - 2 and self.speaks(mention.entity) \
                 and not self._complement(mention.start, floor):
             return self._person_of(mention.start, floor) or self._with_partner(
                 Subject(mention.entity, mention.start, end), floor)
@@ -321,6 +326,10 @@ class Resolver:
             if (last.end >= end - 1 and not complement) or (kind == "organisation" and head not in _PERSON_HEADS):
                 return Subject(last.entity, start, end)   # "a spokesman for the ministry", "the firm's CEO, Tim Cook"
             return Subject(None, start, end)  # "Theresa May's spokesperson", "the UN leader": someone else
+        if re.match(r"[Tt]he\s", self.text[start:end]) and head in _PERSON_HEADS | ROLE_NOUNS:
+            holder = self._role_holder(self.text[start:end], head, start)
+            if holder is not None:
+                return Subject(holder, start, end, described=True)   # "the North Korean leader": Kim Jong Un
         if re.match(r"[Tt]he\s", self.text[start:end]) and len(self.text[start:end].split()) <= 3:
             earlier = self._earlier_holder(head, start)
             if earlier is not None:
@@ -334,6 +343,18 @@ class Resolver:
             if issuer is not None and start - self._last_end(issuer, start) < 400:
                 return Subject(issuer, start, end, described=True)
         return Subject(None, start, end)
+
+    def _role_holder(self, words: str, head: str, pos: int) -> int | None:
+        """The one person named before pos whose role holds every word of the description ("the North
+        Korean leader" where "North Korean leader Kim Jong Un" was named); None when none or several fit."""
+        wanted = {w.lower().strip("’'.") for w in re.findall(r"[A-Za-z][A-Za-z.’'-]*", words)} - {"the"}
+        if head not in wanted or len(wanted) < 2:
+            return None                   # "the leader" alone: the latest holder decides (_earlier_holder)
+        named = {m.entity for m in self.actors.mentions_between(max(0, pos - 5000), pos)}
+        fits = {index for index in named
+                if (entity := self.actors.entities[index]).kind == "person" and entity.role
+                and wanted <= {w.lower().strip("’'.") for w in entity.role.split()}}
+        return fits.pop() if len(fits) == 1 else None
 
     def _surname_person(self, words: str) -> int | None:
         """The one person the article names in full whose last name is this capitalised word ("West", "Mr.
@@ -473,13 +494,38 @@ class Resolver:
     def _complement(self, start: int, floor: int) -> bool:
         """"ambassadors to the United Nations", "a representative for Thurman": the name completes a
         description of the speaker, it is not the speaker."""
-        before = re.search(r"\b([a-z]+)\s+(?:to|for|of|at|with|from)\s+(?:the\s+)?$",
-                           self.text[max(floor, start - 40):start])
+        return self._complement_role(start, floor) is not None
+
+    def _complement_role(self, start: int, floor: int) -> int | None:
+        """Where the role word the name completes starts ("the US Ambassador to the United Nations": at
+        "Ambassador", whatever its case), None when the name completes no description."""
+        window = max(floor, start - 40)
+        before = re.search(r"\b([A-Za-z]+)\s+(?:to|for|of|at|with|from)\s+(?:the\s+)?$", self.text[window:start])
         if before is None:
-            return False
+            return None
         word = before.group(1)
+        if word[:1].isupper() and word.lower() not in _PERSON_HEADS:
+            return None                   # "Bank of England": a capitalised word completes a name, not a role
+        word = word.lower()
         forms = (word, word[:-1] if word.endswith("s") else "")
-        return any(form in SOURCE_NOUNS or form in ROLE_NOUNS for form in forms)
+        return window + before.start(1) if any(form in SOURCE_NOUNS or form in ROLE_NOUNS for form in forms) else None
+
+    def _role_phrase(self, start: int, end: int, floor: int) -> Subject | None:
+        """"the US Ambassador to the United Nations said", "China's and Russia's ambassadors to the UN said":
+        the described person speaks, not the institution the description names; as written when no one fits."""
+        role = self._complement_role(start, floor)
+        if role is None:
+            return None
+        lead = re.search(r"(?:(?:[Tt]he|[Aa]n?|[A-Z][\w.’'-]*|and|former|deputy|acting|top|senior|chief|new)\s+)*$",
+                         self.text[max(floor, role - 80):role])
+        p_start = max(floor, role - 80) + lead.start() if lead else role
+        found = self.description(p_start, end)
+        if found is None or found.entity is None:
+            return found
+        entity = self.actors.entities[found.entity]
+        if entity.kind != "person" or entity.name.lower() in _PERSON_HEADS | ROLE_NOUNS:
+            return Subject(None, p_start, end)    # never the institution, nor a role word taken for a name
+        return found
 
     def _person_of(self, start: int, floor: int) -> Subject | None:
         """"Artur Ghazaryan of the Homeland Front party said": the person, not the organisation, speaks."""
@@ -591,6 +637,9 @@ class Resolver:
         stop = _AFTER_STOP.search(window, lead)
         p_start = start + lead
         p_end = start + (stop.start() if stop else len(window))
+        setting = _SETTING_AFTER.search(self.text, p_start, p_end)
+        if setting is not None:
+            p_end = setting.start()       # "said Masao Okonogi by phone from Seoul": a place after "from" never speaks
         if p_end <= p_start:
             return None
         first = _WORD.match(self.text, p_start, p_end)
@@ -708,6 +757,10 @@ class Resolver:
 _AFTER_STOP = re.compile(r"[,;:!?“”\"\n]|(?<!\bGov)(?<!\bSen)(?<!\bRep)(?<!\bSec)(?<!\bGen)(?<!\bLt)(?<!\bCol)"
                          r"(?<!\bSgt)(?<!\bSt)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bProf)(?<!\bAtty)"
                          r"\.(?=\s+[a-z“\"]|\s*$)")
+# Where and how the speaker spoke, after an inverted cue's subject: never part of who speaks.
+_SETTING_AFTER = re.compile(r"\s+(?:by\s+(?:phone|telephone|email|e-mail|text|video\s+link)\b|"
+                            r"(?:speaking\s+)?from\s+|in\s+an?\s+(?:interview|statement|email|call)\b|"
+                            r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Twitter)\b)")
 # A run of title words before a name ("former Pennsylvania Gov. and Democratic National Committee Chairman"):
 # capitalised words, with only a few lower-case ones of a title.
 _TITLE_RUN = re.compile(r"(?:(?:[A-Z][\w.’'&-]*|former|acting|deputy|and|of|for|the|co-host|host|chief)\s+){1,12}")
@@ -739,6 +792,9 @@ def unnamed_source(text: str, subject: Subject) -> str | None:
     if all(w[:1].isupper() for w in tokens) and first not in FORENAMES and named_only and (
             len(tokens) == 1 or first in DEMONYMS or place_name(words) or place_name(tokens[-1])):
         return None                       # "Hokkaido", "South Korean": a capitalised run no rule knows as a source
+    # "the US Ambassador to the United Nations": a role written as a title is shown as a description.
+    words = re.sub(r"(?<=\s)([A-Z][a-z]+)(?=\s+(?:to|at)\s)",
+                   lambda m: m.group(1).lower() if m.group(1).lower() in _PERSON_HEADS else m.group(1), words)
     if first.lower() in _DETERMINERS or (first[:1].isupper() and first[1:].islower() and first[-2:-1] not in "’'"
                                          and first not in DEMONYMS and first.rstrip("s") not in DEMONYMS
                                          and first.lower().endswith("s")):

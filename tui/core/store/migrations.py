@@ -250,6 +250,12 @@ MIGRATIONS: tuple[str, ...] = (
     """
     UPDATE articles SET analysed = 0;
     """,
+    # 15: the judge retrained over new speakers (issue 21, round 3: a role at an institution is the
+    # person, not the institution; a description is the one person whose role fits; a place after
+    # "from" never speaks): every article is analysed again
+    """
+    UPDATE articles SET analysed = 0;
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
