@@ -99,3 +99,17 @@ def test_story_text_says_each_quotes_kind(demo, capsys) -> None:  # type: ignore
         for entry in record["comparison"]["timeline"]:
             for quote in [] if entry["first_report"] else entry["new_quotes"]:   # a first report adds all
                 assert f"{quote['speaker'] or '(unattributed)'} ({words[quote['kind']]}): " in text
+
+
+def test_the_story_line_says_why_in_names_never_terms_or_a_score(demo) -> None:  # type: ignore[no-untyped-def]
+    from tui.screens.main import story_note
+
+    store = Store(demo.db_path)
+    try:
+        ids = [row[0] for row in store.conn().execute("SELECT id FROM articles WHERE story_match IS NOT NULL")]
+        notes = [story_note(store, store.article(i)) for i in ids]  # type: ignore[arg-type]
+    finally:
+        store.close()
+    notes = [n for n in notes if n]
+    assert notes and not any("score" in n or "joined on" in n for n in notes)
+    assert any("both quote Anna Karapetyan" in n for n in notes), notes

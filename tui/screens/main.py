@@ -21,6 +21,7 @@ from tui import bindings
 from tui.config import Config
 from tui.core.models import Article
 from tui.core.store import ArticleFilter, Store
+from tui.core.stories.reasons import why_together
 from tui.core.text import counted
 from tui.messages import ArticlesChanged, LibraryChanged
 from tui.screens import main_layout, refresh_status
@@ -55,9 +56,10 @@ def story_note(store: Store, article: Article) -> str | None:
     if member is None or info is None or info.article_count < 2:
         return None
     note = f"Story: {counted(info.outlet_count, 'outlet')}, {counted(info.article_count, 'article')}"
-    if member.matched_article_id is not None and member.shared_terms:
-        terms = ", ".join(dict.fromkeys(member.shared_terms))
-        note += f" · joined on {terms} (score {member.score:.0f})"
+    if member.matched_article_id is not None:
+        why = why_together(store, article.id, member.matched_article_id)
+        if why:
+            note += f" · {why}"
     if member.merge is not None:
         note += f" · {member.merge.words()}"
     return note

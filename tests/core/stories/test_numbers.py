@@ -44,3 +44,22 @@ def test_agreement_follows_the_precision_written() -> None:
     assert not km14.agrees(km15) and km14.same_thing(km15)
     assert km14.sentence == "The protocol fixes 14 km of border."
     assert TEXT.count("14 km") == 1 and km14.end - km14.start == len("14 km")
+
+
+def test_pounds_are_weight_unless_money_is_said() -> None:
+    [cargo] = find_numbers("The rocket will launch 140,000 pounds of cargo into orbit.")
+    assert cargo.unit == "lb", "cargo is weighed, not paid"
+    [fine] = find_numbers("The club was fined 2 million pounds sterling.")
+    assert fine.unit == "gbp"
+    assert find_numbers("He lost 30 pounds last year.") == [], "neither money nor weight said: left out"
+
+
+def test_rounding_is_not_disagreement() -> None:
+    heights = [find_numbers(f"The rocket stands {h} feet tall.")[0] for h in ("229.6", "230", "229", "200")]
+    assert all(a.agrees(b) for a in heights for b in heights), "229.6, 230, 229 and 200 feet are one height"
+    [sixty] = find_numbers("At least 60 people were killed.")
+    [eighty_four] = find_numbers("At least 84 people were killed.")
+    assert not sixty.agrees(eighty_four)
+    [jan27] = find_numbers("The meeting is on January 27.")
+    [jan29] = find_numbers("The meeting is on January 29.")
+    assert not jan27.agrees(jan29), "dates are exact"

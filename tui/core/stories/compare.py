@@ -10,13 +10,16 @@ from itertools import combinations
 
 from tui.core.models import Actor, CoverageArticle, Quote, QuotedPerson, StoryInfo
 from tui.core.store import Store
-from tui.core.stories.numbers import NumberMention, find_numbers, sentences
+from tui.core.stories.numbers import UNIT_WORDS, NumberMention, find_numbers, sentences
 
 # Quotes that show a wording (direct and partial); reported speech paraphrases by nature.
 QUOTE_KINDS = ("direct", "partial")
 ACTOR_KINDS = ("person", "organisation")
 SAME_QUOTE = 60  # rapidfuzz token_set_ratio at which two quotes are one quote, worded differently
 LEAD_MIN_WORDS = 8  # a shorter first sentence is a byline or dateline, not the lead
+ALIKE = 0.2  # sentences this alike (Jaccard of content words) speak of one thing ...
+ALIKE_WITH_WORD = 0.12  # ... or this alike, with a content word next to both numbers
+SAME_ORDER = 3.0  # one quantity's values given by two outlets are within this factor of each other
 MAX_MENTIONS = 400  # numbers compared per story and unit: a long story's first ones say enough
 
 
@@ -224,59 +227,112 @@ def _squash(text: str) -> str:
 
 
 def _differences(reads: list[ReadArticle]) -> list[NumberDifference]:
-    """Pairs of numbers from two outlets with the same unit, about the same thing (a shared word around
-    them), that disagree, where neither outlet also gives the other's number."""
+    """Outlets giving different values for one quantity: per unit, numbers from different outlets that
+    count the same thing (`_one_quantity`) are grouped, one number per outlet, when every pair in the
+    group counts the same thing; a group is a difference when two of its outlets disagree beyond
+    rounding and neither of those also gives the other's value. Never two numbers of one article."""
     by_unit: dict[str, list[tuple[str, NumberMention, ReadArticle]]] = defaultdict(list)
     for read in reads:
         for mention in read.numbers:
-            if len(by_unit[mention.unit]) < MAX_MENTIONS:
+            if mention.unit in UNIT_WORDS and len(by_unit[mention.unit]) < MAX_MENTIONS:
                 by_unit[mention.unit].append((read.source.outlet, mention, read))
     found: list[NumberDifference] = []
     for unit, mentions in by_unit.items():
         given: dict[str, list[NumberMention]] = defaultdict(list)
         for outlet, mention, _ in mentions:
             given[outlet].append(mention)
-        parent = list(range(len(mentions)))
-        differing: set[int] = set()
-        shared_words: dict[int, set[str]] = defaultdict(set)
-        for (i, (outlet_a, a, _)), (j, (outlet_b, b, _)) in combinations(enumerate(mentions), 2):
-            if outlet_a == outlet_b or a.agrees(b):
+        pairs = [(i, j) for (i, (outlet_a, a, _)), (j, (outlet_b, b, _)) in combinations(enumerate(mentions), 2)
+                 if outlet_a != outlet_b and _one_quantity(a, b)]
+        for members in _groups(pairs, mentions):
+            disagreeing = [(i, j) for i, j in combinations(members, 2) if _disagree(mentions[i], mentions[j], given)]
+            if not disagreeing:
                 continue
-            if not a.same_thing(b):
-                continue
-            shared = (a.context & b.context) or (a.words & b.words)
-            if any(m.agrees(b) for m in given[outlet_a]) or any(m.agrees(a) for m in given[outlet_b]):
-                continue
-            differing.update((i, j))
-            parent[_root(parent, i)] = _root(parent, j)
-            shared_words[i] |= shared
-            shared_words[j] |= shared
-        groups: dict[int, list[int]] = defaultdict(list)
-        for i in sorted(differing):
-            groups[_root(parent, i)].append(i)
-        for members in groups.values():
-            words = set.union(*(shared_words[i] for i in members))
-            thing = _thing(words, [mentions[i][1] for i in members], unit)
-            numbers = tuple(_number_line(mentions[i][0], mentions[i][1], mentions[i][2]) for i in members)
+            shown = members + _agreeing(members, mentions)  # who agrees with whom is worth seeing too
+            thing = _thing([mentions[i][1] for i in shown], unit)
+            numbers = tuple(_number_line(mentions[i][0], mentions[i][1], mentions[i][2]) for i in shown)
             found.append(NumberDifference(thing, unit, numbers))
     return found
 
 
-def _root(parent: list[int], i: int) -> int:
-    """Union-find: the representative of i's group."""
-    while parent[i] != i:
-        parent[i] = parent[parent[i]]
-        i = parent[i]
-    return i
+def _one_quantity(a: NumberMention, b: NumberMention) -> bool:
+    """Whether two numbers of one unit count one thing: two content words next to both, alike sentences,
+    or one word next to both in sentences somewhat alike; the same noun for counts of people; and values
+    of one order (24 miles of border and 2,300 miles of flight are two things)."""
+    shared, alike = len(a.context & b.context), a.likeness(b)
+    if not (shared >= 2 or alike >= ALIKE or (shared and alike >= ALIKE_WITH_WORD)):
+        return False
+    if a.unit == "date" and not (shared and alike >= ALIKE):
+        return False  # a story names many days: one is one thing only when both say so plainly
+    if a.unit == "people" and a.noun != b.noun:
+        return False  # "103 passengers" and "129 people" on board count different people
+    return _same_order(a, b)
 
 
-def _thing(words: set[str], mentions: list[NumberMention], unit: str) -> str:
-    """A label for what the numbers count: the shared word as one of the sentences spells it."""
-    surfaces = []
-    for word in sorted(words):
-        spelled = re.search(rf"\b({re.escape(word)}\w*)", mentions[0].sentence, re.IGNORECASE)
-        surfaces.append(spelled.group(1) if spelled else word)
-    return f"{unit}: {', '.join(surfaces[:3])}"
+def _agreeing(members: list[int], mentions: list[tuple[str, NumberMention, ReadArticle]]) -> list[int]:
+    """Numbers from outlets outside the group that give a member's value about the same thing."""
+    outlets = {mentions[i][0] for i in members}
+    found = []
+    for k, (outlet, mention, _) in enumerate(mentions):
+        if outlet not in outlets and any(mention.agrees(mentions[i][1]) and mention.words & mentions[i][1].words
+                                         for i in members):
+            found.append(k)
+            outlets.add(outlet)
+    return found
+
+
+def _disagree(a: tuple[str, NumberMention, ReadArticle], b: tuple[str, NumberMention, ReadArticle],
+              given: dict[str, list[NumberMention]]) -> bool:
+    """Two outlets' numbers that differ beyond rounding, where neither outlet also gives the other's."""
+    (outlet_a, first, _), (outlet_b, second, _) = a, b
+    if first.agrees(second):
+        return False
+    return not any(m.agrees(second) for m in given[outlet_a]) and not any(m.agrees(first) for m in given[outlet_b])
+
+
+def _groups(pairs: list[tuple[int, int]], mentions: list[tuple[str, NumberMention, ReadArticle]]
+            ) -> list[list[int]]:
+    """Groups of numbers that count one thing, one number per outlet: pairs are joined in order, a
+    join kept only when no outlet would give two numbers and every value stays of one order."""
+    group_of: dict[int, list[int]] = {}
+    for i, j in pairs:
+        first, second = group_of.setdefault(i, [i]), group_of.setdefault(j, [j])
+        if first is second or {mentions[k][0] for k in first} & {mentions[k][0] for k in second}:
+            continue
+        if not all(_same_order(mentions[x][1], mentions[y][1]) for x in first for y in second):
+            continue
+        first.extend(second)
+        for k in second:
+            group_of[k] = first
+    unique = {id(group): group for group in group_of.values()}
+    return [sorted(group) for group in unique.values() if len(group) > 1]
+
+
+def _same_order(a: NumberMention, b: NumberMention) -> bool:
+    """Values one quantity could take as two outlets give it: within SAME_ORDER of each other."""
+    if a.unit == "date":
+        return True
+    low, high = sorted((abs(a.value), abs(b.value)))
+    return low > 0 and high / low <= SAME_ORDER
+
+
+def _thing(mentions: list[NumberMention], unit: str) -> str:
+    """What the numbers count, in words the articles use: the words next to every one of them, as the
+    first sentence writes them ("killed, crowd (people)"), never a stem."""
+    pairs = list(combinations(mentions, 2))
+    shared = (frozenset.intersection(*(m.context for m in mentions))
+              or frozenset().union(*(a.context & b.context for a, b in pairs))
+              or frozenset.intersection(*(m.words for m in mentions))
+              or frozenset().union(*(a.words & b.words for a, b in pairs)))
+    surfaces: list[tuple[int, str]] = []
+    for word in shared:
+        for mention in mentions:
+            spelled = re.search(rf"\b({re.escape(word)}[\w-]*)", mention.sentence, re.IGNORECASE)
+            if spelled and spelled.group(1).isalpha():
+                distance = abs(spelled.start() - (mention.start - mention.sentence_start))
+                surfaces.append((distance, spelled.group(1)))
+                break
+    words = list(dict.fromkeys(word for _, word in sorted(surfaces)))[:3]
+    return f"{', '.join(words)} ({UNIT_WORDS[unit]})" if words else UNIT_WORDS[unit]
 
 
 def _number_line(outlet: str, mention: NumberMention, read: ReadArticle) -> NumberLine:

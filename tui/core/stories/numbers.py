@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from tui.core.stories.tokens import GENERIC_WORDS, STOPWORDS, stem, tokenize
 
@@ -33,16 +33,34 @@ _UNITS = {
     "metr": "m", "meter": "m", "cubic": "m³", "kilowatt-hour": "kWh", "kilowatt-hours": "kWh",
     "percentag": "percentage points", "basis": "basis points", "hour": "hours", "hr": "hours",
     "day": "days", "week": "weeks", "month": "months", "year": "years",
-    "dollar": "usd", "euro": "eur", "pound": "gbp", "ton": "tonnes", "tonn": "tonnes",
+    "foot": "feet", "feet": "feet", "ft": "feet", "kilogram": "kg", "kg": "kg", "kilo": "kg",
+    "dollar": "usd", "euro": "eur", "ton": "tonnes", "tonn": "tonnes",
     "peopl": "people", "person": "people", "customer": "people", "user": "people",
     "resident": "people", "victim": "people", "passenger": "people", "client": "people",
     "dead": "dead", "death": "dead", "killed": "dead", "kill": "dead",
 }
+# What a number counts, in words a reader uses (a heading in Compare); only these units are compared:
+# a number followed by any other word ("2017 Tesla", "21 Chibok") says too little about what it counts,
+# and years are ages and time gone by ("a friend for 20 years"), seldom one quantity told twice.
+UNIT_WORDS = {
+    "usd": "US dollars", "eur": "euros", "gbp": "pounds sterling", "%": "per cent", "km": "km",
+    "miles": "miles", "m": "metres", "feet": "feet", "m³": "cubic metres", "kWh": "kWh", "kg": "kg",
+    "lb": "pounds (weight)", "tonnes": "tonnes", "percentage points": "percentage points",
+    "basis points": "basis points", "hours": "hours", "days": "days", "weeks": "weeks",
+    "months": "months", "people": "people", "dead": "dead", "date": "date",
+}
+# "pounds" is money only with a cue (£, "sterling", or "million pounds" where money is paid or costs);
+# weight when the sentence weighs or carries something; else it is left out.
+_MONEY_CUE = re.compile(r"\b(?:paid|pay|cost|costs|fined?|worth|price|priced|salary|budget|"
+                        r"spent|spend|funding|fund|raised|deal|sold|bought|profit|revenue|tax)\b", re.IGNORECASE)
+_WEIGHT_CUE = re.compile(r"\b(?:weigh\w*|heavy|heavier|cargo|payload|load|thrust|lift|carry|carries|mass)\b",
+                         re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
 # A full stop after these ends a word, not a sentence ("Jan. 27", "Mr. Smith").
 _ABBREVIATION = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|St|No|Gen|Sen|Rep|Gov|"
                            r"Jr|Inc|Corp|Co|Ltd|vs|U\.S|U\.K|[A-Z])\.$")
 _NOT_CONTEXT = GENERIC_WORDS | frozenset(_MONTHS) | frozenset(_SCALES) | {"about", "around", "nearly", "almost"}
+AGREE_SHARE = 0.02  # values this close are one value, rounded differently
 CONTEXT_WORDS = 5  # content words on each side that say what a number is about
 SAME_SENTENCE = 0.18  # ... or sentences this alike (Jaccard of their content words) say the same thing
 
@@ -61,6 +79,7 @@ class NumberMention:
     end: int
     sentence: str
     sentence_start: int
+    noun: str = ""  # the word written after it, stemmed ("passeng" for "103 passengers"), or ""
 
     def same_thing(self, other: NumberMention) -> bool:
         """Whether two numbers (of one unit) count the same thing: a word next to both, or alike sentences."""
@@ -69,9 +88,32 @@ class NumberMention:
         union = len(self.words | other.words)
         return bool(union) and len(self.words & other.words) / union >= SAME_SENTENCE
 
+    def likeness(self, other: NumberMention) -> float:
+        """How alike the two sentences are: the Jaccard index of their content words."""
+        union = len(self.words | other.words)
+        return len(self.words & other.words) / union if union else 0.0
+
     def agrees(self, other: NumberMention) -> bool:
-        """Same unit and the same value as far as the less precise of the two says."""
-        return self.unit == other.unit and abs(self.value - other.value) <= max(self.step, other.step) / 2 + 1e-9
+        """Same unit and the same value as far as the less precise of the two says: a round number
+        ("200 feet", "80 people") counts to its last non-zero digit, and values within 2% agree
+        (229.6, 230 and 229 feet are one height) but for dates, which are exact."""
+        if self.unit != other.unit:
+            return False
+        gap = abs(self.value - other.value)
+        if gap <= max(self.rounding, other.rounding) / 2 + 1e-9:
+            return True
+        return self.unit != "date" and gap <= AGREE_SHARE * max(abs(self.value), abs(other.value))
+
+    @property
+    def rounding(self) -> float:
+        """The precision the number was written with, a round number's trailing zeros included."""
+        if self.unit == "date" or self.step < 1 or self.value <= 0:
+            return self.step
+        step, value = self.step, round(self.value / self.step)
+        while value and value % 10 == 0:
+            value //= 10
+            step *= 10
+        return step
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -120,7 +162,13 @@ def _number(text: str, spans: list[tuple[int, int]], match: re.Match[str]) -> Nu
     end = match.end("scale") if match.group("scale") else match.end("number")
     currency = match.group("currency")
     unit = None
-    if currency:
+    word = (match.group("unit") or "").lower()
+    if not currency and word in ("pound", "pounds"):
+        unit = _pounds(text, spans, match)
+        if unit is None:
+            return None
+        end = match.end("unit")
+    elif currency:
         unit = _CURRENCIES[currency.strip().lower()]
     elif match.group("percent"):
         unit, end = "%", match.end("percent")
@@ -133,7 +181,22 @@ def _number(text: str, spans: list[tuple[int, int]], match: re.Match[str]) -> Nu
         return None
     if unit in ("years", "days", "hours") and scale == 1.0 and match.group("joint") == "-":
         return None  # "a 20-year mortgage", "a 48-hour strike": what kind of thing, not how many
-    return _mention(text, spans, match.start(), end, value * scale, scale * 10.0 ** -decimals, unit)
+    mention = _mention(text, spans, match.start(), end, value * scale, scale * 10.0 ** -decimals, unit)
+    noun = stem(match.group("unit").lower().split("-")[0]) if match.group("unit") and not currency else ""
+    return replace(mention, noun=noun) if noun else mention
+
+
+def _pounds(text: str, spans: list[tuple[int, int]], match: re.Match[str]) -> str | None:
+    """"pounds" as money (a cue: £, "sterling", paying and costing words), weight (a cue: weighing,
+    cargo, thrust), or None when the sentence says neither or both: better left out than misread."""
+    start, end = next(((s, e) for s, e in spans if s <= match.start() < e), (match.start(), match.end()))
+    sentence = text[start:end]
+    sterling = "£" in sentence or "sterling" in sentence.lower()
+    money = sterling or (bool(match.group("scale")) and bool(_MONEY_CUE.search(sentence)))
+    weight = bool(_WEIGHT_CUE.search(sentence)) and not sterling
+    if money == weight:
+        return None
+    return "gbp" if money else "lb"
 
 
 def _mention(text: str, spans: list[tuple[int, int]], start: int, end: int, value: float, step: float,
