@@ -14,7 +14,7 @@ from tui.widgets.reader import Reader
 
 if TYPE_CHECKING:
     from tui.core.fulltext.pages import PageOutcome
-    from tui.screens.main import MainScreen
+    from tui.screens.component_host import ArticleToolsHost
 
 
 def documents_dir() -> Path:
@@ -26,7 +26,7 @@ def documents_dir() -> Path:
 class ArticleTools:
     """What one can do with an article besides reading it."""
 
-    def __init__(self, screen: MainScreen) -> None:
+    def __init__(self, screen: ArticleToolsHost) -> None:
         self.screen = screen
 
     def open_link(self, article: Article | None) -> None:

@@ -16,14 +16,14 @@ if TYPE_CHECKING:
     from tui.config import Config
     from tui.core.feeds.feeds_file import FeedsFile
     from tui.core.models import FeedInfo
-    from tui.screens.main import MainScreen
+    from tui.screens.component_host import ComponentHost
     from tui.widgets.feed_list import FeedChoice
 
 
 class FeedEditing:
     """Subscribe, edit and unsubscribe; every change is validated as a whole config first."""
 
-    def __init__(self, screen: MainScreen) -> None:
+    def __init__(self, screen: ComponentHost) -> None:
         self.screen = screen
 
     def add(self) -> None:
@@ -185,7 +185,7 @@ class FeedEditing:
                            markup=False, timeout=4)
 
 
-def edit_config(screen: MainScreen, change: Callable[[FeedsFile], str], *,
+def edit_config(screen: ComponentHost, change: Callable[[FeedsFile], str], *,
                 refused: Callable[[str], None] | None = None) -> Config | None:
     """Apply a change to feeds.toml (validated as a whole config first) and tell every view;
     a refusal is one line on screen (or given to `refused`, for a dialog to show) and nothing

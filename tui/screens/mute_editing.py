@@ -16,7 +16,7 @@ from tui.screens.mute_editor import MuteEditor, MuteForm
 
 if TYPE_CHECKING:
     from tui.core.feeds.feeds_file import FeedsFile
-    from tui.screens.main import MainScreen
+    from tui.screens.component_host import MuteEditingHost
     from tui.widgets.feed_list import FeedChoice
 
 
@@ -28,7 +28,7 @@ def field_query(name: str, value: str) -> str:
 class MuteEditing:
     """New, edit and delete mutes; what each hides is counted as the query is typed."""
 
-    def __init__(self, screen: MainScreen) -> None:
+    def __init__(self, screen: MuteEditingHost) -> None:
         self.screen = screen
 
     def hidden_by(self, query: Node) -> int:

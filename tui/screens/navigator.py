@@ -14,7 +14,7 @@ from tui.widgets.reader import Reader
 from tui.widgets.textual_internals import build_screen_ahead
 
 if TYPE_CHECKING:
-    from tui.screens.main import MainScreen
+    from tui.screens.component_host import NavigatorHost
 
 
 # The kept screens, in the order they are built ahead of time while the app is idle.
@@ -27,7 +27,7 @@ class Navigator:
     """Opens the other screens; the search, lookup and stories screens are built once and kept,
     ahead of time when the app is idle (`prebuild_next`)."""
 
-    def __init__(self, screen: MainScreen) -> None:
+    def __init__(self, screen: NavigatorHost) -> None:
         self.screen = screen
         self._layouts: dict[str, int] = {}  # layouts done ahead of time, per kept screen
 

@@ -13,13 +13,13 @@ from tui.screens.watch_editor import WatchEditor, WatchForm
 if TYPE_CHECKING:
     from tui.core.feeds.feeds_file import FeedsFile
     from tui.core.query import Node, SavedQuery
-    from tui.screens.main import MainScreen
+    from tui.screens.component_host import ComponentHost
 
 
 class WatchEditing:
     """New, edit and delete watchlists."""
 
-    def __init__(self, screen: MainScreen) -> None:
+    def __init__(self, screen: ComponentHost) -> None:
         self.screen = screen
 
     def _names(self, but: str | None = None) -> tuple[str, ...]:

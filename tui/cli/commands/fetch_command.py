@@ -39,6 +39,7 @@ def run(args: argparse.Namespace, config: Config) -> int:
     from tui.cli.commands.sync_command import print_sync, sync_first
     from tui.cli.common import EXIT_FAILURE, EXIT_OK, open_cache
     from tui.cli.news_report import report_news
+    from tui.cli.progress import ProgressBar
     from tui.core.news import mark_news
     from tui.core.refresh import run_refresh
 
@@ -73,32 +74,6 @@ def run(args: argparse.Namespace, config: Config) -> int:
         store.close()
     failed = summary.failed or summary.errors or (synced is not None and synced.error)
     return EXIT_FAILURE if failed else EXIT_OK
-
-
-class ProgressBar:
-    """A one-line progress bar on a terminal; silent when the stream is not a terminal."""
-
-    def __init__(self, stream: TextIO, width: int = 30) -> None:
-        self.stream = stream
-        self.width = width
-        self.active = stream.isatty()
-
-    def __call__(self, progress: Any) -> None:
-        if not self.active:
-            return
-        filled = int(self.width * progress.done / max(progress.total, 1))
-        bar = "#" * filled + "-" * (self.width - filled)
-        from tui.core.text import one_line
-
-        label = one_line(progress.label)[:40]
-        self.stream.write(f"\r[{bar}] {progress.done}/{progress.total} {progress.phase} "
-                          f"{label:<40}")
-        self.stream.flush()
-
-    def finish(self) -> None:
-        if self.active:
-            self.stream.write("\r" + " " * (self.width + 60) + "\r")
-            self.stream.flush()
 
 
 def print_summary(summary: Any, out: TextIO, quiet: bool = False) -> None:

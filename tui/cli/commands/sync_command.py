@@ -29,8 +29,8 @@ def register(commands: Any) -> None:
 
 
 def run(args: argparse.Namespace, config: Config) -> int:
-    from tui.cli.commands.fetch_command import ProgressBar
     from tui.cli.common import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, open_cache
+    from tui.cli.progress import ProgressBar
 
     if config.sync is None:
         print(f"byline: no [sync] table in {config.path or 'the config (none found)'}; see the "

@@ -4,14 +4,27 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from tui.core.quotes.forenames import FORENAMES
 from tui.core.quotes.lexicon import KNOWN_ORGANISATIONS, METONYMS, ORG_ENDINGS, ORG_HEADS, ORG_NOUNS_AFTER
 from tui.core.quotes.names import is_cue_subject, named_as_organisation, place_name, place_shaped
 
-if TYPE_CHECKING:
-    from tui.core.quotes.actors import Entity
+
+class ActorShape(Protocol):
+    """What the evidence reads of an actor (actors.Entity has it): its name, kind, role, gender and places."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def role(self) -> str | None: ...
+    @property
+    def gender(self) -> str | None: ...
+    @property
+    def spans(self) -> list[tuple[int, int]]: ...
+
 
 # A line of prose ends a sentence (or opens a quote with a colon). Captions, galleries, link lists,
 # promo lines and the headlines of other stories do not: "Splash News Michael Sheen and Sarah
@@ -86,7 +99,7 @@ QUOTED_LIFTS = frozenset({"person capitalised", "surname", "surname frequent"})
 SPEAKER_CAPS = frozenset({"furniture"})
 
 
-def evidence(text: str, entity: Entity, lines: ProseLines, its: bool) -> str:
+def evidence(text: str, entity: ActorShape, lines: ProseLines, its: bool) -> str:
     """The class of evidence an actor rests on (a key of RATES); its: the text refers to it as "it"."""
     spans = sorted(set(entity.spans))
     prose = [span for span in spans if lines.holds(span[0])]
