@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import textwrap
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 
 from rich.segment import Segment
 from rich.text import Text
@@ -15,6 +15,7 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 
 from tui import bindings
+from tui.core.sparkline import day_span, per_day, sparkline
 from tui.core.stories.compare import Line, StoryComparison, compare_story
 from tui.core.text import counted, labelled
 from tui.screens import main_layout
@@ -22,6 +23,8 @@ from tui.state import ReadingState
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.reader import Reader
 from tui.widgets.virtual_list import VirtualList, fit
+
+LONGEST_SPAN = 60  # days of the timeline's picture: a story that ran longer shows its last ones
 
 
 @dataclass(frozen=True)
@@ -48,6 +51,14 @@ def time_span(first: datetime, last: datetime) -> str:
     """"05 Feb 11:20 – 06 Feb 13:46", or one time when both are the same minute."""
     start, end = f"{first:%d %b %H:%M}", f"{last:%d %b %H:%M}"
     return start if start == end else f"{start} – {end}"
+
+
+def activity(times: list[datetime]) -> str:
+    """Articles per day from the story's first day to its last (its last LONGEST_SPAN days when
+    it ran longer), as blocks with the days named."""
+    last = max(times).astimezone(UTC).date()
+    first = max(min(times).astimezone(UTC).date(), last - timedelta(days=LONGEST_SPAN - 1))
+    return f"Articles a day, {day_span(first, last)}: {sparkline(per_day(times, first, last))}"
 
 
 def entries_of(comparison: StoryComparison) -> list[Entry]:
@@ -89,6 +100,9 @@ def entries_of(comparison: StoryComparison) -> list[Entry]:
                                number.at, indent=4, kind="mention"))
     lines.append(Entry(""))
     lines.append(Entry("Timeline", "strong"))
+    if comparison.timeline:
+        lines.append(Entry(activity([item.article.time for item in comparison.timeline]), "dim",
+                           indent=2))
     for item in comparison.timeline:
         article = item.article
         added = "first report" if item.first else "later"

@@ -1,13 +1,23 @@
 """A followed person's quotes (chosen under People): newest first across outlets, narrowed by
-typing words; enter opens the article at the quote."""
+typing words, with their quotes per day over the last 14 days; enter opens the article at the
+quote."""
 
 from __future__ import annotations
 
 from tui.core.models import QuoteHit
 from tui.core.quotes.lookup import QuoteIndex
+from tui.core.sparkline import RECENT_DAYS, day_span, per_day, recent_days, sparkline
 from tui.core.store import Store
 from tui.core.text import counted
 from tui.screens.quote_lookup import QuoteLookupScreen
+from tui.widgets import ages
+
+
+def activity(hits: list[QuoteHit]) -> str:
+    """The hits per day over the last 14 days, as blocks with the days named."""
+    first, last = recent_days(ages.utc_now())
+    bars = sparkline(per_day((hit.time for hit in hits), first, last))
+    return f"quotes a day, last {RECENT_DAYS} days ({day_span(first, last)}): {bars}"
 
 
 class PersonQuotesScreen(QuoteLookupScreen):
@@ -35,7 +45,7 @@ class PersonQuotesScreen(QuoteLookupScreen):
     def count_label(self, query: str, hits: list[QuoteHit]) -> str:
         outlets = len({hit.feed_name for hit in hits})
         order = "best first" if query.strip() else "newest first"
-        return f"{counted(len(hits), 'quote')} from {counted(outlets, 'outlet')}, {order}"
+        return f"{counted(len(hits), 'quote')} from {counted(outlets, 'outlet')}, {order} · {activity(hits)}"
 
     def export_label(self) -> str:
         return f"{self.person} {self.query_text}".strip()

@@ -16,10 +16,12 @@ from textual.widget import Widget
 
 from tui import bindings
 from tui.core.models import StoryArticle, StoryInfo
+from tui.core.sparkline import RECENT_DAYS, day_span, recent_days, sparkline
 from tui.core.text import counted
 from tui.messages import ArticlesChanged, LibraryChanged, StoriesChanged
 from tui.screens import main_layout
 from tui.state import ReadingState
+from tui.widgets import ages
 from tui.widgets.ages import age
 from tui.widgets.geometry import content_width
 from tui.widgets.key_bar import KeyBar
@@ -47,11 +49,13 @@ def story_meta(info: StoryInfo) -> str:
 
 
 class StoryList(VirtualList):
-    """Two lines per story: the headline (bold while it has news), then breadth and age."""
+    """Two lines per story: the headline (bold while it has news), then breadth and age, with
+    its articles per day over the last 14 days at the right where the row has room."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(item_height=2, id=id)
         self.items: list[StoryInfo] = []
+        self.days: dict[int, list[int]] = {}  # story id -> articles per day, last 14 days
 
     def set_items(self, items: list[StoryInfo], keep: int | None) -> None:
         self.items = items
@@ -65,7 +69,12 @@ class StoryList(VirtualList):
             style = self.style_of("strong") if info.new_since_read else None
             return [Segment(star, self.style_of("accent")),
                     Segment(fit(info.headline, width - 2), style)]
-        return [Segment("   " + fit(story_meta(info), width - 3), self.style_of("dim"))]
+        meta = story_meta(info)
+        bars = sparkline(self.days.get(info.id, [0] * RECENT_DAYS))
+        if len(meta) + len(bars) + 5 > width:  # no room for both: the words are kept
+            return [Segment("   " + fit(meta, width - 3), self.style_of("dim"))]
+        gap = " " * (width - 3 - len(meta) - len(bars))
+        return [Segment(f"   {meta}{gap}", self.style_of("dim")), Segment(bars, self.style_of("dim"))]
 
 
 class CoverageList(VirtualList):
@@ -185,6 +194,10 @@ class StoriesScreen(Screen[None]):
         keep = self.current.id if self.current else None
         items = self.store.stories(min_outlets=self.min_outlets, limit=STORY_LIMIT)
         story_list = self.query_one(StoryList)
+        first, last = recent_days(ages.utc_now())
+        story_list.days = self.store.story_days(first, last)
+        story_list.border_subtitle = Text(f"▁▃█ articles a day, last {RECENT_DAYS} days "
+                                          f"({day_span(first, last)})", style="dim")
         story_list.set_items(items, keep)
         story_list.border_title = (f"Stories ({len(items)}"
                                    f"{', 2+ outlets' if self.min_outlets > 1 else ''})")

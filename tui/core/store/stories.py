@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, time
 from typing import Any
 
 from tui.core.models import (
@@ -201,6 +201,21 @@ class StoryTable(WatchTable):
             "ORDER BY a.sort_time, a.id", (story_id, *params)).fetchall()
         return [StoryArticle(r[0], r[1], r[2], to_dt(r[3]) or datetime.now(UTC), bool(r[4]), r[5])
                 for r in rows]
+
+    def story_days(self, first: date, last: date) -> dict[int, list[int]]:
+        """Each story's articles per UTC day from `first` to `last` (stories with none then are
+        left out); muted articles are not counted, as in the story list."""
+        hidden, params = self.visible()
+        start = int(datetime.combine(first, time(), tzinfo=UTC).timestamp())
+        end = start + 86400 * ((last - first).days + 1)
+        rows = self.conn().execute(
+            "SELECT a.story_id, (a.sort_time - ?) / 86400, count(*) FROM articles a "
+            f"WHERE a.story_id IS NOT NULL AND a.sort_time >= ? AND a.sort_time < ?{hidden} "
+            "GROUP BY 1, 2", (start, start, end, *params)).fetchall()
+        days: dict[int, list[int]] = {}
+        for story_id, day, count in rows:
+            days.setdefault(story_id, [0] * ((last - first).days + 1))[day] = count
+        return days
 
     def story_coverage(self, story_id: int) -> list[CoverageArticle]:
         """A story's visible articles, oldest first, each with its text (full text, else the
