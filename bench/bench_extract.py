@@ -30,7 +30,8 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from tui.core.fulltext.extract import DEFAULT_SETTINGS, ExtractionPool, ExtractionSettings, extract_html  # noqa: E402
+from tui.core.fulltext.article import DEFAULT_SETTINGS, ExtractionSettings, extract_html  # noqa: E402
+from tui.core.fulltext.pool import ExtractionPool  # noqa: E402
 
 SHARED = Path(os.environ.get("BYLINE_SHARED", REPO.parent / "shared"))
 DATA = SHARED / "data" / "extraction"

@@ -22,7 +22,7 @@ from tui.core.store import Store, now_ts
 from tui.core.text import counted
 
 if TYPE_CHECKING:
-    from tui.core.fulltext.extract import ExtractionPool
+    from tui.core.fulltext.pool import ExtractionPool
 
 FEED_ACCEPT = ("application/rss+xml, application/atom+xml, application/rdf+xml, "
                "application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5")
@@ -70,7 +70,7 @@ async def refresh(
     (not fetched here), whose new articles get their pages fetched like the others.
     """
     from tui.core.fulltext.analysis import PendingAnalysis
-    from tui.core.fulltext.extract import ExtractionPool
+    from tui.core.fulltext.pool import ExtractionPool
 
     started = time.monotonic()
     cancel = cancel or threading.Event()
@@ -147,7 +147,7 @@ class _Parser:
     async def __call__(self, body: bytes, url: str, headers: dict[str, str]) -> ParsedFeed:
         # Imported here: a refresh where every feed answers 304 never parses (lxml stays out).
         from tui.core.feeds.parse import parse_feed
-        from tui.core.fulltext.extract import WorkerLost
+        from tui.core.fulltext.pool import WorkerLost
 
         if self._starting is None:
             self._starting = asyncio.ensure_future(self.pool.warm_up())
@@ -201,7 +201,7 @@ async def _group(store: Store, settings: Settings, summary: RefreshSummary,
                  report: ProgressCallback, pool: ExtractionPool) -> None:
     """Stories, once the actors they use are stored: grouped in a worker process with its own
     connection to the cache, so this process (the TUI's) neither computes nor holds them."""
-    from tui.core.fulltext.extract import WorkerLost
+    from tui.core.fulltext.pool import WorkerLost
     from tui.core.fulltext.work import group_stories
 
     if not (await asyncio.to_thread(store.ungrouped_span))[1]:

@@ -16,15 +16,10 @@ from pathlib import Path
 import pytest
 from conftest import shared_path
 
-from tui.core.fulltext.extract import (
-    Extracted,
-    ExtractionPool,
-    detect_paywall,
-    extract_html,
-    extract_source,
-    extract_sources,
-    looks_like_html,
-)
+from tui.core.fulltext.article import Extracted, extract_html
+from tui.core.fulltext.pool import ExtractionPool
+from tui.core.fulltext.sniff import detect_paywall, looks_like_html
+from tui.core.fulltext.sources import extract_source, extract_sources
 
 PARAGRAPHS = [
     "The city council voted on Tuesday to extend the northern tram line by four kilometres, "
@@ -384,7 +379,7 @@ def _die_at_start(fulltext: bool) -> None:
 
 async def test_pool_runs_in_threads_when_workers_cannot_start(monkeypatch) -> None:
     from tui.core.fulltext import work
-    from tui.core.fulltext.extract import WorkerLost
+    from tui.core.fulltext.pool import WorkerLost
 
     monkeypatch.setattr(work, "warm", _die_at_start)  # every worker dies before answering
     pool = ExtractionPool(workers=1)

@@ -12,7 +12,7 @@ import pytest
 
 POOL_THEN_WAIT = """
 import asyncio, os, sys, time
-from tui.core.fulltext.extract import ExtractionPool
+from tui.core.fulltext.pool import ExtractionPool
 
 async def main():
     pool = ExtractionPool(2, sys.argv[1], fulltext=False)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tui.core.fulltext.extract import extract_html
+from tui.core.fulltext.article import extract_html
 from tui.core.quotes.extractor import Analysis, analyse
 
 SEEDS = Path(__file__).resolve().parents[3] / "seeds"

@@ -41,7 +41,7 @@ def run(args: argparse.Namespace, config: Config) -> int:
 def extract_all(sources: list[str], config: Config, quotes: bool = True, guesses: bool = False) -> Any:
     """Yield one result dict per source, in order; a failing source yields an error dict. Quotes are
     those shown to a reader; with guesses, also those below the shown confidence."""
-    from tui.core.fulltext.extract import extract_sources
+    from tui.core.fulltext.sources import extract_sources
 
     urls = [s for s in sources if s.lower().startswith(("http://", "https://"))]
     fetched = asyncio.run(_extract_urls(urls, config)) if urls else {}
@@ -57,8 +57,9 @@ def extract_all(sources: list[str], config: Config, quotes: bool = True, guesses
 
 async def _extract_urls(urls: list[str], config: Config) -> dict[str, dict[str, Any]]:
     from tui.core.feeds.fetch import Fetcher
-    from tui.core.fulltext.extract import extract_html, looks_like_html
+    from tui.core.fulltext.article import extract_html
     from tui.core.fulltext.pages import PAGE_ACCEPT
+    from tui.core.fulltext.sniff import looks_like_html
 
     results: dict[str, dict[str, Any]] = {}
     async with Fetcher(config.settings.fetch_limits(config.settings.max_page_bytes)) as fetcher:

@@ -16,7 +16,7 @@ from tui.core.store import Store
 from tui.core.text import counted
 
 if TYPE_CHECKING:
-    from tui.core.fulltext.extract import ExtractionPool
+    from tui.core.fulltext.pool import ExtractionPool
     from tui.core.quotes.extractor import Analysis
 
 # A batch for one worker round trip: enough text that the trip costs little beside the work, small
@@ -182,7 +182,7 @@ class PendingAnalysis:
         self._wake.set()
 
     async def _analyse(self, texts: list[str]) -> None:
-        from tui.core.fulltext.extract import WorkerLost
+        from tui.core.fulltext.pool import WorkerLost
         from tui.core.fulltext.work import analyse_texts
 
         try:

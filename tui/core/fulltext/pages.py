@@ -19,7 +19,7 @@ from tui.core.store import Store
 
 if TYPE_CHECKING:
     from tui.core.fulltext.analysis import PendingAnalysis
-    from tui.core.fulltext.extract import ExtractionPool
+    from tui.core.fulltext.pool import ExtractionPool
     from tui.core.quotes.extractor import Analysis
     from tui.core.settings import Settings
 
@@ -72,7 +72,7 @@ async def fetch_full_texts(
     """Fetch, extract and analyse every article still pending; each article is done at most once.
     Pages that yield no article text leave the article on its summary, which `analyser` (when
     given) analyses instead; without one they stay marked unanalysed."""
-    from tui.core.fulltext.extract import ExtractionPool
+    from tui.core.fulltext.pool import ExtractionPool
 
     pending = await asyncio.to_thread(store.articles_needing_text, feed_ids)
     stats = FullTextStats(pages=len(pending))
@@ -205,7 +205,8 @@ def _analyse_stored(store: Store, article_id: int) -> None:
 
 async def judge_page(runner: Runner, response: FetchResponse, url: str) -> PageOutcome:
     """Decide between full text and the feed's summary, with the reason."""
-    from tui.core.fulltext.extract import WorkerLost, looks_like_html
+    from tui.core.fulltext.pool import WorkerLost
+    from tui.core.fulltext.sniff import looks_like_html
 
     if response.error_kind == "too large":
         return PageOutcome(TextStatus.SUMMARY, note="page too large")

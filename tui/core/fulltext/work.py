@@ -30,7 +30,8 @@ class PageReading:
 def read_page(html: bytes, url: str | None, analyse: bool = True) -> PageReading:
     """Extract a page's article; when it is long enough, find its actors and quotes in exactly the
     text that will be stored. Never raises on a bad page (extract_html and analyse do not)."""
-    from tui.core.fulltext.extract import decode_html, detect_paywall, extract_html
+    from tui.core.fulltext.article import extract_html
+    from tui.core.fulltext.sniff import decode_html, detect_paywall
     from tui.core.text import strip_controls
 
     extracted = extract_html(html, url)
@@ -116,5 +117,5 @@ def preload_modules(fulltext: bool) -> list[str]:
     modules = ["tui.core.fulltext.work", "tui.core.quotes.extractor", "tui.core.feeds.parse",
                "tui.core.stories.engine"]
     if fulltext:
-        modules += ["tui.core.fulltext.extract", "tui.core.fulltext.preload"]
+        modules += ["tui.core.fulltext.sniff", "tui.core.fulltext.article", "tui.core.fulltext.preload"]
     return modules
