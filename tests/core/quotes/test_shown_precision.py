@@ -38,11 +38,15 @@ def test_extract_json_returns_shown_quotes_and_all_adds_the_guesses(tmp_path: Pa
     assert [q["text"] for q in guesses] == ["to buy the old mill by June"]       # "wants": an intention
 
 
-def test_store_and_ui_use_the_same_threshold() -> None:
-    from tui.core.store import SHOWN_CONFIDENCE as STORE_BAR
-    from tui.core.store.query import SPEAKER_CONFIDENCE
+def test_the_threshold_has_one_name() -> None:
+    """The store and the UI read models.SHOWN_CONFIDENCE itself: no re-export, no alias."""
+    import tui.core.store
+    import tui.core.store.query
+    import tui.core.store.search
 
-    assert STORE_BAR == SPEAKER_CONFIDENCE == SHOWN_CONFIDENCE
+    assert "SHOWN_CONFIDENCE" not in tui.core.store.__all__
+    assert "SHOWN_CONFIDENCE" not in tui.core.store.search.__all__
+    assert not hasattr(tui.core.store.query, "SPEAKER_CONFIDENCE")
 
 
 def test_confidence_is_a_rate_per_class() -> None:

@@ -22,11 +22,11 @@ from tui.core.store.feeds import FeedTable
 from tui.core.store.names import NamesTable
 from tui.core.store.people import PeopleTable
 from tui.core.store.query import SqlClause
-from tui.core.store.search import HIT_END, HIT_START, SHOWN_CONFIDENCE, SearchIndex, plain
+from tui.core.store.search import HIT_END, HIT_START, SearchIndex, plain
 from tui.core.store.stories import StoryTable
 from tui.core.store.sync import SyncTable
 
-__all__ = ["HIT_END", "HIT_START", "SHOWN_CONFIDENCE", "ArticleFilter", "SqlClause", "Store",
+__all__ = ["HIT_END", "HIT_START", "ArticleFilter", "SqlClause", "Store",
            "StoreError", "now_ts", "open_store", "plain", "to_dt"]
 
 

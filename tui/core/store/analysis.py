@@ -7,10 +7,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
-from tui.core.models import ACTOR_KIND_ORDER, Actor, Quote
+from tui.core.models import ACTOR_KIND_ORDER, SHOWN_CONFIDENCE, Actor, Quote
 from tui.core.store.database import Database
 from tui.core.store.names import ArticleName, save_article_names
-from tui.core.store.search import SHOWN_CONFIDENCE
 
 # A quote is read with its speaker's one name (`person`, see store/names.py); `_RAW` as written.
 _QUOTE_COLUMNS = "coalesce(person, speaker), text, kind, cue, start, end, confidence, id, article_id, pieces"

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from tui.core.models import NewsItem, PersonInfo
+from tui.core.models import SHOWN_CONFIDENCE, NewsItem, PersonInfo
 from tui.core.store.database import now_ts, to_dt
 from tui.core.store.names import NamesTable
-from tui.core.store.query import SPEAKER_CONFIDENCE
 from tui.core.store.watch import NEWS_TITLES, WatchTable
 
 
@@ -46,7 +45,7 @@ class PeopleTable(WatchTable, NamesTable):
         rows = self.conn().execute(
             f"SELECT p.name, p.followed_at, p.seen_at, ({quotes}), "
             f"({quotes} AND a.fetched > p.seen_at) FROM people p ORDER BY p.name",
-            (SPEAKER_CONFIDENCE, *params, SPEAKER_CONFIDENCE, *params)).fetchall()
+            (SHOWN_CONFIDENCE, *params, SHOWN_CONFIDENCE, *params)).fetchall()
         return [PersonInfo(r[0], to_dt(r[1]) or datetime.now(UTC), to_dt(r[2]) or
                            datetime.now(UTC), int(r[3]), int(r[4])) for r in rows]
 
@@ -62,7 +61,7 @@ class PeopleTable(WatchTable, NamesTable):
             "SELECT p.name, a.title FROM people p JOIN quotes q ON q.person = p.name "
             f"JOIN articles a ON a.id = q.article_id WHERE q.confidence >= ? AND a.id > ?{hidden} "
             "ORDER BY p.name, a.sort_time DESC",
-            (SPEAKER_CONFIDENCE, mark, *params)).fetchall()
+            (SHOWN_CONFIDENCE, mark, *params)).fetchall()
         grouped: dict[str, list[str]] = {}
         for name, title in rows:
             grouped.setdefault(name, []).append(title)

@@ -17,8 +17,6 @@ from tui.core.models import SHOWN_CONFIDENCE
 from tui.core.query import And, DateBound, Field, Flag, Node, Not, Words
 
 _WORD = re.compile(r"\w+", re.UNICODE)
-# Quotes below this confidence are kept but never shown: the one bar of models.py.
-SPEAKER_CONFIDENCE = SHOWN_CONFIDENCE
 # Python functions registered on every connection (store/watch.py): SQLite's lower() and LIKE
 # fold ASCII only, and accents not at all.
 FOLD_FUNCTION = "byline_words"
@@ -114,7 +112,7 @@ class _Compiler:
             return SqlClause(
                 "a.id IN (SELECT q.article_id FROM quotes q WHERE q.confidence >= ? AND q.id IN "
                 "(SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?))",
-                (SPEAKER_CONFIDENCE, "person : " + fts_phrase(_WORD.findall(node.value))))
+                (SHOWN_CONFIDENCE, "person : " + fts_phrase(_WORD.findall(node.value))))
         if node.name == "actor":
             # The text index narrows to articles that name them; the fold then checks whole
             # names and aliases, whatever their case and accents.

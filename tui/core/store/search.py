@@ -16,9 +16,7 @@ HIT_START = "\x02"
 HIT_END = "\x03"
 _TOKEN = re.compile(r'"([^"]*)"|(\S+)')
 _WORD = re.compile(r"\w+", re.UNICODE)
-# SHOWN_CONFIDENCE (models.py) is the one bar for what is shown: quotes below it are guesses,
-# kept in the cache and never shown; re-exported here for the store's users.
-__all__ = ["HIT_END", "HIT_START", "SHOWN_CONFIDENCE", "SearchIndex", "fts_query", "plain"]
+__all__ = ["HIT_END", "HIT_START", "SearchIndex", "fts_query", "plain"]
 
 
 def fts_query(text: str, prefix_last: bool = True) -> str | None:
