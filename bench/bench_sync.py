@@ -10,14 +10,19 @@ for each API (greader, miniflux), in each run:
   pages it (REST: /v1/entries 500 at a time; Google Reader: the reading list's ids, then their
   contents 250 at a time), read by a bare httpx client that keeps nothing;
 - Byline: `run_sync` into a fresh cache (log in, send the queue, subscriptions, every item
-  stored with its state, then the unread and starred state).
+  stored with its state, then the unread and starred state);
+- a later sync of that cache with nothing new on the server;
+- after all runs, per run: 100 new items on the server (a new feed), then a later sync of each
+  API's cache (the last run's), against the same run's listing.
 
-Prints medians and the ratio; the issue's target is <= 2x.
+Prints each run's ratios (same-run baseline), then medians; the issue's target is <= 2x for
+the first sync.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 import tempfile
@@ -89,11 +94,10 @@ def list_greader(base: str) -> int:
         return count
 
 
-def sync_once(service: str, base: str, folder: Path) -> tuple[float, int]:
-    store = Store(folder / f"{service}-{time.monotonic_ns()}.db")
+def sync_once(service: str, base: str, cache: Path) -> tuple[float, int]:
+    """One sync of this cache (a new file: a first sync); seconds and new items."""
+    store = Store(cache)
     password = API_PASSWORD if service == "greader" else ADMIN_PASSWORD
-    import os
-
     os.environ["BYLINE_BENCH_PASSWORD"] = password
     account = SyncAccount(service, base, ADMIN, password_env="BYLINE_BENCH_PASSWORD")
     started = time.perf_counter()
@@ -103,6 +107,12 @@ def sync_once(service: str, base: str, folder: Path) -> tuple[float, int]:
     if summary.error:
         raise SystemExit(f"bench: {summary.error}")
     return seconds, summary.new
+
+
+def story(i: int, published: str) -> dict[str, str]:
+    return {"title": f"Story {i}", "link": f"http://example.org/s/{i}", "guid": f"s{i}",
+            "description": f"&lt;p&gt;{'Words of the story. ' * 40}{i}&lt;/p&gt;",
+            "pubDate": published}
 
 
 def main() -> None:
@@ -120,35 +130,63 @@ def main() -> None:
         server.enable_google_reader()
         with FeedServer() as feeds, tempfile.TemporaryDirectory() as tmp:
             body = rss("Bench", [
-                {"title": f"Story {i}", "link": f"http://example.org/s/{i}", "guid": f"s{i}",
-                 "description": f"&lt;p&gt;{'Words of the story. ' * 40}{i}&lt;/p&gt;",
-                 "pubDate": f"Mon, {1 + i % 28:02d} Dec 2026 10:{i % 60:02d}:00 GMT"}
+                story(i, f"Mon, {1 + i % 28:02d} Dec 2026 10:{i % 60:02d}:00 GMT")
                 for i in range(args.items)])
             started = time.perf_counter()
             server.add_feed(feeds.add("/bench.xml", body=body))
             print(f"Miniflux fetched {args.items} items in {time.perf_counter() - started:.1f} s")
-            report(server.url, Path(tmp), args)
+            report(server, feeds, Path(tmp), args)
     finally:
         server.stop()
         postgres.stop()
 
 
-def report(base: str, folder: Path, args: argparse.Namespace) -> None:
-    print(f"\n{args.items} new items, medians of {args.runs} runs (interleaved)\n")
-    print("| API | server lists them | Byline syncs them | ratio |")
-    print("| --- | --- | --- | --- |")
-    for service, lister in (("greader", list_greader), ("miniflux", list_rest)):
-        listing: list[float] = []
-        syncing: list[float] = []
-        for _ in range(args.runs):
+def report(server: Miniflux, feeds: FeedServer, folder: Path,
+           args: argparse.Namespace) -> None:
+    listers = {"greader": list_greader, "miniflux": list_rest}
+    listing: dict[str, list[float]] = {api: [] for api in listers}
+    first: dict[str, list[float]] = {api: [] for api in listers}
+    later: dict[str, list[float]] = {api: [] for api in listers}
+    new100: dict[str, list[float]] = {api: [] for api in listers}
+    caches: dict[str, Path] = {}
+    print(f"\n{args.items} new items, {args.runs} runs (interleaved); ratios to the same run's "
+          "listing\n")
+    for run in range(args.runs):
+        for service, lister in listers.items():
             started = time.perf_counter()
-            assert lister(base) == args.items
-            listing.append(time.perf_counter() - started)
-            seconds, new = sync_once(service, base, folder)
+            assert lister(server.url) == args.items
+            listing[service].append(time.perf_counter() - started)
+            caches[service] = folder / f"{service}-{run}.db"
+            seconds, new = sync_once(service, server.url, caches[service])
             assert new == args.items, new
-            syncing.append(seconds)
-        base_s, sync_s = statistics.median(listing), statistics.median(syncing)
-        print(f"| {service} | {base_s:.2f} s | {sync_s:.2f} s | {sync_s / base_s:.2f}x |")
+            first[service].append(seconds)
+            seconds, new = sync_once(service, server.url, caches[service])
+            assert new == 0, new
+            later[service].append(seconds)
+            print(f"run {run + 1} {service}: listing {listing[service][-1]:.2f} s, first sync "
+                  f"{first[service][-1] / listing[service][-1]:.2f}x, later sync (nothing new) "
+                  f"{later[service][-1] / listing[service][-1]:.2f}x")
+    for run in range(args.runs):
+        now = time.strftime("%a, %d %b %Y %H:%M:%S GMT", time.gmtime())
+        body = rss(f"New {run}", [story(1_000_000 * (run + 1) + i, now) for i in range(100)])
+        server.add_feed(feeds.add(f"/new-{run}.xml", body=body))
+        for service in listers:
+            seconds, new = sync_once(service, server.url, caches[service])
+            assert new == 100, new
+            new100[service].append(seconds)
+            print(f"run {run + 1} {service}: later sync (100 new) "
+                  f"{seconds / listing[service][run]:.2f}x")
+    print("\n| API | server lists them | first sync | later sync, nothing new | "
+          "later sync, 100 new |")
+    print("| --- | --- | --- | --- | --- |")
+    for service in listers:
+        ratios = [statistics.median(s / b for s, b in zip(times, listing[service], strict=True))
+                  for times in (first[service], later[service], new100[service])]
+        cells = [f"{statistics.median(t):.2f} s ({r:.2f}x)"
+                 for t, r in zip((first[service], later[service], new100[service]), ratios,
+                                 strict=True)]
+        print(f"| {service} | {statistics.median(listing[service]):.2f} s | "
+              + " | ".join(cells) + " |")
 
 
 if __name__ == "__main__":

@@ -86,22 +86,43 @@ class SyncTable(Database):
                 f"SELECT server_id FROM articles WHERE server_id IN ({marks(len(chunk))})", chunk))
         return known
 
+    @staticmethod
+    def prepare_remote_items(items: Sequence[RemoteItem]) -> list[tuple[str, str]]:
+        """The (title, text) each item would be stored with: the slow, pure part of storing,
+        which a caller may do while the previous page is written (it needs no connection)."""
+        return [(one_line(html_to_text(item.title)) or item.url or "(untitled)",
+                 html_to_text(item.content)) for item in items]
+
     def store_remote_items(self, items: Sequence[RemoteItem], feed_ids: Mapping[str, int],
-                           cursor: Mapping[str, str | None] | None = None) -> SyncMoves:
+                           cursor: Mapping[str, str | None] | None = None,
+                           texts: Sequence[tuple[str, str]] | None = None) -> SyncMoves:
         """Store one page of the server's items, and the cursor after it, in one transaction:
         an item is matched by its id, then by URL (a cached article gets the id), else added.
         A known item takes the server's read and starred state unless a local change of that
-        field waits to be sent and is later than the server's."""
+        field waits to be sent and is later than the server's. `texts` is what
+        `prepare_remote_items` gave for these items, when the caller prepared them."""
         moves = SyncMoves()
         now = now_ts()
+        if texts is None:
+            texts = self.prepare_remote_items(items)
         with self.write() as tx:
-            for item in items:
+            # Two lookups for the page instead of two per item: the items the cache holds by
+            # id, and the URLs a cached article without an id has. Only an item whose URL is
+            # among those, or whose id came earlier in the page, needs `_match` one by one.
+            by_id = _by_server_id(tx, [item.server_id for item in items])
+            urls = _unclaimed_urls(tx, [item.url for item in items if item.url])
+            seen: set[str] = set()
+            for item, (title, text) in zip(items, texts, strict=True):
                 feed_id = feed_ids.get(item.feed_server_id)
                 if feed_id is None:
                     continue  # a feed the subscription list did not have: taken next time
-                found = _match(tx, item, feed_id)
+                if item.server_id in seen or (item.server_id not in by_id and item.url in urls):
+                    found = _match(tx, item, feed_id)
+                else:
+                    found = by_id.get(item.server_id)
+                seen.add(item.server_id)
                 if found is None:
-                    _insert(tx, item, feed_id, now)
+                    _insert(tx, item, feed_id, now, title, text)
                     moves.new += 1
                 else:
                     _apply_state(tx, found, ItemState(item.read, item.starred, item.changed),
@@ -174,6 +195,28 @@ def _set_values(tx: sqlite3.Connection, values: Mapping[str, str | None]) -> Non
                        "DO UPDATE SET value = excluded.value", (_STATE_PREFIX + key, value))
 
 
+def _by_server_id(tx: sqlite3.Connection,
+                  server_ids: Sequence[str]) -> dict[str, tuple[int, bool, bool]]:
+    """(id, read, starred) of the cached articles with these item ids, by item id."""
+    found: dict[str, tuple[int, bool, bool]] = {}
+    for chunk in in_chunks(list(dict.fromkeys(server_ids))):
+        found.update((server_id, (article_id, bool(read), bool(starred)))
+                     for article_id, server_id, read, starred in tx.execute(
+                         "SELECT id, server_id, read, starred FROM articles "
+                         f"WHERE server_id IN ({marks(len(chunk))})", chunk))
+    return found
+
+
+def _unclaimed_urls(tx: sqlite3.Connection, urls: Sequence[str]) -> set[str]:
+    """Which of these URLs a cached article without an item id has (one `_match` may claim)."""
+    found: set[str] = set()
+    for chunk in in_chunks(list(dict.fromkeys(urls))):
+        found.update(url for (url,) in tx.execute(
+            f"SELECT DISTINCT url FROM articles WHERE url IN ({marks(len(chunk))}) "
+            "AND server_id IS NULL", chunk))
+    return found
+
+
 def _match(tx: sqlite3.Connection, item: RemoteItem,
            feed_id: int) -> tuple[int, bool, bool] | None:
     """(id, read, starred) of the cached article that is this item: by its id, else by URL
@@ -189,11 +232,10 @@ def _match(tx: sqlite3.Connection, item: RemoteItem,
     return (row[0], bool(row[1]), bool(row[2])) if row else None
 
 
-def _insert(tx: sqlite3.Connection, item: RemoteItem, feed_id: int, now: int) -> None:
+def _insert(tx: sqlite3.Connection, item: RemoteItem, feed_id: int, now: int, title: str,
+            text: str) -> None:
     published = int(item.published.timestamp()) if isinstance(item.published, datetime) else None
     sort_time = published if published and published <= now + FUTURE_SLACK_SECONDS else now
-    text = html_to_text(item.content)
-    title = one_line(html_to_text(item.title)) or item.url or "(untitled)"
     values = (feed_id, item.url, title, item.author or None, published, now, sort_time, text,
               int(item.read), int(item.starred), item.server_id)
     for guid in dict.fromkeys((item.url or f"sync:{item.server_id}", f"sync:{item.server_id}")):

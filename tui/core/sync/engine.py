@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, Protocol
 
-from tui.core.models import ItemState, LocalChange, Progress, RemoteFeed, RemoteItem
+from tui.core.models import ItemState, LocalChange, Progress, RemoteFeed, RemoteItem, SyncMoves
 from tui.core.settings import FetchLimits, Settings
 from tui.core.store import Store
 from tui.core.sync.account import SyncAccount
@@ -124,7 +124,10 @@ async def _sync(store: Store, account: SyncAccount, settings: Settings, summary:
         feed_ids = await asyncio.to_thread(store.apply_remote_feeds, account.origin, feeds,
                                            keep_urls)
         sink = _StoreSink(store, account, client, feed_ids, keep_urls, summary, report)
-        await client.pull(sink)
+        try:
+            await client.pull(sink)
+        finally:
+            await sink.settle()  # the last page's write, whatever stopped the pull
         report(Progress("sync", 3, 3, summary.line()))
 
 
@@ -170,7 +173,11 @@ def _decide(changes: Sequence[LocalChange], states: Mapping[str, ItemState]
 
 
 class _StoreSink:
-    """The cache as a client's pull step writes it (SyncSink), counting what moved."""
+    """The cache as a client's pull step writes it (SyncSink), counting what moved.
+
+    A page of items is written while the client goes on (the next page's texts are prepared
+    meanwhile, which is most of storing that is not SQLite's); every other call, and `settle`,
+    waits for that write first, so the cache sees the calls in order, each one transaction."""
 
     def __init__(self, store: Store, account: SyncAccount, client: SyncClient,
                  feed_ids: dict[str, int], keep_urls: list[str], summary: SyncSummary,
@@ -183,34 +190,47 @@ class _StoreSink:
         self.summary = summary
         self.report = report
         self.label = ""
+        self._writing: asyncio.Future[SyncMoves] | None = None
+
+    async def settle(self) -> None:
+        """Wait for the page being written, and count what it moved."""
+        writing, self._writing = self._writing, None
+        if writing is not None:
+            self.summary.add(await writing)
+            self.report(Progress("sync", 2, 3, f"{self.label}: {self.summary.new} new"))
 
     async def value(self, key: str) -> str | None:
+        await self.settle()
         return await asyncio.to_thread(self.store.sync_value, key)
 
     async def known(self, server_ids: Sequence[str]) -> set[str]:
+        await self.settle()
         return await asyncio.to_thread(self.store.known_server_ids, server_ids)
 
     async def items(self, items: Sequence[RemoteItem],
                     cursor: Mapping[str, str | None] | None = None) -> None:
+        texts = await asyncio.to_thread(self.store.prepare_remote_items, items)
+        await self.settle()
         if any(item.feed_server_id not in self.feed_ids for item in items):
             # Subscribed on the server since the list was read: read it again.
             feeds = await self.client.feeds()
             self.feed_ids = await asyncio.to_thread(
                 self.store.apply_remote_feeds, self.account.origin, feeds, self.keep_urls)
-        moves = await asyncio.to_thread(self.store.store_remote_items, items, self.feed_ids,
-                                        cursor)
-        self.summary.add(moves)
-        self.report(Progress("sync", 2, 3, f"{self.label}: {self.summary.new} new"))
+        self._writing = asyncio.ensure_future(asyncio.to_thread(
+            self.store.store_remote_items, items, dict(self.feed_ids), cursor, texts))
 
     async def states(self, states: Mapping[str, ItemState],
                      cursor: Mapping[str, str | None] | None = None) -> None:
+        await self.settle()
         self.summary.add(await asyncio.to_thread(self.store.apply_item_states, states, cursor))
 
     async def state_sets(self, unread: set[str], starred: set[str]) -> None:
+        await self.settle()
         self.summary.add(await asyncio.to_thread(self.store.apply_state_sets, self.account.origin,
                                                  unread, starred))
 
     async def cursor(self, values: Mapping[str, str | None]) -> None:
+        await self.settle()
         await asyncio.to_thread(self.store.set_sync_values, values)
 
     def progress(self, label: str) -> None:
