@@ -60,6 +60,7 @@ class GReaderClient:
         self.api.cancel = cancel
         self._prefix = ""
         self._token: str | None = None
+        self._token_lock = asyncio.Lock()  # contents requests run side by side: ask once
 
     async def __aenter__(self) -> GReaderClient:
         await self.api.__aenter__()
@@ -97,8 +98,9 @@ class GReaderClient:
                     ok: tuple[int, ...] = (), change: bool = False) -> bytes:
         """A POST with the session's action token (T), which POSTs need; a `change` says a
         refusal in the server's words (a feed already there, one it cannot fetch)."""
-        if self._token is None:
-            self._token = (await self.api.text("GET", self._path("/token"))).strip()
+        async with self._token_lock:
+            if self._token is None:
+                self._token = (await self.api.text("GET", self._path("/token"))).strip()
         send = self.api.change if change else self.api.call
         return await send("POST", self._path(path), ok=ok, data=[("T", self._token), *data])
 
