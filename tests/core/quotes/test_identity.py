@@ -135,3 +135,46 @@ def test_the_measure_counts_every_name_a_reader_sees_split() -> None:
     pairs = two_name_pairs([("Trump", "person"), ("Donald Trump", "person"), ("Melania Trump", "person"),
                             ("NASA", "organisation"), ("Nasa", "organisation"), ("officials", "person")])
     assert set(pairs) == {("Trump", "Donald Trump"), ("Trump", "Melania Trump"), ("NASA", "Nasa")}
+
+
+# -- titles, initials, organisations' variants and acronyms ---------------------------------------
+
+
+def test_honorifics_of_many_countries_are_stripped_for_matching() -> None:
+    uses = [use(1, 1, "Alhaji Lai Mohammed"), use(2, 2, "Lai Mohammed"), use(3, 3, "Lai Mohammed"),
+            use(4, 4, "Mallam Garba Shehu"), use(5, 5, "Garba Shehu"), use(6, 6, "Asst Ch Con Robin Smith"),
+            use(7, 7, "Robin Smith"), use(8, 8, "Robin Smith")]
+    shown = cache_names(uses)
+    assert shown[(1, "Alhaji Lai Mohammed")] == "Lai Mohammed"
+    assert shown[(6, "Asst Ch Con Robin Smith")] == "Robin Smith"
+    assert shown[(4, "Mallam Garba Shehu")] == shown[(5, "Garba Shehu")]
+    assert fulls([actor("Alhaji Lai Mohammed")], ["Lai Mohammed"])["Lai Mohammed"] == "Alhaji Lai Mohammed"
+
+
+def test_initials_must_agree_with_the_full_name() -> None:
+    names = fulls([actor("Rex W. Tillerson")], ["W. Tillerson", "Tillerson", "Rex Tillerson", "J. Tillerson"])
+    assert names["W. Tillerson"] == names["Tillerson"] == names["Rex Tillerson"] == "Rex W. Tillerson"
+    assert names["J. Tillerson"] == "J. Tillerson"         # a first initial that is not Rex's
+    shown = cache_names([use(1, 1, "W. Tillerson"), use(2, 2, "Tillerson"),
+                         use(3, 3, "W. Smith"), use(4, 4, "J. Smith"), use(5, 5, "Smith")])
+    assert shown[(2, "Tillerson")] == "W. Tillerson"       # the one initialled form, no full name known
+    assert shown[(5, "Smith")] == "Smith"                   # two: left apart
+
+
+def test_organisation_spelling_variants_and_acronyms_within_a_story() -> None:
+    org = "organisation"
+    uses = [use(1, 1, "All Nippon Airways", kind=org), use(2, 1, "All-Nippon Airways", kind=org),
+            use(3, 1, "ANA", kind=org), use(4, 2, "ANA", kind=org),
+            use(5, 3, "National Aeronautics and Space Administration", kind=org), use(6, 3, "NASA", kind=org),
+            use(7, 4, "American Nurses Association", kind=org), use(7, 4, "Americans for National Arts", kind=org),
+            use(8, 4, "ANA", kind=org), use(9, 5, "South Korea's military", kind=org),
+            use(10, 6, "South Korea’s military", kind=org)]
+    shown = cache_names(uses)
+    assert shown[(1, "All Nippon Airways")] == shown[(2, "All-Nippon Airways")] == shown[(3, "ANA")]
+    assert shown[(3, "ANA")] in ("All Nippon Airways", "All-Nippon Airways")
+    assert shown[(6, "NASA")] == "National Aeronautics and Space Administration"
+    assert shown[(4, "ANA")] == "ANA"          # another story: never cache-wide
+    assert shown[(8, "ANA")] == "ANA"          # two names with those initials: left apart
+    assert shown[(9, "South Korea's military")] == shown[(10, "South Korea’s military")]
+    names = fulls([actor("Korean Central News Agency", org), actor("KCNA", org)], [])
+    assert names["KCNA"] == "Korean Central News Agency"

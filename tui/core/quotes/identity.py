@@ -21,6 +21,15 @@ _ORG_ARTICLES = frozenset({"the"})
 # Office"): a country, a place or its people. Anything else before it ("Ex-State Department")
 # makes another name, never a longer form of the same one.
 _PLACE_WORDS = frozenset(w.casefold().replace(".", "") for w in PLACE_ACRONYMS | DEMONYMS | PLACES)
+# Honorifics and titles written before a name in many countries that the extractor's lists
+# (lexicon.TITLE_WORDS, HONORIFICS) lack: Nigerian and Hausa "Alhaji", "Mallam"; "Hon."; religious
+# and police ranks ("Asst Ch Con Robin Smith"). Stripped for matching only (identity, not the
+# extractor, so what it finds is unchanged): "Alhaji Lai Mohammed" is "Lai Mohammed".
+_MATCH_TITLES = frozenset(
+    "Alhaji Alhaja Hajia Hajiya Haji Mallam Malam Hon Hon. Honourable Honorable Engr Engr. Barr Barr. "
+    "Shaikh Sheik Imam Ayatollah Rabbi Pastor Father Rev Baroness Baron Dr Prof Mx Mx. Mme "
+    "Asst Asst. Ch Ch. Con Con. Constable Supt Supt. Superintendent Insp Insp. Det Det. Sen Rep Gov Gov. "
+    "Pres Pres. Gen Lt Col Maj Capt Sgt Cpl Cpl. Corporal Brig Brig. Brigadier Marshal Field".split())
 
 
 def _tokens(name: str) -> list[str]:
@@ -31,7 +40,8 @@ def _strip_titles(tokens: list[str]) -> list[str]:
     """"Mr. Trump", "President Donald Trump", "Sen. Bernie Sanders": the titles before a name go,
     so forms that differ only by them match; at least one word is kept."""
     index = 0
-    while index < len(tokens) - 1 and (tokens[index] in TITLE_WORDS or tokens[index] in HONORIFICS):
+    while index < len(tokens) - 1 and (tokens[index] in TITLE_WORDS or tokens[index] in HONORIFICS
+                                       or tokens[index] in _MATCH_TITLES):
         index += 1
     return tokens[index:]
 
@@ -72,9 +82,13 @@ def person_key(name: str) -> str:
     return " ".join(_person_words(name))
 
 
+_ORG_PUNCTUATION = str.maketrans({"-": " ", "‐": " ", "–": " ", "’": "'", "‘": "'", ",": " ", ".": ""})
+
+
 def org_key(name: str) -> str:
-    """"NASA" and "Nasa", "U.S. State Department" and "US State Department" share one key."""
-    words = [_fold(w).replace(".", "") for w in _tokens(name)]
+    """"NASA" and "Nasa", "U.S. State Department" and "US State Department", "All-Nippon Airways"
+    and "All Nippon Airways", "Korea's" and "Korea’s" share one key."""
+    words = [w for w in _fold(name).translate(_ORG_PUNCTUATION).split()]
     while len(words) > 1 and words[0] in _ORG_ARTICLES:
         words = words[1:]
     return " ".join(words)
@@ -88,11 +102,36 @@ def is_full(name: str) -> bool:
         and all(w[:1].isupper() or w in _PARTICLES for w in words)
 
 
+def _initials(name: str) -> list[str]:
+    """The initials written before a surname: "W. Tillerson" -> ["w"]; none for "Tillerson"."""
+    words = [_fold(w).replace(".", "") for w in _strip_titles(_tokens(name))]
+    words = [part for w in words for part in w.split("-") if part]
+    return [w for w in words[:-1] if len(w) == 1]
+
+
+def _initialled_surname(name: str) -> bool:
+    """"W. Tillerson", "G. W. Bush": initials and a capitalised surname, a person's short form."""
+    words = _strip_titles(_tokens(name))
+    return len(words) >= 2 and words[-1][:1].isupper() and len(_initials(name)) >= 1 \
+        and len(person_key(name).split()) == 1
+
+
 def _fits(short: str, full: str, *, first_too: bool = True) -> bool:
-    """"Trump" fits "Donald Trump" (the last word); "Uma" fits "Uma Thurman" (the first word)."""
+    """"Trump" fits "Donald Trump" (the last word); "Uma" fits "Uma Thurman" (the first word).
+    An initialled short form fits only a full name its initials begin: "W. Tillerson" fits
+    "Rex W. Tillerson" (a middle initial) and "W. Tillerson Smith" would not; "J. Tillerson" never
+    fits "Rex Tillerson"."""
     words = _surname_words(full)
     wanted = person_key(short)
-    return len(words) >= 2 and (words[-1] == wanted or (first_too and words[0] == wanted))
+    if len(words) < 2:
+        return False
+    if words[-1] == wanted:
+        initials = _initials(short)
+        if not initials:
+            return True
+        letters = [w[0] for w in [_fold(t).replace(".", "") for t in _strip_titles(_tokens(full))][:-1] if w]
+        return all(i in letters for i in initials)
+    return first_too and words[0] == wanted and not _initials(short)
 
 
 def _owned_by(short: str, longer: str) -> bool:
@@ -146,7 +185,8 @@ def article_names(actors: Sequence[Actor], quotes: Sequence[Quote]) -> list[tupl
         if speaker and speaker[:1].isupper() and speaker not in kinds:
             kind = next((kinds[n] for n in owner.get(speaker, ()) if n in kinds), None)
             # "British Transport police": words that are no person's name make an organisation
-            org = _looks_like_org(speaker) or (len(_strip_titles(_tokens(speaker))) > 1 and not is_full(speaker))
+            org = _looks_like_org(speaker) or (len(_strip_titles(_tokens(speaker))) > 1 and not is_full(speaker)
+                                               and not _initialled_surname(speaker))
             kinds[speaker] = kind or (ORGANISATION if org else "unknown")
     article = _Article(kinds, mentions, owner)
     rows = [(name, *article.full(name)) for name in kinds]
@@ -195,8 +235,28 @@ def _looks_like_org(name: str) -> bool:
 
 
 def _org_full(name: str, orgs: Iterable[str]) -> str | None:
-    """The longer form of an organisation's name ("US State Department"), when exactly one fits."""
-    return _one((o for o in orgs if _owned_by(name, o)), ORGANISATION)
+    """The longer form of an organisation's name ("US State Department"), when exactly one fits;
+    for an acronym ("ANA"), the one name it is the initials of ("All Nippon Airways"). Callers give
+    only the names of one article or story: across the cache an acronym names many."""
+    orgs = list(orgs)
+    return (_one((o for o in orgs if _owned_by(name, o)), ORGANISATION)
+            or (_one((o for o in orgs if _acronym_of(name, o)), ORGANISATION) if _looks_like_org(name) else None))
+
+
+# Small words an acronym usually skips: "National Aeronautics and Space Administration" is NASA.
+_ACRONYM_SKIPS = frozenset("of and for the de du des la le el & on in at to".split())
+
+
+def _acronym_of(short: str, longer: str) -> bool:
+    """"ANA" is the initials of "All Nippon Airways" (or "All-Nippon Airways"), "ICRC" of
+    "International Committee for the Red Cross", with or without its small words."""
+    letters = short.replace(".", "").replace("&", "").casefold()
+    words = org_key(longer).split()
+    if len(letters) < 2 or len(words) < 2:
+        return False
+    kept = "".join(w[0] for w in words if w not in _ACRONYM_SKIPS)
+    every = "".join(w[0] for w in words)
+    return letters in (kept, every)
 
 
 # -- across the cache ------------------------------------------------------------------------
@@ -231,6 +291,11 @@ def cache_names(uses: Sequence[NameUse]) -> dict[tuple[int, str], str]:
             if use.story_id is not None:
                 story_orgs[use.story_id].add(use.full)
     by_word = _by_word(people)
+    # "W. Tillerson": a surname with initials, the fullest form when no full name is known
+    initialled: dict[str, set[str]] = defaultdict(set)
+    for use in uses:
+        if use.kind == PERSON and not is_full(use.full) and _initials(use.full):
+            initialled[person_key(use.full)].add(use.full)
     shown = {key: _shown(forms) for key, forms in spellings.items()}
     resolved: dict[tuple[int, str], str] = {}
     for use in uses:
@@ -242,11 +307,22 @@ def cache_names(uses: Sequence[NameUse]) -> dict[tuple[int, str], str]:
                     or _one((p for p in seen.get(use.alias, ()) if _fits(full, p, first_too=False)), PERSON)
                     or _one((p for p in by_word.get(person_key(full), ()) if _fits(full, p, first_too=False)),
                             PERSON)
+                    or _initialled(full, initialled)
                     or full)
         elif use.kind == ORGANISATION and use.story_id is not None:
             full = _org_full(full, story_orgs.get(use.story_id, set())) or full
         resolved[(use.article_id, use.alias)] = _spelled(full, use.kind, shown)
     return resolved
+
+
+def _initialled(short: str, initialled: dict[str, set[str]]) -> str | None:
+    """A bare surname ("Tillerson") takes the one initialled form of it the cache writes
+    ("W. Tillerson"); two ("W. Smith", "J. Smith") leave it as written."""
+    if _initials(short) or len(person_key(short).split()) != 1:
+        return None
+    forms = initialled.get(person_key(short), set())
+    found = {" ".join(_initials(f)): f for f in sorted(forms)}
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _by_word(people: Iterable[str]) -> dict[str, list[str]]:
