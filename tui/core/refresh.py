@@ -204,15 +204,16 @@ async def _group(store: Store, settings: Settings, summary: RefreshSummary,
     from tui.core.fulltext.pool import WorkerLost
     from tui.core.fulltext.work import group_stories
 
-    if not (await asyncio.to_thread(store.ungrouped_span))[1]:
+    analysed = summary.analysed > 0
+    if not (await asyncio.to_thread(store.ungrouped_span))[1] and not analysed:
         return  # nothing new: no worker needed
     report(Progress("stories", 0, 1))
     started = time.monotonic()
     try:
         if store.path == ":memory:":  # a worker cannot open this one
-            summary.grouped = await asyncio.to_thread(group_stories, store, settings)
+            summary.grouped = await asyncio.to_thread(group_stories, store, settings, analysed)
         else:
-            summary.grouped = await pool.run(group_stories, store.path, settings)
+            summary.grouped = await pool.run(group_stories, store.path, settings, analysed)
     except sqlite3.Error as exc:
         summary.errors.append(f"cannot write to the cache: {exc}")
     except WorkerLost:

@@ -209,7 +209,7 @@ class PendingAnalysis:
         results, self._results = self._results, []
         rows = [(article_id, a.actors, a.quotes) for article_id, a in results]
         try:
-            await asyncio.to_thread(save_analyses, self.store, rows)
+            await asyncio.to_thread(save_analyses, self.store, rows, False)  # the refresh resolves names once
         except sqlite3.Error as exc:  # e.g. a full disk: they stay unanalysed
             self.errors.append(f"cannot write to the cache: {exc}")
             return

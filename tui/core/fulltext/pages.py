@@ -131,7 +131,7 @@ class _OutcomeWriter:
         if not rows:
             return
         try:
-            await asyncio.to_thread(_store_outcomes, self.store, rows)
+            await asyncio.to_thread(_store_outcomes, self.store, rows, False)
         except sqlite3.Error as exc:  # e.g. a full disk: these articles stay pending
             self.error = f"cannot write to the cache: {exc}"
             return
@@ -140,14 +140,15 @@ class _OutcomeWriter:
                               if outcome.analysis is None)
 
 
-def _store_outcomes(store: Store, rows: Sequence[tuple[int, PageOutcome]]) -> None:
+def _store_outcomes(store: Store, rows: Sequence[tuple[int, PageOutcome]],
+                    resolve_names: bool = True) -> None:
     from tui.core.quotes.pending import save_analyses
 
     store.store_texts([(article_id, o.status, o.body, o.note, o.author) for article_id, o in rows])
     analysed = [(article_id, o.analysis.actors, o.analysis.quotes) for article_id, o in rows
                 if o.analysis is not None]
     if analysed:
-        save_analyses(store, analysed)
+        save_analyses(store, analysed, resolve=resolve_names)
 
 
 def _count(stats: FullTextStats, status: TextStatus) -> None:

@@ -52,7 +52,7 @@ def analyse_texts(texts: Sequence[str]) -> list[Analysis]:
     return [analyse_text(text) for text in texts]
 
 
-def group_stories(cache: str | Store, settings: Settings) -> int:
+def group_stories(cache: str | Store, settings: Settings, analysed: bool = False) -> int:
     """Group the cache's new articles into stories, then give their names the full names their
     stories now give (a short name's full name is first sought in its story); in a worker,
     `cache` is the cache's path and the worker opens a connection of its own."""
@@ -63,7 +63,7 @@ def group_stories(cache: str | Store, settings: Settings) -> int:
     store = Store(cache) if isinstance(cache, str) else cache
     try:
         grouped = group_pending(store, settings.story_window_hours, settings.followed_story_days)
-        if grouped:
+        if grouped or analysed:  # new stories, or names stored without the cache-wide pass
             resolve_cache(store)
         return grouped
     finally:

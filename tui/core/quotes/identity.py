@@ -7,6 +7,7 @@ from __future__ import annotations
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from tui.core.models import Actor, NameUse, Quote
 from tui.core.quotes.lexicon import DEMONYMS, HONORIFICS, NAME_SUFFIXES, PLACE_ACRONYMS, PLACES, TITLE_WORDS
@@ -58,6 +59,7 @@ def _strip_honorifics(tokens: list[str]) -> list[str]:
 _PARTICLES = frozenset("de da di du del della dos das van von der den ter le la al el bin ibn ben".split())
 
 
+@lru_cache(maxsize=1 << 16)
 def _fold(word: str) -> str:
     """Lower case without accents: "François" and "Francois" are one spelling."""
     return "".join(c for c in unicodedata.normalize("NFKD", word.casefold()) if not unicodedata.combining(c))
@@ -85,6 +87,7 @@ def person_key(name: str) -> str:
 _ORG_PUNCTUATION = str.maketrans({"-": " ", "‐": " ", "–": " ", "’": "'", "‘": "'", ",": " ", ".": ""})
 
 
+@lru_cache(maxsize=1 << 16)
 def org_key(name: str) -> str:
     """"NASA" and "Nasa", "U.S. State Department" and "US State Department", "All-Nippon Airways"
     and "All Nippon Airways", "Korea's" and "Korea’s" share one key."""

@@ -41,9 +41,12 @@ def analyse_pending(store: Store, *, cancel: threading.Event | None = None,
     return done
 
 
-def save_analyses(store: Store, rows: Sequence[tuple[int, Sequence[Actor], Sequence[Quote]]]
-                  ) -> None:
+def save_analyses(store: Store, rows: Sequence[tuple[int, Sequence[Actor], Sequence[Quote]]],
+                  resolve: bool = True) -> None:
     """Store analyses under the current ANALYSIS_VERSION (read here, so a bump applies), with
-    their names, and give every name of the cache its one shown name again."""
+    their names, and give every name of the cache its one shown name again. A refresh passes
+    resolve=False for each of its batches: that pass reads every name of the cache, so the
+    refresh runs it once, when its stories are grouped."""
     store.save_analyses(rows, ANALYSIS_VERSION, names_of(rows))
-    resolve_cache(store)
+    if resolve:
+        resolve_cache(store)
