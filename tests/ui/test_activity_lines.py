@@ -11,14 +11,11 @@ from pathlib import Path
 import pytest
 from conftest import FROZEN_NOW
 from feedserver import FeedServer
-from test_stories_screen import BORDER, BORDER_2, feed
+from test_stories_screen import BORDER, BORDER_2, feed, ledger_and_wire
 from textual.widgets import Static
 
 from tui.app import BylineApp, make_app
-from tui.config import load_config
-from tui.core.refresh import refresh
 from tui.core.sparkline import BARS
-from tui.core.store import Store
 from tui.screens.compare import CompareList, CompareScreen
 from tui.screens.person_quotes import PersonQuotesScreen
 from tui.screens.stories import StoriesScreen, StoryList
@@ -32,16 +29,8 @@ async def test_a_story_on_two_days_shows_two_bars_in_its_row(tmp_path: Path,
                                                              monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("tui.widgets.ages.utc_now", lambda: FROZEN_NOW)  # 28 Nov 2026
     with FeedServer() as server:
-        server.add("/a", body=feed("a", [BORDER], 24))
-        server.add("/b", body=feed("b", [BORDER_2], 26))
-        config_path = tmp_path / "feeds.toml"
-        config_path.write_text(
-            "[settings]\nrefresh_minutes = 0\nfulltext = false\n"
-            f'[[feeds]]\nname = "Ledger"\nurl = "{server.url("/a")}"\n'
-            f'[[feeds]]\nname = "Wire"\nurl = "{server.url("/b")}"\n')
-        config = load_config(config_path)
-        store = Store(config.db_path)
-        await refresh(store, config.feeds, config.settings)
+        config, store = await ledger_and_wire(server, tmp_path, feed("a", [BORDER], 24),
+                                              feed("b", [BORDER_2], 26))
     [border] = store.stories(min_outlets=2)
     app = make_app(config, store)
     async with app.run_test(size=(140, 30)) as pilot:

@@ -33,8 +33,15 @@ def feed(prefix: str, entries: list[tuple[str, str]], day: int) -> bytes:
 
 async def two_outlets_on_the_border(server: FeedServer, tmp_path: Path) -> tuple[Config, Store]:
     """Ledger and Wire, both covering the border deal (Ledger has one other story), fetched."""
-    server.add("/a", body=feed("a", [BORDER, OTHER], 24))
-    server.add("/b", body=feed("b", [BORDER_2], 24))
+    return await ledger_and_wire(server, tmp_path, feed("a", [BORDER, OTHER], 24),
+                                 feed("b", [BORDER_2], 24))
+
+
+async def ledger_and_wire(server: FeedServer, tmp_path: Path, ledger: bytes,
+                          wire: bytes) -> tuple[Config, Store]:
+    """Two outlets serving these feeds, subscribed and fetched."""
+    server.add("/a", body=ledger)
+    server.add("/b", body=wire)
     config_path = tmp_path / "feeds.toml"
     config_path.write_text(
         "[settings]\nrefresh_minutes = 0\nfulltext = false\n"
