@@ -317,7 +317,12 @@ def _quote_kind(text: str, mark: MarkSpan, layout: Layout) -> str:
     if _RESUMED_QUOTE.search(before):
         return "direct"              # "This used to be ours," he said, "but it is changing."
     if not before or before[-1] in ":":
-        return "direct" if len(inner.split()) >= 2 or inner[-1:] in ".!?" else "partial"
+        if len(inner.split()) >= 2 or inner[-1:] in ".!?":
+            return "direct"
+        # “Absolutely,” he said: a one-word answer is a whole quote when a cue follows at once.
+        after = text[mark.close_end:mark.close_end + 40]
+        return "direct" if inner[-1:] == "," and layout.cues(mark.close_end, mark.close_end + len(after)) \
+            and re.match(r"\s*(?:[A-Za-z.’'-]+\s+){0,3}[a-z]+\b", after) else "partial"
     if _GAP_AFTER_CUE.search(before + " ") and layout.cues(max(s_start, mark.open_start - 60), mark.open_start):
         cue = layout.cues(max(s_start, mark.open_start - 60), mark.open_start)[-1]
         if _gap_ok(text[cue.end:mark.open_start], cue.text.lower()):

@@ -244,6 +244,10 @@ class Resolver:
             if match and (match.group(1).lower() in CUE_FILLERS or _is_adverb(match.group(1))):
                 end -= len(match.group(1))       # "has repeatedly said", "Manafort politely declined"
                 continue
+            linked = re.search(r"\s(?:quoted\s+as|[a-z]{3,}ed\s+and)$", self.text[max(floor, end - 24):end])
+            if linked and end - len(linked.group()) > floor:
+                end -= len(linked.group())        # "Braynard is quoted as saying", "he laughed and said"
+                continue
             contraction = re.search(r"\b(?:he|she|it|they|we|I|who)([’'](?:s|ve|d|ll))$",
                                     self.text[max(floor, end - 8):end],
                                     re.IGNORECASE)
