@@ -58,6 +58,7 @@ class Example:
     speech: bool                  # matches a gold attribution cued by a verb of saying, or a direct quote
     rule_rate: float              # the rules' own confidence, for comparison
     ceiling: float = 1.0          # what the extractor caps the judge's probability at (attitudes: the rules' rate)
+    annotated: bool = True        # a kind PolNeAR annotates: an embedded post never is (no cue in the prose)
 
 
 @dataclass
@@ -92,7 +93,7 @@ def examples_of(text: str, gold: list) -> list[Example]:
             right = speech and quote.speaker is not None and (
                 speaker_right(attribution.source, quote.speaker, result) if named else True)
         found.append(Example(features(signals), prior(signals), right, matched, speech, quote.confidence,
-                             ceiling(signals)))
+                             ceiling(signals), annotated=signals.rule != "tweet"))
     return found
 
 
@@ -114,7 +115,7 @@ def load_folds(limit: int | None) -> tuple[list[Fold], str]:
     articles = load_polnear("train")[:limit]
     for name, text, gold in articles:
         fold = folds[fold_of(name)]
-        fold.examples.extend(examples_of(text, gold))
+        fold.examples.extend(e for e in examples_of(text, gold) if e.annotated)
         fold.gold_speech += sum(g.speech for g in gold)
     return folds, data_digest(articles)
 

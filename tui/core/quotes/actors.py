@@ -261,6 +261,8 @@ def _surnames(text: str, people: list[tuple[int, int, str]]) -> Surnames:
     for first_pos, index, full in sorted(people):
         parts = [p for p in full.split() if p not in NAME_SUFFIXES]
         keys = {parts[-1], *parts[1:]} if len(parts) > 2 else {parts[-1]} if parts else set()
+        if _family_name_first(parts):
+            keys.add(parts[0])        # "Moon Jae-in" is "Moon", "Kim Jong Un" is "Kim"
         relative = bool(_RELATIVE_BEFORE.search(text, max(0, first_pos - 40), first_pos))
         for key in keys:
             table.setdefault(key, []).append((first_pos, index, relative))
@@ -271,6 +273,14 @@ def _surnames(text: str, people: list[tuple[int, int, str]]) -> Surnames:
         if any(index in named for _, index, _ in owners):
             table[key] = [owner for owner in owners if owner[1] in named]
     return table
+
+
+def _family_name_first(parts: list[str]) -> bool:
+    """A Korean name in its usual romanisations: a family name, then a given name of two syllables written
+    hyphenated ("Moon Jae-in", "Kim Jong-un") or apart ("Kim Jong Un")."""
+    if len(parts) == 2:
+        return bool(re.fullmatch(r"[A-Z][a-z]{1,4}-[a-z]{1,4}", parts[1]))
+    return len(parts) == 3 and all(re.fullmatch(r"[A-Z][a-z]{1,4}", p) for p in parts)
 
 
 def _add_forenames(table: Surnames, people: list[tuple[int, int, str]]) -> None:
@@ -415,8 +425,12 @@ def _place_candidate(builder: _Builder, cand: Candidate, persons: Surnames,
         builder.entities[index].gender = cand.gender
         builder.mention(index, cand.start, cand.end, role)
         return
-    if name in builder.by_name or name.replace("’", "'") in builder.by_name:
-        index = builder.by_name[name.replace("’", "'")]
+    known = builder.by_name.get(name.replace("’", "'"))
+    if known is not None and builder.entities[known].kind == "person" and cand.kind == "place" \
+            and re.search(r"\b[Tt]he\s+$", text[max(0, cand.start - 4):cand.start]):
+        known = None                 # "the Moon" is not Moon Jae-in, whatever "Moon said" meant
+    if known is not None:
+        index = known
         builder.alias(index, cand.name)
         builder.mention(index, cand.start, cand.end, role if builder.entities[index].kind == "person" else None)
         return
@@ -446,6 +460,13 @@ def _place_candidate(builder: _Builder, cand: Candidate, persons: Surnames,
         builder.alias(index, cand.name)
         builder.mention(index, cand.start, cand.end)
         return
+    if cand.kind == "place" and " " not in cand.name and not _after_place_preposition(text, cand.start) \
+            and not re.search(r"\b[Tt]he\s+$", text[max(0, cand.start - 4):cand.start]):
+        owner = _surname_owner(persons, cand.name, cand.start)
+        if owner is not None and _family_name_first(builder.entities[owner].name.split()):
+            builder.alias(owner, cand.name)      # "Moon said": Moon Jae-in, not the Moon
+            builder.mention(owner, cand.start, cand.end)
+            return
     if cand.kind == "place":
         place = place_name(cand.name) or cand.name
         index = builder.entity(place, "place")
@@ -479,9 +500,7 @@ def _acronym_definitions(text: str, candidates: list[Candidate]) -> dict[str, st
     """ACR -> Long Name for every "Long Name (ACR)" whose initials fit."""
     found: dict[str, str] = {}
     for cand in candidates:
-        if len(cand.name.split()) < 2:
-            continue
-        match = _DEFINITION.match(text, cand.end)
+        match = _DEFINITION.match(text, cand.end)   # "Goldman (GS) said": a ticker after one word, too
         if not match:
             continue
         acronym = match.group(1)

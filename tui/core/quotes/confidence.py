@@ -22,6 +22,8 @@ _BASE: dict[tuple[str, str], float] = {
     ("direct", "continued"): 0.6,          # a quote running on over paragraphs
     ("direct", "next-paragraph"): 0.4,     # the last speaker of the paragraph before: often someone else
     ("direct", "tweet"): 0.95,             # an embedded post, signed "— Name (@handle) date"
+    ("direct", "previous-subject"): 0.7,   # X, 77, opposed the idea. "…"
+    ("direct", "quote-paragraph"): 0.7,    # "…," said X. ¶ "…" -- a paragraph of quote alone, after X
     ("indirect", "forward-that"): 0.9,     # X said (on Monday) that …
     ("indirect", "forward"): 0.86,         # X said the talks …
     ("indirect", "trailing"): 0.85,        # …, X said.

@@ -324,7 +324,7 @@ def _direct_drafts(text: str, marks: list[MarkSpan], layout: Layout, resolver: R
     for index, draft in enumerate(drafts):
         if draft.kind == "direct":
             _attribute_in_sentence(text, draft, drafts, index, layout, resolver)
-    _attribute_by_neighbours(drafts, layout)
+    _attribute_by_neighbours(text, drafts, layout, resolver)
     return drafts
 
 
@@ -533,8 +533,9 @@ def _gap_ok(gap: str, word: str) -> bool:
         r"\s+(?:on|in|at|last|this|during|after|before|of|to|about|from|with|for)\s[^,:“\"]{1,60}[,:]\s*", gap))
 
 
-def _attribute_by_neighbours(drafts: list[_Draft], layout: Layout) -> None:
-    """Same-paragraph attribution first, then continued paragraphs, then the last speaker nearby."""
+def _attribute_by_neighbours(text: str, drafts: list[_Draft], layout: Layout, resolver: Resolver) -> None:
+    """Same-paragraph attribution first, then the person the sentence before is about, then continued
+    paragraphs, then the last speaker nearby."""
     by_paragraph: dict[int, list[_Draft]] = {}
     for draft in drafts:
         by_paragraph.setdefault(layout.paragraph_index(draft.start), []).append(draft)
@@ -544,13 +545,20 @@ def _attribute_by_neighbours(drafts: list[_Draft], layout: Layout) -> None:
         para = layout.paragraph_index(draft.start)
         if draft.kind == "direct" and not draft.attributed:
             sources = [d for d in by_paragraph[para] if d.attributed and d.kind == "direct"]
+            subject = None if sources or draft.span.continued else _previous_sentence_person(text, draft, layout,
+                                                                                              resolver)
             if sources:
                 source = min(sources, key=lambda d: abs(d.start - draft.start))
                 _inherit(draft, source, 0.8, keep_cue=True)
                 draft.rule = "same-paragraph"
+            elif subject is not None:
+                draft.entity, draft.subject, draft.attributed, draft.confidence = subject.entity, subject, True, 0.6
+                draft.rule = "previous-subject"
             elif last is not None and (draft.span.continued or para - last_para <= 1):
                 _inherit(draft, last, 0.75 if draft.span.continued else 0.55, keep_cue=draft.span.continued)
-                draft.rule = "continued" if draft.span.continued else "next-paragraph"
+                draft.rule = "continued" if draft.span.continued else \
+                    "quote-paragraph" if para - last_para == 1 and _only_quotes(text, layout, para, [draft]) \
+                    and _only_quotes(text, layout, last_para, by_paragraph[last_para], last) else "next-paragraph"
         if draft.attributed and draft.kind == "direct":
             last, last_para = draft, para
     # A quote running over several paragraphs may be attributed only in a later one.
@@ -560,6 +568,36 @@ def _attribute_by_neighbours(drafts: list[_Draft], layout: Layout) -> None:
                 and (not draft.attributed or draft.confidence < following.confidence):
             _inherit(draft, following, 0.75, keep_cue=True)
             draft.rule = "continued"
+
+
+def _previous_sentence_person(text: str, draft: _Draft, layout: Layout, resolver: Resolver) -> Subject | None:
+    """"Yoshihiro Naito, 77, opposed the idea. “…”": a quote opening a sentence, after a sentence of the
+    author's in its paragraph that a named person opens, is that person's."""
+    s_start, _ = layout.sentence(draft.span.open_start)
+    if s_start < draft.span.open_start - 1 or s_start == 0:
+        return None
+    p_start, p_end = layout.sentence(s_start - 1)
+    if p_start >= s_start or layout.paragraph_index(p_start) != layout.paragraph_index(s_start) \
+            or re.search(r"[“”\"]", text[p_start:p_end]):
+        return None
+    opener = next(iter(resolver.actors.mentions_between(p_start, min(p_end, p_start + 40))), None)
+    if opener is None or resolver.actors.entities[opener.entity].kind != "person" \
+            or text[opener.end:opener.end + 2] in {"’s", "'s"} or layout.cues(p_start, p_end):
+        return None
+    return Subject(opener.entity, opener.start, opener.end)
+
+
+def _only_quotes(text: str, layout: Layout, para: int, drafts: list[_Draft], last: _Draft | None = None) -> bool:
+    """Whether a paragraph is its quotes and, for the one before, a short attribution of the last speaker:
+    "“…,” said Mayor Masaki Ohnishi." then "“…”" on its own is the mayor going on."""
+    start, end = layout.paragraphs[para]
+    rest = text[start:end]
+    for draft in drafts:
+        if draft.mark is not None:
+            rest = rest.replace(text[draft.mark.open_start:draft.mark.close_end], " ")
+    if last is None:
+        return not rest.strip(" \t\n.,")
+    return len(rest.split()) <= 12 and all(d.entity == last.entity for d in drafts if d.attributed)
 
 
 def _inherit(draft: _Draft, source: _Draft, confidence: float, keep_cue: bool) -> None:
@@ -617,7 +655,7 @@ def _widen_to_clause(text: str, draft: _Draft, cue: Cue, s_end: int) -> None:
 
 
 def _clause_end(text: str, pos: int, s_end: int) -> int:
-    stop = re.search(r"[,;:—–]\s|\s-\s|[.!?](?:\s|$)", text[pos:s_end])
+    stop = re.search(r"[,;:—–]\s|\s-\s|[.!?](?:\s|$)|\s(?=(?:but|while|although|though|whereas)\s)", text[pos:s_end])
     end = pos + stop.start() if stop else s_end
     while end > pos and text[end - 1] in " .,;:!?":
         end -= 1

@@ -41,8 +41,8 @@ _NOMINAL_CUE = re.compile(
     r"allegations?|warnings?|assurances?|insistence|accusations?|charges?|complaints?|predictions?|"
     r"expectations?|speculation|rumou?rs?|reports?|suspicions?)\s+that)\b"
 )
-_CLAUSE_BREAK = re.compile(r",\s+(?:but|and\s+(?=he|she|they|it|the|a|his|her)|while|which|who|although|because|as|"
-                           r"even\s+as|whereas|though)\b|;|\s[—–]\s|,?\s+and\s+(?=(?:also\s+)?(?:said|says|added|"
+_CLAUSE_BREAK = re.compile(r",[’'”\"]?\s+(?:but|and\s+(?=he|she|they|it|the|a|his|her)|while|which|who|although|"
+                           r"because|as|even\s+as|whereas|though)\b|;|\s[—–]\s|,?\s+and\s+(?=(?:also\s+)?(?:said|says|added|"
                            r"told|argued|called|promised|noted|warned|insisted)\b)"
                            # the author's next clause: ", adding …", " - half of …", ", she applauds …"
                            r"|,\s+(?:adding|saying|noting|calling|referring|arguing|citing|echoing|according|explaining|"
@@ -53,7 +53,9 @@ _CLAUSE_BREAK = re.compile(r",\s+(?:but|and\s+(?=he|she|they|it|the|a|his|her)|w
                            r"|\s-\s|,\s+(?:he|she|we|they|I)\s+[a-z]+(?:ed|s)\b"
                            # a second verb phrase of the subject: ", and has championed …", ", ruled Cruz eligible"
                            r"|,?\s+and\s+(?=(?:has|have|had|is|are|was|were|will|would)\s+(?:also\s+)?[a-z]+(?:ed|en|ing)\b)"
-                           r"|,\s+(?=[a-z]{3,}ed\s+[A-Z])")
+                           r"|,\s+(?=[a-z]{3,}ed\s+[A-Z])"
+                           # the subject's second verb after a comma: "…, and declined to comment further"
+                           r"|,\s+and\s+(?=(?:also\s+)?[a-z]{3,}ed\s+(?:to|that)\b)")
 _QUOTE_CLOSE_BEFORE = re.compile(r"(?:[,.!?]\s*[”\"’']|”)[^.!?“”\"]{0,50}$")
 _PREPOSITION_START = re.compile(r"(?:in|on|at|during|after|before|last|this|from|with|by|of|for|about|"
                                 r"earlier|later|yesterday|today|again|also)\b", re.IGNORECASE)
@@ -305,7 +307,8 @@ def _cut_at_clause(text: str, start: int, end: int) -> int:
             if closing != -1:
                 pos = closing + 3        # "taxes - the rate is the highest - carried": an aside, not the end
                 continue
-        return clause.start() if layout_safe(text, start, clause.start()) else end
+        cut = clause.start() + (2 if text[clause.start() + 1:clause.start() + 2] in "’'”\"" else 0)
+        return cut if layout_safe(text, start, cut) else end
 
 
 def _through_closing_mark(text: str, start: int, end: int) -> int:
@@ -326,6 +329,13 @@ def layout_safe(text: str, start: int, cut: int) -> bool:
 def _quote_closes_before(text: str, layout: Layout, cue: Cue) -> bool:
     """Whether a quotation closes just before the cue, in the same paragraph ('"…," Dawson shouted')."""
     p_start = layout.paragraphs[layout.paragraph_index(cue.start)][0]
+    if cue.text.lower().endswith("ing") and text[cue.start - 2:cue.start] == ", " \
+            and re.match(r"\s+that\b", text[cue.end:cue.end + 6]):
+        return False             # '"…," he said, adding that …': the speaker's next statement
+    s_start, _ = layout.sentence(cue.start)
+    if re.search(r"[”\"’']\s+but\s+(?:also\s+|then\s+|later\s+)?$", text[max(p_start, cue.start - 20):cue.start]) \
+            and text[s_start:s_start + 1] not in "“\"‘'":
+        return False             # 'called it "extremely careless," but said …': a fragment, then a second verb
     if _SECOND_CLAUSE.search(text, max(p_start, cue.start - 20), cue.start):
         return False             # '"…," Carson said on NBC, but he said he is …': a clause of its own
     if _COORDINATED.search(text, max(p_start, cue.start - 12), cue.start) and \
@@ -342,10 +352,23 @@ def _unnamed_source(text: str, resolver: Resolver, cue: Cue, s_start: int) -> Su
     return resolver.description(s_start, resolver.skip_fillers_left(cue.start, s_start))
 
 
+def _main_speaker(text: str, resolver: Resolver, cue: Cue, s_start: int) -> Subject | None:
+    """"“…,” he said, adding that …" / "said Bill Ackman, adding that …": the participle goes on with the
+    speaker of the verb of saying just before it, not with whoever opens the sentence (often a quote)."""
+    said = [c for c in resolver.layout.cues(max(s_start, cue.start - 80), cue.start) if c.text.lower() in SPEECH_CUES]
+    if not said or len(text[said[-1].end:cue.start].split()) > 8 or re.search(r"[“”\"]", text[said[-1].end:cue.start]):
+        return None
+    main = said[-1]
+    subject = resolver.subject_before(main.start, s_start)
+    if subject is None or subject.entity is None:
+        subject = resolver.subject_after(main.end, cue.start) or subject
+    return subject
+
+
 def _subject_of(text: str, resolver: Resolver, cue: Cue, s_start: int) -> Subject | None:
     """The subject before a cue; for "…, saying X" the subject of the whole sentence."""
     if cue.text.lower().endswith("ing") and _GERUND_AFTER.search(text, max(s_start, cue.start - 8), cue.start):
-        return resolver.sentence_subject(s_start, cue.start)
+        return _main_speaker(text, resolver, cue, s_start) or resolver.sentence_subject(s_start, cue.start)
     quoted_as = _QUOTED_AS.search(text, max(s_start, cue.start - 80), cue.start)
     if quoted_as and cue.text.lower() in {"saying", "telling", "writing"}:
         # "The AP quoted Paul Manafort as saying that …": the person quoted speaks, not the outlet.
