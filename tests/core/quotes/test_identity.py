@@ -178,3 +178,82 @@ def test_organisation_spelling_variants_and_acronyms_within_a_story() -> None:
     assert shown[(9, "South Korea's military")] == shown[(10, "South Korea’s military")]
     names = fulls([actor("Korean Central News Agency", org), actor("KCNA", org)], [])
     assert names["KCNA"] == "Korean Central News Agency"
+
+
+# -- round 4: read off every speaker name of events-dev --------------------------------------------
+
+
+def _cache(*rows: tuple[int, int | None, str, str, str]) -> dict[tuple[int, str], str]:
+    return cache_names([NameUse(*row) for row in rows])
+
+
+def test_a_misspelt_name_is_the_name_its_story_spells_more_often() -> None:
+    shown = _cache((1, 1, "Manuel Valls", "Manuel Valls", "person"),
+                   (2, 1, "Manuel Valls", "Manuel Valls", "person"),
+                   (3, 1, "Manual Valls", "Manual Valls", "person"),
+                   (4, 2, "Eric Drattell", "Eric Drattell", "person"),
+                   (5, 2, "Eric Drattell", "Eric Drattell", "person"),
+                   (6, 2, "Eric Dartell", "Eric Dartell", "person"),
+                   (7, 3, "Bernard Cazeneuve", "Bernard Cazeneuve", "person"),
+                   (8, 3, "Bernard Cazeneuve", "Bernard Cazeneuve", "person"),
+                   (9, 4, "Bernard Cazaneuve", "Bernard Cazaneuve", "person"))
+    assert shown[(3, "Manual Valls")] == "Manuel Valls"
+    assert shown[(6, "Eric Dartell")] == "Eric Drattell"
+    assert shown[(9, "Bernard Cazaneuve")] == "Bernard Cazeneuve"   # a letter of a long surname: anywhere
+
+
+def test_brothers_and_short_namesakes_stay_apart() -> None:
+    shown = _cache((1, 1, "Eric Paddock", "Eric Paddock", "person"),
+                   (2, 1, "Patrick Paddock", "Patrick Paddock", "person"),
+                   (3, 2, "Tony Molina", "Tony Molina", "person"), (4, 3, "Tony Molino", "Tony Molino", "person"))
+    assert shown[(1, "Eric Paddock")] == "Eric Paddock" and shown[(2, "Patrick Paddock")] == "Patrick Paddock"
+    assert shown[(4, "Tony Molino")] == "Tony Molino"          # another story, a short surname: not a typo
+
+
+def test_a_credit_glued_to_a_name_is_that_person() -> None:
+    shown = _cache((1, 1, "Zhang Yuanxun", "Zhang Yuanxun", "person"),
+                   (2, 1, "China DailyZhang Yuanxun", "China DailyZhang Yuanxun", "organisation"))
+    assert shown[(2, "China DailyZhang Yuanxun")] == "Zhang Yuanxun"
+
+
+def test_legal_forms_small_words_and_initials_of_an_organisation_are_one_name() -> None:
+    shown = _cache((1, 1, "Broadcom Ltd", "Broadcom Ltd", "organisation"),
+                   (2, 2, "Broadcom", "Broadcom", "organisation"),
+                   (3, 3, "UN Security Council", "UN Security Council", "organisation"),
+                   (4, 4, "United Nations Security Council", "United Nations Security Council", "organisation"),
+                   (5, 5, "International Committee for the Red Cross", "International Committee for the Red Cross",
+                    "organisation"),
+                   (6, 6, "International Committee of the Red Cross", "International Committee of the Red Cross",
+                    "organisation"),
+                   (7, 7, "Nigeria's government", "Nigeria's government", "organisation"),
+                   (8, 8, "Nigerian government", "Nigerian government", "organisation"))
+    assert shown[(1, "Broadcom Ltd")] == shown[(2, "Broadcom")] == "Broadcom"
+    assert shown[(3, "UN Security Council")] == shown[(4, "United Nations Security Council")]
+    assert shown[(5, "International Committee for the Red Cross")] == \
+        shown[(6, "International Committee of the Red Cross")]
+    assert shown[(7, "Nigeria's government")] == shown[(8, "Nigerian government")]
+
+
+def test_the_first_word_of_an_organisation_is_it_only_when_the_full_name_is_as_common() -> None:
+    shown = _cache((1, 1, "Goldman", "Goldman", "organisation"),
+                   (2, 1, "Goldman Sachs", "Goldman Sachs", "organisation"),
+                   (3, 1, "Goldman Sachs Group Inc", "Goldman Sachs Group Inc", "organisation"),
+                   (4, 2, "Google", "Google", "organisation"), (5, 2, "Google", "Google", "organisation"),
+                   (6, 2, "Google Camera", "Google Camera", "organisation"))
+    assert shown[(1, "Goldman")] == shown[(3, "Goldman Sachs Group Inc")] == "Goldman Sachs"
+    assert shown[(4, "Google")] == "Google" and shown[(6, "Google Camera")] == "Google Camera"
+
+
+def test_inside_an_article_a_cut_name_and_a_misspelt_surname_find_their_full_name() -> None:
+    names = fulls([actor("All Nippon Airways", "organisation", mentions=3), actor("Nippon", "organisation"),
+                   actor("Ofer Shacham")], ["Schacham"])
+    assert names["Nippon"] == "All Nippon Airways"
+    assert names["Schacham"] == "Ofer Shacham"
+
+
+def test_a_description_ending_in_a_name_is_that_name() -> None:
+    names = fulls([actor("Nice Matin", "organisation"), actor("United Nations", "organisation")],
+                  ["the regional daily Nice Matin", "the United Nations", "the US ambassador to the United Nations"])
+    assert names["the regional daily Nice Matin"] == "Nice Matin"
+    assert names["the United Nations"] == "United Nations"
+    assert "the US ambassador to the United Nations" not in names

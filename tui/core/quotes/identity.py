@@ -87,14 +87,53 @@ def person_key(name: str) -> str:
 _ORG_PUNCTUATION = str.maketrans({"-": " ", "‐": " ", "–": " ", "’": "'", "‘": "'", ",": " ", ".": ""})
 
 
+# A company's legal form ends its name but is no part of it: "Broadcom Ltd", "Goldman Sachs Group Inc".
+_LEGAL_FORMS = frozenset("inc ltd llc plc corp co ag sa nv gmbh limited incorporated".split())
+# Words an organisation's name may be written with or without: "Committee of/for the Red Cross".
+_ORG_SMALL_WORDS = frozenset("of for the and &".split())
+# Prefixes written as initials or in full: "UN Security Council" is "United Nations Security Council".
+_ORG_EXPANSIONS = {"un": ["united", "nations"], "eu": ["european", "union"]}
+
+
+# British and American spellings of the words organisations are named with.
+_ORG_SPELLINGS = {"defence": "defense", "organisation": "organization", "labour": "labor", "centre": "center",
+                  "programme": "program"}
+_COUNTRY_WORDS = frozenset(_fold(p) for p in PLACES)
+
+
+@lru_cache(maxsize=1 << 12)
+def _country_of(word: str) -> str:
+    """A demonym as its country's name, where the country is a known place ("nigerian" -> "nigeria",
+    "japanese" -> "japan", "korean" -> "korea", "chinese" -> "china"); any other word as it is."""
+    if word not in _DEMONYM_WORDS:
+        return word
+    for country in (word[:-1], word[:-3], word[:-3] + "a", word[:-2], word[:-3] + "y", word[:-4] + "y"):
+        if country in _COUNTRY_WORDS:
+            return country
+    return word
+
+
+_DEMONYM_WORDS = frozenset(_fold(d) for d in DEMONYMS)
+
+
 @lru_cache(maxsize=1 << 16)
 def org_key(name: str) -> str:
     """"NASA" and "Nasa", "U.S. State Department" and "US State Department", "All-Nippon Airways"
-    and "All Nippon Airways", "Korea's" and "Korea’s" share one key."""
-    words = [w for w in _fold(name).translate(_ORG_PUNCTUATION).split()]
+    and "All Nippon Airways", "Korea's" and "Korea’s", "Broadcom" and "Broadcom Ltd", "UN Security
+    Council" and "United Nations Security Council", "Committee of the Red Cross" and "Committee for
+    the Red Cross" share one key."""
+    words = [_ORG_SPELLINGS.get(w, w) for w in _fold(name).translate(_ORG_PUNCTUATION).split()]
+    words = [_country_of(w.removesuffix("'s")) for w in words]     # "Nigeria's" and "Nigerian" government
     while len(words) > 1 and words[0] in _ORG_ARTICLES:
         words = words[1:]
-    return " ".join(words)
+    while len(words) > 1 and words[-1] in _LEGAL_FORMS:
+        words = words[:-1]
+    if len(words) > 2 and words[-1] == "group" and words[-2] not in _ORG_SMALL_WORDS:
+        words = words[:-1]                      # "Goldman Sachs Group (Inc)"
+    if len(words) > 1 and words[0] in _ORG_EXPANSIONS:
+        words = _ORG_EXPANSIONS[words[0]] + words[1:]
+    inner = [w for w in words if w not in _ORG_SMALL_WORDS]
+    return " ".join(inner if len(inner) >= 2 else words)
 
 
 def is_full(name: str) -> bool:
@@ -150,7 +189,13 @@ def _shown(forms: Iterable[str]) -> str:
     """The form a reader sees of several spellings: the most used, then the one with more
     capitals ("NASA" over "Nasa"), then the longest."""
     counts = Counter(forms)
-    return max(counts, key=lambda f: (counts[f], sum(c.isupper() for c in f), len(f), f))
+    return max(counts, key=lambda f: (counts[f], not _legal_form(f), sum(c.isupper() for c in f), len(f), f))
+
+
+def _legal_form(name: str) -> bool:
+    """"Broadcom Ltd", "Goldman Sachs Group Inc": a form a reader needs no more than "Broadcom"."""
+    words = name.replace(".", "").replace(",", "").casefold().split()
+    return len(words) > 1 and (words[-1] in _LEGAL_FORMS or words[-1] == "group")
 
 
 def _one(candidates: Iterable[str], key: str) -> str | None:
@@ -193,10 +238,33 @@ def article_names(actors: Sequence[Actor], quotes: Sequence[Quote]) -> list[tupl
             kinds[speaker] = kind or (ORGANISATION if org else "unknown")
     article = _Article(kinds, mentions, owner)
     rows = [(name, *article.full(name)) for name in kinds]
+    for quote in quotes:
+        named = _named_in_description(quote.speaker, kinds) if quote.speaker else None
+        if named is not None:
+            rows.append((quote.speaker or "", *article.full(named)))   # "the regional daily Nice Matin"
     for alias, names in owner.items():
         if alias not in kinds and len(names) == 1:
             rows.append((alias, *article.full(next(iter(names)))))
     return rows
+
+
+_DESCRIPTION_STOPS = frozenset("to for of at from with in on by about".split())
+
+
+def _named_in_description(speaker: str, kinds: dict[str, str]) -> str | None:
+    """The name a lower-case description of a speaker ends with, when nothing but plain words come
+    before it: "the United Nations", "the regional daily Nice Matin" (not "the US ambassador to the
+    United Nations": the ambassador speaks, not the UN)."""
+    tokens = speaker.split()
+    if not tokens or not tokens[0].islower():
+        return None
+    for cut in range(1, len(tokens)):
+        head, name = tokens[:cut], " ".join(tokens[cut:])
+        if not all(t.islower() and t not in _DESCRIPTION_STOPS for t in head):
+            return None
+        if name in kinds and kinds[name] in {PERSON, ORGANISATION} | _PERSON_LIKE:
+            return name
+    return None
 
 
 class _Article:
@@ -215,7 +283,7 @@ class _Article:
                 person = self._person(name)       # "Hua" typed as an organisation beside "Hua Chunying"
                 if person != name:
                     return person, PERSON
-            return _org_full(name, self.orgs) or name, ORGANISATION
+            return _org_full(name, self.orgs) or self._containing(name) or name, ORGANISATION
         if kind not in _PERSON_LIKE:
             return name, kind
         return self._person(name), PERSON
@@ -229,7 +297,37 @@ class _Article:
         found = _one(tied, PERSON) if tied else _one((p for p in self.people if _fits(name, p)), PERSON)
         if found and not tied and self.mentions.get(name, 0) > _PASSING * max(self.mentions.get(found, 0), 1):
             found = None
+        if not found and not tied:
+            # "Schacham" of "Ofer Shacham": a letter off the one surname that could be meant
+            found = _one((p for p in self.people if _misspelt_surname(name, p)), PERSON)
         return found or " ".join(_strip_honorifics(_tokens(name)))
+
+    def _containing(self, name: str) -> str | None:
+        """The one longer organisation of the article holding this name's words ("Nippon" of "All Nippon
+        Airways", cut at a sentence's first word), when the article names it at least as often."""
+        found = _one((o for o in self.orgs if o != name and _within(name, o)), ORGANISATION)
+        if found is None or self.mentions.get(found, 0) < self.mentions.get(name, 0):
+            return None
+        return found
+
+
+def _misspelt_surname(short: str, full: str) -> bool:
+    """A one-word name a letter off the last word of a full name: "Schacham" of "Ofer Shacham"."""
+    from rapidfuzz.distance import DamerauLevenshtein
+
+    wanted, words = person_key(short), _surname_words(full)
+    return len(wanted.split()) == 1 and len(words) >= 2 and min(len(wanted), len(words[-1])) >= 6 \
+        and DamerauLevenshtein.distance(wanted, words[-1]) == 1
+
+
+def _within(short: str, longer: str) -> bool:
+    """A one-word name is a word of the longer one: "Nippon" of "All Nippon Airways" ("Ex-Foreign Ministry"
+    is another body, whatever its words)."""
+    small, big = org_key(short).split(), org_key(longer).split()
+    if len(small) != 1 or len(big) < 2 or not short[:1].isupper() or _looks_like_org(short) \
+            or small[0] in _PLACE_WORDS or len(small[0]) < 4 or "-" in longer:
+        return False
+    return small[0] in big
 
 
 def _looks_like_org(name: str) -> bool:
@@ -244,6 +342,22 @@ def _org_full(name: str, orgs: Iterable[str]) -> str | None:
     orgs = list(orgs)
     return (_one((o for o in orgs if _owned_by(name, o)), ORGANISATION)
             or (_one((o for o in orgs if _acronym_of(name, o)), ORGANISATION) if _looks_like_org(name) else None))
+
+
+def _opened(name: str, orgs: Iterable[str], uses: Counter[str]) -> str | None:
+    """The one name of the story that this one opens ("Goldman" of "Goldman Sachs"), when the longer
+    name is written at least as often: "Google" is not "Google Camera", nor "Equifax" a headline's
+    "Equifax Twitter"."""
+    found = _one((o for o in orgs if _opens(name, o)), ORGANISATION)
+    return found if found is not None and uses[org_key(found)] >= uses[org_key(name)] else None
+
+
+def _opens(short: str, longer: str) -> bool:
+    """"Goldman" opens "Goldman Sachs", "Joint Chiefs" opens "Joint Chiefs of Staff": the first words
+    of the longer name, capitalised, neither a place nor initials ("US" opens many)."""
+    small, big = org_key(short).split(), org_key(longer).split()
+    return 0 < len(small) < len(big) and big[:len(small)] == small and short[:1].isupper() \
+        and not _looks_like_org(short) and " ".join(small) not in _PLACE_WORDS and len(small[0]) >= 4
 
 
 # Small words an acronym usually skips: "National Aeronautics and Space Administration" is NASA.
@@ -294,6 +408,9 @@ def cache_names(uses: Sequence[NameUse]) -> dict[tuple[int, str], str]:
             if use.story_id is not None:
                 story_orgs[use.story_id].add(use.full)
     by_word = _by_word(people)
+    variants = _variants(uses, people)
+    org_uses = Counter(org_key(use.full) for use in uses if use.kind == ORGANISATION)
+    org_variants = _org_variants(uses, story_orgs)
     # "W. Tillerson": a surname with initials, the fullest form when no full name is known
     initialled: dict[str, set[str]] = defaultdict(set)
     for use in uses:
@@ -302,7 +419,11 @@ def cache_names(uses: Sequence[NameUse]) -> dict[tuple[int, str], str]:
     shown = {key: _shown(forms) for key, forms in spellings.items()}
     resolved: dict[tuple[int, str], str] = {}
     for use in uses:
-        full = use.full
+        full, kind = use.full, use.kind
+        glued = _unglued(full, people) if kind == ORGANISATION else None
+        if glued is not None:
+            resolved[(use.article_id, use.alias)] = _spelled(glued, PERSON, shown)
+            continue
         if use.kind == PERSON and not is_full(full) and full not in PLACES:
             story = use.story_id if use.story_id is not None else -1
             full = (_one(story_seen.get((story, use.alias), ()), PERSON)
@@ -313,9 +434,95 @@ def cache_names(uses: Sequence[NameUse]) -> dict[tuple[int, str], str]:
                     or _initialled(full, initialled)
                     or full)
         elif use.kind == ORGANISATION and use.story_id is not None:
-            full = _org_full(full, story_orgs.get(use.story_id, set())) or full
+            full = _org_full(full, story_orgs.get(use.story_id, set())) or _opened(
+                full, story_orgs.get(use.story_id, set()), org_uses) or full
+        if use.kind == PERSON:
+            full = variants.get(full, full)
+        elif use.kind == ORGANISATION:
+            full = org_variants.get(org_key(full), full)
         resolved[(use.article_id, use.alias)] = _spelled(full, use.kind, shown)
     return resolved
+
+
+def _variants(uses: Sequence[NameUse], people: set[str]) -> dict[str, str]:
+    """Full names that are another's misspelling or gluing, to that other: "Manual Valls" (Manuel),
+    "Eric Dartell" (Drattell) in the same story; "Bernard Cazaneuve" (Cazeneuve) anywhere, the one
+    letter of a long surname; "China DailyZhang Yuanxun", a page's credit glued to "Zhang Yuanxun".
+    The more used form wins."""
+    from rapidfuzz.distance import DamerauLevenshtein
+
+    counts = Counter(use.full for use in uses if use.kind == PERSON and use.full in people)
+    stories: dict[str, set[int]] = defaultdict(set)
+    for use in uses:
+        if use.kind == PERSON and use.full in people and use.story_id is not None:
+            stories[use.full].add(use.story_id)
+    words = {name: _person_words(name) for name in people}
+    by_first: dict[str, list[str]] = defaultdict(list)
+    by_last: dict[str, list[str]] = defaultdict(list)
+    for name, parts in words.items():
+        if len(parts) >= 2:
+            by_first[parts[0]].append(name)
+            by_last[parts[-1]].append(name)
+    found: dict[str, str] = {}
+
+    def link(a: str, b: str) -> None:
+        low, high = sorted((a, b), key=lambda n: (counts[n], n))
+        found.setdefault(low, high)
+
+    for group, same in ((by_first, -1), (by_last, 0)):
+        for names in group.values():
+            for index, a in enumerate(names):
+                for b in names[index + 1:]:
+                    x, y = words[a][same], words[b][same]
+                    if len(words[a]) != len(words[b]) or min(len(x), len(y)) < 5:
+                        continue
+                    distance = DamerauLevenshtein.distance(x, y)
+                    together = bool(stories[a] & stories[b])
+                    if distance == 1 and (together or min(len(x), len(y)) >= 8) \
+                            or distance == 2 and together and min(len(x), len(y)) >= 6 and same == -1:
+                        link(a, b)
+    for name in people:
+        glued = _unglued(name, people)
+        if glued is not None:
+            found.setdefault(name, glued)
+    return {name: _final(found, name) for name in found}
+
+
+def _unglued(name: str, people: set[str]) -> str | None:
+    """The person a page's credit or label glued a name to: "China DailyZhang Yuanxun" is "Zhang Yuanxun"."""
+    tokens = name.split()
+    for index, token in enumerate(tokens[:-1]):
+        inner = next((i for i in range(2, len(token)) if token[i].isupper() and token[i - 1].islower()), None)
+        glued = " ".join([token[inner:], *tokens[index + 1:]]) if inner is not None else ""
+        if glued in people:
+            return glued
+    return None
+
+
+def _org_variants(uses: Sequence[NameUse], story_orgs: dict[int, set[str]]) -> dict[str, str]:
+    """Organisations spelled two ways in one story, a letter apart ("Energia", "Energiya"): the less
+    used key to the more used name."""
+    from rapidfuzz.distance import DamerauLevenshtein
+
+    counts = Counter(org_key(use.full) for use in uses if use.kind == ORGANISATION)
+    found: dict[str, str] = {}
+    for names in story_orgs.values():
+        keyed = sorted({org_key(n): n for n in names}.items())
+        for index, (a, name_a) in enumerate(keyed):
+            for b, name_b in keyed[index + 1:]:
+                if min(len(a), len(b)) >= 6 and DamerauLevenshtein.distance(a, b) == 1 \
+                        and a.split()[:-1] == b.split()[:-1]:
+                    low, high = sorted(((a, name_a), (b, name_b)), key=lambda kv: (counts[kv[0]], kv[0]))
+                    found.setdefault(low[0], high[1])
+    return found
+
+
+def _final(found: dict[str, str], name: str) -> str:
+    seen = {name}
+    while name in found and found[name] not in seen:
+        name = found[name]
+        seen.add(name)
+    return name
 
 
 def _initialled(short: str, initialled: dict[str, set[str]]) -> str | None:

@@ -877,6 +877,9 @@ def _trim_description(text: str, start: int, end: int) -> tuple[int, int]:
     trailing = _TRAILING_TIME.search(text, start, end)
     if trailing and trailing.start() > start:
         end = trailing.start()
+    fronted = re.match(r"(?:On|In|At|By|After|Before|Later|Earlier)\b[^,;:“”\"]{0,40},\s+", text[start:end])
+    if fronted and start + fronted.end() < end:
+        start += fronted.end()          # "On Saturday, Mr. Moon said": the time is no part of who
     return start, end
 
 

@@ -82,6 +82,10 @@ def _known(entities: list[Entity], author: str) -> int | None:
                 entity.name.casefold() == wanted or wanted in {a.casefold() for a in entity.aliases}):
             return index
     words = author.split()
+    namesakes = [i for i, e in enumerate(entities) if e.kind == "person" and len(words) > 1
+                 and len(e.name.split()) > 1 and e.name.split()[-1].casefold() == words[-1].casefold()]
+    if len(namesakes) == 1:
+        return namesakes[0]      # "christine teigen" signs the post of the "Chrissy Teigen" the article names
     for index, entity in enumerate(entities):
         if entity.kind == "person" and len(words) > 1 and entity.name.casefold() == words[-1].casefold():
             entity.aliases.add(entity.name)        # "Musk" in the prose, "Elon Musk" signing the post
