@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import gc
 import math
-from collections.abc import Callable, Hashable, Iterable, Iterator, Set as AbstractSet
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import datetime, timedelta
 from itertools import islice
@@ -17,7 +17,9 @@ from tui.core.models import StoryItem, StoryMerge
 from tui.core.stories.decay import TimeDecay
 from tui.core.stories.features import Leads, featurise
 from tui.core.stories.index import StoryIndex
+from tui.core.stories.merging import Merging, profile_score
 from tui.core.stories.model import Assignment, Entry, StoryState, Tuning, aware, effective_time, time_key
+from tui.core.stories.subjects import subject_match
 
 _SCORERS = {"ratio": fuzz.ratio, "token_set": fuzz.token_set_ratio}
 EXPLAIN_MEMBERS = 50
@@ -41,6 +43,7 @@ class StoryEngine:
         self.decay = TimeDecay(window, self.tuning.strong_days, self.tuning.strong_half_life_days,
                                followed_days, self.tuning.weak_half_life_days)
         self.index = StoryIndex(self.tuning)
+        self.merging = Merging(self.index, self.tuning, self.decay)
         self._assignments: dict[str, Assignment] = {}
         # Known stories the last batch merged into another: absorbed id -> (kept id, the reason).
         # Their articles outside what was restored must move too (`group_pending` does it).
@@ -105,6 +108,7 @@ class StoryEngine:
                 break
         self.merged = {}
         self._merge_grown({entry.story_id for entry in ordered}, first_new_id)
+        self._join_subjects({entry.story_id for entry in ordered}, first_new_id)
         self._renumber(ordered, first_new_id)
         return [self._assignments[item.id] for item in items]
 
@@ -405,7 +409,7 @@ class StoryEngine:
             other_profile, other_norm = index.profile(other)
             if not other_norm:
                 continue
-            score = _profile_score(profile, norm, other_profile, other_norm, strong, factors)
+            score = profile_score(profile, norm, other_profile, other_norm, strong, factors)
             if score < best_score:
                 continue
             if names is None:
@@ -416,95 +420,55 @@ class StoryEngine:
 
     def _merge_grown(self, touched: set[int], first_new_id: int) -> None:
         """Merge stories that grew towards each other: a story this batch touched, of at least
-        `grown_size` articles, joins the closest such story when their evidence meets (see
-        `_grown_match`); the later story (higher id) moves into the earlier, whose id stays."""
+        `grown_size` articles, joins the closest story of two or more when their evidence meets (see
+        `Merging.grown_match`); the later story (higher id) moves into the earlier, whose id stays."""
         index = self.index
         for story_id in sorted(touched):
             story = index.story(story_id)
             if story is None or len(story.members) < self.tuning.grown_size:
                 continue
-            found = self._grown_match(story)
+            found = self.merging.grown_match(story)
             if found is None:
                 continue
             other, score, merge = found
-            kept, gone = (other, story) if other.story_id < story.story_id else (story, other)
-            if gone.story_id < first_new_id:  # a story readers have seen: say which
-                merge = dataclasses.replace(merge, from_story=gone.story_id)
-            members = list(gone.members)
-            for member in members:
-                index.detach(member)
-            for member in members:
-                index.attach(member, kept.story_id)
-            for member in members:
-                why = self._explain(member, kept, score)
-                self._assignments[member.item_id] = dataclasses.replace(why, merge=merge)
-            if gone.story_id < first_new_id:
-                self.merged = {old: ((kept.story_id, m) if new == gone.story_id else (new, m))
-                               for old, (new, m) in self.merged.items()}
-                self.merged[gone.story_id] = (kept.story_id, merge)
+            self._move_story(story, other, score, merge, first_new_id)
 
-    def _grown_match(self, story: StoryState) -> tuple[StoryState, float, StoryMerge] | None:
-        """The story of at least `grown_size` articles closest to this one, when their time-weighed
-        profiles meet at `grown_threshold` and they share a name or a person; with the merge's reason."""
-        index, tuning = self.index, self.tuning
-        profile, norm = index.profile(story)
-        if not norm:
-            return None
-        strong = {t for member in story.members for t in member.strong}
-        ceiling, df = index.lookup_ceiling(), index.document_frequency
-        lookup = [t for t in sorted(profile, key=profile.__getitem__, reverse=True)
-                  if 1 < df.get(t, 0) <= ceiling][: tuning.merge_lookup_tokens]
-        hits: dict[int, float] = {}
-        for token in lookup:
-            for other_id in islice(reversed(index.postings[token]), tuning.merge_posting_scan):
-                if other_id != story.story_id and len(index.stories[other_id].members) >= tuning.grown_size:
-                    hits[other_id] = hits.get(other_id, 0.0) + profile[token]
-        best: tuple[StoryState, float, StoryMerge] | None = None
-        for other_id in sorted(hits, key=hits.__getitem__, reverse=True)[: tuning.merge_candidates]:
-            other = index.stories[other_id]
-            factors = self.decay.span_factors(other, story)
-            if factors is None or factors == (0.0, 0.0):
+    def _join_subjects(self, touched: set[int], first_new_id: int) -> None:
+        """A story this batch touched whose headlines name only a larger story's subject joins it,
+        smallest first (see `subjects.subject_match`); the reason is the subject both name."""
+        index = self.index
+        stories = sorted((s for i in touched if (s := index.story(i)) is not None),
+                         key=lambda st: (len(st.members), st.story_id))
+        for story in stories:
+            if index.story(story.story_id) is not story:
+                continue  # it already took another in
+            found = subject_match(story, index, self.decay, self.tuning, self.merging.stories_score)
+            if found is None:
                 continue
-            other_profile, other_norm = index.profile(other)
-            if not other_norm:
-                continue
-            score = _profile_score(profile, norm, other_profile, other_norm, strong, factors)
-            if score < tuning.grown_threshold or (best is not None and score <= best[1]):
-                continue
-            reason = self._shared_evidence(story, other)
-            if reason is not None:
-                names, places, people = reason
-                best = (other, score, StoryMerge(None, round(score * 100, 1), names, places, people))
-        return best
+            surface = next(m.surface[found.subject] for m in story.members if found.subject in m.surface)
+            merge = StoryMerge(None, round(found.score * 100, 1), (surface,))
+            self._move_story(story, found.story, found.score, merge, first_new_id)
 
-    def _shared_evidence(self, story: StoryState, other: StoryState
-                         ) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]] | None:
-        """(names, places, people) two stories share, as their articles write them; None when they
-        share no name and no person (then nothing says they are one event)."""
-        def gather(s: StoryState) -> tuple[dict[str, str], dict[str, str], dict[str, str], set[str]]:
-            named: dict[str, str] = {}
-            places: dict[str, str] = {}
-            people: dict[str, str] = {}
-            for m in s.members:
-                named.update((n.casefold(), n) for n in m.named)
-                places.update((n.casefold(), n) for n in m.places)
-                people.update((n.casefold(), n) for n in m.quoted)
-            return named, places, people, set(self.index.story_names(s))
-
-        a_named, a_places, a_people, a_tokens = gather(story)
-        b_named, b_places, b_people, b_tokens = gather(other)
-        people = [a_people[k] for k in sorted(a_people.keys() & b_people.keys())]
-        places = [a_places[k] for k in sorted(a_places.keys() & b_places.keys())]
-        told = {k for k in a_people.keys() & b_people.keys()} | (a_places.keys() & b_places.keys())
-        names = [a_named[k] for k in sorted(a_named.keys() & b_named.keys()) if k not in told]
-        if not names:  # no actor both name: the name tokens both use, as first written
-            surface = {t: m.surface[t] for m in story.members for t in m.surface}
-            covered = " ".join(told)
-            names = [surface[t] for t in sorted(a_tokens & b_tokens)
-                     if t in surface and surface[t][:1].isupper() and surface[t].casefold() not in covered][:6]
-        if not names and not people:
-            return None
-        return tuple(names[:6]), tuple(places[:6]), tuple(people[:6])
+    def _move_story(self, story: StoryState, other: StoryState, score: float, merge: StoryMerge,
+                    first_new_id: int) -> None:
+        """Merge two stories: the later (higher id) moves into the earlier, whose id stays; each moved
+        article is explained against its new story and carries the merge."""
+        index = self.index
+        kept, gone = (other, story) if other.story_id < story.story_id else (story, other)
+        if gone.story_id < first_new_id:  # a story readers have seen: say which
+            merge = dataclasses.replace(merge, from_story=gone.story_id)
+        members = list(gone.members)
+        for member in members:
+            index.detach(member)
+        for member in members:
+            index.attach(member, kept.story_id)
+        for member in members:
+            why = self._explain(member, kept, score)
+            self._assignments[member.item_id] = dataclasses.replace(why, merge=merge)
+        if gone.story_id < first_new_id:
+            self.merged = {old: ((kept.story_id, m) if new == gone.story_id else (new, m))
+                           for old, (new, m) in self.merged.items()}
+            self.merged[gone.story_id] = (kept.story_id, merge)
 
     def _explain(self, entry: Entry, story: StoryState, score: float) -> Assignment:
         """Why a folded article belongs to `story`: the member sharing most weight with it, and those tokens."""
@@ -585,17 +549,3 @@ def _parse_time(value: object) -> datetime | None:
 
 
 __all__ = ["Assignment", "StoryEngine", "StoryItem", "cluster_records", "effective_time"]
-
-
-def _profile_score(profile: dict[str, float], norm: float, other_profile: dict[str, float],
-                   other_norm: float, strong: AbstractSet[str], factors: tuple[float, float]) -> float:
-    """Cosine of two story profiles, strong tokens (names) and weak ones decayed apart."""
-    small, large = (profile, other_profile) if len(profile) <= len(other_profile) else (other_profile, profile)
-    dot_strong = dot_weak = 0.0
-    for token, value in small.items():
-        if token in large:
-            if token in strong:
-                dot_strong += value * large[token]
-            else:
-                dot_weak += value * large[token]
-    return (dot_strong * factors[0] + dot_weak * factors[1]) / (norm * other_norm)

@@ -19,6 +19,7 @@ class Lead:
     surface: dict[str, str]
     evidence: dict[str, int]  # name evidence per token, zeros left out
     key: str
+    text_only: frozenset[str]  # tokens of the lead its headline does not give
     roundup: bool
     has_text: bool  # tokens of a lead, not only of the headline
 
@@ -48,7 +49,7 @@ def featurise(item: StoryItem, tuning: Tuning, leads: Leads | None = None) -> En
     # The people it names or quotes mark their tokens as lasting evidence (see StoryIndex.weighted);
     # the people it quotes count even beyond its lead (weighing every actor scored lower on events-dev).
     people: set[str] = set()
-    quoted_only: set[str] = set()
+    quoted_only: set[str] = set()  # names of people it quotes that neither its headline nor lead gives
     if not lead.roundup:
         for actor in item.actors:
             people.update(token.key for token in name_tokens(actor) if token.key not in own_name)
@@ -68,7 +69,7 @@ def featurise(item: StoryItem, tuning: Tuning, leads: Leads | None = None) -> En
     return Entry(item.id, weights, surface, lead.key, effective_time(item), Counter(evidence),
                  frozenset(people), copy_key=copy_key, named=frozenset(item.actors),
                  quoted=frozenset(q for q in item.quoted if q[:1].isupper()), places=frozenset(item.places),
-                 quoted_only=frozenset(quoted_only))
+                 text_only=lead.text_only | quoted_only if quoted_only else lead.text_only)
 
 
 def read_lead(title: str, text: str, tuning: Tuning) -> Lead:
@@ -91,8 +92,10 @@ def read_lead(title: str, text: str, tuning: Tuning) -> Lead:
             if key not in surface:
                 surface[key] = token.surface
     # Sorted unique tokens: plain Levenshtein ratio over these behaves like token_sort_ratio, ten times cheaper.
-    key = " ".join(sorted({token.key for token in title_tokens}))
-    return Lead(weights, surface, {t: n for t, n in evidence.items() if n}, key, roundup, bool(text_tokens))
+    in_title = {token.key for token in title_tokens}
+    key = " ".join(sorted(in_title))
+    return Lead(weights, surface, {t: n for t, n in evidence.items() if n}, key,
+                frozenset(weights.keys() - in_title), roundup, bool(text_tokens))
 
 
 @lru_cache(maxsize=16384)

@@ -84,6 +84,12 @@ class StoryIndex:
     def idf(self, token: str) -> float:
         return self._idf[token]
 
+    def idf_outside(self, token: str, story: StoryState, held: int) -> float:
+        """The idf `token` would have if `story`, where `held` of its articles hold it, were not counted:
+        how rare it is elsewhere (a long event makes its own words common)."""
+        outside = self.documents - len(story.members) + 10
+        return math.log(outside / (self._df.get(token, 0) - held + 1))
+
     def weighted(self, entry: Entry) -> tuple[dict[str, float], float]:
         """An entry's idf-weighted tokens and their squared norm, cached until document counts change.
 
@@ -94,10 +100,10 @@ class StoryIndex:
             tuning = self.tuning
             idf = self._idf
             names = frozenset(entry.weights.keys() & self._names)
-            # The name of someone only this article quotes (outside its lead) can never be shared:
-            # kept out, it would only dilute (full text finds many, and they outweighed the rest).
-            df, min_df, alone = self._df, tuning.min_df, entry.quoted_only
-            weighted = {t: w * idf[t] for t, w in entry.weights.items() if t not in alone or df[t] >= min_df}
+            # A token its headline does not give, that no other article holds (a detail of its text,
+            # someone only it quotes), can never be shared: kept out, it would only dilute.
+            df, min_df, alone = self._df, tuning.min_df, entry.text_only
+            weighted = {t: w * idf[t] for t, w in entry.weights.items() if df[t] >= min_df or t not in alone}
             if names:
                 boost = tuning.name_boost
                 for t in names & weighted.keys():
@@ -125,8 +131,10 @@ class StoryIndex:
         so a long story that keeps growing is not re-read for every comparison.
         """
         if story.profile_epoch != self._epoch:
-            idf = self._idf
-            profile = {t: c * idf[t] for t, c in story.counts.items()}
+            idf, df, least, text_only = self._idf, self._df, self.tuning.min_df, story.text_only
+            # As an article leaves out the details of its text no other article holds (`weighted`)
+            profile = {t: c * idf[t] for t, c in story.counts.items()
+                       if df[t] >= least or text_only.get(t, 0.0) < c}
             story.profile, story.norm2 = profile, sum([v * v for v in profile.values()])
             story.profile_epoch = self._epoch
         return story.profile, math.sqrt(story.norm2)
@@ -139,14 +147,49 @@ class StoryIndex:
             story.names_key = key
         return story.names
 
+    def headline_names(self, entry: Entry) -> frozenset[str]:
+        """The names in an article's headline: learnt from capitals, or someone or somewhere its text
+        names (cached until the counts change)."""
+        if entry.headline_epoch != self._epoch:
+            names, people, weights = self._names, entry.people, entry.weights
+            entry.headline = frozenset(t for t in entry.key.split()
+                                       if t in weights and (t in names or t in people)) \
+                if names or people else frozenset()
+            entry.headline_epoch = self._epoch
+        return entry.headline
+
+    def story_subjects(self, story: StoryState) -> Counter[str]:
+        """How many of the story's headlines name each name (cached until it or the counts change)."""
+        key = (self._epoch, story.version)
+        if story.subjects_key != key:
+            counts: Counter[str] = Counter()
+            for member in story.members:
+                counts.update(self.headline_names(member))
+            story.subjects, story.subjects_key = counts, key
+        return story.subjects
+
+    def own_tokens(self, story: StoryState) -> frozenset[str]:
+        """The story's own tokens: held by at least two of its articles and rare (idf at least
+        `strong_idf`) among the articles outside it (cached until it or the counts change)."""
+        key = (self._epoch, story.version)
+        if story.own_key != key:
+            held: Counter[str] = Counter()
+            for member in story.members:
+                held.update(member.weights.keys())
+            least = self.tuning.strong_idf
+            story.own = frozenset(t for t, n in held.items() if n >= 2 and self.idf_outside(t, story, n) >= least)
+            story.own_key = key
+        return story.own
+
     def _update_profile(self, story: StoryState, tokens: Iterable[str]) -> None:
         """Bring a current profile up to date with the counts of `tokens` (after a join or a leave)."""
         idf, counts, profile = self._idf, story.counts, story.profile
+        df, least, text_only = self._df, self.tuning.min_df, story.text_only
         norm2 = story.norm2
         for token in tokens:
             old = profile.get(token, 0.0)
             count = counts.get(token)
-            if count is None:
+            if count is None or (df[token] < least and text_only.get(token, 0.0) >= count):
                 profile.pop(token, None)
                 new = 0.0
             else:
@@ -184,6 +227,11 @@ class StoryIndex:
         counts = story.counts
         for token, weight in entry.weights.items():
             counts[token] = counts.get(token, 0.0) + weight
+        if entry.text_only:
+            text_only, weights = story.text_only, entry.weights
+            for token in entry.text_only:
+                if token in weights:
+                    text_only[token] = text_only.get(token, 0.0) + weights[token]
         if entry.time is not None:
             story.first = entry.time if story.first is None else min(story.first, entry.time)
             story.latest = entry.time if story.latest is None else max(story.latest, entry.time)
@@ -209,6 +257,15 @@ class StoryIndex:
             if counts[token] <= 1e-9 or not story.members:
                 del counts[token]
                 self._postings[token].pop(story.story_id, None)
+        if entry.text_only:
+            text_only, weights = story.text_only, entry.weights
+            for token in entry.text_only:
+                if token in weights:
+                    left = text_only[token] - weights[token]
+                    if left <= 1e-9:
+                        del text_only[token]
+                    else:
+                        text_only[token] = left
         if not story.members:
             del self._stories[story.story_id]  # only a story begun in this batch can empty
             return

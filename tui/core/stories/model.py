@@ -35,7 +35,10 @@ class Tuning:
     fuzz_scorer: str = "ratio"  # rapidfuzz scorer over sorted token strings ("ratio" or "token_set")
     text_weight: float = 0.5  # weight of a token seen only in the text, relative to the title
     name_boost: float = 1.5  # names and acronyms weigh more than common words
-    min_df: int = 2  # a quoted name (outside the lead) in fewer documents than this is left out (it matches nothing)
+    # A token its headline does not give (only its lead, or the name of someone it quotes), found in
+    # fewer documents than this, is left out of the article and its story's profile: it matches
+    # nothing, and full text is full of such details (a town, a lawyer), so they outweighed the rest.
+    min_df: int = 2
     text_chars: int = 300  # how much of the text is read (the lead; 600 scored lower on events-dev and cost twice)
     min_shared: int = 1  # shared tokens needed with the matched article, unless one is rare
     rare_idf: float = 4.0  # an idf above this counts as rare enough to tie on its own
@@ -49,7 +52,7 @@ class Tuning:
     member_shortlist: int = 5  # of those, the best by rapidfuzz that are scored in full
     refine_passes: int = 0  # second looks at this batch's articles once all of it is placed
     refine_max_size: int = 3  # ... when their story is this small
-    merge_threshold: float = 0.20  # profile cosine at which a story begun in this batch folds into another
+    merge_threshold: float = 0.23  # profile cosine at which a story begun in this batch folds into another
     merge_rounds: int = 3  # folding passes over the batch's stories
     merge_lookup_tokens: int = 8  # a story's heaviest tokens that find stories to fold into ...
     merge_posting_scan: int = 20  # ... scanning this many stories per token ...
@@ -60,15 +63,20 @@ class Tuning:
     strong_idf: float = 2.0  # tokens at least this rare are strong evidence (in under 1 article in 7)
     strong_days: float = 60.0  # strong evidence joins across gaps up to this many days ...
     strong_half_life_days: float = 180.0  # ... counting half as much for every this many days past the window
-    far_threshold: float = 0.25  # the threshold for joining a story past the window
+    far_threshold: float = 0.28  # the threshold for joining a story past the window
     quoted_weight: float = 1.0  # weight of the name of someone it quotes, when its lead does not name them
     weak_half_life_days: float = 0.0  # weak evidence past the window halves this often (0: it stops)
-    # Stories that grew together (two of at least `grown_size` articles each) merge, the later
-    # into the earlier, when their profiles meet at `grown_threshold` (time-weighed as folding is)
-    # and they share a name or a person: the reason recorded.
-    grown_threshold: float = 0.20
-    grown_size: int = 2
-
+    # Stories that grew together merge, the later into the earlier (a story this batch touched, of
+    # at least `grown_size` articles, with one of at least two and as many), when their profiles meet at
+    # `grown_threshold` (time-weighed as folding is) and they share a name or a person: the reason
+    # recorded. With `own_strong`, a token rare outside the other story (idf at least `strong_idf`
+    # among the articles not in it) is lasting evidence there, however common the story made it.
+    grown_threshold: float = 0.23
+    grown_size: int = 1
+    own_strong: bool = True
+    # A story this batch touched whose headlines name only a larger story's subject joins it
+    # (subjects.py): the share of the headlines naming it that that story must hold (above 1: never).
+    subject_focus: float = 0.5
 
 @dataclass
 class Entry:
@@ -86,10 +94,12 @@ class Entry:
     named: frozenset[str] = frozenset()
     quoted: frozenset[str] = frozenset()
     places: frozenset[str] = frozenset()
-    quoted_only: frozenset[str] = frozenset()  # tokens only its quoted people's names add (not in its lead)
+    text_only: frozenset[str] = frozenset()  # tokens its headline does not give (see Tuning.min_df)
     story_id: int = -1
     names: frozenset[str] = frozenset()
     strong: frozenset[str] = frozenset()  # rare names, numbers and people: evidence that lasts
+    headline: frozenset[str] = frozenset()  # the names its headline gives (StoryIndex.headline_names)
+    headline_epoch: int = -1
     epoch: int = -1
     weighted: dict[str, float] = field(default_factory=dict)
     mass: float = 0.0
@@ -101,6 +111,7 @@ class StoryState:
 
     story_id: int
     counts: dict[str, float] = field(default_factory=dict)  # summed token weights of its members
+    text_only: dict[str, float] = field(default_factory=dict)  # ... of those its members' headlines do not give
     members: list[Entry] = field(default_factory=list)
     keys: list[str] = field(default_factory=list)  # members' token strings, for rapidfuzz
     first: datetime | None = None
@@ -114,6 +125,10 @@ class StoryState:
     profile_epoch: int = -1
     names_key: tuple[int, int] = (-1, -1)
     names: frozenset[str] = frozenset()  # the names among its tokens
+    subjects_key: tuple[int, int] = (-1, -1)
+    subjects: Counter[str] = field(default_factory=Counter)  # names by how many headlines give them
+    own_key: tuple[int, int] = (-1, -1)
+    own: frozenset[str] = frozenset()  # tokens rare outside it (StoryIndex.own_tokens)
 
 
 def effective_time(item: StoryItem) -> datetime | None:

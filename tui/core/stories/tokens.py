@@ -112,6 +112,9 @@ def _normalise(raw: str) -> str | None:
     if lowered in _ACRONYMS and (raw.isupper() or "." in raw):
         return _ACRONYMS[lowered]
     lowered = lowered.rstrip(".")
+    *initials, last = lowered.split(".")
+    if initials and len(last) > 2 and all(len(part) == 1 for part in initials):
+        lowered = last  # "N.Korean" is "Korean", as "N. Korean" is
     if lowered.endswith("'s"):
         lowered = lowered[:-2]
     lowered = lowered.replace(".", "").replace("'", "")
