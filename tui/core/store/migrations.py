@@ -257,7 +257,7 @@ MIGRATIONS: tuple[str, ...] = (
     UPDATE articles SET analysed = 0;
     """,
     # 16: issue 21, round 4 (embedded posts, "It said" of a state, the person the sentence before is
-    # about, "…, adding that", Korean family names) and the judge retrained over them, shown from 0.65:
+    # about, "…, adding that", Korean family names) and the judge retrained over them, shown from 0.64:
     # every article is analysed again
     """
     UPDATE articles SET analysed = 0;
