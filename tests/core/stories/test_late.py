@@ -145,3 +145,22 @@ def test_a_late_join_keeps_out_of_reach() -> None:
                      published=T0 + timedelta(days=90))
     story = _stories(StoryEngine().add([*_background(), *_equifax_story(), late]))
     assert story["a9"] != story["a1"], "past strong_days (60) nothing joins"
+
+
+CABLE = ("Georgia picks Anaklia for Black Sea data cable landing station",
+         "The planned submarine cable to Romania will come ashore near Anaklia, the economy ministry said, a "
+         "choice that favours the deep-water port project over Poti & its existing terminals.")
+STRIKE = ("Dockworkers' strike halts grain loadings at Romanian Black Sea port",
+          "A 48-hour strike by dockworkers at Constanta stopped grain loadings on Sunday, leaving more than 30 "
+          "ships waiting, port officials said.")
+
+
+def test_folding_past_the_window_needs_the_plain_evidence_placing_needs() -> None:
+    # The demo's two Black Sea stories, six days apart: a sea and a port in common. Without the
+    # details only each holds, their profiles meet at the folding threshold; past the window a
+    # fold, like a join, must meet the higher one.
+    items = [*_background(), _item(1, *CABLE[:1], 0, text=CABLE[1]), _item(2, *STRIKE[:1], 6 * DAY, text=STRIKE[1])]
+    story = _stories(StoryEngine().add(items))
+    assert story["a1"] != story["a2"]
+    folded = _stories(StoryEngine(far_threshold=0.20).add(items))
+    assert folded["a1"] == folded["a2"], "the rule, not the scores, keeps them apart"

@@ -410,7 +410,8 @@ class StoryEngine:
             if not other_norm:
                 continue
             score = profile_score(profile, norm, other_profile, other_norm, strong, factors)
-            if score < best_score:
+            # Past the window only strong evidence counts, and (as in placing) it must be plainly enough.
+            if score < best_score or (factors[1] == 0.0 and score < tuning.far_threshold):
                 continue
             if names is None:
                 names = index.story_names(story)

@@ -52,7 +52,7 @@ class Tuning:
     member_shortlist: int = 5  # of those, the best by rapidfuzz that are scored in full
     refine_passes: int = 0  # second looks at this batch's articles once all of it is placed
     refine_max_size: int = 3  # ... when their story is this small
-    merge_threshold: float = 0.23  # profile cosine at which a story begun in this batch folds into another
+    merge_threshold: float = 0.20  # profile cosine at which a story begun in this batch folds into another
     merge_rounds: int = 3  # folding passes over the batch's stories
     merge_lookup_tokens: int = 8  # a story's heaviest tokens that find stories to fold into ...
     merge_posting_scan: int = 20  # ... scanning this many stories per token ...
@@ -63,7 +63,7 @@ class Tuning:
     strong_idf: float = 2.0  # tokens at least this rare are strong evidence (in under 1 article in 7)
     strong_days: float = 60.0  # strong evidence joins across gaps up to this many days ...
     strong_half_life_days: float = 180.0  # ... counting half as much for every this many days past the window
-    far_threshold: float = 0.28  # the threshold for joining a story past the window
+    far_threshold: float = 0.28  # the threshold for joining or folding into a story past the window
     quoted_weight: float = 1.0  # weight of the name of someone it quotes, when its lead does not name them
     weak_half_life_days: float = 0.0  # weak evidence past the window halves this often (0: it stops)
     # Stories that grew together merge, the later into the earlier (a story this batch touched, of
@@ -71,7 +71,7 @@ class Tuning:
     # `grown_threshold` (time-weighed as folding is) and they share a name or a person: the reason
     # recorded. With `own_strong`, a token rare outside the other story (idf at least `strong_idf`
     # among the articles not in it) is lasting evidence there, however common the story made it.
-    grown_threshold: float = 0.23
+    grown_threshold: float = 0.20
     grown_size: int = 1
     own_strong: bool = True
     # A story this batch touched whose headlines name only a larger story's subject joins it
