@@ -12,7 +12,7 @@ from textual.widgets import Input, Static
 from tui.app import make_app
 from tui.config import load_config
 from tui.core.store import Store
-from tui.screens.feed_editor import FeedEditor
+from tui.screens.feed_dialog import FeedEditor
 from tui.widgets.feed_list import FeedList
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"

@@ -22,10 +22,10 @@ from tui.config import load_config
 from tui.core.store import Store
 from tui.core.text import shown_quote
 from tui.screens.export_format import ExportFormatScreen
-from tui.screens.mute_editor import MuteEditor
+from tui.screens.mute_dialog import MuteEditor
 from tui.screens.person_quotes import PersonQuotesScreen
 from tui.screens.quote_lookup import QuoteLookupScreen
-from tui.screens.watch_editor import WatchEditor
+from tui.screens.watch_dialog import WatchEditor
 from tui.widgets.article_list import ArticleList
 from tui.widgets.feed_list import FeedList
 from tui.widgets.reader import Reader
