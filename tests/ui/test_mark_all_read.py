@@ -5,10 +5,9 @@ item 10)."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-from byline_demo import main_screen
+from byline_demo import copy_seeds, main_screen
 from textual.pilot import Pilot
 
 from tui.app import BylineApp, make_app
@@ -20,15 +19,10 @@ from tui.screens.mute_dialog import MuteEditor
 from tui.widgets.article_list import ArticleList
 from tui.widgets.feed_list import FeedList
 
-SEEDS = Path(__file__).resolve().parents[2] / "seeds"
-
 
 async def own_demo(tmp_path: Path, settings: str = "") -> tuple[BylineApp, Store, Path]:
     """The demo in a writable copy (feeds.toml is edited), with extra [settings] lines."""
-    shutil.copytree(SEEDS, tmp_path / "seeds", ignore=shutil.ignore_patterns("cache"))
-    path = tmp_path / "seeds" / "feeds.toml"
-    path.write_text(path.read_text("utf-8").replace("[settings]\n", f"[settings]\n{settings}"),
-                    encoding="utf-8")
+    path = copy_seeds(tmp_path / "seeds", settings=settings)
     config = load_config(path)
     store = Store(config.db_path)
     await refresh(store, config.feeds, config.settings, fulltext=False)

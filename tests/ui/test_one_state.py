@@ -4,11 +4,10 @@ and keys that cannot do what was asked say so."""
 from __future__ import annotations
 
 import asyncio
-import shutil
 from pathlib import Path
 
 import pytest
-from byline_demo import main_screen
+from byline_demo import copy_seeds, main_screen
 
 from tui.app import BylineApp, make_app
 from tui.config import load_config
@@ -18,15 +17,11 @@ from tui.widgets.article_list import ArticleList
 from tui.widgets.feed_list import FeedList
 from tui.widgets.reader import Reader
 
-SEEDS = Path(__file__).resolve().parents[2] / "seeds"
-
 
 @pytest.fixture
-def demo(tmp_path: Path) -> tuple[BylineApp, Store, Path]:
-    """The offline demo in a writable copy (feeds.toml is edited by some tests), without any
-    cache an older Byline left in seeds/ when the demo was run there."""
-    shutil.copytree(SEEDS, tmp_path / "seeds", ignore=shutil.ignore_patterns("cache"))
-    config = load_config(tmp_path / "seeds" / "feeds.toml")
+def editable_demo(tmp_path: Path) -> tuple[BylineApp, Store, Path]:
+    """The offline demo in a writable copy (feeds.toml is edited by some tests)."""
+    config = load_config(copy_seeds(tmp_path / "seeds"))
     store = Store(config.db_path)
     asyncio.run(refresh(store, config.feeds, config.settings, fulltext=False))
     yield make_app(config, store), store, tmp_path / "seeds" / "feeds.toml"
@@ -38,8 +33,8 @@ def unread_rows(app: BylineApp) -> dict[int, bool]:
     return {row.id: not row.read for i in range(articles.count) if (row := articles.row(i))}
 
 
-async def test_reading_in_the_stories_view_shows_on_the_main_list(demo) -> None:
-    app, store, _ = demo
+async def test_reading_in_the_stories_view_shows_on_the_main_list(editable_demo) -> None:
+    app, store, _ = editable_demo
     async with app.run_test(size=(140, 40)) as pilot:
         total = main_screen(app).query_one(FeedList).total_unread
         await pilot.press("S", "enter", "enter")  # a story, its first article
@@ -56,8 +51,8 @@ async def test_reading_in_the_stories_view_shows_on_the_main_list(demo) -> None:
         assert store.count_articles(ArticleFilter(unread_only=True)) == total - 2
 
 
-async def test_star_in_reader_and_renamed_feed_show_everywhere(demo) -> None:
-    app, store, config_path = demo
+async def test_star_in_reader_and_renamed_feed_show_everywhere(editable_demo) -> None:
+    app, store, config_path = editable_demo
     async with app.run_test(size=(140, 40)) as pilot:
         feed_list = main_screen(app).query_one(FeedList)
         feed_list.focus()
@@ -77,8 +72,8 @@ async def test_star_in_reader_and_renamed_feed_show_everywhere(demo) -> None:
         assert old_name not in config_path.read_text()
 
 
-async def test_unsubscribing_keeps_the_articles_in_all(demo) -> None:
-    app, store, config_path = demo
+async def test_unsubscribing_keeps_the_articles_in_all(editable_demo) -> None:
+    app, store, config_path = editable_demo
     async with app.run_test(size=(140, 40)) as pilot:
         before = store.count_articles()
         gone = store.feeds()[0]
@@ -98,8 +93,8 @@ async def test_unsubscribing_keeps_the_articles_in_all(demo) -> None:
         assert gone.url not in config_path.read_text()
 
 
-async def test_keys_that_cannot_act_say_so(demo, monkeypatch) -> None:
-    app, _, _ = demo
+async def test_keys_that_cannot_act_say_so(editable_demo, monkeypatch) -> None:
+    app, _, _ = editable_demo
     for name in ("DISPLAY", "WAYLAND_DISPLAY", "BROWSER"):
         monkeypatch.delenv(name, raising=False)
     copied: list[str] = []

@@ -5,7 +5,6 @@ sees at each size, in each mode and theme. Accept a change only after looking at
 from __future__ import annotations
 
 import asyncio
-from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
@@ -13,7 +12,7 @@ from textual.theme import BUILTIN_THEMES
 
 from tui.app import BylineApp
 
-SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
 async def settle(pilot: Pilot) -> None:
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()

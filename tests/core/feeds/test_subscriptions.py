@@ -8,6 +8,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from byline_demo import SEEDS
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from tui.config import load_config
@@ -240,7 +241,7 @@ def test_remove_the_first_feed_of_a_file_without_settings(tmp_path: Path) -> Non
     assert load_config(path).feeds[0].name == "B"
 
 
-SEEDS_TOML = Path(__file__).resolve().parents[3] / "seeds" / "feeds.toml"
+SEEDS_TOML = SEEDS / "feeds.toml"
 LEDGER_TAGS = 'tags = ["caucasus", "central-asia", "demo"]'
 
 
