@@ -12,15 +12,10 @@ from byline_demo import SEEDS
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from tui.config import load_config
-from tui.core.feeds import (
-    FeedsFile,
-    Subscription,
-    SubscriptionError,
-    parse_newsboat_urls,
-    read_newsboat_urls,
-    validate_feed_url,
-)
+from tui.core.feeds.feeds_file import FeedsFile
+from tui.core.feeds.newsboat import parse_newsboat_urls, read_newsboat_urls
 from tui.core.feeds.opml import export_opml, parse_opml
+from tui.core.feeds.subscriptions import Subscription, SubscriptionError, validate_feed_url
 
 # --- URLs -------------------------------------------------------------------------------------
 
