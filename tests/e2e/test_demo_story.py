@@ -34,7 +34,11 @@ def test_story_json_compares_the_outlets(demo, capsys) -> None:  # type: ignore[
     assert record["story"]["id"] == border["id"] and record["story"]["outlet_count"] == 3
     assert [a["id"] for a in record["articles"]] == [a["id"] for a in border["articles"]]
     joined = [a["joined"] for a in record["articles"] if a["joined"]]
-    assert len(joined) == 2 and all(j["shared_terms"] and j["score"] > 0 for j in joined)
+    assert len(joined) == 2 and all(j["how"] == "matched" for j in joined)
+    assert any("both quote Anna Karapetyan" in (j["reason"] or "") for j in joined), joined
+    ids = {a["id"] for a in record["articles"]}
+    assert all(j["matched_article"] in ids for j in joined)
+
     comparison = record["comparison"]
     outlets = {o["outlet"]: o for o in comparison["outlets"]}
     assert set(outlets) == {"Caucasus Ledger", "Meridian Wire", "Eurasia Business Daily"}
@@ -52,6 +56,18 @@ def test_story_json_compares_the_outlets(demo, capsys) -> None:  # type: ignore[
     assert [t["first_report"] for t in timeline] == [True, False, False]
     assert [t["published"] for t in timeline] == sorted(t["published"] for t in timeline)
     assert any(n["text"] == "300 kilometres" for n in timeline[2]["new_numbers"])
+
+
+def test_why_an_article_joined_is_in_words_never_a_score_or_terms(demo, capsys) -> None:  # type: ignore[no-untyped-def]
+    stories = _stories(demo, capsys)
+    joins = [a["joined"] for story in stories for a in story["articles"] if a["joined"]]
+    for story in stories:
+        record = _json(capsys, "--config", str(demo.path), "story", str(story["id"]), "--json")
+        assert {a["id"]: a["joined"] for a in record["articles"]} == \
+            {a["id"]: a["joined"] for a in story["articles"]}, "both commands say it the same way"
+    assert joins and all(set(j) <= {"how", "matched_article", "reason", "merge"} for j in joins), joins
+    assert all("score" not in json.dumps(j) and "shared_terms" not in j for j in joins)
+    assert any(j["reason"] and j["reason"].startswith("both ") for j in joins)
 
 
 def test_every_planted_difference_is_found_and_no_other(demo, capsys) -> None:  # type: ignore[no-untyped-def]

@@ -105,3 +105,25 @@ def test_a_subject_the_rules_cannot_read_gives_the_nearest_person_as_a_candidate
 def test_the_nearest_person_is_never_a_prepositions_object() -> None:
     text = "In an interview with Jake Tapper on Sunday, the official said the talks had collapsed."
     assert [who for who, _, _ in _candidates(text)] == ["the official"]
+
+
+@pytest.mark.parametrize(("text", "speaker", "content"), [
+    # a no-break space between the closing mark and the cue, as pages and trafilatura give it
+    ("Rep. Trey Gowdy spoke. “If anyone wonders why the investigation is not yet complete, this report is "
+     "Exhibit A,”\xa0added Gowdy.", "Trey Gowdy", "If anyone wonders"),
+    # a one-word answer with its cue right after it
+    ("Bernie Sanders spoke. “Absolutely,” he said when asked by a reporter.", "Bernie Sanders", "Absolutely"),
+    # "is quoted as saying" and "laughed and said" between the speaker and the cue
+    ("“Our method succeeds where others fail because we seek out likely voters,” Matt Braynard is quoted as "
+     "saying.", "Matt Braynard", "Our method succeeds"),
+    ("Campaign manager Robby Mook was asked about it on Tuesday. He laughed and said, “We’ll see.”",
+     "Robby Mook", "We’ll see."),
+])
+def test_direct_quotes_the_rules_used_to_miss_round_4(text: str, speaker: str, content: str) -> None:
+    found = _candidates(text)
+    assert any(who == speaker and kind == "direct" and said.startswith(content) for who, kind, said in found), found
+
+
+def test_a_one_word_phrase_in_running_text_stays_a_fragment() -> None:
+    text = "The word on every sign was “Absolutely,” and nothing more."
+    assert not any(kind == "direct" for _, kind, _ in _candidates(text))

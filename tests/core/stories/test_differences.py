@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from dataclasses import replace
+from datetime import datetime, timedelta, timezone
 
 from tui.core.models import CoverageArticle, StoryInfo
 from tui.core.stories.compare import compare, read_article
@@ -41,3 +42,37 @@ def test_rounding_and_misread_units_are_left_out() -> None:
         ("Today", "The rocket stands 230 feet tall and can lift 8.8 million pounds of thrust."),
         ("Times", "The rocket stands about 200 feet tall."))
     assert found == [], found
+
+
+def test_one_quantity_told_two_ways_is_kept() -> None:
+    found = _differences(
+        ("Sun", "A suspected fanatic ploughed a 25-tonne truck into crowds on the promenade."),
+        ("Times", "The attacker in Nice used a 19-ton delivery truck to approach the promenade."),
+        ("Radio", "Equifax exposed personal information of 143 million people, the company has confirmed."),
+        ("Mail", "Equifax said the total is now 145.5 million people who had their personal information stolen."))
+    assert sorted(sorted(text for _, text in numbers) for _, numbers in found) == [
+        ["143 million people", "145.5 million people"], ["19-ton", "25-tonne"]], found
+
+
+def test_other_times_subjects_and_offers_are_left_out() -> None:
+    found = _differences(
+        ("Post", "Official figures show 20 people were injured in tram accidents between March 2015 and March 2016."),
+        ("Standard", "At least 40 people were injured in the tram accidents, the fire brigade said."),
+        ("Bloomberg", "Qualcomm shares fell 1.5 percent to $65.09 at 9:34 a.m."),
+        ("Reuters", "Qualcomm shares fell 4.3 percent to $63.20 in afternoon trading."),
+        ("USA Today", "CEO Elon Musk said the semi is capable of traveling 500 miles on an electric charge."),
+        ("Mail", "The Tesla sports car can travel 620 miles on a single charge."),
+        ("WSJ", "Broadcom raised its offer to $82 a share, up from its first offer of $70 a share."),
+        ("NYT", "Broadcom's offer of $70 a share was rejected by Qualcomm's board."))
+    assert found == [], found
+
+
+def test_a_story_back_after_a_quiet_spell_is_another_event() -> None:
+    reads = [read_article(CoverageArticle(i, outlet, f"Title {i}", None, WHEN + timedelta(days=days), text), [], [])
+             for i, (outlet, days, text) in enumerate((
+                 ("Wire", 0, "The missile flew 2,700 km over Hokkaido before it fell into the sea."),
+                 ("Ledger", 16, "The missile flew 3,700 km over Hokkaido before it fell into the sea.")), start=1)]
+    story = StoryInfo(1, "Story", WHEN, WHEN, 2, 2, False, 0)
+    assert compare(story, reads, ()).differences == ()
+    assert len(compare(story, [reads[0], replace(reads[1], source=replace(reads[1].source, time=WHEN))], ())
+               .differences) == 1, "the same two, a day apart, disagree"

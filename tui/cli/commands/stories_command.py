@@ -5,13 +5,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from tui.cli.options import add_limit, add_show_muted, positive_int
 from tui.config import Config
-
-if TYPE_CHECKING:
-    from tui.core.models import StoryMembership
 
 
 def register(commands: Any) -> None:
@@ -38,6 +35,7 @@ def register(commands: Any) -> None:
 
 
 def run_stories(args: argparse.Namespace, config: Config) -> int:
+    from tui.cli.commands.story_command import joined
     from tui.cli.common import note_limit, open_cache, print_json
     from tui.core.text import counted, one_line
 
@@ -58,7 +56,7 @@ def run_stories(args: argparse.Namespace, config: Config) -> int:
                 "last_updated": item.last_updated.isoformat(), "followed": item.followed,
                 "articles": [
                     {"id": a.article_id, "url": a.url, "feed": a.outlet, "title": a.title,
-                     "published": a.time.isoformat(), "joined": _joined(why.get(a.article_id))}
+                     "published": a.time.isoformat(), "joined": joined(store, a.article_id, why.get(a.article_id))}
                     for a in articles],
             })
     finally:
@@ -74,18 +72,6 @@ def run_stories(args: argparse.Namespace, config: Config) -> int:
             print(f"    {article['published'][:16]}  {one_line(article['feed'])}: "
                   f"{one_line(article['title'])}")
     return 0
-
-
-def _joined(member: StoryMembership | None) -> dict[str, Any] | None:
-    """Why an article is in its story: "matched" an article, or "merged" with its first story."""
-    if member is None or (member.matched_article_id is None and member.merge is None):
-        return None
-    record: dict[str, Any] = {"how": "merged" if member.merge else "matched", "score": member.score,
-                              "shared_terms": list(member.shared_terms),
-                              "matched_article": member.matched_article_id}
-    if member.merge is not None:
-        record["merge"] = member.merge.record()
-    return record
 
 
 def run_cluster(args: argparse.Namespace, config: Config) -> int:

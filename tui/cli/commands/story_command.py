@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING, Any
 from tui.config import Config
 
 if TYPE_CHECKING:
+    from tui.core.models import StoryMembership
+    from tui.core.store import Store
     from tui.core.stories.compare import Line, NamedActor, NumberLine, QuoteLine, StoryComparison
 
 
@@ -30,14 +32,14 @@ def run_story(args: argparse.Namespace, config: Config) -> int:
     store, _ = open_cache(config)
     try:
         comparison = compare_story(store, args.story_id)
-        memberships = {} if comparison is None else {
-            a.article_id: store.membership(a.article_id) for a in comparison.articles}
+        reasons = {} if comparison is None else {
+            a.article_id: joined(store, a.article_id, store.membership(a.article_id)) for a in comparison.articles}
     finally:
         store.close()
     if comparison is None:
         print(f"byline: no story {args.story_id} (see `byline stories`)", file=sys.stderr)
         return EXIT_FAILURE
-    record = story_record(comparison, memberships)
+    record = story_record(comparison, reasons)
     if args.json:
         print_json(record)
     else:
@@ -45,19 +47,32 @@ def run_story(args: argparse.Namespace, config: Config) -> int:
     return 0
 
 
-def story_record(comparison: StoryComparison, memberships: dict[int, Any]) -> dict[str, Any]:
-    """The JSON of `byline story ID --json`: the story, its articles and the comparison."""
+def joined(store: Store, article_id: int, member: StoryMembership | None) -> dict[str, Any] | None:
+    """Why an article is in its story, in words (`byline story` and `byline stories` JSON): how
+    ("matched" an article, or "merged" with its first story), the article it matched and the reason
+    ("both quote Anna Karapetyan; both name Lachin corridor", None when they share no name); a merge
+    with its story and reason. Never a score or the grouping's terms: those are the engine's."""
+    from tui.core.stories.reasons import why_together
+
+    if member is None or (member.matched_article_id is None and member.merge is None):
+        return None
+    matched = member.matched_article_id
+    record: dict[str, Any] = {"how": "merged" if member.merge else "matched", "matched_article": matched,
+                              "reason": None if matched is None else why_together(store, article_id, matched)}
+    if member.merge is not None:
+        record["merge"] = {"from_story": member.merge.from_story, "reason": member.merge.words()}
+    return record
+
+
+def story_record(comparison: StoryComparison, reasons: dict[int, dict[str, Any] | None]) -> dict[str, Any]:
+    """The JSON of `byline story ID --json`: the story, its articles (each with why it `joined`, see
+    `joined`) and the comparison."""
     story = comparison.story
-    articles = []
-    for article in comparison.articles:
-        member = memberships.get(article.article_id)
-        articles.append({
-            "id": article.article_id, "outlet": article.outlet, "title": article.title,
-            "url": article.url, "published": article.time.isoformat(), "words": article.words,
-            "joined": None if member is None or member.matched_article_id is None else {
-                "score": member.score, "shared_terms": list(member.shared_terms),
-                "matched_article": member.matched_article_id},
-        })
+    articles = [{
+        "id": article.article_id, "outlet": article.outlet, "title": article.title,
+        "url": article.url, "published": article.time.isoformat(), "words": article.words,
+        "joined": reasons.get(article.article_id),
+    } for article in comparison.articles]
     return {
         "story": {"id": story.id, "headline": story.headline, "first": story.first_seen.isoformat(),
                   "last": story.last_updated.isoformat(), "article_count": story.article_count,

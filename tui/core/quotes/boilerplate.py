@@ -100,8 +100,14 @@ def _caps_prefix(line: str) -> int:
     return match.end() if match else 0
 
 
+_PLAIN_SPACES = {ord(c): " " for c in "\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
+                 "\u2009\u200a\u202f\u205f\u3000"}
+
+
 def mask(text: str) -> str:
-    """The text with boilerplate replaced by spaces: same length, same line breaks, same offsets."""
+    """The text with boilerplate replaced by spaces: same length, same line breaks, same offsets. Unicode
+    spaces become plain ones: the rules' patterns read `”\xa0added Gowdy` as `” added Gowdy`."""
+    text = text.translate(_PLAIN_SPACES)
     chars = list(text)
 
     def blank(start: int, end: int) -> None:

@@ -21,6 +21,7 @@ _BASE: dict[tuple[str, str], float] = {
     ("direct", "same-paragraph"): 0.55,    # a quote of the paragraph whose speaker spoke just before
     ("direct", "continued"): 0.6,          # a quote running on over paragraphs
     ("direct", "next-paragraph"): 0.4,     # the last speaker of the paragraph before: often someone else
+    ("direct", "tweet"): 0.95,             # an embedded post, signed "— Name (@handle) date"
     ("indirect", "forward-that"): 0.9,     # X said (on Monday) that …
     ("indirect", "forward"): 0.86,         # X said the talks …
     ("indirect", "trailing"): 0.85,        # …, X said.

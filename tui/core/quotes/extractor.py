@@ -19,6 +19,7 @@ from tui.core.quotes.judge import judge
 from tui.core.quotes.lexicon import LISTENER_CUES, STATE_PLACES
 from tui.core.quotes.marks import MarkSpan, find_mark_spans, paragraphs
 from tui.core.quotes.speakers import Cue, Layout, Resolver, Subject, is_outlet, unnamed_source
+from tui.core.quotes.tweets import Post, find_posts, with_authors
 
 # Beyond this the rules still run but on a prefix: a reader never needs quotes from a 2 MB blob.
 MAX_CHARS = 400_000
@@ -144,13 +145,19 @@ def _analyse_explained(original: str, judged: bool = True) -> tuple[tuple[Actor,
                                                                     list[Signals]]:
     text = mask(original)            # boilerplate blanked: offsets stay those of the original
     actors = build_actors(text)
+    posts = find_posts(original)     # off the original: the masking blanks embeds for the prose rules
+    actors, authors = with_authors(actors, posts) if posts else (actors, [])
     marks = find_mark_spans(text)
     layout = Layout(text, paragraphs(text), marks)
     resolver = Resolver(text, actors, layout)
     indirect = find_indirect(text, layout, resolver)
     drafts = _direct_drafts(text, marks, layout, resolver)
     _attribute_partials(text, drafts, indirect, layout, resolver)
-    units = _units(text, drafts, _indirect_drafts(text, indirect), layout)
+    reported = _indirect_drafts(text, indirect)
+    if posts:
+        drafts, reported = _posts_hold(posts, drafts), _posts_hold(posts, reported)
+        drafts.extend(_post_drafts(posts, authors))
+    units = _units(text, drafts, reported, layout)
     quotes, explained = [], []
     quoted: set[int] = set()
     for unit in units:
@@ -190,9 +197,14 @@ def _signals(text: str, unit: _Unit, actors: ActorIndex, layout: Layout, who: st
         outlet=speaker is not None and is_outlet(speaker.name),
         speaker_words=len(speaker.name.split()) if speaker is not None else 0,
         before=text[max(0, unit.head.start - 4):unit.head.start], after=text[unit.last.end:unit.last.end + 4],
-        lead=text[max(0, unit.head.start - 40, layout.paragraphs[layout.paragraph_index(unit.head.start)][0]):
-                  unit.head.start],
+        lead=text[max(0, unit.head.start - 40, _paragraph_start(layout, unit.head.start)):unit.head.start],
     )
+
+
+def _paragraph_start(layout: Layout, pos: int) -> int:
+    """Where pos's paragraph starts; an embedded post may stand where the masking left no paragraph."""
+    index = layout.paragraph_index(pos)
+    return layout.paragraphs[index][0] if 0 <= index < len(layout.paragraphs) else pos
 
 
 def _nearest_speaker(unit: _Unit, resolver: Resolver) -> None:
@@ -249,6 +261,19 @@ def _public_quote(text: str, unit: _Unit, actors: ActorIndex, confidence: float)
         confidence = min(confidence, calibrated(head.kind, head.rule, "none"))   # a place named as speaker
     return Quote(speaker, " … ".join(text[a:b] for a, b in pieces), head.kind, cue, pieces[0][0], pieces[-1][1],
                  round(confidence, 2), pieces=pieces)
+
+
+def _post_drafts(posts: list[Post], authors: list[int]) -> list[_Draft]:
+    """An embedded post is a direct quote of its signed author."""
+    return [_Draft(post.start, post.end, "direct", entity=author, cue="tweeted", confidence=0.9, attributed=True,
+                   own=True, cue_at=post.signature_start, rule="tweet",
+                   subject=Subject(author, post.author_start, post.author_end))
+            for post, author in zip(posts, authors, strict=True)]
+
+
+def _posts_hold(posts: list[Post], drafts: list[_Draft]) -> list[_Draft]:
+    """The drafts outside every post: a phrase quoted or reported inside a post is part of the post."""
+    return [d for d in drafts if not any(p.start <= d.start and d.end <= p.end for p in posts)]
 
 
 # ---------------------------------------------------------------- attribution units
@@ -317,7 +342,12 @@ def _quote_kind(text: str, mark: MarkSpan, layout: Layout) -> str:
     if _RESUMED_QUOTE.search(before):
         return "direct"              # "This used to be ours," he said, "but it is changing."
     if not before or before[-1] in ":":
-        return "direct" if len(inner.split()) >= 2 or inner[-1:] in ".!?" else "partial"
+        if len(inner.split()) >= 2 or inner[-1:] in ".!?":
+            return "direct"
+        # “Absolutely,” he said: a one-word answer is a whole quote when a cue follows at once.
+        after = text[mark.close_end:mark.close_end + 40]
+        return "direct" if inner[-1:] == "," and layout.cues(mark.close_end, mark.close_end + len(after)) \
+            and re.match(r"\s*(?:[A-Za-z.’'-]+\s+){0,3}[a-z]+\b", after) else "partial"
     if _GAP_AFTER_CUE.search(before + " ") and layout.cues(max(s_start, mark.open_start - 60), mark.open_start):
         cue = layout.cues(max(s_start, mark.open_start - 60), mark.open_start)[-1]
         if _gap_ok(text[cue.end:mark.open_start], cue.text.lower()):

@@ -26,6 +26,10 @@ from tui.core.quotes.lexicon import (
 from tui.core.quotes.marks import MarkSpan
 from tui.core.quotes.names import place_name
 
+# A state's organ after its name: "Tunisia’s foreign ministry", "China's state media" speak for the state.
+_STATE_BODY = re.compile(r"[’']s\s+(?:[a-z]+\s+){0,2}(?:ministry|government|military|army|embassy|media|agency|"
+                         r"office|presidency|cabinet|parliament|police|leadership|regime|mission)\b")
+
 _ABBREV = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|No|vs|Inc|Corp|Co|Ltd|Prof|Rev|Adm|Mt|Ft|"
     r"Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec|U\.S|U\.N|U\.K|a\.m|p\.m|[A-Z])\.)$"
@@ -243,6 +247,10 @@ class Resolver:
             match = re.search(r"([A-Za-z’']+)$", self.text[max(floor, end - 20):end])
             if match and (match.group(1).lower() in CUE_FILLERS or _is_adverb(match.group(1))):
                 end -= len(match.group(1))       # "has repeatedly said", "Manafort politely declined"
+                continue
+            linked = re.search(r"\s(?:quoted\s+as|[a-z]{3,}ed\s+and)$", self.text[max(floor, end - 24):end])
+            if linked and end - len(linked.group()) > floor:
+                end -= len(linked.group())        # "Braynard is quoted as saying", "he laughed and said"
                 continue
             contraction = re.search(r"\b(?:he|she|it|they|we|I|who)([’'](?:s|ve|d|ll))$",
                                     self.text[max(floor, end - 8):end],
@@ -580,6 +588,9 @@ class Resolver:
                 return recent             # "Thurman got to know Weinstein and his first wife, Eve. … she says"
             return self.actors.last_before(start, {"person"}, self._all_quoted_before(start), gender)
         if lower in PRONOUNS_ORG:
+            recent = self._recent_body(start)
+            if recent is not None:
+                return recent             # "Tunisia’s foreign ministry condemned the attack. It said …"
             return self.actors.last_before(start, {"organisation"}, quoted)
         if lower in PRONOUNS_OTHER:
             return None
@@ -624,6 +635,31 @@ class Resolver:
                 if entity.kind == "person" and (entity.gender == gender or (entity.gender is None and nearest)):
                     return opener.entity
             nearest = False
+        return None
+
+    def _recent_body(self, pos: int) -> int | None:
+        """The organisation or state that opened one of the author's last sentences, for an "it" that
+        opens a sentence: news goes on with the body it was just about ("North Korea fired … It said …"),
+        not with the last organisation met ("… the U.N. Security Council. It said")."""
+        if self.text[max(0, pos - 2):pos].strip(" \t\n“\"‘'") and pos - self.layout.sentence(pos)[0] > 2:
+            return None
+        index = bisect.bisect_right(self.layout._sentence_starts, pos) - 1
+        first_para = self.layout.paragraph_index(pos) - 1
+        for s_start, s_end in reversed(self.layout.sentences[max(0, index - 3):max(0, index)]):
+            if pos - s_start > 1200 or self.layout.paragraph_index(s_start) < first_para:
+                return None
+            if self.text[s_start:s_start + 1] in "“\"‘'" or self.layout.in_quote(s_start):
+                continue
+            opener = next(iter(self.actors.mentions_between(s_start, min(s_end, s_start + 60))), None)
+            if opener is None or opener.start - s_start > 40 or self.layout.in_quote(opener.start):
+                continue
+            entity = self.actors.entities[opener.entity]
+            if entity.kind == "organisation" and self.text[opener.end:opener.end + 2] not in {"’s", "'s"}:
+                return opener.entity
+            if entity.kind == "place" and entity.name in STATE_PLACES and (
+                    _STATE_BODY.match(self.text, opener.end) or re.match(r"\s+[a-z]", self.text[opener.end:])):
+                return opener.entity      # "North Korea fired", "Tunisia’s foreign ministry condemned"
+            return None
         return None
 
     def _all_quoted_before(self, pos: int) -> list[tuple[int, int]]:

@@ -20,6 +20,11 @@ LEAD_MIN_WORDS = 8  # a shorter first sentence is a byline or dateline, not the 
 ALIKE = 0.2  # sentences this alike (Jaccard of content words) speak of one thing ...
 ALIKE_WITH_WORD = 0.12  # ... or this alike, with a content word next to both numbers
 SAME_ORDER = 3.0  # one quantity's values given by two outlets are within this factor of each other
+# Amounts, shares, distances and weights are of some company, place or vehicle: two are one quantity
+# only when their sentences name one in common ("Goldman's $32.6 billion", "Goldman Sachs ... $31.2
+# billion") or the same thing measured ("25-tonne truck"); the dead and hurt of a story are its own.
+HEAD_COUNTS = frozenset({"people", "dead"})
+QUIET_DAYS = 14  # a story this long without an article that comes back is of another event
 MAX_MENTIONS = 400  # numbers compared per story and unit: a long story's first ones say enough
 
 
@@ -226,85 +231,140 @@ def _squash(text: str) -> str:
 # ------------------------------------------------------------------ numbers
 
 
+@dataclass(frozen=True)
+class _Given:
+    """A number one article gives, with what the comparison needs to know of the article."""
+
+    outlet: str
+    mention: NumberMention
+    read: ReadArticle
+    year: int  # when it was published: a year or month named beside a number other than this is another time
+    month: int
+
+
 def _differences(reads: list[ReadArticle]) -> list[NumberDifference]:
-    """Outlets giving different values for one quantity: per unit, numbers from different outlets that
-    count the same thing (`_one_quantity`) are grouped, one number per outlet, when every pair in the
-    group counts the same thing; a group is a difference when two of its outlets disagree beyond
-    rounding and neither of those also gives the other's value. Never two numbers of one article."""
-    by_unit: dict[str, list[tuple[str, NumberMention, ReadArticle]]] = defaultdict(list)
+    """Outlets giving different values for one quantity. Per unit, two numbers from different outlets
+    disagree when they count the same thing (`_one_quantity`), differ beyond rounding, and no article
+    of the story gives both values (then both are true, of two things); each such pair, the most alike
+    first, starts a group that takes in every other outlet's number counting the same thing as all of
+    the group. Never two numbers of one article or outlet. When in doubt, a number is left out."""
+    found: list[NumberDifference] = []
+    for episode in _episodes(reads):
+        found.extend(_episode_differences(episode))
+    return found
+
+
+def _episodes(reads: list[ReadArticle]) -> list[list[ReadArticle]]:
+    """The story's articles in runs without a quiet spell of QUIET_DAYS: a story that goes quiet and
+    comes back tells of another event (a second launch), whose figures are not the first one's."""
+    episodes: list[list[ReadArticle]] = []
+    last = None
+    for read in sorted(reads, key=lambda r: r.source.time):
+        if last is None or (read.source.time - last).days >= QUIET_DAYS:
+            episodes.append([])
+        episodes[-1].append(read)
+        last = read.source.time
+    return episodes
+
+
+def _episode_differences(reads: list[ReadArticle]) -> list[NumberDifference]:
+    by_unit: dict[str, list[_Given]] = defaultdict(list)
     for read in reads:
         for mention in read.numbers:
             if mention.unit in UNIT_WORDS and len(by_unit[mention.unit]) < MAX_MENTIONS:
-                by_unit[mention.unit].append((read.source.outlet, mention, read))
+                by_unit[mention.unit].append(_Given(read.source.outlet, mention, read, read.source.time.year,
+                                                    read.source.time.month))
     found: list[NumberDifference] = []
     for unit, mentions in by_unit.items():
-        given: dict[str, list[NumberMention]] = defaultdict(list)
-        for outlet, mention, _ in mentions:
-            given[outlet].append(mention)
-        pairs = [(i, j) for (i, (outlet_a, a, _)), (j, (outlet_b, b, _)) in combinations(enumerate(mentions), 2)
-                 if outlet_a != outlet_b and _one_quantity(a, b)]
-        for members in _groups(pairs, mentions):
-            disagreeing = [(i, j) for i, j in combinations(members, 2) if _disagree(mentions[i], mentions[j], given)]
-            if not disagreeing:
+        given: dict[int, list[NumberMention]] = defaultdict(list)
+        for number in mentions:
+            given[number.read.source.article_id].append(number.mention)
+        one = {(i, j) for (i, a), (j, b) in combinations(enumerate(mentions), 2)
+               if a.outlet != b.outlet and _one_quantity(a, b)}
+        seeds = sorted((pair for pair in one if _disagree(mentions[pair[0]].mention, mentions[pair[1]].mention,
+                                                          given)),
+                       key=lambda pair: -mentions[pair[0]].mention.likeness(mentions[pair[1]].mention))
+        used: set[int] = set()
+        for i, j in seeds:
+            if i in used or j in used:
                 continue
-            shown = members + _agreeing(members, mentions)  # who agrees with whom is worth seeing too
-            thing = _thing([mentions[i][1] for i in shown], unit)
-            numbers = tuple(_number_line(mentions[i][0], mentions[i][1], mentions[i][2]) for i in shown)
+            members = _grown([i, j], one, mentions, used)
+            used.update(members)
+            thing = _thing([mentions[k].mention for k in members], unit)
+            numbers = tuple(_number_line(mentions[k].outlet, mentions[k].mention, mentions[k].read)
+                            for k in members)
             found.append(NumberDifference(thing, unit, numbers))
     return found
 
 
-def _one_quantity(a: NumberMention, b: NumberMention) -> bool:
-    """Whether two numbers of one unit count one thing: two content words next to both, alike sentences,
-    or one word next to both in sentences somewhat alike; the same noun for counts of people; and values
-    of one order (24 miles of border and 2,300 miles of flight are two things)."""
-    shared, alike = len(a.context & b.context), a.likeness(b)
-    if not (shared >= 2 or alike >= ALIKE or (shared and alike >= ALIKE_WITH_WORD)):
+def _grown(members: list[int], one: set[tuple[int, int]], mentions: list[_Given], used: set[int]) -> list[int]:
+    """A disagreeing pair with every other outlet's number that counts the same thing as each member
+    (who agrees with whom is worth seeing too), one number per outlet."""
+    outlets = {mentions[k].outlet for k in members}
+    for k, number in enumerate(mentions):
+        if k in used or number.outlet in outlets:
+            continue
+        if all((min(k, m), max(k, m)) in one for m in members) or any(
+                number.mention.same_value(mentions[m].mention) and _same_subject(number, mentions[m])
+                and number.mention.words & mentions[m].mention.words for m in members):
+            members.append(k)  # counting the same thing as all, or giving one's value about it
+            outlets.add(number.outlet)
+    return sorted(members)
+
+
+def _one_quantity(a: _Given, b: _Given) -> bool:
+    """Whether two numbers of one unit count one thing: nothing says they are of different things
+    (`_same_subject`), and two content words next to both, alike sentences, one word next to both in
+    sentences somewhat alike, or the same thing measured ("a 25-tonne truck", "a 19-ton delivery
+    truck"); the same noun for counts of people; values of one order (24 miles of border and 2,300
+    miles of flight are two things)."""
+    first, second = a.mention, b.mention
+    if not _same_subject(a, b):
         return False
-    if a.unit == "date" and not (shared and alike >= ALIKE):
+    shared, alike = len(first.context & second.context), first.likeness(second)
+    measured = bool(first.head & second.head)
+    if not (shared >= 2 or alike >= ALIKE or (shared and (alike >= ALIKE_WITH_WORD or measured))):
+        return False
+    if first.unit == "date" and not (shared and alike >= ALIKE):
         return False  # a story names many days: one is one thing only when both say so plainly
-    if a.unit == "people" and a.noun != b.noun:
+    if first.unit == "people" and first.noun != second.noun:
         return False  # "103 passengers" and "129 people" on board count different people
-    return _same_order(a, b)
+    return _same_order(first, second)
 
 
-def _agreeing(members: list[int], mentions: list[tuple[str, NumberMention, ReadArticle]]) -> list[int]:
-    """Numbers from outlets outside the group that give a member's value about the same thing."""
-    outlets = {mentions[i][0] for i in members}
-    found = []
-    for k, (outlet, mention, _) in enumerate(mentions):
-        if outlet not in outlets and any(mention.agrees(mentions[i][1]) and mention.words & mentions[i][1].words
-                                         for i in members):
-            found.append(k)
-            outlets.add(outlet)
-    return found
+def _same_subject(a: _Given, b: _Given) -> bool:
+    """Nothing says the two numbers are about different things: what each measures (the words right
+    after it: "45 feet long", "15 feet away") is not different; they are of one time (a year or month
+    named beside one, other than when its article appeared and not named beside the other, or words
+    such as "earlier" and "last year", make it another time: injuries "between March 2015 and March
+    2016", a launch "in July", a price "at 9:34 a.m."); and but for head counts, they name a company,
+    place or vehicle in common or measure the same thing ("truck")."""
+    first, second = a.mention, b.mention
+    alike = first.likeness(second)
+    if first.head and second.head and not first.head & second.head and alike < ALIKE:
+        return False
+    if first.years - {a.year} != second.years - {b.year} or first.earlier != second.earlier:
+        return False
+    if first.months - {a.month} != second.months - {b.month} or first.clock != second.clock:
+        return False
+    if first.unit in HEAD_COUNTS or first.unit == "date" or first.head & second.head:
+        return True
+    if not first.names & second.names:
+        return False
+    if not (len(first.context & second.context) >= 2 or alike >= ALIKE):
+        return False
+    if first.head and second.head or len(first.names & second.names) >= 2:
+        return True
+    return first.head <= second.words and second.head <= first.words  # "$1.9 billion in earnings", a charge
 
 
-def _disagree(a: tuple[str, NumberMention, ReadArticle], b: tuple[str, NumberMention, ReadArticle],
-              given: dict[str, list[NumberMention]]) -> bool:
-    """Two outlets' numbers that differ beyond rounding, where neither outlet also gives the other's."""
-    (outlet_a, first, _), (outlet_b, second, _) = a, b
+def _disagree(first: NumberMention, second: NumberMention, given: dict[int, list[NumberMention]]) -> bool:
+    """Two numbers that differ beyond rounding, where no article gives both (then both are true: $82 a
+    share now and $70 before, $60 of it in cash)."""
     if first.agrees(second):
         return False
-    return not any(m.agrees(second) for m in given[outlet_a]) and not any(m.agrees(first) for m in given[outlet_b])
-
-
-def _groups(pairs: list[tuple[int, int]], mentions: list[tuple[str, NumberMention, ReadArticle]]
-            ) -> list[list[int]]:
-    """Groups of numbers that count one thing, one number per outlet: pairs are joined in order, a
-    join kept only when no outlet would give two numbers and every value stays of one order."""
-    group_of: dict[int, list[int]] = {}
-    for i, j in pairs:
-        first, second = group_of.setdefault(i, [i]), group_of.setdefault(j, [j])
-        if first is second or {mentions[k][0] for k in first} & {mentions[k][0] for k in second}:
-            continue
-        if not all(_same_order(mentions[x][1], mentions[y][1]) for x in first for y in second):
-            continue
-        first.extend(second)
-        for k in second:
-            group_of[k] = first
-    unique = {id(group): group for group in group_of.values()}
-    return [sorted(group) for group in unique.values() if len(group) > 1]
+    return not any(any(m.same_value(first) for m in numbers) and any(m.same_value(second) for m in numbers)
+                   for numbers in given.values())
 
 
 def _same_order(a: NumberMention, b: NumberMention) -> bool:

@@ -60,7 +60,22 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])|\
 _ABBREVIATION = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|St|No|Gen|Sen|Rep|Gov|"
                            r"Jr|Inc|Corp|Co|Ltd|vs|U\.S|U\.K|[A-Z])\.$")
 _NOT_CONTEXT = GENERIC_WORDS | frozenset(_MONTHS) | frozenset(_SCALES) | {"about", "around", "nearly", "almost"}
-AGREE_SHARE = 0.02  # values this close are one value, rounded differently
+_MONTH_NAMED = re.compile(rf"\b({_MONTH})(?=[\s,]|$)")
+# Words that put a number in another time than the story's: then it is another quantity.
+_EARLIER = re.compile(r"\b(?:earlier|previous(?:ly)?|ago|last (?:year|month|week)|by comparison|"
+                      r"original(?:ly)?|initial(?:ly)?)\b", re.IGNORECASE)
+# A time of day: a share price or a toll "at 9:34 a.m." is of that moment, another at "mid-afternoon".
+_CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b|\b(?:mid-?(?:morning|day|afternoon)|midnight|noon|at the close|"
+                    r"in (?:early|late) trading)\b", re.IGNORECASE)
+# One deal, however it is called: "$47 billion purchase", "$38 billion bid", "the $38 billion transaction".
+_DEAL_WORDS = frozenset(stem(word) for word in
+                        "bid offer deal purchase acquisition transaction takeover merger".split())
+WHEN_WORDS = 12  # a year or month this many words from a number says when it was so
+HEAD_WORDS = 2  # words after a number that say what it measures
+_YEAR = re.compile(r"(?<![\w$£€.,])((?:19[5-9]|20[0-4])\d)(?![\w,.]\d)")
+# Capitalised words that are not names: titles, and words capitalised for emphasis or in captions.
+_NOT_NAMES = frozenset("mr mrs ms dr sen rep gov gen st photo image getty source ap reuters afp".split())
+AGREE_SHARE = 0.01  # values this close are one value, rounded differently (143m and 145.5m are not)
 CONTEXT_WORDS = 5  # content words on each side that say what a number is about
 SAME_SENTENCE = 0.18  # ... or sentences this alike (Jaccard of their content words) say the same thing
 
@@ -80,6 +95,12 @@ class NumberMention:
     sentence: str
     sentence_start: int
     noun: str = ""  # the word written after it, stemmed ("passeng" for "103 passengers"), or ""
+    head: frozenset[str] = frozenset()  # what it measures, the words right after it ("truck" of "25-tonne truck")
+    names: frozenset[str] = frozenset()  # the names its sentence gives ("bank", "america", "goldman")
+    years: frozenset[int] = frozenset()  # the years named beside it ("in 2015", "end of 2016")
+    months: frozenset[int] = frozenset()  # the months named beside it ("launched in July": 7)
+    earlier: bool = False  # its sentence says it is of an earlier time ("an earlier launch", "last year")
+    clock: frozenset[str] = frozenset()  # the times of day its sentence names ("at 9:34 a.m.", "mid-afternoon")
 
     def same_thing(self, other: NumberMention) -> bool:
         """Whether two numbers (of one unit) count the same thing: a word next to both, or alike sentences."""
@@ -103,6 +124,12 @@ class NumberMention:
         if gap <= max(self.rounding, other.rounding) / 2 + 1e-9:
             return True
         return self.unit != "date" and gap <= AGREE_SHARE * max(abs(self.value), abs(other.value))
+
+    def same_value(self, other: NumberMention) -> bool:
+        """Same unit and value, but for a hair (1%): the test for an article giving both of two values,
+        where a round number's looseness ("100 people" is 50 to 150) would find both everywhere."""
+        return self.unit == other.unit and abs(self.value - other.value) <= AGREE_SHARE * max(
+            abs(self.value), abs(other.value))
 
     @property
     def rounding(self) -> float:
@@ -206,8 +233,49 @@ def _mention(text: str, spans: list[tuple[int, int]], start: int, end: int, valu
     after = text[end:sentence_end].split()
     context = _content(" ".join(before[-CONTEXT_WORDS:] + after[:CONTEXT_WORDS]), unit)
     words = _content(text[sentence_start:start] + " " + text[end:sentence_end], unit)
-    return NumberMention(text[start:end], value, step, unit, context, words, start, end,
-                         text[sentence_start:sentence_end].strip(), sentence_start)
+    sentence = text[sentence_start:sentence_end]
+    near = " ".join(before[-WHEN_WORDS:] + ["…"] + after[:WHEN_WORDS])  # a year or month beside the number
+    return NumberMention(text[start:end], value, step, unit, context, words, start, end, sentence.strip(),
+                         sentence_start, head=_head(text[end:sentence_end], unit),
+                         names=_names(sentence.strip(), text),
+                         years=frozenset(int(year) for year in _YEAR.findall(near)),
+                         months=frozenset(_MONTHS[m.rstrip(".").lower()] for m in _MONTH_NAMED.findall(near)),
+                         earlier=bool(_EARLIER.search(sentence)),
+                         clock=frozenset(m.lower() for m in _CLOCK.findall(sentence)))
+
+
+def _head(after: str, unit: str) -> frozenset[str]:
+    """The content words written right after a number, before any punctuation: what it measures
+    ("25-tonne truck", "45 feet long", "an 11 percent tax rate"), or nothing ("84 people, including")."""
+    written = re.match(r"[\s-]*([\w' -]*)", re.sub(r"^\s*\([^)]*\)", "", after))  # "15 km (9 miles) of"
+    words: list[str] = []
+    for index, word in enumerate((written.group(1) if written else "").replace("-", " ").split()):
+        if word.lower() in ("in", "of", "the", "to") and not words and index < 2 or word.lower() in ("a", "an", "per"):
+            continue  # "$1.9 billion in earnings", "14 km of the frontier", "$82 a share", "30 days to appeal"
+        if word.lower() in STOPWORDS:
+            break  # "50 people and wounded": what follows is another clause
+        words.append(word)
+    head = _content(" ".join(words[:HEAD_WORDS + 1]), unit)
+    return frozenset("deal" if word in _DEAL_WORDS else word for word in head)
+
+
+def _names(sentence: str, text: str) -> frozenset[str]:
+    """The names a sentence gives: capitalised words (days, months, titles and datelines aside; its
+    first word only when the text capitalises it mid-sentence too), lowercased; "Bank of America" is
+    {"bank", "america"}."""
+    found, opening = set(), True
+    for index, match in enumerate(re.finditer(r"[A-Za-z][\w&'’.-]*", sentence)):
+        word = match.group().rstrip(".").removesuffix("'s").removesuffix("’s")
+        key = word.lower()
+        opening = opening and word.isupper()
+        if opening or not word[:1].isupper():
+            continue  # "LAS VEGAS - A gunman": a dateline
+        if index == 0 and not re.search(rf"[a-z,] {re.escape(word)}\b", text):
+            continue  # "Police say": capitalised because it comes first
+        if key in STOPWORDS or key in GENERIC_WORDS or key in _MONTHS or key in _NOT_NAMES:
+            continue
+        found.add(key)
+    return frozenset(found)
 
 
 def _content(text: str, unit: str) -> frozenset[str]:
