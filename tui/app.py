@@ -1,4 +1,5 @@
-"""BylineApp: stylesheet, global bindings, the command palette and the shared refresh worker."""
+"""BylineApp: stylesheet, global bindings, the command palette and the refresh worker, whose
+news it hands to ReadingState for every screen to hear."""
 
 from __future__ import annotations
 
@@ -19,7 +20,6 @@ from tui.config import Config
 from tui.core.feeds.subscriptions import Subscription
 from tui.core.models import Progress
 from tui.core.store import Store
-from tui.core.text import counted
 from tui.messages import (
     AnalysesStored,
     ArticlesStored,
@@ -32,13 +32,9 @@ from tui.screens.help import HelpScreen
 from tui.screens.main import MainScreen
 from tui.state import ReadingState
 
+# A refresh's progress is passed to the screens a few times a second: each one drawn costs a
+# layout on the UI thread.
 PROGRESS_INTERVAL = 0.15
-# New articles are listed as feeds land, at most this often (longer when a reload is slow).
-LIST_RELOAD_INTERVAL = 0.4
-# The kept screens (stories, quote lookup, search) are built ahead of time, one at a time, once
-# start-up is over and nothing was pressed for a moment: building one on its key cost 30-60 ms.
-PREBUILD_START = 0.8  # seconds after mount: the first paint and a first keystroke come first
-PREBUILD_IDLE = 0.5  # seconds without a key or the mouse before a screen is built
 
 
 def settle_memory() -> None:
@@ -51,7 +47,8 @@ def settle_memory() -> None:
 
 
 class BylineApp(App[None]):
-    """The Byline reader."""
+    """The Byline reader. It starts the refresh (and sync) worker and owns no screen's logic:
+    what the worker reports goes through ReadingState to every screen."""
 
     CSS_PATH = "app.tcss"
     TITLE = "Byline"
@@ -66,9 +63,6 @@ class BylineApp(App[None]):
         self._cancel_refresh = threading.Event()
         self._last_progress = 0.0
         self._phase_progress: dict[str, Progress] = {}
-        self._last_list_reload = 0.0
-        self._list_reload_interval = LIST_RELOAD_INTERVAL
-        self._list_reload_timer: Timer | None = None
         self._queued: list[str] = []  # feed URLs to fetch once the running refresh ends
         self._auto_refresh_timer: Timer | None = None
         self._sync_queued = False  # sync once the running refresh ends
@@ -88,7 +82,7 @@ class BylineApp(App[None]):
         if saved_theme in self.available_themes:
             self.theme = saved_theme
         self.theme_changed_signal.subscribe(self, self._remember_theme)
-        self.push_screen(MainScreen(self.state))
+        self.push_screen(MainScreen(self.state, self.idle_seconds))
         if self.startup_message:
             self.notify(self.startup_message, severity="warning", markup=False, timeout=10)
         if not self.config.feeds:
@@ -101,28 +95,15 @@ class BylineApp(App[None]):
         if self._refresh_due(minutes):
             self.call_after_refresh(self.action_refresh)
         self.set_timer(1.5, settle_memory)
-        self.set_timer(PREBUILD_START, self._prebuild_when_idle)
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.InputEvent):
             self._last_input = time.monotonic()
         await super().on_event(event)
 
-    def _prebuild_when_idle(self) -> None:
-        """Build the next kept screen when the user is not pressing anything, no refresh runs
-        and the main screen shows; come back until every one is built."""
-        main = next((s for s in self.screen_stack if isinstance(s, MainScreen)), None)
-        if main is None:  # closing
-            return
-        wait = self._last_input + PREBUILD_IDLE - time.monotonic()
-        if wait <= 0:
-            if self.refreshing or self.screen is not main:
-                wait = PREBUILD_IDLE
-            elif not main.navigator.prebuild_next():
-                return
-            else:
-                wait = PREBUILD_IDLE / 4  # the next one once this one has mounted
-        self.set_timer(wait, self._prebuild_when_idle)
+    def idle_seconds(self) -> float:
+        """How long since the last key or click."""
+        return time.monotonic() - self._last_input
 
     def _refresh_due(self, minutes: int) -> bool:
         """Refresh at start when a feed was never fetched, the last refresh is overdue, or the
@@ -141,11 +122,6 @@ class BylineApp(App[None]):
         from datetime import UTC, datetime, timedelta
 
         return datetime.now(UTC) - oldest > timedelta(minutes=minutes)
-
-    @property
-    def main(self) -> MainScreen | None:
-        """The main screen, or None once it has left the stack (a late message at quit)."""
-        return next((s for s in self.screen_stack if isinstance(s, MainScreen)), None)
 
     # -- refresh -------------------------------------------------------------------------
     def action_refresh(self) -> None:
@@ -179,8 +155,7 @@ class BylineApp(App[None]):
     def _start_refresh(self, feeds: Sequence[Subscription], sync: bool = False) -> None:
         self.refreshing = True
         self._cancel_refresh.clear()
-        if (main := self.main) is not None:
-            main.show_progress("sync" if sync else "feeds", 0, len(feeds))
+        self.state.refresh_progress(Progress("sync" if sync else "feeds", 0, len(feeds)))
         self.run_refresh(tuple(feeds), sync)
 
     def action_cancel_refresh(self) -> None:
@@ -188,8 +163,7 @@ class BylineApp(App[None]):
             self.notify("No refresh running.", timeout=2)
             return
         self._cancel_refresh.set()
-        if (main := self.main) is not None:
-            main.set_status("Cancelling refresh…")
+        self.state.refresh_cancelling()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="refresh")
     def run_refresh(self, feeds: tuple[Subscription, ...], sync: bool = False) -> None:
@@ -226,21 +200,19 @@ class BylineApp(App[None]):
         if news:
             self.post_message(NewsArrived(news))
 
+    # The worker's news, handed on to every screen (the worker posts to the app: a message
+    # crosses from its thread safely, and a flood of progress coalesces here first).
     @on(RefreshProgress)
     def _on_progress(self, message: RefreshProgress) -> None:
         progress = message.progress
         self._phase_progress[progress.phase] = progress
         now = time.monotonic()
-        # A few updates a second are enough to watch; each one costs a layout on the UI thread.
         if now - self._last_progress < PROGRESS_INTERVAL and progress.done < progress.total:
             return
         self._last_progress = now
-        if (main := self.main) is None:
-            return
-        shown = self._shown_progress()
-        main.show_progress(shown.phase, shown.done, shown.total, shown.label)
+        self.state.refresh_progress(self._shown_progress())
         if progress.phase == "pages":
-            main.refresh_open_article()
+            self.state.pages_stored()
 
     def _shown_progress(self) -> Progress:
         """Feeds until they are all in; then pages, analysis and stories, whichever is on."""
@@ -253,46 +225,21 @@ class BylineApp(App[None]):
 
     @on(ArticlesStored)
     def _on_articles_stored(self) -> None:
-        """List new articles as their feeds land, coalesced to a few reloads a second."""
-        if self._list_reload_timer is not None:
-            return
-        wait = self._last_list_reload + self._list_reload_interval - time.monotonic()
-        if wait <= 0:
-            self._reload_list()
-        else:
-            self._list_reload_timer = self.set_timer(wait, self._reload_list)
-
-    def _reload_list(self) -> None:
-        self._list_reload_timer = None
-        started = time.monotonic()
-        if (main := self.main) is None:
-            return
-        main.reload_articles()
-        self._last_list_reload = time.monotonic()
-        # On a big cache a reload takes a while: keep the UI thread mostly free for keys.
-        self._list_reload_interval = max(LIST_RELOAD_INTERVAL, 8 * (self._last_list_reload - started))
+        self.state.articles_stored()
 
     @on(AnalysesStored)
     def _on_analyses_stored(self, message: AnalysesStored) -> None:
-        """Fill in the side panel of an open article whose analysis just landed."""
-        if (main := self.main) is not None:
-            main.refresh_open_article(message.article_ids)
+        self.state.analyses_stored(message.article_ids)
 
     @on(RefreshFinished)
     def _on_refresh_finished(self, message: RefreshFinished) -> None:
         self.refreshing = False
         self._phase_progress.clear()
-        if self._list_reload_timer is not None:
-            self._list_reload_timer.stop()
-            self._list_reload_timer = None
-        main = self.main
-        if main is None:
+        if not self.is_running:  # a refresh ending as the app closes: nobody to tell
             return
-        main.hide_progress()
         if self._auto_refresh_timer is not None:
             self._auto_refresh_timer.reset()  # the next one a whole period after this one
-        self.state.library_changed()
-        main.warm_quote_index()
+        self.state.refresh_finished(message.summary, message.error, message.sync)
         settle_memory()
         if self._queued:
             queued, self._queued = self._queued, []
@@ -300,32 +247,6 @@ class BylineApp(App[None]):
         elif self._sync_queued:
             self._sync_queued = False
             self.call_later(self.sync_now)
-        summary = message.summary
-        if summary is None:
-            main.refreshed(f"Refresh failed: {message.error}", "last refresh failed",
-                           succeeded=False)
-            self.notify(f"Refresh failed: {message.error}", severity="error", markup=False)
-            return
-        failed = len(summary.failed)
-        text = counted(summary.new_articles, "new article")
-        if failed:
-            text += f", {counted(failed, 'feed')} failed (marked ! in the feed list)"
-        if summary.cancelled:
-            text = "Refresh cancelled: " + text
-        synced = message.sync
-        if synced is not None and synced.cancelled:
-            text = f"Sync cancelled: {synced.line()}"
-        elif synced is not None:
-            text = (f"Sync failed: {synced.error.removeprefix('sync: ')} · " if synced.error
-                    else f"Sync: {synced.line()} · ") + text
-        # Then the status line shows what is current, and what is still wrong.
-        went_wrong = failed or summary.cancelled or (synced is not None and (
-            synced.error or synced.cancelled))
-        main.refreshed(text, text if went_wrong else "")
-        if synced is not None and synced.error:
-            self.notify(text, severity="error", markup=False)
-        else:
-            self.notify(text, severity="warning" if failed else "information", markup=False)
 
     @on(NewsArrived)
     def _on_news(self, message: NewsArrived) -> None:

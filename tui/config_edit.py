@@ -18,8 +18,9 @@ def config_path_for_edit(config: Config) -> Path:
 
 def edit_feeds(config: Config, change: Callable[..., str]) -> tuple[str, Config]:
     """Apply `change(FeedsFile) -> message`; returns the message and the reloaded config."""
-    from tui.core.feeds import FeedsFile, SubscriptionError
+    from tui.core.feeds.feeds_file import FeedsFile
     from tui.core.feeds.opml import OpmlError
+    from tui.core.feeds.subscriptions import SubscriptionError
 
     path = config_path_for_edit(config)
     try:

@@ -1,4 +1,7 @@
-"""Messages the refresh worker posts to the app; progress coalesces so a flood stays cheap."""
+"""The one channel: what changed, as messages. The refresh worker posts its news to the app;
+ReadingState broadcasts every change (a refresh's, a sync's, the user's) to every open screen,
+and each screen handles what concerns it with `@on`. None bubbles: a screen's copy must not
+reach the app, which would hand it on again. Progress coalesces so a flood stays cheap."""
 
 from __future__ import annotations
 
@@ -12,8 +15,9 @@ from tui.core.sync.model import SyncSummary
 
 
 @dataclass
-class RefreshProgress(Message):
-    """A refresh made progress."""
+class RefreshProgress(Message, bubble=False):
+    """A refresh (or the sync it starts with) made progress: to the app, each step; to the
+    screens, the step worth showing (feeds until they are all in, then pages, analysis, ...)."""
 
     progress: Progress
 
@@ -22,7 +26,12 @@ class RefreshProgress(Message):
 
 
 @dataclass
-class ArticlesStored(Message):
+class RefreshCancelling(Message, bubble=False):
+    """The user asked the running refresh to stop (`c`); it stops between requests."""
+
+
+@dataclass
+class ArticlesStored(Message, bubble=False):
     """A feed's new articles are stored: lists can show them while the refresh goes on."""
 
     def can_replace(self, message: Message) -> bool:
@@ -30,14 +39,23 @@ class ArticlesStored(Message):
 
 
 @dataclass
-class AnalysesStored(Message):
-    """Actors and quotes of these articles were stored: a reader showing one can show them."""
+class PagesStored(Message, bubble=False):
+    """Full texts of articles were stored: a reader showing one still pending can swap it in."""
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, PagesStored)
+
+
+@dataclass
+class AnalysesStored(Message, bubble=False):
+    """Actors and quotes of these articles were stored (by a refresh, or a page fetched again):
+    a reader showing one can show them."""
 
     article_ids: frozenset[int]
 
 
 @dataclass
-class RefreshFinished(Message):
+class RefreshFinished(Message, bubble=False):
     """A refresh ended (completed, cancelled or failed); `sync`: the sync that ran first."""
 
     summary: RefreshSummary | None
@@ -46,7 +64,7 @@ class RefreshFinished(Message):
 
 
 @dataclass
-class ArticlesChanged(Message):
+class ArticlesChanged(Message, bubble=False):
     """Read or starred state changed (anywhere): every view shows it at once."""
 
     article_ids: frozenset[int]
@@ -57,7 +75,7 @@ class ArticlesChanged(Message):
 
 
 @dataclass
-class StoriesChanged(Message):
+class StoriesChanged(Message, bubble=False):
     """Stories were followed, unfollowed or seen (their new articles looked at): every view
     showing them updates them."""
 
@@ -66,13 +84,13 @@ class StoriesChanged(Message):
 
 
 @dataclass
-class LibraryChanged(Message):
-    """Feeds, articles or stories changed wholesale (a refresh, a subscription edit, "mark all
-    read"): views re-read what they show."""
+class LibraryChanged(Message, bubble=False):
+    """Feeds, articles or stories changed wholesale (a refresh, a sync, a subscription edit,
+    "mark all read"): views re-read what they show."""
 
 
 @dataclass
-class NewsArrived(Message):
+class NewsArrived(Message, bubble=False):
     """A refresh brought articles to followed stories, people or watchlists."""
 
     items: list[NewsItem]

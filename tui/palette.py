@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from functools import partial
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+if TYPE_CHECKING:
+    from tui.widgets.feed_list import FeedList
 
 # What each kind of feed-pane entry shows, by the prefix of its key (feed_list.py's keys).
 DESCRIPTIONS = {
@@ -28,23 +32,27 @@ def description(key: str) -> str:
 class FeedCommands(Provider):
     """Jump to any feed or tag of the feed pane."""
 
-    def _entries(self) -> list[tuple[str, str]]:
-        from tui.screens.main import MainScreen
+    def _feed_list(self) -> FeedList | None:
+        """The feed pane, on whichever screen of the stack has one (the main screen)."""
         from tui.widgets.feed_list import FeedList
 
-        main = next((s for s in self.app.screen_stack if isinstance(s, MainScreen)), None)
-        if main is None:
+        for screen in self.app.screen_stack:
+            found = screen.query(FeedList)
+            if found:
+                return found.first()
+        return None
+
+    def _entries(self) -> list[tuple[str, str]]:
+        feed_list = self._feed_list()
+        if feed_list is None:
             return []
-        feed_list = main.query_one(FeedList)
         return [(key, choice.title) for key, choice in feed_list.choices.items()
                 if not choice.is_heading]  # a section title is not somewhere to go
 
     def _jump(self, key: str) -> None:
-        from tui.screens.main import MainScreen
-        from tui.widgets.feed_list import FeedList
-
-        main = next(s for s in self.app.screen_stack if isinstance(s, MainScreen))
-        main.query_one(FeedList).select_key(key)
+        feed_list = self._feed_list()
+        if feed_list is not None:
+            feed_list.select_key(key)
 
     async def discover(self) -> Hits:
         for key, title in self._entries():

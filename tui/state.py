@@ -1,11 +1,12 @@
-"""One source of truth for what the user changes: every change goes to the cache first, then
-every open screen is told, so no view keeps a stale copy."""
+"""One source of truth and one channel: every change (the user's, a refresh's, a sync's) goes to
+the cache first, then every open screen is told by a message, so no view keeps a stale copy."""
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual.app import App
 from textual.message import Message
@@ -14,7 +15,22 @@ from textual.screen import Screen
 from tui.config import Config
 from tui.core.store import ArticleFilter, Store
 from tui.core.text import counted
-from tui.messages import ArticlesChanged, LibraryChanged, StoriesChanged
+from tui.messages import (
+    AnalysesStored,
+    ArticlesChanged,
+    ArticlesStored,
+    LibraryChanged,
+    PagesStored,
+    RefreshCancelling,
+    RefreshFinished,
+    RefreshProgress,
+    StoriesChanged,
+)
+
+if TYPE_CHECKING:
+    from tui.core.models import Progress
+    from tui.core.refresh import RefreshSummary
+    from tui.core.sync.model import SyncSummary
 
 UNDO_DEPTH = 20  # how many changes U can take back, latest first
 
@@ -28,9 +44,9 @@ class Undo:
 
 
 class ReadingState:
-    """The cache, the current config, and every change the user makes: made in the store (or
-    feeds.toml) first, then broadcast to every open screen. Marking read, starring and muting
-    are kept, so U can take them back."""
+    """The cache, the current config, and every change: the user's made in the store (or
+    feeds.toml) first, a refresh's and a sync's stored by their worker; each is then broadcast
+    to every open screen. Marking read, starring and muting are kept, so U can take them back."""
 
     def __init__(self, app: App[None], store: Store, config: Config,
                  request_refresh: Callable[[Sequence[str]], None],
@@ -156,3 +172,30 @@ class ReadingState:
     def library_changed(self) -> None:
         """Feeds, articles or stories changed wholesale: every view re-reads."""
         self._broadcast(LibraryChanged)
+
+    # -- what a refresh (and the sync it starts with) changes --------------------------------
+    def refresh_progress(self, progress: Progress) -> None:
+        """A refresh started or moved on: the step worth showing."""
+        self._broadcast(RefreshProgress, progress=progress)
+
+    def refresh_cancelling(self) -> None:
+        self._broadcast(RefreshCancelling)
+
+    def articles_stored(self) -> None:
+        """A feed's (or a sync's) new articles are in the cache."""
+        self._broadcast(ArticlesStored)
+
+    def pages_stored(self) -> None:
+        """Full texts of some articles are in the cache."""
+        self._broadcast(PagesStored)
+
+    def analyses_stored(self, article_ids: frozenset[int]) -> None:
+        """Actors and quotes of these articles are in the cache."""
+        self._broadcast(AnalysesStored, article_ids=article_ids)
+
+    def refresh_finished(self, summary: RefreshSummary | None, error: str | None = None,
+                         sync: SyncSummary | None = None) -> None:
+        """A refresh ended (completed, cancelled or failed): what it did, then every view
+        re-reads."""
+        self._broadcast(RefreshFinished, summary=summary, error=error, sync=sync)
+        self.library_changed()

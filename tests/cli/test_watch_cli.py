@@ -7,18 +7,17 @@ import csv
 import io
 import json
 import shlex
-import shutil
 import sys
 from pathlib import Path
 
 import pytest
+from byline_demo import copy_seeds
 from demo_news import add_story_article
 
 from tui.cli.main import main
 from tui.config import load_config
 from tui.core.store import Store
 
-SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 WATCH = '\n[[watch]]\nname = "CSTO"\nquery = \'"CSTO" AND tag:caucasus\'\n'
 MUTE = '\n[[mute]]\nquery = \'feed:"Circuit Policy"\'\n'
 NOTIFY_SCRIPT = """import json, sys
@@ -28,7 +27,7 @@ with open(sys.argv[1], "a", encoding="utf-8") as out:
 
 
 def fetch_demo(root: Path) -> Path:
-    shutil.copytree(SEEDS, root, ignore=shutil.ignore_patterns("cache"))
+    copy_seeds(root)
     assert main(["--config", str(root / "feeds.toml"), "fetch", "-q"]) == 0
     return root / "feeds.toml"
 
@@ -40,7 +39,7 @@ def fetched(tmp_path_factory) -> Path:  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def demo(fetched: Path, request) -> Path:  # type: ignore[no-untyped-def]
+def own_config(fetched: Path, request) -> Path:  # type: ignore[no-untyped-def]
     """A config of the test's own beside the shared demo (so it uses the same cache/)."""
     config = fetched.with_name(f"{request.node.name[:40].replace('[', '_')}.toml")
     config.write_text(fetched.read_text("utf-8"), encoding="utf-8")
@@ -111,50 +110,50 @@ def test_good_watch_mute_and_settings_load(tmp_path: Path) -> None:
 # -- watchlists, people, export --------------------------------------------------------------------
 
 
-def test_watchlist_lists_its_articles(demo: Path, capsys) -> None:
-    add(demo, WATCH)
-    assert run(demo, "articles", "--watch", "csto", "--json") == 0
+def test_watchlist_lists_its_articles(own_config: Path, capsys) -> None:
+    add(own_config, WATCH)
+    assert run(own_config, "articles", "--watch", "csto", "--json") == 0
     articles = json.loads(capsys.readouterr().out)
     assert [(a["feed"], a["title"]) for a in articles] == [
         ("Caucasus Ledger", "Yerevan will not attend CSTO summit in Minsk, government confirms")]
-    assert run(demo, "articles", "--watch", "nope") == 1
+    assert run(own_config, "articles", "--watch", "nope") == 1
     assert "no watchlist named 'nope' (watchlists: 'CSTO')" in capsys.readouterr().err
 
 
-def test_quotes_of_a_person_from_every_outlet(demo: Path, capsys) -> None:
-    assert run(demo, "quotes", "--speaker", "Anna Karapetyan", "--format", "json",
+def test_quotes_of_a_person_from_every_outlet(own_config: Path, capsys) -> None:
+    assert run(own_config, "quotes", "--speaker", "Anna Karapetyan", "--format", "json",
                "--limit", "0") == 0
     rows = json.loads(capsys.readouterr().out)
     assert {r["speaker"] for r in rows} == {"Anna Karapetyan"}
     assert {r["outlet"] for r in rows} == {"Caucasus Ledger", "Meridian Wire",
                                            "Eurasia Business Daily"}
     assert [r["date"] for r in rows] == sorted((r["date"] for r in rows), reverse=True)
-    assert run(demo, "quotes", "--speaker", "Anna Karapetyan", "--since", "2026-11-25",
+    assert run(own_config, "quotes", "--speaker", "Anna Karapetyan", "--since", "2026-11-25",
                "--format", "json") == 0
     later = json.loads(capsys.readouterr().out)
     assert later and all(r["date"] >= "2026-11-25" for r in later) and len(later) < len(rows)
 
 
-def test_quote_export_csv_round_trips(demo: Path, capsys) -> None:
-    assert run(demo, "quotes", "--speaker", "Karapetyan", "--format", "csv", "--limit", "0") == 0
+def test_quote_export_csv_round_trips(own_config: Path, capsys) -> None:
+    assert run(own_config, "quotes", "--speaker", "Karapetyan", "--format", "csv", "--limit", "0") == 0
     out = capsys.readouterr().out
     rows = list(csv.DictReader(io.StringIO(out, newline="")))
     assert list(rows[0]) == ["speaker", "kind", "quote", "outlet", "date", "link"]
     assert {r["kind"] for r in rows} == {"direct", "indirect"}
-    assert run(demo, "quotes", "--speaker", "Karapetyan", "--format", "json", "--limit", "0") == 0
+    assert run(own_config, "quotes", "--speaker", "Karapetyan", "--format", "json", "--limit", "0") == 0
     assert rows == json.loads(capsys.readouterr().out)
     assert all(r["link"].startswith("file://") for r in rows)
-    assert run(demo, "quotes", "--speaker", "Karapetyan", "--format", "md", "--limit", "0") == 0
+    assert run(own_config, "quotes", "--speaker", "Karapetyan", "--format", "md", "--limit", "0") == 0
     markdown = capsys.readouterr().out
     assert markdown.count("\n") == len(rows) + 2
     assert markdown.startswith("| Speaker | Kind | Quote |")
     assert {line.split(" | ")[1] for line in markdown.splitlines()[2:]} == {"said", "reported"}
 
 
-def test_quotes_say_their_kind_and_a_paraphrase_is_not_in_marks(demo: Path, capsys) -> None:
-    assert run(demo, "quotes", "--limit", "0") == 0
+def test_quotes_say_their_kind_and_a_paraphrase_is_not_in_marks(own_config: Path, capsys) -> None:
+    assert run(own_config, "quotes", "--limit", "0") == 0
     said = [line for line in capsys.readouterr().out.splitlines() if not line.startswith("    ")]
-    assert run(demo, "quotes", "--format", "json", "--limit", "0") == 0
+    assert run(own_config, "quotes", "--format", "json", "--limit", "0") == 0
     rows = json.loads(capsys.readouterr().out)
     assert len(said) == len(rows)
     words = {"direct": "said", "partial": "in part", "indirect": "reported"}
@@ -168,11 +167,11 @@ def test_quotes_say_their_kind_and_a_paraphrase_is_not_in_marks(demo: Path, caps
     assert "Lilit Harutyunyan (said): “Our chair in Minsk will be empty, and that is a message in itself”" in said
 
 
-def test_quotes_of_a_story(demo: Path, capsys) -> None:
-    store = Store(load_config(demo).db_path)
+def test_quotes_of_a_story(own_config: Path, capsys) -> None:
+    store = Store(load_config(own_config).db_path)
     story = store.conn().execute("SELECT story_id FROM articles WHERE title LIKE 'Yerevan%'").fetchone()[0]
     store.close()
-    assert run(demo, "quotes", "--story", str(story), "--format", "json", "--limit", "0") == 0
+    assert run(own_config, "quotes", "--story", str(story), "--format", "json", "--limit", "0") == 0
     rows = json.loads(capsys.readouterr().out)
     assert rows and {r["outlet"] for r in rows} == {"Caucasus Ledger", "Meridian Wire"}
 
@@ -197,8 +196,8 @@ def test_people_follow_list_unfollow(fresh: Path, capsys) -> None:
 # -- mutes -----------------------------------------------------------------------------------------
 
 
-def test_mute_hides_the_outlet_everywhere_until_shown(demo: Path, capsys) -> None:
-    add(demo, MUTE)
+def test_mute_hides_the_outlet_everywhere_until_shown(own_config: Path, capsys) -> None:
+    add(own_config, MUTE)
     listings = {
         "articles": ["articles", "--json", "--limit", "0"],
         "search": ["search", "Kovra", "--json"],
@@ -208,7 +207,7 @@ def test_mute_hides_the_outlet_everywhere_until_shown(demo: Path, capsys) -> Non
     }
 
     def outlets(name: str, *extra: str) -> set[str]:
-        assert run(demo, *listings[name], *extra) == 0
+        assert run(own_config, *listings[name], *extra) == 0
         data = json.loads(capsys.readouterr().out)
         if name == "stories":
             return {a["feed"] for s in data for a in s["articles"]}
@@ -219,7 +218,7 @@ def test_mute_hides_the_outlet_everywhere_until_shown(demo: Path, capsys) -> Non
     for name in listings:
         assert "Circuit Policy" not in outlets(name), name
         assert "Circuit Policy" in outlets(name, "--show-muted"), name
-    assert run(demo, "articles") == 0
+    assert run(own_config, "articles") == 0
     assert "5 muted articles not shown (--show-muted shows them)" in capsys.readouterr().err
 
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
-from conftest import demo_copy
+from byline_demo import SEEDS
 
 from tui.app import make_app
 from tui.cli.main import main
@@ -14,15 +13,10 @@ from tui.core.store import Store
 from tui.widgets.reader import Reader
 from tui.widgets.side_panel import SidePanel
 
-SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
-
-@pytest.fixture(scope="module")
-def demo(fetched_demo, tmp_path_factory):  # type: ignore[no-untyped-def]
-    """The demo fetched once: every page's full text, and a private copy for this module."""
+def test_the_demo_fetch_gets_every_page_in_full(fetched_demo) -> None:  # type: ignore[no-untyped-def]
     summary = fetched_demo.summary
     assert summary.fulltext.full == 24 and not summary.failed
-    return demo_copy(fetched_demo, tmp_path_factory.mktemp("demo"))
 
 
 def story_of_page(config, store: Store) -> dict[str, int]:  # type: ignore[no-untyped-def]

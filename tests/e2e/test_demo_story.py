@@ -3,20 +3,11 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
-import pytest
-from conftest import demo_copy
+from byline_demo import SEEDS
 
 from tui.cli.main import main
 from tui.core.store import Store
-
-SEEDS = Path(__file__).resolve().parents[2] / "seeds"
-
-
-@pytest.fixture(scope="module")
-def demo(fetched_demo, tmp_path_factory):  # type: ignore[no-untyped-def]
-    return demo_copy(fetched_demo, tmp_path_factory.mktemp("demo"))
 
 
 def _json(capsys, *argv: str):  # type: ignore[no-untyped-def]

@@ -15,8 +15,8 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import feedparser
 import pytest
+from byline_demo import SEEDS
 
-SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 CONFIG = SEEDS / "feeds.toml"
 FIRST_DAY = datetime(2026, 11, 16, tzinfo=UTC)
 LAST_DAY = datetime(2026, 11, 28, tzinfo=UTC)

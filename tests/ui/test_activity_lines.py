@@ -9,7 +9,7 @@ from datetime import UTC, date
 from pathlib import Path
 
 import pytest
-from conftest import FROZEN_NOW
+from byline_demo import FROZEN_NOW
 from feedserver import FeedServer
 from test_stories_screen import BORDER, BORDER_2, feed, ledger_and_wire
 from textual.widgets import Static

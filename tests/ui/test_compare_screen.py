@@ -3,23 +3,11 @@ at the line's place; and a snapshot of how it looks."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-from conftest import demo_copy
-
 from tui.app import make_app
 from tui.core.store import Store
 from tui.screens.compare import CompareList, CompareScreen
 from tui.screens.stories import StoriesScreen
 from tui.widgets.reader import Reader
-
-SEEDS = Path(__file__).resolve().parents[2] / "seeds"
-
-
-@pytest.fixture(scope="module")
-def demo(fetched_demo, tmp_path_factory):  # type: ignore[no-untyped-def]
-    return demo_copy(fetched_demo, tmp_path_factory.mktemp("demo"))
 
 
 def _border_story(store: Store) -> int:

@@ -4,25 +4,22 @@ its relative url."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
+from byline_demo import copy_seeds
 from textual.widgets import Input, Static
 
 from tui.app import make_app
 from tui.config import load_config
 from tui.core.store import Store
-from tui.screens.feed_editor import FeedEditor
+from tui.screens.feed_dialog import FeedEditor
 from tui.widgets.feed_list import FeedList
 
-SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 LEDGER_TAGS = 'tags = ["caucasus", "central-asia", "demo"]'
 
 
 async def test_a_tag_added_with_e_changes_only_the_tags_line(tmp_path: Path) -> None:
-    root = tmp_path / "seeds"
-    shutil.copytree(SEEDS, root, ignore=shutil.ignore_patterns("cache"))
-    path = root / "feeds.toml"
+    path = copy_seeds(tmp_path / "seeds")
     original = path.read_text(encoding="utf-8")
     config = load_config(path, str(tmp_path / "cache"))
     store = Store(config.db_path)
@@ -48,9 +45,7 @@ async def test_a_tag_added_with_e_changes_only_the_tags_line(tmp_path: Path) -> 
 
 async def test_a_url_already_subscribed_keeps_the_add_dialog_open_with_the_error(
         tmp_path: Path) -> None:
-    root = tmp_path / "seeds"
-    shutil.copytree(SEEDS, root, ignore=shutil.ignore_patterns("cache"))
-    path = root / "feeds.toml"
+    path = copy_seeds(tmp_path / "seeds")
     original = path.read_text(encoding="utf-8")
     config = load_config(path, str(tmp_path / "cache"))
     ledger = next(feed for feed in config.feeds if feed.name == "Caucasus Ledger")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from byline_demo import main_screen
 from feedserver import FeedServer, rss
 
 from tui.app import make_app
@@ -26,12 +27,12 @@ async def test_refresh_messages_after_quit_are_dropped_quietly(tmp_path: Path,
     app = make_app(config, store)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        assert app.main is not None
-    assert app.main is None  # the stack is gone: what a late message meets
+        assert main_screen(app) is not None
+    assert not app.screen_stack  # the stack is gone: what a late message meets
     # Each of these raised StopIteration when the main screen had left the stack.
     app.refreshing = True
     app._on_progress(RefreshProgress(Progress("pages", 3, 3)))
-    app._reload_list()
+    app._on_articles_stored()
     app._on_analyses_stored(AnalysesStored(frozenset({1})))
     app._on_refresh_finished(RefreshFinished(RefreshSummary()))
     app._on_refresh_finished(RefreshFinished(None, "RuntimeError: boom"))

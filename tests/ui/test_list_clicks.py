@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import demo_copy
+from byline_demo import demo_copy
 
 from tui.app import make_app
 from tui.core.store import Store
@@ -17,7 +17,7 @@ from tui.widgets.virtual_list import VirtualList
 
 
 @pytest.fixture
-def demo(fetched_demo, tmp_path: Path):  # type: ignore[no-untyped-def]
+def demo_with_store(fetched_demo, tmp_path: Path):  # type: ignore[no-untyped-def]
     config = demo_copy(fetched_demo, tmp_path / "cache")
     store = Store(config.db_path)
     yield config, store
@@ -58,8 +58,8 @@ async def check_first_and_last(pilot, listing: VirtualList) -> None:  # type: ig
     assert listing.cursor == 0, f"{name}: the first row clicked"
 
 
-async def test_clicks_on_the_feed_list_and_the_side_panel_lists(demo) -> None:
-    config, store = demo
+async def test_clicks_on_the_feed_list_and_the_side_panel_lists(demo_with_store) -> None:
+    config, store = demo_with_store
     border = int(store.conn().execute(
         "SELECT id FROM articles WHERE title LIKE 'Armenia and Azerbaijan sign%'").fetchone()[0])
     app = make_app(config, store)
@@ -77,8 +77,8 @@ async def test_clicks_on_the_feed_list_and_the_side_panel_lists(demo) -> None:
         await check_first_and_last(pilot, actors)
 
 
-async def test_clicks_on_the_story_list(demo) -> None:
-    config, store = demo
+async def test_clicks_on_the_story_list(demo_with_store) -> None:
+    config, store = demo_with_store
     app = make_app(config, store)
     async with app.run_test(size=(160, 40)) as pilot:
         await pilot.press("S")

@@ -5,29 +5,24 @@ item 10)."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
+from byline_demo import copy_seeds, main_screen
 from textual.pilot import Pilot
 
 from tui.app import BylineApp, make_app
 from tui.config import load_config
 from tui.core.refresh import refresh
 from tui.core.store import ArticleFilter, Store
-from tui.screens.feed_editor import ConfirmScreen
-from tui.screens.mute_editor import MuteEditor
+from tui.screens.confirm_dialog import ConfirmScreen
+from tui.screens.mute_dialog import MuteEditor
 from tui.widgets.article_list import ArticleList
 from tui.widgets.feed_list import FeedList
-
-SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 
 async def own_demo(tmp_path: Path, settings: str = "") -> tuple[BylineApp, Store, Path]:
     """The demo in a writable copy (feeds.toml is edited), with extra [settings] lines."""
-    shutil.copytree(SEEDS, tmp_path / "seeds", ignore=shutil.ignore_patterns("cache"))
-    path = tmp_path / "seeds" / "feeds.toml"
-    path.write_text(path.read_text("utf-8").replace("[settings]\n", f"[settings]\n{settings}"),
-                    encoding="utf-8")
+    path = copy_seeds(tmp_path / "seeds", settings=settings)
     config = load_config(path)
     store = Store(config.db_path)
     await refresh(store, config.feeds, config.settings, fulltext=False)
@@ -35,7 +30,7 @@ async def own_demo(tmp_path: Path, settings: str = "") -> tuple[BylineApp, Store
 
 
 def unread(app: BylineApp) -> int:
-    return app.main.query_one(FeedList).total_unread
+    return main_screen(app).query_one(FeedList).total_unread
 
 
 async def test_a_asks_first_and_u_takes_it_back(demo_app: BylineApp) -> None:
@@ -56,7 +51,7 @@ async def test_a_asks_first_and_u_takes_it_back(demo_app: BylineApp) -> None:
         await pilot.press("A", "y")
         await pilot.pause()
         assert unread(demo_app) == 0 == store.count_articles(ArticleFilter(unread_only=True))
-        articles = demo_app.main.query_one(ArticleList)
+        articles = main_screen(demo_app).query_one(ArticleList)
         assert all(articles.row(i).read for i in range(articles.count))
 
         await pilot.press("A")  # nothing left to mark: said, not asked
@@ -76,7 +71,7 @@ async def test_a_asks_first_and_u_takes_it_back(demo_app: BylineApp) -> None:
 async def test_u_takes_back_a_star_then_a_mark_read_latest_first(demo_app: BylineApp) -> None:
     store = demo_app.state.store
     async with demo_app.run_test(size=(140, 40)) as pilot:
-        articles = demo_app.main.query_one(ArticleList)
+        articles = main_screen(demo_app).query_one(ArticleList)
         first = articles.current
         assert first is not None and not first.read and not first.starred
         before = unread(demo_app)
@@ -84,12 +79,12 @@ async def test_u_takes_back_a_star_then_a_mark_read_latest_first(demo_app: Bylin
         await pilot.pause()
         flags = store.article_flags([first.id])[0]
         assert flags.read and flags.starred and unread(demo_app) == before - 1
-        assert demo_app.main.query_one(FeedList).starred == 1
+        assert main_screen(demo_app).query_one(FeedList).starred == 1
         await pilot.press("U")  # the star first
         await pilot.pause()
         flags = store.article_flags([first.id])[0]
         assert flags.read and not flags.starred
-        assert demo_app.main.query_one(FeedList).starred == 0
+        assert main_screen(demo_app).query_one(FeedList).starred == 0
         assert not articles.row(0).starred and articles.row(0).read
         await pilot.press("U")  # then the mark read
         await pilot.pause()
@@ -101,7 +96,7 @@ async def test_u_takes_back_a_star_then_a_mark_read_latest_first(demo_app: Bylin
 async def test_u_takes_back_a_new_mute(tmp_path: Path) -> None:
     app, store, path = await own_demo(tmp_path)
     async with app.run_test(size=(140, 40)) as pilot:
-        articles = app.main.query_one(ArticleList)
+        articles = main_screen(app).query_one(ArticleList)
         everything = articles.count
         await pilot.press("X")  # the current article's outlet
         await pilot.pause()
@@ -113,7 +108,7 @@ async def test_u_takes_back_a_new_mute(tmp_path: Path) -> None:
         await pilot.pause()
         assert load_config(path).mutes == () and store.mutes == ()
         assert articles.count == everything
-        assert "mute:0" not in app.main.query_one(FeedList).choices
+        assert "mute:0" not in main_screen(app).query_one(FeedList).choices
     store.close()
 
 

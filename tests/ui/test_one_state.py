@@ -4,10 +4,10 @@ and keys that cannot do what was asked say so."""
 from __future__ import annotations
 
 import asyncio
-import shutil
 from pathlib import Path
 
 import pytest
+from byline_demo import copy_seeds, main_screen
 
 from tui.app import BylineApp, make_app
 from tui.config import load_config
@@ -17,15 +17,11 @@ from tui.widgets.article_list import ArticleList
 from tui.widgets.feed_list import FeedList
 from tui.widgets.reader import Reader
 
-SEEDS = Path(__file__).resolve().parents[2] / "seeds"
-
 
 @pytest.fixture
-def demo(tmp_path: Path) -> tuple[BylineApp, Store, Path]:
-    """The offline demo in a writable copy (feeds.toml is edited by some tests), without any
-    cache an older Byline left in seeds/ when the demo was run there."""
-    shutil.copytree(SEEDS, tmp_path / "seeds", ignore=shutil.ignore_patterns("cache"))
-    config = load_config(tmp_path / "seeds" / "feeds.toml")
+def editable_demo(tmp_path: Path) -> tuple[BylineApp, Store, Path]:
+    """The offline demo in a writable copy (feeds.toml is edited by some tests)."""
+    config = load_config(copy_seeds(tmp_path / "seeds"))
     store = Store(config.db_path)
     asyncio.run(refresh(store, config.feeds, config.settings, fulltext=False))
     yield make_app(config, store), store, tmp_path / "seeds" / "feeds.toml"
@@ -33,14 +29,14 @@ def demo(tmp_path: Path) -> tuple[BylineApp, Store, Path]:
 
 
 def unread_rows(app: BylineApp) -> dict[int, bool]:
-    articles = app.main.query_one(ArticleList)
+    articles = main_screen(app).query_one(ArticleList)
     return {row.id: not row.read for i in range(articles.count) if (row := articles.row(i))}
 
 
-async def test_reading_in_the_stories_view_shows_on_the_main_list(demo) -> None:
-    app, store, _ = demo
+async def test_reading_in_the_stories_view_shows_on_the_main_list(editable_demo) -> None:
+    app, store, _ = editable_demo
     async with app.run_test(size=(140, 40)) as pilot:
-        total = app.main.query_one(FeedList).total_unread
+        total = main_screen(app).query_one(FeedList).total_unread
         await pilot.press("S", "enter", "enter")  # a story, its first article
         await pilot.pause()
         opened = app.screen.query_one(Reader).article
@@ -51,14 +47,14 @@ async def test_reading_in_the_stories_view_shows_on_the_main_list(demo) -> None:
         await pilot.pause()
         rows = unread_rows(app)
         assert not rows[opened.id] and not rows[second.id]
-        assert app.main.query_one(FeedList).total_unread == total - 2
+        assert main_screen(app).query_one(FeedList).total_unread == total - 2
         assert store.count_articles(ArticleFilter(unread_only=True)) == total - 2
 
 
-async def test_star_in_reader_and_renamed_feed_show_everywhere(demo) -> None:
-    app, store, config_path = demo
+async def test_star_in_reader_and_renamed_feed_show_everywhere(editable_demo) -> None:
+    app, store, config_path = editable_demo
     async with app.run_test(size=(140, 40)) as pilot:
-        feed_list = app.main.query_one(FeedList)
+        feed_list = main_screen(app).query_one(FeedList)
         feed_list.focus()
         feed_list.select_key(f"feed:{store.feeds()[0].id}")
         await pilot.pause()
@@ -69,19 +65,19 @@ async def test_star_in_reader_and_renamed_feed_show_everywhere(demo) -> None:
         editor.query_one("#feed-name").value = "Renamed Outlet"
         await pilot.press("enter")
         await pilot.pause()
-        assert "Renamed Outlet" in app.main.query_one("#list-pane").border_title
-        articles = app.main.query_one(ArticleList)
+        assert "Renamed Outlet" in main_screen(app).query_one("#list-pane").border_title
+        articles = main_screen(app).query_one(ArticleList)
         assert {articles.row(i).feed_name for i in range(articles.count)} == {"Renamed Outlet"}
         assert "Renamed Outlet" in [f.name for f in feed_list.feeds]
         assert old_name not in config_path.read_text()
 
 
-async def test_unsubscribing_keeps_the_articles_in_all(demo) -> None:
-    app, store, config_path = demo
+async def test_unsubscribing_keeps_the_articles_in_all(editable_demo) -> None:
+    app, store, config_path = editable_demo
     async with app.run_test(size=(140, 40)) as pilot:
         before = store.count_articles()
         gone = store.feeds()[0]
-        feed_list = app.main.query_one(FeedList)
+        feed_list = main_screen(app).query_one(FeedList)
         feed_list.focus()
         feed_list.select_key(f"feed:{gone.id}")
         await pilot.pause()
@@ -93,12 +89,12 @@ async def test_unsubscribing_keeps_the_articles_in_all(demo) -> None:
         assert gone.name not in [f.name for f in feed_list.feeds]
         feed_list.select_key("all")
         await pilot.pause()
-        assert app.main.query_one(ArticleList).count == before  # nothing dropped out of All
+        assert main_screen(app).query_one(ArticleList).count == before  # nothing dropped out of All
         assert gone.url not in config_path.read_text()
 
 
-async def test_keys_that_cannot_act_say_so(demo, monkeypatch) -> None:
-    app, _, _ = demo
+async def test_keys_that_cannot_act_say_so(editable_demo, monkeypatch) -> None:
+    app, _, _ = editable_demo
     for name in ("DISPLAY", "WAYLAND_DISPLAY", "BROWSER"):
         monkeypatch.delenv(name, raising=False)
     copied: list[str] = []
@@ -109,8 +105,8 @@ async def test_keys_that_cannot_act_say_so(demo, monkeypatch) -> None:
         messages = [n.message for n in app._notifications]
         assert "No refresh running." in messages
         await pilot.press("enter")  # an article with an https link
-        article = app.main.query_one(Reader).article
-        app.main.store.conn().execute("UPDATE articles SET url = 'https://example.org/a' "
+        article = main_screen(app).query_one(Reader).article
+        main_screen(app).store.conn().execute("UPDATE articles SET url = 'https://example.org/a' "
                                       "WHERE id = ?", (article.id,))
         await pilot.press("o")
         await pilot.pause()

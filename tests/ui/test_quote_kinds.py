@@ -7,9 +7,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-import pytest
-from conftest import demo_copy
-
 from tui.app import make_app
 from tui.core.store import Store
 from tui.core.text import is_balanced, labelled, shown_quote
@@ -22,10 +19,6 @@ from tui.widgets.side_panel import QuoteList, SidePanel, quote_prompt
 WORDS = {"direct": "said", "partial": "in part", "indirect": "reported"}
 CSTO = "Yerevan will not attend CSTO summit in Minsk, government confirms"
 
-
-@pytest.fixture(scope="module")
-def demo(fetched_demo, tmp_path_factory):  # type: ignore[no-untyped-def]
-    return demo_copy(fetched_demo, tmp_path_factory.mktemp("demo"))
 
 
 def rendered(listing, index: int, line: int, width: int) -> str:  # type: ignore[no-untyped-def]

@@ -6,19 +6,11 @@ from __future__ import annotations
 
 import asyncio
 
-import pytest
-from conftest import demo_copy
-
 from tui.app import make_app
 from tui.core.store import Store
 from tui.screens.quote_lookup import MATCH_STYLE, QuoteLookupScreen
 from tui.screens.type_ahead import ResultList
 from tui.widgets.side_panel import QuoteList, SidePanel
-
-
-@pytest.fixture(scope="module")
-def demo(fetched_demo, tmp_path_factory):  # type: ignore[no-untyped-def]
-    return demo_copy(fetched_demo, tmp_path_factory.mktemp("demo"))
 
 
 async def answered(pilot, screen) -> None:  # type: ignore[no-untyped-def]

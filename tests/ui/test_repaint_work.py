@@ -10,13 +10,13 @@ import pytest
 from feedserver import FeedServer, rss
 from textual._compositor import Compositor
 
-import tui.app
+import tui.screens.main.screen
 from tui.app import make_app
 from tui.config import load_config
 from tui.core.refresh import refresh
 from tui.core.store import Store
 from tui.screens.main import MainScreen
-from tui.screens.navigator import KEPT_SCREENS
+from tui.screens.main.navigator import KEPT_SCREENS
 from tui.screens.stories import StoriesScreen
 from tui.widgets.article_list import ArticleList
 from tui.widgets.reader import Reader
@@ -136,8 +136,8 @@ async def test_first_opened_article_is_wrapped_once_for_its_width(setup, monkeyp
 
 
 async def test_kept_screens_are_built_while_idle_and_not_shown(setup, monkeypatch) -> None:
-    monkeypatch.setattr(tui.app, "PREBUILD_START", 0.05)
-    monkeypatch.setattr(tui.app, "PREBUILD_IDLE", 0.05)
+    monkeypatch.setattr(tui.screens.main.screen, "PREBUILD_START", 0.05)
+    monkeypatch.setattr(tui.screens.main.screen, "PREBUILD_IDLE", 0.05)
     config, store = setup
     app = make_app(config, store)
     async with app.run_test(size=(160, 45)) as pilot:
@@ -160,6 +160,8 @@ async def test_kept_screens_wait_while_keys_come(setup, monkeypatch) -> None:
     app = make_app(config, store)
     async with app.run_test(size=(160, 45)) as pilot:
         app._last_input = time.monotonic() + 60  # as if a key had just been pressed
-        app._prebuild_when_idle()
+        main = app.screen
+        assert isinstance(main, MainScreen)
+        main._prebuild_when_idle()
         await pilot.pause()
         assert not any(app.is_screen_installed(name) for name in KEPT_SCREENS)

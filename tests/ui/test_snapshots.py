@@ -5,15 +5,16 @@ sees at each size, in each mode and theme. Accept a change only after looking at
 from __future__ import annotations
 
 import asyncio
-from pathlib import Path
 
 import pytest
+from byline_demo import main_screen
 from textual.pilot import Pilot
 from textual.theme import BUILTIN_THEMES
 
 from tui.app import BylineApp
+from tui.widgets.feed_list import FeedList
 
-SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
 async def settle(pilot: Pilot) -> None:
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
@@ -135,3 +136,43 @@ def test_cursor_in_every_theme(snap_compare, demo_app: BylineApp, theme: str) ->
         await settle(pilot)
 
     assert snap_compare(demo_app, terminal_size=(110, 9), run_before=themed)
+
+
+async def choose(pilot: Pilot, title: str) -> None:
+    """Highlight the feed-pane entry with this title, the feed pane focused."""
+    feeds = main_screen(pilot.app).query_one(FeedList)  # type: ignore[arg-type]
+    feeds.focus()
+    feeds.select_key(next(key for key, choice in feeds.choices.items() if choice.title == title))
+    await settle(pilot)
+
+
+def test_person_quotes(snap_compare, demo_app: BylineApp) -> None:
+    """Enter on a followed person under People: their quotes across outlets, newest first."""
+    demo_app.state.store.follow_person("Anna Karapetyan")
+
+    async def person(pilot: Pilot) -> None:
+        await settle(pilot)
+        await choose(pilot, "Anna Karapetyan")
+        await pilot.press("enter")
+        await settle(pilot)
+
+    assert snap_compare(demo_app, terminal_size=(120, 30), run_before=person)
+
+
+def test_watch_editor_counts_what_the_query_matches(snap_compare, demo_app: BylineApp) -> None:
+    async def watch(pilot: Pilot) -> None:
+        await pilot.press("W", *'"border" AND tag:caucasus')
+        await settle(pilot)
+
+    assert snap_compare(demo_app, terminal_size=(100, 30), run_before=watch)
+
+
+def test_unsubscribe_asks_first(snap_compare, demo_app: BylineApp) -> None:
+    """D on a feed: the confirm dialog says what stays in the cache."""
+    async def unsubscribe(pilot: Pilot) -> None:
+        await settle(pilot)
+        await choose(pilot, "Caucasus Ledger")
+        await pilot.press("D")
+        await settle(pilot)
+
+    assert snap_compare(demo_app, terminal_size=(100, 30), run_before=unsubscribe)

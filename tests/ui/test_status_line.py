@@ -51,7 +51,7 @@ async def wait_for(pilot, check) -> None:  # type: ignore[no-untyped-def]
         if check():
             return
         await pilot.pause(TICK)
-    raise AssertionError("timed out waiting")
+    raise AssertionError(f"timed out waiting: {status(pilot.app)!r}")
 
 
 async def test_status_line_shows_unread_last_and_next_refresh(tmp_path, clock) -> None:  # type: ignore[no-untyped-def]

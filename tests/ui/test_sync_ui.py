@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from conftest import demo_copy
+from byline_demo import demo_copy
 from test_feed_pane_snapshots import FEEDS, FeedPaneApp
 from textual.app import App, ComposeResult
 from textual.pilot import Pilot
@@ -50,7 +50,7 @@ def test_feed_pane_with_synced_feeds(snap_compare) -> None:  # type: ignore[no-u
 
 def test_a_sync_error_on_the_status_line(snap_compare, fetched_demo, tmp_path: Path,  # type: ignore[no-untyped-def]
                                          monkeypatch) -> None:
-    from conftest import FROZEN_NOW
+    from byline_demo import FROZEN_NOW
 
     monkeypatch.setattr("tui.widgets.ages.utc_now", lambda: FROZEN_NOW)
     config = demo_copy(fetched_demo, tmp_path)

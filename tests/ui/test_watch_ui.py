@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from byline_demo import copy_seeds
 from demo_news import add_story_article
 from feedserver import rss
 from textual.widgets import Input
@@ -22,16 +23,15 @@ from tui.config import load_config
 from tui.core.store import Store
 from tui.core.text import shown_quote
 from tui.screens.export_format import ExportFormatScreen
-from tui.screens.mute_editor import MuteEditor
+from tui.screens.mute_dialog import MuteEditor
 from tui.screens.person_quotes import PersonQuotesScreen
 from tui.screens.quote_lookup import QuoteLookupScreen
-from tui.screens.watch_editor import WatchEditor
+from tui.screens.watch_dialog import WatchEditor
 from tui.widgets.article_list import ArticleList
 from tui.widgets.feed_list import FeedList
 from tui.widgets.reader import Reader
 from tui.widgets.side_panel import ActorList, QuoteList, SidePanel
 
-SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 WATCH = '\n[[watch]]\nname = "CSTO"\nquery = \'"CSTO" AND tag:caucasus\'\n'
 MUTE = '\n[[mute]]\nquery = \'feed:"Circuit Policy"\'\n'
 CSTO_TITLE = "Yerevan will not attend CSTO summit in Minsk, government confirms"
@@ -41,7 +41,7 @@ CSTO_TITLE = "Yerevan will not attend CSTO summit in Minsk, government confirms"
 def fetched(tmp_path_factory) -> Path:  # type: ignore[no-untyped-def]
     """The demo fetched once into seeds/cache; tests copy the cache, not the feeds."""
     root = tmp_path_factory.mktemp("demo") / "seeds"
-    shutil.copytree(SEEDS, root, ignore=shutil.ignore_patterns("cache"))
+    copy_seeds(root)
     assert main(["--config", str(root / "feeds.toml"), "fetch", "-q"]) == 0
     return root
 
@@ -490,8 +490,7 @@ async def test_mute_the_current_article_s_outlet_or_a_speaker_from_the_panel(fet
 
 async def test_a_refresh_that_brings_news_to_a_followed_story_notifies(tmp_path: Path) -> None:
     root = tmp_path / "seeds"
-    shutil.copytree(SEEDS, root, ignore=shutil.ignore_patterns("cache"))
-    (root / "feeds.toml").write_text((root / "feeds.toml").read_text("utf-8") + WATCH, "utf-8")
+    copy_seeds(root, extra=WATCH)
     assert await asyncio.to_thread(main, ["--config", str(root / "feeds.toml"), "fetch", "-q"]) == 0
     config = load_config(root / "feeds.toml")
     store = Store(config.db_path)

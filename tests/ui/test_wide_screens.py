@@ -3,18 +3,10 @@ and the article list's outlet column grows so long outlet names show whole. On t
 
 from __future__ import annotations
 
-import pytest
-from conftest import demo_copy
-
 from tui.app import make_app
 from tui.core.store import Store
 from tui.screens.help import HelpList, HelpScreen
 from tui.widgets.article_list import ArticleList
-
-
-@pytest.fixture(scope="module")
-def demo(fetched_demo, tmp_path_factory):  # type: ignore[no-untyped-def]
-    return demo_copy(fetched_demo, tmp_path_factory.mktemp("demo"))
 
 
 def drawn(listing, rows: range) -> list[str]:  # type: ignore[no-untyped-def]

@@ -39,9 +39,9 @@ class QuoteActions:
         if hit is None or not hit.speaker:
             screen.notify("Highlight a quote with a speaker to follow them.", timeout=3)
             return
-        main = getattr(screen.app, "main", None)
-        if main is not None:
-            main.toggle_follow(hit.speaker)
+        from tui.screens.following import toggle_follow
+
+        toggle_follow(screen.app.state, hit.speaker)
 
     def action_export_quotes(self) -> None:
         """Ask for a format, then write the quotes listed (as they are now) to save_dir."""
@@ -79,6 +79,6 @@ class QuoteActions:
 
 def export_folder(save_dir: str | None) -> Path:
     """Where exports go: the save_dir setting, else the documents folder."""
-    from tui.screens.article_tools import documents_dir
+    from tui.core.share.documents import save_folder
 
-    return Path(save_dir).expanduser() if save_dir else documents_dir()
+    return save_folder(save_dir)

@@ -6,6 +6,13 @@ from __future__ import annotations
 import math
 import time
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+from tui.core.text import counted
+
+if TYPE_CHECKING:
+    from tui.core.refresh import RefreshSummary
+    from tui.core.sync.model import SyncSummary
 
 TICK_SECONDS = 60.0  # the line is drawn again each minute, so "5 min ago" moves on
 
@@ -62,3 +69,40 @@ class RefreshClock:
         if self.note:
             parts.append(self.note)
         return " · ".join(parts)
+
+
+@dataclass(frozen=True)
+class RefreshOutcome:
+    """What a refresh that ended says: on the status line and in a toast (`text`), what stays
+    on the line as still wrong (`note`), and how loud the toast is."""
+
+    text: str
+    note: str
+    succeeded: bool
+    severity: Literal["information", "warning", "error"]
+
+
+def refresh_outcome(summary: RefreshSummary | None, error: str | None,
+                    synced: SyncSummary | None) -> RefreshOutcome:
+    """'3 new articles', 'Sync: … · 2 new articles, 1 feed failed (…)', 'Refresh failed: …'."""
+    if summary is None:
+        text = f"Refresh failed: {error}"
+        return RefreshOutcome(text, "last refresh failed", False, "error")
+    failed = len(summary.failed)
+    text = counted(summary.new_articles, "new article")
+    if failed:
+        text += f", {counted(failed, 'feed')} failed (marked ! in the feed list)"
+    if summary.cancelled:
+        text = "Refresh cancelled: " + text
+    if synced is not None and synced.cancelled:
+        text = f"Sync cancelled: {synced.line()}"
+    elif synced is not None:
+        text = (f"Sync failed: {synced.error.removeprefix('sync: ')} · " if synced.error
+                else f"Sync: {synced.line()} · ") + text
+    # Then the status line shows what is current, and what is still wrong.
+    went_wrong = failed or summary.cancelled or (synced is not None and (
+        synced.error or synced.cancelled))
+    severity: Literal["information", "warning", "error"] = (
+        "error" if synced is not None and synced.error else
+        "warning" if failed else "information")
+    return RefreshOutcome(text, text if went_wrong else "", True, severity)

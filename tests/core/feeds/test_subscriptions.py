@@ -8,18 +8,14 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from byline_demo import SEEDS
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from tui.config import load_config
-from tui.core.feeds import (
-    FeedsFile,
-    Subscription,
-    SubscriptionError,
-    parse_newsboat_urls,
-    read_newsboat_urls,
-    validate_feed_url,
-)
+from tui.core.feeds.feeds_file import FeedsFile
+from tui.core.feeds.newsboat import parse_newsboat_urls, read_newsboat_urls
 from tui.core.feeds.opml import export_opml, parse_opml
+from tui.core.feeds.subscriptions import Subscription, SubscriptionError, validate_feed_url
 
 # --- URLs -------------------------------------------------------------------------------------
 
@@ -240,7 +236,7 @@ def test_remove_the_first_feed_of_a_file_without_settings(tmp_path: Path) -> Non
     assert load_config(path).feeds[0].name == "B"
 
 
-SEEDS_TOML = Path(__file__).resolve().parents[3] / "seeds" / "feeds.toml"
+SEEDS_TOML = SEEDS / "feeds.toml"
 LEDGER_TAGS = 'tags = ["caucasus", "central-asia", "demo"]'
 
 

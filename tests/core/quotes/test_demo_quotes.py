@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
+from byline_demo import SEEDS
 
 from tui.core.fulltext.article import extract_html
 from tui.core.quotes.extractor import Analysis, analyse
 
-SEEDS = Path(__file__).resolve().parents[3] / "seeds"
 EXPECTED = json.loads((SEEDS / "quotes.json").read_text(encoding="utf-8"))["articles"]
 PAGES = sorted(EXPECTED)
 BORDER = "pages/caucasus-ledger/2026-11-24-border-protocol-signed.html"

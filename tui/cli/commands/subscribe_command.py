@@ -114,7 +114,8 @@ def run_opml_import(args: argparse.Namespace, config: Config) -> int:
 
 
 def run_newsboat_import(args: argparse.Namespace, config: Config) -> int:
-    from tui.core.feeds import SubscriptionError, read_newsboat_urls
+    from tui.core.feeds.newsboat import read_newsboat_urls
+    from tui.core.feeds.subscriptions import SubscriptionError
 
     try:
         result = read_newsboat_urls(_read(args.file).decode("utf-8", errors="replace"),
@@ -197,8 +198,7 @@ def _refused_unfetched(args: argparse.Namespace, config: Config) -> str | None:
     """Why the URL cannot be added whatever it holds (a bad URL, a feed already subscribed, a
     name taken): said before anything is fetched. Saving checks all this again."""
     from tui.config_edit import config_path_for_edit
-    from tui.core.feeds import SubscriptionError
-    from tui.core.feeds.subscriptions import Subscription, feed_url_key, shown
+    from tui.core.feeds.subscriptions import Subscription, SubscriptionError, feed_url_key, shown
 
     try:
         entry = Subscription.create(args.url, args.name, args.tag)
@@ -218,8 +218,7 @@ def _refused_on_server(args: argparse.Namespace, config: Config) -> str | None:
     """Why the URL cannot go to the sync server whatever it holds: not an http(s) URL (the
     server fetches it itself), or a feed the server already gives."""
     from tui.cli.common import open_cache
-    from tui.core.feeds import SubscriptionError
-    from tui.core.feeds.subscriptions import Subscription, feed_url_key, shown
+    from tui.core.feeds.subscriptions import Subscription, SubscriptionError, feed_url_key, shown
 
     try:
         entry = Subscription.create(args.url, args.name, args.tag)

@@ -9,37 +9,6 @@
 - `work`: what the workers run (a page read and analysed, a batch of texts analysed);
 - `analysis`: `PendingAnalysis`, a refresh's analysis of settled text in the workers;
 - `preload`: imported once by the fork server when pages will be extracted.
+
+No exports here: import each name from the module that owns it.
 """
-
-from __future__ import annotations
-
-from typing import TYPE_CHECKING
-
-from tui.core.lazy import lazy_exports
-
-if TYPE_CHECKING:
-    from tui.core.fulltext.analysis import (
-        PendingAnalysis as PendingAnalysis,
-    )
-    from tui.core.fulltext.article import (
-        extract_html as extract_html,
-    )
-    from tui.core.fulltext.pages import (
-        FullTextStats as FullTextStats,
-        extract_one as extract_one,
-        fetch_full_texts as fetch_full_texts,
-    )
-    from tui.core.fulltext.pool import (
-        ExtractionPool as ExtractionPool,
-    )
-    from tui.core.fulltext.sources import (
-        extract_sources as extract_sources,
-    )
-
-_EXPORTS = {
-    "ExtractionPool": "pool", "extract_html": "article", "extract_sources": "sources",
-    "FullTextStats": "pages", "extract_one": "pages", "fetch_full_texts": "pages",
-    "PendingAnalysis": "analysis",
-}
-__all__ = sorted(_EXPORTS)
-__getattr__ = lazy_exports(__name__, _EXPORTS)

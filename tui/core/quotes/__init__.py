@@ -5,27 +5,6 @@
 - `marks`: quotation marks paired into spans; `speakers`: cues and who they attach to;
 - `indirect`: reported speech; `lexicon`: the word lists every rule shares;
 - `pending`: analyse the cache's new text; `lookup`: search stored quotes, typos and all.
+
+No exports here: import each name from the module that owns it.
 """
-
-from __future__ import annotations
-
-from typing import TYPE_CHECKING
-
-from tui.core.lazy import lazy_exports
-
-if TYPE_CHECKING:
-    from tui.core.quotes.extractor import (
-        Analysis as Analysis,
-        analyse as analyse,
-    )
-    from tui.core.quotes.lookup import (
-        QuoteIndex as QuoteIndex,
-    )
-    from tui.core.quotes.pending import (
-        analyse_pending as analyse_pending,
-    )
-
-_EXPORTS = {"Analysis": "extractor", "analyse": "extractor", "QuoteIndex": "lookup",
-            "analyse_pending": "pending"}
-__all__ = sorted(_EXPORTS)
-__getattr__ = lazy_exports(__name__, _EXPORTS)

@@ -9,35 +9,6 @@
 - `headline`: a story's title; `compare`: how each outlet covered a story, with `numbers`
   (numbers in text, their units and what they count);
 - `pending`: group the cache's new articles and record why each joined.
+
+No exports here: import each name from the module that owns it.
 """
-
-from __future__ import annotations
-
-from typing import TYPE_CHECKING
-
-from tui.core.lazy import lazy_exports
-
-if TYPE_CHECKING:
-    from tui.core.stories.compare import (
-        StoryComparison as StoryComparison,
-        compare_story as compare_story,
-    )
-    from tui.core.stories.engine import (
-        StoryEngine as StoryEngine,
-        cluster_records as cluster_records,
-    )
-    from tui.core.stories.headline import (
-        story_headline as story_headline,
-    )
-    from tui.core.stories.numbers import (
-        find_numbers as find_numbers,
-    )
-    from tui.core.stories.pending import (
-        group_pending as group_pending,
-    )
-
-_EXPORTS = {"StoryEngine": "engine", "cluster_records": "engine", "story_headline": "headline",
-            "StoryComparison": "compare", "compare_story": "compare", "find_numbers": "numbers",
-            "group_pending": "pending"}
-__all__ = sorted(_EXPORTS)
-__getattr__ = lazy_exports(__name__, _EXPORTS)

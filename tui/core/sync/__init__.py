@@ -8,18 +8,6 @@ The Old Reader, BazQux, ...) or Miniflux's REST API.
 - `engine`: one sync, start to end (send queued changes, take feeds, new items and states).
 
 SQL stays in store/ (`store/sync.py`).
+
+No exports here: import each name from the module that owns it.
 """
-
-from __future__ import annotations
-
-from typing import TYPE_CHECKING
-
-from tui.core.lazy import lazy_exports
-
-if TYPE_CHECKING:
-    from tui.core.sync.account import SyncAccount as SyncAccount
-    from tui.core.sync.model import SyncError as SyncError, SyncSummary as SyncSummary
-
-__getattr__ = lazy_exports(__name__, {
-    "SyncAccount": "account", "SyncError": "model", "SyncSummary": "model",
-})

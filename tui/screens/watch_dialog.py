@@ -1,4 +1,4 @@
-"""The editor of a saved query (a watchlist here, a mute in mute_editor.py): a name and a query,
+"""The editor of a saved query (a watchlist here, a mute in mute_dialog.py): a name and a query,
 the query checked as you type with the mistake shown in place (a caret under the character) and
 how many articles it matches, nothing saved until it reads."""
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import math
 import threading
-from collections.abc import Collection
+import time
+from collections.abc import Callable, Collection
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -15,23 +17,33 @@ from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import ProgressBar, Static
 
 from tui import bindings
 from tui.config import Config
-from tui.core.models import Article
-from tui.core.store import ArticleFilter, Store
-from tui.core.stories.reasons import why_together
+from tui.core.models import Article, TextStatus
+from tui.core.store import ArticleFilter
 from tui.core.text import counted
-from tui.messages import ArticlesChanged, LibraryChanged
-from tui.screens import main_layout, refresh_status
-from tui.screens.article_tools import ArticleTools
-from tui.screens.feed_editing import FeedEditing
-from tui.screens.feed_editor import ConfirmScreen
-from tui.screens.mute_editing import MuteEditing
-from tui.screens.navigator import Navigator
-from tui.screens.refresh_status import RefreshClock
-from tui.screens.watch_editing import WatchEditing
+from tui.messages import (
+    AnalysesStored,
+    ArticlesChanged,
+    ArticlesStored,
+    LibraryChanged,
+    PagesStored,
+    RefreshCancelling,
+    RefreshFinished,
+    RefreshProgress,
+)
+from tui.screens import main_layout
+from tui.screens.confirm_dialog import ConfirmScreen
+from tui.screens.following import toggle_follow
+from tui.screens.main.article_tools import ArticleTools
+from tui.screens.main.feed_actions import FeedActions
+from tui.screens.main.mute_actions import MuteActions, suggestion
+from tui.screens.main.navigator import Navigator
+from tui.screens.main.status_line import StatusLine
+from tui.screens.main.story_note import story_note
+from tui.screens.main.watch_actions import WatchActions
+from tui.screens.refresh_status import RefreshClock, refresh_outcome
 from tui.state import ReadingState
 from tui.widgets.article_list import ArticleList
 from tui.widgets.feed_list import FeedChoice, FeedList
@@ -45,55 +57,52 @@ from tui.widgets.virtual_list import VirtualList
 if TYPE_CHECKING:
     from tui.core.quotes.lookup import QuoteIndex
 
-PHASE_NAMES = {"feeds": "feeds", "pages": "article pages", "analysis": "quotes in articles",
-               "stories": "stories", "sync": "from the sync server"}
-
-
-def story_note(store: Store, article: Article) -> str | None:
-    """One line on the article's story: how wide it is and why this article joined it."""
-    member = store.membership(article.id)
-    info = store.story(member.story_id) if member else None
-    if member is None or info is None or info.article_count < 2:
-        return None
-    note = f"Story: {counted(info.outlet_count, 'outlet')}, {counted(info.article_count, 'article')}"
-    if member.matched_article_id is not None:
-        why = why_together(store, article.id, member.matched_article_id)
-        if why:
-            note += f" · {why}"
-    if member.merge is not None:
-        note += f" · {member.merge.words()}"
-    return note
+# New articles are listed as feeds land, at most this often (longer when a reload is slow).
+LIST_RELOAD_INTERVAL = 0.4
+# A refresh's progress is drawn a few times a second: each update costs a layout.
+PROGRESS_INTERVAL = 0.15
+# The kept screens (stories, quote lookup, search) are built ahead of time, one at a time, once
+# start-up is over and nothing was pressed for a moment: building one on its key cost 30-60 ms.
+PREBUILD_START = 0.8  # seconds after mount: the first paint and a first keystroke come first
+PREBUILD_IDLE = 0.5  # seconds without a key or the mouse before a screen is built
 
 
 class MainScreen(Screen[None]):
-    """Browsing and reading; owns the reading actions. Article tools (re-extract, copy, save,
-    open in the browser) and feed editing are components it delegates to."""
+    """Browsing and reading; owns the reading actions, and hears every change (the user's, a
+    refresh's, a sync's) as a message from ReadingState. Article tools, feed, watchlist and
+    mute actions and the navigator to other screens are components it delegates to, each
+    given only the callbacks it needs. `idle_seconds`: how long since the last key or click
+    (the app's), so kept screens are built ahead while nothing is pressed."""
 
     BINDINGS = bindings.MAIN_SCREEN
     # Textual repaints the whole screen when the focus moves; the widgets whose look depends
     # on focus repaint themselves, so that repaint only doubled the cost of opening an article.
     focused: Reactive[Widget | None] = Reactive(None, repaint=False)
 
-    def __init__(self, state: ReadingState) -> None:
+    def __init__(self, state: ReadingState,
+                 idle_seconds: Callable[[], float] = lambda: math.inf) -> None:
         super().__init__()
         self.state = state
         self.store = state.store
+        self.idle_seconds = idle_seconds
         self.unread_only = False
         self.choice: FeedChoice | None = None
         self.reading = False
         self.panel_toggled = False  # the panel key: hide it when wide, show it when narrow
         self.feeds_toggled = False  # the feed pane key: hide it when wide, show it when narrow
-        self.tools = ArticleTools(self)
-        self.feed_editing = FeedEditing(self)
-        self.navigator = Navigator(self)
-        self.watch_editing = WatchEditing(self)
-        self.mute_editing = MuteEditing(self)
+        self.tools = ArticleTools(state, self.set_status)
+        self.feed_actions = FeedActions(state)
+        self.navigator = Navigator(state, self.quote_index, self.open_quote, self._open_found)
+        self.watch_actions = WatchActions(state, self._select_entry)
+        self.mute_actions = MuteActions(state, self._select_entry,
+                                        lambda: self.query_one(FeedList).has_focus)
         self._quotes: QuoteIndex | None = None
         self._quotes_lock = threading.Lock()
         self.refresh_clock = RefreshClock(state.config.settings.refresh_minutes * 60)
-        self._progress_shown = False
-        self._status_text = ""
-        self._status_timer: Timer | None = None
+        self._last_list_reload = 0.0
+        self._list_reload_interval = LIST_RELOAD_INTERVAL
+        self._list_reload_timer: Timer | None = None
+        self._last_progress = 0.0
 
     @property
     def config(self) -> Config:
@@ -107,14 +116,15 @@ class MainScreen(Screen[None]):
                 yield ArticleList(self.store, id="articles")
             yield Reader(id="reader")
             yield SidePanel(id="side-panel")
-        with Horizontal(id="status-line"):
-            yield Static(Text(""), id="status")
-            yield Static(Text(""), id="mute-status")
-            yield ProgressBar(id="refresh-progress", show_eta=False)
+        yield StatusLine(self.refresh_clock, lambda: self.query_one(FeedList).total_unread,
+                         id="status-line")
         yield KeyBar()
 
+    @property
+    def status_line(self) -> StatusLine:
+        return self.query_one(StatusLine)
+
     def on_mount(self) -> None:
-        self.query_one("#refresh-progress", ProgressBar).display = False
         self.query_one(FeedList).border_title = "Feeds"
         reader = self.query_one(Reader)
         reader.border_title = "Reader"
@@ -124,7 +134,24 @@ class MainScreen(Screen[None]):
         self.arrange_panes()
         self.query_one(ArticleList).focus()
         self.warm_quote_index()
-        self._start_status_clock()
+        _never, oldest = self.store.fetch_ages()
+        self.status_line.start_clock(oldest.timestamp() if oldest is not None else None)
+        self.set_timer(PREBUILD_START, self._prebuild_when_idle)
+
+    def _prebuild_when_idle(self) -> None:
+        """Build the next kept screen when the user is not pressing anything, no refresh runs
+        and this screen shows; come back until every one is built."""
+        if not self.is_attached:  # closing
+            return
+        wait = PREBUILD_IDLE - self.idle_seconds()
+        if wait <= 0:
+            if self.status_line.progress_shown or self.app.screen is not self:
+                wait = PREBUILD_IDLE
+            elif not self.navigator.prebuild_next():
+                return
+            else:
+                wait = PREBUILD_IDLE / 4  # the next one once this one has mounted
+        self.set_timer(wait, self._prebuild_when_idle)
 
     @work(thread=True, exclusive=True, group="quote-index", exit_on_error=False)
     def warm_quote_index(self) -> None:
@@ -253,7 +280,7 @@ class MainScreen(Screen[None]):
                    for w in self.config.watches]
         feed_list = self.query_one(FeedList)
         feed_list.set_feeds(feeds, total_unread, starred, watches, self.store.followed_people(),
-                            self.mute_editing.counted())
+                            self.mute_actions.counted())
         self._update_mute_status()
         current = self.choice.key if self.choice else None
         choice = feed_list.choices.get(current) if current else feed_list.highlighted_choice
@@ -324,17 +351,76 @@ class MainScreen(Screen[None]):
 
     def _update_mute_status(self) -> None:
         """The status line says how many articles mutes hide, and how to see them."""
-        status = self.query_one("#mute-status", Static)
         hidden = self.store.hidden_count() if self.store.mutes else 0
-        status.display = bool(hidden)
-        if self.store.show_muted:
-            status.update(Text(f"showing {hidden} muted (M hides)", style="italic"))
-        else:
-            status.update(Text(f"{hidden} muted hidden (M shows)", style="italic"))
+        self.status_line.show_muted(hidden, self.store.show_muted)
 
     @on(LibraryChanged)
     def _library_changed(self) -> None:
         self.reload_articles()
+
+    # -- what a refresh (and the sync it starts with) brings ---------------------------------
+    @on(RefreshProgress)
+    def _refresh_progress(self, message: RefreshProgress) -> None:
+        self.status_line.show_progress(message.progress)
+
+    @on(RefreshCancelling)
+    def _refresh_cancelling(self) -> None:
+        self.set_status("Cancelling refresh…")
+
+    @on(ArticlesStored)
+    def _articles_stored(self) -> None:
+        """List new articles as their feeds land, coalesced to a few reloads a second."""
+        if self._list_reload_timer is not None:
+            return
+        wait = self._last_list_reload + self._list_reload_interval - time.monotonic()
+        if wait <= 0:
+            self._reload_list()
+        else:
+            self._list_reload_timer = self.set_timer(wait, self._reload_list)
+
+    def _reload_list(self) -> None:
+        self._list_reload_timer = None
+        started = time.monotonic()
+        self.reload_articles()
+        self._last_list_reload = time.monotonic()
+        # On a big cache a reload takes a while: keep the UI thread mostly free for keys.
+        self._list_reload_interval = max(LIST_RELOAD_INTERVAL,
+                                         8 * (self._last_list_reload - started))
+
+    @on(PagesStored)
+    def _pages_stored(self) -> None:
+        self.refresh_open_article()
+
+    @on(AnalysesStored)
+    def _analyses_stored(self, message: AnalysesStored) -> None:
+        """Fill in the side panel of an open article whose analysis just landed."""
+        self.refresh_open_article(message.article_ids)
+
+    def refresh_open_article(self, analysed: Collection[int] = ()) -> None:
+        """Swap in the full text of the open article as soon as the refresh stored it, and its
+        actors and quotes when they land (`analysed`: articles whose analysis just did)."""
+        reader = self.query_one(Reader)
+        if reader.article is None:
+            return
+        landed = reader.article.id in analysed
+        if reader.article.text_status is not TextStatus.PENDING and not landed:
+            return
+        fresh = self.store.article(reader.article.id)
+        if fresh is not None and (landed or fresh.text_status is not TextStatus.PENDING):
+            self.display_article(fresh, keep_scroll=True)
+
+    @on(RefreshFinished)
+    def _refresh_finished(self, message: RefreshFinished) -> None:
+        """Say what the refresh did (the line and a toast); the lists re-read on the
+        LibraryChanged that follows."""
+        if self._list_reload_timer is not None:
+            self._list_reload_timer.stop()
+            self._list_reload_timer = None
+        self.status_line.hide_progress()
+        self.warm_quote_index()
+        outcome = refresh_outcome(message.summary, message.error, message.sync)
+        self.status_line.refreshed(outcome.text, outcome.note, succeeded=outcome.succeeded)
+        self.notify(outcome.text, severity=outcome.severity, markup=False)
 
     # -- events ----------------------------------------------------------------------------
     @on(VirtualList.Highlighted, "#feeds")
@@ -497,9 +583,7 @@ class MainScreen(Screen[None]):
         self.toggle_follow(event.name)
 
     def toggle_follow(self, name: str) -> None:
-        followed = self.state.toggle_follow(name)
-        self.notify(f"Following {name}: their quotes are under People in the feed pane."
-                    if followed else f"Stopped following {name}.", markup=False, timeout=4)
+        toggle_follow(self.state, name)
 
     def action_toggle_muted(self) -> None:
         if not self.store.mutes:
@@ -517,6 +601,17 @@ class MainScreen(Screen[None]):
         index = self.store.row_index(articles.filter, article_id)
         if index is not None:
             articles.cursor = index
+
+    def _open_found(self, article_id: int, words: str) -> None:
+        """Open an article a search found, scrolled to the words searched for."""
+        self.reveal_in_list(article_id)
+        self.open_article(article_id)
+        self.query_one(Reader).scroll_to_text(words)
+
+    def _select_entry(self, key: str) -> None:
+        """Move the feed pane onto an entry once it has re-read: a change was broadcast before
+        this runs, so its message comes first in this screen's queue."""
+        self.call_later(self.query_one(FeedList).select_key, key)
 
     def open_quote(self, article_id: int, start: int, end: int) -> None:
         """Open an article with one quote highlighted and scrolled into view."""
@@ -559,88 +654,41 @@ class MainScreen(Screen[None]):
     def action_reextract(self) -> None:
         self.tools.reextract(self.target_article())
 
-    def refresh_open_article(self, analysed: Collection[int] = ()) -> None:
-        self.tools.refresh_open_article(analysed)
-
     def action_add_feed(self) -> None:
-        self.feed_editing.add()
+        self.feed_actions.add()
 
     def action_edit_feed(self) -> None:
         choice = self.query_one(FeedList).highlighted_choice
         if choice is not None and choice.watch is not None:
-            self.watch_editing.edit(choice.watch)
+            self.watch_actions.edit(choice.watch)
             return
-        if choice is not None and self.mute_editing.edit(choice):
+        if choice is not None and self.mute_actions.edit(choice):
             return
-        self.feed_editing.edit(choice)
+        self.feed_actions.edit(choice)
 
     def action_remove_feed(self) -> None:
         choice = self.query_one(FeedList).highlighted_choice
         if choice is not None and choice.watch is not None:
-            self.watch_editing.remove(choice.watch)
+            self.watch_actions.remove(choice.watch)
             return
         if choice is not None and choice.person is not None:
             self.toggle_follow(choice.person.name)
             return
-        if choice is not None and self.mute_editing.remove(choice):
+        if choice is not None and self.mute_actions.remove(choice):
             return
-        self.feed_editing.remove(choice)
+        self.feed_actions.remove(choice)
 
     def action_add_watch(self) -> None:
-        self.watch_editing.add()
+        self.watch_actions.add()
 
     def action_add_mute(self) -> None:
-        self.mute_editing.add(self.mute_editing.suggestion())
+        feeds = self.query_one(FeedList)
+        choice = feeds.highlighted_choice if feeds.has_focus else None
+        self.mute_actions.add(suggestion(choice, self.target_article()))
 
     @on(SidePanel.MuteRequested)
     def _on_mute_requested(self, event: SidePanel.MuteRequested) -> None:
-        self.mute_editing.add(event.query)
-
-    # -- refresh status --------------------------------------------------------------------
-    def show_progress(self, phase: str, done: int, total: int, label: str = "") -> None:
-        bar = self.query_one("#refresh-progress", ProgressBar)
-        bar.display = True
-        self._progress_shown = True
-        bar.update(total=max(total, 1), progress=done)
-        if phase == "sync":
-            self.set_status(f"Syncing with the server: {label or 'starting'}")
-            return
-        self.set_status(f"Refreshing {PHASE_NAMES.get(phase, phase)}: {done}/{total}  "
-                        "(c cancels)")
-
-    def hide_progress(self) -> None:
-        self.query_one("#refresh-progress", ProgressBar).display = False
-        self._progress_shown = False
-
-    def _start_status_clock(self) -> None:
-        """The last refresh the cache remembers (every feed checked since), the next one due
-        a period after start-up (the app's timer), and the line drawn again each minute."""
-        clock = self.refresh_clock
-        _never, oldest = self.store.fetch_ages()
-        clock.last = oldest.timestamp() if oldest is not None else None
-        clock.next_at = refresh_status.now() + clock.period if clock.period else None
-        self._status_timer = self.set_interval(refresh_status.TICK_SECONDS,
-                                               self.show_current_status, name="status-clock")
-        self.show_current_status()
-
-    def refreshed(self, outcome: str, note: str = "", *, succeeded: bool = True) -> None:
-        """A refresh ended: its outcome (also said in a toast) shows until the next tick, then
-        what is current; `note`: what is still wrong, kept on the line."""
-        self.refresh_clock.refreshed(refresh_status.now(), note, succeeded=succeeded)
-        self.set_status(outcome)
-        if self._status_timer is not None:
-            self._status_timer.reset()  # a whole minute to read it
-
-    def show_current_status(self) -> None:
-        """Unread, last and next refresh on the status line, unless a refresh shows progress."""
-        if self._progress_shown:
-            return
-        unread = self.query_one(FeedList).total_unread
-        self.set_status(self.refresh_clock.line(unread, refresh_status.now()))
+        self.mute_actions.add(event.query)
 
     def set_status(self, message: str) -> None:
-        # The status fills the line's free width at a fixed height: a new message (several a
-        # second during a refresh) repaints it and lays nothing out.
-        if message != self._status_text:  # a minute's tick that changes nothing draws nothing
-            self._status_text = message
-            self.query_one("#status", Static).update(Text(message), layout=False)
+        self.status_line.set_status(message)

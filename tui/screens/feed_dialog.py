@@ -1,4 +1,4 @@
-"""Small modals: add or edit a feed (its URL checked before anything is saved), and confirm."""
+"""The feed dialog: add a feed (its URL checked before anything is saved), or edit one."""
 
 from __future__ import annotations
 
@@ -156,26 +156,3 @@ class FeedEditor(ModalScreen[FeedForm | None]):
         self.query_one("#feed-url", Input).value = self.links[event.option_index]
         self.query_one("#feed-links", OptionList).remove_class("-shown")
         self._save()
-
-
-class ConfirmScreen(ModalScreen[bool]):
-    """Ask a yes/no question; y/enter confirms, n/escape declines."""
-
-    DEFAULT_CSS = """
-    ConfirmScreen > Vertical { width: 64; height: auto; border: round $warning;
-                               background: $surface; padding: 1 2; }
-    """
-    BINDINGS = [Binding("y,enter", "answer(True)", "Yes", show=False),
-                Binding("n,escape", "answer(False)", "No", show=False)]
-
-    def __init__(self, question: str) -> None:
-        super().__init__()
-        self.question = question
-
-    def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Static(Text(self.question))
-            yield Static(Text("y: yes   n: no", style="dim"))
-
-    def action_answer(self, answer: bool) -> None:
-        self.dismiss(answer)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tui.screens.watch_editor import QUERY_HELP, Counter, QueryEditor
+from tui.screens.watch_dialog import QUERY_HELP, Counter, QueryEditor
 
 
 @dataclass(frozen=True)
