@@ -164,3 +164,32 @@ def test_folding_past_the_window_needs_the_plain_evidence_placing_needs() -> Non
     assert story["a1"] != story["a2"]
     folded = _stories(StoryEngine(far_threshold=0.20).add(items))
     assert folded["a1"] == folded["a2"], "the rule, not the scores, keeps them apart"
+
+
+def test_a_late_article_joins_the_story_in_the_cache_and_says_why_in_words(store, tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    # Two refreshes through the cache: the story, then a month on its late article; what
+    # `byline stories --json` lists is one story whose late article says it merged by its subject.
+    import json
+
+    from tui.cli.main import main
+    from tui.core.models import Outcome, ParsedEntry
+    from tui.core.stories.pending import group_pending
+
+    def entry(item: StoryItem) -> ParsedEntry:
+        return ParsedEntry(guid=item.id, url=f"http://e.org/{item.id}", title=item.title, author=None,
+                           published=item.published, summary=item.text[:200], content=item.text)
+
+    store.sync_feeds([("http://e.org/feed", "E", ())])
+    feed = store.feed_id("http://e.org/feed")
+    assert feed is not None
+    store.record_feed_result(feed, Outcome.OK, entries=[entry(i) for i in [*_background(), *_equifax_story()]])
+    group_pending(store, 72)
+    store.record_feed_result(feed, Outcome.OK, entries=[entry(_late(9, *PAY))])
+    assert group_pending(store, 72) == 1
+    (tmp_path / "feeds.toml").write_text("[settings]\nrefresh_minutes = 0\n", encoding="utf-8")
+    assert main(["--config", str(tmp_path / "feeds.toml"), "--cache-dir", str(tmp_path), "stories", "--json"]) == 0
+    [equifax] = [s for s in json.loads(capsys.readouterr().out) if any("Equifax" in a["title"] for a in s["articles"])]
+    late = next(a for a in equifax["articles"] if a["title"] == PAY[0])
+    assert len(equifax["articles"]) == 5
+    assert late["joined"]["how"] == "merged"
+    assert late["joined"]["merge"]["reason"] == "merged: both name Equifax"
