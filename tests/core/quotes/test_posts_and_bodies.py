@@ -116,3 +116,61 @@ def test_a_korean_family_name_alone_is_the_person_not_a_place() -> None:
     assert actors == {"Moon Jae-in": "person"}
     assert ("Moon Jae-in", "indirect", "the talks would go ahead") in _candidates(text)
     assert {a.name: a.kind for a in analyse("The astronauts flew to the Moon in 1969.").actors} == {"Moon": "place"}
+
+
+# -- round 5: the judged draws of seed 20261208 ------------------------------------------------------
+
+
+def test_a_person_with_a_role_after_the_name_is_a_person_whatever_the_first_name() -> None:
+    text = ("But Heigo Sato, vice president of the Institute of World Studies at Takushoku University, told CNN Abe "
+            "was trying to change the constitution.\n\"We do not know if Abe has a hidden objective,\" he said.\n"
+            "A nuclear South Korea could change that, Tong Zhao, fellow at the Carnegie-Tsinghua Center for Global "
+            "Policy, told CNN.\n\"If South Korea pursued its own nuclear program, Japan will feel a great pressure,\" "
+            "he said.")
+    quotes = {q.text[:20]: q.speaker for q in analyse(text).shown()}
+    assert quotes["We do not know if Ab"] == "Heigo Sato"
+    assert quotes["If South Korea pursu"] == "Tong Zhao"
+    kinds = {a.name: a.kind for a in analyse(text).actors}
+    assert kinds["Carnegie-Tsinghua Center for Global Policy"] == "organisation"
+
+
+def test_an_agency_quoting_someone_as_saying_passes_on_their_words() -> None:
+    text = ("Kim Jong Un watched the launch. “The current ballistic rocket launching drill is the first step of the "
+            "military operation,” KCNA quoted Kim as saying.")
+    assert [q.speaker for q in analyse(text).shown()] == ["Kim Jong Un"]
+
+
+def test_adding_without_that_is_the_speakers_next_statement() -> None:
+    text = ("Heigo Sato, vice president of the Institute of World Studies, spoke to CNN. “Abe is trying,” Sato said, "
+            "adding it was an option of last resort.")
+    assert ("Heigo Sato", "indirect", "it was an option of last resort") in _candidates(text)
+
+
+def test_one_of_an_organisations_people_is_not_the_organisation() -> None:
+    text = "A commentator in Israeli left-wing newspaper Haaretz said the army had overreacted."
+    assert [q.speaker for q in analyse(text).shown()] == ["a commentator in Israeli left-wing newspaper Haaretz"]
+    assert [q.speaker for q in analyse("The Israeli army arrested the girl. The military said she had slapped a "
+                                       "soldier.").shown()] == ["Israeli army"]
+
+
+def test_a_gloss_in_parentheses_never_speaks_for_the_sentence() -> None:
+    text = "According to reports, the shooter acted on behalf of the Islamic State (ISIL), officials said."
+    assert "ISIL" not in {q.speaker for q in analyse(text).quotes}
+
+
+def test_portfolio_words_ranks_and_hotels_are_no_actors_of_their_own() -> None:
+    text = ("Foreign ministry spokeswoman Hua Chunying called for calm. The pilgrims reached the Major Leagues last "
+            "year. The attacker drove past the Hyatt Regency Nice before stopping.")
+    kinds = {a.name: a.kind for a in analyse(text).actors}
+    assert "Foreign" not in kinds and "Leagues" not in kinds
+    assert kinds.get("Hyatt Regency Nice") in {None, "place"}
+
+
+def test_the_brother_is_the_brother_the_article_named() -> None:
+    text = ("“He was a gambler, that was his job,” his brother, Eric Paddock, told reporters Monday at his home in "
+            "Orlando. “Where the hell did he get automatic weapons?” the brother said.")
+    assert [q.speaker for q in analyse(text).shown()] == ["Eric Paddock", "Eric Paddock"]
+
+
+def test_a_state_speaks_on_the_day_the_article_says() -> None:
+    assert [q.speaker for q in analyse("China today said tensions had reached a tipping point.").quotes] == ["China"]

@@ -20,7 +20,10 @@ from tui.core.quotes.lexicon import (
     METONYMS,
     NAME_SUFFIXES,
     ORG_BACKREF_NOUNS,
+    ORG_ENDINGS,
+    ORG_HEADS,
     ORG_NOUNS_AFTER,
+    ROLE_NOUNS,
 )
 from tui.core.quotes.names import (
     Candidate,
@@ -117,6 +120,7 @@ class ActorIndex:
 _AGE_OR_RELATIVE = re.compile(r",\s+(?:who|whose|\d{1,3},)|\s+\(\d{1,3}\)"
                               r"|[’']s\s+(?:wife|husband|son|daughter|mother|father)")
 _AFFILIATION = re.compile(r",?\s+(?:of|from|at|with)\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}[A-Z]")
+_INVERTED_CUE_BEFORE = re.compile(r"\b(?:said|says|added|adds|told|explained|wrote|writes|asked)[ \t]+$")
 _PERSON_PRONOUN_AFTER = re.compile(r"\b(?:(?P<org>its|it)|(?P<person>his|her|he|she|him))\b")
 
 
@@ -135,6 +139,9 @@ def _person_kind(text: str, entity: Entity) -> str:
         return "organisation"            # "the Mirror says": a title, not a person's name
     if len(words) > 1 and (words[0] in DEMONYMS or place_name(words[-1])):
         return "unknown"                 # "British Transport", "Hyatt Regency Nice"
+    if not any(w in ORG_ENDINGS or w in ORG_HEADS for w in words) and (
+            any(_role_apposition(text, end) for _, end in spans) or _referred_to_as_person(text, spans)):
+        return "person"                  # "Tong Zhao, fellow at the …, told CNN"; "Heigo Sato … he said"
     if any(_AGE_OR_RELATIVE.match(text, end) or _AFFILIATION.match(text, end) for _, end in spans) \
             or any(text[max(0, start - 13):start].lower().endswith("according to ") for start, _ in spans):
         return "person"                  # "Pat Rooke, 72, described …", "Nurzat Abdyrakhmanova of the … network"
@@ -148,6 +155,9 @@ def _person_kind(text: str, entity: Entity) -> str:
         return "person"
     if any(is_cue_subject(text, end) or _AGE_OR_RELATIVE.match(text, end) for _, end in spans):
         return "person"
+    if any(_INVERTED_CUE_BEFORE.search(text, max(0, start - 16), start) and text[end:end + 2] not in {"’s", "'s"}
+           for start, end in spans):
+        return "person"                  # "…, said Buck Rodger, commercial airline pilot"
     if any(re.search(r"(?:^|\n)[ \t]*By[ \t]+$", text[max(0, start - 10):start]) for start, _ in spans):
         return "person"                  # the byline's author
     return "unknown"
@@ -155,6 +165,34 @@ def _person_kind(text: str, entity: Entity) -> str:
 
 def _after_place_preposition(text: str, start: int) -> bool:
     return bool(re.search(r"\b(?:in|to|from|near|at|of|outside|across|via|into)[ \t]+$", text[max(0, start - 8):start]))
+
+
+# "Heigo Sato, vice president of …", "Tong Zhao, fellow at …", "X, a senior researcher at …": a person's role.
+_APPOSITION = re.compile(r",[ \t]+(?:(?:a|an|the)[ \t]+)?(?:[a-z][\w-]*[ \t]+){0,3}?([a-z]+)[ \t]+"
+                         r"(?:of|at|for|with|in)\b")
+_PERSON_ROLES = ROLE_NOUNS | frozenset("fellow scholar scientist professor lecturer student teacher partner "
+                                        "engineer pilot captain coach player owner resident".split())
+
+
+def _role_apposition(text: str, end: int) -> bool:
+    match = _APPOSITION.match(text, end, end + 80)
+    return match is not None and match.group(1) in _PERSON_ROLES
+
+
+def _referred_to_as_person(text: str, spans: list[tuple[int, int]]) -> bool:
+    """A multi-word name that a "he" or "she" picks up in its next sentence, never an "it"."""
+    votes = 0
+    for _, end in spans:
+        stop = re.search(r"[.!?](?:\s|$)", text[end:end + 200])
+        tail = text[end:end + (stop.end() if stop else 200)]
+        after = end + len(tail)
+        following = re.match(r"\s*[“\"]?(?:[^.!?\n]{0,160}[”\"]\s*)?(he|she|He|She)\b", text[after:after + 200])
+        match = _PERSON_PRONOUN_AFTER.search(text, end, end + len(tail))
+        if match:
+            votes += 1 if match.group("org") else -1
+        elif following:
+            votes -= 1
+    return votes < 0
 
 
 def _referred_to_as_it(text: str, spans: list[tuple[int, int]]) -> bool:
@@ -510,6 +548,11 @@ def _acronym_definitions(text: str, candidates: list[Candidate]) -> dict[str, st
     return found
 
 
+# "the military" of "the Israeli army", "the airline" of "American Airlines": the noun a story calls a body by.
+_BACKREF_SYNONYMS = {"military": frozenset({"army", "forces", "military"}), "army": frozenset({"forces", "military"}),
+                     "airline": frozenset({"airlines", "airways"})}
+
+
 def _add_backrefs(builder: _Builder, text: str) -> None:
     """Resolve "the ministry" to the latest organisation whose name holds that word."""
     org_mentions = sorted((m.start, m.entity) for m in builder.mentions
@@ -524,7 +567,8 @@ def _add_backrefs(builder: _Builder, text: str) -> None:
         while index >= 0:
             entity = builder.entities[org_mentions[index][1]]
             words = entity.name.lower().split()
-            if noun in words or (noun == "organisation" and "organization" in words):
+            if noun in words or (noun == "organisation" and "organization" in words) \
+                    or words[-1] in _BACKREF_SYNONYMS.get(noun, ()):
                 builder.alias(org_mentions[index][1], match.group().lower())
                 builder.mention(org_mentions[index][1], match.start(), match.end())
                 break

@@ -326,12 +326,15 @@ def layout_safe(text: str, start: int, cut: int) -> bool:
     return segment.count("“") <= segment.count("”") and segment.count('"') % 2 == 0
 
 
+_NEXT_STATEMENT = frozenset("adding noting saying explaining arguing insisting warning stressing".split())
+
+
 def _quote_closes_before(text: str, layout: Layout, cue: Cue) -> bool:
     """Whether a quotation closes just before the cue, in the same paragraph ('"…," Dawson shouted')."""
     p_start = layout.paragraphs[layout.paragraph_index(cue.start)][0]
-    if cue.text.lower().endswith("ing") and text[cue.start - 2:cue.start] == ", " \
-            and re.match(r"\s+that\b", text[cue.end:cue.end + 6]):
-        return False             # '"…," he said, adding that …': the speaker's next statement
+    if cue.text.lower() in _NEXT_STATEMENT and text[cue.start - 2:cue.start] == ", " \
+            and re.match(r"\s+(?:that\s+)?[a-z]", text[cue.end:cue.end + 8]):
+        return False             # '"…," he said, adding (that) …': the speaker's next statement
     s_start, _ = layout.sentence(cue.start)
     if re.search(r"[”\"’']\s+but\s+(?:also\s+|then\s+|later\s+)?$", text[max(p_start, cue.start - 20):cue.start]) \
             and text[s_start:s_start + 1] not in "“\"‘'":

@@ -211,7 +211,7 @@ ORG_NOUNS_BEFORE: frozenset[str] = _words(
 ORG_BACKREF_NOUNS: frozenset[str] = _words(
     "ministry party agency organization organisation alliance committee council commission "
     "department bureau company union court bank campaign institute foundation association "
-    "administration group board federation league coalition network"
+    "administration group board federation league coalition network military army airline"
 )
 METONYMS: dict[str, str] = {
     "Kremlin": "Kremlin",

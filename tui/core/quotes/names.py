@@ -73,6 +73,10 @@ _FACILITY_WORDS = frozenset(
     "Road Street Avenue Ave AVE St Boulevard Blvd Lane Drive Square Plaza Park Bridge Airport Station Hall "
     "Stadium Arena Field Hotel Mall Tower Towers Building Palace Castle Cathedral Beach Harbour "
     "Harbor Port Highway Motorway Freeway Tunnel Promenade Peninsula Side Gate Terminal Pier Platform".split())
+_PORTFOLIOS = frozenset("Foreign Home Interior Defence Defense Finance Justice Health Education Trade Environment "
+                        "Transport Energy Agriculture Labour Labor Economy Culture Treasury".split())
+# Words that make a building of a name wherever they stand: "Hyatt Regency Nice", "Mandalay Bay Resort".
+_LODGING_WORDS = frozenset("Hotel Regency Resort Inn Suites Casino Hilton Marriott Hyatt Sheraton".split())
 _CONTRACTION = re.compile(r"[’'](?:m|re|ve|ll|d|t)$")
 _POSSESSIVE = re.compile(r"[’']s?$")
 _ABBREVIATIONS = {"Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Capt",
@@ -176,6 +180,9 @@ def _split_title(tokens: list[str]) -> tuple[list[str], list[str]]:
     prefix = tokens[:last + 1]
     if any(t in FEMALE_NAMES or t in MALE_NAMES for t in prefix if t not in TITLE_WORDS):
         return [], tokens            # "Martin Luther King Jr." keeps its "King"
+    if prefix[-1] in {"Major", "General"} and tokens[last + 1].startswith(("League", "Motors", "Assembly",
+                                                                           "Electric", "Mills", "Hospital")):
+        return [], tokens            # "Major Leagues", "General Motors": a name, not a rank
     return prefix, tokens[last + 1:]
 
 
@@ -200,9 +207,10 @@ def _is_strong_org(tokens: list[str]) -> bool:
 
 def _org_head_of(tokens: list[str]) -> bool:
     """"Ministry of Defence", "National Bank of Georgia": an organisation noun before "of"."""
-    if "of" not in tokens:
+    joint = next((t for t in tokens if t in {"of", "for"}), None)
+    if joint is None:
         return False
-    head = tokens[:tokens.index("of")]
+    head = tokens[:tokens.index(joint)]       # "Ministry of Defence", "Center for Global Policy"
     return bool(head) and (head[0] in ORG_HEADS or head[-1] in ORG_ENDINGS)
 
 
@@ -217,7 +225,8 @@ def _classify(tokens: list[str], next_word: str, prev_word: str) -> str:
     if place_name(name) or (len(tokens) > 1 and tokens[-1] in _PLACE_ENDINGS):
         return "place"
     if next_word in ORG_NOUNS_AFTER:
-        return "organisation"
+        # "Foreign ministry spokeswoman …": a portfolio's adjective is no organisation on its own
+        return "unknown" if len(tokens) == 1 and tokens[0] in _PORTFOLIOS else "organisation"
     if len(tokens) == 1:
         if is_acronym(tokens[0]):
             return "organisation"
@@ -471,7 +480,7 @@ def _candidate_from_tokens(text: str, piece: list[tuple[str, int, int]], floor: 
         return None                  # "FESTIVAL GROUNDS": a label on a map or a graphic
     if any(t in _NOT_ACTOR_WORDS for t in tokens) and not _is_strong_org(tokens) and not _forename_first(tokens):
         return None                  # "Winter Olympics", "Pulp Fiction", "Fair Credit Reporting Act"
-    if len(tokens) > 1 and tokens[-1] in _FACILITY_WORDS:
+    if len(tokens) > 1 and (tokens[-1] in _FACILITY_WORDS or any(t in _LODGING_WORDS for t in tokens[:-1])):
         return Candidate(" ".join(tokens), start, end, "place", None, initial)   # "Harrington Road"
     if len(tokens) > 1 and place_name(tokens[0]) and re.fullmatch(r"[A-Z][a-z]+s", tokens[-1]) \
             and not place_name(" ".join(tokens)):

@@ -194,6 +194,10 @@ def _is_cue_usage(text: str, start: int, word: str) -> bool:
         return False
     if start > 0 and text[start - 1] in "-‑" or text[start + len(word):start + len(word) + 1] in {"-", "‑"}:
         return False             # so-called, self-described
+    following = text[start + len(word):start + len(word) + 12]
+    if word.lower() in _PLURAL_NOUN_CUES and (re.match(r"\s+(?:against|of|from|by|about|that\s+were)\b", following)
+                                            or re.search(r"[\w]-[\w]+\s+$", text[max(0, start - 24):start])):
+        return False             # "dismiss FCRA-based claims against Experian": a noun, not a verb of saying
     before = text[max(0, start - 20):start].lower()
     if word.endswith("ing") and re.search(r"\b(?:a|an|the|his|her|their|its|our)\s+[a-z]+\s+$", before):
         return False             # "the credit reporting industry": an adjective, not a verb
@@ -213,6 +217,13 @@ class Resolver:
 
     def subject_before(self, cue_start: int, floor: int) -> Subject | None:
         """The subject that ends right before a cue: "Papoyan told", "he said", "X, the minister, said"."""
+        window = max(floor, cue_start - 60)
+        glossed = re.search(r"([A-Z][\w&.-]*)\s+\(([A-Z][\w&.]{1,9})\)\s*$", self.text[window:cue_start])
+        if glossed:
+            inner = self.actors.mention_at(window + glossed.start(2), window + glossed.end(2))
+            if inner is not None and self.actors.entities[inner.entity].kind == "organisation" \
+                    and glossed.group(1) in self.actors.entities[inner.entity].name:
+                return Subject(inner.entity, inner.start, inner.end)   # "Goldman (GS) said": the ticker names it
         end = self.skip_fillers_left(cue_start, floor)
         if end <= floor:
             return None
@@ -248,6 +259,10 @@ class Resolver:
             if match and (match.group(1).lower() in CUE_FILLERS or _is_adverb(match.group(1))):
                 end -= len(match.group(1))       # "has repeatedly said", "Manafort politely declined"
                 continue
+            quoted = re.search(r"\bquot(?:ed|es|ing)\s+[^,;:.“”\"]{2,60}?(\s+as)$", self.text[max(floor, end - 80):end])
+            if quoted:
+                end -= len(quoted.group(1))      # "KCNA quoted Kim as saying": Kim speaks, not the agency
+                continue
             linked = re.search(r"\s(?:quoted\s+as|[a-z]{3,}ed\s+and)$", self.text[max(floor, end - 24):end])
             if linked and end - len(linked.group()) > floor:
                 end -= len(linked.group())        # "Braynard is quoted as saying", "he laughed and said"
@@ -263,9 +278,9 @@ class Resolver:
             if day and end - len(day.group()) > floor:
                 end -= len(day.group())            # "Priebus later Thursday told"
                 continue
-            time = re.search(r"(?:\bon\s+\w+|\blast\s+\w+|\bthis\s+\w+|\bearlier|\blater)$",
-                             self.text[max(floor, end - 25):end])
-            if time and re.search(r"(?:day|week|month|year|earlier|later)$", time.group()):
+            time = re.search(r"(?:\bon\s+\w+|\blast\s+\w+|\bthis\s+\w+|\bearlier|\blater|\btoday|\byesterday|"
+                             r"\btonight)$", self.text[max(floor, end - 25):end])
+            if time and re.search(r"(?:day|week|month|year|earlier|later|tonight)$", time.group()):
                 end -= len(time.group())
                 continue
             return end
@@ -286,6 +301,11 @@ class Resolver:
             role = self._role_phrase(mention.start, end, floor)
             if role is not None:
                 return role
+        if mention is not None and mention.end >= end - 2 \
+                and self.actors.entities[mention.entity].kind == "organisation":
+            member = _MEMBER_OF.search(self.text, max(floor, mention.start - 90), mention.start)
+            if member and member.group(1).lower() in _PERSON_HEADS:
+                return Subject(None, member.start(), end)   # "a commentator in … newspaper Haaretz said": unnamed
         if mention is not None and mention.end >= end - 2 and self.speaks(mention.entity) \
                 and not self._complement(mention.start, floor):
             return self._person_of(mention.start, floor) or self._with_partner(
@@ -308,6 +328,22 @@ class Resolver:
                 return self.description(p_start, end)
         return self._bare_noun_phrase(end, floor)
 
+    def _relative_named(self, start: int, end: int) -> int | None:
+        """"the brother" / "the friend": the person the article last introduced as one ("his brother, Eric
+        Paddock", "another brother, Patrick Paddock II"), within a few paragraphs."""
+        words = self.text[start:end].split()
+        if len(words) != 2 or words[0] not in {"the", "The"} or words[1].lower() not in _RELATIVES:
+            return None
+        pattern = re.compile(r"\b(?:his|her|their|another|a|the|whose|one)\s+(?:older\s+|younger\s+|elder\s+|"
+                             r"twin\s+|best\s+|close\s+)?%s,?\s+" % re.escape(words[1].lower()))
+        found = None
+        for match in pattern.finditer(self.text, max(0, start - 2500), start):
+            mention = self.actors.mention_at(match.end(), match.end() + 1)
+            if mention is not None and mention.start == match.end() \
+                    and self.actors.entities[mention.entity].kind == "person":
+                found = mention.entity
+        return found
+
     def description(self, start: int, end: int) -> Subject | None:
         """A described speaker: "the minister" (an actor met earlier with that role), "a spokesman for
         the ministry" (the ministry), or an unnamed source kept as written ("a senior official")."""
@@ -315,6 +351,9 @@ class Resolver:
         surname = self._surname_person(self.text[start:end])
         if surname is not None:
             return Subject(surname, start, end)       # "West said" where the article named "Darrell West"
+        relative = self._relative_named(start, end)
+        if relative is not None:
+            return Subject(relative, start, end, described=True)   # "the brother said": the brother named before
         head = source_head(self.text[start:end])
         topic = self._epithet_person(start, end)
         if topic is not None:
@@ -331,6 +370,10 @@ class Resolver:
             last = inside[-1]
             kind = self.actors.entities[last.entity].kind
             complement = kind == "person" and self._complement(last.start, start)
+            affiliated = kind == "organisation" and head in _PERSON_HEADS and re.search(
+                r"\b(?:in|at|with|of)\s+(?:[\w’'-]+\s+){0,4}$", self.text[start:last.start])
+            if affiliated:
+                return Subject(None, start, end)  # "a commentator in … newspaper Haaretz": a person, unnamed
             if (last.end >= end - 1 and not complement) or (kind == "organisation" and head not in _PERSON_HEADS):
                 return Subject(last.entity, start, end)   # "a spokesman for the ministry", "the firm's CEO, Tim Cook"
             return Subject(None, start, end)  # "Theresa May's spokesperson", "the UN leader": someone else
@@ -752,6 +795,8 @@ class Resolver:
         if re.search(r"\b(?:in|to|with|from|of|at|by|for|about|on|against|than|like|told|asked)\s+(?:the\s+)?$",
                      self.text[max(0, start - 12):start], re.IGNORECASE):
             return False
+        if self.text[max(0, start - 1):start] == "(" and self.text[end:end + 1] == ")":
+            return False             # "the Islamic State (ISIL)": a gloss, never a speaker
         return self.text[end:end + 2] not in {"’s", "'s"} and not self.layout.in_quote(start)
 
     def _named_after_comma(self, end: int, ceiling: int) -> Subject | None:
@@ -844,9 +889,16 @@ _FAMILIAR_SOURCES = re.compile(r"(?:[A-Za-z-]+\s+){0,2}(?:people|sources|officia
                                r"polled|surveyed|speaking)\b", re.IGNORECASE)
 # Heads naming a person in their own right: "the UN leader", "a U.S. law enforcement official" is not the
 # UN or the U.S. speaking (a spokesman for the ministry is the ministry speaking).
+# "a commentator in Israeli left-wing newspaper …", "an analyst at …": one of an organisation's people.
+_MEMBER_OF = re.compile(r"\b(?:[Aa]n?|[Oo]ne)\s+(?:[a-z-]+\s+){0,2}([a-z]+)\s+(?:in|at|with|from)\s+(?:the\s+)?"
+                        r"(?:[\w’'-]+\s+){0,4}$")
+_PLURAL_NOUN_CUES = frozenset("claims reports charges warnings comments remarks statements complaints".split())
+_RELATIVES = frozenset("brother sister son daughter father mother wife husband uncle aunt cousin friend neighbor "
+                       "neighbour grandmother grandfather girlfriend boyfriend partner".split())
 _PERSON_HEADS = frozenset("leader chief head president secretary minister official officer director chairman "
                           "chairwoman executive founder member aide adviser advisor lawyer attorney general "
-                          "commander ambassador envoy diplomat analyst expert economist professor".split())
+                          "commander ambassador envoy diplomat analyst expert economist professor commentator "
+                          "columnist editor reporter correspondent writer contributor".split())
 _ISSUED_DOCUMENTS = frozenset("statement release".split())
 # Documents whose words are their sender's: "the email said" speaks for whoever sent it.
 _SENT_DOCUMENTS = frozenset("statement release email e-mail memo letter note message ad advertisement".split())
@@ -911,7 +963,9 @@ def source_head(words: str) -> str | None:
 _EPITHETS = frozenset("billionaire tycoon mogul magnate businessman businesswoman entrepreneur candidate nominee "
                       "front-runner frontrunner hopeful contender incumbent challenger senator governor congressman "
                       "congresswoman neurosurgeon surgeon veteran star singer actor actress rapper comedian "
-                      "model author novelist filmmaker donor politician socialist populist presidential".split())
+                      "model author novelist filmmaker donor politician socialist populist presidential scientist "
+                      "researcher astronomer physicist astronaut engineer professor economist physician pilot coach "
+                      "quarterback pitcher teenager student".split())
 _EPITHET_PARTIES = frozenset("Republican Democrat Texan Californian Floridian Vermonter Ohioan".split())
 _CLOSING_MARKS = frozenset("”\"’'")
 _ASKING = frozenset("ask asks asked asking".split())
