@@ -174,3 +174,24 @@ def test_the_brother_is_the_brother_the_article_named() -> None:
 
 def test_a_state_speaks_on_the_day_the_article_says() -> None:
     assert [q.speaker for q in analyse("China today said tensions had reached a tipping point.").quotes] == ["China"]
+
+
+def test_words_shouted_inside_someone_elses_account_are_the_shouters() -> None:
+    text = ("Brendan Phillips was in Nice for the festivities.\nAn officer was directing people, repeatedly shouting "
+            "\"Go quickly! Go that way!\" in French, Phillips said.")
+    _, explained = explain(text, judged=False)
+    [shouted] = [q for q, _ in explained if q.text.startswith("Go quickly")]
+    assert shouted.speaker == "an officer"
+
+
+def test_a_fronted_clause_of_the_speakers_own_is_what_was_said() -> None:
+    text = ("Speaking to CNN on Thursday, South Korean President Moon Jae-in said while he was in charge there would "
+            "be no nuclear weapons in his country.")
+    assert [q.text for q in analyse(text).shown()] == [
+        "while he was in charge there would be no nuclear weapons in his country"]
+    assert not any(q.text.startswith("while in") for q in analyse("Trump said while in Berlin.").shown())
+
+
+def test_a_state_is_a_speaker_class_of_its_own() -> None:
+    _, explained = explain("North Korea said on Tuesday that the launch was a response to the drills.", judged=False)
+    assert [signals.who for _, signals in explained] == ["state name"]

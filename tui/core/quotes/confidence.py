@@ -53,7 +53,11 @@ _SPEAKER: dict[str, float] = {
     "unnamed": 0.95,               # "a senior official": shown as written, marked as unnamed
     "person nearest": 0.7,         # no subject read: the person named nearest the cue (the judge weighs it)
     "organisation nearest": 0.6,
-    "place name": 0.75,            # "North Korea said": a state by its name, sometimes only a place
+    "state name": 0.9,             # "North Korea said", "the United States has said": a state speaks
+    "state pronoun": 0.8,
+    "state described": 0.8,
+    "state nearest": 0.5,
+    "place name": 0.75,            # a place that is no state: sometimes only where it was said
     "place pronoun": 0.5,
     "place described": 0.5,
 }

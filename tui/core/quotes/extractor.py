@@ -26,6 +26,12 @@ MAX_CHARS = 400_000
 _MAX_ATTRIBUTION_WORDS = 14
 _RESUMED_QUOTE = re.compile(r"[,!?]\s*(?:''|[”\"’'])\s+(?:[^\s“”\"]+\s+){1,12}?[^\s“”\"]+,$")
 _GAP_AFTER_CUE = re.compile(r"[\w,:]\s$")
+# The noun phrase a sentence opens with, before its verb: "An officer was directing people, …".
+_OPENING_NOUN = re.compile(r"((?:An?|The|One|Another)\s+(?:[a-z-]+\s+){0,3}[a-z]+)\s+(?:was|were|is|are|had|has|kept|"
+                           r"began|started|stood|ran)\b")
+# A verb of saying right before a quotation mark: "shouting “…”", "said: “…”", "told reporters, “…”".
+_ADJACENT_CUE = re.compile(r"\b(?:shout(?:ed|ing|s)?|yell(?:ed|ing|s)?|scream(?:ed|ing|s)?|chant(?:ed|ing|s)?|"
+                           r"cr(?:ied|ying|ies))[,:]?\s+$")
 LOG = logging.getLogger(__name__)
 
 
@@ -227,7 +233,8 @@ def _speaker_class(unit: _Unit, actors: ActorIndex) -> str:
     subject = head.subject
     if head.entity is None:
         return "unnamed" if head.source else "none"
-    kind = actors.entities[head.entity].kind
+    entity = actors.entities[head.entity]
+    kind = "state" if entity.kind == "place" and entity.name in STATE_PLACES else entity.kind   # "China said"
     via = "nearest" if subject is not None and subject.nearest else \
         "pronoun" if subject is not None and subject.pronoun else \
         "described" if subject is not None and subject.described else \
@@ -366,8 +373,13 @@ def _attribute_in_sentence(text: str, draft: _Draft, drafts: list[_Draft], index
     next_open = drafts[index + 1].span.open_start if index + 1 < len(drafts) else s_end
     prev_close = drafts[index - 1].span.close_end if index > 0 else s_start
     after_end = min(s_end, next_open) if next_open > mark.close_end else s_end
-    rule = "after"
-    found = _cue_after(text, mark.close_end, after_end, layout, resolver)
+    rule, found = "after", None
+    if s_start < mark.open_start and _ADJACENT_CUE.search(text, max(s_start, mark.open_start - 40), mark.open_start):
+        # 'an officer was … repeatedly shouting "Go quickly!" in French, Phillips said': the words belong to
+        # the verb right before them, not to the attribution that closes the sentence
+        rule, found = "before", _cue_before(text, max(s_start, prev_close), mark.open_start, layout, resolver)
+    if found is None:
+        rule, found = "after", _cue_after(text, mark.close_end, after_end, layout, resolver)
     if found is None:
         rule, found = "before", _cue_before(text, max(s_start, prev_close), mark.open_start, layout, resolver)
     if found is None and after_end == s_end and not text[mark.close_end:s_end].strip():
@@ -512,8 +524,12 @@ def _cue_before(text: str, start: int, end: int, layout: Layout, resolver: Resol
         return None
     if word.startswith("according"):
         subject = resolver.subject_after(cue.end, end)
-    elif word.endswith("ing") and text[max(start, cue.start - 2):cue.start].strip() == ",":
-        subject = resolver.sentence_subject(layout.sentence(cue.start)[0], cue.start)
+    elif word.endswith("ing") and re.search(r",\s+(?:[a-z]+ly\s+)?$", text[max(start, cue.start - 16):cue.start]):
+        s_start = layout.sentence(cue.start)[0]
+        subject = resolver.sentence_subject(s_start, cue.start)
+        opening = _OPENING_NOUN.match(text, s_start, cue.start)
+        if subject is None and opening:
+            subject = resolver.description(s_start, s_start + len(opening.group(1)))   # "An officer was …, shouting"
     else:
         subject = resolver.subject_before(cue.start, start)
         if subject is None and cue.start - start <= 2:

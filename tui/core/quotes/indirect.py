@@ -21,6 +21,11 @@ _NOT_A_CLAUSE = re.compile(
     r"the\s+(?:same|word)|goodbye|hello|thanks|sorry|[.,;:!?)]|$)\b",
     re.IGNORECASE,
 )
+# "said while he was in charge there would be no nuclear weapons": a subordinate clause with its own subject,
+# then the main clause of what was said (not "said while visiting Berlin", a setting).
+_FRONTED_CLAUSE = re.compile(r"(?:while|when|if|as\s+long\s+as|once|unless|because|although)\s+(?:he|she|they|it|we|I|"
+                             r"the\s+\w+)\s+[a-z’']+\b[^.;:]*?\b(?:there|he|she|they|it|we|I)\s+(?:would|will|is|was|"
+                             r"are|were|had|has|could|should|must|can)\b", re.IGNORECASE)
 _ACCUSE_OBJECT = re.compile(r"\s+(?:[\w’'.-]+\s+){0,6}?of\s+", re.IGNORECASE)
 _MIN_WORDS = 3
 _HYPOTHETICAL = re.compile(r"\b(?:to|would|could|might|may|will|should|can)\s+(?:\w+\s+)?$")
@@ -235,7 +240,8 @@ def _forward(text: str, layout: Layout, resolver: Resolver, cue: Cue, s_start: i
         layout.in_quote(start) and _quote_fills(layout, start, end))
     if start >= end or (not has_that and quoted_start):
         return None
-    if not has_that and (word not in SPEECH_CUES and word != "expressed hope" or _NOT_A_CLAUSE.match(text, start)
+    if not has_that and (word not in SPEECH_CUES and word != "expressed hope"
+                         or (_NOT_A_CLAUSE.match(text, start) and not _FRONTED_CLAUSE.match(text, start, end))
                          or _MEDIA_OBJECT.match(text, start)):
         return None                               # "tweeted photos, videos and updates": an action
     if has_that and text[start:start + 1] in "“\"":
