@@ -195,3 +195,23 @@ def test_a_fronted_clause_of_the_speakers_own_is_what_was_said() -> None:
 def test_a_state_is_a_speaker_class_of_its_own() -> None:
     _, explained = explain("North Korea said on Tuesday that the launch was a response to the drills.", judged=False)
     assert [signals.who for _, signals in explained] == ["state name"]
+
+
+def test_a_place_named_in_passing_is_not_the_person_she_refers_to() -> None:
+    text = ("She says when she was 16 she went to a club and met an actor who coerced her when they went to his "
+            "Greenwich Village brownstone for a nightcap.\n“I was ultimately compliant,” she remembers.")
+    kinds = {a.name: a.kind for a in analyse(text).actors}
+    assert kinds.get("Greenwich Village") != "person"
+
+
+def test_someone_who_works_for_a_body_is_not_the_body() -> None:
+    text = ("Nice authorities said the promenade was closed. The Nice authorities said more.\nOne eyewitness who works "
+            "for the Nice authorities said: “It is absolute chaos. Bodies are lying everywhere.”")
+    assert [q.speaker for q in analyse(text).quotes if q.kind == "direct"] == [
+        "one eyewitness who works for the Nice authorities"]
+
+
+def test_the_airline_is_the_airline_the_article_named_not_a_stray_word() -> None:
+    text = ("Airlines have long had dress codes. United Airlines turned the girls away. Airlines said nothing.\n"
+            "\"To our regular customers, your leggings are welcome,\" the airline said.")
+    assert [q.speaker for q in analyse(text).shown()] == ["United Airlines"]

@@ -182,7 +182,8 @@ def _role_apposition(text: str, end: int) -> bool:
 def _referred_to_as_person(text: str, spans: list[tuple[int, int]]) -> bool:
     """A multi-word name that a "he" or "she" picks up in its next sentence, never an "it"."""
     votes = 0
-    for _, end in spans:
+    for start, end in spans:
+        opens = re.search(r"(?:^|[.!?\n]\s*|\b(?:But|And|So|Yet)\s+)$", text[max(0, start - 6):start]) is not None
         stop = re.search(r"[.!?](?:\s|$)", text[end:end + 200])
         tail = text[end:end + (stop.end() if stop else 200)]
         after = end + len(tail)
@@ -190,7 +191,7 @@ def _referred_to_as_person(text: str, spans: list[tuple[int, int]]) -> bool:
         match = _PERSON_PRONOUN_AFTER.search(text, end, end + len(tail))
         if match:
             votes += 1 if match.group("org") else -1
-        elif following:
+        elif following and opens:       # the sentence's subject, picked up by the next one's "he"
             votes -= 1
     return votes < 0
 
@@ -568,7 +569,7 @@ def _add_backrefs(builder: _Builder, text: str) -> None:
             entity = builder.entities[org_mentions[index][1]]
             words = entity.name.lower().split()
             if noun in words or (noun == "organisation" and "organization" in words) \
-                    or words[-1] in _BACKREF_SYNONYMS.get(noun, ()):
+                    or (len(words) > 1 and words[-1] in _BACKREF_SYNONYMS.get(noun, ())):
                 builder.alias(org_mentions[index][1], match.group().lower())
                 builder.mention(org_mentions[index][1], match.start(), match.end())
                 break

@@ -370,8 +370,9 @@ class Resolver:
             last = inside[-1]
             kind = self.actors.entities[last.entity].kind
             complement = kind == "person" and self._complement(last.start, start)
-            affiliated = kind == "organisation" and head in _PERSON_HEADS and re.search(
-                r"\b(?:in|at|with|of)\s+(?:[\w’'-]+\s+){0,4}$", self.text[start:last.start])
+            affiliated = kind == "organisation" and (head in _PERSON_HEADS and re.search(
+                r"\b(?:in|at|with|of)\s+(?:[\w’'-]+\s+){0,4}$", self.text[start:last.start]) or re.search(
+                r"\bwho\s+(?:works?|worked|serves?|served)\s+(?:for|at|with|in)\b", self.text[start:last.start]))
             if affiliated:
                 return Subject(None, start, end)  # "a commentator in … newspaper Haaretz": a person, unnamed
             if (last.end >= end - 1 and not complement) or (kind == "organisation" and head not in _PERSON_HEADS):
