@@ -238,7 +238,10 @@ async def stories_part(pilot, app, samples: dict[str, list[float]], reps: int) -
     screen.query_one("#story-articles").focus()
     samples["enter on an article of the 200-article story"] = [
         await press(pilot, app, key) for _ in range(max(reps // 4, 3)) for key in ("enter", "j")][::2]
-    await press(pilot, app, "escape")
+    for _ in range(4):                    # esc steps back a level at a time: article, coverage, Stories
+        if type(app.screen).__name__ == "MainScreen":
+            break
+        await press(pilot, app, "escape")
 
 
 async def quotes_part(pilot, app, store, samples: dict[str, list[float]],  # type: ignore[no-untyped-def]
