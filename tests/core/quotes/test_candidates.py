@@ -127,3 +127,14 @@ def test_direct_quotes_the_rules_used_to_miss_round_4(text: str, speaker: str, c
 def test_a_one_word_phrase_in_running_text_stays_a_fragment() -> None:
     text = "The word on every sign was “Absolutely,” and nothing more."
     assert not any(kind == "direct" for _, kind, _ in _candidates(text))
+
+
+@pytest.mark.parametrize(("text", "speaker", "content"), [
+    ("ASTANA — Kazakhstan exported a record 1.4 million tonnes of grain in October, the agriculture ministry said "
+     "on Wednesday, as rail congestion at its southern and eastern border crossings eased after months of delays.",
+     "the agriculture ministry", "Kazakhstan exported a record 1.4 million tonnes of grain in October"),
+    ("Joint working groups will agree rules for their use by March, officials said, and border guards will be "
+     "withdrawn.", "officials", "Joint working groups will agree rules for their use by March"),
+])
+def test_the_authors_next_clause_after_an_attribution_is_not_reported(text: str, speaker: str, content: str) -> None:
+    assert [(who, said) for who, kind, said in _candidates(text) if kind == "indirect"] == [(speaker, content)]

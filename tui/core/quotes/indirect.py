@@ -176,6 +176,10 @@ def _match_cue(text: str, layout: Layout, resolver: Resolver, cue: Cue, s_start:
             or _parenthetical(text, layout, resolver, cue, s_start, s_end))
 
 
+# After a parenthetical attribution, words that begin the author's own next clause.
+_AUTHORS_NEXT_CLAUSE = re.compile(r"(?:and|as|but|while|whereas|which|after|when|because|with|adding|saying)\b")
+
+
 def _parenthetical(text: str, layout: Layout, resolver: Resolver, cue: Cue, s_start: int,
                    s_end: int) -> Indirect | None:
     """"The question, she said, is not so cut and dried": the attribution set inside the reported sentence."""
@@ -193,6 +197,10 @@ def _parenthetical(text: str, layout: Layout, resolver: Resolver, cue: Cue, s_st
     if text[start:start + 1] in "“\"‘'" or text[cue.end + after.end():cue.end + after.end() + 1] in "“\"‘'" \
             or not _enough_words(text, start, comma) or not _enough_words(text, cue.end + after.end(), end):
         return None              # '"A," she said, "B."' is a direct quote in two pieces
+    rest = cue.end + after.end()
+    if _AUTHORS_NEXT_CLAUSE.match(text, rest) and _VERBISH.search(text, start, comma):
+        return None              # "Kazakhstan exported …, the ministry said on Wednesday, as rail congestion
+                                 # eased": a whole clause, then the author's; the trailing rule takes it
     return Indirect(start, end, subject, cue, 0.55, "parenthetical")
 
 
@@ -440,6 +448,9 @@ def _trailing(text: str, layout: Layout, resolver: Resolver, cue: Cue, s_start: 
             pass                                  # "..., she told reporters." / "said in a statement."
         elif cue.text.lower() in LISTENER_CUES and re.fullmatch(r"\s*(?:[\w’'.-]+\s*){1,5}[.!?]?\s*", rest):
             pass                                  # "..., he told reporters."
+        elif "," in tail[:len(tail) - len(rest.lstrip(" ,"))] and _AUTHORS_NEXT_CLAUSE.match(rest.lstrip(" ,")) \
+                and cue.text.lower() in SPEECH_CUES:
+            pass                                  # "…, the ministry said on Wednesday, as rail congestion eased"
         else:
             inverted = resolver.subject_after(cue.end, s_end)
             if inverted is None or cue.text.lower().endswith("ing") or not _ends_sentence(text, inverted.end, s_end):
