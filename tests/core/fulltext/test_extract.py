@@ -428,3 +428,14 @@ def test_benchmark_pages_score_well(prefix: str) -> None:
     assert result is not None
     f1 = _four_gram_f1(gold[key]["articleBody"], result.text)
     assert f1 > 0.8, f"F1 {f1:.3f} on {key[:8]}"
+
+
+def test_a_photo_gallerys_captions_are_left_out_of_the_article() -> None:
+    captions = "".join(f"<p>Photos: Shocking celebrity splits Couple number {n} announced a split after years of "
+                       f"marriage, their statement said. Hide Caption {n} of 30</p>" for n in range(1, 31))
+    body = " ".join(f"<p>Paragraph {n} of the article itself, with enough words to be kept as real text by the "
+                    f"extractor, which wants a few sentences.</p>" for n in range(1, 8))
+    html = f"<html><head><title>Split</title></head><body><article>{captions}{body}</article></body></html>"
+    extracted = extract_html(html, "http://127.0.0.1/split.html")
+    assert extracted is not None and "Paragraph 1 of the article itself" in extracted.text
+    assert "Hide Caption" not in extracted.text

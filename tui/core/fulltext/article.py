@@ -150,9 +150,14 @@ def _longer(current: str, candidate: str, ratio: float) -> str:
 
 
 def _paragraphs(text: str) -> str:
-    """Trafilatura puts one block per line; the reader wants blank lines between paragraphs."""
+    """Trafilatura puts one block per line; the reader wants blank lines between paragraphs. A photo
+    gallery's captions ("Photos: … Hide Caption 3 of 59") are left out: a page can hold dozens before
+    its article begins."""
     blocks = (line.strip() for line in text.splitlines())
-    return "\n\n".join(block for block in blocks if block)
+    return "\n\n".join(block for block in blocks if block and not _GALLERY_CAPTION.search(block))
+
+
+_GALLERY_CAPTION = re.compile(r"\bHide Caption \d+ of \d+\s*$")
 
 
 _META_FIELDS = ("title", "author", "published", "sitename", "language")
