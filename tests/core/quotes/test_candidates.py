@@ -138,3 +138,9 @@ def test_a_one_word_phrase_in_running_text_stays_a_fragment() -> None:
 ])
 def test_the_authors_next_clause_after_an_attribution_is_not_reported(text: str, speaker: str, content: str) -> None:
     assert [(who, said) for who, kind, said in _candidates(text) if kind == "indirect"] == [(speaker, content)]
+
+
+def test_a_pronoun_after_a_fronted_time_is_the_subject_not_the_place_after_it() -> None:
+    text = ("Hollywood star Michael Sheen backs a new push.\nLast year he gave a speech in Wales in defence of free "
+            "healthcare, telling the crowd: “There is never an excuse to not speak up for what you think is right.”")
+    assert [who for who, kind, _ in _candidates(text) if kind == "direct"] == ["Michael Sheen"]

@@ -819,6 +819,12 @@ class Resolver:
 
     def sentence_subject(self, s_start: int, pos: int) -> Subject | None:
         """The person or organisation opening the sentence, for "…, saying" and "X fired back: "…"."""
+        lead = re.match(r"(?:[A-Z][a-z]+\s+(?:year|week|month|night|time)\s+|[A-Z][a-z]+day\s+|Then\s+|Later\s+)"
+                        r"(he|she|they|it|we|I)\b", self.text[s_start:pos])
+        if lead:                     # "Last year he gave a speech in Wales …, telling the crowd": he speaks
+            pronoun = self._pronoun(lead.group(1), s_start + lead.start(1))
+            if pronoun is not False:
+                return Subject(pronoun, s_start + lead.start(1), s_start + lead.end(1), pronoun=True)
         for mention in self.actors.mentions_between(s_start, pos):
             if mention.start - s_start > 40:
                 return None
