@@ -264,7 +264,7 @@ MIGRATIONS: tuple[str, ...] = (
     """,
     # 17: issue 21, round 5 (a role after a name makes a person, "KCNA quoted Kim as saying", "the brother"
     # named before, one of an organisation's people, glosses in parentheses) and the judge retrained with
-    # L2 3e-2, states as speakers, shown from 0.65: every article is analysed again
+    # L2 3e-2, states as speakers, shown from 0.66: every article is analysed again
     """
     UPDATE articles SET analysed = 0;
     """,
