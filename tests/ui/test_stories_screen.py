@@ -174,3 +174,25 @@ async def test_follow_and_seen_go_through_the_reading_state(tmp_path: Path) -> N
             await pilot.pause()
             assert app.screen is main
         store.close()
+
+
+async def test_enter_on_a_story_shows_its_coverage_on_a_narrow_screen(tmp_path: Path) -> None:
+    """At 80 columns one pane shows at a time: enter swaps the list for the coverage at once, esc swaps back
+    (the layout used to read the focus before the focus had moved, and kept showing the list)."""
+    with FeedServer() as server:
+        config, store = await two_outlets_on_the_border(server, tmp_path)
+        app = make_app(config, store)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("S")
+            await pilot.pause()
+            screen = app.screen
+            assert isinstance(screen, StoriesScreen)
+            story_list, coverage = screen.query_one("#story-list"), screen.query_one("#story-detail")
+            assert story_list.display and not coverage.display
+            await pilot.press("enter")
+            await pilot.pause()
+            assert coverage.display and not story_list.display
+            await pilot.press("escape")
+            await pilot.pause()
+            assert story_list.display and not coverage.display
+        store.close()

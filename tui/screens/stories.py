@@ -155,14 +155,17 @@ class StoriesScreen(Screen[None]):
     def on_resize(self) -> None:
         self.arrange_panes()
 
-    def arrange_panes(self) -> None:
+    def arrange_panes(self, coverage: bool | None = None) -> None:
+        """Lay out the list, the coverage and the reader; ``coverage`` says which of the first two a narrow
+        screen shows (by default the focused one: a focus asked for just now is not the focused one yet)."""
         width = self.size.width
         story_list, detail, reader = (self.query_one(StoryList), self.query_one("#story-detail"),
                                       self.query_one(Reader))
+        if coverage is None:
+            coverage = self.focused is self.query_one(CoverageList)
         if self.reading is None:
             if width < main_layout.SINGLE_PANE:
-                sizes = (width, 0, 0) if self.focused is not self.query_one(CoverageList) \
-                    else (0, width, 0)
+                sizes = (0, width, 0) if coverage else (width, 0, 0)
             else:
                 sizes = (width // 2, width - width // 2, 0)
         else:
@@ -179,13 +182,13 @@ class StoriesScreen(Screen[None]):
         """esc: from the reader back to the stories, from the stories back to the feeds."""
         if self.reading is not None:
             self.reading = None
-            self.arrange_panes()
+            self.arrange_panes(coverage=True)
             self.query_one(CoverageList).focus()
             return
         if self.size.width < main_layout.SINGLE_PANE and self.focused is self.query_one(
                 CoverageList):
             self.query_one(StoryList).focus()
-            self.arrange_panes()
+            self.arrange_panes(coverage=False)
             return
         self.app.pop_screen()
 
@@ -242,7 +245,7 @@ class StoriesScreen(Screen[None]):
     def _story_selected(self, event: VirtualList.Selected) -> None:
         self.show_story(self.items[event.index])
         self.query_one(CoverageList).focus()
-        self.arrange_panes()
+        self.arrange_panes(coverage=True)
 
     def show_story(self, info: StoryInfo, *, keep_cursor: bool = False) -> None:
         same = self.current is not None and self.current.id == info.id
