@@ -104,6 +104,8 @@ def ui_session(year: Path, reps: int, refreshes: int, items: int) -> dict[str, o
     if result.returncode != 0:
         print(result.stderr[-4000:], file=sys.stderr)
         raise SystemExit("the TUI session failed")
+    if os.environ.get("BYLINE_BENCH_STALLS"):
+        print(result.stderr[-12000:], file=sys.stderr)    # the stall sampler's report (scale_ui.py)
     return json.loads(result.stdout)
 
 

@@ -310,19 +310,74 @@ async def until(pilot, app, condition: Callable[[], object], timeout: float = 10
     await settle(pilot, app)
 
 
+class StallSampler:
+    """With BYLINE_BENCH_STALLS=1: every 2 ms, where the UI thread is (its innermost frames in tui/), and,
+    for each key slower than 50 ms, what it was doing meanwhile; printed to stderr after the run. A
+    measuring aid to find where a stall goes before changing anything."""
+
+    def __init__(self) -> None:
+        import threading
+
+        self.thread_id = threading.get_ident()
+        self.samples: list[tuple[float, str]] = []
+        self.running = False
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def start(self) -> None:
+        self.running = True
+        self._thread.start()
+
+    def stop(self) -> None:
+        self.running = False
+
+    def _run(self) -> None:
+        import traceback
+
+        while self.running:
+            frame = sys._current_frames().get(self.thread_id)
+            if frame is not None:
+                stack = [f"{Path(f.filename).name}:{f.name}" for f in traceback.extract_stack(frame)
+                         if "/tui/" in f.filename][-4:]
+                self.samples.append((time.perf_counter(), " < ".join(reversed(stack)) or "(textual/asyncio)"))
+            time.sleep(0.002)
+
+    def report(self, slow: list[tuple[float, float]]) -> None:
+        from collections import Counter
+
+        overall = Counter(where for _, where in self.samples)
+        print(f"UI thread during the refresh, {len(self.samples)} samples every 2 ms:", file=sys.stderr)
+        for where, count in overall.most_common(15):
+            print(f"  {count:5d}  {where}", file=sys.stderr)
+        for began, took in slow:
+            during = Counter(w for t, w in self.samples if began <= t <= began + took)
+            print(f"key of {took * 1000:.0f} ms:", file=sys.stderr)
+            for where, count in during.most_common(5):
+                print(f"  {count:5d}  {where}", file=sys.stderr)
+
+
 async def refresh_part(pilot, app, articles, out: dict[str, object], refreshes: int) -> None:  # type: ignore[no-untyped-def]
     articles.focus()
     articles.cursor = 10
     await pilot.pause()
     rounds = []
-    for _ in range(refreshes):
+    for round_index in range(refreshes):
         started = time.perf_counter()
+        sampler = StallSampler() if os.environ.get("BYLINE_BENCH_STALLS") and round_index == 0 else None
+        slow: list[tuple[float, float]] = []
+        if sampler is not None:
+            sampler.start()
         app.action_refresh()
         latencies = []
         keys = "jk"
         while app.refreshing:
+            pressed = time.perf_counter()
             latencies.append(await press(pilot, app, keys[len(latencies) % 2]))
+            if latencies[-1] > 0.05:
+                slow.append((pressed, latencies[-1]))
             await asyncio.sleep(0.05)
+        if sampler is not None:
+            sampler.stop()
+            sampler.report(slow)
         peak, current = memory_mb()
         rounds.append({"seconds": time.perf_counter() - started, "keys": latencies,
                        "peak_mb": peak, "rss_mb": current, "rows": articles.count})
