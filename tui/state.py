@@ -154,10 +154,17 @@ class ReadingState:
         return change.done
 
     def mark_story_read(self, story_id: int) -> int:
-        changed = self.store.mark_story_read(story_id)
-        if changed:
+        """Mark a story's articles read (U marks the same ones unread again)."""
+        ids, read_count = self.store.mark_story_read_ids(story_id)
+        if ids:
             self.library_changed()
-        return changed
+            self.remember(f"Marked {counted(len(ids), 'article')} of a story read",
+                          lambda: self._story_unread_again(story_id, ids, read_count))
+        return len(ids)
+
+    def _story_unread_again(self, story_id: int, article_ids: list[int], read_count: int) -> None:
+        self.store.restore_story_read(story_id, article_ids, read_count)
+        self.library_changed()
 
     def set_story_followed(self, story_id: int, followed: bool) -> None:
         """Follow a story (pinned, with a count of its new articles), or stop."""

@@ -196,3 +196,27 @@ async def test_enter_on_a_story_shows_its_coverage_on_a_narrow_screen(tmp_path: 
             await pilot.pause()
             assert story_list.display and not coverage.display
         store.close()
+
+
+async def test_u_takes_back_marking_a_story_read(tmp_path: Path) -> None:
+    with FeedServer() as server:
+        config, store = await two_outlets_on_the_border(server, tmp_path)
+        [border] = store.stories(min_outlets=2)
+        app = make_app(config, store)
+        async with app.run_test(size=(160, 40)) as pilot:
+            await pilot.press("S")
+            await pilot.pause()
+            screen = app.screen
+            assert isinstance(screen, StoriesScreen)
+            unread_before = {a.article_id for a in store.story_articles(border.id) if not a.read}
+            assert len(unread_before) == 2
+            await pilot.press("A")
+            await pilot.pause()
+            assert all(a.read for a in store.story_articles(border.id))
+            await pilot.press("U")
+            await pilot.pause()
+            assert {a.article_id for a in store.story_articles(border.id) if not a.read} == unread_before
+            assert all(not item.read for item in screen.articles)
+            [again] = [s for s in store.stories(min_outlets=2) if s.id == border.id]
+            assert again.read_count == border.read_count
+        store.close()

@@ -319,7 +319,13 @@ class StoriesScreen(Screen[None]):
         if self.current is None:
             return
         changed = self.state.mark_story_read(self.current.id)
-        self.notify(f"Marked {counted(changed, 'article')} of the story read.", timeout=2)
+        self.notify(f"Marked {counted(changed, 'article')} of the story read"
+                    f"{' (U undoes it)' if changed else ''}.", timeout=2)
+
+    def action_undo(self) -> None:
+        """U: take back the latest mark read, star or mute, as on the main screen."""
+        done = self.state.undo()
+        self.notify(f"Undone: {done}." if done else "Nothing to undo.", markup=False, timeout=3)
 
     def action_compare(self) -> None:
         """How each outlet covered the story under the cursor."""

@@ -20,7 +20,7 @@ from tui.core.models import (
 )
 from tui.core.store.database import to_dt
 from tui.core.store.query import SqlClause
-from tui.core.store.sync_queue import queue_where
+from tui.core.store.sync_queue import queue_changes, queue_where
 from tui.core.store.watch import WatchTable
 
 # The engine reads an article's lead, not all of it.
@@ -266,9 +266,23 @@ class StoryTable(WatchTable):
             tx.execute("UPDATE stories SET read_count = article_count WHERE id = ?", (story_id,))
 
     def mark_story_read(self, story_id: int) -> int:
+        return len(self.mark_story_read_ids(story_id)[0])
+
+    def mark_story_read_ids(self, story_id: int) -> tuple[list[int], int]:
+        """Mark a story's unread articles read; returns their ids and the story's read count before,
+        so that U can take it back (restore_story_read)."""
         with self.write() as tx:
+            ids = [row[0] for row in tx.execute(
+                "SELECT id FROM articles WHERE story_id = ? AND read = 0 ORDER BY id", (story_id,))]
+            before = tx.execute("SELECT read_count FROM stories WHERE id = ?", (story_id,)).fetchone()
             queue_where(tx, "a.story_id = ? AND a.read = 0", [story_id], "read", True)
-            changed = tx.execute("UPDATE articles SET read = 1 WHERE story_id = ? AND read = 0",
-                                 (story_id,)).rowcount
+            tx.execute("UPDATE articles SET read = 1 WHERE story_id = ? AND read = 0", (story_id,))
             tx.execute("UPDATE stories SET read_count = article_count WHERE id = ?", (story_id,))
-        return int(changed)
+        return ids, int(before[0]) if before else 0
+
+    def restore_story_read(self, story_id: int, article_ids: Sequence[int], read_count: int) -> None:
+        """Take back mark_story_read_ids: those articles unread again, the story's read count as it was."""
+        with self.write() as tx:
+            tx.executemany("UPDATE articles SET read = 0 WHERE id = ?", [(i,) for i in article_ids])
+            queue_changes(tx, article_ids, "read", False)
+            tx.execute("UPDATE stories SET read_count = ? WHERE id = ?", (read_count, story_id))
