@@ -215,3 +215,26 @@ def test_the_airline_is_the_airline_the_article_named_not_a_stray_word() -> None
     text = ("Airlines have long had dress codes. United Airlines turned the girls away. Airlines said nothing.\n"
             "\"To our regular customers, your leggings are welcome,\" the airline said.")
     assert [q.speaker for q in analyse(text).shown()] == ["United Airlines"]
+
+
+# -- round 7: the judged draws of seed 20261209 ------------------------------------------------------
+
+
+def test_he_goes_on_with_the_person_a_sentence_opens_with_past_a_body_in_his_title() -> None:
+    text = ("Martin Bamford said he asked the driver if he was OK: “He said: ‘Yeah.’ He said he thinks he blacked "
+            "out.”\nRoyal Navy veteran Kevin Snow, 57, was one of those injured. He said the tram failed to slow "
+            "down at its usual point coming out of a tunnel.")
+    said = {q.text[:20]: q.speaker for q, _ in explain(text, judged=False)[1]}
+    assert said["the tram failed to s"] == "Kevin Snow"
+
+
+def test_where_a_post_went_up_is_not_who_wrote_it() -> None:
+    text = ("The Bring Back Our Girls campaign thanked the Nigerian security services on Facebook and added: “We "
+            "trust that our government will continue to work to keep the other girls safe.”")
+    assert [q.speaker for q, _ in explain(text, judged=False)[1] if q.kind == "direct"] == ["Bring Back Our Girls"]
+
+
+def test_denying_and_confirming_are_stances_a_reader_wants() -> None:
+    from tui.core.quotes.confidence import STANCE_CUES
+
+    assert {"denied", "confirmed"} <= STANCE_CUES

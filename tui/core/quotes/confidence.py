@@ -69,7 +69,8 @@ STANCE_CUES = frozenset(
     "think thinks thought believe believes believed suggest suggests suggested criticize criticizes criticized "
     "criticise criticises criticised urge urges urged describe describes described reject rejects rejected "
     "praise praises praised defend defends defended announce announces announced doubt doubts doubted "
-    "condemn condemns condemned dismiss dismisses dismissed insist insists insisted".split())
+    "condemn condemns condemned dismiss dismisses dismissed insist insists insisted deny denies denied "
+    "confirm confirms confirmed".split())
 _STANCE = 0.86
 # Verbs that take someone's quoted words as what they said of something ("called the protocol “a
 # practical step”", "vowed to punish … for “defying the world”"); "responded to …", "emails reveal …" do not.

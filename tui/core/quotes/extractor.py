@@ -530,6 +530,9 @@ def _cue_before(text: str, start: int, end: int, layout: Layout, resolver: Resol
         opening = _OPENING_NOUN.match(text, s_start, cue.start)
         if subject is None and opening:
             subject = resolver.description(s_start, s_start + len(opening.group(1)))   # "An officer was …, shouting"
+    elif re.search(r"\band\s+(?:then\s+|also\s+)?$", text[max(start, cue.start - 12):cue.start]):
+        s_start = layout.sentence(cue.start)[0]              # "X thanked … on Facebook and added: “…”"
+        subject = resolver.sentence_subject(s_start, cue.start) or resolver.subject_before(cue.start, start)
     else:
         subject = resolver.subject_before(cue.start, start)
         if subject is None and cue.start - start <= 2:

@@ -12,7 +12,7 @@ from tui.core.store import Store
 
 # Bump when the extractor changes enough that stored results should be recomputed (a migration
 # then resets articles.analysed to 0).
-ANALYSIS_VERSION = 10
+ANALYSIS_VERSION = 11
 BATCH = 200
 
 

@@ -296,6 +296,9 @@ class Resolver:
             if pronoun is not False:
                 return Subject(pronoun, start, end, pronoun=True)
         mention = self.actors.mention_at(max(floor, end - 1), end)
+        if mention is not None and re.search(r"\b(?:on|via)\s+(?:the\s+)?$",
+                                             self.text[max(floor, mention.start - 10):mention.start]):
+            mention = None           # "thanked the services on Facebook and added": a place of posting
         if mention is not None and mention.end >= end - 2 and self.speaks(mention.entity) \
                 and self._complement(mention.start, floor):
             role = self._role_phrase(mention.start, end, floor)
@@ -670,7 +673,9 @@ class Resolver:
                 opener = next((m for m in self.actors.mentions_between(s_start, s_end)
                                if not self.layout.in_quote(m.start)), None)
             else:
-                opener = next(iter(self.actors.mentions_between(s_start, min(s_end, s_start + 60))), None)
+                # the person opening it ("Royal Navy veteran Kevin Snow, 57, was …"), past a body in a title
+                opener = next((m for m in self.actors.mentions_between(s_start, min(s_end, s_start + 60))
+                               if self.actors.entities[m.entity].kind == "person"), None)
                 if opener is not None and opener.start - s_start > 40:
                     opener = None
             if opener is not None and not self.layout.in_quote(opener.start) \
