@@ -29,7 +29,8 @@ _GAP_AFTER_CUE = re.compile(r"[\w,:]\s$")
 # The noun phrase a sentence opens with, before its verb: "An officer was directing people, …".
 _OPENING_NOUN = re.compile(r"((?:An?|The|One|Another)\s+(?:[a-z-]+\s+){0,3}[a-z]+)\s+(?:was|were|is|are|had|has|kept|"
                            r"began|started|stood|ran)\b")
-# A verb of saying right before a quotation mark: "shouting “…”", "said: “…”", "told reporters, “…”".
+# A verb of shouting right before a quotation mark ("repeatedly shouting “Go quickly!”"): those words are
+# that verb's, whatever attribution closes the sentence.
 _ADJACENT_CUE = re.compile(r"\b(?:shout(?:ed|ing|s)?|yell(?:ed|ing|s)?|scream(?:ed|ing|s)?|chant(?:ed|ing|s)?|"
                            r"cr(?:ied|ying|ies))[,:]?\s+$")
 LOG = logging.getLogger(__name__)
