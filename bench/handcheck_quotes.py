@@ -52,8 +52,9 @@ def article_texts() -> dict[str, str]:
     return texts
 
 
-def extract(texts: dict[str, str]) -> dict[str, dict]:
-    """`byline extract --json` over every article, as a user would run it on the saved texts."""
+def extract(texts: dict[str, str], *, guesses: bool = False) -> dict[str, dict]:
+    """`byline extract --json` over every article, as a user would run it on the saved texts
+    (`--all` with guesses: also what is stored below the shown confidence)."""
     with tempfile.TemporaryDirectory() as folder:
         paths = []
         for name, text in texts.items():
@@ -61,7 +62,7 @@ def extract(texts: dict[str, str]) -> dict[str, dict]:
             path.write_text(text, encoding="utf-8")
             paths.append(path)
         command = [sys.executable, "-c", "import sys; from tui.cli.main import main; sys.exit(main(sys.argv[1:]))",
-                   "extract", "--json", *map(str, paths)]
+                   "extract", "--json", *(["--all"] if guesses else []), *map(str, paths)]
         output = subprocess.run(command, cwd=REPO, capture_output=True, text=True, check=True).stdout
     results = [json.loads(line) for line in output.splitlines() if line.strip()]
     return {Path(r["source"]).stem: r for r in results}

@@ -10,6 +10,9 @@
     .venv/bin/python bench/recall_quotes.py summary FILE
         count, over the judged articles, the wanted quotes shown with the right speaker, the misses
         stored below the threshold, and the misses never stored
+    .venv/bin/python bench/recall_quotes.py check FILE
+        run `byline extract --json` again on the file's articles and print every shown quote added or
+        gone since the draw: whether a later change touched what was judged
 
 The wanted quotes are listed by a person who reads each whole article: every direct quote and every clear
 attribution of speech, with its speaker; each is then matched by hand to what Byline shows.
@@ -31,22 +34,6 @@ import handcheck_quotes as hc  # noqa: E402  (reuses its article texts and its `
 QUOTED = re.compile(r"“[^”\n]{12,}”|\"[^\"\n]{12,}\"|(?<!\w)[‘'][^’'\n]{12,}[’'](?!\w)")
 
 
-def _extract_all(texts: dict[str, str]) -> dict[str, dict]:
-    import subprocess
-    import tempfile
-    with tempfile.TemporaryDirectory() as folder:
-        paths = []
-        for name, text in texts.items():
-            path = Path(folder) / f"{name}.txt"
-            path.write_text(text, encoding="utf-8")
-            paths.append(path)
-        command = [sys.executable, "-c", "import sys; from tui.cli.main import main; sys.exit(main(sys.argv[1:]))",
-                   "extract", "--json", "--all", *map(str, paths)]
-        output = subprocess.run(command, cwd=hc.REPO, capture_output=True, text=True, check=True).stdout
-    results = [json.loads(line) for line in output.splitlines() if line.strip()]
-    return {Path(r["source"]).stem: r for r in results}
-
-
 def _brief(quote: dict) -> dict:
     keep = ("speaker", "kind", "cue", "text", "start", "end", "confidence", "unnamed")
     return {k: quote[k] for k in keep if k in quote}
@@ -57,7 +44,7 @@ def draw(seed: int, articles: int, out: Path) -> None:
     eligible = sorted(name for name, text in texts.items() if len(QUOTED.findall(text)) >= 3)
     chosen = random.Random(seed).sample(eligible, articles)
     shown = hc.extract({name: texts[name] for name in chosen})
-    stored = _extract_all({name: texts[name] for name in chosen})
+    stored = hc.extract({name: texts[name] for name in chosen}, guesses=True)
     records = []
     for name in chosen:
         shown_quotes = [_brief(q) for q in shown[name].get("quotes", [])]
@@ -104,6 +91,24 @@ def summary(path: Path) -> None:
         print(f"  missed, {kind}: {count}")
 
 
+def check(path: Path) -> None:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    texts = hc.article_texts()
+    now = hc.extract({r["article"]: texts[r["article"]] for r in data["articles"]})
+    changed = 0
+    for record in data["articles"]:
+        was = {(q["speaker"], q["text"]) for q in record["shown"]}
+        shown = {(q["speaker"], q["text"]) for q in now[record["article"]].get("quotes", [])}
+        if shown != was:
+            changed += 1
+            print(record["article"][:12])
+            for speaker, text in sorted(shown - was, key=str):
+                print(f"  + {speaker!r}: {text[:90]!r}")
+            for speaker, text in sorted(was - shown, key=str):
+                print(f"  - {speaker!r}: {text[:90]!r}")
+    print(f"articles whose shown quotes changed since the draw: {changed} of {len(data['articles'])}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -116,11 +121,15 @@ def main() -> None:
     showing.add_argument("article")
     summing = sub.add_parser("summary")
     summing.add_argument("file", type=Path)
+    checking = sub.add_parser("check")
+    checking.add_argument("file", type=Path)
     args = parser.parse_args()
     if args.command == "draw":
         draw(args.seed, args.articles, args.out or hc.REPO / "bench" / f"recall_seed{args.seed}.json")
     elif args.command == "show":
         show(args.file, args.article)
+    elif args.command == "check":
+        check(args.file)
     else:
         summary(args.file)
 
