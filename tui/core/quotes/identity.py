@@ -4,6 +4,7 @@ resolved to the one full name an article, its story or the cache gives ("Donald 
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -79,6 +80,7 @@ def _surname_words(name: str) -> list[str]:
     return words
 
 
+@lru_cache(maxsize=1 << 16)
 def person_key(name: str) -> str:
     """"Donald J. Trump", "DONALD TRUMP" and "President Donald Trump" share one key."""
     return " ".join(_person_words(name))
@@ -136,6 +138,7 @@ def org_key(name: str) -> str:
     return " ".join(inner if len(inner) >= 2 else words)
 
 
+@lru_cache(maxsize=1 << 16)
 def is_full(name: str) -> bool:
     """A person's full name: two capitalised words or more once titles and initials are gone
     ("Theresa May's spokesperson" is a description, not a name)."""
@@ -448,48 +451,79 @@ def _variants(uses: Sequence[NameUse], people: set[str]) -> dict[str, str]:
     """Full names that are another's misspelling or gluing, to that other: "Manual Valls" (Manuel),
     "Eric Dartell" (Drattell) in the same story; "Bernard Cazaneuve" (Cazeneuve) anywhere, the one
     letter of a long surname; "China DailyZhang Yuanxun", a page's credit glued to "Zhang Yuanxun".
-    The more used form wins."""
+    The more used form wins. Only names that share a story, or a long name a letter apart (found by
+    their one-letter deletions), are compared: the pass runs over the whole cache on every refresh."""
+    from itertools import combinations
+
     from rapidfuzz.distance import DamerauLevenshtein
 
     counts = Counter(use.full for use in uses if use.kind == PERSON and use.full in people)
     stories: dict[str, set[int]] = defaultdict(set)
+    by_story: dict[int, set[str]] = defaultdict(set)
     for use in uses:
         if use.kind == PERSON and use.full in people and use.story_id is not None:
             stories[use.full].add(use.story_id)
+            by_story[use.story_id].add(use.full)
     words = {name: _person_words(name) for name in people}
-    by_first: dict[str, list[str]] = defaultdict(list)
-    by_last: dict[str, list[str]] = defaultdict(list)
-    for name, parts in words.items():
-        if len(parts) >= 2:
-            by_first[parts[0]].append(name)
-            by_last[parts[-1]].append(name)
     found: dict[str, str] = {}
 
-    def link(a: str, b: str) -> None:
-        low, high = sorted((a, b), key=lambda n: (counts[n], n))
-        found.setdefault(low, high)
+    def compare(a: str, b: str) -> None:
+        """Link two full names whose first (or last) words agree and whose other one is a misspelling."""
+        if len(words[a]) != len(words[b]) or len(words[a]) < 2:
+            return
+        for same, differ in ((0, -1), (-1, 0)):
+            if words[a][same] != words[b][same]:
+                continue
+            x, y = words[a][differ], words[b][differ]
+            if min(len(x), len(y)) < 5:
+                continue
+            distance = DamerauLevenshtein.distance(x, y)
+            together = bool(stories[a] & stories[b])
+            if distance == 1 and (together or min(len(x), len(y)) >= 8) \
+                    or distance == 2 and together and min(len(x), len(y)) >= 6 and differ == -1:
+                low, high = sorted((a, b), key=lambda n: (counts[n], n))
+                found.setdefault(low, high)
 
-    for group, same in ((by_first, -1), (by_last, 0)):
-        for names in group.values():
-            for index, a in enumerate(names):
-                for b in names[index + 1:]:
-                    x, y = words[a][same], words[b][same]
-                    if len(words[a]) != len(words[b]) or min(len(x), len(y)) < 5:
-                        continue
-                    distance = DamerauLevenshtein.distance(x, y)
-                    together = bool(stories[a] & stories[b])
-                    if distance == 1 and (together or min(len(x), len(y)) >= 8) \
-                            or distance == 2 and together and min(len(x), len(y)) >= 6 and same == -1:
-                        link(a, b)
-    for name in people:
+    pairs: set[tuple[str, str]] = set()
+    for names in by_story.values():            # in one story: names that share a first or a last word
+        alike: dict[tuple[int, str, int], list[str]] = defaultdict(list)
+        for name in names:
+            parts = words[name]
+            if len(parts) >= 2:
+                alike[(0, parts[0], len(parts))].append(name)
+                alike[(-1, parts[-1], len(parts))].append(name)
+        for group in alike.values():
+            if len(group) > 1:
+                pairs.update(combinations(sorted(group), 2))
+    # a letter apart anywhere in the cache needs a long word: names sharing a one-letter deletion of it
+    neighbours: dict[tuple[str, int, int, str], set[str]] = defaultdict(set)
+    for name, parts in words.items():
+        if len(parts) < 2:
+            continue
+        for kept, varied in ((0, -1), (-1, 0)):
+            word = parts[varied]
+            if len(word) >= 8:
+                for key in {word} | {word[:i] + word[i + 1:] for i in range(len(word))}:
+                    neighbours[(parts[kept], varied, len(parts), key)].add(name)
+    for names in neighbours.values():
+        if len(names) > 1:
+            pairs.update(combinations(sorted(names), 2))
+    for a, b in sorted(pairs):
+        compare(a, b)
+    for name in sorted(people):
         glued = _unglued(name, people)
         if glued is not None:
             found.setdefault(name, glued)
     return {name: _final(found, name) for name in found}
 
 
+_GLUED = re.compile(r"[a-z][A-Z]")
+
+
 def _unglued(name: str, people: set[str]) -> str | None:
     """The person a page's credit or label glued a name to: "China DailyZhang Yuanxun" is "Zhang Yuanxun"."""
+    if not _GLUED.search(name):
+        return None
     tokens = name.split()
     for index, token in enumerate(tokens[:-1]):
         inner = next((i for i in range(2, len(token)) if token[i].isupper() and token[i - 1].islower()), None)
