@@ -116,9 +116,16 @@ def run_byline(cmd: list[str], source: Path | None = None) -> tuple[float, dict[
     phases: dict[str, float] = {}
     for line in lines:
         if line.startswith("time: "):
-            for part in line.removeprefix("time: ").split(", "):
+            timer, _, marks = line.removeprefix("time: ").partition("; ")
+            for part in timer.split(", "):
                 name, seconds = part.rsplit(" ", 1)
                 phases[name] = float(seconds.rstrip("s"))
+            # "every article listed at 1.90s, done at 4.10s": from the command's start. What
+            # Python spends before that start and after the end (interpreter start-up and exit)
+            # is counted in the listed time too: wall - done is added to it.
+            if marks:
+                listed, done = (float(part.rsplit(" ", 1)[1].rstrip("s")) for part in marks.split(", "))
+                phases["listed (wall)"] = listed + (wall - done)
     summary = next((line for line in lines if " feeds in " in line), "")
     return wall, phases, summary
 
@@ -185,10 +192,11 @@ def median(values: list[float]) -> float:
 
 
 def compare(results: Results, args: argparse.Namespace, feeds: int, latency_ms: float, *,
-            warm: bool, label: str, cold_target: float, warm_target: float = 0.3) -> None:
+            warm: bool, label: str, cold_target: float, warm_target: float = 0.35,
+            listed_target: float | None = None) -> None:
     """Interleaved runs of byline and newsboat on one server: cold (empty caches), then warm."""
     has_newsboat = shutil.which("newsboat") is not None
-    cold_b, cold_n, warm_b, warm_n, cold_a = [], [], [], [], []
+    cold_b, cold_n, warm_b, warm_n, cold_a, listed_b = [], [], [], [], [], []
     phases: dict[str, list[float]] = {}
     phases_a: dict[str, list[float]] = {}
     summary = ""
@@ -200,6 +208,8 @@ def compare(results: Results, args: argparse.Namespace, feeds: int, latency_ms: 
                 cache, nb_cache = work / f"byline-{run}", work / f"newsboat-{run}.db"
                 wall, run_phases, summary = run_byline(byline_cmd(toml, cache))
                 cold_b.append(wall)
+                if "listed (wall)" in run_phases:
+                    listed_b.append(run_phases.pop("listed (wall)"))
                 for name, seconds in run_phases.items():
                     phases.setdefault(name, []).append(seconds)
                 if has_newsboat:
@@ -208,6 +218,7 @@ def compare(results: Results, args: argparse.Namespace, feeds: int, latency_ms: 
                     wall, run_phases, _ = run_byline(byline_cmd(toml, work / f"other-{run}"),
                                                      args.against)
                     cold_a.append(wall)
+                    run_phases.pop("listed (wall)", None)
                     for name, seconds in run_phases.items():
                         phases_a.setdefault(name, []).append(seconds)
                 if warm:
@@ -220,7 +231,10 @@ def compare(results: Results, args: argparse.Namespace, feeds: int, latency_ms: 
                         warm_n.append(timed_warm(newsboat_cmd(urls, nb_cache, conf), base,
                                                  feeds, timed))
     command = f"`bench_fetch.py --only {'refresh' if feeds == args.feeds else '500'}`"
-    results.ratio(f"cold `byline fetch --no-fulltext`, {label}", median(cold_b),
+    if listed_b and listed_target is not None:
+        results.ratio(f"cold, every article listed, {label}", median(listed_b),
+                      median(cold_n) if cold_n else None, listed_target, command)
+    results.ratio(f"cold `byline fetch --no-fulltext`, all done, {label}", median(cold_b),
                   median(cold_n) if cold_n else None, cold_target, command)
     if cold_a:
         results.ratio(f"cold, {label}, the checkout at {args.against} (same rounds)",
@@ -240,10 +254,11 @@ def compare(results: Results, args: argparse.Namespace, feeds: int, latency_ms: 
 
 def part_refresh(results: Results, args: argparse.Namespace) -> None:
     print(f"refresh: {args.feeds} feeds x {args.items} items, 0 and 200 ms", flush=True)
+    # Issue 25's targets: listed <= 1.0x and done <= 2.0x at 0 ms; done <= 1.0x at 200 ms.
     compare(results, args, args.feeds, 0.0, warm=True,
-            label=f"{args.feeds} x {args.items}, 0 ms", cold_target=2.0)
+            label=f"{args.feeds} x {args.items}, 0 ms", cold_target=2.0, listed_target=1.0)
     compare(results, args, args.feeds, 200.0, warm=True,
-            label=f"{args.feeds} x {args.items}, 200 ms", cold_target=2.0)
+            label=f"{args.feeds} x {args.items}, 200 ms", cold_target=1.0, listed_target=1.0)
 
 
 def part_500(results: Results, args: argparse.Namespace) -> None:

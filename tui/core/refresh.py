@@ -40,6 +40,10 @@ class RefreshSummary:
     phase_seconds: dict[str, float] = field(default_factory=dict)
     cancelled: bool = False
     seconds: float = 0.0
+    # Seconds from the command's start (set by `byline fetch`, which knows when it started):
+    # every new article stored, so listed; and all the refresh's work done.
+    listed_at: float | None = None
+    done_at: float | None = None
 
     @property
     def new_articles(self) -> int:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 from typing import Any, TextIO
 
 from tui.config import Config
@@ -38,6 +39,7 @@ def register(commands: Any) -> None:
 def run(args: argparse.Namespace, config: Config) -> int:
     from tui.cli.commands.sync_command import print_sync, sync_first
     from tui.cli.common import EXIT_FAILURE, EXIT_OK, open_cache
+    from tui.cli.main import STARTED
     from tui.cli.news_report import report_news
     from tui.cli.progress import ProgressBar
     from tui.core.news import mark_news
@@ -61,6 +63,7 @@ def run(args: argparse.Namespace, config: Config) -> int:
             if bar:
                 bar.finish()
             print_sync(synced, sys.stdout, quiet=args.quiet, prefix="sync  ")
+        refresh_started = time.monotonic()
         summary = run_refresh(
             store, config.feeds, config.settings,
             fulltext=False if args.no_fulltext else None, progress=bar, force=args.force,
@@ -68,6 +71,9 @@ def run(args: argparse.Namespace, config: Config) -> int:
         )
         if bar:
             bar.finish()
+        if "feeds" in summary.phase_seconds:
+            summary.listed_at = refresh_started - STARTED + summary.phase_seconds["feeds"]
+        summary.done_at = time.monotonic() - STARTED
         print_summary(summary, sys.stdout, quiet=args.quiet)
         report_news(store, mark, config, sys.stdout, quiet=args.quiet)
     finally:
@@ -108,6 +114,10 @@ def print_summary(summary: Any, out: TextIO, quiet: bool = False) -> None:
     )
     if summary.phase_seconds and not quiet:
         phases = ", ".join(f"{name} {seconds:.1f}s" for name, seconds in summary.phase_seconds.items())
+        if summary.listed_at is not None and summary.done_at is not None:
+            # Two figures a reader waits on: every new article listed (the feeds are in), and
+            # everything done (actors, quotes, stories), counted from the command's start.
+            phases += f"; every article listed at {summary.listed_at:.2f}s, done at {summary.done_at:.2f}s"
         print(f"time: {phases}", file=out)
     for error in summary.errors:
         print(f"ERROR {error}", file=out)

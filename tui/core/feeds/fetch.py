@@ -16,6 +16,7 @@ from urllib.request import url2pathname
 import httpx
 
 from tui import __version__
+from tui.core.feeds.transport import PooledTransport
 from tui.core.settings import FetchLimits, Settings
 
 USER_AGENT = f"Byline/{__version__} (terminal news reader)"
@@ -74,9 +75,7 @@ class Fetcher:
             ),
             follow_redirects=True,
             max_redirects=limits.max_redirects,
-            limits=httpx.Limits(max_connections=limits.concurrency,
-                                max_keepalive_connections=limits.concurrency),
-            verify=self._verify,
+            transport=PooledTransport(max_connections=limits.concurrency, verify=self._verify),
             trust_env=False,
         )
         return self
@@ -207,12 +206,27 @@ def _describe_network_error(exc: httpx.HTTPError) -> str:
         if "Name or service not known" in text or "name resolution" in text \
                 or "nodename nor servname" in text:
             return "cannot resolve the host name (offline, or no such host)"
-        if "Connection refused" in text:
+        if "Connection refused" in text or _caused_by(exc, ConnectionRefusedError):
             return "connection refused (nothing listening at that address)"
         return f"cannot connect: {text}"
     if isinstance(exc, httpx.RemoteProtocolError):
         return f"connection broken: {text}"
     return f"{type(exc).__name__}: {text}"
+
+
+def _caused_by(exc: BaseException, kind: type[BaseException]) -> bool:
+    """Whether `kind` is in the chain of causes (anyio says only "All connection attempts failed",
+    with the refusal as its cause)."""
+    seen: set[int] = set()
+    cause: BaseException | None = exc
+    while cause is not None and id(cause) not in seen:
+        seen.add(id(cause))
+        if isinstance(cause, kind):
+            return True
+        if isinstance(cause, BaseExceptionGroup):
+            return any(_caused_by(inner, kind) for inner in cause.exceptions)
+        cause = cause.__cause__ or cause.__context__
+    return False
 
 
 def _megabytes(size: int) -> str:

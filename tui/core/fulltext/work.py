@@ -3,6 +3,7 @@ analysed. The parent only stores what comes back (the same functions run inline 
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -71,9 +72,20 @@ def group_stories(cache: str | Store, settings: Settings, analysed: bool = False
             store.close()
 
 
+# Workers yield the cores to the process that started them: in the TUI, a key pressed during a
+# refresh is handled first and the parsing and analysis wait (issue 25: keys within two frames
+# mid-refresh). Niceness only matters when the cores are busy, so a refresh alone is not slower.
+WORKER_NICENESS = 10
+
+
 def warm(fulltext: bool, parent: int | None = None) -> None:
     """Import what the tasks will need, once per worker (a no-op when the fork server preloaded),
-    and end the worker when `parent`, the process that started the pool, is gone."""
+    lower the worker's priority, and end the worker when `parent`, the process that started the
+    pool, is gone."""
+    import os
+
+    with contextlib.suppress(AttributeError, OSError):  # no os.nice on Windows
+        os.nice(WORKER_NICENESS)
     import tui.core.feeds.parse  # noqa: F401
     import tui.core.quotes.extractor  # noqa: F401
 
