@@ -96,7 +96,8 @@ def test_a_day_of_may_is_no_surname() -> None:
 
 
 def test_a_subject_the_rules_cannot_read_gives_the_nearest_person_as_a_candidate() -> None:
-    text = "Marley Anderson, 21, a junior from Las Vegas, said she turned out at her first caucus to support Sanders."
+    text = ("Marley Anderson, 21, a junior from Las Vegas who caucused for the first time, said she turned out at "
+            "her first caucus to support Sanders.")
     _, explained = explain(text, judged=False)
     [(quote, signals)] = explained
     assert quote.speaker == "Marley Anderson" and signals.who == "person nearest"

@@ -100,6 +100,25 @@ def _caps_prefix(line: str) -> int:
     return match.end() if match else 0
 
 
+# One photo of a gallery flattened into a line: "Photos: Shocking celebrity splits Actress Jennifer Hudson and …
+# have broken up, according to a statement from her rep. Hide Caption 2 of 59". The caption is prose a reader
+# wants; the label, the gallery's title (the words every such line opens with) and the counter are not.
+_GALLERY_LINE = re.compile(r"(?P<label>\s*(?:Photos?|Pictures|Images|Gallery)\s*:\s*)(?P<body>.+?)"
+                           r"(?P<counter>\s*Hide\s+Caption\s+\d+\s+of\s+\d+\s*)$")
+_MIN_CAPTION_WORDS = 12
+
+
+def _gallery_title(bodies: list[str]) -> int:
+    """How many words every gallery caption opens with (the gallery's title), when there are several."""
+    if len(bodies) < 2:
+        return 0
+    split = [body.split() for body in bodies]
+    count = 0
+    while all(len(words) > count + 1 and words[count] == split[0][count] for words in split):
+        count += 1
+    return count
+
+
 _PLAIN_SPACES = {ord(c): " " for c in "\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
                  "\u2009\u200a\u202f\u205f\u3000"}
 
@@ -115,8 +134,18 @@ def mask(text: str) -> str:
             if chars[index] != "\n":
                 chars[index] = " "
 
+    galleries = {line.start(): match for line in re.finditer(r"[^\n]+", text)
+                 if "Hide Caption" in line.group() and (match := _GALLERY_LINE.match(line.group()))
+                 and len(match.group("body").split()) >= _MIN_CAPTION_WORDS}
+    title = _gallery_title([match.group("body") for match in galleries.values()])
     for line in re.finditer(r"[^\n]+", text):
         body = line.group()
+        gallery = galleries.get(line.start())
+        if gallery is not None:
+            words = re.match(r"(?:\S+\s+){%d}" % title, gallery.group("body"))
+            blank(line.start(), line.start() + gallery.end("label") + (words.end() if words else 0))
+            blank(line.start() + gallery.start("counter"), line.end())
+            continue
         short = len(body) <= _MAX_FURNITURE_LINE
         if short and (_is_caps_line(body) or _is_label_line(body) or _furniture_line(body)) \
                 or _ANY_LINE.search(body) or _CAPTION_LABEL.match(body) or len(_GALLERY.findall(body)) >= 3 \

@@ -500,7 +500,8 @@ def _colon_intro(text: str, start: int, end: int, resolver: Resolver) -> tuple[S
     else:
         subject = resolver.sentence_subject(start, colon)
         if subject is None:
-            return None
+            # "The group said in a statement:" closing the paragraph before the quote: its verb's subject.
+            return _cue_before(text, start, colon + 1, resolver.layout, resolver)
         return subject, Cue(colon, colon + 1, ":")
     return Subject(mention.entity, mention.start, mention.end), Cue(colon, colon + 1, ":")
 

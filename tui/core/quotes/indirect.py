@@ -46,7 +46,8 @@ _NOMINAL_CUE = re.compile(
     r"allegations?|warnings?|assurances?|insistence|accusations?|charges?|complaints?|predictions?|"
     r"expectations?|speculation|rumou?rs?|reports?|suspicions?)\s+that)\b"
 )
-_CLAUSE_BREAK = re.compile(r",[’'”\"]?\s+(?:but|and\s+(?=he|she|they|it|the|a|his|her)|while|which|who|although|"
+_CLAUSE_BREAK = re.compile(r",[’'”\"]?\s+(?:but(?!\s+(?:that|not|never)\b)|and\s+(?=he|she|they|it|the|a|his|her)|"
+                           r"while|which|who|although|"
                            r"because|as|even\s+as|whereas|though)\b|;|\s[—–]\s|,?\s+and\s+(?=(?:also\s+)?(?:said|says|added|"
                            r"told|argued|called|promised|noted|warned|insisted)\b)"
                            # the author's next clause: ", adding …", " - half of …", ", she applauds …"
@@ -308,8 +309,23 @@ def _attitude(text: str, layout: Layout, resolver: Resolver, cue: Cue, s_start: 
     return Indirect(start, end, subject, cue, 0.45 if that else 0.35, rule)
 
 
+# A second speaker's own attribution inside the content: "they were worried, and more than 4 in 10 said
+# Trump would be best", "Putin wanted Trump to win, Clinton said she was not …": the content stops at its comma.
+_NEXT_SPEAKER = re.compile(r",\s+(?:and\s+|but\s+)?(?:[\w’'.%-]+\s+){1,7}?(?:also\s+|has\s+|had\s+|have\s+)?"
+                           r"(?:said|says|say|told|tells|added|wrote|writes|argued|argues|insisted|claimed|noted|"
+                           r"warned|explained|declared)\s+(?!(?:on|in|at|last|this|to|of|about)\b)(?=[\w“\"])")
+# The author's comparison or setting after the content: ", compared with 11 percent of Republicans".
+_AUTHORS_TAIL = re.compile(r",\s+(?:compared\s+(?:with|to)|despite|where|leading|putting)\b"
+                           r"|\s+while\s+(?:adding|saying|noting|insisting|arguing|warning)\b")
+
+
 def _cut_at_clause(text: str, start: int, end: int) -> int:
     """Reported content stops where a new clause of the author's begins (", but …", ", which …")."""
+    for pattern in (_NEXT_SPEAKER, _AUTHORS_TAIL):
+        found = pattern.search(text, start, end)
+        if found is not None and layout_safe(text, start, found.start()) and \
+                len(text[start:found.start()].split()) >= _MIN_WORDS:
+            end = found.start()
     pos = start
     while True:
         clause = _CLAUSE_BREAK.search(text, pos, end)
@@ -358,7 +374,11 @@ def _quote_closes_before(text: str, layout: Layout, cue: Cue) -> bool:
     if _COORDINATED.search(text, max(p_start, cue.start - 12), cue.start) and \
             not re.search(r"[,.!?]\s*[”\"’']\s+and\s+(?:also\s+)?$", text[max(p_start, cue.start - 20):cue.start]):
         return False             # 'called it “a practical step” and said that …': a second verb, not an attribution
-    return bool(_QUOTE_CLOSE_BEFORE.search(text[max(p_start, cue.start - 60):cue.start]))
+    window = max(p_start, cue.start - 60)
+    closing = _QUOTE_CLOSE_BEFORE.search(text[window:cue.start])
+    # '… in Nice, France." He said he had directed …': a quotation that ended the sentence before is no
+    # part of this one's attribution.
+    return closing is not None and window + closing.start() >= s_start - 1
 
 
 def _unnamed_source(text: str, resolver: Resolver, cue: Cue, s_start: int) -> Subject | None:
@@ -382,10 +402,37 @@ def _main_speaker(text: str, resolver: Resolver, cue: Cue, s_start: int) -> Subj
     return subject
 
 
+# A phrase of time or place opening the sentence before its subject: "In a speech on Tuesday night, Trump …".
+_FRONTED = re.compile(r"(?:In|On|At|After|Before|During|Later|Earlier|Last|While|When|Speaking|Addressing)\b"
+                      r"[^,;:“”\"]{0,80},\s+")
+# The noun phrase opening a sentence, before its verb: "His chief aide doubled down …", "The Russians have used …".
+_OPENING_PHRASE = re.compile(r"((?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|An?|One|Another)\s+(?:[\w’'-]+\s+){0,3}?"
+                             r"[\w’'-]+)\s+(?:(?:has|have|had|also|then|later)\s+)?(?:[a-z]{3,}(?:ed|s)|began|went|took|made|"
+                             r"gave|came|spoke|met|led|sent|held|kept|left|put|ran|stood|won|lost|got|hit|drew|"
+                             r"struck|threw|fought|sought|brought|built|cut)\b")
+
+
+def _opening_subject(text: str, resolver: Resolver, s_start: int, pos: int) -> Subject | None:
+    """"In a speech on Tuesday night, Trump mocked …, saying": the subject after a fronted phrase; "His chief aide
+    doubled down …, saying": the description that opens the sentence."""
+    fronted = _FRONTED.match(text, s_start, pos)
+    if fronted is not None:
+        subject = resolver.sentence_subject(fronted.end(), pos)
+        if subject is not None:
+            return subject
+    start = fronted.end() if fronted is not None else s_start
+    opening = _OPENING_PHRASE.match(text, start, pos)
+    if opening is None:
+        return None
+    found = resolver.description(start, opening.end(1))
+    return None if found is None or found.weak else found
+
+
 def _subject_of(text: str, resolver: Resolver, cue: Cue, s_start: int) -> Subject | None:
     """The subject before a cue; for "…, saying X" the subject of the whole sentence."""
     if cue.text.lower().endswith("ing") and _GERUND_AFTER.search(text, max(s_start, cue.start - 8), cue.start):
-        return _main_speaker(text, resolver, cue, s_start) or resolver.sentence_subject(s_start, cue.start)
+        return _main_speaker(text, resolver, cue, s_start) or resolver.sentence_subject(s_start, cue.start) \
+            or _opening_subject(text, resolver, s_start, cue.start)
     quoted_as = _QUOTED_AS.search(text, max(s_start, cue.start - 80), cue.start)
     if quoted_as and cue.text.lower() in {"saying", "telling", "writing"}:
         # "The AP quoted Paul Manafort as saying that …": the person quoted speaks, not the outlet.

@@ -101,10 +101,12 @@ CUE_FILLERS: frozenset[str] = _words(
 )
 # Time and setting phrases allowed right after a cue ("said on Monday that", "said in a statement").
 AFTER_CUE_SKIP_RE = (
-    r"(?:\s*,?\s*(?:on\s+\w+(?:,\s+\w+\s+\d{1,2})?|last\s+\w+|this\s+\w+|earlier|later|yesterday|today|"
+    r"(?:\s*,?\s*(?:(?:on\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s+)?"
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|March|April|May|June|July|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|"
+    r"Nov(?:ember)?|Dec(?:ember)?)\.?\s+\d{1,2}(?:,\s+\d{4})?(?=[\s,])|on\s+\w+(?:,\s+\w+\s+\d{1,2})?|last\s+\w+|this\s+\w+|earlier|later|yesterday|today|"
     r"on\s+(?:the\s+)?[\w-]+(?:\s+of\s+[\w-]+(?:\s+[\w-]+){0,3})?|in\s+(?:a|an|his|her|their|the)\s+[\w-]+(?:\s+[\w-]+){0,3}?"
     r"(?=\s+that\b|,)|over\s+the\s+weekend|again|also|repeatedly|publicly|privately|recently|"
-    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?)\b,?)*"
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?)\b(?![’']s),?)*"
 )
 
 PRONOUNS_PERSON: frozenset[str] = _words("he she him her")

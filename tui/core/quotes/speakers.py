@@ -42,8 +42,12 @@ _NOUNISH_CUES = {"hope", "hopes", "charge", "charges", "report", "reports", "not
                  "demand", "demands", "question", "questions", "plea", "call", "calls"}
 # "47 percent of registered voters say", "Six in 10 say": survey results as sources.
 _POLL_SUBJECT = re.compile(
-    r"(?:(?:about|at least|nearly|almost|only|just|roughly|some|more than|fewer than)\s+)?"
-    r"(?:\d[\d.,]*|[A-Za-z-]+)\s+(?:percent|%|in\s+(?:\d+|ten))(?:\s+of\s+[\w\s’'-]{1,60})?$",
+    r"(?:(?:about|at least|nearly|almost|only|just|roughly|some|more than|fewer than|less than|over|under)\s+)?"
+    r"(?:(?:\d[\d.,]*|[A-Za-z-]+)\s*(?:percent|%|in\s+(?:\d+|ten)|out\s+of\s+(?:\d+|ten))|half|a\s+third|"
+    r"a\s+quarter|(?:a|the)\s+majority|majorities|(?:one|two|three|four)[- ](?:thirds|quarters|fifths))"
+    # "of Democratic primary voters", or the group named right after ("Six in 10 Virginia Democratic voters")
+    r"(?:\s+of\s+[\w\s’'-]{1,60}|\s+(?:[\w’'-]+\s+){0,4}(?:voters|respondents|Americans|adults|Democrats|"
+    r"Republicans|people|supporters|members|residents|voters))?$",
     re.IGNORECASE,
 )
 _LEADING_CONJUNCTION = re.compile(r"^(?:but|and|yet|so|still|now|also|however|instead|meanwhile)\b,?\s*",
@@ -54,6 +58,10 @@ _NOT_IN_SUBJECT = {
     "how", "why", "where", "would", "will", "can", "could", "should", "may", "might", "must", "do", "does", "did",
     "of", "in", "on", "at", "for", "with", "by", "from", "about", "into", "after", "before", "since", "until",
 }
+# What may stand before a clause's opening name ("But Sen."), and how its apposition begins ("(D-R.I.)", ", 29,").
+_APPOSED_LEAD = re.compile(r"\s*(?:(?:But|And|However,?|Meanwhile,?|Still,?)\s+)?"
+                           r"(?:(?:Sen|Rep|Gov|Dr|Mr|Mrs|Ms|Gen)\.\s+)?")
+_APPOSED_START = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:,|$)")
 _PERSON_LINK = re.compile(r"[ \t]+(?:of|for|at|from)(?:[ \t]+the)?[ \t]+$")
 _WORD = re.compile(r"[A-Za-z’'-]+")
 _WORD_SCAN = re.compile(r"[A-Za-z]+")
@@ -228,7 +236,7 @@ class Resolver:
         if end <= floor:
             return None
         if self.text[end - 1] == ",":
-            named = self._named_right_before(end - 1, floor)
+            named = self._named_right_before(end - 1, floor) or self._apposed_opener(floor, end - 1)
             if named is not None:
                 return named
             comma = self.text.rfind(",", floor, end - 1)
@@ -245,6 +253,21 @@ class Resolver:
         if mention is None or mention.end < end - 2 or self.actors.entities[mention.entity].kind != "person":
             return None
         return Subject(mention.entity, mention.start, end)
+
+    def _apposed_opener(self, floor: int, comma: int) -> Subject | None:
+        """"Brianne Stone, 29, of Huntsville, Ala., says", "Sen. Jack Reed (D-R.I.), said": the name that
+        opens the clause, then a comma, then an apposition that may hold commas of its own."""
+        s_start = max(floor, self.layout.sentence(comma)[0])
+        for mention in self.actors.mentions_between(s_start, comma):
+            lead = self.text[s_start:mention.start]
+            if not _APPOSED_LEAD.fullmatch(lead) or not self.speaks(mention.entity):
+                return None
+            apposition = self.text[mention.end:comma]
+            if not _APPOSED_START.match(apposition) or len(apposition.split()) > 20 \
+                    or re.search(r"[“”\"]|\b(?:said|says|told|who|which|that|and|but)\b", apposition):
+                return None
+            return Subject(mention.entity, mention.start, mention.end)
+        return None
 
     def skip_fillers_left(self, pos: int, floor: int) -> int:
         end = pos
@@ -385,7 +408,10 @@ class Resolver:
             holder = self._role_holder(self.text[start:end], head, start)
             if holder is not None:
                 return Subject(holder, start, end, described=True)   # "the North Korean leader": Kim Jong Un
-        if re.match(r"[Tt]he\s", self.text[start:end]) and len(self.text[start:end].split()) <= 3:
+        words = self.text[start:end].split()
+        # "the New York bank", "the Seattle-based retailer": a company named before, by where it is based.
+        if re.match(r"[Tt]he\s", self.text[start:end]) and (
+                len(words) <= 3 or len(words) <= 5 and head in _COMPANY_WORDS):
             earlier = self._earlier_holder(head, start)
             if earlier is not None:
                 return Subject(earlier, start, end, described=True)
@@ -614,7 +640,10 @@ class Resolver:
             return self.description(end - len(phrase), end)     # "people familiar with the matter"
         poll = _POLL_SUBJECT.search(phrase)
         if poll:
-            return self.description(end - len(poll.group()), end)
+            found = self.description(end - len(poll.group()), end)
+            if found is not None and found.weak:
+                return Subject(None, found.start, found.end)   # "three-quarters said": a share of those polled
+            return found
         words = phrase.split()
         if not 1 <= len(words) <= 4 or not all(re.fullmatch(r"[A-Za-z0-9’'-]+", w) for w in words):
             return None

@@ -1,0 +1,77 @@
+"""Candidates the rules once missed (issue 21, recall): appositions with commas, polls, clause ends."""
+
+from __future__ import annotations
+
+from tui.core.quotes.extractor import explain
+
+
+def _candidates(text: str) -> list[tuple[str | None, str, str]]:
+    _, explained = explain(text, judged=False)
+    return [(quote.speaker, quote.kind, quote.text) for quote, _ in explained]
+
+
+def test_a_name_opening_the_clause_speaks_past_an_apposition_with_commas() -> None:
+    text = "Brianne Stone, 29, of Huntsville, Ala., says her biggest concern is global warming."
+    assert _candidates(text) == [("Brianne Stone", "indirect", "her biggest concern is global warming")]
+
+
+def test_a_share_of_those_polled_is_an_unnamed_source() -> None:
+    text = "In Vermont, about half of Democratic primary voters said they want a more liberal president."
+    assert _candidates(text) == [("about half of Democratic primary voters", "indirect",
+                                  "they want a more liberal president")]
+
+
+def test_a_second_speaker_ends_the_first_ones_words() -> None:
+    text = ("Most said they were very worried about the economy, and more than 4 in 10 said Donald Trump "
+            "would be best at handling it.")
+    found = _candidates(text)
+    assert ("most", "indirect", "they were very worried about the economy") in found
+    assert [q for _, _, q in found][-1] == "Donald Trump would be best at handling it"
+
+
+def test_a_quotation_ending_the_sentence_before_does_not_block_a_report() -> None:
+    text = ('Barack Obama condemned "what appears to be a horrific terrorist attack." He said he had directed '
+            "his team to assist with the investigation.")
+    assert ("Barack Obama", "indirect", "he had directed his team to assist with the investigation") \
+        in _candidates(text)
+
+
+def test_a_company_described_by_where_it_is_based_is_the_one_named_before() -> None:
+    text = "Goldman Sachs cut its forecast on Monday. The New York bank said the economy was slowing."
+    assert _candidates(text) == [("Goldman Sachs", "indirect", "the economy was slowing")]
+
+
+def test_a_gallery_caption_keeps_its_prose_and_loses_its_label_title_and_counter() -> None:
+    from tui.core.quotes.boilerplate import mask
+
+    lines = ["Photos: Shocking celebrity splits In February comic Sarah Silverman tweeted that she and her partner "
+             "broke up after four years. Hide Caption 1 of 59",
+             "Photos: Shocking celebrity splits Actress Jennifer Hudson and David Otunga have broken up, according to "
+             "a statement from her rep. Hide Caption 2 of 59"]
+    masked = mask("\n".join(lines)).split("\n")
+    assert masked[0].strip() == ("In February comic Sarah Silverman tweeted that she and her partner broke up "
+                                 "after four years.")
+    assert masked[1].strip().startswith("Actress Jennifer Hudson") and "Hide" not in masked[1]
+    assert len(masked[0]) == len(lines[0])
+
+
+def test_a_date_after_the_cue_is_no_part_of_what_was_said() -> None:
+    text = "Actors Chris Pratt and Anna Faris announced August 6 that they were separating after eight years."
+    assert [q for _, _, q in _candidates(text)] == ["they were separating after eight years"]
+
+
+def test_a_participle_of_saying_goes_with_the_subject_after_a_fronted_phrase() -> None:
+    text = ("In five primaries on Tuesday night, Donald Trump mocked the front-runner, saying she would be a bad "
+            "president.")
+    assert ("Donald Trump", "indirect", "she would be a bad president") in _candidates(text)
+
+
+def test_a_participle_of_saying_goes_with_the_description_opening_the_sentence() -> None:
+    text = "His chief aide doubled down on the attacks, saying she is experienced only on paper."
+    assert _candidates(text) == [("his chief aide", "indirect", "she is experienced only on paper")]
+
+
+def test_a_colon_closing_the_paragraph_before_a_quote_introduces_it() -> None:
+    text = 'The group said in a statement:\n\n"We will keep fighting for the families. This is only the start."'
+    assert _candidates(text) == [("the group", "direct",
+                                  "We will keep fighting for the families. This is only the start.")]
