@@ -33,7 +33,8 @@ class StoryEngine:
     """Incremental story grouping: places each article in the story it matches best, or a new one.
 
     Articles are placed in time order; time weakens evidence (see `TimeDecay`). After a batch,
-    the stories it began fold into close ones and get consecutive ids after the highest known.
+    the stories it began fold into close ones (with no window, its articles then move to the story
+    that fits them best) and get consecutive ids after the highest known.
     """
 
     def __init__(self, window: timedelta | None = timedelta(hours=72), *,
@@ -106,6 +107,8 @@ class StoryEngine:
             changed = self._merge_small(ordered, considered, changed)
             if not changed:
                 break
+        if self.window is None and self.tuning.reassign_passes:
+            self._reassign_all(ordered, first_new_id)
         self.merged = {}
         self._merge_grown({entry.story_id for entry in ordered}, first_new_id)
         self._join_subjects({entry.story_id for entry in ordered}, first_new_id)
@@ -331,6 +334,113 @@ class StoryEngine:
             terms = tuple(entry.surface[token] for token in shared)
             self._assignments[entry.item_id] = Assignment(
                 entry.item_id, target.story_id, round(score * 100, 1), terms, matched.item_id)
+
+    def _reassign_all(self, entries: list[Entry], first_new_id: int) -> None:
+        """The reassignment sweeps (`_reassign`), then every reason made true again: an article whose
+        matched article moved away is explained against its story as it is, and a story begun in this
+        batch whose first article moved away is begun by the earliest it kept."""
+        moved = 0
+        for _ in range(self.tuning.reassign_passes):
+            swept = self._reassign(entries)
+            moved += swept
+            if not swept:
+                break
+        if not moved:
+            return
+        assignments, index = self._assignments, self.index
+        begun: set[int] = set()
+        for entry in entries:
+            why = assignments[entry.item_id]
+            if why.matched_item_id is None:
+                begun.add(entry.story_id)
+            elif index.entry(why.matched_item_id).story_id != entry.story_id:
+                story = index.stories[entry.story_id]
+                if len(story.members) == 1:  # left alone: it begins its story
+                    continue
+                assignments[entry.item_id] = dataclasses.replace(
+                    self._explain(entry, story, why.score / 100), merge=why.merge)
+        for entry in entries:  # in time order: the earliest left begins the story
+            story_id = entry.story_id
+            if story_id >= first_new_id and story_id not in begun:
+                begun.add(story_id)
+                assignments[entry.item_id] = Assignment(entry.item_id, story_id, 0.0, (), None)
+
+    def _reassign(self, entries: list[Entry]) -> int:
+        """One sweep over the batch once it is placed and folded (no window: time cannot tell fragments
+        apart): each article moves to the story whose profile now fits it best, by cosine, its own
+        story's profile taken without it, when another fits it better and at least `reassign_floor`.
+        Candidates are its story's neighbours (`_neighbours`) and the stories last updated that hold
+        its tokens. Earlier articles never move. Returns how many moved."""
+        index, tuning = self.index, self.tuning
+        stories, postings = index.stories, index.postings
+        # Profiles made current stay so (joins and leaves keep them): those of the batch's stories now,
+        # an earlier story's when it is first a candidate (a cache holds many more than a batch touches).
+        current = {entry.story_id for entry in entries}
+        for story_id in current:
+            index.profile(stories[story_id])
+        neighbours = {story_id: self._neighbours(stories[story_id]) for story_id in current}
+        floor, scan = tuning.reassign_floor, tuning.reassign_scan
+        moved = 0
+        for entry in entries:
+            weighted, mass = index.weighted(entry)
+            own = stories.get(entry.story_id)
+            if not mass or own is None:
+                continue
+            root = math.sqrt(mass)
+            best_fit = max(floor, self._fit_without(entry, weighted, root, own))
+            near = set(neighbours.get(own.story_id, ()))
+            for t in weighted:
+                posting = postings.get(t)
+                if posting is not None and len(posting) > 1:
+                    near.update(islice(reversed(posting), scan))
+            near.discard(own.story_id)
+            best, pairs = None, list(weighted.items())
+            for other_id in near:
+                other = stories.get(other_id)  # a story emptied by this sweep is gone
+                if other is None:
+                    continue
+                if other_id not in current:
+                    index.profile(other)
+                    current.add(other_id)
+                if not other.norm2:
+                    continue
+                profile = other.profile
+                fit = sum([w * profile[t] for t, w in pairs if t in profile]) / (root * math.sqrt(other.norm2))
+                if fit > best_fit:
+                    best, best_fit = other, fit
+            if best is None:
+                continue
+            index.detach(entry)
+            index.attach(entry, best.story_id)
+            self._assignments[entry.item_id] = self._explain(entry, best, best_fit)
+            moved += 1
+        return moved
+
+    def _fit_without(self, entry: Entry, weighted: dict[str, float], root: float, story: StoryState) -> float:
+        """Cosine of an article with its story's profile less its own part (0 for a story of one)."""
+        if len(story.members) < 2:
+            return 0.0
+        idf, profile, weights = self.index.idf, story.profile, entry.weights
+        dot = own = 0.0
+        for t, w in weighted.items():
+            value = profile.get(t)
+            if value is not None:
+                mine = weights[t] * idf(t)
+                dot += w * (value - mine)
+                own += mine * (2 * value - mine)
+        left = story.norm2 - own
+        return dot / (root * math.sqrt(left)) if left > 1e-12 else 0.0
+
+    def _neighbours(self, story: StoryState) -> list[int]:
+        """The stories sharing most weight with this one's heaviest tokens (as folding finds them)."""
+        tuning, postings, profile = self.tuning, self.index.postings, story.profile
+        hits: dict[int, float] = {}
+        for token in sorted(profile, key=profile.__getitem__, reverse=True)[: tuning.merge_lookup_tokens]:
+            weight = profile[token]
+            for other_id in islice(reversed(postings[token]), tuning.merge_posting_scan):
+                if other_id != story.story_id:
+                    hits[other_id] = hits.get(other_id, 0.0) + weight
+        return sorted(hits, key=hits.__getitem__, reverse=True)[: tuning.reassign_neighbours]
 
     def _merge_small(self, entries: list[Entry], considered: dict[int, set[int]],
                      changed_before: set[int] | None) -> set[int]:

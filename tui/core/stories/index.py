@@ -62,6 +62,9 @@ class StoryIndex:
     def story_count(self) -> int:
         return len(self._stories)
 
+    def entry(self, item_id: str) -> Entry:
+        return self._entries[item_id]
+
     def story(self, story_id: int) -> StoryState | None:
         return self._stories.get(story_id)
 

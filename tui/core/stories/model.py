@@ -53,6 +53,14 @@ class Tuning:
     refine_passes: int = 0  # second looks at this batch's articles once all of it is placed
     refine_max_size: int = 3  # ... when their story is this small
     merge_threshold: float = 0.20  # profile cosine at which a story begun in this batch folds into another
+    # With no window (issue 26), after folding: sweeps in which each article of the batch moves to the
+    # story whose profile fits it best (cosine), its own taken without it, when that beats its own
+    # and reaches `reassign_floor` (tuned on events-dev's halves). Candidates: the `reassign_neighbours`
+    # stories closest to its story, and the `reassign_scan` last updated stories holding each token.
+    reassign_passes: int = 1
+    reassign_floor: float = 0.15
+    reassign_neighbours: int = 6
+    reassign_scan: int = 2
     merge_rounds: int = 3  # folding passes over the batch's stories
     merge_lookup_tokens: int = 8  # a story's heaviest tokens that find stories to fold into ...
     merge_posting_scan: int = 20  # ... scanning this many stories per token ...
@@ -78,7 +86,7 @@ class Tuning:
     # (subjects.py): the share of the headlines naming it that that story must hold (above 1: never).
     subject_focus: float = 0.5
 
-@dataclass
+@dataclass(eq=False)  # one article is one entry: compared by identity (a story finds its member fast)
 class Entry:
     """An indexed article: weighted tokens, surface forms and its effective time."""
 
