@@ -110,3 +110,35 @@ async def test_the_cursor_as_articles_arrive(tmp_path: Path, server, keys: tuple
         assert articles.count == 2
         assert articles.cursor == cursor and articles.current.title == title
     store.close()
+
+
+async def test_the_lists_are_read_off_the_ui_thread_while_a_refresh_writes(tmp_path: Path,
+                                                                          server) -> None:
+    """Reads of the cache are slow while a refresh writes: the lists are read in a worker and
+    only swapped in on the UI thread, so a key is never stuck behind them (issue 25)."""
+    import threading
+
+    _older_fast_newer_slow(server)
+    config = load_config(write_config(tmp_path, server))
+    store = Store(config.db_path)
+    threads: list[str] = []
+    counting = store.count_articles
+
+    def count_articles(*args, **kwargs):  # type: ignore[no-untyped-def]
+        threads.append(threading.current_thread().name)
+        return counting(*args, **kwargs)
+
+    store.count_articles = count_articles  # type: ignore[method-assign]
+    app = make_app(config, store)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await _first_listed(app, pilot)
+        assert app.refreshing  # listed while the slow feed is on its way
+        during = list(threads)
+        await _until_refreshed(app, pilot)
+        assert app.screen.query_one(ArticleList).count == 2
+    store.close()
+    main = threading.main_thread().name
+    # The start-up read happens on the UI thread (nothing writes yet); once the refresh began,
+    # the reload that listed the fast feed's article counted on a worker thread.
+    assert any(name != main for name in during), during
+    assert during[-1] != main, during

@@ -62,6 +62,14 @@ class ArticleList(VirtualList):
         self.set_count(self.store.count_articles(self.filter),
                        cursor=index if index is not None else (self.cursor if keep_article else 0))
 
+    def swap_in(self, flt: ArticleFilter, count: int, pages: dict[int, list[ArticleRow]],
+                cursor: int) -> None:
+        """Take a count and rows read elsewhere (a worker thread, while a refresh writes), so
+        this thread does no reading to redraw."""
+        self.filter = flt
+        self._pages = OrderedDict(sorted(pages.items()))
+        self.set_count(count, cursor=cursor)
+
     def row(self, index: int) -> ArticleRow | None:
         if not 0 <= index < self.count:
             return None

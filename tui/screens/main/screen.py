@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import math
 import threading
 import time
@@ -56,6 +57,7 @@ from tui.widgets.virtual_list import VirtualList
 
 if TYPE_CHECKING:
     from tui.core.quotes.lookup import QuoteIndex
+    from tui.screens.main.list_snapshot import ListSnapshot, SnapshotRequest
 
 # New articles are listed as feeds land, at most this often (longer when a reload is slow).
 LIST_RELOAD_INTERVAL = 0.4
@@ -102,6 +104,11 @@ class MainScreen(Screen[None]):
         self._last_list_reload = 0.0
         self._list_reload_interval = LIST_RELOAD_INTERVAL
         self._list_reload_timer: Timer | None = None
+        # During a refresh the lists are read in a worker (list_snapshot.py); a snapshot read
+        # while the lists changed some other way (a key, an edit) is stale and dropped.
+        self._list_generation = 0
+        self._list_reading = False
+        self._list_reload_wanted = False
         self._last_progress = 0.0
 
     @property
@@ -301,14 +308,20 @@ class MainScreen(Screen[None]):
     def show_choice(self, choice: FeedChoice, *, keep_cursor: bool = False) -> None:
         if choice.filter is None:
             return
+        self._list_generation += 1
         self.choice = choice
         articles = self.query_one(ArticleList)
-        # A reader who has not moved off the top nor opened anything is watching the newest:
-        # articles arriving above stay above the cursor only once they have chosen one.
-        chosen = articles.cursor > 0 or self.query_one(Reader).article is not None
-        current = articles.current.id if keep_cursor and chosen and articles.current else None
-        articles.show(replace(choice.filter, unread_only=self.unread_only), keep_article=current)
+        articles.show(replace(choice.filter, unread_only=self.unread_only),
+                      keep_article=self._kept_article() if keep_cursor else None)
         self._update_list_status()
+
+    def _kept_article(self) -> int | None:
+        """The article the list's cursor stays on when the list is read again. A reader who has
+        not moved off the top nor opened anything is watching the newest: articles arriving
+        above stay above the cursor only once they have chosen one."""
+        articles = self.query_one(ArticleList)
+        chosen = articles.cursor > 0 or self.query_one(Reader).article is not None
+        return articles.current.id if chosen and articles.current else None
 
     def _update_list_status(self) -> None:
         choice = self.choice
@@ -323,6 +336,7 @@ class MainScreen(Screen[None]):
     # -- one state -------------------------------------------------------------------------
     @on(ArticlesChanged)
     def _articles_changed(self, event: ArticlesChanged) -> None:
+        self._list_generation += 1
         self.query_one(ArticleList).update_rows(event.article_ids, read=event.read,
                                                 starred=event.starred)
         self.query_one(FeedList).apply_unread_deltas(event.unread_deltas, event.starred_delta,
@@ -380,8 +394,82 @@ class MainScreen(Screen[None]):
 
     def _reload_list(self) -> None:
         self._list_reload_timer = None
+        choice = self.choice
+        if self.store.path == ":memory:" or choice is None or choice.filter is None:
+            # One connection for every thread (a test's cache), or nothing chosen yet: read here.
+            started = time.monotonic()
+            self.reload_articles()
+            self._listed(started)
+            return
+        if self._list_reading:
+            self._list_reload_wanted = True
+            return
+        from tui.screens.main.list_snapshot import SnapshotRequest
+
+        articles = self.query_one(ArticleList)
+        reader = self.query_one(Reader)
+        top = int(articles.scroll_offset.y)
+        request = SnapshotRequest(
+            generation=self._list_generation,
+            watches=[watch for watch, _ in self.query_one(FeedList).watches],
+            mutes=list(self.config.mutes),
+            count_muted=bool(self.store.mutes),
+            article_filter=replace(choice.filter, unread_only=self.unread_only),
+            keep_article=self._kept_article(),
+            rows_around=(top, top + articles.size.height),
+            open_article=reader.article.id if reader.article is not None else None,
+        )
+        self._list_reading = True
+        self._read_lists(request)
+
+    @work(thread=True, group="list-snapshot", exit_on_error=False)
+    def _read_lists(self, request: SnapshotRequest) -> None:
+        """Read the lists off the UI thread (the refresh is writing), then swap them in."""
+        import sqlite3
+
+        from tui.screens.main.list_snapshot import read_snapshot
+
+        snapshot = None
+        try:
+            snapshot = read_snapshot(self.store, request, self.mute_actions.hidden_by)
+        except sqlite3.Error:
+            pass  # read again on the next batch of articles, or when the refresh ends
+        finally:
+            with contextlib.suppress(RuntimeError):  # the app is closing
+                self.app.call_from_thread(self._swap_in, snapshot)
+
+    def _swap_in(self, snapshot: ListSnapshot | None) -> None:
+        """Show a snapshot of the lists, unless they changed some other way since it was read."""
         started = time.monotonic()
-        self.reload_articles()
+        self._list_reading = False
+        choice = self.choice
+        if snapshot is not None and snapshot.generation == self._list_generation \
+                and choice is not None:
+            feed_list = self.query_one(FeedList)
+            feed_list.set_feeds(snapshot.feeds, snapshot.total_unread, snapshot.starred,
+                                snapshot.watches, snapshot.people, snapshot.mutes)
+            self.status_line.show_muted(snapshot.hidden, self.store.show_muted)
+            fresh_choice = feed_list.choices.get(choice.key)
+            if fresh_choice is not None:
+                self.choice = fresh_choice
+                articles = self.query_one(ArticleList)
+                kept = snapshot.index if snapshot.index is not None else \
+                    (articles.cursor if snapshot.keep_article else 0)
+                articles.swap_in(snapshot.article_filter, snapshot.count, snapshot.pages, kept)
+                self._update_list_status()
+            reader = self.query_one(Reader)
+            fresh = snapshot.open_article
+            if reader.article is not None and fresh is not None and fresh.id == reader.article.id \
+                    and fresh != reader.article:
+                self.display_article(fresh, keep_scroll=True)
+            self._listed(started)
+        else:
+            self._list_reload_wanted = True
+        if self._list_reload_wanted:
+            self._list_reload_wanted = False
+            self._articles_stored()
+
+    def _listed(self, started: float) -> None:
         self._last_list_reload = time.monotonic()
         # On a big cache a reload takes a while: keep the UI thread mostly free for keys.
         self._list_reload_interval = max(LIST_RELOAD_INTERVAL,
