@@ -75,3 +75,10 @@ def test_a_colon_closing_the_paragraph_before_a_quote_introduces_it() -> None:
     text = 'The group said in a statement:\n\n"We will keep fighting for the families. This is only the start."'
     assert _candidates(text) == [("the group", "direct",
                                   "We will keep fighting for the families. This is only the start.")]
+
+
+def test_a_listener_named_as_a_common_noun_or_with_the_is_no_part_of_what_was_said() -> None:
+    assert [q for _, _, q in _candidates("Donald Trump told reporters the plan was working.")] == \
+        ["the plan was working"]
+    assert [q for _, _, q in _candidates("Rob Calabrese told the National Post he had received hundreds of "
+                                         "emails.")] == ["he had received hundreds of emails"]

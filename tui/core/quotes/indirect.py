@@ -9,8 +9,13 @@ from tui.core.quotes.lexicon import ACCUSE_CUES, AFTER_CUE_SKIP_RE, LISTENER_CUE
 from tui.core.quotes.speakers import Cue, Layout, Resolver, Subject
 
 _AFTER_CUE_SKIP = re.compile(AFTER_CUE_SKIP_RE, re.IGNORECASE)
-_LISTENER = re.compile(r"\s+(?:[\w’'.-]+\s+){0,5}?(?=that\b)|\s+[\w’'.-]+(?:\s+[\w’'.-]+){0,4}?\s*:"
-                       r"|\s+(?-i:(?:[A-Z][\w.&’'-]*\s+){1,4})(?=(?-i:[a-z]))", re.IGNORECASE)   # "told CNN the …"
+_LISTENER = re.compile(r"\s+(?:[\w’'.-]+\s+){0,7}?(?=that\b)|\s+[\w’'.-]+(?:\s+[\w’'.-]+){0,4}?\s*:"
+                       # "told CNN the …", "told the National Post he’s …"
+                       r"|\s+(?:the\s+)?(?-i:(?:[A-Z][\w.&’'-]*\s+){1,4})(?=(?-i:[a-z]))"
+                       # "told reporters the plan …", "told the crowd he …"
+                       r"|\s+(?:him|her|them|me|us|reporters|journalists|supporters|lawmakers|voters|"
+                       r"(?:the|a|an)\s+(?:[a-z-]+\s+){0,2}?(?:crowd|audience|reporters?|newspaper|paper|station|"
+                       r"network|magazine|agency|committee|court|jury|interviewer))\s+(?=(?-i:[a-z]))", re.IGNORECASE)
 # "asked Trump whether he would …": the question is the reported content.
 _QUESTION = re.compile(r"(?:\s+(?:[\w’'.-]+\s+){0,4}?)?\s*((?=(?:if|whether|why|how|what|who|when|about)\b))",
                        re.IGNORECASE)

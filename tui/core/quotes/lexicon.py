@@ -372,6 +372,9 @@ SOURCE_NOUNS = SOURCE_NOUNS | _words(
     "evangelicals independents candidate nominee rival challenger incumbent front-runner frontrunner "
     "billionaire businessman businesswoman mogul donor backer surrogate attendant another one "
     "giant conglomerate automaker carmaker chipmaker"
+    # people named by what they do or back (issue 21: "Proponents of the bill say", "Other refugee advocates said")
+    " associate advocate proponent partisan side narrator designer delegate participant attendee volunteer "
+    "citizen individual respondent"
 )
 # Documents and polls: they carry attributions, but never speak (the quote keeps no speaker).
 DOCUMENT_NOUNS: frozenset[str] = _words(
