@@ -71,10 +71,17 @@ class PendingAnalysis:
         self._stopped = False
         self._highest = 0  # the highest article id a scan has seen
         self._scanned = 0.0
-        # Batches out at once: two a worker, so a worker never waits for this process to send
-        # the next; more would queue ahead of the feeds waiting to be parsed in the same
-        # workers, delaying their listing (a batch takes a few tens of ms).
-        self._limit = 2 * pool.workers
+        self._workers = pool.workers
+
+    @property
+    def _limit(self) -> int:
+        """Batches out at once. Once every feed is in: two a worker, so a worker never waits for
+        this process to send the next. Before: one worker's worth fewer, so a feed waiting to be
+        parsed in the same workers finds one free instead of queueing behind analyses (every
+        article listed first, issue 25; a batch takes a few tens of ms)."""
+        if self._closing:
+            return 2 * self._workers
+        return max(1, self._workers - 1)
 
     # -- what to analyse ------------------------------------------------------------------
     def scan(self) -> None:
