@@ -29,7 +29,9 @@ from tui.core.quotes.names import (
     Candidate,
     find_candidates,
     is_cue_subject,
+    is_title,
     place_name,
+    place_shaped,
     role_after,
     role_before,
 )
@@ -133,6 +135,13 @@ def _person_kind(text: str, entity: Entity) -> str:
         return "unknown"                 # "North Korean": an adjective, not a person ("Mark Cuban" is one)
     if entity.name in KNOWN_ORGANISATIONS or all(_word_after(text, end) in ORG_NOUNS_AFTER for _, end in spans):
         return "organisation"            # "Intel", "the official Rodong Sinmun newspaper"
+    if len(words) > 1 and words[0] not in FORENAMES and not entity.gender \
+            and all(_THE_BEFORE.search(text, max(0, start - 5), start)
+                    or (_THING_BEFORE.search(text, max(0, start - 40), start) and not _role_word_before(text, start))
+                    for start, _ in spans):
+        # "the Boston Red Sox", "the Great Leap Forward", "a Tesla Roadster": no one's name takes "the" or "a";
+        # a team (a place's name first) or a body named by its word is an organisation, the rest no actor
+        return "organisation" if _team_or_body(words) else "unknown"
     if words[0] in FORENAMES or entity.role or entity.gender:
         return "person"
     if len(words) == 1 and all(re.search(r"\b[Tt]he[ \t]+$", text[max(0, start - 5):start]) for start, _ in spans):
@@ -161,6 +170,37 @@ def _person_kind(text: str, entity: Entity) -> str:
     if any(re.search(r"(?:^|\n)[ \t]*By[ \t]+$", text[max(0, start - 10):start]) for start, _ in spans):
         return "person"                  # the byline's author
     return "unknown"
+
+
+_THE_BEFORE = re.compile(r"\b[Tt]he[ \t]+$")
+# "a Tesla Roadster", "my midnight cherry Tesla Roadster", "Musk's own Tesla Roadster": a thing someone has
+# ("CNN's Atika Shubert" is a person of CNN's)
+_THING_BEFORE = re.compile(r"(?:\b[Aa]n?|\b(?:[Hh]is|[Hh]er|[Mm]y|[Oo]ur|[Tt]heir|[Ii]ts|[Yy]our)"
+                           r"(?:[ \t]+[a-z]+(?:-[a-z]+)?){0,2}|[’']s(?:[ \t]+[a-z]+(?:-[a-z]+)?){1,2})[ \t]+$")
+
+
+_BODY_WORDS = frozenset("Branch Division Directorate Command Bureau Agency Unit Service Authority Nations".split())
+
+
+_COMPANIONS = frozenset("friend friends colleague colleagues partner boyfriend girlfriend fiance fiancee fiancé "
+                        "fiancée neighbour neighbor classmate teammate roommate".split())
+
+
+def _role_word_before(text: str, start: int) -> bool:
+    """"his representative Holly Baird", "her husband Cash Warren": a role or a relative just before a name
+    makes it a person's."""
+    match = re.search(r"([a-z]+)[ \t]+$", text[max(0, start - 30):start])
+    return match is not None and (match.group(1) in _PERSON_ROLES or match.group(1).rstrip("s") in _PERSON_ROLES
+                                  or is_title(match.group(1)) or _RELATIVE_BEFORE.search(match.group()) is not None
+                                  or match.group(1) in _COMPANIONS)
+
+
+def _team_or_body(words: list[str]) -> bool:
+    """"Boston Red Sox", "Kansas City Royals": a place, then a plural; or a name holding an organisation's word
+    ("Rail Accident Investigation Branch"). "the Berlin Wall", "the Las Vegas Strip" are neither."""
+    place = place_name(words[0]) or place_name(" ".join(words[:2])) or (len(words) > 2 and place_shaped(words[:2]))
+    team = place and re.fullmatch(r"[A-Z][a-z]+[sx]", words[-1])
+    return bool(team) or words[-1] in ORG_ENDINGS or any(w in _BODY_WORDS for w in words)
 
 
 def _after_place_preposition(text: str, start: int) -> bool:

@@ -15,6 +15,7 @@ from tui.core.quotes.lexicon import (
     FEMALE_NAMES,
     HONORIFICS,
     INSTITUTION_NOUNS,
+    KNOWN_ORGANISATIONS,
     MALE_NAMES,
     METONYMS,
     NAME_CONNECTORS,
@@ -45,6 +46,7 @@ _ROLE_OPENERS = frozenset(
     "singer actor actress rapper star eyewitness witness spokesman spokeswoman spokesperson director producer "
     "comedian model designer chef author writer novelist columnist host presenter coach player striker "
     "goalkeeper quarterback pitcher driver teammate officer sheriff deputy lawyer attorney analyst economist "
+    "editor correspondent reporter journalist photographer secretary-general chairman chairwoman commissioner "
     "expert professor dr doctor survivor resident veteran owner founder ceo manager agent".split())
 # Words that make a capitalised run a work, an event, a law or a product: no actor at all.
 _NOT_ACTOR_WORDS = frozenset(
@@ -53,7 +55,7 @@ _NOT_ACTOR_WORDS = frozenset(
     "Trophy Open Grand Prix Bowl Stage Caption Image Images Photo Photos Video Getty Hide Enlarge Close "
     "Newsletter Sign Continue Please Click Share Subscribe "
     "Store Pixel iPhone Galaxy Engine Core Chrome Windows Android Parade Marathon Flight Mission Rocket Probe "
-    "Lander Rover Satellite Heavy Index".split())
+    "Lander Rover Satellite Heavy Index Model".split())
 _CREDIT_WORDS = frozenset("Reuters AFP AP EPA Getty Splash Rex Shutterstock Barcroft Alamy PA".split())
 _LONE_WORDS = frozenset("People Republic Authorities Officials Everyone Everybody Nobody Someone Somebody Anyone "
                         "Game Games Promenade Stage News Media "
@@ -166,7 +168,15 @@ def _is_name_token(token: str) -> bool:
         return True
     if re.fullmatch(r"[A-Z]\.", token):
         return True
-    return bool(re.fullmatch(r"(?:Mc|Mac|O[’'])?[A-Z][a-zà-ÿ’'-]+(?:-[A-Z][a-zà-ÿ]+)*", token))
+    # "DeAndre", "LeBron", "DiMartino", "McCarthy": a name's prefix before a capital
+    return bool(re.fullmatch(r"(?:Mc|Mac|O[’']|De|Le|La|Da|Di|Du|Ja)?[A-Z][a-zà-ÿ’'-]+(?:-[A-Z][a-zà-ÿ]+)*", token))
+
+
+def _initials_name(tokens: list[str]) -> bool:
+    """"J.J. Abrams", "A.Q. Shipley": initials, then a surname (not "U.S. Army")."""
+    return 2 <= len(tokens) <= 3 and re.fullmatch(r"(?:[A-Z]\.){2,3}", tokens[0]) is not None \
+        and tokens[0] not in PLACE_ACRONYMS and tokens[0].replace(".", "") not in PLACE_ACRONYMS \
+        and all(_is_name_token(t) and t not in ORG_ENDINGS and not place_name(t) for t in tokens[1:])
 
 
 def _split_title(tokens: list[str]) -> tuple[list[str], list[str]]:
@@ -220,6 +230,8 @@ def _classify(tokens: list[str], next_word: str, prev_word: str) -> str:
         return "organisation"
     if name in PLACE_ACRONYMS or name in PLACES:
         return "place"                   # "U.S.", "UK", "West Bank" (not a bank)
+    if len(tokens) == 2 and tokens[0] in FORENAMES and tokens[1] in KNOWN_ORGANISATIONS:
+        return "person"                  # "Fiona Apple": a first name, then a surname that is also a brand
     if tokens[-1] in ORG_ENDINGS or _org_head_of(tokens):
         return "organisation"
     if place_name(name) or (len(tokens) > 1 and tokens[-1] in _PLACE_ENDINGS):
@@ -235,6 +247,8 @@ def _classify(tokens: list[str], next_word: str, prev_word: str) -> str:
         return "unknown"
     if tokens[0] in COMPASS_WORDS and place_name(" ".join(tokens[1:])):
         return "place"
+    if _initials_name(tokens):
+        return "person"
     if any(is_acronym(token) for token in tokens):
         return "organisation"
     if len(tokens) <= 5 and all(_is_name_token(token) for token in tokens):
@@ -276,6 +290,8 @@ def role_before(text: str, start: int) -> str | None:
     if not match:
         return None
     role = match.group(1).strip()
+    if re.search(r"\b(?:[Tt]he|[Aa]n?)[ \t]+official\s*$", window):
+        return None                      # "the official Space Fleet uniform": an adjective, not a role
     words = role.split()
     while words and (words[0] in STOP_CAPS or words[0].lower() in {"the", "a", "an"} or words[0] in _CREDIT_WORDS):
         words = words[1:]                # "Reuters North Korean leader": a photo credit before the caption
@@ -313,9 +329,13 @@ def _candidates_in_chunk(text: str, start: int, end: int, floor: int) -> list[Ca
             # "Yerevan-based Caucasus Policy Institute" names the institute; "Reuters The United Nations
             # Security Council" and "Splash News Michael Sheen" are a photo credit glued to a name
             pieces.append([])
-        elif possessive and token[-2:] in {"’s", "'s"}:
+        elif possessive and token[-2:] in {"’s", "'s"} and not _common_possessive(text, token, t_end, end):
             pieces[-1].append((token[:-2], t_start, t_end - 2))
             pieces.append([])
+        elif _only_demonyms(text[t_start:end]) and _names_something(pieces[-1]):
+            # "the Ulchi Freedom Guardian South Korean-US joint exercises": a people's adjective after a
+            # name of several words opens the next phrase, it is no part of the name
+            pieces.append([(token, t_start, t_end)])
         else:
             pieces[-1].append((token, t_start, t_end))
     pieces = [part for piece in pieces if piece for part in _split_person_connective(text, piece)]
@@ -335,6 +355,77 @@ def _candidates_in_chunk(text: str, start: int, end: int, floor: int) -> list[Ca
     return result
 
 
+_EXERCISE_WORDS = frozenset("exercise exercises drill drills wargames".split())
+_ADJECTIVES_BEFORE_NOUN = frozenset("joint military naval annual large-scale summer winter spring".split())
+
+
+def _names_an_exercise(text: str, end: int) -> bool:
+    """"the Ulchi Freedom Guardian (South Korean-US) joint military exercises": a run naming the exercise that
+    follows it, after at most a people's adjective and a few adjectives."""
+    for word in re.findall(r"[\w-]+", text[end:end + 60])[:5]:
+        if word in _EXERCISE_WORDS:
+            return True
+        if not (word in _ADJECTIVES_BEFORE_NOUN or word in COMPASS_WORDS or _starts_demonym(word)):
+            return False
+    return False
+_LEGAL_FORMS = frozenset("Inc Ltd Corp Co LLC LLP Plc PLC AG NV SA GmbH".split())
+_WEEKDAYS = frozenset("Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun".split())
+
+
+def _common_capital(text: str, token: str, start: int, end: int, initial: bool) -> bool:
+    """A lone capitalised word that is a common noun here: an organisation's word after "a"/"an" or opening a
+    sentence in the plural, a legal form alone, a weekday cut short."""
+    if token in _LEGAL_FORMS or (token in _WEEKDAYS and text[end:end + 1] == "."):
+        return True
+    if (token not in ORG_ENDINGS and token not in _GENERIC_ORG_WORDS) or token in KNOWN_ORGANISATIONS \
+            or token in METONYMS:
+        return False
+    if re.search(r"\b(?:a|an|A|An)[ \t]+$", text[max(0, start - 4):start]):
+        return True
+    return initial and token.endswith("s") and not token.isupper() \
+        and re.search(r"\b%s\b" % re.escape(token.lower()), text) is not None     # "Airlines have …", "airlines"
+
+
+_RANKS = frozenset("constable superintendent inspector sergeant commissioner consul envoy".split())
+
+
+def is_title(token: str) -> bool:
+    return token in TITLE_WORDS or token.lower() in ROLE_NOUNS or token.lower() in _RANKS
+
+
+def _common_possessive(text: str, token: str, t_end: int, end: int) -> bool:
+    """"the Korean People’s Army": a common noun's possessive inside an organisation's name keeps the name
+    whole (the run goes on, and ends in an organisation's word)."""
+    rest = text[t_end:end].split()
+    return token[:-2] in _LONE_WORDS and bool(rest) and rest[-1] in ORG_ENDINGS
+
+
+def _starts_demonym(rest: str) -> bool:
+    words = rest.split()
+    if not words:
+        return False
+    first = words[0]
+    if first in COMPASS_WORDS and len(words) > 1:
+        first = words[1]
+    return first in DEMONYMS or first.split("-")[0] in DEMONYMS
+
+
+def _only_demonyms(rest: str) -> bool:
+    """"South Korean-US": the run's last words are all peoples' adjectives."""
+    words = rest.split()
+    return bool(words) and _starts_demonym(rest) and all(w in COMPASS_WORDS or _starts_demonym(w) for w in words)
+
+
+def _names_something(piece: list[tuple[str, int, int]]) -> bool:
+    """Two capitalised words or more, none a first name, a connective or a people's adjective."""
+    tokens = [token for token, _, _ in piece if token != "The"]
+    if place_name(" ".join(tokens)) or place_shaped(tokens):
+        return False                 # "a New Hampshire Republican", "United States Pacific Command"
+    return len(tokens) >= 2 and not any(t in FORENAMES for t in tokens) and tokens[-1][:1].isupper() \
+        and not any(_starts_demonym(t) or t in COMPASS_WORDS or t in PLACE_ACRONYMS or place_name(t) or is_acronym(t)
+                    for t in tokens)
+
+
 def _glued_name(tokens: list[str]) -> int | None:
     """Where a person's name starts after an organisation, a title or "of PLACE" glued before it, if it does."""
     if len(tokens) < 3:
@@ -343,10 +434,11 @@ def _glued_name(tokens: list[str]) -> int | None:
         if cut < 1:
             continue
         name, before = tokens[cut:], tokens[cut - 1]
-        if not all(_is_name_token(t) and t not in NAME_CONNECTORS and t not in NAME_SUFFIXES for t in name) \
+        if not (all(_is_name_token(t) and t not in NAME_CONNECTORS and t not in NAME_SUFFIXES for t in name)
+                or _initials_name(name)) \
                 or any(t in ORG_ENDINGS or t in _FACILITY_WORDS or t in TITLE_WORDS or t in HONORIFICS
                        or t in STOP_CAPS or place_name(t) or t in DEMONYMS for t in name) \
-                or place_name(" ".join(name)) or len(name[0]) < 3:
+                or place_name(" ".join(name)) or len(name[0].rstrip(".")) < 2:
             continue
         org_or_title = before in ORG_ENDINGS or before in TITLE_WORDS or before.lower() in _ROLE_OPENERS
         of_place = cut >= 2 and tokens[cut - 2] == "of" and place_name(before) is not None \
@@ -428,6 +520,12 @@ def _candidate_from_tokens(text: str, piece: list[tuple[str, int, int]], floor: 
         return None
     if len(tokens) == 1 and initial and tokens[0] in ORG_ENDINGS and next_word in ROLE_NOUNS:
         return None                  # "Government spokeswoman Lilit Harutyunyan": a role, not an actor
+    if len(tokens) > 1 and all(_starts_demonym(t) or t in COMPASS_WORDS for t in tokens):
+        return None                  # "South Korean-US (joint exercises)": adjectives of peoples
+    if _names_an_exercise(text, end):
+        return None                  # "the Ulchi Freedom Guardian joint military exercises": an event
+    if len(tokens) == 1 and _common_capital(text, tokens[0], start, end, initial):
+        return None                  # "A Government statement", "Airlines have …", "Verb8tm, Inc.", "Sun. Dec. 31"
     tokens = [t for t in tokens if not _CONTRACTION.search(t)]
     if not tokens:
         return None
@@ -455,7 +553,8 @@ def _candidate_from_tokens(text: str, piece: list[tuple[str, int, int]], floor: 
         # organisation, a title or a place glued before a person's name is the person's role
         return Candidate(" ".join(tokens[glued:]), piece[glued][1], end, "person", " ".join(tokens[:glued]), initial)
     if len(tokens) > 1 and tokens[0].lower() in _ROLE_OPENERS and tokens[0] not in TITLE_WORDS \
-            and tokens[1] not in NAME_CONNECTORS and all(_is_name_token(t) for t in tokens[1:]):
+            and (initial or tokens[1] in FORENAMES or len(tokens) > 2) and tokens[1] not in NAME_CONNECTORS \
+            and all(_is_name_token(t) for t in tokens[1:]):
         # "Singer Rihanna", "Eyewitness Damien Allemend": a role word capitalised by the sentence start
         start = piece[1][1]
         rest = tokens[1:]
@@ -497,6 +596,9 @@ def _candidate_from_tokens(text: str, piece: list[tuple[str, int, int]], floor: 
             rest = _before_of(rest)
             if not rest or rest[0] in NAME_CONNECTORS or (len(rest) == 1 and rest[0] in _LONE_WORDS):
                 return None          # "Mayor of China", "Democratic People's Republic" cut at a title
+            if len(rest) == 1 and plain and (is_title(rest[0]) or (rest[0] not in FORENAMES and all(
+                    t in PLACE_ACRONYMS or place_name(t) for t in plain))):
+                return None          # "Prime Minister", "Assistant Chief Constable", "U.S. Securities"
             if _is_strong_org(rest) or place_name(" ".join(rest)):
                 kind = "organisation" if _is_strong_org(rest) else "place"
                 return Candidate(" ".join(rest), start, end, kind, None, initial)
@@ -563,15 +665,20 @@ def find_candidates(text: str) -> list[Candidate]:
         caps = _CAPS_DATELINE.match(text, line_start + len(line) - len(line.lstrip()))
         if caps:
             candidates.extend(_dateline_places(caps.group(), caps.start()))
-        for match in _CHUNK.finditer(text, line_start, p_match.end()):
+        chunks = list(_CHUNK.finditer(text, line_start, p_match.end()))
+        for number, match in enumerate(chunks):
             if caps and match.start() < caps.end():
                 continue
+            if number and _joined_by_and(text, chunks[number - 1], match):
+                continue                 # read with the run before it
+            stop = chunks[number + 1].end() if number + 1 < len(chunks) and _joined_by_and(
+                text, match, chunks[number + 1]) else match.end()
             if _quoted_title(text, match.start(), match.end()):
                 continue                 # ABC's “Shark Tank,”: a show's title, not an actor
             if dateline and line_start + len(line) - len(line.lstrip()) + dateline.start(1) <= match.start() \
                     < line_start + len(line) - len(line.lstrip()) + dateline.end(1):
                 continue
-            found = _candidates_in_chunk(text, match.start(), match.end(), line_start)
+            found = _candidates_in_chunk(text, match.start(), stop, line_start)
             if headline:
                 for cand in found:
                     cand.headline = True
@@ -579,10 +686,27 @@ def find_candidates(text: str) -> list[Candidate]:
     return candidates
 
 
+def _joined_by_and(text: str, first: re.Match[str], second: re.Match[str]) -> bool:
+    """"the Securities and Exchange Commission": two runs joined by "and" into one body's name, the second
+    ending in an organisation's word, the first holding no first name, place or acronym of its own."""
+    if not re.fullmatch(r"[ \t]+and[ \t]+", text[first.end():second.start()]):
+        return False
+    head, tail = first.group().split(), second.group().split()
+    while tail and (tail[-1] in DATE_WORDS or tail[-1] in NAME_CONNECTORS):
+        tail = tail[:-1]             # "… Exchange Commission on Friday"
+    if len(tail) < 2:
+        return False
+    alone = re.search(r"(?<!and )\b%s\b|\b%s\b(?! and )|(?:^|[^\w\s][ \t]*|\b[a-z][\w-]*[ \t]+)%s\b(?! %s)" % (
+        re.escape(" ".join(tail)), re.escape(first.group()), re.escape(tail[0]), re.escape(tail[1])), text)
+    return alone is None and tail[-1] in ORG_ENDINGS and len(head) <= 3 and head[0] not in FORENAMES \
+        and not place_name(head[-1]) and not is_acronym(head[-1]) and first.group() not in METONYMS \
+        and head[-1] not in ORG_ENDINGS
+
+
 def _quoted_title(text: str, start: int, end: int) -> bool:
     """A capitalised run standing alone between quote marks ("“Shark Tank,”", "“Black Mirror”")."""
-    return start > 0 and text[start - 1] in "“\"‘'" and text[end:end + 2][:1] in "”\"’'," \
-        and (text[end:end + 1] != "," or text[end + 1:end + 2] in "”\"’'")
+    return start > 0 and text[start - 1] in "“\"‘'" and text[end:end + 2][:1] in "”\"’',." \
+        and (text[end:end + 1] not in {",", "."} or text[end + 1:end + 2] in "”\"’'")
 
 
 def _dateline_places(words: str, start: int) -> list[Candidate]:
