@@ -82,3 +82,13 @@ def test_a_listener_named_as_a_common_noun_or_with_the_is_no_part_of_what_was_sa
         ["the plan was working"]
     assert [q for _, _, q in _candidates("Rob Calabrese told the National Post he had received hundreds of "
                                          "emails.")] == ["he had received hundreds of emails"]
+
+
+def test_who_after_a_plain_noun_phrase_is_that_group() -> None:
+    text = "Barack Obama rebuked critics who say he should condemn terrorists as radical Islamists."
+    assert ("critics", "indirect", "he should condemn terrorists as radical Islamists") in _candidates(text)
+
+
+def test_a_that_clause_after_a_quoted_title_is_the_cue_s_content() -> None:
+    text = 'On ABC News’s "This Week," Marco Rubio said that by refusing to say the words, Democrats are wrong.'
+    assert ("Marco Rubio", "indirect", "by refusing to say the words, Democrats are wrong") in _candidates(text)

@@ -371,6 +371,9 @@ def _quote_closes_before(text: str, layout: Layout, cue: Cue) -> bool:
             and re.match(r"\s+(?:that\s+)?[a-z]", text[cue.end:cue.end + 8]):
         return False             # '"…," he said, adding (that) …': the speaker's next statement
     s_start, _ = layout.sentence(cue.start)
+    if re.match(r"\s+that\s+(?!(?:night|day|morning|afternoon|evening|week|month|year|time)\b)",
+                text[cue.end:cue.end + 24]):
+        return False             # 'On ABC's "This Week," Rubio said that …': a that-clause is this cue's content
     if re.search(r"[”\"’']\s+but\s+(?:also\s+|then\s+|later\s+)?$", text[max(p_start, cue.start - 20):cue.start]) \
             and text[s_start:s_start + 1] not in "“\"‘'":
         return False             # 'called it "extremely careless," but said …': a fragment, then a second verb

@@ -627,7 +627,23 @@ class Resolver:
         if mention is not None and mention.end >= before - 2 and \
                 self.actors.entities[mention.entity].kind in {"person", "organisation"}:
             return Subject(mention.entity, mention.start, mention.end)
-        return None
+        if mention is not None or self.text[before:start].strip(" ,"):
+            return None
+        # "critics who say", "the 30 percent of voters who said": the noun phrase before stands for them.
+        words = list(re.finditer(r"[A-Za-z’'-]+", self.text[max(floor, before - 60):before]))
+        kept: list[re.Match[str]] = []
+        for word in reversed(words[-4:]):
+            text = word.group()
+            if text.lower() in _NOT_IN_SUBJECT or text[:1].isupper() or re.search(r"(?:ed|ly)$", text) \
+                    or (kept and word.end() + 1 < kept[-1].start()):
+                break                             # a verb, an adverb or a name: the phrase begins after it
+            kept.append(word)
+        if not kept:
+            return None
+        offset = max(floor, before - 60)
+        found = self.description(offset + kept[-1].start(), before)
+        return found if found is not None and not found.weak and found.entity is None \
+            and unnamed_source(self.text, found) else None
 
     def _bare_noun_phrase(self, end: int, floor: int) -> Subject | None:
         """"Economists believe", "Republican leaders say": a short plain subject opening the clause."""
