@@ -65,3 +65,46 @@ def test_a_legal_form_or_a_weekday_alone_is_no_organisation() -> None:
     names = shown_actors("NPR transcripts are created on a rush deadline by Verb8tm, Inc., an NPR contractor. "
                          "The flight landed on Sun. Dec. 31, officials said.")
     assert "Inc" not in names and "Sun" not in names
+
+
+def test_an_honorific_makes_a_person_of_a_word_the_gazetteer_knows() -> None:
+    names = shown_actors("Mr. Moon, considered a dovish leader, ordered his government to act. \"We will deter "
+                         "them,\" Mr. Moon said after a meeting of his National Security Council.")
+    assert names.get("Moon") == "person"
+
+
+def test_an_organisation_glued_to_a_place_or_a_title_is_the_organisation() -> None:
+    names = shown_actors("CNN Tokyo reported the launch on Monday. SpaceX CEO Elon Musk said the rocket was "
+                         "ready. The network said more tests would follow.")
+    assert "CNN Tokyo" not in names and "SpaceX CEO" not in names
+    assert names.get("Elon Musk") == "person"
+
+
+def test_a_wire_credit_line_names_no_one_by_its_first_word() -> None:
+    names = shown_actors("Seoul said it was ready, officials said on Monday.\n"
+                         "(Additional reporting by Jack Kim; Editing by Lincoln Feast)")
+    assert "Additional" not in names
+
+
+def test_a_country_before_one_word_is_its_body() -> None:
+    names = shown_actors("Incomes declined by 0.2% from 2005 to 2014, according to U.S. Census data, "
+                         "analysts said on Monday.")
+    assert "Census" not in names
+
+
+def test_a_region_the_lexicon_calls_a_metonym_is_a_place() -> None:
+    names = shown_actors("More than 700 brothels are based in Silicon Valley, the study said. Police in San Jose "
+                         "said they would act.")
+    assert names.get("Silicon Valley") == "place"
+
+
+def test_a_work_and_its_number_is_no_actor() -> None:
+    names = shown_actors("The film Home Alone 2: Lost in New York was a hit in 1992, critics said. Its star "
+                         "Macaulay Culkin said he loved it.")
+    assert "Alone" not in names and "Home Alone" not in names
+
+
+def test_a_group_after_the_stays_an_actor() -> None:
+    names = shown_actors("The Hollywood Chamber of Commerce has announced that it will not remove his star "
+                         "on the Walk of Fame, a spokesman said.")
+    assert names.get("Hollywood Chamber") == "organisation"

@@ -26,6 +26,7 @@ from tui.core.quotes.lexicon import (
     ROLE_NOUNS,
 )
 from tui.core.quotes.names import (
+    FACILITY_WORDS,
     Candidate,
     find_candidates,
     is_cue_subject,
@@ -141,7 +142,12 @@ def _person_kind(text: str, entity: Entity) -> str:
                     for start, _ in spans):
         # "the Boston Red Sox", "the Great Leap Forward", "a Tesla Roadster": no one's name takes "the" or "a";
         # a team (a place's name first) or a body named by its word is an organisation, the rest no actor
-        return "organisation" if _team_or_body(words) else "unknown"
+        if _team_or_body(words) or _referred_to_as_it(text, spans):
+            return "organisation"        # "The Hollywood Chamber … has announced that it will"
+        if any(w in FACILITY_WORDS for w in words):
+            return "place"               # "the Promenade des Anglais"
+        if not re.fullmatch(r"[A-Z][a-z]+[^s]s", words[-1]):
+            return "unknown"             # (a plural is a group: "the Founding Fathers", "the National Academies")
     if words[0] in FORENAMES or entity.role or entity.gender:
         return "person"
     if len(words) == 1 and all(re.search(r"\b[Tt]he[ \t]+$", text[max(0, start - 5):start]) for start, _ in spans):

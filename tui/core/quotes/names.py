@@ -71,7 +71,7 @@ _GENERIC_ORG_WORDS = frozenset(
     "Industries Holdings Partners Trust Media Channel Radio Television Press Review Magazine Weekly Daily".split())
 _PLACE_OPENERS = frozenset("Cape Mount Lake Fort Gulf Mt. Port".split())
 # Last words that make a capitalised run a place ("Harrington Road", "Croydon Town Hall").
-_FACILITY_WORDS = frozenset(
+FACILITY_WORDS = frozenset(
     "Road Street Avenue Ave AVE St Boulevard Blvd Lane Drive Square Plaza Park Bridge Airport Station Hall "
     "Stadium Arena Field Hotel Mall Tower Towers Building Palace Castle Cathedral Beach Harbour "
     "Harbor Port Highway Motorway Freeway Tunnel Promenade Peninsula Side Gate Terminal Pier Platform".split())
@@ -158,7 +158,7 @@ def place_name(name: str) -> str | None:
 def place_shaped(words: list[str]) -> bool:
     """A name shaped like a place: "Cook County", "Harrington Road", "Cape Canaveral", "North Wales", "U.K."."""
     return bool(words) and (
-        (len(words) > 1 and (words[-1] in _PLACE_ENDINGS or words[-1] in _FACILITY_WORDS or words[0] in _PLACE_OPENERS
+        (len(words) > 1 and (words[-1] in _PLACE_ENDINGS or words[-1] in FACILITY_WORDS or words[0] in _PLACE_OPENERS
                              or (words[0] in COMPASS_WORDS and place_name(" ".join(words[1:])) is not None)))
         or " ".join(words) in PLACE_ACRONYMS)
 
@@ -226,6 +226,8 @@ def _org_head_of(tokens: list[str]) -> bool:
 
 def _classify(tokens: list[str], next_word: str, prev_word: str) -> str:
     name = " ".join(tokens)
+    if name in METONYMS and len(tokens) > 1 and tokens[-1] in _PLACE_ENDINGS:
+        return "place"                   # "Silicon Valley": a region, whatever else it stands for
     if name in METONYMS:
         return "organisation"
     if name in PLACE_ACRONYMS or name in PLACES:
@@ -393,6 +395,12 @@ def is_title(token: str) -> bool:
     return token in TITLE_WORDS or token.lower() in ROLE_NOUNS or token.lower() in _RANKS
 
 
+def _glued_to_a_body(tokens: list[str]) -> bool:
+    rest = " ".join(tokens[1:])
+    return (is_acronym(tokens[0]) or tokens[0] in KNOWN_ORGANISATIONS) and tokens[0] not in PLACE_ACRONYMS \
+        and (place_name(rest) is not None or rest in METONYMS or (len(tokens) == 2 and is_title(tokens[1])))
+
+
 def _common_possessive(text: str, token: str, t_end: int, end: int) -> bool:
     """"the Korean People’s Army": a common noun's possessive inside an organisation's name keeps the name
     whole (the run goes on, and ends in an organisation's word)."""
@@ -436,7 +444,7 @@ def _glued_name(tokens: list[str]) -> int | None:
         name, before = tokens[cut:], tokens[cut - 1]
         if not (all(_is_name_token(t) and t not in NAME_CONNECTORS and t not in NAME_SUFFIXES for t in name)
                 or _initials_name(name)) \
-                or any(t in ORG_ENDINGS or t in _FACILITY_WORDS or t in TITLE_WORDS or t in HONORIFICS
+                or any(t in ORG_ENDINGS or t in FACILITY_WORDS or t in TITLE_WORDS or t in HONORIFICS
                        or t in STOP_CAPS or place_name(t) or t in DEMONYMS for t in name) \
                 or place_name(" ".join(name)) or len(name[0].rstrip(".")) < 2:
             continue
@@ -524,6 +532,14 @@ def _candidate_from_tokens(text: str, piece: list[tuple[str, int, int]], floor: 
         return None                  # "South Korean-US (joint exercises)": adjectives of peoples
     if _names_an_exercise(text, end):
         return None                  # "the Ulchi Freedom Guardian joint military exercises": an event
+    if re.match(r"[ \t]+\d{1,2}:[ \t]+[A-Z][a-z]", text[end:end + 9]):
+        return None                  # "Home Alone 2: Lost in New York": a work's title and its number
+    if len(tokens) == 1 and initial and re.match(r"[ \t]+reporting[ \t]+by\b", text[end:end + 20]):
+        return None                  # "(Additional reporting by …)": a wire credit
+    if len(tokens) in {2, 3} and len(piece) == len(tokens) and _glued_to_a_body(tokens):
+        # "CNN Tokyo", "SpaceX CEO", "NPR White House (correspondent)": an organisation glued to a place, a
+        # title or another body after it
+        return Candidate(tokens[0], start, piece[0][2], "organisation", None, initial)
     if len(tokens) == 1 and _common_capital(text, tokens[0], start, end, initial):
         return None                  # "A Government statement", "Airlines have …", "Verb8tm, Inc.", "Sun. Dec. 31"
     tokens = [t for t in tokens if not _CONTRACTION.search(t)]
@@ -540,7 +556,7 @@ def _candidate_from_tokens(text: str, piece: list[tuple[str, int, int]], floor: 
         tokens = [t.title() if t.isupper() and len(t) > 3 and t not in NOT_ACRONYMS else t for t in tokens]
     late = next((k for k, t in enumerate(tokens) if k and t in FORENAMES and tokens[k - 1] not in FORENAMES), None)
     if late is not None and 2 <= len(tokens) - late <= 3 and all(_is_name_token(t) for t in tokens[late:]) \
-            and tokens[-1] not in ORG_ENDINGS and tokens[-1] not in _FACILITY_WORDS \
+            and tokens[-1] not in ORG_ENDINGS and tokens[-1] not in FACILITY_WORDS \
             and not any(t in FORENAMES for t in tokens[:late]):
         # "Foreign Affairs Committee Leonid Slutsky", "Roc Nation COO Desiree Perez": the words before a
         # first name are a role (or a credit), the name starts at the first name
@@ -569,7 +585,7 @@ def _candidate_from_tokens(text: str, piece: list[tuple[str, int, int]], floor: 
         start = piece[len(piece) - len(tokens)][1]
     if len(tokens) == 1 and tokens[0].isupper() and len(tokens[0]) >= 6:
         return None                  # "HACKERS are feared …": a shouted word, not an acronym
-    if len(tokens) == 1 and (tokens[0] in _GENERIC_ORG_WORDS or tokens[0] in _FACILITY_WORDS
+    if len(tokens) == 1 and (tokens[0] in _GENERIC_ORG_WORDS or tokens[0] in FACILITY_WORDS
                              or tokens[0] in _LONE_WORDS):
         return None                  # "Company", "Group", "Port", "Everyone": a common word, capitalised
     if len(tokens) > 1 and tokens[0] in _PLACE_OPENERS:
@@ -579,7 +595,7 @@ def _candidate_from_tokens(text: str, piece: list[tuple[str, int, int]], floor: 
         return None                  # "FESTIVAL GROUNDS": a label on a map or a graphic
     if any(t in _NOT_ACTOR_WORDS for t in tokens) and not _is_strong_org(tokens) and not _forename_first(tokens):
         return None                  # "Winter Olympics", "Pulp Fiction", "Fair Credit Reporting Act"
-    if len(tokens) > 1 and (tokens[-1] in _FACILITY_WORDS or any(t in _LODGING_WORDS for t in tokens[:-1])):
+    if len(tokens) > 1 and (tokens[-1] in FACILITY_WORDS or any(t in _LODGING_WORDS for t in tokens[:-1])):
         return Candidate(" ".join(tokens), start, end, "place", None, initial)   # "Harrington Road"
     if len(tokens) > 1 and place_name(tokens[0]) and re.fullmatch(r"[A-Z][a-z]+s", tokens[-1]) \
             and not place_name(" ".join(tokens)):
@@ -596,10 +612,15 @@ def _candidate_from_tokens(text: str, piece: list[tuple[str, int, int]], floor: 
             rest = _before_of(rest)
             if not rest or rest[0] in NAME_CONNECTORS or (len(rest) == 1 and rest[0] in _LONE_WORDS):
                 return None          # "Mayor of China", "Democratic People's Republic" cut at a title
-            if len(rest) == 1 and plain and (is_title(rest[0]) or (rest[0] not in FORENAMES and all(
-                    t in PLACE_ACRONYMS or place_name(t) for t in plain))):
-                return None          # "Prime Minister", "Assistant Chief Constable", "U.S. Securities"
-            if _is_strong_org(rest) or place_name(" ".join(rest)):
+            if len(rest) == 1 and plain and is_title(rest[0]):
+                return None          # "Prime Minister", "Assistant Chief Constable"
+            if len(rest) == 1 and plain and rest[0] not in FORENAMES \
+                    and all(t in PLACE_ACRONYMS or place_name(t) for t in plain):
+                # "U.S. Census", "U.S. Consulate": a country's body, not a person called Census
+                return Candidate(" ".join(tokens), piece[0][1], end, "organisation", None, initial)
+            honoured = titles[-1] in HONORIFICS and len(rest) == 1 and _is_name_token(rest[0])
+            if not honoured and (_is_strong_org(rest) or place_name(" ".join(rest))):
+                # "Mr. Moon" is South Korea's president, whatever the gazetteer says of "Moon"
                 kind = "organisation" if _is_strong_org(rest) else "place"
                 return Candidate(" ".join(rest), start, end, kind, None, initial)
             kind = "person" if len(rest) > 1 else "surname"
