@@ -92,3 +92,10 @@ def test_who_after_a_plain_noun_phrase_is_that_group() -> None:
 def test_a_that_clause_after_a_quoted_title_is_the_cue_s_content() -> None:
     text = 'On ABC News’s "This Week," Marco Rubio said that by refusing to say the words, Democrats are wrong.'
     assert ("Marco Rubio", "indirect", "by refusing to say the words, Democrats are wrong") in _candidates(text)
+
+
+def test_a_company_description_never_skips_back_past_a_name_to_an_unrelated_organisation() -> None:
+    text = ("The logo appears on the floor of the New York Stock Exchange. Goldman Sachs expects a loss. "
+            "The New York bank said two thirds of the hit is due to repatriation taxes.")
+    speakers = [s for s, _, q in _candidates(text) if q.startswith("two thirds")]
+    assert speakers and speakers[0] != "New York Stock Exchange"

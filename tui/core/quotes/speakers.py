@@ -392,6 +392,13 @@ class Resolver:
             return Subject(None, start, end, pronoun=True, weak=True) if plain else None
         inside = [m for m in self.actors.mentions_between(start, end)
                   if self.actors.entities[m.entity].kind in {"person", "organisation"}]
+        if inside and head in _COMPANY_WORDS and re.match(r"[Tt]he\s", self.text[start:end]) \
+                and re.fullmatch(r"(?:-based)?\s+(?:[a-z-]+\s+){0,2}%s" % re.escape(head),
+                                 self.text[inside[-1].end:end].lower().rstrip("s")):
+            # "the New York bank": a place or a name as the company's modifier, not the company itself
+            earlier = self._earlier_holder(head, start, latest=True)
+            if earlier is not None and len(self.text[start:end].split()) <= 5:
+                return Subject(earlier, start, end, described=True)
         if inside:
             last = inside[-1]
             kind = self.actors.entities[last.entity].kind
@@ -412,7 +419,7 @@ class Resolver:
         # "the New York bank", "the Seattle-based retailer": a company named before, by where it is based.
         if re.match(r"[Tt]he\s", self.text[start:end]) and (
                 len(words) <= 3 or len(words) <= 5 and head in _COMPANY_WORDS):
-            earlier = self._earlier_holder(head, start)
+            earlier = self._earlier_holder(head, start, latest=len(words) > 3)
             if earlier is not None:
                 return Subject(earlier, start, end, described=True)
         if head in _SENT_DOCUMENTS and re.match(r"[Tt]he\s", self.text[start:end]):
@@ -553,14 +560,17 @@ class Resolver:
         return bool(re.search(r"\b(?:was|were|is|are|been|be|being)\s+(?:\w+ly\s+)?$", between)) \
             and cue.text.lower().endswith(("ed", "thought", "told", "said", "known", "shown", "seen"))
 
-    def _earlier_holder(self, head: str, pos: int) -> int | None:
+    def _earlier_holder(self, head: str, pos: int, latest: bool = False) -> int | None:
         """"the minister said": the latest person before pos whose role holds that word; "the company
-        said": the latest organisation."""
+        said": the latest organisation (with `latest`, only when no person was named since: "the New York
+        bank" after "Goldman Sachs", typed a person, is no earlier organisation)."""
         index = bisect.bisect_left(self.actors._starts, pos) - 1
         while index >= 0 and pos - self.actors.mentions[index].end < 3000:
             entity = self.actors.entities[self.actors.mentions[index].entity]
             if head in _COMPANY_WORDS and entity.kind == "organisation" and not is_outlet(entity.name):
                 return self.actors.mentions[index].entity
+            if latest and head in _COMPANY_WORDS and entity.kind == "person":
+                return None
             if entity.kind == "person" and entity.role and head in entity.role.lower().split():
                 return self.actors.mentions[index].entity
             index -= 1
