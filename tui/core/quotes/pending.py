@@ -12,7 +12,7 @@ from tui.core.store import Store
 
 # Bump when the extractor changes enough that stored results should be recomputed (a migration
 # then resets articles.analysed to 0).
-ANALYSIS_VERSION = 11
+ANALYSIS_VERSION = 12
 BATCH = 200
 
 
