@@ -108,3 +108,15 @@ def test_a_group_after_the_stays_an_actor() -> None:
     names = shown_actors("The Hollywood Chamber of Commerce has announced that it will not remove his star "
                          "on the Walk of Fame, a spokesman said.")
     assert names.get("Hollywood Chamber") == "organisation"
+
+
+def test_a_verb_opening_a_sentence_is_no_part_of_a_name() -> None:
+    names = shown_actors("Deploying Thaad would anger Beijing, analysts said. The Pentagon said the system was "
+                         "defensive.")
+    assert not any(name.startswith("Deploying") for name in names)
+
+
+def test_a_common_word_opening_a_sentence_is_no_speaker() -> None:
+    names = shown_actors("The Cubs won after 108 years, and the city will remember it. History will say the hero "
+                         "was Ben Zobrist. Fans said history was made.")
+    assert "History" not in names

@@ -466,6 +466,7 @@ class _SingleWords:
         self.speakers: set[str] = set()
         self.mid_sentence: set[str] = set()
         self.after_place_word: dict[str, int] = {}
+        self.text = text
         for cand in candidates:
             if cand.kind not in {"unknown", "surname"}:
                 continue
@@ -481,6 +482,9 @@ class _SingleWords:
         """person for a word that speaks ("Trump said"), organisation for a frequent one, else nothing."""
         if name not in self.mid_sentence and (_PLURAL_NOUN.search(name) or re.search(r"[a-z]{3}s$", name)):
             return None              # "Analysts said", "Traders expect": a plural noun opening a sentence
+        if name not in self.mid_sentence and name[1:].islower() \
+                and re.search(r"\b%s\b" % re.escape(name.lower()), self.text) is not None:
+            return None              # "History will say", "Sure, but …": a word the text writes in lower case too
         if 2 * self.after_place_word.get(name, 0) >= self.counts.get(name, 0) > 0:
             return "place"               # "flown to Maiduguri", "the Slidell police … in Slidell"
         if name in self.speakers or (name in FORENAMES and name in self.mid_sentence):

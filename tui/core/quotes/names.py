@@ -500,9 +500,17 @@ def _surname_like_month(text: str, piece: list[tuple[str, int, int]]) -> bool:
             and not re.match(r"\s*\d", text[piece[-1][2]:piece[-1][2] + 3]))
 
 
+def _opening_gerund(text: str, piece: list[tuple[str, int, int]], floor: int) -> bool:
+    """"Deploying Thaad …", "Addressing New York State Republicans …": a verb's -ing form opening a sentence."""
+    token = piece[0][0]
+    return re.fullmatch(r"[A-Z][a-z]{3,}ing", token) is not None and token not in FORENAMES \
+        and is_sentence_initial(text, piece[0][1], floor)
+
+
 def _candidate_from_tokens(text: str, piece: list[tuple[str, int, int]], floor: int) -> Candidate | None:
     while piece and (piece[0][0] in STOP_CAPS or piece[0][0] in DATE_WORDS or piece[0][0] in NAME_CONNECTORS
-                     or (len(piece) > 1 and re.fullmatch(r"[A-Z][a-z]{3,}ly", piece[0][0]))):
+                     or (len(piece) > 1 and re.fullmatch(r"[A-Z][a-z]{3,}ly", piece[0][0]))
+                     or (len(piece) > 1 and _opening_gerund(text, piece, floor))):
         if piece[0][0] == "All" and len(piece) > 2 and piece[-1][0] in ORG_ENDINGS:
             break                    # "All Nippon Airways" is the airline's name, "All" and all
         piece = piece[1:]
