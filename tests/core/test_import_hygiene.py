@@ -32,3 +32,19 @@ def test_help_does_not_import_heavy_modules() -> None:
             " 'lxml') if m in sys.modules]; print(heavy); sys.exit(1 if heavy else 0)")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_what_workers_send_back_unpickles_without_the_quote_rules() -> None:
+    """A refresh's process (the TUI's, which answers keys) unpickles every analysis the workers
+    send: that must not import the quote rules, whose regexes take a few hundred ms to compile."""
+    code = ("import pickle, sys; from tui.core.fulltext.work import analyse_texts; "
+            "data = pickle.dumps(analyse_texts(['\"We will not accept this,\" said Ara Petrosyan.']))")
+    made = subprocess.run([sys.executable, "-c", code + "; sys.stdout.buffer.write(data)"],
+                          capture_output=True)
+    assert made.returncode == 0, made.stderr
+    check = ("import pickle, sys; analyses = pickle.loads(sys.stdin.buffer.read()); "
+             "assert analyses[0].quotes, analyses; "
+             "loaded = [m for m in sys.modules if m.startswith('tui.core.quotes')]; "
+             "print(loaded); sys.exit(1 if loaded else 0)")
+    result = subprocess.run([sys.executable, "-c", check], input=made.stdout, capture_output=True)
+    assert result.returncode == 0, result.stdout + result.stderr

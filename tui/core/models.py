@@ -247,6 +247,46 @@ class Quote:
 
 
 @dataclass(frozen=True)
+class Analysis:
+    """Everything the quote rules (tui.core.quotes.extractor.analyse) found in one article. It lives
+    here, not beside the rules: it is what worker processes send back, and unpickling it must not
+    import the rules (their regexes take a few hundred ms to compile) into the refresh's process,
+    which in the TUI is the one that answers keys."""
+
+    actors: tuple[Actor, ...]
+    quotes: tuple[Quote, ...]
+    # Set when the rules failed on this text: it has no quotes because of a bug, not because
+    # the article has none.
+    error: str | None = None
+
+    def shown(self) -> tuple[Quote, ...]:
+        """The quotes a reader is shown: confidence at least SHOWN_CONFIDENCE (the rest are guesses)."""
+        return tuple(q for q in self.quotes if q.confidence >= SHOWN_CONFIDENCE)
+
+    def shown_actors(self) -> tuple[Actor, ...]:
+        """The actors a reader is shown (the side panel's list): confidence at least SHOWN_CONFIDENCE."""
+        return tuple(a for a in self.actors if a.confidence >= SHOWN_CONFIDENCE)
+
+    def to_json(self, guesses: bool = False) -> dict[str, Any]:
+        """The JSON shape of `byline extract --json`: the shown actors and quotes, or with guesses every
+        one found."""
+        return {
+            "actors": [
+                {"name": a.name, "kind": a.kind, "role": a.role, "aliases": list(a.aliases), "mentions": a.mentions,
+                 "confidence": a.confidence}
+                for a in (self.actors if guesses else self.shown_actors())
+            ],
+            **({"error": self.error} if self.error else {}),
+            "quotes": [
+                {"speaker": q.speaker, "cue": q.cue, "kind": q.kind, "text": q.text, "start": q.start, "end": q.end,
+                 "pieces": [{"start": a, "end": b} for a, b in q.spans], "confidence": q.confidence,
+                 "unnamed": q.unnamed}
+                for q in (self.quotes if guesses else self.shown())
+            ],
+        }
+
+
+@dataclass(frozen=True)
 class NameUse:
     """A name as one article writes it (`alias`: "Trump", "Mr. Trump"), the full name the article
     gives for it (`full`: "Donald Trump", or the alias when it gives none) and its kind (person or

@@ -17,7 +17,7 @@ from tui.core.text import counted
 
 if TYPE_CHECKING:
     from tui.core.fulltext.pool import ExtractionPool
-    from tui.core.quotes.extractor import Analysis
+    from tui.core.models import Analysis
 
 # A batch for one worker round trip: enough text that the trip costs little beside the work, small
 # enough that both workers stay busy and results land steadily.

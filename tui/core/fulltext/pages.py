@@ -20,7 +20,7 @@ from tui.core.store import Store
 if TYPE_CHECKING:
     from tui.core.fulltext.analysis import PendingAnalysis
     from tui.core.fulltext.pool import ExtractionPool
-    from tui.core.quotes.extractor import Analysis
+    from tui.core.models import Analysis
     from tui.core.settings import Settings
 
 __all__ = ["MIN_ARTICLE_CHARS", "FullTextStats", "PageOutcome", "extract_one", "fetch_full_texts",

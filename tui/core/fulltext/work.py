@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from tui.core.quotes.extractor import Analysis
+    from tui.core.models import Analysis
     from tui.core.settings import Settings
     from tui.core.store import Store
 

@@ -6,9 +6,8 @@ import bisect
 import logging
 import re
 from dataclasses import dataclass
-from typing import Any
 
-from tui.core.models import SHOWN_CONFIDENCE, Actor, Quote
+from tui.core.models import SHOWN_CONFIDENCE, Actor, Analysis, Quote
 from tui.core.quotes.actors import ActorIndex, build_actors
 from tui.core.quotes.boilerplate import mask
 from tui.core.quotes.confidence import calibrated
@@ -34,43 +33,6 @@ _OPENING_NOUN = re.compile(r"((?:An?|The|One|Another)\s+(?:[a-z-]+\s+){0,3}[a-z]
 _ADJACENT_CUE = re.compile(r"\b(?:shout(?:ed|ing|s)?|yell(?:ed|ing|s)?|scream(?:ed|ing|s)?|chant(?:ed|ing|s)?|"
                            r"cr(?:ied|ying|ies))[,:]?\s+$")
 LOG = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class Analysis:
-    """Everything analyse() found in one article."""
-
-    actors: tuple[Actor, ...]
-    quotes: tuple[Quote, ...]
-    # Set when the rules failed on this text: it has no quotes because of a bug, not because
-    # the article has none.
-    error: str | None = None
-
-    def shown(self) -> tuple[Quote, ...]:
-        """The quotes a reader is shown: confidence at least SHOWN_CONFIDENCE (the rest are guesses)."""
-        return tuple(q for q in self.quotes if q.confidence >= SHOWN_CONFIDENCE)
-
-    def shown_actors(self) -> tuple[Actor, ...]:
-        """The actors a reader is shown (the side panel's list): confidence at least SHOWN_CONFIDENCE."""
-        return tuple(a for a in self.actors if a.confidence >= SHOWN_CONFIDENCE)
-
-    def to_json(self, guesses: bool = False) -> dict[str, Any]:
-        """The JSON shape of `byline extract --json`: the shown actors and quotes, or with guesses every
-        one found."""
-        return {
-            "actors": [
-                {"name": a.name, "kind": a.kind, "role": a.role, "aliases": list(a.aliases), "mentions": a.mentions,
-                 "confidence": a.confidence}
-                for a in (self.actors if guesses else self.shown_actors())
-            ],
-            **({"error": self.error} if self.error else {}),
-            "quotes": [
-                {"speaker": q.speaker, "cue": q.cue, "kind": q.kind, "text": q.text, "start": q.start, "end": q.end,
-                 "pieces": [{"start": a, "end": b} for a, b in q.spans], "confidence": q.confidence,
-                 "unnamed": q.unnamed}
-                for q in (self.quotes if guesses else self.shown())
-            ],
-        }
 
 
 @dataclass
