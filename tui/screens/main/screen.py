@@ -69,6 +69,15 @@ PREBUILD_START = 0.8  # seconds after mount: the first paint and a first keystro
 PREBUILD_IDLE = 0.5  # seconds without a key or the mouse before a screen is built
 
 
+def _import_refresh_ahead() -> None:
+    """Import what a refresh runs (httpx, the feed parser, the analysis queue: ~140 ms) while the
+    user is idle, once the kept screens are built: the refresh's thread would import it holding
+    the interpreter, and a key pressed as a refresh starts would wait for it (issue 25)."""
+    import tui.core.feeds.parse  # noqa: F401
+    import tui.core.fulltext.analysis  # noqa: F401
+    import tui.core.refresh  # noqa: F401
+
+
 class MainScreen(Screen[None]):
     """Browsing and reading; owns the reading actions, and hears every change (the user's, a
     refresh's, a sync's) as a message from ReadingState. Article tools, feed, watchlist and
@@ -155,6 +164,7 @@ class MainScreen(Screen[None]):
             if self.status_line.progress_shown or self.app.screen is not self:
                 wait = PREBUILD_IDLE
             elif not self.navigator.prebuild_next():
+                _import_refresh_ahead()
                 return
             else:
                 wait = PREBUILD_IDLE / 4  # the next one once this one has mounted
