@@ -120,3 +120,9 @@ def test_a_common_word_opening_a_sentence_is_no_speaker() -> None:
     names = shown_actors("The Cubs won after 108 years, and the city will remember it. History will say the hero "
                          "was Ben Zobrist. Fans said history was made.")
     assert "History" not in names
+
+
+def test_a_town_named_as_one_is_a_place() -> None:
+    names = shown_actors("A truck drove into a crowd in the southern French city of Nice on Thursday. Officials "
+                         "in Nice said 84 people died. The Nice attack shocked France, Hollande said.")
+    assert names.get("Nice") in {"place", None}

@@ -209,6 +209,32 @@ def _team_or_body(words: list[str]) -> bool:
     return bool(team) or words[-1] in ORG_ENDINGS or any(w in _BODY_WORDS for w in words)
 
 
+_TOWN_BEFORE = re.compile(r"\b(?:city|town|village|port|resort)[ \t]+of[ \t]+$")
+
+
+def _named_as_a_town(text: str, entity: Entity) -> bool:
+    """"the southern French city of Nice", "in Nice, France", "in Nice" at most mentions: one word, no role,
+    no one's name and no known body, written as a place."""
+    if " " in entity.name or entity.role or entity.gender or entity.name in KNOWN_ORGANISATIONS \
+            or entity.name in FORENAMES or entity.aliases:
+        return False
+    spans = sorted(set(entity.spans))
+    towns = sum(1 for start, end in spans
+                if _TOWN_BEFORE.search(text, max(0, start - 20), start) or _country_after(text, end))
+    if towns and (entity.kind == "organisation" or 2 * towns >= len(spans)):
+        return True
+    if any(is_cue_subject(text, end) for _, end in spans):
+        return False                     # "Bush referred to Rubio as …": a speaker is no town
+    inside = sum(1 for start, _ in spans if re.search(r"\bin[ \t]+$", text[max(0, start - 4):start]))
+    return 2 * inside > len(spans)
+
+
+def _country_after(text: str, end: int) -> bool:
+    """"Nice, France": a place after the comma."""
+    match = re.match(r",[ \t]+([A-Z][a-z]+)\b", text[end:end + 30])
+    return match is not None and place_name(match.group(1)) is not None
+
+
 def _after_place_preposition(text: str, start: int) -> bool:
     return bool(re.search(r"\b(?:in|to|from|near|at|of|outside|across|via|into)[ \t]+$", text[max(0, start - 8):start]))
 
@@ -445,6 +471,8 @@ def build_actors(text: str) -> ActorIndex:
             entity.kind = _person_kind(text, entity)
         elif entity.kind == "organisation" and not _org_evidence(text, entity):
             entity.kind = "unknown"
+        if entity.kind in {"person", "organisation"} and _named_as_a_town(text, entity):
+            entity.kind = "place"
         if entity.kind == "person" and entity.gender is None:
             entity.gender = _gender_of(entity) or _pronoun_gender(text, entity)
     for entity in entities:
