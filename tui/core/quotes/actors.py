@@ -510,7 +510,7 @@ class _SingleWords:
         """person for a word that speaks ("Trump said"), organisation for a frequent one, else nothing."""
         if name not in self.mid_sentence and (_PLURAL_NOUN.search(name) or re.search(r"[a-z]{3}s$", name)):
             return None              # "Analysts said", "Traders expect": a plural noun opening a sentence
-        if name not in self.mid_sentence and name[1:].islower() \
+        if name not in self.mid_sentence and name[1:].islower() and name.lower() in self.text \
                 and re.search(r"\b%s\b" % re.escape(name.lower()), self.text) is not None:
             return None              # "History will say", "Sure, but …": a word the text writes in lower case too
         if 2 * self.after_place_word.get(name, 0) >= self.counts.get(name, 0) > 0:

@@ -334,7 +334,8 @@ def _candidates_in_chunk(text: str, start: int, end: int, floor: int) -> list[Ca
         elif possessive and token[-2:] in {"’s", "'s"} and not _common_possessive(text, token, t_end, end):
             pieces[-1].append((token[:-2], t_start, t_end - 2))
             pieces.append([])
-        elif _only_demonyms(text[t_start:end]) and _names_something(pieces[-1]):
+        elif (token in COMPASS_WORDS or token.split("-")[0] in DEMONYMS) and _only_demonyms(text[t_start:end]) \
+                and _names_something(pieces[-1]):
             # "the Ulchi Freedom Guardian South Korean-US joint exercises": a people's adjective after a
             # name of several words opens the next phrase, it is no part of the name
             pieces.append([(token, t_start, t_end)])
@@ -364,7 +365,10 @@ _ADJECTIVES_BEFORE_NOUN = frozenset("joint military naval annual large-scale sum
 def _names_an_exercise(text: str, end: int) -> bool:
     """"the Ulchi Freedom Guardian (South Korean-US) joint military exercises": a run naming the exercise that
     follows it, after at most a people's adjective and a few adjectives."""
-    for word in re.findall(r"[\w-]+", text[end:end + 60])[:5]:
+    window = text[end:end + 60]
+    if "xercise" not in window and "drill" not in window and "wargames" not in window:
+        return False
+    for word in re.findall(r"[\w-]+", window)[:5]:
         if word in _EXERCISE_WORDS:
             return True
         if not (word in _ADJECTIVES_BEFORE_NOUN or word in COMPASS_WORDS or _starts_demonym(word)):
@@ -695,13 +699,13 @@ def find_candidates(text: str) -> list[Candidate]:
         if caps:
             candidates.extend(_dateline_places(caps.group(), caps.start()))
         chunks = list(_CHUNK.finditer(text, line_start, p_match.end()))
+        joined = [False] + [_joined_by_and(text, chunks[k - 1], chunks[k]) for k in range(1, len(chunks))] + [False]
         for number, match in enumerate(chunks):
             if caps and match.start() < caps.end():
                 continue
-            if number and _joined_by_and(text, chunks[number - 1], match):
+            if joined[number]:
                 continue                 # read with the run before it
-            stop = chunks[number + 1].end() if number + 1 < len(chunks) and _joined_by_and(
-                text, match, chunks[number + 1]) else match.end()
+            stop = chunks[number + 1].end() if joined[number + 1] else match.end()
             if _quoted_title(text, match.start(), match.end()):
                 continue                 # ABC's “Shark Tank,”: a show's title, not an actor
             if dateline and line_start + len(line) - len(line.lstrip()) + dateline.start(1) <= match.start() \
@@ -718,18 +722,17 @@ def find_candidates(text: str) -> list[Candidate]:
 def _joined_by_and(text: str, first: re.Match[str], second: re.Match[str]) -> bool:
     """"the Securities and Exchange Commission": two runs joined by "and" into one body's name, the second
     ending in an organisation's word, the first holding no first name, place or acronym of its own."""
-    if not re.fullmatch(r"[ \t]+and[ \t]+", text[first.end():second.start()]):
+    if second.start() - first.end() > 7 or not re.fullmatch(r"[ \t]+and[ \t]+", text[first.end():second.start()]):
         return False
     head, tail = first.group().split(), second.group().split()
     while tail and (tail[-1] in DATE_WORDS or tail[-1] in NAME_CONNECTORS):
         tail = tail[:-1]             # "… Exchange Commission on Friday"
-    if len(tail) < 2:
+    if len(tail) < 2 or tail[-1] not in ORG_ENDINGS or len(head) > 3 or head[0] in FORENAMES \
+            or place_name(head[-1]) or is_acronym(head[-1]) or first.group() in METONYMS or head[-1] in ORG_ENDINGS:
         return False
     alone = re.search(r"(?<!and )\b%s\b|\b%s\b(?! and )|(?:^|[^\w\s][ \t]*|\b[a-z][\w-]*[ \t]+)%s\b(?! %s)" % (
         re.escape(" ".join(tail)), re.escape(first.group()), re.escape(tail[0]), re.escape(tail[1])), text)
-    return alone is None and tail[-1] in ORG_ENDINGS and len(head) <= 3 and head[0] not in FORENAMES \
-        and not place_name(head[-1]) and not is_acronym(head[-1]) and first.group() not in METONYMS \
-        and head[-1] not in ORG_ENDINGS
+    return alone is None
 
 
 def _quoted_title(text: str, start: int, end: int) -> bool:
