@@ -126,3 +126,9 @@ def test_a_town_named_as_one_is_a_place() -> None:
     names = shown_actors("A truck drove into a crowd in the southern French city of Nice on Thursday. Officials "
                          "in Nice said 84 people died. The Nice attack shocked France, Hollande said.")
     assert names.get("Nice") in {"place", None}
+
+
+def test_a_ship_is_no_actor() -> None:
+    names = shown_actors("In the beginning, the USS Callister is rooted in a retro design, the designer said. "
+                         "Netflix said the episode was popular.")
+    assert "USS Callister" not in names

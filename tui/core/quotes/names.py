@@ -358,6 +358,7 @@ def _candidates_in_chunk(text: str, start: int, end: int, floor: int) -> list[Ca
     return result
 
 
+_SHIP_PREFIXES = frozenset("USS HMS RMS HMAS HMCS MV SS".split())
 _EXERCISE_WORDS = frozenset("exercise exercises drill drills wargames".split())
 _ADJECTIVES_BEFORE_NOUN = frozenset("joint military naval annual large-scale summer winter spring".split())
 
@@ -546,6 +547,8 @@ def _candidate_from_tokens(text: str, piece: list[tuple[str, int, int]], floor: 
         return None                  # "the Ulchi Freedom Guardian joint military exercises": an event
     if re.match(r"[ \t]+\d{1,2}:[ \t]+[A-Z][a-z]", text[end:end + 9]):
         return None                  # "Home Alone 2: Lost in New York": a work's title and its number
+    if len(tokens) > 1 and tokens[0] in _SHIP_PREFIXES:
+        return None                  # "the USS Callister", "HMS Queen Elizabeth": a ship, no actor
     if len(tokens) == 1 and initial and re.match(r"[ \t]+reporting[ \t]+by\b", text[end:end + 20]):
         return None                  # "(Additional reporting by …)": a wire credit
     if len(tokens) in {2, 3} and len(piece) == len(tokens) and _glued_to_a_body(tokens):
