@@ -276,7 +276,7 @@ MIGRATIONS: tuple[str, ...] = (
     """,
     # 19: issue 21, round 8 (more candidates: reported speech told to a listener, unnamed sources
     # named by what they do, a that-clause after a quotation, colon introductions; actors typed by
-    # the syntax around a name), judge retrained: every article is analysed again
+    # the syntax around a name), judge retrained, shown from 0.66: every article is analysed again
     """
     UPDATE articles SET analysed = 0;
     """,
