@@ -92,12 +92,13 @@ async def refresh(
     def analysis_progress(done: int, total: int, articles: Sequence[int]) -> None:
         report(Progress("analysis", done, total, articles=tuple(articles)))
 
-    analyser = PendingAnalysis(store, pool, progress=analysis_progress, cancel=cancel)
+    parser = _Parser(pool)
+    analyser = PendingAnalysis(store, pool, progress=analysis_progress, cancel=cancel,
+                               parsing=lambda: parser.parsing)
     analysis = asyncio.create_task(analyser.run())
     try:
         async with Fetcher(settings.fetch_limits()) as fetcher:
             # Without full text, every new article's text is settled now: analyse as they come.
-            parser = _Parser(pool)
             await _refresh_feeds(store, fetcher, feeds, force, summary, report, cancel,
                                  parser, analyser.scan if not want_text else None)
             await parser.close()
@@ -147,6 +148,7 @@ class _Parser:
     def __init__(self, pool: ExtractionPool) -> None:
         self.pool = pool
         self._starting: asyncio.Future[None] | None = None
+        self.parsing = 0  # feeds sent to the workers and not back yet
 
     async def __call__(self, body: bytes, url: str, headers: dict[str, str]) -> ParsedFeed:
         # Imported here: a refresh where every feed answers 304 never parses (lxml stays out).
@@ -157,11 +159,14 @@ class _Parser:
             self._starting = asyncio.ensure_future(self.pool.warm_up())
         if not self._starting.done():
             return await asyncio.to_thread(parse_feed, body, url, headers)
+        self.parsing += 1
         try:
             return await self.pool.run(parse_feed, body, url, headers)
         except WorkerLost:
             return ParsedFeed(None, (), error="the feed crashed the parser (a worker process "
                                               "died on it)")
+        finally:
+            self.parsing -= 1
 
     async def close(self) -> None:
         if self._starting is not None:

@@ -49,8 +49,10 @@ class PendingAnalysis:
 
     def __init__(self, store: Store, pool: ExtractionPool, *,
                  progress: Callable[[int, int, Sequence[int]], None] | None = None,
-                 cancel: threading.Event | None = None) -> None:
+                 cancel: threading.Event | None = None,
+                 parsing: Callable[[], int] = lambda: 0) -> None:
         self.store = store
+        self.parsing = parsing  # how many feeds are being parsed in the same workers now
         self.pool = pool
         self.progress = progress
         self.cancel = cancel or threading.Event()
@@ -75,13 +77,13 @@ class PendingAnalysis:
 
     @property
     def _limit(self) -> int:
-        """Batches out at once. Once every feed is in: two a worker, so a worker never waits for
-        this process to send the next. Before: one worker's worth fewer, so a feed waiting to be
-        parsed in the same workers finds one free instead of queueing behind analyses (every
-        article listed first, issue 25; a batch takes a few tens of ms)."""
-        if self._closing:
-            return 2 * self._workers
-        return max(1, self._workers - 1)
+        """Batches out at once: two a worker, so a worker never waits for this process to send
+        the next. While feeds wait to be parsed in the same workers, one worker's worth fewer, so
+        a feed finds a worker free instead of queueing behind analyses (every article listed
+        first, issue 25; a batch takes a few tens of ms)."""
+        if not self._closing and self.parsing():
+            return max(1, self._workers - 1)
+        return 2 * self._workers
 
     # -- what to analyse ------------------------------------------------------------------
     def scan(self) -> None:
