@@ -104,7 +104,7 @@ def _caps_prefix(line: str) -> int:
 # have broken up, according to a statement from her rep. Hide Caption 2 of 59". The caption is prose a reader
 # wants; the label, the gallery's title (the words every such line opens with) and the counter are not.
 _GALLERY_LINE = re.compile(r"(?P<label>\s*(?:Photos?|Pictures|Images|Gallery)\s*:\s*)(?P<body>.+?)"
-                           r"(?P<counter>\s*Hide\s+Caption\s+\d+\s+of\s+\d+\s*)$")
+                           r"(?P<counter>\s*Hide\s+Caption\s+\d+\s+of\s+\d+\s*)(?=$|(?:Photos?|Pictures|Images|Gallery)\s*:)")
 _MIN_CAPTION_WORDS = 12
 
 
@@ -114,9 +114,9 @@ def _gallery_title(bodies: list[str]) -> int:
         return 0
     split = [body.split() for body in bodies]
     count = 0
-    while all(len(words) > count + 1 and words[count] == split[0][count] for words in split):
+    while all(len(words) > count and words[count] == split[0][count] for words in split):
         count += 1
-    return count
+    return count                           # (a caption that is only the title is blanked whole)
 
 
 _PLAIN_SPACES = {ord(c): " " for c in "\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
@@ -134,17 +134,25 @@ def mask(text: str) -> str:
             if chars[index] != "\n":
                 chars[index] = " "
 
-    galleries = {line.start(): match for line in re.finditer(r"[^\n]+", text)
-                 if "Hide Caption" in line.group() and (match := _GALLERY_LINE.match(line.group()))
-                 and len(match.group("body").split()) >= _MIN_CAPTION_WORDS}
-    title = _gallery_title([match.group("body") for match in galleries.values()])
+    # A line holds one gallery caption or several in a row ("… Hide Caption 8 of 25 Photos: … Hide Caption 9 of 25").
+    galleries: dict[int, list[re.Match[str]]] = {}
+    for line in re.finditer(r"[^\n]+", text):
+        if "Hide Caption" in line.group() and _GALLERY_LINE.match(line.group()):
+            captions = list(_GALLERY_LINE.finditer(line.group()))
+            if sum(c.end() - c.start() for c in captions) == len(line.group()) \
+                    and 2 * sum(len(c.group("body").split()) >= _MIN_CAPTION_WORDS for c in captions) >= len(captions):
+                galleries[line.start()] = captions
+    title = _gallery_title([c.group("body") for captions in galleries.values() for c in captions])
     for line in re.finditer(r"[^\n]+", text):
         body = line.group()
-        gallery = galleries.get(line.start())
-        if gallery is not None:
-            words = re.match(r"(?:\S+\s+){%d}" % title, gallery.group("body"))
-            blank(line.start(), line.start() + gallery.end("label") + (words.end() if words else 0))
-            blank(line.start() + gallery.start("counter"), line.end())
+        if line.start() in galleries:
+            for gallery in galleries[line.start()]:
+                words = re.match(r"(?:\S+\s+){%d}" % title, gallery.group("body"))
+                head_end = gallery.end("label") + (words.end() if words else 0)
+                blank(line.start() + gallery.start(), line.start() + head_end)
+                blank(line.start() + gallery.start("counter"), line.start() + gallery.end())
+                # each caption ends where its counter stood: a line break, so no name or clause runs on
+                chars[line.start() + gallery.end("body")] = "\n"
             continue
         short = len(body) <= _MAX_FURNITURE_LINE
         if short and (_is_caps_line(body) or _is_label_line(body) or _furniture_line(body)) \

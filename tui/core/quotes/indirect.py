@@ -21,7 +21,8 @@ _QUESTION = re.compile(r"(?:\s+(?:[\w’'.-]+\s+){0,4}?)?\s*((?=(?:if|whether|wh
                        re.IGNORECASE)
 ASK_CUES = frozenset({"asked", "asks", "ask", "asking", "wondered", "wonders", "questioned"})
 _NOT_A_CLAUSE = re.compile(
-    r"(?:to|so|no|yes|nothing|something|anything|little|much|more|about|of|for|with|at|by|from|in|on|"
+    r"(?:to|so|no|yes|nothing|something|anything|little|much|more|about|(?:all|everything)\s+about|of|for|with|"
+    r"at|by|from|in|on|"
     r"if|whether|during|when|while|after|before|as|because|since|referring|according|it\.|this\.|"
     r"the\s+(?:same|word)|goodbye|hello|thanks|sorry|[.,;:!?)]|$)\b",
     re.IGNORECASE,
@@ -125,6 +126,8 @@ def find_indirect(text: str, layout: Layout, resolver: Resolver) -> list[Indirec
     found: list[Indirect] = []
     for s_start, s_end in layout.sentences:
         taken = [r for r in headlines if r.start < s_end and s_start < r.end]   # one sentence's results
+        if layout.listed_line(s_start):
+            continue                  # a list of related headlines: no one's words in the article
         cues = layout.cues(s_start, s_end)
         if cues and cues[-1].text.lower() in SPEECH_CUES:
             # "… unless Qualcomm agrees to negotiate, Tan said": the sentence is Tan's, not Qualcomm's attitude.
@@ -210,6 +213,10 @@ def _parenthetical(text: str, layout: Layout, resolver: Resolver, cue: Cue, s_st
     return Indirect(start, end, subject, cue, 0.55, "parenthetical")
 
 
+_RELATIVE_BEFORE = re.compile(r"\b(?:who|whom|which)\s+$")
+_VERB_FIRST = re.compile(r"(?:is|are|was|were|had|has|have|would|will|could|did|does)\b")
+
+
 def _forward(text: str, layout: Layout, resolver: Resolver, cue: Cue, s_start: int, s_end: int) -> Indirect | None:
     """SUBJECT [has] CUE [on Monday] [that] CONTENT."""
     if _quote_closes_before(text, layout, cue):
@@ -264,6 +271,12 @@ def _forward(text: str, layout: Layout, resolver: Resolver, cue: Cue, s_start: i
         return None              # "Deadline reported that Tarantino said …": Tarantino speaks, the outlet passes it on
     end = _cut_at_trailing_attribution(text, layout, start, end)
     end = _cut_at_clause(text, start, end)
+    if not has_that and _RELATIVE_BEFORE.search(text, max(s_start, subject.start - 12), subject.start) \
+            and _VERB_FIRST.match(text, start, end):
+        # "a soldier, who the army said was bruised by her punch, obstructing …": the relative's predicate
+        # is what was said; the sentence goes on with the author's own list after its comma
+        comma = text.find(", ", start, end)
+        end = comma if comma != -1 else end
     if not _enough_words(text, start, end):
         return None
     confidence = 0.65 if has_that else 0.55
@@ -276,6 +289,9 @@ def _quote_end(text: str, start: int, end: int) -> int:
     if close is None or not text[start + 2 + close.start():end].strip(" .,;:!?”\"’'"):
         return end
     return start + 2 + close.start()
+
+
+_TOPIC_ONLY = re.compile(r"(?:all|everything|more|much|little|nothing|a\s+lot)\s+(?:about|of)\b", re.IGNORECASE)
 
 
 def _attitude(text: str, layout: Layout, resolver: Resolver, cue: Cue, s_start: int, s_end: int) -> Indirect | None:
@@ -299,6 +315,8 @@ def _attitude(text: str, layout: Layout, resolver: Resolver, cue: Cue, s_start: 
     start, end = _trim(text, pos, s_end)
     if start >= end or text[start] in ",.;:!?)" or _PREPOSITION_START.match(text, start):
         return None
+    if not that and _TOPIC_ONLY.match(text, start, end):
+        return None              # "tells all about his version of the events": what the interview covers, no words
     if text[start] in "“\"‘'" and not that:
         return None              # a quotation after the verb is a direct quote, attributed elsewhere
     if not that and re.match(r"[^“”\".]{1,40}:\s*[“\"]", text[start:end]):
@@ -557,10 +575,16 @@ _CAPTION = re.compile(r"\b(?:is|are|was|were)\s+(?:pictured|photographed|shown|s
                       re.IGNORECASE)
 
 
+_TRANSLATION = re.compile(r"\s+(?:(?:an?|the|its|his|her|their)\s+)?(?:[\w’'.-]+\s+){0,3}?(?:translation|transcript|"
+                          r"translator|interpreter|interpretation|subtitles?)s?\b", re.IGNORECASE)
+
+
 def _according_to(text: str, resolver: Resolver, cue: Cue, s_start: int, s_end: int) -> Indirect | None:
     """"According to X, CONTENT." or "CONTENT, according to X."."""
     if _CAPTION.search(text, s_start, s_end):
         return None                  # "X is pictured being taken into custody, according to police": a caption
+    if _TRANSLATION.match(text, cue.end, s_end):
+        return None                  # "…, Kim said, according to a CNN translation": who translated did not say it
     subject = resolver.subject_after(cue.end, s_end)
     if subject is None:
         # "according to early results of exit polls conducted by …": a source, if not a named one.

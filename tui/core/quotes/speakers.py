@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import collections
 import dataclasses
 import re
 from dataclasses import dataclass
@@ -11,6 +12,7 @@ from tui.core.quotes.actors import ActorIndex
 from tui.core.quotes.forenames import FORENAMES
 from tui.core.quotes.lexicon import (
     ATTITUDE_CUES,
+    COMPASS_WORDS,
     CUE_FILLERS,
     CUE_WORDS,
     DEMONYMS,
@@ -100,6 +102,10 @@ class Subject:
     joint: tuple[int, ...] = ()  # two people speaking together, in text order ("Alba and her husband Cash Warren")
 
 
+_CAPTION_CHARS = 400
+_HEADLINE_WORDS = 14
+
+
 class Layout:
     """Paragraphs, sentences and quoted regions of one text, for fast position look-ups."""
 
@@ -144,6 +150,37 @@ class Layout:
 
     def paragraph_index(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self._para_starts, pos) - 1)
+
+    def captions_before(self, pos: int, reach: int = 6) -> list[tuple[int, int]]:
+        """The caption lines among the few paragraphs before pos (see caption_line)."""
+        index = self.paragraph_index(pos)
+        return [(a, b) for a, b in self.paragraphs[max(0, index - reach):index + 1] if a < pos and self.caption_line(a)]
+
+    def listed_line(self, pos: int) -> bool:
+        """True when pos lies in a caption line next to another ("Elon Musk says global race for A.I. will
+        cause WW3" among related links): a list of headlines, not the article's prose."""
+        index = self.paragraph_index(pos)
+        return self._headline(index) and (self._headline(index - 1) or self._headline(index + 1))
+
+    def _headline(self, index: int) -> bool:
+        """A short caption line with no "Label:" of a photo's caption ("Distance: Sarah explained …")."""
+        if not 0 <= index < len(self.paragraphs):
+            return False
+        p_start, p_end = self.paragraphs[index]
+        line = self.text[p_start:p_end].strip()
+        return self.caption_line(p_start) and len(line.split()) <= _HEADLINE_WORDS \
+            and not re.match(r"[^:]{1,30}:\s", line)
+
+    def caption_line(self, pos: int) -> bool:
+        """True when pos lies in a paragraph of one line that ends with no sentence's stop ("Memphis Hustle
+        coach Glynn Cyprien tweeted that …"): a photo's caption or a headline, no prose a pronoun goes on from."""
+        if not self.paragraphs:
+            return False
+        p_start, p_end = self.paragraphs[self.paragraph_index(pos)]
+        if not p_start <= pos < p_end or p_end - p_start > _CAPTION_CHARS:
+            return False                  # (a long paragraph is prose: and this test stays cheap)
+        line = re.sub(r"[”’\"')»\]\s]+$", "", self.text[p_start:p_end])
+        return bool(line) and line[-1] not in ".?!…:;," and "\n" not in self.text[p_start:p_end].strip()
 
     def sentence(self, pos: int) -> tuple[int, int]:
         index = max(0, bisect.bisect_right(self._sentence_starts, pos) - 1)
@@ -380,6 +417,9 @@ class Resolver:
         relative = self._relative_named(start, end)
         if relative is not None:
             return Subject(relative, start, end, described=True)   # "the brother said": the brother named before
+        state = self._compass_state(start, end)
+        if state is not None:
+            return Subject(state, start, end, described=True)   # "The North routinely says": North Korea
         head = source_head(self.text[start:end])
         topic = self._epithet_person(start, end)
         if topic is not None:
@@ -431,6 +471,21 @@ class Resolver:
             if issuer is not None and start - self._last_end(issuer, start) < 400:
                 return Subject(issuer, start, end, described=True)
         return Subject(None, start, end)
+
+    def _compass_state(self, start: int, end: int) -> int | None:
+        """"the North", "the South": the state named before whose name opens with that word (North Korea),
+        as news shortens it once it has named it; None when none fits or no one of several stands out."""
+        match = re.fullmatch(r"[Tt]he\s+([A-Z][a-z]+)(?:\s+[a-z]+ly)?", self.text[start:end].strip())
+        if match is None or match.group(1) not in COMPASS_WORDS:
+            return None
+        prefix = match.group(1) + " "
+        fits = collections.Counter(m.entity for m in self.actors.mentions_between(max(0, start - 5000), start)
+                                   if (entity := self.actors.entities[m.entity]).kind == "place"
+                                   and entity.name in STATE_PLACES and entity.name.startswith(prefix))
+        ranked = fits.most_common(2)
+        if not ranked or len(ranked) == 2 and ranked[1][1] >= ranked[0][1]:
+            return None                   # North Korea named often, North America once: the North is Korea
+        return ranked[0][0]
 
     def _role_holder(self, words: str, head: str, pos: int) -> int | None:
         """The one person named before pos whose role holds every word of the description ("the North
@@ -688,7 +743,8 @@ class Resolver:
             recent = self._recent_subject(start, gender)
             if recent is not None:
                 return recent             # "Thurman got to know Weinstein and his first wife, Eve. … she says"
-            return self.actors.last_before(start, {"person"}, self._all_quoted_before(start), gender)
+            excluded = self._all_quoted_before(start) + self.layout.captions_before(start)
+            return self.actors.last_before(start, {"person"}, excluded, gender)
         if lower in PRONOUNS_ORG:
             recent = self._recent_body(start)
             if recent is not None:
@@ -723,6 +779,9 @@ class Resolver:
         for s_start, s_end in reversed(self.layout.sentences[max(0, index - 6):max(0, index)]):
             if pos - s_start > 1500 or self.layout.paragraph_index(s_start) < first_para:
                 return None
+            if self.layout.caption_line(s_start):
+                first_para -= 1           # a caption between the paragraphs: no antecedent, and no step
+                continue
             if self.text[s_start:s_start + 1] in "“\"‘'" or self.layout.in_quote(s_start):
                 # a quote's sentence: its speaker, named in the attribution ("“…,” Papoyan told journalists")
                 opener = next((m for m in self.actors.mentions_between(s_start, s_end)
@@ -1032,7 +1091,8 @@ _EPITHETS = frozenset("billionaire tycoon mogul magnate businessman businesswoma
                       "congresswoman neurosurgeon surgeon veteran star singer actor actress rapper comedian "
                       "model author novelist filmmaker donor politician socialist populist presidential scientist "
                       "researcher astronomer physicist astronaut engineer professor economist physician pilot coach "
-                      "quarterback pitcher teenager student".split())
+                      "quarterback pitcher teenager student advocate activist campaigner "
+                      "screenwriter playwright musician songwriter designer".split())
 _EPITHET_PARTIES = frozenset("Republican Democrat Texan Californian Floridian Vermonter Ohioan".split())
 _CLOSING_MARKS = frozenset("”\"’'")
 _ASKING = frozenset("ask asks asked asking".split())

@@ -1,0 +1,37 @@
+"""Round 9 of issue 21 (seed 20261211): what is said, and what is only the author's."""
+
+from __future__ import annotations
+
+from tui.core.quotes.extractor import explain
+
+
+def _candidates(text: str) -> list[tuple[str | None, str, str]]:
+    _, explained = explain(text, judged=False)
+    return [(quote.speaker, quote.kind, quote.text) for quote, _ in explained]
+
+
+def test_a_list_of_related_headlines_is_no_ones_words() -> None:
+    text = ("Elon Musk shares first pic of futuristic underground tunnel\n"
+            "Elon Musk says global race for A.I. will cause WW3\n"
+            "Elon Musk reveals new SpaceX spacesuit\n")
+    assert _candidates(text) == []
+
+
+def test_a_labelled_photo_caption_keeps_its_reported_words() -> None:
+    text = ("Distance: Sarah Silverman explained that 'it got hard' to maintain the relationship as they 'live in "
+            "different countries'\n"
+            "Out and about: Silverman wore a black dress with fishnet stockings\n")
+    assert [who for who, _, _ in _candidates(text)] == ["Sarah Silverman"]
+
+
+def test_what_an_interview_covers_is_not_what_was_said() -> None:
+    text = ("In an extensive interview with Deadline, Quentin Tarantino tells all about his version of the events, "
+            "including the parts of the story where it mentions the crash.")
+    assert _candidates(text) == []
+
+
+def test_a_relatives_reported_predicate_ends_at_its_comma() -> None:
+    text = ("The charge sheet included counts of aggravated assault against a soldier, who the army said was "
+            "bruised on his brow by her punch, obstructing a soldier in the performance of his duty and throwing "
+            "stones at troops.")
+    assert [words for _, _, words in _candidates(text)] == ["was bruised on his brow by her punch"]
