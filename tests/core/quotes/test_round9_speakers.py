@@ -53,3 +53,15 @@ def test_a_described_advocate_is_the_person_the_passage_is_about() -> None:
             "how much attention she has received.\n"
             "\"We are talking about leggings,\" the gun control advocate wrote on Medium.")
     assert ("Shannon Watts", "direct", "We are talking about leggings,") in _candidates(text)
+
+
+def test_the_statement_the_sentence_before_told_of_is_its_issuers() -> None:
+    text = ("Credit agency giant Equifax said on Thursday that a breach of its cybersecurity system may have "
+            "affected 143 million consumers in the United States as well as some data for British and Canadian "
+            "residents.\nThe company, which safeguards financial data for consumers applying for credit, said in a "
+            "statement it learned of the breach on July 29 and 'acted immediately' with the assistance of an "
+            "independent cybersecurity firm to assess the impact.\n'Criminals exploited a US website application "
+            "vulnerability to gain access to certain files,' the statement said.")
+    found = [(who, words) for who, kind, words in _candidates(text) if kind == "direct"]
+    assert found == [("Equifax", "Criminals exploited a US website application vulnerability to gain access to "
+                                 "certain files,")]

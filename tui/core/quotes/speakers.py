@@ -468,7 +468,12 @@ class Resolver:
                 return Subject(issuer, start, end, described=True)
         if head in _ISSUED_DOCUMENTS and re.match(r"[Tt](?:he|his)\s", self.text[start:end]):
             issuer = self.actors.last_before(start, {"organisation"})   # "the statement concluded": its issuer
-            if issuer is not None and start - self._last_end(issuer, start) < 400:
+            # farther back when the sentence before told of it ("The company … said in a statement …")
+            s_start, _ = self.layout.sentence(start)
+            told = re.search(r"\b(?:a|its|the)\s+(?:[a-z]+\s+)?%s\b" % head,
+                             self.text[self.layout.sentence(max(0, s_start - 2))[0]:s_start])
+            reach = _ISSUER_REACH if told else 400
+            if issuer is not None and start - self._last_end(issuer, start) < reach:
                 return Subject(issuer, start, end, described=True)
         return Subject(None, start, end)
 
