@@ -65,3 +65,14 @@ def test_the_statement_the_sentence_before_told_of_is_its_issuers() -> None:
     found = [(who, words) for who, kind, words in _candidates(text) if kind == "direct"]
     assert found == [("Equifax", "Criminals exploited a US website application vulnerability to gain access to "
                                  "certain files,")]
+
+
+def test_a_said_colon_line_attributes_the_quote_paragraph_after_it() -> None:
+    text = ("Prime Minister Shinzo Abe told reporters that his government was aware of the launch.\n"
+            "Abe also said:\n"
+            "\"The reckless act of firing a missile over our nation is a grave threat, and we have lodged a firm "
+            "protest. \"We have also requested an emergency meeting of the U.N. Security Council.\"\n")
+    found = [(who, words) for who, kind, words in _candidates(text) if kind == "direct"]
+    assert found and found[0][0] == "Shinzo Abe"
+    assert found[0][1].startswith("The reckless act of firing a missile over our nation is a grave threat, and we "
+                                  "have lodged a firm protest.")

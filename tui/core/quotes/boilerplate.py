@@ -91,7 +91,13 @@ def _is_label_line(line: str) -> bool:
     stripped = line.strip()
     if stripped.startswith("By "):
         return False                 # a byline names the author
+    if _SAID_COLON.search(stripped):
+        return False                 # "Abe also said:": the attribution of the quote in the next paragraph
     return len(stripped.split()) <= 3 and not re.search(r"[.!?”\"]$", stripped) and len(stripped) < 30
+
+
+_SAID_COLON = re.compile(r"\b(?:said|says|added|adds|wrote|writes|told|tweeted|stated|declared|explained)"
+                         r"(?:\s+\w+){0,2}:$")
 
 
 def _caps_prefix(line: str) -> int:

@@ -38,7 +38,8 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 Pair = tuple[int, str, int, str]
 
 
-def _pair(text: str, tokens: list[tuple[int, str, str]]) -> tuple[list[Pair], tuple[int, str] | None]:
+def _pair(text: str, tokens: list[tuple[int, str, str]],
+          p_start: int | None = None) -> tuple[list[Pair], tuple[int, str] | None]:
     """Pair tokens of one family in order; return pairs and an unclosed opener, if any."""
     pairs: list[tuple[int, str, int, str]] = []
     opener: tuple[int, str] | None = None
@@ -51,8 +52,18 @@ def _pair(text: str, tokens: list[tuple[int, str, str]]) -> tuple[list[Pair], tu
             pairs.append((opener[0], opener[1], pos, mark))
             opener = None
         elif role == "open":
+            if opener[0] == p_start and _SENTENCE_BEFORE.search(text, max(p_start, pos - 4), pos):
+                # '"The reckless act … a firm protest. "We have also …"': the paragraph's quote was never
+                # closed before the next one opens; its words run to that sentence's end
+                end = pos
+                while end > opener[0] and text[end - 1].isspace():
+                    end -= 1
+                pairs.append((opener[0], opener[1], end, ""))
             opener = (pos, mark)     # the earlier opener was never closed
     return pairs, opener
+
+
+_SENTENCE_BEFORE = re.compile(r"[.!?]\s+$")
 
 
 def _opens_with_quote(text: str, start: int, end: int) -> bool:
@@ -76,7 +87,7 @@ def find_mark_spans(text: str) -> list[MarkSpan]:
             if role == "apostrophe":
                 continue
             (doubles if mark in DOUBLE_MARKS else singles).append((match.start(), mark, role))
-        pairs, opener = _pair(text, doubles)
+        pairs, opener = _pair(text, doubles, p_start)
         segment_spans: list[MarkSpan] = []
         for first, (o_pos, o_mark, c_pos, c_mark) in enumerate(pairs):
             segment_spans.append(MarkSpan(o_pos, o_pos + len(o_mark), c_pos, c_pos + len(c_mark), True,
