@@ -120,6 +120,9 @@ class ActorIndex:
         return unsure
 
 
+_RELATION_BEFORE = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir)[ \t]+(?:[a-z-]+[ \t]+)?"
+                              r"(?:wife|husband|girlfriend|boyfriend|fianc[ée]e?|partner|son|daughter|mother|father|brother|sister|friend|colleague)"
+                              r"(?:[ \t]+[a-z]+){0,3},[ \t]+$")
 _AGE_OR_RELATIVE = re.compile(r",\s+(?:who|whose|\d{1,3},)|\s+\(\d{1,3}\)"
                               r"|[’']s\s+(?:wife|husband|son|daughter|mother|father)")
 _AFFILIATION = re.compile(r",?\s+(?:of|from|at|with)\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}[A-Z]")
@@ -157,6 +160,8 @@ def _person_kind(text: str, entity: Entity) -> str:
     if not any(w in ORG_ENDINGS or w in ORG_HEADS for w in words) and (
             any(_role_apposition(text, end) for _, end in spans) or _referred_to_as_person(text, spans)):
         return "person"                  # "Tong Zhao, fellow at the …, told CNN"; "Heigo Sato … he said"
+    if any(_RELATION_BEFORE.search(text, max(0, start - 50), start) for start, _ in spans):
+        return "person"                  # "his girlfriend at the time, Mira Sorvino": someone's relation
     if any(_AGE_OR_RELATIVE.match(text, end) or _AFFILIATION.match(text, end) for _, end in spans) \
             or any(text[max(0, start - 13):start].lower().endswith("according to ") for start, _ in spans):
         return "person"                  # "Pat Rooke, 72, described …", "Nurzat Abdyrakhmanova of the … network"
@@ -196,6 +201,9 @@ def _role_word_before(text: str, start: int) -> bool:
     """"his representative Holly Baird", "her husband Cash Warren": a role or a relative just before a name
     makes it a person's."""
     match = re.search(r"([a-z]+)[ \t]+$", text[max(0, start - 30):start])
+    if match is not None and match.group(1) == "official" \
+            and re.search(r"(?:[’']s|\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir))[ \t]+official[ \t]+$", match.string):
+        return False                     # "North Korea’s official Rodong Sinmun": an adjective
     return match is not None and (match.group(1) in _PERSON_ROLES or match.group(1).rstrip("s") in _PERSON_ROLES
                                   or is_title(match.group(1)) or _RELATIVE_BEFORE.search(match.group()) is not None
                                   or match.group(1) in _COMPANIONS)
@@ -209,6 +217,9 @@ def _team_or_body(words: list[str]) -> bool:
     return bool(team) or words[-1] in ORG_ENDINGS or any(w in _BODY_WORDS for w in words)
 
 
+# Words before a name that make it a place: "in", "near", … or a role "of" it ("the prosecutor of Nice").
+_TOWN_PREPOSITION = re.compile(r"\b(?:in|near|outside|into|across|throughout|(?:%s)[ \t]+of)[ \t]+$"
+                               % "|".join(sorted(ROLE_NOUNS, key=len, reverse=True)))
 _TOWN_BEFORE = re.compile(r"\b(?:city|town|village|port|resort)[ \t]+of[ \t]+$")
 
 
@@ -223,7 +234,9 @@ def _named_as_a_town(text: str, entity: Entity) -> bool:
                 if _TOWN_BEFORE.search(text, max(0, start - 20), start) or _country_after(text, end))
     if towns and (entity.kind == "organisation" or 2 * towns >= len(spans)):
         return True
-    if any(is_cue_subject(text, end) for _, end in spans):
+    if 2 * sum(1 for start, _ in spans if _TOWN_PREPOSITION.search(text, max(0, start - 30), start)) > len(spans):
+        return True                      # "in Nice" thrice and "prosecutor of Nice": a place, though it "said"
+    if any(is_cue_subject(text, end) and _word_after(text, end) not in _PERSON_ROLES for _, end in spans):
         return False                     # "Bush referred to Rubio as …": a speaker is no town
     inside = sum(1 for start, _ in spans if re.search(r"\bin[ \t]+$", text[max(0, start - 4):start]))
     return 2 * inside > len(spans)
@@ -251,10 +264,16 @@ def _role_apposition(text: str, end: int) -> bool:
     return match is not None and match.group(1) in _PERSON_ROLES
 
 
+_PREPOSITION_BEFORE = re.compile(r"\b(?:[Ii]n|[Ww]ith|[Tt]o|[Ff]or|[Ff]rom|[Bb]y)[ \t]+$")
+_NEW_SUBJECT_AFTER = re.compile(r",[ \t]+(?:the|a|an)[ \t]+[a-z]+[ \t]+(?:said|says|told|added|wrote)\b")
+
+
 def _referred_to_as_person(text: str, spans: list[tuple[int, int]]) -> bool:
     """A multi-word name that a "he" or "she" picks up in its next sentence, never an "it"."""
     votes = 0
     for start, end in spans:
+        if _PREPOSITION_BEFORE.search(text, max(0, start - 6), start) and _NEW_SUBJECT_AFTER.match(text, end):
+            continue                     # "In an interview with Deadline Hollywood, the director said he …"
         opens = re.search(r"(?:^|[.!?\n]\s*|\b(?:But|And|So|Yet)\s+)$", text[max(0, start - 6):start]) is not None
         stop = re.search(r"[.!?](?:\s|$)", text[end:end + 200])
         tail = text[end:end + (stop.end() if stop else 200)]
@@ -310,7 +329,9 @@ def _pronoun_gender(text: str, entity: Entity) -> str | None:
 
 
 def _gender_of(entity: Entity) -> str | None:
-    first = entity.name.split()[0]
+    words = entity.name.split()
+    first = words[1] if len(words) > 2 and words[0] not in FORENAMES and words[1] in FORENAMES else words[0]
+    # ("Billie Jean King": a double first name the list knows by its second half)
     if first in FEMALE_NAMES:
         return "f"
     if first in MALE_NAMES:
@@ -501,8 +522,8 @@ class _SingleWords:
             self.counts[cand.name] = self.counts.get(cand.name, 0) + 1
             if _after_place_preposition(text, cand.start):
                 self.after_place_word[cand.name] = self.after_place_word.get(cand.name, 0) + 1
-            if is_cue_subject(text, cand.end):
-                self.speakers.add(cand.name)
+            if is_cue_subject(text, cand.end) and _word_after(text, cand.end) not in _PERSON_ROLES:
+                self.speakers.add(cand.name)     # (not "the Nice prosecutor said": the prosecutor speaks)
             if not cand.sentence_initial:
                 self.mid_sentence.add(cand.name)
 
@@ -527,7 +548,7 @@ def _place_candidate(builder: _Builder, cand: Candidate, persons: Surnames,
     text = builder.text
     role = cand.role or (role_before(text, cand.start) if cand.kind in {"person", "surname"} else None)
     if cand.kind in {"person", "surname"} and not role:
-        role = role_after(text, cand.end)
+        role = role_after(text, cand.end, cand.start)
     name = definitions.get(cand.name, cand.name)
     if cand.name in COMPASS_WORDS:
         # "the North" is North Korea once the story has named it; alone it is only a direction
@@ -583,6 +604,13 @@ def _place_candidate(builder: _Builder, cand: Candidate, persons: Surnames,
         if owner is not None and _family_name_first(builder.entities[owner].name.split()):
             builder.alias(owner, cand.name)      # "Moon said": Moon Jae-in, not the Moon
             builder.mention(owner, cand.start, cand.end)
+            return
+    if cand.kind == "place" and cand.name in FORENAMES and not _after_place_preposition(text, cand.start):
+        owners = [i for i, e in enumerate(builder.entities) if e.kind in {"person", "surname"}
+                  and len(e.name.split()) > 1 and e.name.split()[0] == cand.name]
+        if len(owners) == 1:             # "Chad and I" after "Chad Kroeger": his first name, not the country
+            builder.alias(owners[0], cand.name)
+            builder.mention(owners[0], cand.start, cand.end)
             return
     if cand.kind == "place":
         place = place_name(cand.name) or cand.name

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -92,6 +93,12 @@ _ROLE_AFTER = re.compile(r",\s+(?:the|a|an)\s+([^,.;:“”\"()]{3,110}?)(?=,|\.
 _MODIFIER = re.compile(r"[A-Z][\w.]*(?:-[A-Z][\w.]*)*-(?:based|backed|led|born|run|owned|linked|funded|controlled|"
                        r"allied|aligned|affiliated|registered|listed|headquartered|focused|supported)")
 _PERSON_CONNECTIVES = {"of", "for", "on"}
+# "A journalist for Agence France-Presse", "a reporter with the Rodong Sinmun": the press works for an outlet.
+_PRESS_FOR = re.compile(r"\b(?:journalist|reporter|correspondent|editor|columnist|writer|photographer|anchor|"
+                        r"contributor|critic)s?[ \t]+(?:for|at|with|of)[ \t]+(?:the[ \t]+)?$")
+# "the regional daily Nice Matin", "the tabloid Bild": a paper's kind before its name.
+_PAPER_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa])[ \t]+(?:[a-z-]+[ \t]+){0,2}(?:daily|tabloid|paper|weekly|magazine|"
+                           r"website|broadsheet|station)[ \t]+$")
 _ROLE_AT = re.compile(r"\b(?:%s)(?:\s+of\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?)?\s+at\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}$"
                       % "|".join(sorted(ROLE_NOUNS, key=len, reverse=True)))
 _ORG_NOUN_BEFORE = re.compile(r"(?:^|[^\w’'-])(?:[\w’'-]+\s+){0,2}(?<![\w’'])(?:%s)\s+$"
@@ -188,6 +195,8 @@ def _split_title(tokens: list[str]) -> tuple[list[str], list[str]]:
     if last < 0:
         return [], tokens
     prefix = tokens[:last + 1]
+    if tokens[last + 1] in _PLACE_ENDINGS:
+        return [], tokens            # "King County", "Queen City": a place's name, not a title before one
     if any(t in FEMALE_NAMES or t in MALE_NAMES for t in prefix if t not in TITLE_WORDS):
         return [], tokens            # "Martin Luther King Jr." keeps its "King"
     if prefix[-1] in {"Major", "General"} and tokens[last + 1].startswith(("League", "Motors", "Assembly",
@@ -268,7 +277,8 @@ def _has_first_name(tokens: list[str]) -> bool:
 def named_as_organisation(text: str, start: int) -> bool:
     """"chief economist at Kartli Capital", "the statistics office Geostat": words before that make an organisation."""
     window = text[max(0, start - 80):start]
-    return bool(_ROLE_AT.search(window) or _ORG_NOUN_BEFORE.search(window))
+    return bool(_ROLE_AT.search(window) or _ORG_NOUN_BEFORE.search(window) or _PRESS_FOR.search(window)
+                or _PAPER_BEFORE.search(window))
 
 
 def _word_after(text: str, end: int) -> str:
@@ -292,7 +302,8 @@ def role_before(text: str, start: int) -> str | None:
     if not match:
         return None
     role = match.group(1).strip()
-    if re.search(r"\b(?:[Tt]he|[Aa]n?)[ \t]+official\s*$", window):
+    if re.search(r"(?:\b(?:[Tt]he|[Aa]n?)|[’']s)[ \t]+official\s*$", window):
+        # "North Korea’s official Rodong Sinmun": an adjective, not a role
         return None                      # "the official Space Fleet uniform": an adjective, not a role
     words = role.split()
     while words and (words[0] in STOP_CAPS or words[0].lower() in {"the", "a", "an"} or words[0] in _CREDIT_WORDS):
@@ -300,10 +311,14 @@ def role_before(text: str, start: int) -> str | None:
     return " ".join(words) or None
 
 
-def role_after(text: str, end: int) -> str | None:
+def role_after(text: str, end: int, start: int | None = None) -> str | None:
     match = _ROLE_AFTER.match(text, end, min(len(text), end + 130))
     if not match:
         return None
+    if start is not None and text[match.end():match.end() + 1] == " " \
+            and re.search(r"\b(?:[Ii]n|[Ww]ith|[Tt]o|[Ff]or|[Ff]rom|[Bb]y)[ \t]+$", text[max(0, start - 6):start]):
+        return None                  # "In an interview with Deadline Hollywood, the director said": the role is
+        #                              the next clause's subject, not an apposition of the name
     role = match.group(1).strip()
     if not any(word.lower().strip("’'s") in ROLE_NOUNS for word in role.split()):
         return None
@@ -324,10 +339,24 @@ def _is_demonym_token(token: str, next_word: str) -> bool:
 def _candidates_in_chunk(text: str, start: int, end: int, floor: int) -> list[Candidate]:
     """Turn one capitalised run into name candidates (splitting at possessives)."""
     pieces: list[list[tuple[str, int, int]]] = [[]]
+    after_on: set[int] = set()
     for match in re.finditer(r"\S+", text[start:end]):
         token, t_start, t_end = match.group(), start + match.start(), start + match.end()
         possessive = _POSSESSIVE.search(token) if len(token) > 2 else None
-        if _MODIFIER.fullmatch(token) or (token == "The" and pieces[-1]) or token in _CREDIT_WORDS:
+        if pieces[-1] and _after_repeated_title(text, t_start):
+            # "… Harrowing images of truck attack in Nice Authorities confirmed …": a gallery's title, repeated
+            # before every caption, ends where the caption's first word starts
+            pieces.append([(token, t_start, t_end)])
+        elif pieces[-1] and t_start - pieces[-1][-1][2] >= 3 and not text[pieces[-1][-1][2]:t_start].strip():
+            pieces.append([(token, t_start, t_end)])    # a blanked stretch of boilerplate: no name spans it
+        elif token == "on" and pieces[-1] and _place_or_plural(text, [t for t, _, _ in pieces[-1]], pieces[-1][0][1]):
+            # "Nice on the French Riviera", "Cape Erimo on Hokkaido", "Tensions on the Korean Peninsula": two
+            # phrases ("Council on Foreign Relations" is one name)
+            pieces.append([])
+            after_on.add(len(pieces) - 1)
+        elif token == "the" and not pieces[-1]:
+            continue
+        elif _MODIFIER.fullmatch(token) or (token == "The" and pieces[-1]) or token in _CREDIT_WORDS:
             # "Yerevan-based Caucasus Policy Institute" names the institute; "Reuters The United Nations
             # Security Council" and "Splash News Michael Sheen" are a photo credit glued to a name
             pieces.append([])
@@ -341,6 +370,9 @@ def _candidates_in_chunk(text: str, start: int, end: int, floor: int) -> list[Ca
             pieces.append([(token, t_start, t_end)])
         else:
             pieces[-1].append((token, t_start, t_end))
+    # "Arkansas on Super Tuesday": a day after "on" is a date, no name
+    pieces = [piece for k, piece in enumerate(pieces)
+              if k not in after_on or not piece or piece[-1][0] not in DATE_WORDS]
     pieces = [part for piece in pieces if piece for part in _split_person_connective(text, piece)]
     result: list[Candidate] = []
     previous: Candidate | None = None
@@ -356,6 +388,33 @@ def _candidates_in_chunk(text: str, start: int, end: int, floor: int) -> list[Ca
         result.append(candidate)
         previous = candidate
     return result
+
+
+# A phrase this long before a word, met this often in the text, is a title repeated before each caption.
+_TITLE_REACH = 40
+_TITLE_REPEATS = 3
+
+
+@functools.lru_cache(maxsize=8)
+def _has_captions(text: str) -> bool:
+    return text.count("Caption") >= _TITLE_REPEATS
+
+
+def _after_repeated_title(text: str, pos: int) -> bool:
+    """Whether the words just before pos are a title the text repeats (a gallery's, before each caption) that
+    is followed by different words at its repeats: pos opens a caption, whatever its capital says."""
+    if pos < _TITLE_REACH or not _has_captions(text):
+        return False
+    phrase = text[pos - _TITLE_REACH:pos]
+    if "\n" in phrase:
+        return False
+    phrase = phrase.rstrip()
+    found, after, index = 0, set(), text.find(phrase)
+    while index != -1:
+        found += 1
+        after.add(text[index + len(phrase):index + len(phrase) + 12].strip()[:8])
+        index = text.find(phrase, index + 1)
+    return found >= _TITLE_REPEATS and len(after) >= _TITLE_REPEATS
 
 
 _SHIP_PREFIXES = frozenset("USS HMS RMS HMAS HMCS MV SS".split())
@@ -522,6 +581,9 @@ def _candidate_from_tokens(text: str, piece: list[tuple[str, int, int]], floor: 
     while piece and (piece[-1][0] in DATE_WORDS or piece[-1][0] in NAME_CONNECTORS or piece[-1][0] in STOP_CAPS):
         if _surname_like_month(text, piece):
             break                    # "Theresa May", "Brian May": a first name, then a surname that is a month
+        if len(piece) == 2 and piece[-1][0] in DATE_WORDS and _only_before(text, piece[0][0], piece[-1][0]) \
+                and not _named_alone(text, piece[0][0], piece[0][1]):
+            return None              # "Super Tuesday", "Black Friday": a day's name, never the word alone
         piece = piece[:-1]
     if not piece or any(token in DATE_WORDS and not _surname_like_month(text, piece[:i + 1])
                         for i, (token, _, _) in enumerate(piece)):
@@ -551,6 +613,15 @@ def _candidate_from_tokens(text: str, piece: list[tuple[str, int, int]], floor: 
         return None                  # "the USS Callister", "HMS Queen Elizabeth": a ship, no actor
     if len(tokens) == 1 and initial and re.match(r"[ \t]+reporting[ \t]+by\b", text[end:end + 20]):
         return None                  # "(Additional reporting by …)": a wire credit
+    if len(tokens) > 2 and tokens[-1] in TITLE_WORDS and tokens[-2] in _PLACE_ENDINGS:
+        # "the King County Prosecutor’s Office": the place of an office, no one's name
+        return Candidate(" ".join(tokens[:-1]), start, piece[-2][2], "place", None, initial)
+    if len(tokens) == 2 and (tokens[0] in KNOWN_ORGANISATIONS or is_acronym(tokens[0])) \
+            and tokens[0] not in PLACE_ACRONYMS and prev_word in {"told", "tells", "tell"} \
+            and _is_name_token(tokens[1]) and tokens[1] not in _LONE_WORDS and tokens[1] not in _GENERIC_ORG_WORDS \
+            and tokens[1] not in ORG_ENDINGS and tokens[1] not in _NOT_ACTOR_WORDS:
+        # "… told CNN Abe's opponents are angry": the outlet spoken to, then the reported clause's subject
+        return Candidate(tokens[0], start, piece[0][2], "organisation", None, initial)
     if len(tokens) in {2, 3} and len(piece) == len(tokens) and _glued_to_a_body(tokens):
         # "CNN Tokyo", "SpaceX CEO", "NPR White House (correspondent)": an organisation glued to a place, a
         # title or another body after it
@@ -564,12 +635,23 @@ def _candidate_from_tokens(text: str, piece: list[tuple[str, int, int]], floor: 
     if len(tokens) > 1 and (any(t in {"THE", "AND", "OF", "IN", "ON", "TO", "FOR", "A"} for t in tokens)
                             or (len(tokens) > 2 and all(t.isupper() for t in tokens))):
         return None                  # "THE Cubs AND THE Black CAT …": an upper-case kicker run
+    if len(tokens) > 1 and all(t.isupper() and t.isalpha() for t in tokens) \
+            and any(t.title() in STOP_CAPS or t.title() in FACILITY_WORDS for t in tokens) \
+            and not any(t in KNOWN_ORGANISATIONS or t in PLACE_ACRONYMS or t in {"JR", "SR"} for t in tokens):
+        return None                  # "OH NO", "GILES ST": a shouted phrase or a map's label
+    if len(tokens) > 1 and tokens[-1] in {"JR", "SR"} and tokens[0] in FORENAMES:
+        tokens = [*tokens[:-1], tokens[-1].title() + "."]     # "Carl Edwards JR": Carl Edwards Jr.
+    if len(tokens) == 2 and _initials_pair(text, tokens) and _among_people(text, start):
+        # "JR Smith", "AJ Hinch": two initials written without their dots, then a surname
+        return Candidate(" ".join(tokens), start, end, "person", None, initial)
     if len(tokens) > 1 and all(t.isupper() for t in tokens) and tokens[0].title() in FEMALE_NAMES | MALE_NAMES:
         tokens = [t.title() for t in tokens]     # "SCOTT HORSLEY, BYLINE:": a transcript's name label
     if len(tokens) > 1 and any(t[:1].isupper() and t[1:2].islower() for t in tokens):
         # "VLADIMIR Putin": a shouted word glued to a name is the name's word, in title case
         tokens = [t.title() if t.isupper() and len(t) > 3 and t not in NOT_ACRONYMS else t for t in tokens]
     late = next((k for k, t in enumerate(tokens) if k and t in FORENAMES and tokens[k - 1] not in FORENAMES), None)
+    if late == 1 and _plain_name_word(text, tokens[0]):
+        late = None                  # "Amina Ali Nkeki": a first name the list lacks, not a role before "Ali"
     if late is not None and 2 <= len(tokens) - late <= 3 and all(_is_name_token(t) for t in tokens[late:]) \
             and tokens[-1] not in ORG_ENDINGS and tokens[-1] not in FACILITY_WORDS \
             and not any(t in FORENAMES for t in tokens[:late]):
@@ -649,6 +731,58 @@ def _candidate_from_tokens(text: str, piece: list[tuple[str, int, int]], floor: 
     if kind == "person" and all(t in TITLE_WORDS or t in HONORIFICS for t in tokens):
         return None
     return Candidate(" ".join(tokens), start, end, kind, role, initial, gender)
+
+
+def _initials_pair(text: str, tokens: list[str]) -> bool:
+    """"JR Smith": two capitals that name no body or place and never stand alone in the text, then a surname."""
+    first, last = tokens
+    if not re.fullmatch(r"[A-Z]{2}", first) or first in KNOWN_ORGANISATIONS or first in PLACE_ACRONYMS \
+            or first in NOT_ACRONYMS or not _is_name_token(last) or last in ORG_ENDINGS or last in FACILITY_WORDS \
+            or place_name(last) or last in TITLE_WORDS or last in STOP_CAPS \
+            or re.search(r"\b%s\b" % re.escape(last.lower()), text) is not None:
+        return False                 # ("BT Sport", "NK Pro": a common word after the capitals)
+    alone = len(re.findall(r"\b%s\b" % first, text))
+    return alone == len(re.findall(r"\b%s[ \t]+%s\b" % (first, re.escape(last)), text))
+
+
+def _only_before(text: str, word: str, day: str) -> bool:
+    """Whether the text writes word only right before day."""
+    return len(re.findall(r"\b%s\b" % re.escape(word), text)) \
+        == len(re.findall(r"\b%s[ \t]+%s\b" % (re.escape(word), re.escape(day)), text))
+
+
+def _named_alone(text: str, word: str, start: int) -> bool:
+    """A word that names something by itself: a place, a body, a first name, an acronym, or a word after "in",
+    "of", "to" … ("the island of Hokkaido Friday")."""
+    return bool(place_name(word) or word in KNOWN_ORGANISATIONS or word in FORENAMES or is_acronym(word)
+                or re.search(r"\b(?:in|of|to|at|from|near|told|said|says)[ \t]+$", text[max(0, start - 6):start]))
+
+
+def _place_or_plural(text: str, head: list[str], start: int) -> bool:
+    """A place's name, or one plural word opening a sentence ("Executives on Equifax …"), before "on"."""
+    if any(t in ORG_ENDINGS or t in ORG_HEADS or t in _GENERIC_ORG_WORDS for t in head):
+        return False
+    return bool(place_name(" ".join(head)) or place_shaped(head) or _word_before(text, start) in PLACE_PREPOSITIONS
+                or (len(head) == 1 and head[0].endswith("s") and is_sentence_initial(text, start)))
+
+
+def _among_people(text: str, start: int) -> bool:
+    """"Richard Jefferson (second left) and JR Smith": a name in a list after a first name and a surname."""
+    window = text[max(0, start - 60):start]
+    match = re.search(r"(?:,|\band)[ \t]+$", window)
+    return match is not None and any(m.group(1) in FORENAMES
+                                     for m in re.finditer(r"\b([A-Z][a-z]+)[ \t]+[A-Z][a-z]+", window))
+
+
+def _plain_name_word(text: str, token: str) -> bool:
+    """A capitalised word that can only be part of a name: no title, role, body, place or people, and never
+    written in lower case in the text."""
+    return re.fullmatch(r"[A-Z][a-z]{2,}", token) is not None and token not in TITLE_WORDS \
+        and not re.search(r"(?:ist|er|or|ian|ant|ent|ess|ee|ive)$", token) \
+        and token not in ORG_ENDINGS and token not in ORG_HEADS and token not in _GENERIC_ORG_WORDS \
+        and token not in STOP_CAPS and token not in DEMONYMS and token not in _CREDIT_WORDS \
+        and token.lower() not in _ROLE_OPENERS and token.lower() not in ROLE_NOUNS and not place_name(token) \
+        and re.search(r"\b%s\b" % token.lower(), text) is None
 
 
 # Words of _NOT_ACTOR_WORDS that are also surnames ("Steven Law", "Vincent Price").
@@ -766,7 +900,8 @@ def is_cue_subject(text: str, end: int) -> bool:
     """Whether a name is followed by a reporting verb ("Xinhua, the official news agency, wrote")."""
     window = text[end:end + 160]
     appositive = re.match(r",[^,.;:“”\"]{3,110},", window)
-    if appositive:
+    if appositive and not re.match(r",[ \t]+(?:but|and|or|so|yet|because|if|when|while)\b", window):
+        # "Sure, but you might have said …, say, the company": a clause after a conjunction is no apposition
         window = window[appositive.end():]
     words = re.findall(r"[A-Za-z’']+", window[:60])[:4]
     for word in words:
