@@ -35,3 +35,12 @@ def test_a_relatives_reported_predicate_ends_at_its_comma() -> None:
             "bruised on his brow by her punch, obstructing a soldier in the performance of his duty and throwing "
             "stones at troops.")
     assert [words for _, _, words in _candidates(text)] == ["was bruised on his brow by her punch"]
+
+
+def test_a_named_subject_inside_anothers_clause_owns_its_quoted_words() -> None:
+    text = ("Col. Rob Manning said American officials are still assessing the launch and that the North American "
+            "Aerospace Defense Command \"determined the missile launch did not pose a threat to North America.\"")
+    found = {(who, words) for who, _, words in _candidates(text)}
+    assert ("Rob Manning", "American officials are still assessing the launch") in found
+    assert ("North American Aerospace Defense Command",
+            "determined the missile launch did not pose a threat to North America.") in found

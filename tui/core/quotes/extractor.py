@@ -608,6 +608,9 @@ def _attribute_partials(text: str, drafts: list[_Draft], indirect: list[Indirect
             continue
         s_start, s_end = layout.sentence(draft.start)
         found = _cue_before(text, s_start, draft.span.open_start, layout, resolver)
+        named = _named_subject_of_quote(text, draft, resolver, layout, s_start)
+        if named is not None:
+            found = named             # 'and that NORAD “determined …”': the words of the named subject
         if found is None:
             cues = [c for c in layout.cues(s_start, draft.span.open_start)]
             subject = resolver.subject_before(cues[-1].start, s_start) if cues else None
@@ -622,6 +625,25 @@ def _attribute_partials(text: str, drafts: list[_Draft], indirect: list[Indirect
         # Papoyan did not specify those "situations": a person's own word quoted back (not a title or name).
         if echo is not None and inner[:1].islower() and resolver.actors.entities[echo].kind == "person":
             draft.entity, draft.confidence, draft.attributed, draft.rule = echo, 0.4, True, "echo"
+
+
+def _named_subject_of_quote(text: str, draft: _Draft, resolver: Resolver, layout: Layout,
+                            s_start: int) -> tuple[Subject, Cue] | None:
+    """"… said X and that North American Aerospace Defense Command “determined …”": a that-clause whose
+    named subject stands right before quoted words (a verb first) is that subject's, under the sentence's cue."""
+    open_start = draft.span.open_start
+    if not text[draft.start:draft.start + 1].islower():
+        return None
+    mention = resolver.actors.mention_at(max(s_start, open_start - 2), open_start)
+    if mention is None or text[mention.end:open_start].strip() \
+            or resolver.actors.entities[mention.entity].kind not in {"person", "organisation"}:
+        return None
+    if not re.search(r"\bthat\s+(?:the\s+)?$", text[max(s_start, mention.start - 12):mention.start]):
+        return None
+    cues = layout.cues(s_start, mention.start)
+    if not cues:
+        return None
+    return Subject(mention.entity, mention.start, mention.end), cues[-1]
 
 
 def _widen_to_clause(text: str, draft: _Draft, cue: Cue, s_end: int) -> None:

@@ -213,6 +213,21 @@ def _parenthetical(text: str, layout: Layout, resolver: Resolver, cue: Cue, s_st
     return Indirect(start, end, subject, cue, 0.55, "parenthetical")
 
 
+_AND_THAT = re.compile(r",?\s+and\s+that\s+(?:the\s+)?")
+
+
+def _cut_at_quoted_other(text: str, resolver: Resolver, start: int, end: int) -> int:
+    """"said officials are assessing the launch and that NORAD “determined …”": the second clause has its own
+    named speaker, quoted: the content ends before it, and the quoted words are that speaker's."""
+    for match in _AND_THAT.finditer(text, start, end):
+        mention = resolver.actors.mention_at(match.end(), match.end() + 1)
+        if mention is not None and mention.start == match.end() \
+                and resolver.actors.entities[mention.entity].kind in {"person", "organisation"} \
+                and re.match(r"\s*(?:\([^()]{1,12}\)\s*)?[“\"]", text[mention.end:mention.end + 20]):
+            return match.start()
+    return end
+
+
 _RELATIVE_BEFORE = re.compile(r"\b(?:who|whom|which)\s+$")
 _VERB_FIRST = re.compile(r"(?:is|are|was|were|had|has|have|would|will|could|did|does)\b")
 
@@ -271,6 +286,7 @@ def _forward(text: str, layout: Layout, resolver: Resolver, cue: Cue, s_start: i
         return None              # "Deadline reported that Tarantino said …": Tarantino speaks, the outlet passes it on
     end = _cut_at_trailing_attribution(text, layout, start, end)
     end = _cut_at_clause(text, start, end)
+    end = _cut_at_quoted_other(text, resolver, start, end)
     if not has_that and _RELATIVE_BEFORE.search(text, max(s_start, subject.start - 12), subject.start) \
             and _VERB_FIRST.match(text, start, end):
         # "a soldier, who the army said was bruised by her punch, obstructing …": the relative's predicate
