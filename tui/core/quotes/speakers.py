@@ -419,7 +419,7 @@ class Resolver:
             return Subject(relative, start, end, described=True)   # "the brother said": the brother named before
         state = self._compass_state(start, end)
         if state is not None:
-            return Subject(state, start, end, described=True)   # "The North routinely says": North Korea
+            return Subject(state, start, end)   # "The North routinely says": North Korea, by its short name
         head = source_head(self.text[start:end])
         topic = self._epithet_person(start, end)
         if topic is not None:
