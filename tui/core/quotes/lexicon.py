@@ -371,7 +371,9 @@ SOURCE_NOUNS = SOURCE_NOUNS | _words(
     "minority percent democrats republicans americans latinos liberals conservatives progressives "
     "evangelicals independents candidate nominee rival challenger incumbent front-runner frontrunner "
     "billionaire businessman businesswoman mogul donor backer surrogate attendant another one "
-    "giant conglomerate automaker carmaker chipmaker"
+    "giant conglomerate automaker carmaker chipmaker "
+    # sites and guides that argue or warn ("One popular air-travel site argues that", "Online guides … warn")
+    "site website blog guide forum magazine outlet"
     # people named by what they do or back (issue 21: "Proponents of the bill say", "Other refugee advocates said")
     " associate advocate proponent partisan side narrator designer delegate participant attendee volunteer "
     "citizen individual respondent"
