@@ -140,3 +140,17 @@ def test_a_days_name_is_no_actor() -> None:
     text = ("Hillary Clinton is marking several Super Tuesday victories with a rally in Miami. She declared “What a "
             "Super Tuesday!” and said that her campaign would go on. Sanders won on Tuesday.")
     assert "Super" not in kinds(text)
+
+
+def test_an_honorific_before_a_common_word_is_no_person() -> None:
+    text = ("Carl Edwards Jr., who had dressed as Mr. Incredible on a Halloween plane ride, tried to get the save. "
+            "It was an incredible night for young fans. Ms. Young said the vote would go ahead. Young said so.")
+    found = kinds(text)
+    assert "Incredible" not in found and "Mr. Incredible" not in found
+    assert found.get("Young") == "person"
+
+
+def test_a_state_team_is_an_organisation() -> None:
+    text = "Unlike when they defeated the Golden State Warriors to win the NBA Championship, Cleveland lost."
+    found = kinds(text)
+    assert "Warriors" not in found and found.get("Golden State Warriors") in {"organisation", None}

@@ -639,6 +639,8 @@ def _candidate_from_tokens(text: str, piece: list[tuple[str, int, int]], floor: 
             and any(t.title() in STOP_CAPS or t.title() in FACILITY_WORDS for t in tokens) \
             and not any(t in KNOWN_ORGANISATIONS or t in PLACE_ACRONYMS or t in {"JR", "SR"} for t in tokens):
         return None                  # "OH NO", "GILES ST": a shouted phrase or a map's label
+    if len(tokens) == 3 and tokens[1] == "State" and re.fullmatch(r"[A-Z][a-z]+s", tokens[2]):
+        return Candidate(" ".join(tokens), start, end, "organisation", None, initial)   # "Golden State Warriors"
     if len(tokens) > 1 and tokens[-1] in {"JR", "SR"} and tokens[0] in FORENAMES:
         tokens = [*tokens[:-1], tokens[-1].title() + "."]     # "Carl Edwards JR": Carl Edwards Jr.
     if len(tokens) == 2 and _initials_pair(text, tokens) and _among_people(text, start):
@@ -716,6 +718,8 @@ def _candidate_from_tokens(text: str, piece: list[tuple[str, int, int]], floor: 
                 # "U.S. Census", "U.S. Consulate": a country's body, not a person called Census
                 return Candidate(" ".join(tokens), piece[0][1], end, "organisation", None, initial)
             honoured = titles[-1] in HONORIFICS and len(rest) == 1 and _is_name_token(rest[0])
+            if honoured and len(titles) == 1 and _common_word_titled(text, rest[0]):
+                return None          # "dressed as Mr. Incredible": a common word the text writes in lower case
             if not honoured and (_is_strong_org(rest) or place_name(" ".join(rest))):
                 # "Mr. Moon" is South Korea's president, whatever the gazetteer says of "Moon"
                 kind = "organisation" if _is_strong_org(rest) else "place"
@@ -743,6 +747,14 @@ def _initials_pair(text: str, tokens: list[str]) -> bool:
         return False                 # ("BT Sport", "NK Pro": a common word after the capitals)
     alone = len(re.findall(r"\b%s\b" % first, text))
     return alone == len(re.findall(r"\b%s[ \t]+%s\b" % (first, re.escape(last)), text))
+
+
+def _common_word_titled(text: str, word: str) -> bool:
+    """A word the text writes in lower case, and capitalised only right after an honorific ("Mr. Incredible")."""
+    if re.search(r"\b%s\b" % re.escape(word.lower()), text) is None:
+        return False
+    alone = len(re.findall(r"\b%s\b" % re.escape(word), text))
+    return alone == len(re.findall(r"\b(?:Mr|Mrs|Ms|Dr|Miss)\.?[ \t]+%s\b" % re.escape(word), text))
 
 
 def _only_before(text: str, word: str, day: str) -> bool:
