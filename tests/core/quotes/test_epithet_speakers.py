@@ -21,10 +21,7 @@ def test_an_age_epithet_goes_to_the_person_opening_the_passage() -> None:
     text = ("The candidate's wife Melania Trump spoke on the opening night.\n\n"
             "With millions watching, the former model defended her husband.\n\n"
             "\"He will go to work for you,\" said the 46-year-old.")
-    # The speaker the rules resolve; whether it is shown is the judge's call (0.65 against the
-    # 0.66 bar since round 8's retraining: an epithet two paragraphs from its name is a close one).
-    quote = next(q for q in analyse(text).quotes if "go to work" in q.text)
-    assert quote.speaker == "Melania Trump"
+    assert speaker_of(text, "go to work") == "Melania Trump"
 
 
 def test_an_epithet_whose_noun_introduced_someone_new_names_no_one() -> None:

@@ -274,9 +274,10 @@ MIGRATIONS: tuple[str, ...] = (
     """
     UPDATE articles SET analysed = 0;
     """,
-    # 19: issue 21, round 8 (more candidates: reported speech told to a listener, unnamed sources
-    # named by what they do, a that-clause after a quotation, colon introductions; actors typed by
-    # the syntax around a name), judge retrained, shown from 0.66: every article is analysed again
+    # 19: issue 21, rounds 8 and 9 (more candidates: reported speech told to a listener, unnamed
+    # sources named by what they do, a that-clause after a quotation, colon introductions, captions
+    # that give no antecedent, a state's short name; actors typed by the syntax around a name), judge
+    # retrained, shown from 0.65: every article is analysed again
     """
     UPDATE articles SET analysed = 0;
     """,
