@@ -4,14 +4,9 @@ miss on PolNeAR train, each as a small case of its own."""
 from __future__ import annotations
 
 import pytest
+from quote_candidates import candidates
 
 from tui.core.quotes.extractor import explain
-
-
-def _candidates(text: str) -> list[tuple[str | None, str, str]]:
-    """Every candidate, shown or not: (speaker, kind, text)."""
-    _, explained = explain(text, judged=False)
-    return [(quote.speaker, quote.kind, quote.text) for quote, _ in explained]
 
 
 @pytest.mark.parametrize(("text", "speaker", "content"), [
@@ -26,7 +21,7 @@ def _candidates(text: str) -> list[tuple[str | None, str, str]]:
      "incidents that happened 20 and 50 years ago.", "Carson", "he is being asked about incidents"),
 ])
 def test_reported_clauses_the_rules_used_to_miss(text: str, speaker: str, content: str) -> None:
-    found = _candidates(text)
+    found = candidates(text)
     assert any(who == speaker and kind == "indirect" and said.startswith(content) for who, kind, said in found), found
 
 
@@ -45,19 +40,19 @@ def test_reported_clauses_the_rules_used_to_miss(text: str, speaker: str, conten
      "authorized to speak publicly.", "a Mexican official"),
 ])
 def test_direct_quote_speakers_the_rules_used_to_miss(text: str, speaker: str) -> None:
-    found = _candidates(text)
+    found = candidates(text)
     assert [who for who, kind, _ in found if kind == "direct"] == [speaker], found
 
 
 def test_a_colon_introduction_after_a_listener_is_no_reported_clause() -> None:
     text = "Reince Priebus told Fox News: “Both men are meeting next week to talk about these things.”"
-    assert [kind for _, kind, _ in _candidates(text)] == ["direct"]
+    assert [kind for _, kind, _ in candidates(text)] == ["direct"]
 
 
 def test_a_reported_clause_stops_before_the_authors_participle() -> None:
     text = ("Packer said the increased focus on Trump is taking a toll on the front-runner, pointing to Cruz's "
             "victories Tuesday in Texas, Oklahoma and Alaska.")
-    [(_, _, said)] = [c for c in _candidates(text) if c[1] == "indirect"]
+    [(_, _, said)] = [c for c in candidates(text) if c[1] == "indirect"]
     assert said == "the increased focus on Trump is taking a toll on the front-runner"
 
 
@@ -76,17 +71,17 @@ def test_a_reported_clause_stops_before_the_authors_participle() -> None:
     ("\"Kids are spending too much time on screens,\" said Common Sense's CEO, James Steyer.", "James Steyer"),
 ])
 def test_the_speaker_is_the_person(text: str, speaker: str) -> None:
-    assert [who for who, kind, _ in _candidates(text) if kind == "direct"] == [speaker]
+    assert [who for who, kind, _ in candidates(text) if kind == "direct"] == [speaker]
 
 
 def test_two_people_reported_together() -> None:
     text = "Jessica Alba and her husband Cash Warren said they were thrilled to welcome their third child."
-    assert [who for who, _, _ in _candidates(text)] == ["Jessica Alba and Cash Warren"]
+    assert [who for who, _, _ in candidates(text)] == ["Jessica Alba and Cash Warren"]
 
 
 def test_an_outlet_passing_a_quote_on_is_not_the_speaker() -> None:
     text = "Deadline Hollywood reported that Tarantino said the crash was the biggest regret of his life."
-    assert _candidates(text) == [("Tarantino", "indirect", "the crash was the biggest regret of his life")]
+    assert candidates(text) == [("Tarantino", "indirect", "the crash was the biggest regret of his life")]
 
 
 def test_a_day_of_may_is_no_surname() -> None:
@@ -105,7 +100,7 @@ def test_a_subject_the_rules_cannot_read_gives_the_nearest_person_as_a_candidate
 
 def test_the_nearest_person_is_never_a_prepositions_object() -> None:
     text = "In an interview with Jake Tapper on Sunday, the official said the talks had collapsed."
-    assert [who for who, _, _ in _candidates(text)] == ["the official"]
+    assert [who for who, _, _ in candidates(text)] == ["the official"]
 
 
 @pytest.mark.parametrize(("text", "speaker", "content"), [
@@ -121,13 +116,13 @@ def test_the_nearest_person_is_never_a_prepositions_object() -> None:
      "Robby Mook", "We’ll see."),
 ])
 def test_direct_quotes_the_rules_used_to_miss_round_4(text: str, speaker: str, content: str) -> None:
-    found = _candidates(text)
+    found = candidates(text)
     assert any(who == speaker and kind == "direct" and said.startswith(content) for who, kind, said in found), found
 
 
 def test_a_one_word_phrase_in_running_text_stays_a_fragment() -> None:
     text = "The word on every sign was “Absolutely,” and nothing more."
-    assert not any(kind == "direct" for _, kind, _ in _candidates(text))
+    assert not any(kind == "direct" for _, kind, _ in candidates(text))
 
 
 @pytest.mark.parametrize(("text", "speaker", "content"), [
@@ -138,10 +133,10 @@ def test_a_one_word_phrase_in_running_text_stays_a_fragment() -> None:
      "withdrawn.", "officials", "Joint working groups will agree rules for their use by March"),
 ])
 def test_the_authors_next_clause_after_an_attribution_is_not_reported(text: str, speaker: str, content: str) -> None:
-    assert [(who, said) for who, kind, said in _candidates(text) if kind == "indirect"] == [(speaker, content)]
+    assert [(who, said) for who, kind, said in candidates(text) if kind == "indirect"] == [(speaker, content)]
 
 
 def test_a_pronoun_after_a_fronted_time_is_the_subject_not_the_place_after_it() -> None:
     text = ("Hollywood star Michael Sheen backs a new push.\nLast year he gave a speech in Wales in defence of free "
             "healthcare, telling the crowd: “There is never an excuse to not speak up for what you think is right.”")
-    assert [who for who, kind, _ in _candidates(text) if kind == "direct"] == ["Michael Sheen"]
+    assert [who for who, kind, _ in candidates(text) if kind == "direct"] == ["Michael Sheen"]

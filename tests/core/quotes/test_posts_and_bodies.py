@@ -3,6 +3,8 @@ signed author's words, and "It said" goes on with the state or organisation the 
 
 from __future__ import annotations
 
+from quote_candidates import candidates
+
 from tui.core.quotes.extractor import analyse, explain
 from tui.core.quotes.tweets import find_posts
 
@@ -62,15 +64,10 @@ def test_it_said_after_a_named_organisation_keeps_that_organisation() -> None:
     assert {q.speaker for q in analyse(text).shown()} == {"Foreign Ministry of Algeria"}
 
 
-def _candidates(text: str) -> list[tuple[str | None, str, str]]:
-    _, explained = explain(text, judged=False)
-    return [(quote.speaker, quote.kind, quote.text) for quote, _ in explained]
-
-
 def test_a_quote_after_a_sentence_a_person_opens_is_that_persons() -> None:
     text = ("“We have nowhere to run,” said Mayor Masaki Ohnishi.\n\n"
             "Yoshihiro Naito, 77, opposed the idea. “The commitment we’ve made not to wage war has kept Japan safe.”")
-    found = _candidates(text)
+    found = candidates(text)
     assert ("Yoshihiro Naito", "direct", "The commitment we’ve made not to wage war has kept Japan safe.") in found
 
 
@@ -85,28 +82,28 @@ def test_a_paragraph_of_quote_alone_goes_on_with_the_speaker_just_attributed() -
 def test_adding_that_goes_on_with_the_speaker_of_the_quote_before() -> None:
     text = ("Bill Ackman sought to reassure investors. “We are going to take a much more proactive role,” he said, "
             "adding that Steve Fraidin joined the board of Valeant last week.")
-    assert ("Bill Ackman", "indirect", "Steve Fraidin joined the board of Valeant last week") in _candidates(text)
+    assert ("Bill Ackman", "indirect", "Steve Fraidin joined the board of Valeant last week") in candidates(text)
 
 
 def test_but_said_after_a_quoted_fragment_is_the_subjects_second_statement() -> None:
     text = ("FBI Director James Comey called the use of private servers \"extremely careless,\" but said she should "
             "face no criminal charges.")
-    assert ("James Comey", "indirect", "she should face no criminal charges") in _candidates(text)
+    assert ("James Comey", "indirect", "she should face no criminal charges") in candidates(text)
 
 
 def test_reported_speech_stops_before_the_subjects_next_verb_and_the_authors_but() -> None:
     first = "Qualcomm said on Monday its board would review the latest offer, and declined to comment further."
-    assert ("Qualcomm", "indirect", "its board would review the latest offer") in _candidates(first)
+    assert ("Qualcomm", "indirect", "its board would review the latest offer") in candidates(first)
     second = ("American Airlines said at the time it does 'not tolerate discrimination of any kind,' but the NAACP "
               "did cite several instances.")
-    texts = [said for who, _, said in _candidates(second) if who == "American Airlines"]
+    texts = [said for who, _, said in candidates(second) if who == "American Airlines"]
     assert texts and all("NAACP" not in said for said in texts)
 
 
 def test_a_ticker_after_one_word_is_that_company() -> None:
     text = ("Goldman Sachs says it is about to take a big hit.\n"
             "Goldman (GS) said the majority of the $5 billion hit will come from a repatriation tax.")
-    speakers = {who for who, _, _ in _candidates(text)}
+    speakers = {who for who, _, _ in candidates(text)}
     assert "GS" not in speakers and "Goldman" in speakers
 
 
@@ -114,7 +111,7 @@ def test_a_korean_family_name_alone_is_the_person_not_a_place() -> None:
     text = "South Korean President Moon Jae-in spoke on Monday. Moon said the talks would go ahead."
     actors = {a.name: a.kind for a in analyse(text).actors}
     assert actors == {"Moon Jae-in": "person"}
-    assert ("Moon Jae-in", "indirect", "the talks would go ahead") in _candidates(text)
+    assert ("Moon Jae-in", "indirect", "the talks would go ahead") in candidates(text)
     assert {a.name: a.kind for a in analyse("The astronauts flew to the Moon in 1969.").actors} == {"Moon": "place"}
 
 
@@ -143,7 +140,7 @@ def test_an_agency_quoting_someone_as_saying_passes_on_their_words() -> None:
 def test_adding_without_that_is_the_speakers_next_statement() -> None:
     text = ("Heigo Sato, vice president of the Institute of World Studies, spoke to CNN. “Abe is trying,” Sato said, "
             "adding it was an option of last resort.")
-    assert ("Heigo Sato", "indirect", "it was an option of last resort") in _candidates(text)
+    assert ("Heigo Sato", "indirect", "it was an option of last resort") in candidates(text)
 
 
 def test_one_of_an_organisations_people_is_not_the_organisation() -> None:
