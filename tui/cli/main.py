@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import sqlite3
 import sys
-import time
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -16,10 +15,6 @@ from tui.cli.common import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, StoreFailure, open
 from tui.config import Config, ConfigError, find_config, load_config
 
 Handler = Callable[[argparse.Namespace, Config], int]
-
-# When the command started (as near as Python lets us see): `byline fetch` reports when every
-# article was listed and when all was done from here, as a user waiting on it would count.
-STARTED = time.monotonic()
 
 
 class CommandParser(argparse.ArgumentParser):

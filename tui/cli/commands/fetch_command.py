@@ -37,9 +37,9 @@ def register(commands: Any) -> None:
 
 
 def run(args: argparse.Namespace, config: Config) -> int:
+    from tui.cli import STARTED
     from tui.cli.commands.sync_command import print_sync, sync_first
     from tui.cli.common import EXIT_FAILURE, EXIT_OK, open_cache
-    from tui.cli.main import STARTED
     from tui.cli.news_report import report_news
     from tui.cli.progress import ProgressBar
     from tui.core.news import mark_news
