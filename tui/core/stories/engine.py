@@ -466,10 +466,7 @@ class StoryEngine:
                 continue
             target, score = closest
             members = list(story.members)
-            for member in members:
-                index.detach(member)
-            for member in members:
-                index.attach(member, target.story_id)
+            index.move_all(members, target.story_id)
             for member in members:
                 old = self._assignments[member.item_id]
                 if old.matched_item_id is None:  # it began the folded story: explain against its new one
@@ -569,10 +566,7 @@ class StoryEngine:
         if gone.story_id < first_new_id:  # a story readers have seen: say which
             merge = dataclasses.replace(merge, from_story=gone.story_id)
         members = list(gone.members)
-        for member in members:
-            index.detach(member)
-        for member in members:
-            index.attach(member, kept.story_id)
+        index.move_all(members, kept.story_id)
         for member in members:
             why = self._explain(member, kept, score)
             self._assignments[member.item_id] = dataclasses.replace(why, merge=merge)

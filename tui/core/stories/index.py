@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import datetime
 from itertools import islice
 
@@ -247,6 +247,13 @@ class StoryIndex:
         if story.profile_epoch == self._epoch:
             self._update_profile(story, entry.weights)
         self._entries[entry.item_id] = entry
+
+    def move_all(self, entries: Sequence[Entry], story_id: int) -> None:
+        """Move these entries (a whole story's, when one folds or merges into another) to a story."""
+        for entry in entries:
+            self.detach(entry)
+        for entry in entries:
+            self.attach(entry, story_id)
 
     def detach(self, entry: Entry) -> None:
         story = self._stories[entry.story_id]
