@@ -18,10 +18,10 @@ from tui.widgets.article_list import PAGE_SIZE
 
 
 @dataclass(frozen=True)
-class ListSnapshot:
-    """The feed pane's entries and counts, and one filter's article count and rows."""
+class FeedPane:
+    """What the feed pane shows: the feeds with their counts, the watchlists' unread counts, the
+    followed people, what each mute hides, and how many articles the mutes hide in all."""
 
-    generation: int  # the screen's list generation when the read began (stale if it moved)
     feeds: list[FeedInfo]
     total_unread: int
     starred: int
@@ -29,6 +29,29 @@ class ListSnapshot:
     people: list[PersonInfo]
     mutes: list[tuple[SavedQuery, int]]
     hidden: int
+
+
+def read_feed_pane(store: Store, watches: Sequence[SavedQuery], mutes: Sequence[SavedQuery],
+                   hidden_by: Callable[[Node], int]) -> FeedPane:
+    """Read the feed pane (on any thread: the store has a connection per thread)."""
+    return FeedPane(
+        feeds=store.feeds(),
+        total_unread=store.count_articles(ArticleFilter(unread_only=True)),
+        starred=store.count_articles(ArticleFilter(starred_only=True)),
+        watches=[(w, store.count_articles(ArticleFilter(query=w.query, unread_only=True)))
+                 for w in watches],
+        people=store.followed_people(),
+        mutes=[(m, hidden_by(m.query)) for m in mutes],
+        hidden=store.hidden_count() if store.mutes else 0,
+    )
+
+
+@dataclass(frozen=True)
+class ListSnapshot:
+    """The feed pane, and one filter's article count and rows."""
+
+    generation: int  # the screen's list generation when the read began (stale if it moved)
+    pane: FeedPane
     article_filter: ArticleFilter
     count: int
     keep_article: int | None
@@ -44,7 +67,6 @@ class SnapshotRequest:
     generation: int
     watches: Sequence[SavedQuery]  # each counted unread
     mutes: Sequence[SavedQuery]  # each counted with what it hides
-    count_muted: bool
     article_filter: ArticleFilter
     keep_article: int | None
     rows_around: tuple[int, int]  # the rows likely on screen after the swap: read their pages
@@ -65,14 +87,7 @@ def read_snapshot(store: Store, request: SnapshotRequest,
                                  min(last, max(count - 1, 0)) // PAGE_SIZE + 1)}
     return ListSnapshot(
         generation=request.generation,
-        feeds=store.feeds(),
-        total_unread=store.count_articles(ArticleFilter(unread_only=True)),
-        starred=store.count_articles(ArticleFilter(starred_only=True)),
-        watches=[(w, store.count_articles(ArticleFilter(query=w.query, unread_only=True)))
-                 for w in request.watches],
-        people=store.followed_people(),
-        mutes=[(m, hidden_by(m.query)) for m in request.mutes],
-        hidden=store.hidden_count() if request.count_muted else 0,
+        pane=read_feed_pane(store, request.watches, request.mutes, hidden_by),
         article_filter=flt,
         count=count,
         keep_article=request.keep_article,

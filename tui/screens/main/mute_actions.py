@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from tui.core.query import Field, Node, SavedQuery, describe, parse
+from tui.core.query import Field, Node, describe, parse
 from tui.core.store import ArticleFilter
 from tui.core.text import counted
 from tui.screens.confirm_dialog import ConfirmScreen
@@ -54,10 +54,6 @@ class MuteActions:
     def hidden_by(self, query: Node) -> int:
         """How many articles a mute's query catches (muted by it or another, shown or not)."""
         return self.state.store.count_articles(ArticleFilter(query=query, include_muted=True))
-
-    def counted(self) -> list[tuple[SavedQuery, int]]:
-        """The mutes with what each hides, for the feed pane."""
-        return [(mute, self.hidden_by(mute.query)) for mute in self.state.config.mutes]
 
     def add(self, query: str = "") -> None:
         editor = MuteEditor(query=query, counter=self.hidden_by)

@@ -39,6 +39,13 @@ from tui.screens.confirm_dialog import ConfirmScreen
 from tui.screens.following import toggle_follow
 from tui.screens.main.article_tools import ArticleTools
 from tui.screens.main.feed_actions import FeedActions
+from tui.screens.main.list_snapshot import (
+    FeedPane,
+    ListSnapshot,
+    SnapshotRequest,
+    read_feed_pane,
+    read_snapshot,
+)
 from tui.screens.main.mute_actions import MuteActions, suggestion
 from tui.screens.main.navigator import Navigator
 from tui.screens.main.status_line import StatusLine
@@ -57,7 +64,6 @@ from tui.widgets.virtual_list import VirtualList
 
 if TYPE_CHECKING:
     from tui.core.quotes.lookup import QuoteIndex
-    from tui.screens.main.list_snapshot import ListSnapshot, SnapshotRequest
 
 # New articles are listed as feeds land, at most this often (longer when a reload is slow).
 LIST_RELOAD_INTERVAL = 0.4
@@ -290,15 +296,8 @@ class MainScreen(Screen[None]):
 
     # -- data ------------------------------------------------------------------------------
     def reload_feeds(self) -> None:
-        feeds = self.store.feeds()
-        total_unread = self.store.count_articles(ArticleFilter(unread_only=True))
-        starred = self.store.count_articles(ArticleFilter(starred_only=True))
-        watches = [(w, self.store.count_articles(ArticleFilter(query=w.query, unread_only=True)))
-                   for w in self.config.watches]
-        feed_list = self.query_one(FeedList)
-        feed_list.set_feeds(feeds, total_unread, starred, watches, self.store.followed_people(),
-                            self.mute_actions.counted())
-        self._update_mute_status()
+        feed_list = self._show_feed_pane(read_feed_pane(self.store, self.config.watches,
+                                                        self.config.mutes, self.mute_actions.hidden_by))
         current = self.choice.key if self.choice else None
         choice = feed_list.choices.get(current) if current else feed_list.highlighted_choice
         if choice is None:
@@ -373,10 +372,14 @@ class MainScreen(Screen[None]):
                 counts[watch.name] = count + (-held if event.read else held)
         return counts
 
-    def _update_mute_status(self) -> None:
-        """The status line says how many articles mutes hide, and how to see them."""
-        hidden = self.store.hidden_count() if self.store.mutes else 0
-        self.status_line.show_muted(hidden, self.store.show_muted)
+    def _show_feed_pane(self, pane: FeedPane) -> FeedList:
+        """Show the feed pane as read, and on the status line how many articles mutes hide (and
+        how to see them)."""
+        feed_list = self.query_one(FeedList)
+        feed_list.set_feeds(pane.feeds, pane.total_unread, pane.starred, pane.watches, pane.people,
+                            pane.mutes)
+        self.status_line.show_muted(pane.hidden, self.store.show_muted)
+        return feed_list
 
     @on(LibraryChanged)
     def _library_changed(self) -> None:
@@ -414,16 +417,13 @@ class MainScreen(Screen[None]):
         if self._list_reading:
             self._list_reload_wanted = True
             return
-        from tui.screens.main.list_snapshot import SnapshotRequest
-
         articles = self.query_one(ArticleList)
         reader = self.query_one(Reader)
         top = int(articles.scroll_offset.y)
         request = SnapshotRequest(
             generation=self._list_generation,
-            watches=[watch for watch, _ in self.query_one(FeedList).watches],
-            mutes=list(self.config.mutes),
-            count_muted=bool(self.store.mutes),
+            watches=self.config.watches,
+            mutes=self.config.mutes,
             article_filter=replace(choice.filter, unread_only=self.unread_only),
             keep_article=self._kept_article(),
             rows_around=(top, top + articles.size.height),
@@ -436,8 +436,6 @@ class MainScreen(Screen[None]):
     def _read_lists(self, request: SnapshotRequest) -> None:
         """Read the lists off the UI thread (the refresh is writing), then swap them in."""
         import sqlite3
-
-        from tui.screens.main.list_snapshot import read_snapshot
 
         snapshot = None
         try:
@@ -455,10 +453,7 @@ class MainScreen(Screen[None]):
         choice = self.choice
         if snapshot is not None and snapshot.generation == self._list_generation \
                 and choice is not None:
-            feed_list = self.query_one(FeedList)
-            feed_list.set_feeds(snapshot.feeds, snapshot.total_unread, snapshot.starred,
-                                snapshot.watches, snapshot.people, snapshot.mutes)
-            self.status_line.show_muted(snapshot.hidden, self.store.show_muted)
+            feed_list = self._show_feed_pane(snapshot.pane)
             fresh_choice = feed_list.choices.get(choice.key)
             if fresh_choice is not None:
                 self.choice = fresh_choice
